@@ -1,0 +1,68 @@
+import { z } from 'zod/mini';
+
+/** Resource ids: short, URL-safe, prefixed by kind (`con_…`, `run_…`). Anything else is a bad id (400). */
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Expected an id of 1–64 letters, digits, "_" or "-".'));
+export type Id = z.infer<typeof Id>;
+
+/** ISO 8601 instant in UTC, as the server writes it (`new Date().toISOString()`). */
+export const Timestamp = z.iso.datetime({ offset: true });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** An opaque pagination cursor; the server decides its shape. */
+export const Cursor = z.string().check(z.minLength(1), z.maxLength(512));
+
+/** Page size bounds shared by every list route. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+/** `limit` arrives as a query string; coerced, then held to 1..100 (an oversize page is a 400, not a silent clamp). */
+export const Limit = z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_SIZE));
+
+/** The paged list envelope every list route answers with. `nextCursor` is null on the last page. */
+export function Page<T extends z.ZodMiniType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.nullable(Cursor) });
+}
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * Error codes the contract names. The body's `code` is any string so a newer server's codes still parse;
+ * these are the ones clients can rely on and the SDK has guards for.
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'not_refreshable',
+  'already_revoked',
+  'auth_config_missing',
+  'invalid_credentials',
+  'not_reconnectable',
+  'run_not_paused',
+  'run_not_terminal',
+  'request_not_outstanding',
+  'session_not_confirmable',
+  'demo_mode_off',
+  'rate_limited',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** A field-level problem, for forms (API-key credentials: 422 `invalid_credentials`). */
+export const FieldError = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+
+/** Every error response: `{ error: { code, message } }`, plus field errors where a form caused it. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().check(z.minLength(1)),
+    message: z.string(),
+    fields: z.optional(z.array(FieldError)),
+    requestId: z.optional(z.string()),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

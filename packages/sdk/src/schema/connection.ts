@@ -1,0 +1,55 @@
+import { z } from 'zod/mini';
+import { App } from './app.js';
+import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
+
+/** Four statuses, no more (DESIGN: Behaviour). `error` is the "needs reauthorization" state. */
+export const CONNECTION_STATUSES = ['active', 'error', 'pending', 'revoked'] as const;
+export const ConnectionStatus = z.enum(CONNECTION_STATUSES);
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+/** Who authorised the connection: the agency under its own account, or a client through the portal. */
+export const ConnectionOwner = z.enum(['agency', 'client']);
+export type ConnectionOwner = z.infer<typeof ConnectionOwner>;
+
+export const ConnectionError = z.object({
+  code: z.string(),
+  message: z.string(),
+  at: Timestamp,
+  /** True for failures that retry by themselves (network, 5xx, 429); false for `invalid_grant` and the like. */
+  transient: z.boolean(),
+});
+export type ConnectionError = z.infer<typeof ConnectionError>;
+
+export const Connection = z.object({
+  id: Id,
+  app: App,
+  label: z.string(),
+  status: ConnectionStatus,
+  owner: ConnectionOwner,
+  externalAccountEmail: z.optional(z.string()),
+  lastRefreshedAt: z.optional(Timestamp),
+  /** A hard expiry that no refresh extends (seed 004: LinkedIn tokens last a year). */
+  expiresAt: z.optional(Timestamp),
+  /** An OAuth connection that still holds a stored refresh token: Refresh credential is offered. */
+  refreshable: z.boolean(),
+  lastError: z.optional(ConnectionError),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const ConnectionPage = Page(Connection);
+
+export const ConnectionListQuery = z.strictObject({
+  status: z.optional(ConnectionStatus),
+  app: z.optional(z.string().check(z.maxLength(64))),
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+});
+export type ConnectionListQuery = z.input<typeof ConnectionListQuery>;
+
+/** Body of `POST /connections/{id}/credentials`: an API-key app's fields by name. */
+export const CredentialsBody = z.strictObject({
+  fields: z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(4096))),
+});
+export type CredentialsBody = z.infer<typeof CredentialsBody>;

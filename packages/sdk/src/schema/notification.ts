@@ -1,0 +1,34 @@
+import { z } from 'zod/mini';
+import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
+
+export const NotificationKind = z.enum(['reauth_required', 'run_failed', 'connection_revoked', 'expiring_soon']);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const NotificationSeverity = z.enum(['critical', 'warning', 'info']);
+export type NotificationSeverity = z.infer<typeof NotificationSeverity>;
+
+export const Notification = z.object({
+  id: Id,
+  kind: NotificationKind,
+  severity: NotificationSeverity,
+  /** Titled after the app for reauth notifications: "Slack reauth required". */
+  title: z.string(),
+  body: z.optional(z.string()),
+  /** The app's display name, so a banner can name the first affected app without another request. */
+  appName: z.optional(z.string()),
+  connectionId: z.optional(Id),
+  runId: z.optional(Id),
+  read: z.boolean(),
+  createdAt: Timestamp,
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationPage = Page(Notification);
+
+/** `unread` arrives as the query string "true" or "false". */
+export const NotificationListQuery = z.strictObject({
+  unread: z.optional(z.enum(['true', 'false'])),
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+});
+export type NotificationListQuery = z.input<typeof NotificationListQuery>;

@@ -1,0 +1,30 @@
+import { z } from 'zod/mini';
+import { Id, Timestamp } from './common.js';
+
+export const Role = z.enum(['agency', 'client']);
+export type Role = z.infer<typeof Role>;
+
+/** Who the session token speaks for: `GET /me`. Elements use it to offer only what the server would allow. */
+export const Viewer = z.object({
+  workspaceId: Id,
+  role: Role,
+  principalId: Id,
+  name: z.string(),
+});
+export type Viewer = z.infer<typeof Viewer>;
+
+/** Body of `POST /sessions`, called by the host's backend with the workspace's secret key. */
+export const CreateSessionBody = z.strictObject({
+  role: Role,
+  principalId: Id,
+  /** Lifetime in seconds; short by default. */
+  ttlSeconds: z.optional(z.number().check(z.int(), z.gte(60), z.lte(86_400))),
+});
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
+
+export const SessionToken = z.object({
+  token: z.string(),
+  expiresAt: Timestamp,
+  viewer: Viewer,
+});
+export type SessionToken = z.infer<typeof SessionToken>;
