@@ -1,0 +1,46 @@
+import { createHttp, type RelinkClientOptions, type ResolvedClientOptions } from './http.js';
+import { createConnections, type ConnectionsResource } from './resources/connections.js';
+import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
+import { createConnectionRequests, type ConnectionRequestsResource } from './resources/connection-requests.js';
+import { createNotifications, type NotificationsResource } from './resources/notifications.js';
+import { createRuns, type RunsResource } from './resources/runs.js';
+import { createWorkflows, type WorkflowsResource } from './resources/workflows.js';
+import { createViewer, type ViewerResource } from './resources/viewer.js';
+
+/** A typed client for the Relink API. Every method parses its response with the contract's schema. */
+export interface RelinkClient {
+  readonly connections: ConnectionsResource;
+  readonly connectSessions: ConnectSessionsResource;
+  readonly connectionRequests: ConnectionRequestsResource;
+  readonly notifications: NotificationsResource;
+  readonly runs: RunsResource;
+  readonly workflows: WorkflowsResource;
+  readonly viewer: ViewerResource;
+  /**
+   * @internal The resolved API root, fetch and token getter, for the SDK's own modules that speak HTTP outside the
+   * resources (live events over SSE). Not a general escape hatch: its shape may change in any release.
+   */
+  readonly options: ResolvedClientOptions;
+}
+
+/**
+ * Creates a client.
+ * @example
+ * const relink = createRelinkClient({ baseUrl: 'https://api.example.com/v1', token: () => session.token() });
+ * const { data } = await relink.connections.list({ status: 'error' });
+ */
+export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
+  const http = createHttp(options);
+  return Object.freeze({
+    connections: createConnections(http),
+    connectSessions: createConnectSessions(http),
+    connectionRequests: createConnectionRequests(http),
+    notifications: createNotifications(http),
+    runs: createRuns(http),
+    workflows: createWorkflows(http),
+    viewer: createViewer(http),
+    options: http.resolved,
+  });
+}
+
+export type { RelinkClientOptions, ResolvedClientOptions };

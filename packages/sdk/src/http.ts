@@ -1,0 +1,231 @@
+import ky, { isHTTPError, isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
+import type { Hooks, Options, RetryOptions, StandardSchemaV1, StandardSchemaV1InferOutput, StandardSchemaV1Issue } from 'ky';
+import {
+  RelinkAbortError,
+  RelinkApiError,
+  RelinkNetworkError,
+  RelinkResponseError,
+  RelinkTimeoutError,
+  isRelinkError,
+  type RelinkIssue,
+} from './errors.js';
+import { ErrorBody } from './schema/common.js';
+import { formatPath } from './internal/path.js';
+import { randomId } from './internal/uuid.js';
+
+/** A fetch-compatible function: `globalThis.fetch`, a framework's fetch, or an in-page server's `app.fetch`. */
+export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Response | Promise<Response>;
+
+/** The session token, or a function the SDK calls before every request (so a short-lived token can be renewed). */
+export type TokenSource = string | (() => string | undefined | Promise<string | undefined>);
+
+/** Options of one SDK call. */
+export interface RequestOptions {
+  /** Aborts the call, including any wait between retries; the call then rejects with `RelinkAbortError`. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of `createRelinkClient`. Where ky has a name for an option, this is ky's name and shape. */
+export interface RelinkClientOptions {
+  /** The API root, e.g. `https://api.example.com/v1`; resource paths are resolved under it. */
+  baseUrl: string | URL;
+  /** Sent as `Authorization: Bearer <token>`; a function is called before every request and every retry. */
+  token?: TokenSource | undefined;
+  /** Any fetch-compatible function; it receives a `Request`. Defaults to the global `fetch`. */
+  fetch?: FetchLike | undefined;
+  /** Per-attempt timeout in ms, or `false` for none (ky's `timeout`). Default 10 000. */
+  timeout?: number | false | undefined;
+  /**
+   * ky's `retry`: a limit, or options. Default: 2 retries, exponential backoff (0.3 s, 0.6 s, …) with full jitter,
+   * `Retry-After` honoured up to `maxRetryAfter` (default 60 s). `methods` is decided per call by the SDK:
+   * reads (GET) retry on network errors and `statusCodes` (default 408, 429, 500, 502, 503, 504); writes (POST) carry an
+   * `Idempotency-Key` and retry only on network errors and on those of `statusCodes` that are 408, 429 or 503.
+   */
+  retry?: RetryOptions | number | undefined;
+  /** ky's hooks, run after the SDK's own (auth first; `beforeError` hooks receive the SDK's mapped error). */
+  hooks?: Hooks | undefined;
+}
+
+/**
+ * What the client resolved from its options, for the SDK's own modules that talk HTTP without ky (live events over
+ * SSE): the API root (with a trailing slash), the fetch to use, and the token read the same way every call reads it.
+ */
+export interface ResolvedClientOptions {
+  readonly baseUrl: string;
+  readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  getToken(): Promise<string | undefined>;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** The SDK's transport: typed GET/POST that parse with a schema and only ever throw the RelinkError family. */
+export interface Http {
+  readonly resolved: ResolvedClientOptions;
+  get<S extends StandardSchemaV1>(path: string, schema: S, query?: Query, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
+  post<S extends StandardSchemaV1>(path: string, schema: S, json?: unknown, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
+}
+
+const READ_STATUSES = [408, 429, 500, 502, 503, 504];
+// A write is replayed only where the status says the server did not act on it (408, 429, 503), or where we cannot
+// know (network error) and the Idempotency-Key lets the server answer a replay with the first outcome.
+const WRITE_STATUSES = [408, 429, 503];
+
+// Marks the TypeError our fetch wrapper throws so ky classifies it as a network error; `cause` is the real failure.
+const NETWORK_FAILURE = 'Failed to fetch';
+
+/** `GET connections` — method and path under the API root, for messages. Never the query, never headers. */
+function describe(request: Request, baseUrl: string): string {
+  const url = new URL(request.url);
+  const full = url.origin + url.pathname;
+  return `${request.method} ${full.startsWith(baseUrl) ? full.slice(baseUrl.length) : url.pathname}`;
+}
+
+function toIssues(issues: readonly StandardSchemaV1Issue[]): RelinkIssue[] {
+  return issues.map((issue) => ({
+    message: issue.message,
+    path: (issue.path ?? []).map((key) => (typeof key === 'object' ? key.key : key)),
+  }));
+}
+
+function responseError(status: number, issues: RelinkIssue[], label: string): RelinkResponseError {
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  const where = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid body';
+  return new RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
+}
+
+/** Creates the ky instance with the SDK's auth, retry policy, error mapping and fetch wrapper. */
+export function createHttp(options: RelinkClientOptions): Http {
+  const baseUrl = new URL(String(options.baseUrl), globalThis.location?.href).href.replace(/\/?$/, '/');
+  const rawFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const { token, hooks = {}, timeout = 10_000 } = options;
+  const getToken = async (): Promise<string | undefined> => (typeof token === 'function' ? token() : token) || undefined;
+
+  const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const signal = input instanceof Request ? input.signal : init?.signal;
+    signal?.throwIfAborted();
+    try {
+      // Race the signal: an in-page server's `app.fetch` does not watch it, and abort must work with any fetch.
+      return await new Promise<Response>((resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        Promise.resolve(rawFetch(input, init)).then(resolve, reject);
+      });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      // Anything a fetch throws without an abort is a failure to get an answer; ky retries what it sees as one.
+      throw new TypeError(NETWORK_FAILURE, { cause: error });
+    }
+  };
+
+  const authorize = async ({ request }: { request: Request }): Promise<void> => {
+    const value = await getToken();
+    if (value) request.headers.set('authorization', `Bearer ${value}`);
+    else request.headers.delete('authorization');
+  };
+
+  const mapError = ({ error, request }: { error: Error; request: Request }): Error => {
+    const label = describe(request, baseUrl);
+    if (isHTTPError(error)) {
+      const { status, headers } = error.response;
+      const parsed = ErrorBody.safeParse(error.data);
+      const requestId = (parsed.success ? parsed.data.error.requestId : undefined) ?? headers.get('x-request-id') ?? undefined;
+      return parsed.success
+        ? new RelinkApiError({ ...parsed.data.error, status, requestId })
+        : new RelinkApiError({ status, requestId, code: 'unknown_error', message: `Request failed with status ${status}: ${label}` });
+    }
+    if (isKyNetworkError(error)) {
+      const cause = error.cause instanceof TypeError && error.cause.message === NETWORK_FAILURE ? error.cause.cause : error.cause;
+      return new RelinkNetworkError(`Could not reach the Relink API: ${label}`, { cause });
+    }
+    if (isKyTimeoutError(error)) {
+      return new RelinkTimeoutError(`Request timed out${timeout ? ` after ${timeout} ms` : ''}: ${label}`);
+    }
+    return error;
+  };
+
+  const api = ky.create({
+    baseUrl,
+    timeout,
+    fetch,
+    headers: { accept: 'application/json' },
+    hooks: {
+      ...hooks,
+      beforeRequest: [authorize, ...(hooks.beforeRequest ?? [])],
+      // A retry may come seconds later: read the token again so a renewed one is used.
+      beforeRetry: [authorize, ...(hooks.beforeRetry ?? [])],
+      beforeError: [mapError, ...(hooks.beforeError ?? [])],
+    },
+    parseJson: (text, { request, response }) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        if (!response.ok) return undefined; // an error body: the HTTPError mapping reports the status instead
+        throw responseError(response.status, [{ path: [], message: 'the body is not JSON' }], describe(request, baseUrl));
+      }
+    },
+  });
+
+  const userRetry: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  const readRetry: RetryOptions = {
+    limit: 2,
+    jitter: true,
+    maxRetryAfter: 60_000,
+    statusCodes: READ_STATUSES,
+    ...userRetry,
+    methods: ['get'],
+  };
+  readRetry.afterStatusCodes ??= readRetry.statusCodes;
+  const writeRetry: RetryOptions = {
+    ...readRetry,
+    methods: ['post'],
+    statusCodes: readRetry.statusCodes!.filter((status) => WRITE_STATUSES.includes(status)),
+  };
+
+  async function send<S extends StandardSchemaV1>(
+    method: 'get' | 'post',
+    path: string,
+    schema: S,
+    init: Options,
+    signal: AbortSignal | undefined,
+  ): Promise<StandardSchemaV1InferOutput<S>> {
+    const pending = api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });
+    try {
+      const response = await pending;
+      // A 204 has no body to parse; every route this client calls answers with one, so its absence is a contract break.
+      if (response.status === 204) {
+        throw responseError(204, [{ path: [], message: 'expected a JSON body, got 204 No Content' }], `${method.toUpperCase()} ${path}`);
+      }
+      return await pending.json(schema);
+    } catch (error) {
+      throw await normalize(error, pending, signal, `${method.toUpperCase()} ${path}`);
+    }
+  }
+
+  // The one place every failure passes: whatever escaped ky's beforeError (aborts, schema failures) becomes a RelinkError.
+  async function normalize(error: unknown, pending: Promise<Response>, signal: AbortSignal | undefined, label: string): Promise<unknown> {
+    if (signal?.aborted) {
+      const reason: unknown = signal.reason;
+      return (reason as Error | undefined)?.name === 'TimeoutError'
+        ? new RelinkTimeoutError(`Request timed out (the caller's signal): ${label}`)
+        : new RelinkAbortError(`Request aborted: ${label}`, { cause: reason });
+    }
+    if (isRelinkError(error)) return error;
+    if ((error as Error | undefined)?.name === 'SchemaValidationError') {
+      const { status } = await pending;
+      return responseError(status, toIssues((error as { issues: readonly StandardSchemaV1Issue[] }).issues), label);
+    }
+    return error;
+  }
+
+  return {
+    resolved: {
+      baseUrl,
+      fetch: async (input, init) => rawFetch(input, init),
+      getToken,
+    },
+    get: (path, schema, query, { signal } = {}) => send('get', path, schema, { searchParams: query }, signal),
+    post: (path, schema, json, { signal } = {}) =>
+      // One key per call, so ky's retries of this call replay it and the server can answer with the first outcome.
+      send('post', path, schema, { json, headers: { 'idempotency-key': randomId() } }, signal),
+  };
+}

@@ -1,0 +1,68 @@
+export { createRelinkClient, type RelinkClient } from './client.js';
+export type { FetchLike, RelinkClientOptions, RequestOptions, ResolvedClientOptions, TokenSource } from './http.js';
+export type { ConnectionListParams, ConnectionsResource, ReconnectParams } from './resources/connections.js';
+export type { ConnectSessionsResource } from './resources/connect-sessions.js';
+export type { ConnectionRequestListParams, ConnectionRequestsResource } from './resources/connection-requests.js';
+export type { NotificationListParams, NotificationsResource } from './resources/notifications.js';
+export type { RunListParams, RunsResource } from './resources/runs.js';
+export type { WorkflowsResource } from './resources/workflows.js';
+export type { ViewerResource } from './resources/viewer.js';
+export {
+  RelinkError,
+  RelinkApiError,
+  RelinkNetworkError,
+  RelinkTimeoutError,
+  RelinkAbortError,
+  RelinkResponseError,
+  isRelinkError,
+  isRelinkApiError,
+  isNetworkError,
+  isTimeoutError,
+  isAbortError,
+  isResponseError,
+  isNotRefreshable,
+  isAlreadyRevoked,
+  isAuthConfigMissing,
+  isInvalidCredentials,
+  isNotFound,
+  isUnauthorized,
+  isForbidden,
+  isRateLimited,
+  isRunNotPaused,
+  isRunNotTerminal,
+  type RelinkErrorKind,
+  type RelinkErrorCode,
+  type RelinkIssue,
+} from './errors.js';
+export type {
+  App,
+  AuthMode,
+  ConnectSession,
+  ConnectSessionStatus,
+  Connection,
+  ConnectionError,
+  ConnectionOwner,
+  ConnectionRequest,
+  ConnectionRequestState,
+  ConnectionStatus,
+  CreateConnectionRequestBody,
+  CredentialField,
+  ErrorCode,
+  FieldError,
+  ManagedAuthConfig,
+  Notification,
+  NotificationKind,
+  NotificationSeverity,
+  Page,
+  PauseReason,
+  PublishCheck,
+  PublishProblem,
+  RelinkEvent,
+  RelinkEventType,
+  Role,
+  Run,
+  RunKind,
+  RunPreset,
+  RunStatus,
+  Viewer,
+} from './schema/index.js';

@@ -1,0 +1,33 @@
+import type { Http, RequestOptions } from '../http.js';
+import {
+  ConnectionRequest,
+  ConnectionRequestPage,
+  type ConnectionRequestState,
+  type CreateConnectionRequestBody,
+} from '../schema/connection-request.js';
+import type { Page } from '../schema/common.js';
+import { segment } from '../internal/path.js';
+
+/** Filters and paging of `connectionRequests.list`. */
+export interface ConnectionRequestListParams {
+  state?: ConnectionRequestState | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** `/connection-requests`: asking someone (usually a client) to connect or reconnect an app. */
+export function createConnectionRequests(http: Http) {
+  return {
+    /** One page of requests, e.g. `{ state: 'outstanding' }`. */
+    list: async (query: ConnectionRequestListParams = {}, options?: RequestOptions): Promise<Page<ConnectionRequest>> =>
+      http.get('connection-requests', ConnectionRequestPage, { ...query }, options),
+    /** Sends a request (agency only; 403 → `isForbidden` for clients). */
+    create: async (body: CreateConnectionRequestBody, options?: RequestOptions): Promise<ConnectionRequest> =>
+      http.post('connection-requests', ConnectionRequest, body, options),
+    /** Cancels an outstanding request (agency only); answers with the cancelled request. */
+    cancel: async (id: string, options?: RequestOptions): Promise<ConnectionRequest> =>
+      http.post(`connection-requests/${segment(id)}/cancel`, ConnectionRequest, undefined, options),
+  };
+}
+
+export type ConnectionRequestsResource = ReturnType<typeof createConnectionRequests>;

@@ -1,0 +1,36 @@
+import type { Http, RequestOptions } from '../http.js';
+import { Run, RunPage, type RunPreset, type RunStatus } from '../schema/run.js';
+import type { Page } from '../schema/common.js';
+import { segment } from '../internal/path.js';
+
+/** Filters and paging of `runs.list`. */
+export interface RunListParams {
+  /** A named filter: `paused_for_reauth`. */
+  preset?: RunPreset | undefined;
+  status?: RunStatus | undefined;
+  workflowId?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** `/runs`: workflow runs, and getting stalled ones going again. */
+export function createRuns(http: Http) {
+  return {
+    /** One page of runs. */
+    list: async (query: RunListParams = {}, options?: RequestOptions): Promise<Page<Run>> =>
+      http.get('runs', RunPage, { ...query }, options),
+    /** One run. */
+    get: async (id: string, options?: RequestOptions): Promise<Run> => http.get(`runs/${segment(id)}`, Run, undefined, options),
+    /** Resumes a paused run. 409 `run_not_paused` → `isRunNotPaused`. */
+    resume: async (id: string, options?: RequestOptions): Promise<Run> =>
+      http.post(`runs/${segment(id)}/resume`, Run, undefined, options),
+    /**
+     * Re-runs a completed, failed or cancelled run; answers with the **new** run (its `replayOf` is `id`).
+     * 409 `run_not_terminal` → `isRunNotTerminal`.
+     */
+    replay: async (id: string, options?: RequestOptions): Promise<Run> =>
+      http.post(`runs/${segment(id)}/replay`, Run, undefined, options),
+  };
+}
+
+export type RunsResource = ReturnType<typeof createRuns>;
