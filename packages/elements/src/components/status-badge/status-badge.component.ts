@@ -1,0 +1,94 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ConnectionStatus } from '@relink/sdk/schema';
+import Ban from 'lucide/dist/esm/icons/ban.mjs';
+import Check from 'lucide/dist/esm/icons/check.mjs';
+import Clock from 'lucide/dist/esm/icons/clock.mjs';
+import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
+import { plural, type PluralForms } from '../../internal/format.js';
+import { icon, type IconNode } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import styles from './status-badge.styles.js';
+
+/** The badge's copy. Labels may be renamed (`{ error: 'Expired' }`); the status values never change. */
+export interface StatusBadgeMessages {
+  active: string;
+  error: string;
+  pending: string;
+  revoked: string;
+  /** Label for a status this version does not know (a newer server, a typo). */
+  unknown: string;
+  activeDescription: string;
+  errorDescription: string;
+  pendingDescription: string;
+  revokedDescription: string;
+  /** The expiry hint; `{n}` is the number of days, forms are `Intl.PluralRules` categories. */
+  expiresHint: PluralForms;
+}
+
+const STATUSES: readonly ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
+const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2Off, pending: Clock, revoked: Ban };
+
+/**
+ * A connection's status as a label, an icon and a tone — never by colour alone. Works without a provider.
+ *
+ * @summary Shows one of the four connection statuses, optionally with its description and an expiry hint.
+ *
+ * @csspart base - The badge: icon and label.
+ * @csspart icon - The status icon (decorative).
+ * @csspart label - The status label text.
+ * @csspart description - The status description, with `with-description`.
+ * @csspart hint - The "Reconnect within N days" hint beside the badge, with `expires-in-days`.
+ *
+ * @cssproperty --relink-status-badge-active-color - Tone of `active` (text, icon, tint); defaults to `--relink-color-success`.
+ * @cssproperty --relink-status-badge-error-color - Tone of `error`; defaults to `--relink-color-danger`.
+ * @cssproperty --relink-status-badge-pending-color - Tone of `pending`; defaults to `--relink-color-attention`.
+ * @cssproperty --relink-status-badge-revoked-color - Tone of `revoked`; defaults to `--relink-color-neutral`.
+ * @cssproperty --relink-status-badge-hint-color - Colour of the expiry hint; defaults to `--relink-color-attention`.
+ * @cssproperty --relink-status-badge-radius - Corner radius; defaults to `--relink-radius` (6px).
+ * @cssproperty --relink-status-badge-font-size - Label size; defaults to `--relink-font-size-small` (0.875em).
+ */
+export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
+  static override styles = styles;
+
+  static override defaults: StatusBadgeMessages = {
+    active: 'Active',
+    error: 'Error',
+    pending: 'Pending',
+    revoked: 'Revoked',
+    unknown: 'Unknown',
+    activeDescription: 'Connected and working.',
+    errorDescription: 'Reconnection needed.',
+    pendingDescription: 'Waiting for the first sync.',
+    revokedDescription: 'This connection was revoked. Reconnect to keep workflows running.',
+    expiresHint: { one: 'Reconnect within {n} day', other: 'Reconnect within {n} days' },
+  };
+
+  /** The connection status: `active`, `error`, `pending` or `revoked`. Anything else shows as unknown. */
+  @property({ reflect: true }) status?: ConnectionStatus | (string & {});
+
+  /** Shows the status description after the badge ("Reconnection needed."). */
+  @property({ type: Boolean, attribute: 'with-description' }) withDescription = false;
+
+  /**
+   * Days until the credential expires for good (a token no refresh extends). When set on an `active` connection,
+   * a "Reconnect within N days" hint shows beside the badge; it is a hint, not a fifth status.
+   */
+  @property({ type: Number, attribute: 'expires-in-days' }) expiresInDays?: number;
+
+  override render() {
+    const m = this.m;
+    const known = STATUSES.includes(this.status as ConnectionStatus);
+    const status = known ? (this.status as ConnectionStatus) : undefined;
+    const days = this.expiresInDays;
+    return html`<span part="base" class=${status ?? 'unknown'}
+        >${status ? html`<span part="icon">${icon(ICONS[status])}</span>` : nothing}<span part="label"
+          >${status ? m[status] : m.unknown}</span
+        ></span
+      >${this.withDescription && status ? html`<span part="description">${m[`${status}Description`]}</span>` : nothing}${
+        status === 'active' && days !== undefined && days >= 0
+          ? html`<span part="hint">${plural(this.locale, days, m.expiresHint)}</span>`
+          : nothing
+      }`;
+  }
+}

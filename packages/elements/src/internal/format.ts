@@ -1,0 +1,57 @@
+/**
+ * Locale-aware formatting on `Intl`, with formatters cached per locale and options (building an `Intl`
+ * formatter costs far more than using one). Nothing here knows about Lit.
+ */
+
+/** Plural forms keyed by `Intl.PluralRules` category; `{n}` is replaced by the formatted number. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const cache = new Map<string, unknown>();
+
+function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
+  let value = cache.get(key) as T | undefined;
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
+export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+
+export const pluralRules = (locale: string): Intl.PluralRules =>
+  cached('p', locale, undefined, () => new Intl.PluralRules(locale));
+
+/** Picks the plural form for `n` in `locale` and fills in `{n}`: `plural('en', 2, forms)` → "… 2 days". */
+export function plural(locale: string, n: number, forms: PluralForms): string {
+  const form = forms[pluralRules(locale).select(n)] ?? forms.other;
+  return form.replace('{n}', numberFormat(locale).format(n));
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 31_536_000],
+  ['month', 2_592_000],
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 hours ago", "in 2 days", "now" — the largest unit that fits. */
+export function relativeTime(locale: string, date: Date | number | string, now: number = Date.now()): string {
+  const seconds = (new Date(date).getTime() - now) / 1000;
+  const format = cached('r', locale, undefined, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);
+  }
+  return '';
+}
+
+/** An absolute date and time, e.g. "Mar 3, 2026, 4:05 PM" (medium date, short time by default). */
+export function absoluteTime(
+  locale: string,
+  date: Date | number | string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
+  return cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(new Date(date));
+}
