@@ -13,7 +13,7 @@ const pkg = fileURLToPath(new URL('..', import.meta.url));
 const raw = process.argv.includes('--raw');
 const entries = {
   'relink-status-badge': 'src/components/status-badge/status-badge.ts',
-  // 'relink-toaster': 'src/components/toaster/toaster.ts',
+  'relink-toaster': 'src/components/toaster/toaster.ts',
   'both (shared code counted once)': 'src/index.ts',
 };
 

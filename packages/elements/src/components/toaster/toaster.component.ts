@@ -1,0 +1,260 @@
+import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { state } from 'lit/decorators.js';
+import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
+import CircleX from 'lucide/dist/esm/icons/circle-x.mjs';
+import Info from 'lucide/dist/esm/icons/info.mjs';
+import X from 'lucide/dist/esm/icons/x.mjs';
+import { RelinkToastDismissEvent, type ToastDismissReason } from '../../events/toast-dismiss.js';
+import { RelinkToastShowEvent } from '../../events/toast-show.js';
+import { icon } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import styles from './toaster.styles.js';
+
+export type ToastTone = 'success' | 'error' | 'info';
+
+export interface ToastAction {
+  label: string;
+  /** A link target; only `http:`, `https:`, `mailto:` and relative URLs render as a link. */
+  href?: string;
+  /** Called on click; the toast then closes unless the handler calls `event.preventDefault()`. */
+  onClick?: (event: MouseEvent) => void;
+}
+
+export interface ToastOptions {
+  title: string;
+  description?: string;
+  /** `info` by default. Errors are announced assertively. */
+  tone?: ToastTone;
+  action?: ToastAction;
+  /**
+   * Milliseconds before the toast closes by itself; `Infinity` (or 0) keeps it until dismissed. Defaults to 5 s,
+   * 10 s for errors; an error toast with an action never closes by itself.
+   */
+  duration?: number;
+}
+
+export interface ToastHandle {
+  readonly id: string;
+  /** Closes the toast (reason `api`); does nothing if it is already closed. */
+  dismiss(): void;
+  /** Settles with the reason once the toast is gone (immediately, with `api`, if the show event was cancelled). */
+  readonly closed: Promise<ToastDismissReason>;
+}
+
+export interface ToasterMessages {
+  /** Accessible name of each toast's close button; the toast's title is its description. */
+  dismiss: string;
+  /** Accessible name of the list of toasts. */
+  region: string;
+}
+
+interface Toast extends ToastOptions {
+  id: string;
+  tone: ToastTone;
+  /** Time left on the auto-dismiss clock (Infinity: never). */
+  remaining: number;
+  startedAt?: number;
+  timer?: ReturnType<typeof setTimeout>;
+  resolve(reason: ToastDismissReason): void;
+}
+
+const ICONS = { success: CircleCheck, error: CircleX, info: Info };
+let counter = 0;
+
+const safeHref = (href: string): boolean => {
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(href, document.baseURI).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Short, non-blocking messages ("Connection refreshed.") in a corner of the page, announced to assistive tech
+ * through one polite live region (errors through an assertive one). Each toast can be dismissed with its close
+ * button or Escape; the auto-dismiss clock pauses while the pointer or focus is on the toasts.
+ *
+ * @summary The kit's toasts; hosts can use it too: `toaster.show({ title, tone })` or the `toast()` helper.
+ *
+ * @event {RelinkToastShowEvent} relink-toast-show - Before a toast appears; cancel it to show the message elsewhere.
+ * @event {RelinkToastDismissEvent} relink-toast-dismiss - After a toast closes, with its `id` and `reason`.
+ *
+ * @csspart base - The list of visible toasts.
+ * @csspart toast - One toast.
+ * @csspart icon - The toast's tone icon (decorative).
+ * @csspart title - The toast's title.
+ * @csspart description - The toast's description.
+ * @csspart action - The toast's action link or button.
+ * @csspart close - The close button.
+ *
+ * @cssproperty --relink-toaster-width - Width of the stack; defaults to 360px (never wider than the viewport).
+ * @cssproperty --relink-toaster-background - Toast background; defaults to `--relink-color-surface-raised`.
+ * @cssproperty --relink-toaster-radius - Toast corner radius; defaults to `--relink-radius` (6px).
+ * @cssproperty --relink-toaster-success-color - Accent of success toasts; defaults to `--relink-color-success`.
+ * @cssproperty --relink-toaster-error-color - Accent of error toasts; defaults to `--relink-color-danger`.
+ * @cssproperty --relink-toaster-info-color - Accent of info toasts; defaults to `--relink-color-info`.
+ */
+export class RelinkToaster extends RelinkElement<ToasterMessages> {
+  static override styles = styles;
+
+  static override defaults: ToasterMessages = { dismiss: 'Dismiss', region: 'Notifications' };
+
+  @state() private toasts: Toast[] = [];
+  /** The latest polite and assertive announcements; a new toast means a new node, so repeats are announced. */
+  @state() private polite?: Toast;
+  @state() private assertive?: Toast;
+
+  private hovered = false;
+  private focused = false;
+  /** Where focus was before it entered the toasts, to return it when the last focused toast closes. */
+  private returnFocus?: HTMLElement;
+
+  private get paused(): boolean {
+    return this.hovered || this.focused;
+  }
+
+  private schedule(toast: Toast): void {
+    if (toast.remaining === Infinity || this.paused || toast.timer) return;
+    toast.startedAt = Date.now();
+    toast.timer = setTimeout(() => this.close(toast.id, 'timeout'), toast.remaining);
+  }
+
+  private setPaused(hovered: boolean, focused: boolean): void {
+    const was = this.paused;
+    this.hovered = hovered;
+    this.focused = focused;
+    if (was === this.paused) return;
+    for (const toast of this.toasts) {
+      if (this.paused && toast.timer) {
+        clearTimeout(toast.timer);
+        toast.timer = undefined;
+        toast.remaining -= Date.now() - toast.startedAt!;
+      } else this.schedule(toast);
+    }
+  }
+
+  private handleFocusIn(event: FocusEvent): void {
+    const from = event.relatedTarget as HTMLElement | null;
+    if (!this.focused && from && !this.shadowRoot!.contains(from)) this.returnFocus = from;
+    this.setPaused(this.hovered, true);
+  }
+
+  private handleFocusOut(event: FocusEvent): void {
+    this.setPaused(this.hovered, this.shadowRoot!.contains(event.relatedTarget as Node | null));
+  }
+
+  private close(id: string, reason: ToastDismissReason): void {
+    const toast = this.toasts.find((t) => t.id === id);
+    if (!toast) return;
+    clearTimeout(toast.timer);
+    const hadFocus = this.shadowRoot!.activeElement !== null;
+    this.toasts = this.toasts.filter((t) => t !== toast);
+    if (this.polite === toast) this.polite = undefined;
+    if (this.assertive === toast) this.assertive = undefined;
+    // With no toast left under it, the pointer cannot be hovering them (no pointerleave fires for removed nodes).
+    if (!this.toasts.length) this.setPaused(false, this.focused);
+    toast.resolve(reason);
+    this.dispatchEvent(new RelinkToastDismissEvent({ id, reason }));
+    if (hadFocus) {
+      // Keep keyboard users inside the stack while toasts remain, then send them back where they came from.
+      void this.updateComplete.then(() => {
+        const next = this.shadowRoot!.querySelector<HTMLElement>("[part='close']");
+        if (next) next.focus();
+        else {
+          this.setPaused(this.hovered, false);
+          this.returnFocus?.focus();
+        }
+      });
+    }
+  }
+
+  private handleAction(toast: Toast, event: MouseEvent): void {
+    toast.action!.onClick?.(event);
+    if (!event.defaultPrevented || toast.action!.href) this.close(toast.id, 'action');
+  }
+
+  /** Shows a toast and announces it; returns a handle to close it or await its closing. */
+  show(options: ToastOptions): ToastHandle {
+    const id = `relink-toast-${++counter}`;
+    let resolve!: (reason: ToastDismissReason) => void;
+    const closed = new Promise<ToastDismissReason>((r) => (resolve = r));
+    const handle: ToastHandle = { id, closed, dismiss: () => this.close(id, 'api') };
+    if (!this.dispatchEvent(new RelinkToastShowEvent({ id, options }))) {
+      resolve('api');
+      return handle;
+    }
+    const tone = options.tone ?? 'info';
+    const sticky = tone === 'error' && options.action;
+    const duration = options.duration ?? (tone === 'error' ? 10_000 : 5_000);
+    const toast: Toast = { ...options, id, tone, resolve, remaining: sticky || !(duration > 0) ? Infinity : duration };
+    this.toasts = [...this.toasts, toast];
+    if (tone === 'error') this.assertive = toast;
+    else this.polite = toast;
+    this.schedule(toast);
+    return handle;
+  }
+
+  /** Closes the toast with this id (reason `api`). */
+  dismiss(id: string): void {
+    this.close(id, 'api');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const toast of this.toasts) {
+      clearTimeout(toast.timer);
+      toast.timer = undefined;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.toasts.forEach((t) => this.schedule(t));
+  }
+
+  private renderAction(toast: Toast) {
+    const { label, href } = toast.action!;
+    const onClick = (event: MouseEvent) => this.handleAction(toast, event);
+    return href && safeHref(href)
+      ? html`<a part="action" href=${href} @click=${onClick}>${label}</a>`
+      : html`<button part="action" type="button" @click=${onClick}>${label}</button>`;
+  }
+
+  private renderAnnouncement(toast: Toast | undefined) {
+    return toast
+      ? keyed(toast.id, html`<p>${toast.title}${toast.description ? html` ${toast.description}` : nothing}</p>`)
+      : nothing;
+  }
+
+  override render() {
+    const m = this.m;
+    return html`<div class="sr" role="status" aria-live="polite">${this.renderAnnouncement(this.polite)}</div>
+      <div class="sr" role="alert">${this.renderAnnouncement(this.assertive)}</div>
+      <ol
+        part="base"
+        aria-label=${m.region}
+        @pointerenter=${() => this.setPaused(true, this.focused)}
+        @pointerleave=${() => this.setPaused(false, this.focused)}
+        @focusin=${this.handleFocusIn}
+        @focusout=${this.handleFocusOut}
+      >
+        ${this.toasts.map(
+          (t) => html`<li
+            part="toast"
+            class=${t.tone}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close(t.id, 'escape')}
+          >
+            <span part="icon">${icon(ICONS[t.tone])}</span>
+            <div class="body">
+              <p part="title" id=${`${t.id}-title`}>${t.title}</p>
+              ${t.description ? html`<p part="description">${t.description}</p>` : nothing}
+              ${t.action ? this.renderAction(t) : nothing}
+            </div>
+            <button part="close" type="button" aria-label=${m.dismiss} aria-describedby=${`${t.id}-title`}
+              @click=${() => this.close(t.id, 'close')}>${icon(X)}</button>
+          </li>`,
+        )}
+      </ol>`;
+  }
+}
