@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   RelinkAbortError,
   RelinkApiError,
-  RelinkError,
+  type RelinkError,
   RelinkNetworkError,
   RelinkResponseError,
   RelinkTimeoutError,

@@ -357,15 +357,18 @@ export class ContractServer {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const path = url.pathname.replace(/^\/v1/, '');
-    const text = request.method === 'GET' ? '' : await request.clone().text();
-    this.requests.push({
+    // Recorded before any await, so a test sees the request in the same tick it was sent.
+    const recorded: RecordedRequest = {
       method: request.method,
       path,
       query: Object.fromEntries(url.searchParams),
       authorization: request.headers.get('authorization'),
       idempotencyKey: request.headers.get('idempotency-key'),
-      body: text ? (JSON.parse(text) as unknown) : undefined,
-    });
+      body: undefined,
+    };
+    this.requests.push(recorded);
+    const text = request.method === 'GET' ? '' : await request.clone().text();
+    if (text) recorded.body = JSON.parse(text) as unknown;
     const rule = this.#rules.find((item) => item.times > 0 && item.path === path && (!item.method || item.method === request.method));
     if (rule) {
       rule.times -= 1;
