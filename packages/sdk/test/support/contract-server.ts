@@ -372,6 +372,7 @@ export class ContractServer {
     const rule = this.#rules.find((item) => item.times > 0 && item.path === path && (!item.method || item.method === request.method));
     if (rule) {
       rule.times -= 1;
+      if (rule.times === 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
       if (rule.delay) await new Promise((resolve) => setTimeout(resolve, rule.delay));
       if (rule.throws !== undefined) throw rule.throws;
       if (rule.status !== undefined) {
