@@ -32,6 +32,7 @@ const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2O
 /**
  * A connection's status as a label, an icon and a tone — never by colour alone. Works without a provider.
  *
+ * @tag relink-status-badge
  * @summary Shows one of the four connection statuses, optionally with its description and an expiry hint.
  *
  * @csspart base - The badge: icon and label.

@@ -75,7 +75,8 @@ const safeHref = (href: string): boolean => {
  * through one polite live region (errors through an assertive one). Each toast can be dismissed with its close
  * button or Escape; the auto-dismiss clock pauses while the pointer or focus is on the toasts.
  *
- * @summary The kit's toasts; hosts can use it too: `toaster.show({ title, tone })` or the `toast()` helper.
+ * @tag relink-toaster
+ * @summary The kit’s toasts; hosts can use it too: `toaster.show({ title, tone })` or the `toast()` helper.
  *
  * @event {RelinkToastShowEvent} relink-toast-show - Before a toast appears; cancel it to show the message elsewhere.
  * @event {RelinkToastDismissEvent} relink-toast-dismiss - After a toast closes, with its `id` and `reason`.

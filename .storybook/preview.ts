@@ -1,0 +1,43 @@
+import { html } from 'lit';
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import manifest from '../packages/elements/custom-elements.json';
+
+// Args tables and controls come from the manifest generated from the elements' JSDoc (npm run analyze -w packages/elements).
+setCustomElementsManifest(manifest);
+
+/**
+ * Every story renders on a page surface that follows the chosen theme and direction, the way a host would set them:
+ * `data-relink-theme` and `dir` on an ancestor. Stories pick them with `parameters.relink`, the toolbar overrides.
+ */
+const withHostPage: Decorator = (story, { globals, parameters }) => {
+  const theme = (globals.relinkTheme as string) || parameters.relink?.theme || 'light';
+  const dir = (globals.relinkDir as string) || parameters.relink?.dir || 'ltr';
+  const width = parameters.relink?.width as string | undefined;
+  return html`<div
+    data-relink-theme=${theme}
+    dir=${dir}
+    style="color-scheme: var(--relink-color-scheme, light dark); background: light-dark(#fff, #0d1117);
+      color: light-dark(#1f2328, #e6edf3); padding: 16px; min-block-size: 120px; ${width ? `inline-size: ${width};` : ''}"
+  >${story()}</div>`;
+};
+
+const preview: Preview = {
+  decorators: [withHostPage],
+  globalTypes: {
+    relinkTheme: {
+      description: 'data-relink-theme on the host page',
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['', 'light', 'dark'], dynamicTitle: true },
+    },
+    relinkDir: {
+      description: 'Text direction of the host page',
+      toolbar: { title: 'Direction', icon: 'transfer', items: ['', 'ltr', 'rtl'], dynamicTitle: true },
+    },
+  },
+  parameters: {
+    // addon-a11y: an axe violation fails the story under addon-vitest and shows as an error in the panel.
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+  },
+};
+
+export default preview;
