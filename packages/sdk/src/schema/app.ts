@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 export const AuthMode = z.enum(['oauth2', 'api_key']);
 export type AuthMode = z.infer<typeof AuthMode>;

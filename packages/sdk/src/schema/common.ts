@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Resource ids: short, URL-safe, prefixed by kind (`con_…`, `run_…`). Anything else is a bad id (400). */
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Expected an id of 1–64 letters, digits, "_" or "-".'));

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { App } from './app.js';
 import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Connection } from './connection.js';
 import { ConnectionRequest } from './connection-request.js';
 import { Notification } from './notification.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
 
 export const NotificationKind = z.enum(['reauth_required', 'run_failed', 'connection_revoked', 'expiring_soon']);
