@@ -35,6 +35,7 @@ const plugin = {
   },
 };
 
+const sizes = {};
 for (const [name, entry] of Object.entries(entries)) {
   const result = await build({
     entryPoints: [`${pkg}/${entry}`], bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
@@ -43,5 +44,9 @@ for (const [name, entry] of Object.entries(entries)) {
   });
   const code = result.outputFiles[0].contents;
   const gz = gzipSync(code, { level: 9 }).length;
+  sizes[name] = gz;
   console.log(`${name.padEnd(34)} ${(code.length / 1024).toFixed(2).padStart(6)} KiB min  ${(gz / 1024).toFixed(2).padStart(5)} KiB min+gzip`);
 }
+const [badge, toaster, both] = Object.values(sizes);
+console.log(`status badge on top of the toaster (shared base paid once): ${((both - toaster) / 1024).toFixed(2)} KiB min+gzip`);
+console.log(`shared base (RelinkElement, tokens, icon, format):          ${((badge + toaster - both) / 1024).toFixed(2)} KiB min+gzip`);

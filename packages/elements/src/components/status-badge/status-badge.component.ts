@@ -26,7 +26,6 @@ export interface StatusBadgeMessages {
   expiresHint: PluralForms;
 }
 
-const STATUSES: readonly ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2Off, pending: Clock, revoked: Ban };
 
 /**
@@ -79,8 +78,8 @@ export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
 
   override render() {
     const m = this.m;
-    const known = STATUSES.includes(this.status as ConnectionStatus);
-    const status = known ? (this.status as ConnectionStatus) : undefined;
+    // Own keys only: `__proto__`, `constructor` and other inherited names are unknown statuses.
+    const status = Object.hasOwn(ICONS, this.status ?? '') ? (this.status as ConnectionStatus) : undefined;
     const days = this.expiresInDays;
     return html`<span part="base" class=${status ?? 'unknown'}
         >${status ? html`<span part="icon">${icon(ICONS[status])}</span>` : nothing}<span part="label"

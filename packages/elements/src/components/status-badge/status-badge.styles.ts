@@ -38,7 +38,5 @@ export default css`
   [part='description'],
   [part='hint'] { font-size: ${fontSizeSmall}; color: ${colorTextMuted}; }
   [part='hint'] { color: var(--relink-status-badge-hint-color, ${colorAttention}); }
-  @media (forced-colors: active) {
-    [part='base'] { border-color: CanvasText; }
-  }
+  /* forced-colors: the border is forced to a system colour by the browser, so the badge keeps its outline. */
 `;
