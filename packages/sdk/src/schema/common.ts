@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'session_not_confirmable',
   'demo_mode_off',
   'rate_limited',
+  /** The provider's token endpoint failed transiently (5xx, 429, network); the server retries by itself. */
+  'provider_unavailable',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,0 +1,87 @@
+import type { Hono } from 'hono';
+import { z } from 'zod/mini';
+import { Connection } from '@relink/sdk/schema';
+import { loadConnection, requireAgency } from '../auth/access.js';
+import type { AppEnv, AuthInfo, RelinkContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { emitConnection } from '../events/emit.js';
+import { route, type RouteRegistry } from '../http/route.js';
+import { idParam, parseBody, send } from '../http/validate.js';
+import type { Refresher } from '../lifecycle/refresher.js';
+import { appOf, toConnection } from '../lifecycle/views.js';
+import { isDemoProvider, type DemoProvider } from '../provider/provider.js';
+
+export const DemoFailBody = z.strictObject({ count: z.number().check(z.int(), z.gte(0), z.lte(100)) });
+export const DemoResult = z.object({ ok: z.boolean(), detail: z.optional(z.record(z.string(), z.number())) });
+
+/**
+ * Demo levers under `/v1/demo/*`, agency only, and only in demo mode (404 `demo_mode_off` otherwise):
+ * make the failure stories happen on demand, run the refresher now, and reset to the seed.
+ */
+export function demoRoutes(
+  v1: Hono<AppEnv>,
+  registry: RouteRegistry,
+  ctx: RelinkContext,
+  options: { enabled: boolean; refresher: Refresher; reset: () => Promise<void> },
+): void {
+  const tag = 'demo';
+  const gate = (auth: AuthInfo): DemoProvider => {
+    if (!options.enabled || !isDemoProvider(ctx.provider)) throw new ApiError(404, 'demo_mode_off', 'Demo controls are available only in demo mode.');
+    requireAgency(auth, 'use the demo controls');
+    return ctx.provider;
+  };
+  const doc = (path: string, summary: string, extra: { body?: z.ZodMiniType; connection?: boolean } = {}) => ({
+    method: 'post' as const, path, tag, auth: 'session' as const, summary,
+    ...(extra.body ? { body: extra.body } : {}),
+    response: { status: 200, schema: extra.connection ? Connection : DemoResult, description: 'Done' }, errors: [400, 403, 404],
+  });
+
+  route(v1, registry, doc('/v1/demo/reset', 'Restore the seeded demo workspace exactly.'), async (c) => {
+    gate(c.get('auth'));
+    await options.reset();
+    return send(c, DemoResult, { ok: true });
+  });
+
+  route(v1, registry, doc('/v1/demo/connections/{id}/revoke-grant', "Revoke the connection's grant at the provider (what a password change does): its next refresh fails with invalid_grant."), async (c) => {
+    const provider = gate(c.get('auth'));
+    const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
+    if (!connection.externalAccountId) throw new ApiError(400, 'bad_request', 'This connection has no provider account to revoke.');
+    const revoked = await provider.demo.revokeGrant({ accountId: connection.externalAccountId, appKey: connection.appKey });
+    return send(c, DemoResult, { ok: true, detail: { revokedGrants: revoked } });
+  });
+
+  route(v1, registry, doc('/v1/demo/provider/fail-transiently', "The provider's token endpoint answers 503 the next `count` times.", { body: DemoFailBody }), async (c) => {
+    const provider = gate(c.get('auth'));
+    const body = await parseBody(c, DemoFailBody);
+    provider.demo.failTransiently(body.count);
+    return send(c, DemoResult, { ok: true, detail: { count: body.count } });
+  });
+
+  route(v1, registry, doc('/v1/demo/connections/{id}/expire', 'Expire the access token now, so the refresher renews it on its next pass.', { connection: true }), async (c) => {
+    const provider = gate(c.get('auth'));
+    const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
+    if (connection.secrets.accessToken) provider.demo.expireAccessToken(connection.secrets.accessToken);
+    const now = ctx.clock.now().toISOString();
+    const expired = await ctx.store.transaction(async (tx) => {
+      const current = (await tx.getConnection(connection.workspaceId, connection.id)) ?? connection;
+      const updated = {
+        ...current,
+        secrets: { ...current.secrets, accessTokenExpiresAt: now },
+        refresh: { ...current.refresh, ...(current.secrets.refreshToken ? { nextAt: now } : {}) },
+        updatedAt: now,
+      };
+      await tx.putConnection(updated);
+      await emitConnection(ctx, tx, updated);
+      return updated;
+    });
+    return send(c, Connection, toConnection(expired, await appOf(ctx, expired)));
+  });
+
+  route(v1, registry, doc('/v1/demo/refresher/run', 'Run the background refresher now over every due connection.'), async (c) => {
+    gate(c.get('auth'));
+    const outcomes = await options.refresher.runDue();
+    const detail = { refreshed: 0, retrying: 0, reauth_required: 0 };
+    for (const o of outcomes) detail[o.outcome]++;
+    return send(c, DemoResult, { ok: true, detail });
+  });
+}

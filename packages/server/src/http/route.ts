@@ -1,0 +1,31 @@
+import type { Handler, Hono } from 'hono';
+import type { z } from 'zod/mini';
+import type { AppEnv } from '../context.js';
+
+export interface RouteDoc {
+  method: 'get' | 'post';
+  /** OpenAPI style, with the `/v1` prefix: `/v1/connections/{id}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `session`: Bearer session token; `secret`: Bearer workspace secret key; `none`: public (the OAuth callback). */
+  auth: 'session' | 'secret' | 'none';
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  response: { status: number; schema?: z.ZodMiniType; contentType?: string; description: string };
+  /** Error statuses this route answers besides 401/429/500 (which every session route may). */
+  errors?: number[];
+}
+
+/** The list `/openapi.json` is generated from. Routes register here as they register with Hono. */
+export class RouteRegistry {
+  readonly docs: RouteDoc[] = [];
+}
+
+/** Register a route on the `/v1` sub-app and document it in one step, so the two cannot drift apart silently. */
+export function route(app: Hono<AppEnv>, registry: RouteRegistry, doc: RouteDoc, handler: Handler<AppEnv>): void {
+  registry.docs.push(doc);
+  const honoPath = doc.path.replace(/^\/v1/, '').replace(/\{(\w+)\}/g, ':$1');
+  if (doc.method === 'get') app.get(honoPath, handler);
+  else app.post(honoPath, handler);
+}

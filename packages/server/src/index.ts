@@ -1,0 +1,13 @@
+export { createRelinkServer, type RelinkApp, type RelinkHandle, type RelinkServerOptions } from './app.js';
+export { ManualClock, SystemClock, type Clock } from './clock.js';
+export type { AppEnv, AuthInfo, Logger, RelinkContext } from './context.js';
+export { ApiError, NOT_REFRESHABLE_MESSAGE } from './errors.js';
+export * from './store/store.js';
+export { MemoryStore } from './store/memory-store.js';
+export * from './provider/provider.js';
+export { InProcessProvider, DEMO_ACCOUNTS, type DemoAccount, type InProcessProviderOptions } from './provider/in-process-provider.js';
+export { createPkcePair, verifyPkce } from './provider/pkce.js';
+export { Refresher, type RefresherOptions } from './lifecycle/refresher.js';
+export { backoffDelayMs } from './lifecycle/backoff.js';
+export { buildOpenApi } from './openapi.js';
+export { seedDemo, DEMO_APPS, DEMO_SECRET_KEY, DEMO_WORKSPACE_ID, DEMO_AGENCY_ID, DEMO_CLIENT_ID } from './demo/seed.js';

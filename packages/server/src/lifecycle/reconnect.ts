@@ -1,0 +1,154 @@
+import type { AuthInfo, RelinkContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { newId, randomSecret } from '../internal/ids.js';
+import { createPkcePair } from '../provider/pkce.js';
+import { isProviderError } from '../provider/provider.js';
+import type { ConnectionRecord, ConnectSessionRecord } from '../store/store.js';
+import { restoreConnection } from './health.js';
+import { appOf } from './views.js';
+
+export const CONNECT_SESSION_TTL_MS = 15 * 60 * 1000;
+
+/** Seed 000: apps that need the product's managed auth config cannot even start the connect flow without it. */
+export function authConfigMissingMessage(appName: string): string {
+  return `${appName} needs a managed auth config that is missing or invalid, so the connect flow cannot start. Contact your administrator to have the auth config provisioned, then reconnect.`;
+}
+
+/** Checks that apply before any consent flow, for reconnects and connection requests alike. */
+export async function assertConsentPossible(ctx: RelinkContext, connection: ConnectionRecord): Promise<void> {
+  const app = await appOf(ctx, connection);
+  if (app.authMode === 'api_key') {
+    throw new ApiError(409, 'not_reconnectable', `${app.name} connects with an API key: submit its credentials instead of a consent flow.`);
+  }
+  if (app.managedAuthConfig === 'missing' || app.managedAuthConfig === 'invalid') {
+    throw new ApiError(409, 'auth_config_missing', authConfigMissingMessage(app.name));
+  }
+}
+
+/**
+ * Start a consent flow for a connection: PKCE pair, `state`, a connect session and the provider's consent URL.
+ * `origin` is where the callback page will `postMessage` the result.
+ */
+export async function startConsent(
+  ctx: RelinkContext,
+  auth: AuthInfo,
+  connection: ConnectionRecord,
+  options: { origin: string; returnTo?: string; requestId?: string },
+): Promise<ConnectSessionRecord> {
+  await assertConsentPossible(ctx, connection);
+  const app = await appOf(ctx, connection);
+  const { codeVerifier, codeChallenge } = await createPkcePair();
+  const state = randomSecret(24);
+  const now = ctx.clock.now();
+  const connectUrl = ctx.provider.authorizationUrl({
+    appKey: app.key,
+    state,
+    codeChallenge,
+    redirectUri: ctx.callbackUrl,
+    ...(connection.externalAccountEmail ? { loginHint: connection.externalAccountEmail } : {}),
+  });
+  const session: ConnectSessionRecord = {
+    id: newId('cs'),
+    workspaceId: connection.workspaceId,
+    connectionId: connection.id,
+    principalId: auth.principal.id,
+    status: 'pending',
+    state,
+    codeVerifier,
+    redirectUri: ctx.callbackUrl,
+    connectUrl,
+    origin: options.origin,
+    expiresAt: new Date(now.getTime() + CONNECT_SESSION_TTL_MS).toISOString(),
+    createdAt: now.toISOString(),
+    ...(options.returnTo ? { returnTo: options.returnTo } : {}),
+    ...(options.requestId ? { requestId: options.requestId } : {}),
+    ...(connection.externalAccountId && connection.externalAccountEmail
+      ? { previousAccount: { id: connection.externalAccountId, email: connection.externalAccountEmail } }
+      : {}),
+  };
+  await ctx.store.putConnectSession(session);
+  return session;
+}
+
+/**
+ * The OAuth callback: exchange the code (PKCE verifier from the session), then complete the connection, or hold the
+ * tokens as `account_mismatch` when the user consented as someone else. Returns the session after the change,
+ * or undefined when `state` matches no flow.
+ */
+export async function completeConsent(
+  ctx: RelinkContext,
+  params: { state: string; code?: string; error?: string },
+): Promise<ConnectSessionRecord | undefined> {
+  const session = await ctx.store.findConnectSessionByState(params.state);
+  if (!session) return undefined;
+  if (session.status !== 'pending') return session; // a reloaded callback page changes nothing
+  const now = ctx.clock.now();
+  const finish = async (change: Partial<ConnectSessionRecord>): Promise<ConnectSessionRecord> => {
+    const updated = { ...session, ...change };
+    await ctx.store.putConnectSession(updated);
+    return updated;
+  };
+  if (Date.parse(session.expiresAt) <= now.getTime()) {
+    return finish({ status: 'failed', error: { code: 'session_expired', message: 'The connect link expired. Start the reconnect again.' } });
+  }
+  if (params.error) {
+    return params.error === 'access_denied'
+      ? finish({ status: 'cancelled', error: { code: 'access_denied', message: 'Access was denied at the provider.' } })
+      : finish({ status: 'failed', error: { code: params.error, message: 'The provider did not authorise the connection.' } });
+  }
+  if (!params.code) return finish({ status: 'failed', error: { code: 'missing_code', message: 'The provider sent no authorization code.' } });
+
+  let exchange;
+  try {
+    exchange = await ctx.provider.exchangeCode({ code: params.code, codeVerifier: session.codeVerifier, redirectUri: session.redirectUri });
+  } catch (error) {
+    const transient = isProviderError(error) && error.kind === 'transient';
+    return finish({
+      status: 'failed',
+      error: transient
+        ? { code: 'provider_unavailable', message: 'The provider is temporarily unavailable. Try reconnecting again.' }
+        : { code: 'invalid_grant', message: 'The provider rejected the authorization code.' },
+    });
+  }
+  const secrets = { accessToken: exchange.accessToken, accessTokenExpiresAt: exchange.expiresAt, ...(exchange.refreshToken ? { refreshToken: exchange.refreshToken } : {}) };
+  const account = exchange.account;
+
+  return ctx.store.transaction(async (tx) => {
+    const connection = await tx.getConnection(session.workspaceId, session.connectionId);
+    if (!connection) {
+      const failed = { ...session, status: 'failed' as const, error: { code: 'not_found', message: 'The connection no longer exists.' } };
+      await tx.putConnectSession(failed);
+      return failed;
+    }
+    // Seed 000: authorising a different account can point workflows at the wrong data, so ask before switching.
+    if (connection.externalAccountId !== undefined && connection.externalAccountId !== account.id) {
+      const mismatch: ConnectSessionRecord = { ...session, status: 'account_mismatch', newAccount: account, pendingSecrets: secrets };
+      await tx.putConnectSession(mismatch);
+      return mismatch;
+    }
+    await restoreConnection(ctx, tx, connection, { secrets, account, ...(session.requestId ? { requestId: session.requestId } : {}) });
+    const completed: ConnectSessionRecord = { ...session, status: 'completed', newAccount: account };
+    await tx.putConnectSession(completed);
+    return completed;
+  });
+}
+
+/** After `account_mismatch`: the caller accepts the new account; switch to it and complete. */
+export async function confirmConsent(ctx: RelinkContext, session: ConnectSessionRecord): Promise<ConnectSessionRecord> {
+  if (session.status !== 'account_mismatch' || !session.pendingSecrets || !session.newAccount) {
+    throw new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be confirmed.');
+  }
+  if (Date.parse(session.expiresAt) <= ctx.clock.now().getTime()) {
+    throw new ApiError(409, 'session_not_confirmable', 'This connect session expired. Start the reconnect again.');
+  }
+  const { pendingSecrets, newAccount } = session;
+  return ctx.store.transaction(async (tx) => {
+    const connection = await tx.getConnection(session.workspaceId, session.connectionId);
+    if (!connection) throw new ApiError(404, 'not_found', 'Connection not found.');
+    await restoreConnection(ctx, tx, connection, { secrets: pendingSecrets, account: newAccount, ...(session.requestId ? { requestId: session.requestId } : {}) });
+    const completed: ConnectSessionRecord = { ...session, status: 'completed' };
+    delete completed.pendingSecrets;
+    await tx.putConnectSession(completed);
+    return completed;
+  });
+}

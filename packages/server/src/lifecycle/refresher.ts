@@ -1,0 +1,61 @@
+import type { RelinkContext } from '../context.js';
+import { REFRESH_LEASE_MS, refreshClaimed, type RefreshOutcome } from './refresh.js';
+
+export interface RefresherOptions {
+  /** How often to look for due refreshes. */
+  intervalMs?: number;
+  /** Connections claimed per pass. */
+  batchSize?: number;
+}
+
+/**
+ * The background refresher: claims due connections (leased, so several instances never refresh one twice)
+ * and refreshes them ahead of expiry. Scheduling goes through the Clock, so tests drive it with `advance()`.
+ */
+export class Refresher {
+  private handle: unknown;
+  private running = false;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+
+  constructor(private readonly ctx: RelinkContext, options: RefresherOptions = {}) {
+    this.intervalMs = options.intervalMs ?? 5_000;
+    this.batchSize = options.batchSize ?? 25;
+  }
+
+  /** One pass: refresh everything due now. */
+  async runDue(): Promise<RefreshOutcome[]> {
+    const outcomes: RefreshOutcome[] = [];
+    for (;;) {
+      const claimed = await this.ctx.store.claimDueRefreshes(this.ctx.clock.now(), REFRESH_LEASE_MS, this.batchSize);
+      if (claimed.length === 0) break;
+      for (const connection of claimed) {
+        try {
+          outcomes.push(await refreshClaimed(this.ctx, connection));
+        } catch (error) {
+          this.ctx.log.error('refresher failed on a connection', { connectionId: connection.id, error: (error as Error).name });
+        }
+      }
+      if (claimed.length < this.batchSize) break;
+    }
+    return outcomes;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const tick = () => {
+      if (!this.running) return;
+      void this.runDue().finally(() => {
+        if (this.running) this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
+      });
+    };
+    this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.handle !== undefined) this.ctx.clock.clearTimeout(this.handle);
+    this.handle = undefined;
+  }
+}

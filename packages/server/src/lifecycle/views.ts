@@ -1,0 +1,88 @@
+import {
+  Connection,
+  ConnectionRequest,
+  ConnectSession,
+  Notification,
+  Run,
+  type App,
+} from '@relink/sdk/schema';
+import type { RelinkContext } from '../context.js';
+import type {
+  ConnectionRecord,
+  ConnectionRequestRecord,
+  ConnectSessionRecord,
+  NotificationRecord,
+  RunRecord,
+} from '../store/store.js';
+
+// Records → contract resources. Each goes through its schema's parse, which drops secrets and workspace ids.
+
+/** Refresh credential is offered only for an OAuth connection that still holds a refresh token (seed 001). */
+export function isRefreshable(record: ConnectionRecord, app: App): boolean {
+  return app.authMode === 'oauth2' && record.status !== 'revoked' && record.secrets.refreshToken !== undefined;
+}
+
+export function unknownApp(key: string): App {
+  return { key, name: key, authMode: 'oauth2', managedAuthConfig: 'not_required' };
+}
+
+export async function appOf(ctx: RelinkContext, record: { appKey: string }): Promise<App> {
+  return (await ctx.store.getApp(record.appKey)) ?? unknownApp(record.appKey);
+}
+
+export function toConnection(record: ConnectionRecord, app: App): Connection {
+  return Connection.parse({
+    id: record.id,
+    app,
+    label: record.label,
+    status: record.status,
+    owner: record.owner,
+    externalAccountEmail: record.externalAccountEmail,
+    lastRefreshedAt: record.lastRefreshedAt,
+    expiresAt: record.expiresAt,
+    refreshable: isRefreshable(record, app),
+    lastError: record.lastError,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  });
+}
+
+export function toNotification(record: NotificationRecord): Notification {
+  return Notification.parse(record);
+}
+
+export function toRun(record: RunRecord): Run {
+  return Run.parse(record);
+}
+
+export function requestConnectUrl(ctx: RelinkContext, id: string): string {
+  return `${ctx.portalUrl}/connection-requests/${encodeURIComponent(id)}`;
+}
+
+export function toConnectionRequest(ctx: RelinkContext, record: ConnectionRequestRecord, app: App): ConnectionRequest {
+  return ConnectionRequest.parse({
+    id: record.id,
+    app,
+    requestedBy: record.requestedBy,
+    requestedFor: record.requestedFor,
+    requestedAt: record.requestedAt,
+    state: record.state,
+    connectUrl: requestConnectUrl(ctx, record.id),
+    connectionId: record.connectionId,
+    note: record.note,
+  });
+}
+
+export function toConnectSession(record: ConnectSessionRecord): ConnectSession {
+  return ConnectSession.parse({
+    id: record.id,
+    connectionId: record.connectionId,
+    status: record.status,
+    connectUrl: record.connectUrl,
+    state: record.state,
+    expiresAt: record.expiresAt,
+    previousAccountEmail: record.previousAccount?.email,
+    newAccountEmail: record.newAccount?.email,
+    error: record.error,
+  });
+}

@@ -1,0 +1,83 @@
+import type { Hono } from 'hono';
+import { z } from 'zod/mini';
+import { ConnectSession, type ConnectResultMessage } from '@relink/sdk/schema';
+import { loadConnectSession } from '../auth/access.js';
+import type { AppEnv, RelinkContext } from '../context.js';
+import { route, type RouteRegistry } from '../http/route.js';
+import { idParam, send } from '../http/validate.js';
+import { escapeHtml } from '../internal/html.js';
+import { completeConsent, confirmConsent } from '../lifecycle/reconnect.js';
+import { toConnectSession } from '../lifecycle/views.js';
+import type { ConnectSessionRecord } from '../store/store.js';
+
+const CallbackQuery = z.object({
+  state: z.optional(z.string()),
+  code: z.optional(z.string()),
+  error: z.optional(z.string()),
+  error_description: z.optional(z.string()),
+});
+
+const TITLES: Record<string, string> = {
+  completed: 'Connected',
+  account_mismatch: 'A different account was authorised',
+  cancelled: 'Connection cancelled',
+  failed: 'Connection failed',
+  pending: 'Still connecting',
+};
+
+/**
+ * The page the provider redirects to. It posts the result to the window that opened it — only to the origin that
+ * started the flow — then closes. Without an opener (the user navigated here) it just says what happened.
+ */
+export function renderCallbackPage(session: ConnectSessionRecord): string {
+  const message: ConnectResultMessage = { type: 'relink:connect-result', sessionId: session.id, state: session.state, status: session.status };
+  // JSON in a <script>: escape "<" so a value can never close the script element.
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  const title = escapeHtml(TITLES[session.status] ?? 'Connection finished');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><main><h1>${title}</h1><p role="status">You can close this window and return to the app.</p></main>
+<script>(function(){var msg=${json(message)};var origin=${json(session.origin)};
+if(window.opener){try{window.opener.postMessage(msg,origin);}finally{window.close();}}})();</script></body></html>`;
+}
+
+function html(body: string, status: 200 | 400): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
+}
+
+export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
+  const tag = 'connect-sessions';
+  route(v1, registry, {
+    method: 'get', path: '/v1/connect-sessions/{id}', tag, auth: 'session',
+    summary: 'State of a consent flow (the fallback when the popup cannot post its result).',
+    response: { status: 200, schema: ConnectSession, description: 'The connect session' }, errors: [400, 404],
+  }, async (c) => send(c, ConnectSession, toConnectSession(await loadConnectSession(ctx, c.get('auth'), idParam(c)))));
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/connect-sessions/{id}/confirm', tag, auth: 'session',
+    summary: 'After account_mismatch: switch the connection to the newly authorised account and complete.',
+    response: { status: 200, schema: ConnectSession, description: 'The completed session' }, errors: [400, 404, 409],
+  }, async (c) => {
+    const session = await loadConnectSession(ctx, c.get('auth'), idParam(c));
+    return send(c, ConnectSession, toConnectSession(await confirmConsent(ctx, session)));
+  });
+
+  route(v1, registry, {
+    method: 'get', path: '/v1/connect/callback', tag, auth: 'none',
+    summary: "OAuth redirect URI. Exchanges the code and answers a page that postMessages a ConnectResultMessage to its opener, or redirects to the flow's returnTo.",
+    query: CallbackQuery, response: { status: 200, contentType: 'text/html', description: 'A page that reports the result to its opener' }, errors: [302, 400],
+  }, async (c) => {
+    const q = c.req.query();
+    const session = q.state ? await completeConsent(ctx, { state: q.state, ...(q.code ? { code: q.code } : {}), ...(q.error ? { error: q.error } : {}) }) : undefined;
+    if (!session) {
+      return html('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connect link not valid</title></head><body><main><h1>Connect link not valid</h1><p role="alert">This connect link is not valid or has already been used. Start the reconnect again from the app.</p></main></body></html>', 400);
+    }
+    if (session.returnTo) {
+      const target = new URL(session.returnTo);
+      target.searchParams.set('relink_session', session.id);
+      target.searchParams.set('relink_state', session.state);
+      target.searchParams.set('relink_status', session.status);
+      return c.redirect(target.toString(), 302);
+    }
+    return html(renderCallbackPage(session), 200);
+  });
+}

@@ -1,0 +1,103 @@
+import type { Hono } from 'hono';
+import {
+  Connection,
+  ConnectionListQuery,
+  ConnectionPage,
+  ConnectSession,
+  CredentialsBody,
+  DEFAULT_PAGE_SIZE,
+  ReconnectBody,
+} from '@relink/sdk/schema';
+import { loadConnection } from '../auth/access.js';
+import type { AppEnv, RelinkContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { resolveConsentTarget } from '../http/origin.js';
+import { route, type RouteRegistry } from '../http/route.js';
+import { idParam, parseBody, parseQuery, send } from '../http/validate.js';
+import { submitCredentials } from '../lifecycle/credentials.js';
+import { startConsent } from '../lifecycle/reconnect.js';
+import { refreshNow } from '../lifecycle/refresh.js';
+import { revokeConnection } from '../lifecycle/revoke.js';
+import { appOf, toConnection, toConnectSession } from '../lifecycle/views.js';
+import { InvalidCursorError, type PageResult } from '../store/store.js';
+
+/** Store pagination with the cursor error turned into a 400. */
+export async function paged<T>(load: () => Promise<PageResult<T>>): Promise<PageResult<T>> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw new ApiError(400, 'bad_request', error.message);
+    throw error;
+  }
+}
+
+export function connectionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
+  const tag = 'connections';
+  const view = async (record: Parameters<typeof toConnection>[0]) => toConnection(record, await appOf(ctx, record));
+
+  route(v1, registry, {
+    method: 'get', path: '/v1/connections', tag, auth: 'session', summary: 'A page of the connections the caller may see.',
+    query: ConnectionListQuery, response: { status: 200, schema: ConnectionPage, description: 'A page of connections' }, errors: [400],
+  }, async (c) => {
+    const auth = c.get('auth');
+    const q = parseQuery(c, ConnectionListQuery);
+    const page = await paged(() => ctx.store.listConnections({
+      workspaceId: auth.workspaceId,
+      ...(auth.principal.role === 'client' ? { ownerPrincipalId: auth.principal.id } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.app ? { appKey: q.app } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+      limit: q.limit ?? DEFAULT_PAGE_SIZE,
+    }));
+    // A client's view also needs owner === 'client'; agency-owned records never carry a client's principal id.
+    const data = await Promise.all(page.items.filter((r) => auth.principal.role === 'agency' || r.owner === 'client').map(view));
+    return send(c, ConnectionPage, { data, nextCursor: page.nextCursor });
+  });
+
+  route(v1, registry, {
+    method: 'get', path: '/v1/connections/{id}', tag, auth: 'session', summary: 'One connection.',
+    response: { status: 200, schema: Connection, description: 'The connection' }, errors: [400, 404],
+  }, async (c) => send(c, Connection, await view(await loadConnection(ctx, c.get('auth'), idParam(c)))));
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/connections/{id}/refresh', tag, auth: 'session',
+    summary: 'Renew the access token with the stored refresh token. A rejected refresh token moves the connection to error.',
+    response: { status: 200, schema: Connection, description: 'The refreshed connection' }, errors: [400, 404, 503],
+  }, async (c) => {
+    const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
+    return send(c, Connection, await view(await refreshNow(ctx, connection)));
+  });
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/connections/{id}/revoke', tag, auth: 'session', summary: 'Revoke; dependent runs pause.',
+    response: { status: 200, schema: Connection, description: 'The revoked connection' }, errors: [400, 404, 409],
+  }, async (c) => {
+    const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
+    return send(c, Connection, await view(await revokeConnection(ctx, connection)));
+  });
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/connections/{id}/reconnect', tag, auth: 'session',
+    summary: 'Start a consent flow: a connect session with a fresh connect link (PKCE + state). The agency reconnects its own connections; a client-owned one is reconnected by its client.',
+    body: ReconnectBody, response: { status: 201, schema: ConnectSession, description: 'The connect session' }, errors: [400, 403, 404, 409],
+  }, async (c) => {
+    const auth = c.get('auth');
+    const connection = await loadConnection(ctx, auth, idParam(c));
+    const body = await parseBody(c, ReconnectBody);
+    if (auth.principal.role === 'agency' && connection.owner === 'client') {
+      throw new ApiError(409, 'not_reconnectable', "This connection belongs to a client: the agency cannot consent for the client's account. Send the client a connection request instead.");
+    }
+    const target = resolveConsentTarget(c, ctx, body.returnTo);
+    return send(c, ConnectSession, toConnectSession(await startConsent(ctx, auth, connection, target)), 201);
+  });
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/connections/{id}/credentials', tag, auth: 'session',
+    summary: "Reconnect an API-key app with its fields. Fields the app rejects answer 422 with per-field errors.",
+    body: CredentialsBody, response: { status: 200, schema: Connection, description: 'The reconnected connection' }, errors: [400, 404, 409, 422],
+  }, async (c) => {
+    const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
+    const body = await parseBody(c, CredentialsBody);
+    return send(c, Connection, await view(await submitCredentials(ctx, connection, body.fields)));
+  });
+}

@@ -1,0 +1,63 @@
+import type { Hono } from 'hono';
+import { DEFAULT_PAGE_SIZE, Notification, NotificationListQuery, NotificationPage } from '@relink/sdk/schema';
+import type { AppEnv, AuthInfo, RelinkContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { emitNotification } from '../events/emit.js';
+import { route, type RouteRegistry } from '../http/route.js';
+import { idParam, parseQuery, send } from '../http/validate.js';
+import { toNotification } from '../lifecycle/views.js';
+import type { NotificationRecord } from '../store/store.js';
+import { paged } from './connections.js';
+
+/** A client sees notifications about the connections it owns; the agency sees them all. */
+async function clientConnectionIds(ctx: RelinkContext, auth: AuthInfo): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.store.listConnections({ workspaceId: auth.workspaceId, ownerPrincipalId: auth.principal.id, limit: 100, ...(cursor ? { cursor } : {}) });
+    ids.push(...page.items.filter((c) => c.owner === 'client').map((c) => c.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+async function loadNotification(ctx: RelinkContext, auth: AuthInfo, id: string): Promise<NotificationRecord> {
+  const n = await ctx.store.getNotification(auth.workspaceId, id);
+  if (!n) throw notFound('Notification');
+  if (auth.principal.role === 'client' && !(n.connectionId && (await clientConnectionIds(ctx, auth)).includes(n.connectionId))) throw notFound('Notification');
+  return n;
+}
+
+export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
+  const tag = 'notifications';
+  route(v1, registry, {
+    method: 'get', path: '/v1/notifications', tag, auth: 'session', summary: 'The bell, newest first; unread reauth notifications drive the banner.',
+    query: NotificationListQuery, response: { status: 200, schema: NotificationPage, description: 'A page of notifications' }, errors: [400],
+  }, async (c) => {
+    const auth = c.get('auth');
+    const q = parseQuery(c, NotificationListQuery);
+    const page = await paged(async () => ctx.store.listNotifications({
+      workspaceId: auth.workspaceId,
+      ...(q.unread ? { unread: q.unread === 'true' } : {}),
+      ...(auth.principal.role === 'client' ? { connectionIds: await clientConnectionIds(ctx, auth) } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+      limit: q.limit ?? DEFAULT_PAGE_SIZE,
+    }));
+    return send(c, NotificationPage, { data: page.items.map(toNotification), nextCursor: page.nextCursor });
+  });
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/notifications/{id}/read', tag, auth: 'session', summary: 'Mark a notification read.',
+    response: { status: 200, schema: Notification, description: 'The notification' }, errors: [400, 404],
+  }, async (c) => {
+    const auth = c.get('auth');
+    const n = await loadNotification(ctx, auth, idParam(c));
+    if (n.read) return send(c, Notification, toNotification(n));
+    const read = { ...n, read: true };
+    await ctx.store.transaction(async (tx) => {
+      await tx.putNotification(read);
+      await emitNotification(ctx, tx, read);
+    });
+    return send(c, Notification, toNotification(read));
+  });
+}

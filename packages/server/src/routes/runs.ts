@@ -1,0 +1,59 @@
+import type { Hono } from 'hono';
+import { DEFAULT_PAGE_SIZE, Run, RunListQuery, RunPage } from '@relink/sdk/schema';
+import { requireAgency } from '../auth/access.js';
+import type { AppEnv, AuthInfo, RelinkContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { route, type RouteRegistry } from '../http/route.js';
+import { idParam, parseQuery, send } from '../http/validate.js';
+import { replayRun, resumeRun } from '../lifecycle/runs.js';
+import { toRun } from '../lifecycle/views.js';
+import type { RunRecord } from '../store/store.js';
+import { paged } from './connections.js';
+
+// Runs are the agency's: a client principal gets 403 here.
+
+async function loadRun(ctx: RelinkContext, auth: AuthInfo, id: string): Promise<RunRecord> {
+  requireAgency(auth, 'see runs');
+  const run = await ctx.store.getRun(auth.workspaceId, id);
+  if (!run) throw notFound('Run');
+  return run;
+}
+
+export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
+  const tag = 'runs';
+  route(v1, registry, {
+    method: 'get', path: '/v1/runs', tag, auth: 'session', summary: 'Runs, newest first. preset=paused_for_reauth is the "Paused for reauth" chip.',
+    query: RunListQuery, response: { status: 200, schema: RunPage, description: 'A page of runs' }, errors: [400, 403],
+  }, async (c) => {
+    const auth = c.get('auth');
+    requireAgency(auth, 'see runs');
+    const q = parseQuery(c, RunListQuery);
+    const page = await paged(() => ctx.store.listRuns({
+      workspaceId: auth.workspaceId,
+      ...(q.preset === 'paused_for_reauth' ? { status: 'paused' as const, pauseReason: 'reauth' as const } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.workflowId ? { workflowId: q.workflowId } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+      limit: q.limit ?? DEFAULT_PAGE_SIZE,
+    }));
+    // preset and an explicit status are both filters: a run must satisfy both.
+    const data = page.items.filter((r) => !(q.preset && q.status && r.status !== q.status)).map(toRun);
+    return send(c, RunPage, { data, nextCursor: page.nextCursor });
+  });
+
+  route(v1, registry, {
+    method: 'get', path: '/v1/runs/{id}', tag, auth: 'session', summary: 'One run.',
+    response: { status: 200, schema: Run, description: 'The run' }, errors: [400, 403, 404],
+  }, async (c) => send(c, Run, toRun(await loadRun(ctx, c.get('auth'), idParam(c)))));
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/runs/{id}/resume', tag, auth: 'session', summary: 'Resume a paused run (409 run_not_paused otherwise).',
+    response: { status: 200, schema: Run, description: 'The resumed run' }, errors: [400, 403, 404, 409],
+  }, async (c) => send(c, Run, toRun(await resumeRun(ctx, await loadRun(ctx, c.get('auth'), idParam(c))))));
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/runs/{id}/replay', tag, auth: 'session',
+    summary: 'Replay a terminal run (completed, failed, cancelled) as a new run with replayOf; 409 run_not_terminal otherwise.',
+    response: { status: 201, schema: Run, description: 'The new run' }, errors: [400, 403, 404, 409],
+  }, async (c) => send(c, Run, toRun(await replayRun(ctx, await loadRun(ctx, c.get('auth'), idParam(c)))), 201));
+}

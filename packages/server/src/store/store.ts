@@ -1,0 +1,277 @@
+import type {
+  App,
+  ConnectionError,
+  ConnectionOwner,
+  ConnectionRequestState,
+  ConnectionStatus,
+  ConnectSessionStatus,
+  Notification,
+  PauseReason,
+  RelinkEventType,
+  Requester,
+  Role,
+  Run,
+  RunStatus,
+} from '@relink/sdk/schema';
+
+/**
+ * Persistence for the reference backend. Async everywhere and free of in-memory assumptions, so a PostgreSQL store
+ * (`SELECT … FOR UPDATE SKIP LOCKED` for refresh claims, `LISTEN/NOTIFY` for events) can replace `MemoryStore`
+ * and pass the same conformance suite (test/store-conformance.ts).
+ *
+ * Records are plain data. Every `put*` is an upsert of the whole record; reads return copies, never live objects.
+ * Timestamps are ISO strings, as the contract writes them.
+ */
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  /** SHA-256 (base64url) of the workspace's secret key; the key itself is never stored. */
+  secretKeyHash: string;
+  createdAt: string;
+}
+
+export interface PrincipalRecord {
+  id: string;
+  workspaceId: string;
+  role: Role;
+  name: string;
+  createdAt: string;
+}
+
+/** Credentials: never serialised out of the server, never logged. */
+export interface ConnectionSecrets {
+  accessToken?: string;
+  accessTokenExpiresAt?: string;
+  refreshToken?: string;
+  apiKeyFields?: Record<string, string>;
+}
+
+export interface RefreshSchedule {
+  /** When the refresher should renew the access token next (ahead of expiry, or a backoff retry). */
+  nextAt?: string;
+  /** Consecutive transient failures; drives the backoff. */
+  attempts: number;
+  /** A worker holds the connection until then; nobody else may refresh it. */
+  leaseUntil?: string;
+}
+
+export interface ConnectionRecord {
+  id: string;
+  workspaceId: string;
+  appKey: string;
+  label: string;
+  status: ConnectionStatus;
+  owner: ConnectionOwner;
+  /** The principal who authorised it: the client for client-owned connections. */
+  ownerPrincipalId: string;
+  externalAccountId?: string;
+  externalAccountEmail?: string;
+  lastRefreshedAt?: string;
+  expiresAt?: string;
+  lastError?: ConnectionError;
+  secrets: ConnectionSecrets;
+  refresh: RefreshSchedule;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NotificationRecord = Notification & { workspaceId: string };
+export type RunRecord = Run & { workspaceId: string };
+
+export interface ConnectionRequestRecord {
+  id: string;
+  workspaceId: string;
+  appKey: string;
+  requestedBy: Requester;
+  requestedFor: string;
+  requestedAt: string;
+  state: ConnectionRequestState;
+  connectionId?: string;
+  note?: string;
+}
+
+export interface WorkflowNode {
+  id: string;
+  kind: 'trigger' | 'action';
+  connectionId: string;
+}
+
+export interface WorkflowRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  nodes: WorkflowNode[];
+}
+
+export interface ExternalAccount {
+  id: string;
+  email: string;
+}
+
+export interface ConnectSessionRecord {
+  id: string;
+  workspaceId: string;
+  connectionId: string;
+  /** Who started it; only they (or the agency) may read or confirm it. */
+  principalId: string;
+  status: ConnectSessionStatus;
+  state: string;
+  /** PKCE verifier: secret, never serialised. */
+  codeVerifier: string;
+  redirectUri: string;
+  connectUrl: string;
+  /** The origin the callback page posts its result to. */
+  origin: string;
+  /** Redirect mode: where the callback sends the browser back to. */
+  returnTo?: string;
+  /** The connection request this flow fulfils, if any. */
+  requestId?: string;
+  expiresAt: string;
+  previousAccount?: ExternalAccount;
+  newAccount?: ExternalAccount;
+  /** Tokens from an `account_mismatch` exchange, applied only on confirm. Secret. */
+  pendingSecrets?: ConnectionSecrets;
+  error?: { code: string; message: string };
+  createdAt: string;
+}
+
+export interface IdempotencyRecord {
+  /** workspace + principal + client key. */
+  key: string;
+  /** method + path + body digest: the same key with another request is refused. */
+  fingerprint: string;
+  status: number;
+  body: string;
+  contentType: string;
+  createdAt: string;
+}
+
+export interface StoredEvent {
+  /** Monotonically increasing across the store; the SSE `id:` and the Last-Event-ID to resume from. */
+  id: number;
+  workspaceId: string;
+  at: string;
+  type: RelinkEventType;
+  /** Client principals allowed to see it; agency principals of the workspace see every event. */
+  audience: string[];
+  /** The event body minus `id`/`at`, e.g. `{ type, connection }`, already serialised through the contract. */
+  data: Record<string, unknown>;
+}
+
+export type NewEvent = Omit<StoredEvent, 'id'>;
+
+export interface PageRequest {
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+  limit: number;
+}
+
+export interface PageResult<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ConnectionQuery extends PageRequest {
+  workspaceId: string;
+  ownerPrincipalId?: string;
+  status?: ConnectionStatus;
+  appKey?: string;
+}
+
+export interface NotificationQuery extends PageRequest {
+  workspaceId: string;
+  unread?: boolean;
+  /** Restrict to notifications about these connections (a client's view). */
+  connectionIds?: string[];
+}
+
+export interface RunQuery extends PageRequest {
+  workspaceId: string;
+  status?: RunStatus;
+  pauseReason?: PauseReason;
+  workflowId?: string;
+}
+
+export interface ConnectionRequestQuery extends PageRequest {
+  workspaceId: string;
+  state?: ConnectionRequestState;
+  requestedFor?: string;
+}
+
+/** A malformed or foreign cursor. Routes turn it into a 400. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+export interface Store {
+  /** Run `fn` atomically with respect to other transactions (BEGIN … COMMIT in SQL). Do not nest. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  putWorkspace(workspace: WorkspaceRecord): Promise<void>;
+  getWorkspace(id: string): Promise<WorkspaceRecord | undefined>;
+  findWorkspaceBySecretKeyHash(hash: string): Promise<WorkspaceRecord | undefined>;
+
+  putPrincipal(principal: PrincipalRecord): Promise<void>;
+  getPrincipal(workspaceId: string, id: string): Promise<PrincipalRecord | undefined>;
+
+  /** The app catalog is global (apps are the same in every workspace). */
+  putApp(app: App): Promise<void>;
+  getApp(key: string): Promise<App | undefined>;
+  listApps(): Promise<App[]>;
+
+  putConnection(connection: ConnectionRecord): Promise<void>;
+  getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined>;
+  /** Ordered by (createdAt, id) ascending. */
+  listConnections(query: ConnectionQuery): Promise<PageResult<ConnectionRecord>>;
+
+  /**
+   * Claim up to `limit` connections whose `refresh.nextAt <= now` and whose lease is free or lapsed, setting
+   * `leaseUntil = now + leaseMs` on each. Two concurrent callers never receive the same connection.
+   * Only `active` connections holding a refresh token are eligible.
+   */
+  claimDueRefreshes(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]>;
+  /** Claim one connection for an on-demand refresh; undefined when another worker holds its lease. */
+  claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined>;
+
+  putNotification(notification: NotificationRecord): Promise<void>;
+  getNotification(workspaceId: string, id: string): Promise<NotificationRecord | undefined>;
+  /** Newest first. */
+  listNotifications(query: NotificationQuery): Promise<PageResult<NotificationRecord>>;
+  /** Unread notifications of one kind about one connection (the "exactly one reauth alert" check). */
+  findUnreadNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]>;
+
+  putRun(run: RunRecord): Promise<void>;
+  getRun(workspaceId: string, id: string): Promise<RunRecord | undefined>;
+  /** Newest first. */
+  listRuns(query: RunQuery): Promise<PageResult<RunRecord>>;
+  /** Every run whose `connectionIds` include the connection. */
+  listRunsUsingConnection(workspaceId: string, connectionId: string): Promise<RunRecord[]>;
+
+  putConnectionRequest(request: ConnectionRequestRecord): Promise<void>;
+  getConnectionRequest(workspaceId: string, id: string): Promise<ConnectionRequestRecord | undefined>;
+  /** Ordered by (requestedAt, id) ascending. */
+  listConnectionRequests(query: ConnectionRequestQuery): Promise<PageResult<ConnectionRequestRecord>>;
+  listOutstandingRequestsForConnection(workspaceId: string, connectionId: string): Promise<ConnectionRequestRecord[]>;
+
+  putWorkflow(workflow: WorkflowRecord): Promise<void>;
+  getWorkflow(workspaceId: string, id: string): Promise<WorkflowRecord | undefined>;
+
+  putConnectSession(session: ConnectSessionRecord): Promise<void>;
+  getConnectSession(workspaceId: string, id: string): Promise<ConnectSessionRecord | undefined>;
+  /** The OAuth callback only knows `state`. */
+  findConnectSessionByState(state: string): Promise<ConnectSessionRecord | undefined>;
+
+  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  putIdempotency(record: IdempotencyRecord): Promise<void>;
+
+  /** Append to the event log; the returned event has the next id. Subscribers of the workspace hear it. */
+  appendEvent(event: NewEvent): Promise<StoredEvent>;
+  /** Events of a workspace with id > lastId, oldest first (Last-Event-ID replay). */
+  eventsSince(workspaceId: string, lastId: number, limit?: number): Promise<StoredEvent[]>;
+  /** Hear events appended from now on (in SQL: LISTEN/NOTIFY across instances). Returns unsubscribe. */
+  subscribe(workspaceId: string, listener: (event: StoredEvent) => void): () => void;
+
+  /** Delete every record (demo reset, tests). The event id sequence keeps counting so resumers never see reuse. */
+  clear(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+import { MemoryStore } from '../src/store/memory-store.js';
+import { describeStoreConformance } from './store-conformance.js';
+
+describeStoreConformance('MemoryStore', () => new MemoryStore());

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { InvalidCursorError, type ConnectionRecord, type Store } from '../src/store/store.js';
+
+const T0 = '2026-11-02T09:00:00.000Z';
+
+function connection(id: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord {
+  return {
+    id, workspaceId: 'ws_a', appKey: 'slack', label: id, status: 'active', owner: 'agency', ownerPrincipalId: 'prn_a',
+    secrets: { refreshToken: `rt_${id}`, accessToken: `at_${id}` }, refresh: { attempts: 0 },
+    createdAt: T0, updatedAt: T0, ...overrides,
+  };
+}
+
+/**
+ * What every Store must do, whatever it is built on. Run it for each implementation:
+ * `describeStoreConformance('MemoryStore', () => new MemoryStore())`.
+ */
+export function describeStoreConformance(name: string, makeStore: () => Promise<Store> | Store): void {
+  describe(`Store conformance: ${name}`, () => {
+    it('round-trips a connection with its secrets and hands out copies, not live records', async () => {
+      const store = await makeStore();
+      await store.putConnection(connection('con_1'));
+      const read = await store.getConnection('ws_a', 'con_1');
+      assert.equal(read?.secrets.refreshToken, 'rt_con_1');
+      read!.label = 'mutated';
+      assert.equal((await store.getConnection('ws_a', 'con_1'))?.label, 'con_1');
+    });
+
+    it('scopes records by workspace: a foreign id is not found', async () => {
+      const store = await makeStore();
+      await store.putConnection(connection('con_1'));
+      assert.equal(await store.getConnection('ws_b', 'con_1'), undefined);
+      const page = await store.listConnections({ workspaceId: 'ws_b', limit: 10 });
+      assert.deepEqual(page.items, []);
+    });
+
+    it('pages connections with a cursor, in (createdAt, id) order, losing and repeating nothing', async () => {
+      const store = await makeStore();
+      for (let i = 0; i < 7; i++) {
+        await store.putConnection(connection(`con_${i}`, { createdAt: `2026-11-0${1 + (i % 3)}T00:00:00.000Z` }));
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.listConnections({ workspaceId: 'ws_a', limit: 3, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor);
+      assert.equal(pages, 3);
+      assert.deepEqual(seen, ['con_0', 'con_3', 'con_6', 'con_1', 'con_4', 'con_2', 'con_5']);
+    });
+
+    it('filters connections by owner principal, status and app', async () => {
+      const store = await makeStore();
+      await store.putConnection(connection('con_a'));
+      await store.putConnection(connection('con_b', { ownerPrincipalId: 'prn_c', owner: 'client', status: 'error', appKey: 'hubspot' }));
+      assert.deepEqual((await store.listConnections({ workspaceId: 'ws_a', ownerPrincipalId: 'prn_c', limit: 10 })).items.map((c) => c.id), ['con_b']);
+      assert.deepEqual((await store.listConnections({ workspaceId: 'ws_a', status: 'active', limit: 10 })).items.map((c) => c.id), ['con_a']);
+      assert.deepEqual((await store.listConnections({ workspaceId: 'ws_a', appKey: 'hubspot', limit: 10 })).items.map((c) => c.id), ['con_b']);
+    });
+
+    it('rejects a cursor it did not issue', async () => {
+      const store = await makeStore();
+      await assert.rejects(store.listConnections({ workspaceId: 'ws_a', limit: 3, cursor: 'not-a-cursor' }), InvalidCursorError);
+    });
+
+    it('claims due refreshes with a lease: two claimers never get the same connection', async () => {
+      const store = await makeStore();
+      const now = new Date(T0);
+      await store.putConnection(connection('con_due1', { refresh: { attempts: 0, nextAt: '2026-11-02T08:00:00.000Z' } }));
+      await store.putConnection(connection('con_due2', { refresh: { attempts: 0, nextAt: '2026-11-02T08:30:00.000Z' } }));
+      await store.putConnection(connection('con_later', { refresh: { attempts: 0, nextAt: '2026-11-02T10:00:00.000Z' } }));
+      await store.putConnection(connection('con_error', { status: 'error', refresh: { attempts: 0, nextAt: '2026-11-02T08:00:00.000Z' } }));
+      await store.putConnection(connection('con_norefresh', { secrets: {}, refresh: { attempts: 0, nextAt: '2026-11-02T08:00:00.000Z' } }));
+      const [a, b] = await Promise.all([store.claimDueRefreshes(now, 30_000, 10), store.claimDueRefreshes(now, 30_000, 10)]);
+      const ids = [...a, ...b].map((c) => c.id).sort();
+      assert.deepEqual(ids, ['con_due1', 'con_due2']);
+      assert.equal((await store.getConnection('ws_a', 'con_due1'))?.refresh.leaseUntil, '2026-11-02T09:00:30.000Z');
+      // Held leases block an on-demand claim too; a lapsed lease frees the connection.
+      assert.equal(await store.claimRefresh('ws_a', 'con_due1', now, 30_000), undefined);
+      assert.equal((await store.claimDueRefreshes(new Date('2026-11-02T09:00:31.000Z'), 30_000, 10)).length, 2);
+    });
+
+    it('honours the claim limit, oldest due first', async () => {
+      const store = await makeStore();
+      await store.putConnection(connection('con_b', { refresh: { attempts: 0, nextAt: '2026-11-02T08:30:00.000Z' } }));
+      await store.putConnection(connection('con_a', { refresh: { attempts: 0, nextAt: '2026-11-02T08:00:00.000Z' } }));
+      const claimed = await store.claimDueRefreshes(new Date(T0), 1000, 1);
+      assert.deepEqual(claimed.map((c) => c.id), ['con_a']);
+    });
+
+    it('appends events with increasing ids, replays after an id, and notifies subscribers of that workspace only', async () => {
+      const store = await makeStore();
+      const heard: number[] = [];
+      const unsubscribe = store.subscribe('ws_a', (e) => heard.push(e.id));
+      const data = { type: 'run.updated' };
+      const e1 = await store.appendEvent({ workspaceId: 'ws_a', at: T0, type: 'run.updated', audience: [], data });
+      const e2 = await store.appendEvent({ workspaceId: 'ws_b', at: T0, type: 'run.updated', audience: [], data });
+      const e3 = await store.appendEvent({ workspaceId: 'ws_a', at: T0, type: 'run.updated', audience: ['prn_c'], data });
+      assert.ok(e1.id < e2.id && e2.id < e3.id);
+      assert.deepEqual((await store.eventsSince('ws_a', 0)).map((e) => e.id), [e1.id, e3.id]);
+      assert.deepEqual((await store.eventsSince('ws_a', e1.id)).map((e) => e.id), [e3.id]);
+      assert.deepEqual((await store.eventsSince('ws_a', e1.id))[0]?.audience, ['prn_c']);
+      assert.deepEqual(heard, [e1.id, e3.id]);
+      unsubscribe();
+      await store.appendEvent({ workspaceId: 'ws_a', at: T0, type: 'run.updated', audience: [], data });
+      assert.equal(heard.length, 2);
+    });
+
+    it('keeps event ids increasing across clear()', async () => {
+      const store = await makeStore();
+      const before = await store.appendEvent({ workspaceId: 'ws_a', at: T0, type: 'run.updated', audience: [], data: {} });
+      await store.clear();
+      const after = await store.appendEvent({ workspaceId: 'ws_a', at: T0, type: 'run.updated', audience: [], data: {} });
+      assert.ok(after.id > before.id);
+      assert.equal(await store.getConnection('ws_a', 'con_1'), undefined);
+    });
+
+    it('finds unread notifications per connection and kind, lists newest first with an unread filter', async () => {
+      const store = await makeStore();
+      const n = (id: string, createdAt: string, read: boolean) => ({
+        id, workspaceId: 'ws_a', kind: 'reauth_required' as const, severity: 'critical' as const, title: 'x', connectionId: 'con_1', read, createdAt,
+      });
+      await store.putNotification(n('ntf_1', '2026-11-01T00:00:00.000Z', false));
+      await store.putNotification(n('ntf_2', '2026-11-02T00:00:00.000Z', true));
+      await store.putNotification(n('ntf_3', '2026-11-03T00:00:00.000Z', false));
+      assert.deepEqual((await store.findUnreadNotifications('ws_a', 'con_1', 'reauth_required')).map((x) => x.id).sort(), ['ntf_1', 'ntf_3']);
+      assert.deepEqual((await store.listNotifications({ workspaceId: 'ws_a', limit: 10 })).items.map((x) => x.id), ['ntf_3', 'ntf_2', 'ntf_1']);
+      assert.deepEqual((await store.listNotifications({ workspaceId: 'ws_a', unread: true, limit: 10 })).items.map((x) => x.id), ['ntf_3', 'ntf_1']);
+      assert.deepEqual((await store.listNotifications({ workspaceId: 'ws_a', connectionIds: ['con_9'], limit: 10 })).items, []);
+    });
+
+    it('lists runs by connection and filters by status, pause reason and workflow', async () => {
+      const store = await makeStore();
+      const run = (id: string, status: 'running' | 'paused', connectionIds: string[], startedAt: string) => ({
+        id, workspaceId: 'ws_a', workflowId: 'wf_1', workflowName: 'W', kind: 'agent' as const, status, connectionIds, startedAt, updatedAt: startedAt,
+        ...(status === 'paused' ? { pauseReason: 'reauth' as const, blockedConnectionId: 'con_1' } : {}),
+      });
+      await store.putRun(run('run_1', 'running', ['con_1'], '2026-11-01T00:00:00.000Z'));
+      await store.putRun(run('run_2', 'paused', ['con_1', 'con_2'], '2026-11-02T00:00:00.000Z'));
+      await store.putRun(run('run_3', 'running', ['con_2'], '2026-11-03T00:00:00.000Z'));
+      assert.deepEqual((await store.listRunsUsingConnection('ws_a', 'con_1')).map((r) => r.id), ['run_1', 'run_2']);
+      assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', status: 'paused', pauseReason: 'reauth', limit: 10 })).items.map((r) => r.id), ['run_2']);
+      assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', limit: 10 })).items.map((r) => r.id), ['run_3', 'run_2', 'run_1']);
+    });
+
+    it('finds a connect session by state and outstanding requests by connection', async () => {
+      const store = await makeStore();
+      await store.putConnectSession({
+        id: 'cs_1', workspaceId: 'ws_a', connectionId: 'con_1', principalId: 'prn_a', status: 'pending', state: 's'.repeat(20),
+        codeVerifier: 'v', redirectUri: 'http://x/cb', connectUrl: 'http://x/a', origin: 'http://x', expiresAt: T0, createdAt: T0,
+      });
+      assert.equal((await store.findConnectSessionByState('s'.repeat(20)))?.id, 'cs_1');
+      assert.equal(await store.findConnectSessionByState('nope'), undefined);
+      const req = { id: 'req_1', workspaceId: 'ws_a', appKey: 'slack', requestedBy: { principalId: 'prn_a', name: 'A' }, requestedFor: 'prn_c', requestedAt: T0, state: 'outstanding' as const, connectionId: 'con_1' };
+      await store.putConnectionRequest(req);
+      await store.putConnectionRequest({ ...req, id: 'req_2', state: 'cancelled' });
+      assert.deepEqual((await store.listOutstandingRequestsForConnection('ws_a', 'con_1')).map((r) => r.id), ['req_1']);
+      assert.deepEqual((await store.listConnectionRequests({ workspaceId: 'ws_a', requestedFor: 'prn_c', state: 'outstanding', limit: 10 })).items.map((r) => r.id), ['req_1']);
+    });
+
+    it('runs transactions one after another and propagates their result and failure', async () => {
+      const store = await makeStore();
+      const order: string[] = [];
+      const slow = store.transaction(async () => {
+        order.push('a:start');
+        await new Promise((r) => setTimeout(r, 10));
+        order.push('a:end');
+        return 1;
+      });
+      const fast = store.transaction(async () => {
+        order.push('b');
+        return 2;
+      });
+      assert.deepEqual(await Promise.all([slow, fast]), [1, 2]);
+      assert.deepEqual(order, ['a:start', 'a:end', 'b']);
+      await assert.rejects(store.transaction(async () => { throw new Error('boom'); }), /boom/);
+      assert.equal(await store.transaction(async () => 'after failure'), 'after failure');
+    });
+
+    it('stores idempotency records and looks up workspaces by secret-key hash', async () => {
+      const store = await makeStore();
+      await store.putIdempotency({ key: 'k', fingerprint: 'f', status: 201, body: '{}', contentType: 'application/json', createdAt: T0 });
+      assert.equal((await store.getIdempotency('k'))?.status, 201);
+      await store.putWorkspace({ id: 'ws_a', name: 'A', secretKeyHash: 'hash', createdAt: T0 });
+      assert.equal((await store.findWorkspaceBySecretKeyHash('hash'))?.id, 'ws_a');
+      assert.equal(await store.findWorkspaceBySecretKeyHash('other'), undefined);
+    });
+  });
+}
