@@ -10,6 +10,7 @@ import { idParam, parseBody, send } from '../http/validate.js';
 import type { Refresher } from '../lifecycle/refresher.js';
 import { appOf, toConnection } from '../lifecycle/views.js';
 import { isDemoProvider, type DemoProvider } from '../provider/provider.js';
+import { DEMO_WORKSPACE_ID } from './seed.js';
 
 export const DemoFailBody = z.strictObject({ count: z.number().check(z.int(), z.gte(0), z.lte(100)) });
 export const DemoResult = z.object({ ok: z.boolean(), detail: z.optional(z.record(z.string(), z.number())) });
@@ -27,6 +28,8 @@ export function demoRoutes(
   const tag = 'demo';
   const gate = (auth: AuthInfo): DemoProvider => {
     if (!options.enabled || !isDemoProvider(ctx.provider)) throw new ApiError(404, 'demo_mode_off', 'Demo controls are available only in demo mode.');
+    // The levers act on the shared demo world; another tenant's principals do not get to pull them.
+    if (auth.workspaceId !== DEMO_WORKSPACE_ID) throw new ApiError(404, 'not_found', 'Demo controls belong to the demo workspace.');
     requireAgency(auth, 'use the demo controls');
     return ctx.provider;
   };

@@ -20,7 +20,9 @@ export function idempotency(ctx: RelinkContext): MiddlewareHandler<AppEnv> {
     const stored = await ctx.store.getIdempotency(key);
     if (stored) {
       if (stored.fingerprint !== fingerprint) throw new ApiError(400, 'bad_request', 'This Idempotency-Key was already used for a different request.');
-      return new Response(stored.body, { status: stored.status, headers: { 'content-type': stored.contentType, 'idempotent-replayed': 'true' } });
+      // Set c.res rather than return it: this middleware also runs inside a composed wrapper that ignores return values.
+      c.res = new Response(stored.body, { status: stored.status, headers: { 'content-type': stored.contentType, 'idempotent-replayed': 'true' } });
+      return;
     }
     await next();
     if (c.res.status >= 500) return;
