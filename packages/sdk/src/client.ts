@@ -6,6 +6,7 @@ import { createNotifications, type NotificationsResource } from './resources/not
 import { createRuns, type RunsResource } from './resources/runs.js';
 import { createWorkflows, type WorkflowsResource } from './resources/workflows.js';
 import { createViewer, type ViewerResource } from './resources/viewer.js';
+import { createEvents, type RelinkEvents } from './events.js';
 
 /** A typed client for the Relink API. Every method parses its response with the contract's schema. */
 export interface RelinkClient {
@@ -16,6 +17,8 @@ export interface RelinkClient {
   readonly runs: RunsResource;
   readonly workflows: WorkflowsResource;
   readonly viewer: ViewerResource;
+  /** Live updates: `GET /events` over fetch, with reconnect, `Last-Event-ID` and a polling fallback. */
+  readonly events: RelinkEvents;
   /**
    * @internal The resolved API root, fetch and token getter, for the SDK's own modules that speak HTTP outside the
    * resources (live events over SSE). Not a general escape hatch: its shape may change in any release.
@@ -39,6 +42,7 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
     runs: createRuns(http),
     workflows: createWorkflows(http),
     viewer: createViewer(http),
+    events: createEvents(http.resolved),
     options: http.resolved,
   });
 }

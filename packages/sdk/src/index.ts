@@ -7,6 +7,19 @@ export type { NotificationListParams, NotificationsResource } from './resources/
 export type { RunListParams, RunsResource } from './resources/runs.js';
 export type { WorkflowsResource } from './resources/workflows.js';
 export type { ViewerResource } from './resources/viewer.js';
+export { backoffDelay, type LiveStatus, type RelinkEvents, type SubscribeOptions } from './events.js';
+export { createRelinkStore, RelinkStore, type Collection, type RelinkSnapshot, type RelinkStoreOptions } from './store.js';
+export {
+  selectReauthNeeded,
+  selectPausedForReauth,
+  selectExpiringSoon,
+  selectConnection,
+  selectRun,
+  daysUntil,
+  type ReauthNeeded,
+  type ExpiringConnection,
+} from './selectors.js';
+export { startReconnect, type ConnectSessionOutcome, type StartReconnectOptions } from './consent.js';
 export {
   RelinkError,
   RelinkApiError,

@@ -1,0 +1,149 @@
+import type { RelinkClient } from './client.js';
+import { isAuthConfigMissing } from './errors.js';
+import type { ConnectSession } from './schema/connect-session.js';
+import { ConnectResultMessage } from './schema/connect-session.js';
+
+/** How a reconnect ended. `redirected`: the page is navigating to the provider and will come back to `returnTo`. */
+export type ConnectSessionOutcome =
+  | { status: 'completed'; session: ConnectSession }
+  | { status: 'cancelled'; session: ConnectSession | undefined }
+  | { status: 'failed'; session: ConnectSession | undefined; message: string }
+  | {
+      status: 'account_mismatch';
+      session: ConnectSession;
+      /** The account the connection had, and the one the user just authorised (seed 000's warning). */
+      previousAccountEmail: string | undefined;
+      newAccountEmail: string | undefined;
+      /** Switch the connection to the new account after the user agreed. */
+      confirm: () => Promise<ConnectSessionOutcome>;
+    }
+  | { status: 'auth_config_missing'; message: string; error: unknown }
+  | { status: 'redirected'; session: ConnectSession };
+
+export interface StartReconnectOptions {
+  /** `popup` (default) falls back to `redirect` when the browser blocks the popup. */
+  mode?: 'popup' | 'redirect';
+  /** Where the provider sends the user back in redirect mode (defaults to the current page). */
+  returnTo?: string;
+  signal?: AbortSignal;
+  /** How often the connect session is polled, covering a popup whose opener link was severed (ms, default 1,500). */
+  pollInterval?: number;
+  /** Give up after this long (ms, default 10 minutes). */
+  timeout?: number;
+  /** The window to open the popup from (tests, iframes). */
+  window?: Window;
+}
+
+const POPUP_FEATURES = 'popup=yes,width=520,height=720';
+
+function outcomeOf(client: RelinkClient, session: ConnectSession): ConnectSessionOutcome | undefined {
+  switch (session.status) {
+    case 'pending':
+      return undefined;
+    case 'completed':
+      return { status: 'completed', session };
+    case 'cancelled':
+      return { status: 'cancelled', session };
+    case 'failed':
+      return { status: 'failed', session, message: session.error?.message ?? 'The connection could not be completed.' };
+    case 'account_mismatch':
+      return {
+        status: 'account_mismatch',
+        session,
+        previousAccountEmail: session.previousAccountEmail,
+        newAccountEmail: session.newAccountEmail,
+        confirm: async () => {
+          const confirmed = await client.connectSessions.confirm(session.id);
+          return outcomeOf(client, confirmed) ?? { status: 'failed', session: confirmed, message: 'The connection could not be completed.' };
+        },
+      };
+  }
+}
+
+/**
+ * Re-run the provider's consent flow for a connection (DESIGN: Reconnect). Opens the connect link in a popup —
+ * synchronously, inside the click that called it, so popup blockers let it through — or redirects when asked or when
+ * the popup is blocked. The popup's answer arrives by `postMessage`, accepted only from the backend's origin and only
+ * with this session's `state`; polling the connect session covers a popup that lost its opener. The server's session
+ * is the authority: a message only says "look now".
+ */
+export async function startReconnect(client: RelinkClient, connectionId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
+  const win = options.window ?? window;
+  const popup = options.mode === 'redirect' ? null : win.open('', 'relink-connect', POPUP_FEATURES);
+  let session: ConnectSession;
+  try {
+    session = await client.connections.reconnect(connectionId, { returnTo: options.returnTo ?? win.location.href }, { signal: options.signal });
+  } catch (error) {
+    popup?.close();
+    if (isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };
+    throw error;
+  }
+  if (!popup || popup.closed) {
+    win.location.assign(session.connectUrl);
+    return { status: 'redirected', session };
+  }
+  popup.location.href = session.connectUrl;
+  return waitForOutcome(client, session, popup, win, options);
+}
+
+function waitForOutcome(
+  client: RelinkClient,
+  session: ConnectSession,
+  popup: Window,
+  win: Window,
+  { signal, pollInterval = 1_500, timeout = 600_000 }: StartReconnectOptions,
+): Promise<ConnectSessionOutcome> {
+  const backendOrigin = new URL(client.options.baseUrl, win.location.href).origin;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let checking = false;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+
+    const finish = (result: ConnectSessionOutcome | Error) => {
+      if (settled) return;
+      settled = true;
+      timers.forEach(clearInterval);
+      win.removeEventListener('message', onMessage);
+      signal?.removeEventListener('abort', onAbort);
+      if (!popup.closed) popup.close();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+
+    // Ask the server where the flow stands; `closed` means the user shut the popup, so pending means cancelled.
+    const check = async (closed = false) => {
+      if (settled || checking) return;
+      checking = true;
+      try {
+        const current = await client.connectSessions.get(session.id, { signal });
+        const outcome = outcomeOf(client, current);
+        if (outcome) finish(outcome);
+        else if (closed) finish({ status: 'cancelled', session: current });
+      } catch (error) {
+        if (closed || signal?.aborted) finish(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        checking = false;
+      }
+    };
+
+    function onMessage(event: MessageEvent) {
+      if (event.origin !== backendOrigin) return;
+      const parsed = ConnectResultMessage.safeParse(event.data);
+      if (!parsed.success || parsed.data.sessionId !== session.id || parsed.data.state !== session.state) return;
+      void check();
+    }
+    function onAbort() {
+      finish({ status: 'cancelled', session: undefined });
+    }
+
+    win.addEventListener('message', onMessage);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    timers.push(setInterval(() => void check(), pollInterval));
+    timers.push(
+      setInterval(() => {
+        if (popup.closed) void check(true);
+      }, 400),
+    );
+    timers.push(setTimeout(() => finish({ status: 'failed', session, message: 'The connection was not completed in time.' }), timeout));
+  });
+}

@@ -1,0 +1,151 @@
+import { createParser } from 'eventsource-parser';
+import type { ResolvedClientOptions } from './http.js';
+import { RelinkEvent } from './schema/events.js';
+
+
+
+/**
+ * Where a subscription stands: `connecting` before the first byte, `open` while the stream flows, `reconnecting`
+ * between attempts, `polling` once the stream has been unavailable long enough that the caller should poll instead,
+ * `closed` after the signal aborted.
+ */
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'polling' | 'closed';
+
+export interface SubscribeOptions {
+  /** Called once per event, in order. Events are upserts: applying one twice is harmless. */
+  onEvent: (event: RelinkEvent) => void;
+  /** Aborting it ends the subscription for good. */
+  signal?: AbortSignal;
+  /** Resume after this event id (the stream then replays what was missed). */
+  lastEventId?: string;
+  /** Status changes, for a "live" indicator or to start polling. */
+  onStatus?: (status: LiveStatus) => void;
+  /** While the stream is unavailable, called every `pollInterval` ms so the caller can reload what it shows. */
+  onPoll?: () => void;
+  /** A message that is not a valid event; it is skipped, the stream goes on. */
+  onInvalidEvent?: (error: unknown, raw: string) => void;
+  /** Backoff between reconnect attempts: `min(maxDelay, initialDelay * 2^attempt)` with full jitter. */
+  initialDelay?: number;
+  maxDelay?: number;
+  /** Consecutive failed attempts after which the subscription also polls (default 3). */
+  pollAfterFailures?: number;
+  /** Poll period while the stream is down (default 15 s). */
+  pollInterval?: number;
+}
+
+export interface RelinkEvents {
+  /**
+   * Reads `GET /events` with `fetch`, so the bearer token stays in a header (EventSource cannot send one), parses it
+   * with `eventsource-parser`, reconnects with backoff and `Last-Event-ID`, and falls back to polling while the
+   * stream is unavailable. Resolves when `signal` aborts.
+   */
+  subscribe(options: SubscribeOptions): Promise<void>;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
+/** Full jitter (AWS architecture blog): spreads reconnecting clients so a restarted server is not stampeded. */
+export function backoffDelay(attempt: number, initialDelay: number, maxDelay: number, random = Math.random): number {
+  return Math.round(random() * Math.min(maxDelay, initialDelay * 2 ** attempt));
+}
+
+export function createEvents(transport: ResolvedClientOptions): RelinkEvents {
+  return {
+    async subscribe(options) {
+      const {
+        onEvent,
+        signal,
+        onStatus,
+        onPoll,
+        onInvalidEvent,
+        initialDelay = 1_000,
+        maxDelay = 30_000,
+        pollAfterFailures = 3,
+        pollInterval = 15_000,
+      } = options;
+      let lastEventId = options.lastEventId;
+      let failures = 0;
+      let status: LiveStatus | undefined;
+      const setStatus = (next: LiveStatus) => {
+        if (next !== status) onStatus?.((status = next));
+      };
+      let pollTimer: ReturnType<typeof setInterval> | undefined;
+      const startPolling = () => {
+        setStatus('polling');
+        if (pollTimer === undefined && onPoll) {
+          onPoll();
+          pollTimer = setInterval(onPoll, pollInterval);
+        }
+      };
+      const stopPolling = () => {
+        clearInterval(pollTimer);
+        pollTimer = undefined;
+      };
+
+      const parser = createParser({
+        onEvent(message) {
+          if (message.id !== undefined) lastEventId = message.id;
+          let parsed: RelinkEvent;
+          try {
+            parsed = RelinkEvent.parse(JSON.parse(message.data));
+          } catch (error) {
+            onInvalidEvent?.(error, message.data);
+            return;
+          }
+          onEvent(parsed);
+        },
+      });
+
+      setStatus('connecting');
+      while (!signal?.aborted) {
+        let opened = false;
+        try {
+          const token = await transport.getToken();
+          const headers = new Headers({ accept: 'text/event-stream' });
+          if (token) headers.set('authorization', `Bearer ${token}`);
+          if (lastEventId !== undefined) headers.set('last-event-id', lastEventId);
+          const response = await transport.fetch(new Request(joinUrl(transport.baseUrl, 'events'), { headers, signal }));
+          const type = response.headers.get('content-type') ?? '';
+          if (!response.ok || !response.body || !type.startsWith('text/event-stream')) {
+            await response.body?.cancel();
+            throw new Error(`The event stream answered ${response.status}.`);
+          }
+          opened = true;
+          failures = 0;
+          stopPolling();
+          setStatus('open');
+          parser.reset();
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            parser.feed(value);
+          }
+        } catch {
+          // Network errors, aborts and refused streams all end up here; the loop decides what to do next.
+        }
+        if (signal?.aborted) break;
+        if (!opened) failures += 1;
+        if (failures >= pollAfterFailures) startPolling();
+        else setStatus('reconnecting');
+        await sleep(backoffDelay(Math.max(failures, 1) - 1, initialDelay, maxDelay), signal);
+      }
+      stopPolling();
+      setStatus('closed');
+    },
+  };
+}
+
+function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path}`;
+}

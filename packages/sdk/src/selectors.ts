@@ -1,0 +1,91 @@
+import type { Collection, RelinkSnapshot } from './store.js';
+import type { Connection } from './schema/connection.js';
+import type { Notification } from './schema/notification.js';
+import type { Run } from './schema/run.js';
+
+/** Memoise a selector on the identity of the collection it reads: same collection in, same object out. */
+function memo<C extends object, R>(compute: (collection: C) => R): (collection: C) => R {
+  const cache = new WeakMap<C, R>();
+  return (collection) => {
+    let result = cache.get(collection);
+    if (result === undefined) cache.set(collection, (result = compute(collection)));
+    return result;
+  };
+}
+
+export interface ReauthNeeded {
+  /** Unread `reauth_required` notifications, oldest first: the first one is the app the banner names. */
+  notifications: readonly Notification[];
+  count: number;
+  /** The first affected app's name (`undefined` when none). */
+  firstAppName: string | undefined;
+  firstConnectionId: string | undefined;
+  /** How many more apps remain after the first. */
+  more: number;
+}
+
+const reauthFrom = memo((notifications: Collection<Notification>): ReauthNeeded => {
+  const unread = notifications.items
+    .filter((n) => n.kind === 'reauth_required' && !n.read)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const first = unread[0];
+  return {
+    notifications: unread,
+    count: unread.length,
+    firstAppName: first ? (first.appName ?? first.title.replace(/ reauth required$/, '')) : undefined,
+    firstConnectionId: first?.connectionId,
+    more: Math.max(0, unread.length - 1),
+  };
+});
+
+/** What the reauth banner shows: driven by unread reauth notifications (seed 002). */
+export const selectReauthNeeded = (snapshot: RelinkSnapshot): ReauthNeeded => reauthFrom(snapshot.notifications);
+
+const pausedFrom = memo((runs: Collection<Run>): readonly Run[] =>
+  runs.items.filter((run) => run.status === 'paused' && run.pauseReason === 'reauth'),
+);
+
+/** Runs parked because a connection needs reauthorization (the "Paused for reauth" chip). */
+export const selectPausedForReauth = (snapshot: RelinkSnapshot): readonly Run[] => pausedFrom(snapshot.runs);
+
+const DAY = 86_400_000;
+
+export interface ExpiringConnection {
+  connection: Connection;
+  /** Whole days left, rounded up: "Reconnect within N days". */
+  daysLeft: number;
+}
+
+const expiringCache = new WeakMap<Collection<Connection>, Map<string, readonly ExpiringConnection[]>>();
+
+/**
+ * Active connections with a hard expiry inside the window (seed 004: LinkedIn tokens expire after a year).
+ * Memoised per collection, window and day, so it is stable across renders within a day.
+ */
+export function selectExpiringSoon(snapshot: RelinkSnapshot, withinDays: number, now: number = Date.now()): readonly ExpiringConnection[] {
+  const collection = snapshot.connections;
+  let byKey = expiringCache.get(collection);
+  if (!byKey) expiringCache.set(collection, (byKey = new Map()));
+  const key = `${withinDays}:${Math.floor(now / DAY)}`;
+  let result = byKey.get(key);
+  if (!result) {
+    result = collection.items.flatMap((connection) => {
+      if (connection.status !== 'active' || !connection.expiresAt) return [];
+      const left = Date.parse(connection.expiresAt) - now;
+      return left > 0 && left <= withinDays * DAY ? [{ connection, daysLeft: Math.ceil(left / DAY) }] : [];
+    });
+    byKey.set(key, result);
+  }
+  return result;
+}
+
+/** Whole days until a hard expiry (rounded up), or undefined when there is none or it has passed. */
+export function daysUntil(expiresAt: string | undefined, now: number = Date.now()): number | undefined {
+  if (!expiresAt) return undefined;
+  const left = Date.parse(expiresAt) - now;
+  return left > 0 ? Math.ceil(left / DAY) : undefined;
+}
+
+/** One connection by id, from the snapshot (undefined until loaded). */
+export const selectConnection = (snapshot: RelinkSnapshot, id: string): Connection | undefined => snapshot.connections.byId.get(id);
+export const selectRun = (snapshot: RelinkSnapshot, id: string): Run | undefined => snapshot.runs.byId.get(id);
