@@ -125,6 +125,14 @@ describe('idempotency and rate limits', () => {
     assert.equal((await h.request('POST', '/v1/connections/con_linkedin/revoke', { token: h.agency })).status, 409);
   });
 
+  it('concurrent retries with one key act once', async () => {
+    const h = await harness();
+    const headers = { 'idempotency-key': 'concurrent-1' };
+    const answers = await Promise.all([1, 2, 3].map(() => h.request('POST', '/v1/runs/run_failed/replay', { token: h.agency, headers })));
+    assert.deepEqual(answers.map((a) => a.status), [201, 201, 201]);
+    assert.equal(new Set(answers.map((a) => a.body.id)).size, 1);
+  });
+
   it('keys are per principal, and a key reused for another request is refused', async () => {
     const h = await harness();
     const headers = { 'idempotency-key': 'k1' };

@@ -9,6 +9,9 @@ import { sha256Base64url } from '../internal/ids.js';
  * 5xx answers are not stored, so a retry after a server fault really retries.
  */
 export function idempotency(ctx: RelinkContext): MiddlewareHandler<AppEnv> {
+  // A retry that arrives while the first attempt is still running waits for it, then replays its answer.
+  // (Per instance; the SQL store would insert the key first and let the unique constraint serialise instances.)
+  const inflight = new Map<string, Promise<void>>();
   return async (c, next) => {
     const clientKey = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || !clientKey) return next();
@@ -17,6 +20,7 @@ export function idempotency(ctx: RelinkContext): MiddlewareHandler<AppEnv> {
     const key = `${auth.workspaceId}/${auth.principal.id}/${clientKey}`;
     const body = await c.req.raw.clone().text();
     const fingerprint = await sha256Base64url(`${c.req.method} ${c.req.path}\n${body}`);
+    await inflight.get(key);
     const stored = await ctx.store.getIdempotency(key);
     if (stored) {
       if (stored.fingerprint !== fingerprint) throw new ApiError(400, 'bad_request', 'This Idempotency-Key was already used for a different request.');
@@ -24,16 +28,23 @@ export function idempotency(ctx: RelinkContext): MiddlewareHandler<AppEnv> {
       c.res = new Response(stored.body, { status: stored.status, headers: { 'content-type': stored.contentType, 'idempotent-replayed': 'true' } });
       return;
     }
-    await next();
-    if (c.res.status >= 500) return;
-    const response = c.res.clone();
-    await ctx.store.putIdempotency({
-      key,
-      fingerprint,
-      status: response.status,
-      body: await response.text(),
-      contentType: response.headers.get('content-type') ?? 'application/json',
-      createdAt: ctx.clock.now().toISOString(),
-    });
+    let settle = () => undefined as void;
+    inflight.set(key, new Promise<void>((resolve) => (settle = resolve)));
+    try {
+      await next();
+      if (c.res.status >= 500) return;
+      const response = c.res.clone();
+      await ctx.store.putIdempotency({
+        key,
+        fingerprint,
+        status: response.status,
+        body: await response.text(),
+        contentType: response.headers.get('content-type') ?? 'application/json',
+        createdAt: ctx.clock.now().toISOString(),
+      });
+    } finally {
+      inflight.delete(key);
+      settle();
+    }
   };
 }
