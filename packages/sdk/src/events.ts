@@ -126,10 +126,17 @@ export function createEvents(transport: ResolvedClientOptions): RelinkEvents {
           setStatus('open');
           parser.reset();
           const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            parser.feed(value);
+          // A fetch that ignores its signal (an in-page server, some polyfills) must still stop when asked to.
+          const cancel = () => void reader.cancel().catch(() => undefined);
+          signal?.addEventListener('abort', cancel, { once: true });
+          try {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              parser.feed(value);
+            }
+          } finally {
+            signal?.removeEventListener('abort', cancel);
           }
         } catch {
           // Network errors, aborts and refused streams all end up here; the loop decides what to do next.

@@ -14,7 +14,7 @@ function memo<C extends object, R>(compute: (collection: C) => R): (collection: 
 }
 
 export interface ReauthNeeded {
-  /** Unread `reauth_required` notifications, oldest first: the first one is the app the banner names. */
+  /** Unread `reauth_required` notifications, newest first (the bell's order): the first is the app the banner names. */
   notifications: readonly Notification[];
   count: number;
   /** The first affected app's name (`undefined` when none). */
@@ -27,7 +27,7 @@ export interface ReauthNeeded {
 const reauthFrom = memo((notifications: Collection<Notification>): ReauthNeeded => {
   const unread = notifications.items
     .filter((n) => n.kind === 'reauth_required' && !n.read)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const first = unread[0];
   return {
     notifications: unread,
