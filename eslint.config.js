@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // The SDK must stay framework-free: Lit belongs to the elements package only.
-    files: ['packages/sdk/**'],
+    files: ['packages/sdk/src/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'zod', message: "Browser code uses 'zod/mini' (full zod costs ~90 KiB gzip)." }],
@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/elements/**'],
+    files: ['packages/elements/src/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'zod', message: "Browser code uses 'zod/mini'." }],
