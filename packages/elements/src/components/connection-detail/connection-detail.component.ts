@@ -1,0 +1,135 @@
+import { html, nothing } from 'lit';
+import { isNotFound } from '@relink/sdk';
+import { daysUntil } from '@relink/sdk';
+import { RelinkRevokedEvent } from '../../events/revoke.js';
+import { needsReconnect, reconnectPath } from '../../internal/access.js';
+import { ConnectionElement } from '../../internal/connection-element.js';
+import { absoluteTime, relativeTime } from '../../internal/format.js';
+import { monogram } from '../../internal/monogram.js';
+import '../status-badge/status-badge.js';
+import '../refresh-button/refresh-button.js';
+import '../revoke-dialog/revoke-dialog.js';
+import '../reconnect-button/reconnect-button.js';
+import styles from './connection-detail.styles.js';
+
+export interface ConnectionDetailMessages {
+  account: string;
+  lastRefreshed: string;
+  never: string;
+  /** For a client viewer whose connection cannot be refreshed (seed 001). */
+  contactAgency: string;
+  loading: string;
+  notFound: string;
+  retry: string;
+}
+
+/**
+ * One connection's page (seed 001's `/portal/connections/{id}`): the app, the label, the status badge with its
+ * description (and the "Reconnect within N days" hint), the external account when known, "Last refreshed" as a
+ * relative time with the absolute time in `title`, and the actions this viewer may take: Refresh credential (when
+ * refreshable), Revoke (unless revoked), Reconnect or "Send reconnection request" when broken. A client viewer whose
+ * connection cannot be refreshed reads "Contact your agency if this integration needs to be reconnected." instead:
+ * clients reconnect through their agency's request emails.
+ *
+ * @tag relink-connection-detail
+ * @summary A connection's status, details and actions (refresh, revoke, reconnect).
+ *
+ * @csspart base - The card.
+ * @csspart header - Logo, app name and label.
+ * @csspart logo - The app's logo or monogram.
+ * @csspart title - The app's name (a heading; focused after a revoke).
+ * @csspart label - The connection's label.
+ * @csspart status - The badge and the actions.
+ * @csspart badge - The `relink-status-badge`.
+ * @csspart actions - The action buttons.
+ * @csspart facts - The account and "Last refreshed" list.
+ * @csspart last-refreshed - The `<time>` of the last refresh.
+ * @csspart last-error - The provider's error message, when broken.
+ * @csspart notice - "Contact your agency…".
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error, with "Try again".
+ *
+ * @cssproperty --relink-connection-detail-padding - Card padding; defaults to `--relink-space-4`.
+ * @cssproperty --relink-connection-detail-radius - Card corner radius; defaults to `--relink-radius`.
+ * @cssproperty --relink-connection-detail-background - Card background; defaults to `--relink-color-surface`.
+ */
+export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMessages> {
+  static override styles = styles;
+
+  static override defaults: ConnectionDetailMessages = {
+    account: 'Account',
+    lastRefreshed: 'Last refreshed',
+    never: 'Never',
+    contactAgency: 'Contact your agency if this integration needs to be reconnected.',
+    loading: 'Loading connection…',
+    notFound: 'This connection was not found.',
+    retry: 'Try again',
+  };
+
+  private clock?: ReturnType<typeof setInterval>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Keep "5 minutes ago" true.
+    this.clock = setInterval(() => this.requestUpdate(), 60_000);
+    this.addEventListener(RelinkRevokedEvent.type, this.handleRevoked);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+    this.removeEventListener(RelinkRevokedEvent.type, this.handleRevoked);
+  }
+
+  // The Revoke button is gone once revoked: put focus somewhere meaningful rather than on <body>.
+  private handleRevoked = (): void => {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("[part='title']")?.focus());
+  };
+
+  override render() {
+    const c = this.connection;
+    const m = this.m;
+    if (!c) {
+      if (this.loadError) {
+        return html`<div part="base"><div part="error" role="alert">
+          <p>${isNotFound(this.loadError) ? m.notFound : (this.loadError as Error).message}</p>
+          <button class="btn" type="button" @click=${() => this.load()}>${m.retry}</button></div></div>`;
+      }
+      return html`<div part="base" aria-busy="true"><p part="loading" role="status">
+        <span class="skeleton" aria-hidden="true"></span><span class="sr">${m.loading}</span></p></div>`;
+    }
+    const locale = this.locale;
+    const store = this.store;
+    const path = reconnectPath(this.viewer, c);
+    const days = store ? daysUntil(c.expiresAt, store.now()) : undefined;
+    const expiring = days !== undefined && store && days <= store.expiringWithinDays ? days : undefined;
+    const showNotice = this.viewer?.role === 'client' && !c.refreshable;
+    return html`<section part="base" aria-labelledby="title">
+      <div part="header">
+        ${monogram(c.app)}
+        <div>
+          <h2 part="title" id="title" tabindex="-1">${c.app.name}</h2>
+          <p part="label">${c.label}</p>
+        </div>
+      </div>
+      <div part="status">
+        <relink-status-badge part="badge" status=${c.status} with-description expires-in-days=${expiring ?? nothing}></relink-status-badge>
+        <div part="actions">
+          <relink-refresh-button connection-id=${c.id}></relink-refresh-button>
+          ${needsReconnect(c) && path !== 'none' ? html`<relink-reconnect-button connection-id=${c.id}></relink-reconnect-button>` : nothing}
+          <relink-revoke-dialog connection-id=${c.id}></relink-revoke-dialog>
+        </div>
+      </div>
+      ${c.status === 'error' && c.lastError ? html`<p part="last-error">${c.lastError.message}</p>` : nothing}
+      <dl part="facts">
+        ${c.externalAccountEmail ? html`<dt>${m.account}</dt><dd>${c.externalAccountEmail}</dd>` : nothing}
+        <dt>${m.lastRefreshed}</dt>
+        <dd>${c.lastRefreshedAt
+          ? html`<time part="last-refreshed" datetime=${c.lastRefreshedAt} title=${absoluteTime(locale, c.lastRefreshedAt)}
+              >${relativeTime(locale, c.lastRefreshedAt, store?.now())}</time>`
+          : m.never}</dd>
+      </dl>
+      ${showNotice ? html`<p part="notice">${m.contactAgency}</p>` : nothing}
+    </section>`;
+  }
+}

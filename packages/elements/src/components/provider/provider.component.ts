@@ -1,0 +1,122 @@
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { createRelinkClient, createRelinkStore, type RelinkClient, type RelinkStore, type TokenSource } from '@relink/sdk';
+import { clientContext } from '../../context/client-context.js';
+import { storeContext } from '../../context/store-context.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import styles from './provider.styles.js';
+
+/**
+ * Gives every Relink element inside it one SDK client and one shared, live store, through `@lit/context`.
+ * Either set `base-url` and `token` (the provider creates the client and the store), or hand it a ready `client`
+ * or `store`. While connected it follows the server's event stream (`store.startLive()`) and loads the viewer
+ * (`store.loadViewer()`), so the elements offer only what the server would allow.
+ *
+ * @tag relink-provider
+ * @summary Provides the Relink SDK client and live store to the elements inside it; sets the theme.
+ *
+ * @slot - The page content that uses Relink elements.
+ */
+export class RelinkProvider extends RelinkElement {
+  static override styles = styles;
+
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly storeProvider = new ContextProvider(this, { context: storeContext });
+
+  /** The API root, e.g. `https://api.example.com/v1`. Ignored when `client` or `store` is set. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /**
+   * The session token: a string, or a function (sync or async) called before every request so a short-lived token
+   * can be renewed. Property only: a token never goes in an attribute.
+   */
+  @property({ attribute: false }) token?: TokenSource;
+
+  /** A ready SDK client (wins over `base-url`). */
+  @property({ attribute: false }) client?: RelinkClient;
+
+  /** A ready store (wins over `client`); share one store between providers or with non-Lit code. */
+  @property({ attribute: false }) store?: RelinkStore;
+
+  /** Forces the colour scheme of the elements inside: `light` or `dark`. Default: the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** What counts as "expiring soon", in days (used when the provider creates the store). Default 14. */
+  @property({ type: Number, attribute: 'expiring-within-days' }) expiringWithinDays?: number;
+
+  /** Turns live updates off (no event stream; lists change only on reload or after the viewer's own actions). */
+  @property({ type: Boolean, attribute: 'no-live' }) noLive = false;
+
+  private ownClient?: { baseUrl: string; client: RelinkClient };
+  private current?: RelinkStore;
+  private stopLive?: () => void;
+
+  /** The store in use: `store`, or the one the provider created. */
+  get resolvedStore(): RelinkStore | undefined {
+    return this.current;
+  }
+
+  /** The client in use. */
+  get resolvedClient(): RelinkClient | undefined {
+    return this.current?.client ?? this.clientProvider.value;
+  }
+
+  private resolve(): void {
+    let client = this.store?.client ?? this.client;
+    if (!client && this.baseUrl) {
+      if (this.ownClient?.baseUrl !== this.baseUrl) {
+        // The token is read at each request, so a new token needs no new client.
+        const token = async () => {
+          const source = this.token;
+          return typeof source === 'function' ? source() : source;
+        };
+        this.ownClient = { baseUrl: this.baseUrl, client: createRelinkClient({ baseUrl: this.baseUrl, token }) };
+      }
+      client = this.ownClient.client;
+    }
+    let store = this.store;
+    if (!store && client) {
+      store = this.current && this.current.client === client && this.current.expiringWithinDays === (this.expiringWithinDays ?? 14)
+        ? this.current
+        : createRelinkStore(client, this.expiringWithinDays !== undefined ? { expiringWithinDays: this.expiringWithinDays } : {});
+    }
+    this.clientProvider.setValue(client);
+    if (store !== this.current) {
+      this.stopLive?.();
+      this.stopLive = undefined;
+      this.current = store;
+      store?.loadViewer().catch(() => undefined);
+    }
+    this.storeProvider.setValue(store);
+    this.live();
+  }
+
+  private live(): void {
+    if (this.noLive || !this.isConnected) {
+      this.stopLive?.();
+      this.stopLive = undefined;
+    } else if (this.current && !this.stopLive) {
+      this.stopLive = this.current.startLive();
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Resolve now, not at the first update: children ask for the context as they connect.
+    this.resolve();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (['baseUrl', 'client', 'store', 'expiringWithinDays', 'noLive'].some((key) => changed.has(key))) this.resolve();
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,281 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isInvalidCredentials, isRelinkApiError, type ConnectSessionOutcome } from '@relink/sdk';
+import Plug from 'lucide/dist/esm/icons/plug.mjs';
+import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
+import { reconnectPath } from '../../internal/access.js';
+import { ConnectionElement } from '../../internal/connection-element.js';
+import { icon } from '../../internal/icon.js';
+import { toast } from '../toaster/toaster.js';
+import styles from './reconnect-button.styles.js';
+
+export interface ReconnectButtonMessages {
+  reconnect: string;
+  requestReconnection: string;
+  requestSent: string;
+  /** `{app}` is the app's name. */
+  requestSentDescription: string;
+  reconnected: string;
+  save: string;
+  cancel: string;
+  cancelled: string;
+  /** `{new}` / `{old}`: the account just authorised and the one the connection had. */
+  mismatch: string;
+  mismatchWarning: string;
+  switchAccount: string;
+  keepAccount: string;
+  kept: string;
+  /** Shown under the server's message when the app's managed auth config is missing or invalid (seed 000). */
+  authConfigHelp: string;
+  unknownAccount: string;
+}
+
+type View =
+  | { kind: 'idle' }
+  | { kind: 'form'; fieldErrors: Record<string, string>; error?: string }
+  | { kind: 'mismatch'; outcome: Extract<ConnectSessionOutcome, { status: 'account_mismatch' }> }
+  | { kind: 'error'; message: string; help?: string };
+
+/**
+ * Reconnects a connection the way the viewer is allowed to (see `internal/access.ts`):
+ * - an agency on its own OAuth connection runs the provider's consent flow (`store.reconnect`: a popup, or a redirect
+ *   when the popup is blocked); if the user authorised a different account, an inline confirm asks before switching
+ *   (seed 000: "Reconnect with the same login you used originally"); a missing managed auth config shows the server's
+ *   message and who to contact;
+ * - an agency on its own API-key connection fills in the app's credential fields and saves (per-field errors);
+ * - an agency on a client's connection sends the client a reconnection request instead;
+ * - a client viewer gets nothing here: clients reconnect from the agency's request emails (seed 001).
+ *
+ * @tag relink-reconnect-button
+ * @summary Reconnect (consent flow or API-key form), or "Send reconnection request" for a client's connection.
+ *
+ * @event {RelinkReconnectEvent} relink-reconnect - Before starting, `{ connection, action }`; cancel it to run the flow yourself.
+ * @event {RelinkReconnectResultEvent} relink-reconnect-result - When a step settles, `{ connectionId, action, result, error? }`.
+ *
+ * @csspart base - The main button.
+ * @csspart form - The API-key credential form.
+ * @csspart input - Each credential input.
+ * @csspart save - The form's Save button.
+ * @csspart confirm - The account-mismatch confirmation.
+ * @csspart error - An error message (failed flow, missing auth config, rejected form).
+ * @csspart message - A quiet status line (cancelled, kept), announced politely.
+ *
+ * @cssproperty --relink-button-background - Button background; defaults to `--relink-color-surface-raised`.
+ * @cssproperty --relink-button-color - Button text colour; defaults to `--relink-color-text`.
+ */
+export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMessages> {
+  static override styles = styles;
+
+  static override defaults: ReconnectButtonMessages = {
+    reconnect: 'Reconnect',
+    requestReconnection: 'Send reconnection request',
+    requestSent: 'Reconnection request sent',
+    requestSentDescription: 'Your client will get an email asking them to reconnect {app}.',
+    reconnected: 'Connection reconnected.',
+    save: 'Save',
+    cancel: 'Cancel',
+    cancelled: 'Reconnection cancelled. Nothing changed.',
+    mismatch: 'You authorized {new} instead of {old}. Switch this connection to {new}?',
+    mismatchWarning: 'Reconnect with the same login you used originally. Authorizing a different account can point your workflow steps at the wrong data.',
+    switchAccount: 'Switch to {new}',
+    keepAccount: 'Keep {old}',
+    kept: 'Nothing was switched: the connection still uses {old}.',
+    authConfigHelp: 'Ask your administrator or support to set up the auth config for this app, then reconnect.',
+    unknownAccount: 'another account',
+  };
+
+  /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
+  @property() mode: 'popup' | 'redirect' = 'popup';
+
+  /** Where the redirect fallback returns to. Default: the current page. */
+  @property({ attribute: 'return-to' }) returnTo?: string;
+
+  /** The window the consent popup opens from (iframes, tests). Default: `window`. */
+  @property({ attribute: false }) window?: Window;
+
+  @state() private view: View = { kind: 'idle' };
+  @state() private busy = false;
+  @state() private message = '';
+
+  private get action(): ReconnectAction | undefined {
+    const connection = this.connection;
+    if (!connection) return undefined;
+    const path = reconnectPath(this.viewer, connection);
+    if (path === 'none') return undefined;
+    if (path === 'request') return 'request';
+    return connection.app.authMode === 'api_key' ? 'credentials' : 'consent';
+  }
+
+  private settle(action: ReconnectAction, result: ReconnectResult, error?: unknown): void {
+    this.dispatchEvent(new RelinkReconnectResultEvent({ connectionId: this.connectionId, action, result, ...(error !== undefined ? { error } : {}) }));
+  }
+
+  private fill(template: string, outcome?: { newAccountEmail?: string | undefined; previousAccountEmail?: string | undefined }): string {
+    const m = this.m;
+    return template
+      .replaceAll('{new}', outcome?.newAccountEmail ?? m.unknownAccount)
+      .replaceAll('{old}', outcome?.previousAccountEmail ?? m.unknownAccount)
+      .replaceAll('{app}', this.connection?.app.name ?? '');
+  }
+
+  private handleClick(): void {
+    const { connection, store, action } = this;
+    if (!connection || !store || !action || this.busy) return;
+    if (action === 'credentials' && this.view.kind === 'form') return;
+    if (!this.dispatchEvent(new RelinkReconnectEvent({ connection, action }))) return;
+    this.message = '';
+    if (action === 'credentials') {
+      this.view = { kind: 'form', fieldErrors: {} };
+      void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
+      return;
+    }
+    this.busy = true;
+    this.view = { kind: 'idle' };
+    // Called synchronously inside the click, so the consent popup is not blocked.
+    const run: Promise<unknown> =
+      action === 'request'
+        ? store.requestReconnection(connection.id).then(() => {
+            toast({ title: this.m.requestSent, description: this.fill(this.m.requestSentDescription), tone: 'success' });
+            this.settle(action, 'requested');
+          })
+        : store
+            .reconnect(connection.id, { mode: this.mode, ...(this.returnTo ? { returnTo: this.returnTo } : {}), ...(this.window ? { window: this.window } : {}) })
+            .then((outcome) => this.handleOutcome(outcome));
+    run
+      .catch((error: unknown) => {
+        this.view = { kind: 'error', message: (error as Error).message };
+        this.settle(action, 'error', error);
+      })
+      .finally(() => (this.busy = false));
+  }
+
+  private handleOutcome(outcome: ConnectSessionOutcome): void {
+    const m = this.m;
+    switch (outcome.status) {
+      case 'completed':
+        this.view = { kind: 'idle' };
+        toast({ title: m.reconnected, tone: 'success' });
+        break;
+      case 'cancelled':
+        this.view = { kind: 'idle' };
+        this.message = m.cancelled;
+        break;
+      case 'failed':
+        this.view = { kind: 'error', message: outcome.message };
+        break;
+      case 'account_mismatch':
+        this.view = { kind: 'mismatch', outcome };
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-keep]')?.focus());
+        break;
+      case 'auth_config_missing':
+        this.view = { kind: 'error', message: outcome.message, help: m.authConfigHelp };
+        this.settle('consent', outcome.status, outcome.error);
+        return;
+      case 'redirected':
+        break;
+    }
+    this.settle('consent', outcome.status);
+  }
+
+  private async handleSwitch(): Promise<void> {
+    if (this.view.kind !== 'mismatch' || this.busy) return;
+    this.busy = true;
+    try {
+      this.handleOutcome(await this.view.outcome.confirm());
+    } catch (error) {
+      this.view = { kind: 'error', message: (error as Error).message };
+      this.settle('consent', 'error', error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleKeep(): void {
+    if (this.view.kind !== 'mismatch') return;
+    this.message = this.fill(this.m.kept, this.view.outcome);
+    this.view = { kind: 'idle' };
+    this.settle('consent', 'kept');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("[part='base']")?.focus());
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { store, connection } = this;
+    if (!store || !connection || this.busy) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const fields: Record<string, string> = {};
+    for (const field of connection.app.credentialFields ?? []) fields[field.name] = String(data.get(field.name) ?? '');
+    this.busy = true;
+    try {
+      await store.submitCredentials(connection.id, fields);
+      this.view = { kind: 'idle' };
+      toast({ title: this.m.reconnected, tone: 'success' });
+      this.settle('credentials', 'saved');
+    } catch (error) {
+      const fieldErrors: Record<string, string> = {};
+      if (isRelinkApiError(error)) for (const f of error.fields ?? []) fieldErrors[f.field] = f.message;
+      const general = Object.keys(fieldErrors).length ? undefined : (error as Error).message;
+      this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
+      this.settle('credentials', isInvalidCredentials(error) ? 'invalid' : 'error', error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderForm(view: Extract<View, { kind: 'form' }>) {
+    const m = this.m;
+    const fields = this.connection?.app.credentialFields ?? [];
+    return html`<form part="form" @submit=${this.handleSubmit} novalidate>
+      ${fields.map((field) => {
+        const error = view.fieldErrors[field.name];
+        return html`<div class="field">
+          <label for=${`f-${field.name}`}>${field.label}</label>
+          <input part="input" id=${`f-${field.name}`} name=${field.name} type=${field.secret ? 'password' : 'text'}
+            autocomplete="off" spellcheck="false" required aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? `e-${field.name}` : nothing} />
+          ${error ? html`<p class="field-error" id=${`e-${field.name}`}>${error}</p>` : nothing}
+        </div>`;
+      })}
+      ${view.error ? html`<p part="error" role="alert">${view.error}</p>` : nothing}
+      <div class="row">
+        <button part="save" class="btn" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>${m.save}</button>
+        <button class="btn" type="button" @click=${() => (this.view = { kind: 'idle' })}>${m.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderView() {
+    const view = this.view;
+    const m = this.m;
+    switch (view.kind) {
+      case 'form':
+        return this.renderForm(view);
+      case 'mismatch':
+        return html`<div part="confirm" role="group" aria-labelledby="mismatch">
+          <p id="mismatch" role="alert">${this.fill(m.mismatch, view.outcome)}</p>
+          <p>${m.mismatchWarning}</p>
+          <div class="row">
+            <button class="btn" type="button" data-keep @click=${this.handleKeep}>${this.fill(m.keepAccount, view.outcome)}</button>
+            <button class="btn" type="button" @click=${this.handleSwitch}>${this.fill(m.switchAccount, view.outcome)}</button>
+          </div>
+        </div>`;
+      case 'error':
+        return html`<div part="error" role="alert"><p>${view.message}</p>${view.help ? html`<p>${view.help}</p>` : nothing}</div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  override render() {
+    const action = this.action;
+    if (!action) return nothing;
+    const m = this.m;
+    return html`<button part="base" class="btn" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
+        aria-busy=${this.busy ? 'true' : 'false'} aria-expanded=${action === 'credentials' ? String(this.view.kind === 'form') : nothing}
+        @click=${this.handleClick}><span class="spin">${icon(Plug)}</span>${action === 'request' ? m.requestReconnection : m.reconnect}</button>
+      ${this.renderView()}
+      <p part="message" role="status">${this.message}</p>`;
+  }
+}

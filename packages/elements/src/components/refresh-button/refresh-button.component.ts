@@ -1,0 +1,125 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import RefreshCw from 'lucide/dist/esm/icons/refresh-cw.mjs';
+import { RelinkRefreshEvent } from '../../events/refresh.js';
+import { reconnectPath } from '../../internal/access.js';
+import { ConnectionElement } from '../../internal/connection-element.js';
+import { icon } from '../../internal/icon.js';
+import { toast } from '../toaster/toaster.js';
+import styles from './refresh-button.styles.js';
+
+export interface RefreshButtonMessages {
+  label: string;
+  success: string;
+  failure: string;
+  failureDescription: string;
+  /** The failure toast's action where the viewer may reconnect (agency, own connection). */
+  reconnect: string;
+  /** The failure toast's action for an agency viewing a client's connection. */
+  requestReconnection: string;
+  requestSent: string;
+  requestFailed: string;
+}
+
+/**
+ * Renews a connection's access token with its stored refresh token, without a new sign-in. Rendered only when the
+ * connection is `refreshable`. While the request is in flight the button is `aria-disabled` and `aria-busy` (it
+ * keeps focus) and its icon spins. Success shows the toast "Connection refreshed." and the store's updated
+ * connection; failure shows "Failed to refresh connection" — "You may need to reconnect.", with a Reconnect (or,
+ * for an agency viewing a client's connection, "Send reconnection request") action where the viewer may do that.
+ *
+ * @tag relink-refresh-button
+ * @summary "Refresh credential": renews a connection's token and reports the outcome in a toast.
+ *
+ * @event {RelinkRefreshEvent} relink-refresh - After a refresh settled: `{ connectionId, ok, connection | error }`. Cancel it to skip the toast.
+ *
+ * @csspart base - The button.
+ * @csspart icon - The refresh icon; it spins while busy (not with reduced motion).
+ * @csspart label - The button's text.
+ *
+ * @cssproperty --relink-button-background - Button background; defaults to `--relink-color-surface-raised`.
+ * @cssproperty --relink-button-color - Button text colour; defaults to `--relink-color-text`.
+ * @cssproperty --relink-button-radius - Button corner radius; defaults to `--relink-radius`.
+ */
+export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages> {
+  static override styles = styles;
+
+  static override defaults: RefreshButtonMessages = {
+    label: 'Refresh credential',
+    success: 'Connection refreshed.',
+    failure: 'Failed to refresh connection',
+    failureDescription: 'You may need to reconnect.',
+    reconnect: 'Reconnect',
+    requestReconnection: 'Send reconnection request',
+    requestSent: 'Reconnection request sent',
+    requestFailed: 'Could not send the reconnection request',
+  };
+
+  @state() private busy = false;
+
+  private failureAction() {
+    const connection = this.connection;
+    const store = this.store;
+    if (!connection || !store) return undefined;
+    const m = this.m;
+    const path = reconnectPath(this.viewer, connection);
+    if (path === 'request') {
+      return {
+        label: m.requestReconnection,
+        onClick: () => {
+          store.requestReconnection(connection.id).then(
+            () => toast({ title: m.requestSent, tone: 'success' }),
+            (error: unknown) => toast({ title: m.requestFailed, description: (error as Error).message, tone: 'error' }),
+          );
+        },
+      };
+    }
+    if (path === 'reconnect') {
+      return {
+        label: m.reconnect,
+        // Inside the click, so the consent popup is not blocked; the outcome shows on the connection's status.
+        onClick: () => void store.reconnect(connection.id).catch(() => undefined),
+      };
+    }
+    return undefined;
+  }
+
+  private async handleClick(): Promise<void> {
+    const { store, connectionId } = this;
+    if (this.busy || !store) return;
+    this.busy = true;
+    const m = this.m;
+    try {
+      const connection = await store.refresh(connectionId);
+      if (this.dispatchEvent(new RelinkRefreshEvent({ connectionId, ok: true, connection }))) {
+        toast({ title: m.success, tone: 'success' });
+      }
+    } catch (error) {
+      if (this.dispatchEvent(new RelinkRefreshEvent({ connectionId, ok: false, error }))) {
+        const action = this.failureAction();
+        toast({ title: m.failure, description: m.failureDescription, tone: 'error', ...(action ? { action } : {}) });
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Refreshes now, as a click would. */
+  refresh(): Promise<void> {
+    return this.handleClick();
+  }
+
+  override render() {
+    const connection = this.connection;
+    // Stay while a refresh is in flight, even if the connection stops being refreshable meanwhile.
+    if (!connection || (!connection.refreshable && !this.busy)) return nothing;
+    return html`<button
+      part="base"
+      class="btn"
+      type="button"
+      aria-disabled=${this.busy ? 'true' : 'false'}
+      aria-busy=${this.busy ? 'true' : 'false'}
+      @click=${this.handleClick}
+    ><span part="icon" class="spin">${icon(RefreshCw)}</span><span part="label">${this.m.label}</span></button>`;
+  }
+}

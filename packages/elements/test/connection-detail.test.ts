@@ -1,0 +1,133 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import '../src/components/connection-detail/connection-detail.js';
+import type { RelinkConnectionDetail } from '../src/components/connection-detail/connection-detail.js';
+import { litWarnings, part } from './helpers.js';
+import { demo, inProvider, text, toastTitled } from './relink.js';
+
+const CONTACT = 'Contact your agency if this integration needs to be reconnected.';
+
+async function detail(id: string, role: 'client' | 'agency' = 'client') {
+  const d = await demo(role);
+  const { el, provider } = await inProvider<RelinkConnectionDetail>(d.client, html`<relink-connection-detail connection-id=${id}></relink-connection-detail>`, 'relink-connection-detail');
+  await waitUntil(() => part(el, 'title'), `detail of ${id}`);
+  await el.updateComplete;
+  return { el, provider, ...d };
+}
+
+const inner = (el: Element, tag: string) => el.shadowRoot!.querySelector(tag);
+const badgeText = (el: Element) => {
+  const badge = inner(el, 'relink-status-badge')!;
+  return ['label', 'description', 'hint'].map((name) => part(badge, name)?.textContent).filter(Boolean).join(' ');
+};
+
+describe('relink-connection-detail', () => {
+  it('Slack (client): app, label, badge with description, account, Last refreshed as <time>, Refresh + Revoke', async () => {
+    const { el } = await detail('con_slack');
+    expect(part(el, 'title')!.textContent).to.equal('Slack');
+    expect(part(el, 'label')!.textContent).to.equal('Acme team workspace');
+    expect(part(el, 'logo')!.textContent).to.equal('S');
+    expect(badgeText(el)).to.equal('active Connected and working.');
+    expect([...part(el, 'facts')!.children].map((c) => c.textContent!.trim())).to.deep.include.members(['Account', 'ada@acmebakery.example']);
+    const time = part(el, 'last-refreshed') as HTMLTimeElement;
+    expect(time.textContent).to.equal('5 minutes ago');
+    expect(Date.parse(time.dateTime)).to.be.greaterThan(Date.now() - 6 * 60_000);
+    expect(time.title).to.match(/\d{4}/);
+    expect(text(part(el, 'facts'))).to.contain('Last refreshed');
+    expect(inner(el, 'relink-refresh-button')).to.not.equal(null);
+    expect(inner(el, 'relink-revoke-dialog')).to.not.equal(null);
+    expect(inner(el, 'relink-reconnect-button')).to.equal(null);
+    expect(part(el, 'notice')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('Facebook Pages (client, revoked, not refreshable): "revoked", the contact-your-agency line, no Refresh, no Revoke', async () => {
+    const { el } = await detail('con_facebook');
+    expect(badgeText(el)).to.equal('revoked This connection was revoked. Reconnect to keep workflows running.');
+    expect(part(el, 'notice')!.textContent).to.equal(CONTACT);
+    await (inner(el, 'relink-refresh-button') as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(inner(el, 'relink-refresh-button')!.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(inner(el, 'relink-revoke-dialog')!.shadowRoot!.querySelector("[part='trigger']")).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('Google Drive (client, pending): "Waiting for the first sync." and "Never" refreshed', async () => {
+    const { el } = await detail('con_gdrive');
+    expect(badgeText(el)).to.equal('pending Waiting for the first sync.');
+    expect([...part(el, 'facts')!.children].map((c) => c.textContent!.trim())).to.deep.equal(['Last refreshed', 'Never']);
+  });
+
+  it('QuickBooks (client, error): the provider error, Refresh shown, no Reconnect for a client', async () => {
+    const { el } = await detail('con_quickbooks');
+    expect(badgeText(el)).to.equal('error Reconnection needed.');
+    expect(part(el, 'last-error')!.textContent).to.equal('The provider rejected the stored refresh token.');
+    expect(inner(el, 'relink-reconnect-button')).to.equal(null);
+    expect(part(el, 'notice')).to.equal(null);
+  });
+
+  it('agency: HubSpot gets Reconnect; client-owned QuickBooks gets "Send reconnection request"', async () => {
+    const { el, provider } = await detail('con_hubspot', 'agency');
+    const reconnect = inner(el, 'relink-reconnect-button')!;
+    await waitUntil(() => text(reconnect).includes('Reconnect'));
+    el.connectionId = 'con_quickbooks';
+    await waitUntil(() => part(el, 'title')!.textContent === 'QuickBooks');
+    await provider.updateComplete;
+    const request = inner(el, 'relink-reconnect-button')!;
+    await waitUntil(() => text(request).includes('Send reconnection request'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('agency: LinkedIn shows the "Reconnect within 5 days" hint', async () => {
+    const { el } = await detail('con_linkedin', 'agency');
+    expect(badgeText(el)).to.equal('active Connected and working. Reconnect within 5 days');
+  });
+
+  it('refresh on Slack updates Last refreshed to now', async () => {
+    const { el } = await detail('con_slack');
+    const button = inner(el, 'relink-refresh-button')!;
+    await waitUntil(() => button.shadowRoot!.querySelector('button'));
+    button.shadowRoot!.querySelector('button')!.click();
+    await toastTitled('Connection refreshed.');
+    await waitUntil(() => part(el, 'last-refreshed')!.textContent === 'now', `saw ${part(el, 'last-refreshed')!.textContent}`);
+  });
+
+  it('after a revoke, the badge reads revoked, Revoke is gone and focus moves to the title', async () => {
+    const { el } = await detail('con_slack');
+    const revoke = inner(el, 'relink-revoke-dialog') as HTMLElement & { show(): Promise<void> };
+    await revoke.show();
+    revoke.shadowRoot!.querySelector<HTMLElement>("[part='confirm']")!.click();
+    await toastTitled('Connection revoked');
+    await waitUntil(() => badgeText(el).startsWith('revoked'));
+    await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'title'), 'focus on the title');
+    expect(revoke.shadowRoot!.querySelector("[part='trigger']")).to.equal(null);
+  });
+
+  it('follows a live change from another client without a reload', async () => {
+    const d = await demo('client');
+    const { el } = await inProvider<RelinkConnectionDetail>(d.client, html`<relink-connection-detail connection-id="con_slack"></relink-connection-detail>`, 'relink-connection-detail', { live: true });
+    await waitUntil(() => part(el, 'title'));
+    await (await d.other('client')).connections.revoke('con_slack');
+    await waitUntil(() => badgeText(el).startsWith('revoked'), 'live revoked');
+  });
+
+  it('shows "This connection was not found." and "Try again" for an unknown id', async () => {
+    const d = await demo('client');
+    const { el } = await inProvider<RelinkConnectionDetail>(d.client, html`<relink-connection-detail connection-id="con_nope"></relink-connection-detail>`, 'relink-connection-detail');
+    await waitUntil(() => part(el, 'error'));
+    expect(text(part(el, 'error'))).to.equal('This connection was not found. Try again');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders hostile labels as text and without Lit dev warnings', async () => {
+    const warnings = await litWarnings(async () => {
+      const { el, provider } = await detail('con_slack');
+      const store = provider.resolvedStore!;
+      const hostile = '<img src=x onerror="window.__pwned=1">';
+      const current = store.getSnapshot().connections.byId.get('con_slack')!;
+      store.apply({ id: 'evt_x', type: 'connection.updated', at: new Date().toISOString(), connection: { ...current, label: hostile } } as Parameters<typeof store.apply>[0]);
+      await waitUntil(() => part(el, 'label')!.textContent === hostile);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+});

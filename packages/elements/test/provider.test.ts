@@ -1,0 +1,80 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { html, LitElement } from 'lit';
+import { createRelinkStore } from '@relink/sdk';
+import { StoreController } from '../src/controllers/store-controller.js';
+import type { RelinkProvider } from '../src/components/provider/provider.js';
+import { demo, inProvider } from './relink.js';
+
+class ConnectionCount extends LitElement {
+  readonly data = new StoreController(this, (s) => s.connections.items.length);
+  renders = 0;
+  override render() {
+    this.renders++;
+    return html`${this.data.value ?? '-'}`;
+  }
+}
+customElements.define('test-connection-count', ConnectionCount);
+
+describe('relink-provider', () => {
+  it('creates the client and store from a ready client, provides them and loads the viewer', async () => {
+    const { client } = await demo('client');
+    const { el, provider } = await inProvider<ConnectionCount>(client, html`<test-connection-count></test-connection-count>`, 'test-connection-count');
+    expect(provider.resolvedClient).to.equal(client);
+    expect(el.data.store).to.equal(provider.resolvedStore);
+    expect(provider.resolvedStore!.getSnapshot().viewer?.role).to.equal('client');
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    await provider.resolvedStore!.connections.load();
+    await el.updateComplete;
+    // The client sees only its four connections (seed 001: "Only connections you authorized appear here").
+    expect(el.shadowRoot!.textContent).to.equal('4');
+  });
+
+  it('builds its own client from base-url and a token getter, read at each request', async () => {
+    const { server } = await demo('agency');
+    const tokens = [await server.mintToken('agency', 'prn_agency')];
+    let calls = 0;
+    const provider = await fixture<RelinkProvider>(html`<relink-provider no-live base-url=${server.baseUrl} .token=${async () => (calls++, tokens[0])}></relink-provider>`);
+    // The provider uses the global fetch; answer the reserved origin from the in-page server.
+    const realFetch = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => server.fetch(input, init)) as typeof fetch;
+    try {
+      const viewer = await provider.resolvedStore!.loadViewer();
+      expect(viewer.role).to.equal('agency');
+      expect(calls).to.be.greaterThan(0);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('takes a ready store, and StoreController unsubscribes when disconnected', async () => {
+    const { client } = await demo('client');
+    const store = createRelinkStore(client);
+    const provider = await fixture<RelinkProvider>(html`<relink-provider no-live .store=${store}><test-connection-count></test-connection-count></relink-provider>`);
+    const el = provider.querySelector<ConnectionCount>('test-connection-count')!;
+    expect(provider.resolvedStore).to.equal(store);
+    await store.connections.load();
+    await waitUntil(() => el.shadowRoot!.textContent === '4');
+    el.remove();
+    const before = el.renders;
+    await store.connections.get('con_slack');
+    await client.connections.revoke('con_slack');
+    await store.connections.get('con_slack');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(el.renders).to.equal(before);
+  });
+
+  it('starts live updates while connected and stops them on disconnect', async () => {
+    const { client } = await demo('client');
+    const { provider } = await inProvider(client, html``, 'x', { live: true });
+    const store = provider.resolvedStore!;
+    await waitUntil(() => store.getSnapshot().live === 'open', 'live stream opened');
+    provider.remove();
+    await waitUntil(() => store.getSnapshot().live === 'off', 'live stream stopped');
+  });
+
+  it('reflects theme and darkens the elements inside', async () => {
+    const provider = await fixture<RelinkProvider>(html`<relink-provider theme="dark"></relink-provider>`);
+    expect(provider.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(provider).getPropertyValue('--relink-color-scheme').trim()).to.equal('dark');
+  });
+});

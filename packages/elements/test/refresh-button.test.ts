@@ -1,0 +1,115 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import '../src/components/refresh-button/refresh-button.js';
+import type { RelinkRefreshButton } from '../src/components/refresh-button/refresh-button.js';
+import type { RelinkRefreshEvent } from '../src/events/refresh.js';
+import { litWarnings, part } from './helpers.js';
+import { demo, inProvider, toasts, toastTitled } from './relink.js';
+
+async function button(id: string, role: 'client' | 'agency' = 'client') {
+  const d = await demo(role);
+  const { el, provider } = await inProvider<RelinkRefreshButton>(d.client, html`<relink-refresh-button connection-id=${id}></relink-refresh-button>`, 'relink-refresh-button');
+  await waitUntil(() => part(el, 'base') || provider.resolvedStore!.getSnapshot().connections.byId.has(id));
+  await el.updateComplete;
+  return { el, provider, ...d };
+}
+
+describe('relink-refresh-button', () => {
+  it('renders "Refresh credential" for a refreshable connection, accessibly, with its parts', async () => {
+    const { el } = await button('con_slack');
+    expect(part(el, 'label')!.textContent).to.equal('Refresh credential');
+    expect(part(el, 'icon')).to.not.equal(null);
+    expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders nothing for a connection that cannot be refreshed', async () => {
+    const { el } = await button('con_facebook');
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('keyboard: Enter refreshes Slack → busy, then "Connection refreshed." and a newer lastRefreshedAt', async () => {
+    const { el, provider } = await button('con_slack');
+    const before = provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.lastRefreshedAt!;
+    part(el, 'base')!.focus();
+    const event = oneEvent(el, 'relink-refresh') as Promise<RelinkRefreshEvent>;
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+    expect(part(el, 'base')!.getAttribute('aria-disabled')).to.equal('true');
+    const { detail } = await event;
+    expect(detail.ok).to.equal(true);
+    expect(detail.connectionId).to.equal('con_slack');
+    const t = await toastTitled('Connection refreshed.');
+    expect(t.tone).to.equal('success');
+    const after = provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!;
+    expect(Date.parse(after.lastRefreshedAt!)).to.be.greaterThan(Date.parse(before));
+    expect(after.status).to.equal('active');
+    await el.updateComplete;
+    expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('false');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'base'));
+  });
+
+  it('QuickBooks (client): "Failed to refresh connection" / "You may need to reconnect.", no reconnect action', async () => {
+    const { el } = await button('con_quickbooks');
+    const event = oneEvent(el, 'relink-refresh') as Promise<RelinkRefreshEvent>;
+    part(el, 'base')!.click();
+    const { detail } = await event;
+    expect(detail.ok).to.equal(false);
+    if (!detail.ok) expect((detail.error as { code: string }).code).to.equal('not_refreshable');
+    const t = await toastTitled('Failed to refresh connection');
+    expect(t.description).to.equal('You may need to reconnect.');
+    expect(t.tone).to.equal('error');
+    expect(t.action).to.equal(undefined);
+  });
+
+  it('QuickBooks (agency): the failure toast offers "Send reconnection request", which sends it', async () => {
+    const { el, client } = await button('con_quickbooks', 'agency');
+    part(el, 'base')!.click();
+    const t = await toastTitled('Failed to refresh connection');
+    expect(t.action).to.equal('Send reconnection request');
+    t.actionElement!.click();
+    await toastTitled('Reconnection request sent');
+    const { data } = await client.connectionRequests.list({ state: 'outstanding' });
+    expect(data.some((r) => r.app.key === 'quickbooks')).to.equal(true);
+  });
+
+  it('HubSpot (agency-owned): the failure toast offers "Reconnect"', async () => {
+    const { el } = await button('con_hubspot', 'agency');
+    part(el, 'base')!.click();
+    const t = await toastTitled('Failed to refresh connection');
+    expect(t.action).to.equal('Reconnect');
+  });
+
+  it('preventDefault() on relink-refresh suppresses the toast', async () => {
+    const { el } = await button('con_slack');
+    el.addEventListener('relink-refresh', (e) => e.preventDefault());
+    const event = oneEvent(el, 'relink-refresh');
+    part(el, 'base')!.click();
+    await event;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(toasts()).to.deep.equal([]);
+  });
+
+  it('ignores clicks while busy (one request) and takes its copy from messages', async () => {
+    const { el, server } = await button('con_slack');
+    el.messages = { label: '<b>Renew</b>', success: 'Renewed!' };
+    await el.updateComplete;
+    expect(part(el, 'label')!.textContent).to.equal('<b>Renew</b>');
+    let refreshes = 0;
+    const original = server.app.fetch.bind(server.app);
+    server.app.fetch = ((req: Request, ...rest: unknown[]) => {
+      if (req.url.endsWith('/refresh')) refreshes++;
+      return (original as (...a: unknown[]) => unknown)(req, ...rest);
+    }) as typeof server.app.fetch;
+    part(el, 'base')!.click();
+    part(el, 'base')!.click();
+    await toastTitled('Renewed!');
+    expect(refreshes).to.equal(1);
+  });
+
+  it('renders without Lit dev warnings', async () => {
+    expect(await litWarnings(async () => { await button('con_slack'); })).to.deep.equal([]);
+  });
+});

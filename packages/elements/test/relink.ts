@@ -1,0 +1,89 @@
+// Fixtures for the connection elements: a fresh in-page reference backend per test (fresh demo state), a client
+// for a demo principal, and readers for what the toaster shows.
+import { fixture, waitUntil } from '@open-wc/testing';
+import { html, type TemplateResult } from 'lit';
+import { createRelinkClient, type RelinkClient, type Role } from '@relink/sdk';
+import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
+import '../src/components/provider/provider.js';
+import type { RelinkProvider } from '../src/components/provider/provider.js';
+
+const servers: InPageRelink[] = [];
+
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close();
+  document.querySelectorAll('relink-toaster').forEach((toaster) => toaster.remove());
+});
+
+export interface Demo {
+  server: InPageRelink;
+  client: RelinkClient;
+  token: string;
+  /** A second client, for changing things "from elsewhere" (another tab, the server's demo levers). */
+  other(role?: Role, principalId?: string): Promise<RelinkClient>;
+}
+
+const principalOf = (role: Role) => (role === 'agency' ? 'prn_agency' : 'prn_client');
+
+/** A fresh in-page server and a client for `role` (demo principals: prn_agency, prn_client). */
+export async function demo(role: Role = 'client', principalId = principalOf(role), fetchWrapper?: (f: InPageRelink['fetch']) => InPageRelink['fetch']): Promise<Demo> {
+  const server = createInPageRelink();
+  servers.push(server);
+  await server.app.relink.ready;
+  const token = await server.mintToken(role, principalId);
+  const fetch = fetchWrapper ? fetchWrapper(server.fetch) : server.fetch;
+  const client = createRelinkClient({ baseUrl: server.baseUrl, fetch, token, retry: 0 });
+  const other = async (r: Role = 'agency', p = principalOf(r)) =>
+    createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: await server.mintToken(r, p), retry: 0 });
+  return { server, client, token, other };
+}
+
+/** Renders `content` inside a `relink-provider` wired to `client`; returns the first element matching `selector`. */
+export async function inProvider<T extends Element>(
+  client: RelinkClient,
+  content: TemplateResult,
+  selector: string,
+  { live = false } = {},
+): Promise<{ el: T; provider: RelinkProvider }> {
+  const provider = await fixture<RelinkProvider>(html`<relink-provider .client=${client} ?no-live=${!live}>${content}</relink-provider>`);
+  const el = provider.querySelector<T>(selector)!;
+  await provider.resolvedStore!.loadViewer();
+  return { el, provider };
+}
+
+export interface ShownToast {
+  tone: string;
+  title: string;
+  description: string | undefined;
+  action: string | undefined;
+  actionElement: HTMLElement | null;
+}
+
+/** The toasts on screen, oldest first. */
+export function toasts(): ShownToast[] {
+  const toaster = document.querySelector('relink-toaster');
+  if (!toaster?.shadowRoot) return [];
+  return [...toaster.shadowRoot.querySelectorAll<HTMLElement>("[part='toast']")].map((li) => ({
+    tone: li.className,
+    title: li.querySelector("[part='title']")!.textContent!.trim(),
+    description: li.querySelector("[part='description']")?.textContent?.trim(),
+    action: li.querySelector("[part='action']")?.textContent?.trim(),
+    actionElement: li.querySelector<HTMLElement>("[part='action']"),
+  }));
+}
+
+/** Waits for a toast with this title and returns it. */
+export async function toastTitled(title: string): Promise<ShownToast> {
+  await waitUntil(() => toasts().some((t) => t.title === title), `a toast "${title}" (saw ${JSON.stringify(toasts().map((t) => t.title))})`, { timeout: 5000 });
+  return toasts().find((t) => t.title === title)!;
+}
+
+/** Text of an element's shadow root, whitespace collapsed. */
+export const text = (el: Element | null | undefined): string =>
+  (el?.shadowRoot ?? el)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Deepest focused element across shadow roots. */
+export function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

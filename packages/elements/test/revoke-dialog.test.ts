@@ -1,0 +1,125 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import '../src/components/revoke-dialog/revoke-dialog.js';
+import type { RelinkRevokeDialog } from '../src/components/revoke-dialog/revoke-dialog.js';
+import { litWarnings, part } from './helpers.js';
+import { deepActive, demo, inProvider, toastTitled } from './relink.js';
+
+const dlg = (el: Element) => part(el, 'dialog') as HTMLDialogElement;
+const BODY = 'Workflows that depend on this credential will pause until you (or another team member) reconnect it. You can reconnect at any time from this page or from a future request email.';
+
+async function dialog(id = 'con_slack') {
+  const d = await demo('client');
+  const { el, provider } = await inProvider<RelinkRevokeDialog>(d.client, html`<relink-revoke-dialog connection-id=${id}></relink-revoke-dialog>`, 'relink-revoke-dialog');
+  await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.byId.has(id));
+  await el.updateComplete;
+  return { el, provider, ...d };
+}
+
+describe('relink-revoke-dialog', () => {
+  it('shows a "Revoke" trigger and a closed dialog with the seed copy, and every part', async () => {
+    const { el } = await dialog();
+    expect(part(el, 'trigger')!.textContent).to.equal('Revoke');
+    expect(part(el, 'dialog')!.hasAttribute('open')).to.equal(false);
+    expect(part(el, 'title')!.textContent).to.equal('Revoke this connection?');
+    expect(part(el, 'body')!.textContent).to.equal(BODY);
+    expect(part(el, 'confirm')!.textContent).to.equal('Revoke connection');
+    expect(part(el, 'cancel')!.textContent).to.equal('Keep connection');
+    for (const name of ['trigger', 'dialog', 'title', 'body', 'error', 'actions', 'cancel', 'confirm']) expect(part(el, name), name).to.not.equal(null);
+    // The destructive action is on the right (after the safe one) and in the error tone.
+    const [first, second] = part(el, 'actions')!.querySelectorAll('button');
+    expect(first).to.equal(part(el, 'cancel'));
+    expect(second).to.equal(part(el, 'confirm'));
+    expect(getComputedStyle(part(el, 'confirm')!).backgroundColor).to.equal('rgb(180, 35, 24)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard: Enter opens with focus on "Keep connection"; Escape closes and returns focus to the trigger', async () => {
+    const { el } = await dialog();
+    part(el, 'trigger')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dlg(el).open);
+    expect(deepActive()).to.equal(part(el, 'cancel'));
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dlg(el).open);
+    await waitUntil(() => deepActive() === part(el, 'trigger'), 'focus back on the trigger');
+  });
+
+  it('"Keep connection" closes without revoking', async () => {
+    const { el, provider } = await dialog();
+    await el.show();
+    part(el, 'cancel')!.click();
+    await waitUntil(() => !dlg(el).open);
+    expect(provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.status).to.equal('active');
+  });
+
+  it('keyboard: Tab to "Revoke connection" + Enter → events in order, toast, status revoked, trigger gone', async () => {
+    const { el, provider } = await dialog();
+    const seen: string[] = [];
+    el.addEventListener('relink-revoke', (e) => seen.push(`${e.type}:${e.detail.connection.status}`));
+    el.addEventListener('relink-revoked', (e) => seen.push(`${e.type}:${e.detail.connection.status}`));
+    part(el, 'trigger')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dlg(el).open);
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(part(el, 'confirm'));
+    await sendKeys({ press: 'Enter' });
+    const t = await toastTitled('Connection revoked');
+    expect(t.description).to.equal('Workflows using this connection will pause until reconnected.');
+    expect(seen).to.deep.equal(['relink-revoke:active', 'relink-revoked:revoked']);
+    expect(provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.status).to.equal('revoked');
+    await el.updateComplete;
+    expect(dlg(el).open).to.equal(false);
+    expect(part(el, 'trigger')).to.equal(null);
+  });
+
+  it('focus stays trapped in the open dialog (native modal)', async () => {
+    const { el } = await dialog();
+    await el.show();
+    for (let i = 0; i < 4; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActive();
+      expect([part(el, 'cancel'), part(el, 'confirm')].includes(active as HTMLElement) || active === document.body, String(active?.outerHTML)).to.equal(true);
+    }
+    expect(part(el, 'dialog')!.matches(':modal')).to.equal(true);
+  });
+
+  it('preventDefault() on relink-revoke stops the revoke', async () => {
+    const { el, provider } = await dialog();
+    el.addEventListener('relink-revoke', (e) => e.preventDefault());
+    await el.show();
+    part(el, 'confirm')!.click();
+    await waitUntil(() => !dlg(el).open);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.status).to.equal('active');
+  });
+
+  it('shows the server error inside the dialog (409 already revoked elsewhere)', async () => {
+    const { el, client } = await dialog();
+    await client.connections.revoke('con_slack'); // revoked in another tab; this store still thinks it is active
+    await el.show();
+    part(el, 'confirm')!.click();
+    await waitUntil(() => !part(el, 'error')!.hidden, 'error shown');
+    expect(part(el, 'error')!.textContent).to.match(/revoked/i);
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(dlg(el).open).to.equal(true);
+  });
+
+  it('has no trigger for a revoked connection', async () => {
+    const { el } = await dialog('con_facebook');
+    expect(part(el, 'trigger')).to.equal(null);
+  });
+
+  it('renders hostile copy as text and without Lit dev warnings', async () => {
+    const warnings = await litWarnings(async () => {
+      const { el } = await dialog();
+      el.messages = { title: '<img src=x onerror="window.__pwned=1">' };
+      await el.updateComplete;
+      expect(part(el, 'title')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+});
