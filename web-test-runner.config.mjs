@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { relinkBackendMiddleware } from './scripts/wtr-relink-backend.mjs';
 import { build } from 'esbuild';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -38,6 +39,7 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
+  middleware: [relinkBackendMiddleware()],
   plugins: [commonjsAsEsm(commonjsPackages), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     playwrightLauncher({

@@ -18,6 +18,8 @@ if (wants('browser') && !existsSync(chrome)) {
 }
 
 const totals = { passed: 0, failed: 0 };
+// web-test-runner under tsx, so its config can mount the TypeScript reference backend (scripts/wtr-relink-backend.mjs).
+const WTR = ['--conditions=source', '--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'];
 
 function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
@@ -64,7 +66,7 @@ if (wants('node')) {
 if (wants('browser')) {
   console.log('\n▶ browser tests (web-test-runner, Chromium)');
   const countsFile = join(tmpdir(), `relink-wtr-${process.pid}.json`);
-  const { code } = await run('npx', ['web-test-runner'], { RELINK_WTR_COUNTS: countsFile });
+  const { code } = await run('node', WTR, { RELINK_WTR_COUNTS: countsFile });
   if (existsSync(countsFile)) {
     const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
     rmSync(countsFile);

@@ -70,18 +70,21 @@ function outcomeOf(client: RelinkClient, session: ConnectSession): ConnectSessio
 export async function startReconnect(client: RelinkClient, connectionId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
   const win = options.window ?? window;
   const popup = options.mode === 'redirect' ? null : win.open('', 'relink-connect', POPUP_FEATURES);
+  // With a popup the callback page answers by postMessage; only a redirect needs somewhere to come back to.
+  const params = popup ? {} : { returnTo: options.returnTo ?? win.location.href };
   let session: ConnectSession;
   try {
-    session = await client.connections.reconnect(connectionId, { returnTo: options.returnTo ?? win.location.href }, { signal: options.signal });
+    session = await client.connections.reconnect(connectionId, params, { signal: options.signal });
   } catch (error) {
     popup?.close();
     if (isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };
     throw error;
   }
-  if (!popup || popup.closed) {
+  if (!popup) {
     win.location.assign(session.connectUrl);
     return { status: 'redirected', session };
   }
+  if (popup.closed) return { status: 'cancelled', session };
   popup.location.href = session.connectUrl;
   return waitForOutcome(client, session, popup, win, options);
 }

@@ -134,3 +134,13 @@ export const isRateLimited = apiError('rate_limited', 429);
 export const isRunNotPaused = apiError('run_not_paused');
 /** 409 `run_not_terminal`: only completed, failed or cancelled runs replay. */
 export const isRunNotTerminal = apiError('run_not_terminal');
+
+/**
+ * Per-field messages of a 422 `invalid_credentials`, keyed by field name, ready for a form
+ * (`aria-invalid` + the message under the input). Empty for any other error.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRelinkApiError(error)) for (const { field, message } of error.fields ?? []) out[field] ??= message;
+  return out;
+}

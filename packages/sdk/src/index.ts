@@ -43,6 +43,7 @@ export {
   isRateLimited,
   isRunNotPaused,
   isRunNotTerminal,
+  fieldErrors,
   type RelinkErrorKind,
   type RelinkErrorCode,
   type RelinkIssue,

@@ -3,6 +3,8 @@ import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
 import {
   createRelinkClient,
   createRelinkStore,
+  fieldErrors,
+  isInvalidCredentials,
   isNotRefreshable,
   selectExpiringSoon,
   selectPausedForReauth,
@@ -307,5 +309,25 @@ describe('store typing for frameworks', () => {
     server.close();
     const typed: RelinkStore = store;
     expect(typed).to.equal(store);
+  });
+});
+
+describe('API-key reconnect', () => {
+  it('maps field errors for a form, then reactivates with a valid key', async () => {
+    const { store, server } = await setup();
+    await store.connections.load();
+    let error: unknown;
+    await store.submitCredentials('con_mailchimp', { api_key: 'not-a-key' }).catch((e) => (error = e));
+    expect(isInvalidCredentials(error)).to.equal(true);
+    expect(fieldErrors(error)).to.deep.equal({
+      api_key: 'Mailchimp API keys are 32 hexadecimal characters followed by a data-center suffix such as -us21.',
+    });
+    expect(fieldErrors(new Error('other'))).to.deep.equal({});
+    expect(store.getSnapshot().connections.byId.get('con_mailchimp')?.status).to.equal('error');
+
+    const connection = await store.submitCredentials('con_mailchimp', { api_key: `${'a1'.repeat(16)}-us21` });
+    expect(connection.status).to.equal('active');
+    expect(store.getSnapshot().connections.byId.get('con_mailchimp')?.status).to.equal('active');
+    server.close();
   });
 });

@@ -1,0 +1,158 @@
+// The reconnect flow end to end over real HTTP: the reference backend is mounted on the test page's origin
+// (scripts/wtr-relink-backend.mjs), the popup shows the in-process provider's consent page, and the test clicks in it
+// as a user would.
+import { expect } from '@open-wc/testing';
+import { createRelinkClient, createRelinkStore, startReconnect, type RelinkClient, type RelinkStore } from '@relink/sdk';
+
+const baseUrl = `${location.origin}/v1`;
+const DEMO_SECRET_KEY = 'sk_demo_northwind_relink';
+
+async function session(role: 'agency' | 'client', principalId: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_SECRET_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ role, principalId }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+const until = async <T>(read: () => T | undefined | null | false, what: string, timeout = 8000): Promise<T> => {
+  const start = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+/** The popup the flow opened (a named window: asking for it by name returns it without navigating). */
+function popup(): Window {
+  const win = window.open('', 'relink-connect');
+  if (!win) throw new Error('no popup');
+  return win;
+}
+
+/** Wait for the provider's consent page in the popup, pick an account, press a button. */
+async function consent(decision: 'approve' | 'deny', accountId?: string) {
+  const doc = await until(() => {
+    try {
+      const d = popup().document;
+      return d.querySelector('button[value=approve]') ? d : undefined;
+    } catch {
+      return undefined;
+    }
+  }, 'the consent page');
+  if (accountId) (doc.querySelector(`input[name=account][value="${accountId}"]`) as HTMLInputElement).click();
+  (doc.querySelector(`button[value=${decision}]`) as HTMLButtonElement).click();
+}
+
+describe('startReconnect through the real consent page', function () {
+  this.timeout(20_000);
+  let client: RelinkClient;
+  let store: RelinkStore;
+
+  beforeEach(async () => {
+    const token = await session('agency', 'prn_agency');
+    client = createRelinkClient({ baseUrl, token });
+    await client.connections.get('con_hubspot'); // warms the session
+    await fetch(`${baseUrl}/demo/reset`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    store = createRelinkStore(client);
+    await Promise.all([store.connections.load(), store.notifications.load(), store.runs.load()]);
+  });
+
+  afterEach(() => {
+    const win = window.open('', 'relink-connect');
+    win?.close();
+  });
+
+  it('Approve with the same account: active, notification read, agent run resumed, operator run still paused', async () => {
+    expect(store.getSnapshot().connections.byId.get('con_hubspot')?.status).to.equal('error');
+    const outcome = store.reconnect('con_hubspot');
+    await consent('approve', 'acct_ops');
+    const result = await outcome;
+    expect(result.status).to.equal('completed');
+
+    await Promise.all([store.notifications.load(), store.runs.load()]);
+    const snapshot = store.getSnapshot();
+    expect(snapshot.connections.byId.get('con_hubspot')?.status).to.equal('active');
+    expect(snapshot.notifications.byId.get('ntf_hubspot')?.read).to.equal(true);
+    expect(snapshot.runs.byId.get('run_agent_reauth')?.status).to.equal('running');
+    expect(snapshot.runs.byId.get('run_operator_reauth')?.status).to.equal('paused');
+    await until(() => popup().closed || undefined, 'the popup to close itself').catch(() => undefined);
+  });
+
+  it('a different account asks before switching, and switches only on confirm', async () => {
+    const outcome = await (async () => {
+      const pending = startReconnect(client, 'con_hubspot');
+      await consent('approve', 'acct_sam');
+      return pending;
+    })();
+    expect(outcome.status).to.equal('account_mismatch');
+    if (outcome.status !== 'account_mismatch') return;
+    expect(outcome.previousAccountEmail).to.equal('ops@northwind.example');
+    expect(outcome.newAccountEmail).to.equal('sam.personal@example.com');
+    expect((await client.connections.get('con_hubspot')).status).to.equal('error');
+
+    const confirmed = await outcome.confirm();
+    expect(confirmed.status).to.equal('completed');
+    const connection = await client.connections.get('con_hubspot');
+    expect(connection.status).to.equal('active');
+    expect(connection.externalAccountEmail).to.equal('sam.personal@example.com');
+  });
+
+  it('Deny cancels and changes nothing', async () => {
+    const pending = startReconnect(client, 'con_hubspot');
+    await consent('deny');
+    const outcome = await pending;
+    expect(outcome.status).to.equal('cancelled');
+    expect((await client.connections.get('con_hubspot')).status).to.equal('error');
+  });
+
+  it('closing the popup cancels', async () => {
+    const pending = startReconnect(client, 'con_hubspot', { pollInterval: 5_000 });
+    await until(() => {
+      try {
+        return popup().document.querySelector('button[value=approve]');
+      } catch {
+        return undefined;
+      }
+    }, 'the consent page');
+    popup().close();
+    const outcome = await pending;
+    expect(outcome.status).to.equal('cancelled');
+  });
+
+  it('a forged message without the session state is ignored', async () => {
+    const pending = startReconnect(client, 'con_hubspot', { pollInterval: 60_000 });
+    let settled = false;
+    void pending.then(() => (settled = true));
+    const session = await until(() => {
+      try {
+        return new URL(popup().location.href).searchParams.get('state');
+      } catch {
+        return undefined;
+      }
+    }, 'the popup to reach the provider');
+    expect(session).to.be.a('string');
+    window.postMessage({ type: 'relink:connect-result', sessionId: 'cs_forged', state: 'forged', status: 'completed' }, location.origin);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).to.equal(false);
+    await consent('approve', 'acct_ops');
+    expect((await pending).status).to.equal('completed');
+  });
+
+  it('an app whose managed auth config is missing answers with the server message and closes the popup', async () => {
+    let opened: Window | null = null;
+    const original = window.open.bind(window);
+    window.open = (...args: Parameters<Window['open']>) => (opened = original(...args));
+    try {
+      const outcome = await startReconnect(client, 'con_fub');
+      expect(outcome.status).to.equal('auth_config_missing');
+      if (outcome.status === 'auth_config_missing') expect(outcome.message).to.match(/Follow Up Boss/);
+    } finally {
+      window.open = original;
+    }
+    expect((opened as Window | null)?.closed).to.equal(true);
+  });
+});
