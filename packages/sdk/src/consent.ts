@@ -67,14 +67,27 @@ function outcomeOf(client: RelinkClient, session: ConnectSession): ConnectSessio
  * with this session's `state`; polling the connect session covers a popup that lost its opener. The server's session
  * is the authority: a message only says "look now".
  */
-export async function startReconnect(client: RelinkClient, connectionId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
+export function startReconnect(client: RelinkClient, connectionId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
+  return runConsent(client, (params, signal) => client.connections.reconnect(connectionId, params, { signal }), options);
+}
+
+/** A client answering a connection request (seed 001's "Connect"): the same consent flow as `startReconnect`. */
+export function startConnectRequest(client: RelinkClient, requestId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
+  return runConsent(client, (params, signal) => client.connectionRequests.connect(requestId, params, { signal }), options);
+}
+
+async function runConsent(
+  client: RelinkClient,
+  begin: (params: { returnTo?: string }, signal: AbortSignal | undefined) => Promise<ConnectSession>,
+  options: StartReconnectOptions,
+): Promise<ConnectSessionOutcome> {
   const win = options.window ?? window;
   const popup = options.mode === 'redirect' ? null : win.open('', 'relink-connect', POPUP_FEATURES);
   // With a popup the callback page answers by postMessage; only a redirect needs somewhere to come back to.
   const params = popup ? {} : { returnTo: options.returnTo ?? win.location.href };
   let session: ConnectSession;
   try {
-    session = await client.connections.reconnect(connectionId, params, { signal: options.signal });
+    session = await begin(params, options.signal);
   } catch (error) {
     popup?.close();
     if (isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };

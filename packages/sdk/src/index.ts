@@ -19,7 +19,7 @@ export {
   type ReauthNeeded,
   type ExpiringConnection,
 } from './selectors.js';
-export { startReconnect, type ConnectSessionOutcome, type StartReconnectOptions } from './consent.js';
+export { startReconnect, startConnectRequest, type ConnectSessionOutcome, type StartReconnectOptions } from './consent.js';
 export {
   RelinkError,
   RelinkApiError,

@@ -1,7 +1,7 @@
 import type { RelinkClient } from './client.js';
 import type { LiveStatus } from './events.js';
 import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
-import { startReconnect } from './consent.js';
+import { startConnectRequest, startReconnect } from './consent.js';
 import type { Connection } from './schema/connection.js';
 import type { ConnectionRequest } from './schema/connection-request.js';
 import type { RelinkEvent } from './schema/events.js';
@@ -239,6 +239,15 @@ export class RelinkStore {
     });
   }
 
+  /** A client answers a connection request through consent; on success the request leaves the outstanding list. */
+  connectRequest(requestId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
+    return this.#once(`connect-request:${requestId}`, async () => {
+      const outcome = await startConnectRequest(this.client, requestId, options);
+      const connectionId = 'session' in outcome ? outcome.session?.connectionId : undefined;
+      return connectionId ? this.#settleReconnect(connectionId, outcome) : outcome;
+    });
+  }
+
   // A completed flow (now, or after the user confirms a different account) syncs what it changed.
   async #settleReconnect(connectionId: string, outcome: ConnectSessionOutcome): Promise<ConnectSessionOutcome> {
     if (outcome.status === 'completed') await this.afterReconnect(connectionId);
@@ -250,6 +259,9 @@ export class RelinkStore {
   /** Sync what a completed reconnect changed: the connection, its notification, the runs that resumed. */
   async afterReconnect(connectionId: string): Promise<void> {
     await this.connections.get(connectionId).catch(() => undefined);
+    if (this.#snapshot.live !== 'open' && this.#snapshot.connectionRequests.status === 'ready') {
+      await this.connectionRequests.load().catch(() => undefined);
+    }
     this.#afterConnectionChange();
   }
 

@@ -156,3 +156,31 @@ describe('startReconnect through the real consent page', function () {
     expect((opened as Window | null)?.closed).to.equal(true);
   });
 });
+
+describe('a client answering a reconnection request through the real consent page', function () {
+  this.timeout(20_000);
+
+  it('agency asks, client consents in the popup, QuickBooks is active for both', async () => {
+    const agencyToken = await session('agency', 'prn_agency');
+    const agency = createRelinkClient({ baseUrl, token: agencyToken });
+    await fetch(`${baseUrl}/demo/reset`, { method: 'POST', headers: { authorization: `Bearer ${agencyToken}` } });
+    const request = await agency.connectionRequests.create({ connectionId: 'con_quickbooks' });
+    expect(request.state).to.equal('outstanding');
+    expect(request.app.name).to.equal('QuickBooks');
+
+    const client = createRelinkClient({ baseUrl, token: await session('client', 'prn_client') });
+    const store = createRelinkStore(client);
+    await Promise.all([store.connections.load(), store.connectionRequests.load()]);
+    const outstanding = store.getSnapshot().connectionRequests.items.filter((r) => r.state === 'outstanding');
+    expect(outstanding.map((r) => r.app.name).sort()).to.deep.equal(['QuickBooks', 'Salesforce']);
+
+    const pending = store.connectRequest(request.id);
+    await consent('approve', 'acct_ada');
+    expect((await pending).status).to.equal('completed');
+
+    expect(store.getSnapshot().connections.byId.get('con_quickbooks')?.status).to.equal('active');
+    expect(store.getSnapshot().connectionRequests.byId.get(request.id)).to.equal(undefined);
+    expect((await agency.connections.get('con_quickbooks')).status).to.equal('active');
+    window.open('', 'relink-connect')?.close();
+  });
+});

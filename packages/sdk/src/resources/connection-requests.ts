@@ -7,6 +7,7 @@ import {
 } from '../schema/connection-request.js';
 import type { Page } from '../schema/common.js';
 import { segment } from '../internal/path.js';
+import { ConnectSession, type ReconnectBody } from '../schema/connect-session.js';
 
 /** Filters and paging of `connectionRequests.list`. */
 export interface ConnectionRequestListParams {
@@ -27,6 +28,12 @@ export function createConnectionRequests(http: Http) {
     /** Cancels an outstanding request (agency only); answers with the cancelled request. */
     cancel: async (id: string, options?: RequestOptions): Promise<ConnectionRequest> =>
       http.post(`connection-requests/${segment(id)}/cancel`, ConnectionRequest, undefined, options),
+    /**
+     * The addressed client answers a request: starts its consent flow (use `startConnectRequest` for the popup).
+     * Completing the consent completes the request and activates (or reconnects in place) its connection.
+     */
+    connect: async (id: string, params: ReconnectBody = {}, options?: RequestOptions): Promise<ConnectSession> =>
+      http.post(`connection-requests/${segment(id)}/connect`, ConnectSession, params, options),
   };
 }
 

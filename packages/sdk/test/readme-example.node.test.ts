@@ -1,0 +1,17 @@
+// The README's React example is the file packages/sdk/examples/react-connections.tsx, word for word. The file is
+// type-checked with the rest of the repo (tsconfig includes packages/*/examples), so the example cannot rot.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const root = new URL('../../../', import.meta.url);
+
+test('the README shows the compiled React example verbatim', () => {
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  const example = readFileSync(new URL('packages/sdk/examples/react-connections.tsx', root), 'utf8');
+  const block = /```tsx\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(block, 'README.md has a ```tsx block');
+  assert.equal(block, example);
+  assert.ok(example.split('\n').length <= 45, 'the example stays about 40 lines');
+  assert.match(example, /useSyncExternalStore\(s\.subscribe, s\.getSnapshot\)/);
+});
