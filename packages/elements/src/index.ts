@@ -5,6 +5,7 @@ export * from './components/refresh-button/refresh-button.js';
 export * from './components/revoke-dialog/revoke-dialog.js';
 export * from './components/reconnect-button/reconnect-button.js';
 export * from './components/connection-detail/connection-detail.js';
+export * from './components/connections-table/connections-table.js';
 export * from './context/client-context.js';
 export * from './context/store-context.js';
 export * from './controllers/store-controller.js';

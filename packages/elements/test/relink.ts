@@ -29,6 +29,10 @@ export async function demo(role: Role = 'client', principalId = principalOf(role
   const server = createInPageRelink();
   servers.push(server);
   await server.app.relink.ready;
+  if (principalId !== principalOf(role)) {
+    // A principal of the demo workspace with nothing connected yet.
+    await server.app.relink.store.putPrincipal({ id: principalId, workspaceId: 'ws_northwind', role, name: 'Newcomer', createdAt: new Date().toISOString() });
+  }
   const token = await server.mintToken(role, principalId);
   const fetch = fetchWrapper ? fetchWrapper(server.fetch) : server.fetch;
   const client = createRelinkClient({ baseUrl: server.baseUrl, fetch, token, retry: 0 });

@@ -1,0 +1,273 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { daysUntil, type Collection, type Connection, type ConnectionStatus } from '@relink/sdk';
+import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
+import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
+import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkManageEvent } from '../../events/manage.js';
+import { icon } from '../../internal/icon.js';
+import { monogram } from '../../internal/monogram.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
+import '../status-badge/status-badge.js';
+import styles from './connections-table.styles.js';
+
+export type SortKey = 'app' | 'label' | 'status';
+export type SortDirection = 'ascending' | 'descending';
+
+export interface ConnectionsTableMessages {
+  caption: string;
+  app: string;
+  label: string;
+  status: string;
+  actions: string;
+  manage: string;
+  emptyTitle: string;
+  emptyBody: string;
+  noMatches: string;
+  filterLabel: string;
+  allStatuses: string;
+  active: string;
+  error: string;
+  pending: string;
+  revoked: string;
+  loading: string;
+  retry: string;
+  /** Announced when a connection's status changes live; `{app}`, `{label}`, `{status}`. */
+  statusChanged: string;
+}
+
+const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
+/** Status sort: what needs attention first. */
+const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
+
+type VirtualizeModule = typeof Virtualize;
+
+/**
+ * The connections the viewer may see (seed 001's Connections page): App, Label, Status and a "Manage" link per row.
+ * Sortable by app, label or status (header buttons with `aria-sort`), filterable by status. While loading the
+ * table is `aria-busy` with skeleton rows; a failed load shows the error and "Try again"; no connections shows
+ * "No connections yet". Live: a status change repaints only that row (rows are keyed by id) and is announced.
+ * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days".
+ * Above `virtualize-threshold` rows it switches to `@lit-labs/virtualizer` (loaded on demand) with ARIA table roles.
+ *
+ * @tag relink-connections-table
+ * @summary Every connection with its status; sort, filter, and "Manage" each one.
+ *
+ * @event {RelinkManageEvent} relink-manage - A "Manage" link was activated, `{ connection, href }`; cancel it to route in the host app.
+ *
+ * @csspart base - Toolbar and table.
+ * @csspart toolbar - The status filter.
+ * @csspart filter - The status `<select>`.
+ * @csspart table - The `<table>` (or, virtualized, the `role=table` container).
+ * @csspart header - The header row.
+ * @csspart sort-button - Each column's sort button.
+ * @csspart row - Each connection's row.
+ * @csspart cell - Each cell.
+ * @csspart logo - The app's logo or monogram.
+ * @csspart badge - The status badge of a row.
+ * @csspart manage - The "Manage" link (a button when `manage-href` is not set).
+ * @csspart empty - The empty state.
+ * @csspart empty-title - "No connections yet".
+ * @csspart empty-body - The empty state's explanation.
+ * @csspart error - The load error with "Try again".
+ * @csspart retry - The "Try again" button.
+ *
+ * @cssproperty --relink-connections-table-background - Table background; defaults to `--relink-color-surface`.
+ * @cssproperty --relink-connections-table-radius - Table corner radius; defaults to `--relink-radius`.
+ * @cssproperty --relink-connections-table-cell-padding - Cell padding; defaults to `--relink-space-2 --relink-space-3`.
+ * @cssproperty --relink-connections-table-link-color - Colour of "Manage"; defaults to `--relink-color-focus-ring`.
+ * @cssproperty --relink-connections-table-max-height - Height of the virtualized table; defaults to 480px.
+ */
+export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages> {
+  static override styles = styles;
+
+  static override defaults: ConnectionsTableMessages = {
+    caption: 'Connections',
+    app: 'App',
+    label: 'Label',
+    status: 'Status',
+    actions: 'Actions',
+    manage: 'Manage',
+    emptyTitle: 'No connections yet',
+    emptyBody: 'When your team asks you to connect an app, it will show up here.',
+    noMatches: 'No connections match this filter.',
+    filterLabel: 'Status',
+    allStatuses: 'All statuses',
+    active: 'active',
+    error: 'error',
+    pending: 'pending',
+    revoked: 'revoked',
+    loading: 'Loading connections…',
+    retry: 'Try again',
+    statusChanged: '{app} ({label}) is now {status}.',
+  };
+
+  private readonly data = new StoreController<Collection<Connection>>(this, (s) => s.connections);
+
+  /** Link of each row's "Manage": `{id}` is replaced by the connection's id, e.g. `/portal/connections/{id}`. */
+  @property({ attribute: 'manage-href' }) manageHref?: string;
+
+  /** Shows only connections with this status (the filter's value); empty for all. */
+  @property({ attribute: 'status-filter', reflect: true }) statusFilter: ConnectionStatus | '' = '';
+
+  /** The sorted column; unset keeps the server's order. */
+  @property({ reflect: true }) sort?: SortKey;
+
+  /** Direction of `sort`. */
+  @property({ attribute: 'sort-direction', reflect: true }) sortDirection: SortDirection = 'ascending';
+
+  /** Rows above which the table is virtualized. */
+  @property({ type: Number, attribute: 'virtualize-threshold' }) virtualizeThreshold = 200;
+
+  @state() private virtualizer?: VirtualizeModule;
+  @state() private announcement = '';
+  private rows: readonly Connection[] = [];
+  private statuses = new Map<string, string>();
+
+  private handleManage(event: MouseEvent, connection: Connection, href: string): void {
+    if (!this.dispatchEvent(new RelinkManageEvent({ connection, href }))) event.preventDefault();
+  }
+
+  private handleSort(key: SortKey): void {
+    this.sortDirection = this.sort === key && this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    this.sort = key;
+  }
+
+  private handleFilter(event: Event): void {
+    this.statusFilter = (event.target as HTMLSelectElement).value as ConnectionStatus | '';
+  }
+
+  /** Loads the connections again (what "Try again" does). */
+  reload(): Promise<void> {
+    return this.data.store?.connections.load().catch(() => undefined) ?? Promise.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const collection = this.data.value;
+    if (collection?.status === 'idle') void this.reload();
+    const items = collection?.items ?? [];
+    // Announce live status changes (not the first load).
+    const changes: string[] = [];
+    for (const c of items) {
+      const before = this.statuses.get(c.id);
+      if (before !== undefined && before !== c.status) {
+        changes.push(this.m.statusChanged.replace('{app}', c.app.name).replace('{label}', c.label).replace('{status}', this.m[c.status]));
+      }
+    }
+    this.statuses = new Map(items.map((c) => [c.id, c.status]));
+    if (changes.length) this.announcement = changes.join(' ');
+
+    let rows = this.statusFilter ? items.filter((c) => c.status === this.statusFilter) : items;
+    if (this.sort) {
+      const collator = new Intl.Collator(this.locale, { sensitivity: 'base', numeric: true });
+      const key = this.sort;
+      const sign = this.sortDirection === 'descending' ? -1 : 1;
+      rows = [...rows].sort((a, b) =>
+        sign * (key === 'status' ? SEVERITY[a.status]! - SEVERITY[b.status]! : collator.compare(key === 'app' ? a.app.name : a.label, key === 'app' ? b.app.name : b.label)) ||
+        collator.compare(a.app.name, b.app.name));
+    }
+    this.rows = rows;
+    if (rows.length > this.virtualizeThreshold && !this.virtualizer) {
+      // Small pages never pay for the virtualizer: it is fetched only when a big list shows up.
+      void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = module));
+    }
+  }
+
+  private renderHeader(cell: (content: TemplateResult | string, sort?: SortKey) => TemplateResult) {
+    const m = this.m;
+    return html`${cell(m.app, 'app')}${cell(m.label, 'label')}${cell(m.status, 'status')}${cell(m.actions)}`;
+  }
+
+  private sortButton(label: string, key: SortKey) {
+    const active = this.sort === key;
+    return html`<button part="sort-button" class="sort" type="button" @click=${() => this.handleSort(key)}>${label}${icon(
+      active ? (this.sortDirection === 'ascending' ? ArrowUp : ArrowDown) : ArrowUpDown,
+    )}</button>`;
+  }
+
+  private sortOf(key?: SortKey) {
+    return key && this.sort === key ? this.sortDirection : nothing;
+  }
+
+  private cells(c: Connection) {
+    const store = this.data.store;
+    const days = c.status === 'active' && store ? daysUntil(c.expiresAt, store.now()) : undefined;
+    const hint = days !== undefined && store && days <= store.expiringWithinDays ? days : undefined;
+    const href = this.manageHref?.replaceAll('{id}', encodeURIComponent(c.id));
+    const appId = `app-${c.id}`;
+    return {
+      app: html`<span class="app" id=${appId}>${monogram(c.app)}<span>${c.app.name}</span></span>`,
+      label: c.label,
+      status: html`<relink-status-badge part="badge" status=${c.status} expires-in-days=${hint ?? nothing}></relink-status-badge>`,
+      actions: href !== undefined
+        ? html`<a part="manage" href=${href} aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, href)}>${this.m.manage}</a>`
+        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${this.m.manage}</button>`,
+    };
+  }
+
+  private renderTable(busy: boolean) {
+    const m = this.m;
+    const row = (c: Connection) => {
+      const x = this.cells(c);
+      return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row">${x.app}</th><td part="cell">${x.label}</td><td part="cell">${x.status}</td><td part="cell">${x.actions}</td></tr>`;
+    };
+    const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
+    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'}>
+      <caption class="sr">${m.caption}</caption>
+      <thead><tr part="header">${this.renderHeader((content, key) =>
+        html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
+      <tbody>${busy ? [skeleton, skeleton, skeleton] : repeat(this.rows, (c) => c.id, row)}</tbody>
+    </table>`;
+  }
+
+  private renderVirtual(module: VirtualizeModule) {
+    const m = this.m;
+    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1}>
+      <div role="rowgroup"><div part="header" role="row">${this.renderHeader((content, key) =>
+        html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`)}</div></div>
+      <div role="rowgroup" class="scroller">${module.virtualize({
+        items: this.rows as Connection[],
+        keyFunction: (c: Connection) => c.id,
+        scroller: true,
+        renderItem: (c: Connection, index: number) => {
+          const x = this.cells(c);
+          return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader">${x.app}</div><div part="cell" role="cell">${x.label}</div><div part="cell" role="cell">${x.status}</div><div part="cell" role="cell">${x.actions}</div></div>`;
+        },
+      })}</div>
+    </div>`;
+  }
+
+  override render() {
+    const m = this.m;
+    const collection = this.data.value;
+    const loading = !collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length);
+    const failed = collection?.status === 'error';
+    const big = this.rows.length > this.virtualizeThreshold;
+    let body;
+    if (failed) {
+      body = html`<div part="error" role="alert"><p>${(collection.error as Error)?.message ?? ''}</p>
+        <button part="retry" class="btn" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+    } else if (!loading && !collection.items.length) {
+      body = html`<div part="empty"><p part="empty-title">${m.emptyTitle}</p><p part="empty-body">${m.emptyBody}</p></div>`;
+    } else if (big && this.virtualizer) {
+      body = this.renderVirtual(this.virtualizer);
+    } else {
+      body = html`${this.renderTable(loading || big)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
+    }
+    return html`<div part="base">
+      ${failed || (!loading && !collection.items.length) ? nothing : html`<div part="toolbar">
+        <label for="filter">${m.filterLabel}</label>
+        <select id="filter" part="filter" @change=${this.handleFilter}>
+          <option value="" ?selected=${!this.statusFilter}>${m.allStatuses}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${m[s]}</option>`)}
+        </select>
+      </div>`}
+      ${body}
+      <p class="sr" role="status">${loading ? m.loading : this.announcement}</p>
+    </div>`;
+  }
+}

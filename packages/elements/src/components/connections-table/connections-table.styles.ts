@@ -1,0 +1,75 @@
+import { css } from 'lit';
+import controls from '../../internal/controls.styles.js';
+import { monogramStyles } from '../../internal/monogram.js';
+import {
+  colorBorder, colorDanger, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
+} from '../../styles/tokens.js';
+
+export default [
+  controls,
+  monogramStyles,
+  css`
+    :host { display: block; color-scheme: ${colorScheme}; color: ${colorText}; }
+    [part='base'] { display: grid; gap: ${space3}; }
+    [part='toolbar'] { display: flex; flex-wrap: wrap; align-items: center; gap: ${space2}; }
+    select {
+      padding: ${space1} ${space2};
+      border: 1px solid ${colorBorder};
+      border-radius: ${radius};
+      background: ${colorSurface};
+      color: ${colorText};
+      font: inherit;
+    }
+    [part='table'] {
+      --_cols: minmax(9rem, 1.2fr) minmax(8rem, 1.5fr) minmax(9rem, 1.3fr) max-content;
+      inline-size: 100%;
+      border-collapse: collapse;
+      border: 1px solid ${colorBorder};
+      border-radius: var(--relink-connections-table-radius, ${radius});
+      background: var(--relink-connections-table-background, ${colorSurface});
+    }
+    th, td, [role='cell'], [role='rowheader'], [role='columnheader'] {
+      padding: var(--relink-connections-table-cell-padding, ${space2} ${space3});
+      border-block-end: 1px solid ${colorBorder};
+      text-align: start;
+      vertical-align: middle;
+      overflow-wrap: anywhere;
+    }
+    th[scope='col'], [role='columnheader'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
+    th[scope='row'], [role='rowheader'] { font-weight: 500; }
+    tbody tr:last-child > *, [role='row']:last-child > * { border-block-end: 0; }
+    .sort {
+      display: inline-flex;
+      align-items: center;
+      gap: ${space1};
+      padding: 0;
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+    }
+    .sort:focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: 2px; border-radius: 2px; }
+    .app { display: inline-flex; align-items: center; gap: ${space2}; }
+    a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
+    a[part~='manage']:hover { text-decoration-thickness: 2px; }
+    .skeleton { display: block; block-size: 0.9em; inline-size: 70%; border-radius: ${radius}; background: color-mix(in srgb, currentColor 12%, transparent); }
+    [part='empty'], [part='error'] {
+      display: grid;
+      justify-items: center;
+      gap: ${space2};
+      padding: ${space4};
+      border: 1px dashed ${colorBorder};
+      border-radius: ${radius};
+      text-align: center;
+    }
+    [part='empty'] p, [part='error'] p { margin: 0; }
+    [part='empty-title'] { font-weight: 600; }
+    [part='empty-body'] { color: ${colorTextMuted}; }
+    [part='error'] > p { color: ${colorDanger}; }
+    /* The virtualized path: ARIA table roles on a grid of divs (a virtualizer positions rows absolutely). */
+    div[part='table'] { display: block; }
+    [role='row'] { display: grid; grid-template-columns: var(--_cols); align-items: center; inline-size: 100%; }
+    .scroller { block-size: var(--relink-connections-table-max-height, 480px); }
+  `,
+];

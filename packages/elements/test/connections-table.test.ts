@@ -1,0 +1,216 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { Connection, RelinkStore } from '@relink/sdk';
+import '../src/components/connections-table/connections-table.js';
+import type { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
+import type { RelinkManageEvent } from '../src/events/manage.js';
+import { litWarnings, part } from './helpers.js';
+import { deepActive, demo, inProvider } from './relink.js';
+
+type Role = 'client' | 'agency';
+
+async function table(role: Role = 'client', attrs = html`<relink-connections-table manage-href="/portal/connections/{id}"></relink-connections-table>`, principal?: string, live = false) {
+  const d = await demo(role, principal);
+  const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, attrs, 'relink-connections-table', { live });
+  await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.status === 'ready' || provider.resolvedStore!.getSnapshot().connections.status === 'error', 'loaded');
+  await el.updateComplete;
+  return { el, store: provider.resolvedStore!, ...d };
+}
+
+const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>("tbody [part='row'], [role='rowgroup'] [part='row']")];
+const cellsOf = (row: Element) => [...row.children].map((c) => {
+  const badge = c.querySelector('relink-status-badge');
+  return badge ? `${part(badge, 'label')!.textContent}${part(badge, 'hint') ? ` · ${part(badge, 'hint')!.textContent}` : ''}` : c.textContent!.replace(/\s+/g, ' ').trim();
+});
+const appsOf = (el: Element) => rows(el).map((r) => cellsOf(r)[0]!.slice(1));
+
+describe('relink-connections-table', () => {
+  // The virtualizer measures rows in a ResizeObserver; Chromium reports a benign "loop completed with undelivered
+  // notifications" when a measurement causes another layout. It is not an error of the page.
+  let onerror: OnErrorEventHandler;
+  before(() => {
+    onerror = window.onerror;
+    window.onerror = (message, ...rest) => (/ResizeObserver loop/.test(String(message)) ? true : onerror?.(message, ...rest));
+  });
+  after(() => (window.onerror = onerror));
+
+  it('client: the four columns, one row per client connection with monogram, label, status word and Manage', async () => {
+    const { el } = await table('client');
+    const headers = [...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    expect(headers).to.deep.equal(['App', 'Label', 'Status', 'Actions']);
+    expect(rows(el).map(cellsOf)).to.deep.equal([
+      ['SSlack', 'Acme team workspace', 'active', 'Manage'],
+      ['QQuickBooks', 'Acme bookkeeping', 'error', 'Manage'],
+      ['FFacebook Pages', 'Acme Bakery page', 'revoked', 'Manage'],
+      ['GGoogle Drive', 'Shared recipes drive', 'pending', 'Manage'],
+    ].sort((a, b) => appsOf(el).indexOf(a[0]!.slice(1)) - appsOf(el).indexOf(b[0]!.slice(1))));
+    expect(part(el, 'manage')!.getAttribute('href')).to.match(/^\/portal\/connections\/con_/);
+    expect(el.shadowRoot!.querySelector('table')!.getAttribute('aria-busy')).to.equal('false');
+    for (const name of ['base', 'toolbar', 'filter', 'table', 'header', 'sort-button', 'row', 'cell', 'logo', 'badge', 'manage']) expect(part(el, name), name).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('agency: LinkedIn carries "Reconnect within 5 days"', async () => {
+    const { el } = await table('agency');
+    const linkedin = rows(el).find((r) => r.dataset.id === 'con_linkedin')!;
+    expect(cellsOf(linkedin)[2]).to.equal('active · Reconnect within 5 days');
+    expect(rows(el)).to.have.length(8);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard: Tab to the first Manage + Enter fires relink-manage with the connection, then follows the link', async () => {
+    const { el } = await table('client');
+    const select = part(el, 'filter')!;
+    select.focus();
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' }); // App, Label, Status sort buttons, then Manage
+    const first = rows(el)[0]!;
+    expect(deepActive()).to.equal(first.querySelector("[part~='manage']"));
+    let followed = false;
+    const onClick = (e: Event) => { followed = !e.defaultPrevented; e.preventDefault(); };
+    document.addEventListener('click', onClick, { once: true });
+    const event = oneEvent(el, 'relink-manage') as Promise<RelinkManageEvent>;
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await event;
+    expect(detail.connection.id).to.equal(first.dataset.id);
+    expect(detail.href).to.equal(`/portal/connections/${first.dataset.id}`);
+    expect(followed).to.equal(true);
+  });
+
+  it('preventDefault() on relink-manage stops the navigation (a host router takes over)', async () => {
+    const { el } = await table('client');
+    el.addEventListener('relink-manage', (e) => e.preventDefault());
+    let prevented = false;
+    document.addEventListener('click', (e) => { prevented = e.defaultPrevented; e.preventDefault(); }, { once: true });
+    part(el, 'manage')!.click();
+    expect(prevented).to.equal(true);
+  });
+
+  it('sorts by app, label and status with aria-sort, toggling direction', async () => {
+    const { el } = await table('client');
+    const [appSort, , statusSort] = el.shadowRoot!.querySelectorAll<HTMLButtonElement>("[part='sort-button']");
+    appSort!.click();
+    await el.updateComplete;
+    expect(appsOf(el)).to.deep.equal(['Facebook Pages', 'Google Drive', 'QuickBooks', 'Slack']);
+    expect(appSort!.closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+    appSort!.click();
+    await el.updateComplete;
+    expect(appsOf(el)).to.deep.equal(['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages']);
+    expect(appSort!.closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+    statusSort!.click();
+    await el.updateComplete;
+    expect(rows(el).map((r) => cellsOf(r)[2])).to.deep.equal(['error', 'revoked', 'pending', 'active']);
+    expect(appSort!.closest('th')!.hasAttribute('aria-sort')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by status with the select, and says when nothing matches', async () => {
+    const { el, client } = await table('client');
+    const select = part(el, 'filter') as HTMLSelectElement;
+    select.value = 'error';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(appsOf(el)).to.deep.equal(['QuickBooks']);
+    expect(el.getAttribute('status-filter')).to.equal('error');
+    await client.connections.refresh('con_slack'); // unrelated
+    el.statusFilter = 'pending';
+    await el.updateComplete;
+    expect(appsOf(el)).to.deep.equal(['Google Drive']);
+    el.statusFilter = '';
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(4);
+  });
+
+  it('empty: a client with no connections reads "No connections yet"', async () => {
+    const { el } = await table('client', undefined, 'prn_newcomer');
+    expect(part(el, 'empty-title')!.textContent).to.equal('No connections yet');
+    expect(part(el, 'empty-body')!.textContent).to.equal('When your team asks you to connect an app, it will show up here.');
+    expect(part(el, 'table')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('loading: aria-busy with skeleton rows; then an error with "Try again" that reloads', async () => {
+    let fail = true;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const d = await demo('client', undefined, (f) => async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/connections')) {
+        await gate;
+        if (fail) { fail = false; throw new TypeError('offline'); }
+      }
+      return f(input, init);
+    });
+    const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('table')!.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot!.querySelectorAll('.skeleton').length).to.be.greaterThan(0);
+    expect(el.shadowRoot!.querySelector("[role='status']")!.textContent).to.equal('Loading connections…');
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => part(el, 'error'), 'error state');
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('Could not reach the Relink API: GET connections');
+    expect(part(el, 'retry')!.textContent).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    part(el, 'retry')!.click();
+    await waitUntil(() => rows(el).length === 4, 'reloaded');
+    expect(provider.resolvedStore!.getSnapshot().connections.status).to.equal('ready');
+  });
+
+  it('live: a status change from elsewhere repaints that row only, in place, and is announced', async () => {
+    const { el, other } = await table('client', undefined, undefined, true);
+    const store = (el as unknown as { data: { store: RelinkStore } }).data.store;
+    await waitUntil(() => store.getSnapshot().live === 'open', 'live');
+    const before = rows(el);
+    const tbody = el.shadowRoot!.querySelector('tbody')!;
+    const touched = new Set<Element>();
+    const observer = new MutationObserver((records) => records.forEach((r) => touched.add((r.target as Element).closest?.('tr') ?? r.target.parentElement!.closest('tr')!)));
+    observer.observe(tbody, { subtree: true, childList: true, attributes: true, characterData: true });
+    await (await other('client')).connections.revoke('con_slack');
+    const slack = before.find((r) => r.dataset.id === 'con_slack')!;
+    await waitUntil(() => cellsOf(slack)[2] === 'revoked', 'Slack row shows revoked');
+    observer.disconnect();
+    expect([...touched].map((tr) => (tr as HTMLElement).dataset.id)).to.deep.equal(['con_slack']);
+    expect(rows(el)).to.deep.equal(before);
+    expect(el.shadowRoot!.querySelector("[role='status']")!.textContent).to.equal('Slack (Acme team workspace) is now revoked.');
+  });
+
+  it('virtualizes above the threshold with ARIA table roles, loading the virtualizer on demand', async () => {
+    const { el } = await table('agency', html`<relink-connections-table virtualize-threshold="5" manage-href="/c/{id}"></relink-connections-table>`);
+    await waitUntil(() => el.shadowRoot!.querySelector("[role='table']"), 'virtualized');
+    await waitUntil(() => rows(el).length > 0, 'rows rendered');
+    expect(el.shadowRoot!.querySelector('table')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll("[role='columnheader']")).to.have.length(4);
+    expect(rows(el)[0]!.getAttribute('role')).to.equal('row');
+    expect(rows(el)[0]!.querySelector("[role='rowheader']")).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps only a window of rows in the DOM for 1,000 connections', async () => {
+    const { el, store } = await table('agency');
+    const slack = store.getSnapshot().connections.byId.get('con_linkedin')!;
+    for (let i = 0; i < 1000; i++) {
+      const connection: Connection = { ...slack, id: `con_bulk_${i}`, label: `Bulk ${i}` };
+      store.apply({ id: `evt_${i}`, type: 'connection.updated', at: slack.updatedAt, connection } as Parameters<RelinkStore['apply']>[0]);
+    }
+    await waitUntil(() => el.shadowRoot!.querySelector("[role='table']") && rows(el).length > 0, 'virtualized');
+    expect(rows(el).length).to.be.lessThan(200);
+    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal('1009');
+  });
+
+  it('renders hostile labels as text, takes its copy from messages, without Lit dev warnings', async () => {
+    const warnings = await litWarnings(async () => {
+      const { el, store } = await table('client');
+      const hostile = '<img src=x onerror="window.__pwned=1">';
+      const slack = store.getSnapshot().connections.byId.get('con_slack')!;
+      store.apply({ id: 'evt_h', type: 'connection.updated', at: slack.updatedAt, connection: { ...slack, label: hostile } } as Parameters<RelinkStore['apply']>[0]);
+      el.messages = { manage: 'Open', app: 'Integration' };
+      await waitUntil(() => rows(el).some((r) => cellsOf(r)[1] === hostile));
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(part(el, 'manage')!.textContent).to.equal('Open');
+      expect(part(el, 'sort-button')!.textContent!.trim()).to.equal('Integration');
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+});
