@@ -1,0 +1,178 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { ConnectSessionOutcome, RelinkStore } from '@relink/sdk';
+import '../src/components/reconnect-button/reconnect-button.js';
+import type { RelinkReconnectButton } from '../src/components/reconnect-button/reconnect-button.js';
+import type { RelinkReconnectEvent, RelinkReconnectResultEvent } from '../src/events/reconnect.js';
+import { litWarnings, part } from './helpers.js';
+import { deepActive, demo, inProvider, toastTitled } from './relink.js';
+
+async function button(id: string, role: 'client' | 'agency' = 'agency') {
+  const d = await demo(role);
+  const { el, provider } = await inProvider<RelinkReconnectButton>(d.client, html`<relink-reconnect-button connection-id=${id}></relink-reconnect-button>`, 'relink-reconnect-button');
+  await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.byId.has(id));
+  await el.updateComplete;
+  return { el, store: provider.resolvedStore!, ...d };
+}
+
+/** Every relink-reconnect* event the element fires, in order. */
+function record(el: HTMLElement) {
+  const seen: string[] = [];
+  el.addEventListener('relink-reconnect', (e: RelinkReconnectEvent) => seen.push(`${e.type}:${e.detail.action}`));
+  el.addEventListener('relink-reconnect-result', (e: RelinkReconnectResultEvent) => seen.push(`${e.type}:${e.detail.action}:${e.detail.result}`));
+  return seen;
+}
+
+describe('relink-reconnect-button', () => {
+  it('client viewers get nothing here (they reconnect from request emails)', async () => {
+    for (const id of ['con_quickbooks', 'con_facebook']) {
+      const { el } = await button(id, 'client');
+      expect(el.shadowRoot!.querySelector('button'), id).to.equal(null);
+    }
+  });
+
+  it('agency on a client-owned connection: "Send reconnection request" sends it', async () => {
+    const { el, client } = await button('con_quickbooks');
+    const seen = record(el);
+    expect(part(el, 'base')!.textContent!.trim()).to.equal('Send reconnection request');
+    await expect(el).to.be.accessible();
+    part(el, 'base')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const t = await toastTitled('Reconnection request sent');
+    expect(t.description).to.equal('Your client will get an email asking them to reconnect QuickBooks.');
+    expect(seen).to.deep.equal(['relink-reconnect:request', 'relink-reconnect-result:request:requested']);
+    const { data } = await client.connectionRequests.list({ state: 'outstanding' });
+    expect(data.some((r) => r.app.key === 'quickbooks')).to.equal(true);
+  });
+
+  it('API-key app (Mailchimp): the field form, per-field errors from the 422, then Save reconnects', async () => {
+    const { el, store } = await button('con_mailchimp');
+    const seen = record(el);
+    expect(part(el, 'base')!.textContent!.trim()).to.equal('Reconnect');
+    expect(part(el, 'base')!.getAttribute('aria-expanded')).to.equal('false');
+    part(el, 'base')!.click();
+    await el.updateComplete;
+    await waitUntil(() => part(el, 'form'));
+    const input = part(el, 'input') as HTMLInputElement;
+    expect(input.type).to.equal('password');
+    expect(el.shadowRoot!.querySelector(`label[for="${input.id}"]`)!.textContent).to.equal('API key');
+    expect(part(el, 'save')!.textContent).to.equal('Save');
+    await waitUntil(() => deepActive() === input, 'focus in the first field');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ type: 'not-a-key' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => input.getAttribute('aria-invalid') === 'true', 'field error');
+    const error = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!;
+    expect(error.textContent).to.equal('Mailchimp API keys are 32 hexadecimal characters followed by a data-center suffix such as -us21.');
+    expect(deepActive()).to.equal(input);
+    await expect(el).to.be.accessible();
+
+    input.value = '0123456789abcdef0123456789abcdef-us21';
+    part(el, 'save')!.click();
+    await toastTitled('Connection reconnected.');
+    expect(store.getSnapshot().connections.byId.get('con_mailchimp')!.status).to.equal('active');
+    expect(part(el, 'form')).to.equal(null);
+    expect(seen).to.deep.equal(['relink-reconnect:credentials', 'relink-reconnect-result:credentials:invalid', 'relink-reconnect-result:credentials:saved']);
+  });
+
+  it('auth config missing (Follow Up Boss): the server message and who to contact', async () => {
+    const { el } = await button('con_fub');
+    const seen = record(el);
+    part(el, 'base')!.click();
+    await waitUntil(() => part(el, 'error'), 'error');
+    const lines = [...part(el, 'error')!.querySelectorAll('p')].map((p) => p.textContent);
+    expect(lines[0]).to.match(/auth config/i);
+    expect(lines[1]).to.equal('Ask your administrator or support to set up the auth config for this app, then reconnect.');
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(seen).to.deep.equal(['relink-reconnect:consent', 'relink-reconnect-result:consent:auth_config_missing']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('popup blocked (injected window): falls back to a redirect to the connect link', async () => {
+    const { el, server } = await button('con_hubspot');
+    const seen = record(el);
+    const assigned: string[] = [];
+    const fakeWindow = {
+      open: () => null,
+      location: { href: 'https://relink.invalid/portal/connections/con_hubspot', assign: (url: string) => assigned.push(url) },
+      addEventListener() {}, removeEventListener() {},
+    };
+    el.window = fakeWindow as unknown as Window;
+    part(el, 'base')!.click();
+    await waitUntil(() => assigned.length === 1 || part(el, 'error'), 'redirected');
+    expect(part(el, 'error')?.textContent ?? '').to.equal('');
+    expect(assigned[0]!.startsWith(new URL(server.baseUrl).origin)).to.equal(true);
+    await waitUntil(() => seen.length === 2);
+    expect(seen).to.deep.equal(['relink-reconnect:consent', 'relink-reconnect-result:consent:redirected']);
+  });
+
+  it('account mismatch: asks before switching; "Keep" changes nothing, "Switch" confirms', async () => {
+    const { el, store } = await button('con_hubspot');
+    const seen = record(el);
+    let confirmed = 0;
+    const mismatch = {
+      status: 'account_mismatch', session: {}, previousAccountEmail: 'ops@northwind.example', newAccountEmail: 'sam.personal@example.com',
+      confirm: async () => (confirmed++, { status: 'completed', session: {} }),
+    } as unknown as ConnectSessionOutcome;
+    (store as { reconnect: RelinkStore['reconnect'] }).reconnect = async () => mismatch;
+
+    part(el, 'base')!.click();
+    await waitUntil(() => part(el, 'confirm'), 'confirm');
+    const [question, warning] = [...part(el, 'confirm')!.querySelectorAll('p')].map((p) => p.textContent);
+    expect(question).to.equal('You authorized sam.personal@example.com instead of ops@northwind.example. Switch this connection to sam.personal@example.com?');
+    expect(warning).to.contain('Reconnect with the same login you used originally.');
+    const [keep, switchTo] = [...part(el, 'confirm')!.querySelectorAll('button')];
+    expect(keep!.textContent).to.equal('Keep ops@northwind.example');
+    expect(switchTo!.textContent).to.equal('Switch to sam.personal@example.com');
+    await waitUntil(() => deepActive() === keep, 'the safe choice is focused');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(part(el, 'confirm')).to.equal(null);
+    expect(part(el, 'message')!.textContent).to.equal('Nothing was switched: the connection still uses ops@northwind.example.');
+    expect(confirmed).to.equal(0);
+
+    part(el, 'base')!.click();
+    await waitUntil(() => part(el, 'confirm'));
+    part(el, 'confirm')!.querySelectorAll('button')[1]!.click();
+    await toastTitled('Connection reconnected.');
+    expect(confirmed).to.equal(1);
+    expect(seen).to.deep.equal([
+      'relink-reconnect:consent', 'relink-reconnect-result:consent:account_mismatch', 'relink-reconnect-result:consent:kept',
+      'relink-reconnect:consent', 'relink-reconnect-result:consent:account_mismatch', 'relink-reconnect-result:consent:completed',
+    ]);
+  });
+
+  it('a cancelled consent changes nothing and says so quietly', async () => {
+    const { el, store } = await button('con_hubspot');
+    (store as { reconnect: RelinkStore['reconnect'] }).reconnect = async () => ({ status: 'cancelled', session: undefined });
+    part(el, 'base')!.click();
+    await waitUntil(() => part(el, 'message')!.textContent === 'Reconnection cancelled. Nothing changed.');
+    expect(part(el, 'message')!.getAttribute('role')).to.equal('status');
+    expect(store.getSnapshot().connections.byId.get('con_hubspot')!.status).to.equal('error');
+  });
+
+  it('preventDefault() on relink-reconnect stops the flow', async () => {
+    const { el, client } = await button('con_quickbooks');
+    el.addEventListener('relink-reconnect', (e) => e.preventDefault());
+    const event = oneEvent(el, 'relink-reconnect');
+    part(el, 'base')!.click();
+    await event;
+    await new Promise((r) => setTimeout(r, 50));
+    const { data } = await client.connectionRequests.list({ state: 'outstanding' });
+    expect(data.some((r) => r.app.key === 'quickbooks')).to.equal(false);
+  });
+
+  it('renders hostile app field labels as text, without Lit dev warnings', async () => {
+    const warnings = await litWarnings(async () => {
+      const { el } = await button('con_mailchimp');
+      el.messages = { reconnect: '<img src=x onerror="window.__pwned=1">' };
+      await el.updateComplete;
+      expect(part(el, 'base')!.textContent!.trim()).to.equal('<img src=x onerror="window.__pwned=1">');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+});
