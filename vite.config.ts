@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+// Builds the demo host app (`demo/`) that `npm start` serves next to the reference backend. Workspace packages
+// resolve to their TypeScript sources through the `source` export condition, as in tests and type checks.
+export default defineConfig({
+  root: 'demo',
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+});
