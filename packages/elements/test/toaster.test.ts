@@ -34,6 +34,8 @@ describe('relink-toaster', () => {
     expect(polite(el).getAttribute('aria-live')).to.equal('polite');
     expect(polite(el).textContent).to.equal('Connection refreshed. Slack is working again.');
     expect(assertive(el).textContent).to.equal('');
+    // axe measures colours as painted: let the entry animation (a fade) finish first, or a loaded machine flakes.
+    await Promise.all(el.shadowRoot!.getAnimations({ subtree: true }).map((animation) => animation.finished));
     await expect(el).to.be.accessible();
   });
 
