@@ -1,0 +1,127 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { selectReauthNeeded, type Collection, type Notification, type ReauthNeeded } from '@relink/sdk';
+import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkNavigateEvent } from '../../events/navigate.js';
+import { numberFormat, pluralRules } from '../../internal/format.js';
+import { fillHref } from '../../internal/href.js';
+import { icon } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import styles from './reauth-banner.styles.js';
+
+export interface ReauthBannerMessages {
+  /** The banner's title for `count` affected connections (plural rules of `locale`). */
+  title: (count: number, locale: string) => string;
+  /** The row's link, titled after the first affected app. */
+  link: (app: string) => string;
+  /** How many more affected apps remain after the first (only shown when `more` > 0). */
+  more: (more: number, locale: string) => string;
+}
+
+const n = (locale: string, value: number) => numberFormat(locale).format(value);
+
+/**
+ * The reauthorization alert of seed 002: a full-width strip in the error tone, shown while there are unread
+ * `reauth_required` notifications in the provider's store (`selectReauthNeeded`). Its title counts the affected
+ * connections ("A connection needs to be reauthorized", "3 connections need to be reauthorized") and its row is a
+ * link titled after the newest affected app ("HubSpot reauth required") with how many more remain ("and 2 more").
+ * It cannot be dismissed: it goes away by itself, live, when the last affected connection is reconnected (or its
+ * notification is read). It is announced politely once when it appears or when the count rises, not on every
+ * re-render. Loads the notifications if no other element did.
+ *
+ * @tag relink-reauth-banner
+ * @summary "N connections need to be reauthorized": a live, non-dismissible alert strip linking to the first app.
+ *
+ * @event {RelinkNavigateEvent} relink-navigate - The row's link was activated, `{ href, connectionId }`; cancel it to route in the host app.
+ *
+ * @csspart base - The strip (a labelled region); absent while nothing needs reauthorization.
+ * @csspart icon - The broken-link icon (decorative).
+ * @csspart content - Title and row.
+ * @csspart title - "3 connections need to be reauthorized".
+ * @csspart row - The line with the link and the remaining count.
+ * @csspart link - "HubSpot reauth required" (a button when `href` is not set).
+ * @csspart more - "and 2 more".
+ *
+ * @cssproperty --relink-reauth-banner-color - The tone (border and icon); defaults to `--relink-color-danger`.
+ * @cssproperty --relink-reauth-banner-background - Background; defaults to the tone at 12% over `--relink-color-surface`.
+ * @cssproperty --relink-reauth-banner-radius - Corner radius; defaults to `--relink-radius`.
+ * @cssproperty --relink-reauth-banner-padding - Padding; defaults to `--relink-space-3 --relink-space-4`.
+ */
+export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
+  static override styles = styles;
+
+  static override defaults: ReauthBannerMessages = {
+    title: (count, locale) =>
+      pluralRules('en').select(count) === 'one'
+        ? 'A connection needs to be reauthorized'
+        : `${n(locale, count)} connections need to be reauthorized`,
+    link: (app) => `${app} reauth required`,
+    more: (more, locale) => `and ${n(locale, more)} more`,
+  };
+
+  private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
+
+  /**
+   * Where the row's link goes: the workspace's Connections page, e.g. `/connections` or `/connections/{id}`
+   * (`{id}` is the first affected connection). Unset: the row is a button that only fires `relink-navigate`.
+   */
+  @property() href?: string;
+
+  /** Level of the title's heading (1–6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** The live region's text: set only when the banner appears or its count rises. */
+  @state() private announcement = '';
+  private reauth?: ReauthNeeded;
+  private shownCount = 0;
+
+  /** How many connections need reauthorization (0: the banner is hidden). */
+  get count(): number {
+    return this.reauth?.count ?? 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const store = this.data.store;
+    const collection = this.data.value;
+    if (store && collection?.status === 'idle') void store.notifications.load().catch(() => undefined);
+    this.reauth = store ? selectReauthNeeded(store.getSnapshot()) : undefined;
+    const count = this.count;
+    if (count > this.shownCount) {
+      const r = this.reauth!;
+      const m = this.m;
+      this.announcement = `${m.title(count, this.locale)}. ${m.link(r.firstAppName ?? '')}${r.more ? ` ${m.more(r.more, this.locale)}` : ''}`;
+    } else if (count < this.shownCount) {
+      // Silent: a shrinking or cleared banner is not news; clearing lets the same text be announced again later.
+      this.announcement = '';
+    }
+    this.shownCount = count;
+  }
+
+  private handleNavigate(event: MouseEvent, href: string): void {
+    const detail = { href, connectionId: this.reauth?.firstConnectionId };
+    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+  }
+
+  override render() {
+    const r = this.reauth;
+    const live = html`<div class="sr" role="status" aria-live="polite">${this.announcement}</div>`;
+    if (!r?.count) return live;
+    const m = this.m;
+    const href = fillHref(this.href, r.firstConnectionId);
+    const label = m.link(r.firstAppName ?? '');
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    return html`${live}<section part="base" aria-labelledby="title">
+      <span part="icon">${icon(Link2Off)}</span>
+      <div part="content">
+        <p part="title" id="title" role="heading" aria-level=${level}>${m.title(r.count, this.locale)}</p>
+        <p part="row">${href !== undefined
+          ? html`<a part="link" href=${href} @click=${(e: MouseEvent) => this.handleNavigate(e, href)}>${label}</a>`
+          : html`<button part="link" type="button" @click=${(e: MouseEvent) => this.handleNavigate(e, '')}>${label}</button>`}${r.more
+          ? html` <span part="more">${m.more(r.more, this.locale)}</span>`
+          : nothing}</p>
+      </div>
+    </section>`;
+  }
+}

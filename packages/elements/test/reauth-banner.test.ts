@@ -1,0 +1,198 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import '../src/components/reauth-banner/reauth-banner.js';
+import type { RelinkReauthBanner } from '../src/components/reauth-banner/reauth-banner.js';
+import type { RelinkNavigateEvent } from '../src/events/navigate.js';
+import { litWarnings, part } from './helpers.js';
+import { deepActive, demo, inProvider, type Demo } from './relink.js';
+
+const MAILCHIMP_KEY = '0123456789abcdef0123456789abcdef-us21';
+
+/** A banner in a provider for the agency; `prepare` runs against the server before the banner renders. */
+async function banner(options: { prepare?: (d: Demo) => Promise<unknown>; live?: boolean; href?: string } = {}) {
+  const d = await demo('agency');
+  await options.prepare?.(d);
+  const { el, provider } = await inProvider<RelinkReauthBanner>(
+    d.client,
+    html`<relink-reauth-banner href=${options.href ?? '#connections/{id}'}></relink-reauth-banner>`,
+    'relink-reauth-banner',
+    { live: options.live ?? false },
+  );
+  await waitUntil(() => provider.resolvedStore!.getSnapshot().notifications.status === 'ready', 'notifications loaded');
+  await el.updateComplete;
+  return { el, provider, ...d };
+}
+
+const title = (el: RelinkReauthBanner) => part(el, 'title')?.textContent?.trim();
+const live = (el: RelinkReauthBanner) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
+const markRead = (d: Demo, ...ids: string[]) => Promise.all(ids.map((id) => d.client.notifications.markRead(id)));
+
+describe('relink-reauth-banner', () => {
+  afterEach(() => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('3 affected apps: "3 connections need to be reauthorized", "HubSpot reauth required" and "and 2 more"', async () => {
+    const { el } = await banner();
+    expect(title(el)).to.equal('3 connections need to be reauthorized');
+    expect(part(el, 'link')!.textContent!.trim()).to.equal('HubSpot reauth required');
+    expect(part(el, 'link')!.getAttribute('href')).to.equal('#connections/con_hubspot');
+    expect(part(el, 'more')!.textContent!.trim()).to.equal('and 2 more');
+    expect(part(el, 'base')!.textContent!.replace(/\s+/g, ' ')).to.contain('HubSpot reauth required and 2 more');
+    expect(part(el, 'title')!.getAttribute('role')).to.equal('heading');
+    expect(part(el, 'title')!.getAttribute('aria-level')).to.equal('2');
+    expect(el.count).to.equal(3);
+    for (const name of ['base', 'icon', 'content', 'title', 'row', 'link', 'more']) expect(part(el, name), name).to.not.equal(null);
+    // A labelled region, not an alert dialog, and nothing to dismiss it with.
+    expect(part(el, 'base')!.tagName).to.equal('SECTION');
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('1 affected app: "A connection needs to be reauthorized", no remaining count', async () => {
+    const { el } = await banner({ prepare: (d) => markRead(d, 'ntf_mailchimp', 'ntf_quickbooks') });
+    expect(title(el)).to.equal('A connection needs to be reauthorized');
+    expect(part(el, 'link')!.textContent!.trim()).to.equal('HubSpot reauth required');
+    expect(part(el, 'more')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('1 affected app after reconnecting Mailchimp with API-key credentials and reading HubSpot', async () => {
+    const { el } = await banner({
+      prepare: async (d) => {
+        await d.client.connections.submitCredentials('con_mailchimp', { api_key: MAILCHIMP_KEY });
+        await markRead(d, 'ntf_hubspot');
+      },
+    });
+    expect(title(el)).to.equal('A connection needs to be reauthorized');
+    expect(part(el, 'link')!.textContent!.trim()).to.equal('QuickBooks reauth required');
+    expect(part(el, 'link')!.getAttribute('href')).to.equal('#connections/con_quickbooks');
+  });
+
+  it('0 affected apps: hidden (no strip, nothing announced)', async () => {
+    const { el } = await banner({ prepare: (d) => markRead(d, 'ntf_hubspot', 'ntf_mailchimp', 'ntf_quickbooks') });
+    expect(part(el, 'base')).to.equal(null);
+    expect(el.count).to.equal(0);
+    expect(el.getBoundingClientRect().height).to.equal(0);
+    expect(live(el)).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('clears live, without a reload, after changes made in another tab (credentials, then notifications read)', async () => {
+    const { el, other } = await banner({ live: true });
+    const tab = await other('agency');
+    await tab.connections.submitCredentials('con_mailchimp', { api_key: MAILCHIMP_KEY });
+    await waitUntil(() => title(el) === '2 connections need to be reauthorized', `2 left (saw ${title(el)})`, { timeout: 5000 });
+    expect(part(el, 'more')!.textContent!.trim()).to.equal('and 1 more');
+    await tab.notifications.markRead('ntf_hubspot');
+    await waitUntil(() => title(el) === 'A connection needs to be reauthorized', `1 left (saw ${title(el)})`, { timeout: 5000 });
+    expect(part(el, 'link')!.textContent!.trim()).to.equal('QuickBooks reauth required');
+    await tab.notifications.markRead('ntf_quickbooks');
+    await waitUntil(() => part(el, 'base') === null, 'banner gone', { timeout: 5000 });
+  });
+
+  it('is announced once when it appears and when the count rises, not on re-renders or when it shrinks', async () => {
+    const { el, provider, server } = await banner();
+    expect(live(el)).to.equal('3 connections need to be reauthorized. HubSpot reauth required and 2 more');
+    // Re-rendering (a language change, a new `messages`) does not repeat the announcement.
+    const region = el.shadowRoot!.querySelector('[role=status]')!;
+    let mutations = 0;
+    new MutationObserver((records) => (mutations += records.length)).observe(region, { childList: true, characterData: true, subtree: true });
+    el.requestUpdate();
+    el.headingLevel = 3;
+    await el.updateComplete;
+    expect(mutations).to.equal(0);
+    // Shrinking is silent…
+    const store = provider.resolvedStore!;
+    await store.markRead('ntf_hubspot');
+    await el.updateComplete;
+    expect(title(el)).to.equal('2 connections need to be reauthorized');
+    expect(live(el)).to.equal('');
+    // …a rise is announced again.
+    await server.app.relink.store.putNotification({
+      id: 'ntf_slack', workspaceId: 'ws_northwind', kind: 'reauth_required', severity: 'critical', title: 'Slack reauth required',
+      appName: 'Slack', connectionId: 'con_slack', read: false, createdAt: new Date().toISOString(),
+    });
+    await store.notifications.load();
+    await el.updateComplete;
+    expect(live(el)).to.equal('3 connections need to be reauthorized. Slack reauth required and 2 more');
+  });
+
+  it('the link fires relink-navigate with { href, connectionId } and then navigates; preventDefault stops it', async () => {
+    const { el } = await banner();
+    const link = part(el, 'link')!;
+    const first = oneEvent(el, 'relink-navigate') as Promise<RelinkNavigateEvent>;
+    link.click();
+    const { detail } = await first;
+    expect(detail).to.deep.equal({ href: '#connections/con_hubspot', connectionId: 'con_hubspot' });
+    expect(location.hash).to.equal('#connections/con_hubspot');
+    history.replaceState(null, '', location.pathname);
+    el.addEventListener('relink-navigate', (e) => e.preventDefault(), { once: true });
+    link.click();
+    expect(location.hash).to.equal('');
+  });
+
+  it('keyboard: Tab reaches the link and Enter follows it', async () => {
+    const { el } = await banner();
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(part(el, 'link'));
+    const event = oneEvent(el, 'relink-navigate') as Promise<RelinkNavigateEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await event).detail.connectionId).to.equal('con_hubspot');
+    before.remove();
+  });
+
+  it('without href the row is a button that only fires relink-navigate', async () => {
+    const d = await demo('agency');
+    const { el, provider } = await inProvider<RelinkReauthBanner>(d.client, html`<relink-reauth-banner></relink-reauth-banner>`, 'relink-reauth-banner');
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().notifications.status === 'ready');
+    await el.updateComplete;
+    expect(part(el, 'link')!.tagName).to.equal('BUTTON');
+    const event = oneEvent(el, 'relink-navigate') as Promise<RelinkNavigateEvent>;
+    part(el, 'link')!.click();
+    expect((await event).detail).to.deep.equal({ href: '', connectionId: 'con_hubspot' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes every string from messages (plural-aware functions) and renders hostile names as text', async () => {
+    const { el, server, provider } = await banner();
+    el.lang = 'fr';
+    el.messages = {
+      title: (count, locale) => (new Intl.PluralRules(locale).select(count) === 'one' ? 'Une connexion à réautoriser' : `${count} connexions à réautoriser`),
+      link: (app) => `Réautoriser ${app}`,
+      more: (more) => `et ${more} autres`,
+    };
+    await el.updateComplete;
+    expect(title(el)).to.equal('3 connexions à réautoriser');
+    expect(part(el, 'link')!.textContent!.trim()).to.equal('Réautoriser HubSpot');
+    expect(part(el, 'more')!.textContent!.trim()).to.equal('et 2 autres');
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await server.app.relink.store.putNotification({
+      id: 'ntf_evil', workspaceId: 'ws_northwind', kind: 'reauth_required', severity: 'critical', title: `${hostile} reauth required`,
+      appName: hostile, connectionId: 'con_slack', read: false, createdAt: new Date().toISOString(),
+    });
+    await provider.resolvedStore!.notifications.load();
+    await el.updateComplete;
+    expect(part(el, 'link')!.textContent!.trim()).to.equal(`Réautoriser ${hostile}`);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('dark theme and RTL stay accessible', async () => {
+    const { el, provider } = await banner();
+    provider.theme = 'dark';
+    provider.dir = 'rtl';
+    await provider.updateComplete;
+    await expect(el).to.be.accessible();
+    expect(getComputedStyle(part(el, 'base')!).borderRightWidth).to.equal('5px');
+  });
+
+  it('renders without Lit dev warnings', async () => {
+    expect(await litWarnings(async () => { await banner(); })).to.deep.equal([]);
+  });
+});
