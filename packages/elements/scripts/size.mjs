@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 /* eslint-disable no-console -- a command-line report */
-// Marginal size of each element over Lit: esbuild bundle with `lit` external, minified, gzip -9.
+// Marginal size of each element: esbuild bundle, minified, gzip -9. Three views:
+// 1. over Lit (`lit`, `@lit/*`, `@lit-labs/*` external), each element alone — includes the shared base it needs;
+// 2. marginal: what an element adds on top of the shared base and SDK (`all elements` minus `all but this one`),
+//    the honest "cost of one more element" figure the budgets below are checked against;
+// 3. the whole kit a host ships: these elements + @relink/sdk + lit + @lit/context + ky + zod/mini, nothing external
+//    (the virtualizer is a separate on-demand chunk, reported on its own).
 // Like Lit's own production builds (minify-html-literals), whitespace inside css`` templates is collapsed first;
 // license comments go to a separate file (`legalComments: 'external'`), as a production build would ship them.
 // Usage: node packages/elements/scripts/size.mjs [--raw]  (--raw: no CSS collapsing, license comments inline)
@@ -11,11 +16,18 @@ import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const raw = process.argv.includes('--raw');
-const entries = {
+const ELEMENTS = {
   'relink-status-badge': 'src/components/status-badge/status-badge.ts',
   'relink-toaster': 'src/components/toaster/toaster.ts',
-  'both (shared code counted once)': 'src/index.ts',
+  'relink-provider': 'src/components/provider/provider.ts',
+  'relink-refresh-button': 'src/components/refresh-button/refresh-button.ts',
+  'relink-revoke-dialog': 'src/components/revoke-dialog/revoke-dialog.ts',
+  'relink-reconnect-button': 'src/components/reconnect-button/reconnect-button.ts',
+  'relink-connection-detail': 'src/components/connection-detail/connection-detail.ts',
+  'relink-connections-table': 'src/components/connections-table/connections-table.ts',
 };
+/** Budgets (KiB min+gzip) on the marginal figure, from issue 6. */
+const BUDGETS = { 'relink-status-badge': 1.0, 'relink-refresh-button': 1.5, 'relink-revoke-dialog': 2.5, 'relink-connections-table': 3.0 };
 
 /** Collapses whitespace inside css`…` templates (outside `${…}`), keeping the space before `:` (descendant selectors). */
 export const collapseCss = (source) =>
@@ -35,18 +47,64 @@ const plugin = {
   },
 };
 
-const sizes = {};
-for (const [name, entry] of Object.entries(entries)) {
+const LIT_EXTERNAL = ['lit', 'lit/*', '@lit/*', '@lit-labs/*'];
+const SDK_EXTERNAL = ['@relink/sdk', '@relink/sdk/*', 'ky', 'zod', 'zod/*', 'eventsource-parser'];
+
+/** Bundles `contents` (an inline module resolved from the package) and returns min and gzip bytes. */
+async function measure(contents, external) {
   const result = await build({
-    entryPoints: [`${pkg}/${entry}`], bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
-    external: ['lit', 'lit/*', '@lit/*'], conditions: ['source'], tsconfig: `${pkg}/../../tsconfig.json`,
+    stdin: { contents, resolveDir: pkg, loader: 'ts' },
+    bundle: true, format: 'esm', minify: true, write: false, target: 'es2022', platform: 'browser',
+    external, conditions: ['source', 'browser'], tsconfig: `${pkg}/../../tsconfig.json`,
     legalComments: raw ? 'inline' : 'none', plugins: raw ? [] : [plugin], logLevel: 'error',
   });
   const code = result.outputFiles[0].contents;
-  const gz = gzipSync(code, { level: 9 }).length;
-  sizes[name] = gz;
-  console.log(`${name.padEnd(34)} ${(code.length / 1024).toFixed(2).padStart(6)} KiB min  ${(gz / 1024).toFixed(2).padStart(5)} KiB min+gzip`);
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }
-const [badge, toaster, both] = Object.values(sizes);
-console.log(`status badge on top of the toaster (shared base paid once): ${((both - toaster) / 1024).toFixed(2)} KiB min+gzip`);
-console.log(`shared base (RelinkElement, tokens, icon, format):          ${((badge + toaster - both) / 1024).toFixed(2)} KiB min+gzip`);
+
+const kib = (n) => (n / 1024).toFixed(2).padStart(6);
+const importsOf = (names) => names.map((n) => `import './${ELEMENTS[n]}';`).join('\n');
+const names = Object.keys(ELEMENTS);
+
+console.log('Each element alone, over Lit and the SDK (shared base included):');
+for (const name of names) {
+  const { min, gz } = await measure(importsOf([name]), [...LIT_EXTERNAL, ...SDK_EXTERNAL]);
+  console.log(`  ${name.padEnd(28)} ${kib(min)} KiB min  ${kib(gz)} KiB min+gzip`);
+}
+
+// Marginal: each element on top of the shared base, so an element's figure is its own code. Base 0 is everything in
+// src/internal, src/controllers, src/context and src/events, kept whole (`export *`); the badge and the toaster are
+// measured over base 0, every other element over base 0 + badge + toaster (which they render or toast through).
+const base0 = ['internal/relink-element', 'internal/connection-element', 'internal/controls.styles', 'internal/monogram', 'internal/icon',
+  'internal/format', 'internal/access', 'controllers/store-controller', 'context/client-context', 'context/store-context',
+  'events/manage', 'events/refresh', 'events/revoke', 'events/reconnect', 'events/toast-show', 'events/toast-dismiss',
+  'styles/tokens'].map((m) => `export * from './src/${m}.ts';`).join('\n');
+const base1 = `${base0}\nexport * from './${ELEMENTS['relink-status-badge']}';\nexport * from './${ELEMENTS['relink-toaster']}';`;
+const external = [...LIT_EXTERNAL, ...SDK_EXTERNAL];
+const [b0, b1] = [await measure(base0, external), await measure(base1, external)];
+console.log(`\nShared base (internal, controllers, context, events, tokens): ${kib(b0.gz).trim()} KiB min+gzip`);
+console.log('Marginal: what each element adds over the shared base (badge and toaster over base 0, the rest over base 0 + badge + toaster):');
+let over = 0;
+for (const name of names) {
+  const base = ['relink-status-badge', 'relink-toaster'].includes(name) ? { src: base0, size: b0 } : { src: base1, size: b1 };
+  const { gz } = await measure(`${base.src}\nexport * from './${ELEMENTS[name]}';`, external);
+  const marginal = gz - base.size.gz;
+  const budget = BUDGETS[name];
+  const verdict = budget === undefined ? '' : marginal / 1024 <= budget ? `  budget ${budget.toFixed(1)}: ok` : `  budget ${budget.toFixed(1)}: OVER`;
+  if (budget !== undefined && marginal / 1024 > budget) over++;
+  console.log(`  ${name.padEnd(28)} ${kib(marginal)} KiB min+gzip${verdict}`);
+}
+const all = await measure(importsOf(names), external);
+console.log(`  ${'all elements + base'.padEnd(28)} ${kib(all.gz)} KiB min+gzip (${kib(all.min).trim()} KiB min)`);
+console.log('  (relink-connection-detail embeds refresh, revoke and reconnect; its figure includes them)');
+
+console.log('\nWhat a host ships (nothing external):');
+const kit = await measure(importsOf(names), []);
+const sdk = await measure(`export * from '@relink/sdk';`, []);
+const lit = await measure(`export * from 'lit'; export * from '@lit/context';`, []);
+const virtualizer = await measure(`export * from '@lit-labs/virtualizer/virtualize.js';`, ['lit', 'lit/*']);
+console.log(`  ${'elements + sdk + lit + @lit/context + ky + zod/mini'.padEnd(52)} ${kib(kit.gz)} KiB min+gzip (${kib(kit.min).trim()} KiB min)`);
+console.log(`  ${'  of which the SDK with ky and zod/mini alone'.padEnd(52)} ${kib(sdk.gz)} KiB min+gzip`);
+console.log(`  ${'  of which lit + @lit/context alone'.padEnd(52)} ${kib(lit.gz)} KiB min+gzip`);
+console.log(`  ${'@lit-labs/virtualizer (on-demand chunk, >threshold rows)'.padEnd(52)} ${kib(virtualizer.gz)} KiB min+gzip`);
+if (over) console.log(`\n${over} element(s) over budget.`);

@@ -1,0 +1,74 @@
+// Stories talk to the real reference backend running in the page (createInPageRelink), with the demo data.
+import { html, nothing, type TemplateResult } from 'lit';
+import { createRelinkClient, type RelinkStore, type Role } from '@relink/sdk';
+import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
+import '@relink/elements/provider.js';
+import type { RelinkProvider } from '@relink/elements/provider.js';
+
+export interface DemoOptions {
+  role?: Role;
+  /** A principal with nothing connected (the empty state) when not a demo principal. */
+  principalId?: string;
+  /** Wraps the in-page fetch (slow or failing networks). */
+  fetch?: (fetch: InPageRelink['fetch']) => InPageRelink['fetch'];
+  theme?: 'light' | 'dark';
+}
+
+let current: InPageRelink | undefined;
+
+/** A fresh in-page backend (the previous story's is stopped) and a `relink-provider` around `content`. */
+export function demoProvider(content: TemplateResult, { role = 'client', principalId, fetch, theme }: DemoOptions = {}): TemplateResult {
+  current?.close();
+  // Each story starts on a clean page: no toasts left over from the previous one.
+  document.querySelectorAll('relink-toaster').forEach((toaster) => toaster.remove());
+  const server = (current = createInPageRelink());
+  const principal = principalId ?? (role === 'agency' ? 'prn_agency' : 'prn_client');
+  let token: Promise<string> | undefined;
+  const mint = async () => {
+    await server.app.relink.ready;
+    if (principalId) {
+      await server.app.relink.store.putPrincipal({ id: principalId, workspaceId: 'ws_northwind', role, name: 'Newcomer', createdAt: new Date().toISOString() });
+    }
+    return server.mintToken(role, principal);
+  };
+  const client = createRelinkClient({
+    baseUrl: server.baseUrl,
+    fetch: fetch ? fetch(server.fetch) : server.fetch,
+    token: () => (token ??= mint()),
+    retry: 0,
+  });
+  return html`<relink-provider .client=${client} theme=${theme ?? nothing}>${content}</relink-provider>`;
+}
+
+/** Never answers: the loading state stays on screen. */
+export const hang = (fetch: InPageRelink['fetch']): InPageRelink['fetch'] => (input, init) =>
+  String(input instanceof Request ? input.url : input).includes('/connections') ? new Promise<Response>(() => {}) : fetch(input, init);
+
+/** The network is down for connections. */
+export const offline = (fetch: InPageRelink['fetch']): InPageRelink['fetch'] => (input, init) =>
+  String(input instanceof Request ? input.url : input).includes('/connections') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+
+/** Waits until `read()` is truthy (play functions: let the real backend answer before axe runs). */
+export async function until<T>(read: () => T | undefined | null | false, timeout = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The provider's store, once it exists. */
+export const storeIn = (root: HTMLElement): Promise<RelinkStore> =>
+  until(() => root.querySelector<RelinkProvider>('relink-provider')?.resolvedStore);
+
+/** Renames a connection in the page's store, as a live update would (hostile and long labels). */
+export async function relabel(root: HTMLElement, id: string, label: string): Promise<void> {
+  const store = await storeIn(root);
+  const connection = await until(() => store.getSnapshot().connections.byId.get(id));
+  store.apply({ id: `evt_${id}`, type: 'connection.updated', at: connection.updatedAt, connection: { ...connection, label } });
+}
+
+export const HOSTILE = '<img src=x onerror="alert(1)"> Acme "quoted" & <script>alert(2)</script>';
+export const LONG = 'Acme Bakery — North-West regional franchise shared workspace for wholesale orders and catering enquiries (legacy)';
