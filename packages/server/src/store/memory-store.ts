@@ -1,7 +1,6 @@
 import type { App, Notification } from '@relink/sdk/schema';
-import { base64url, fromBase64url } from '../internal/ids.js';
+import { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
 import {
-  InvalidCursorError,
   type ConnectionQuery,
   type ConnectionRecord,
   type ConnectionRequestQuery,
@@ -23,22 +22,6 @@ import {
 
 // structuredClone keeps callers from mutating stored records through a returned reference, as a database would.
 const copy = <T>(value: T): T => structuredClone(value);
-
-type SortKey = [string, string];
-
-function encodeCursor(key: SortKey): string {
-  return base64url(new TextEncoder().encode(JSON.stringify(key)));
-}
-
-function decodeCursor(cursor: string): SortKey {
-  try {
-    const key: unknown = JSON.parse(new TextDecoder().decode(fromBase64url(cursor)));
-    if (Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === 'string')) return key as SortKey;
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError('The cursor is not one this server issued.');
-}
 
 function compareKeys(a: SortKey, b: SortKey): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;

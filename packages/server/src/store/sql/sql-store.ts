@@ -1,0 +1,419 @@
+import type { App, Notification } from '@relink/sdk/schema';
+import { newId } from '../../internal/ids.js';
+import { decodeCursor, encodeCursor, type SortKey } from '../cursor.js';
+import type {
+  ConnectionQuery,
+  ConnectionRecord,
+  ConnectionRequestQuery,
+  ConnectionRequestRecord,
+  ConnectSessionRecord,
+  IdempotencyRecord,
+  NewEvent,
+  NotificationQuery,
+  NotificationRecord,
+  PageResult,
+  PrincipalRecord,
+  RunQuery,
+  RunRecord,
+  Store,
+  StoredEvent,
+  WorkflowRecord,
+  WorkspaceRecord,
+} from '../store.js';
+import { openDatabase, type OpenDatabaseOptions, type SqlClient, type SqlDatabase } from './db.js';
+import { migrate } from './migrate.js';
+
+const EVENTS_CHANNEL = 'relink_events';
+
+type Row = { data: unknown };
+const docs = <T>(rows: Row[]): T[] => rows.map((r) => r.data as T);
+const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * Live event delivery for one process. Each workspace with subscribers keeps a high-water mark and reads the log
+ * after it (`eventsSince`) whenever something may have been appended: after a local commit, or when another
+ * instance's NOTIFY arrives. Reads are queued per workspace, so listeners hear events once, in id order.
+ */
+class EventHub {
+  /** The newest event id this process knows exists; a new workspace subscription starts after it. */
+  lastKnownId = 0;
+  private readonly groups = new Map<string, { listeners: Set<(event: StoredEvent) => void>; hwm: number; chain: Promise<void> }>();
+  constructor(private readonly read: (workspaceId: string, afterId: number) => Promise<StoredEvent[]>) {}
+
+  subscribe(workspaceId: string, listener: (event: StoredEvent) => void): () => void {
+    let group = this.groups.get(workspaceId);
+    if (!group) this.groups.set(workspaceId, (group = { listeners: new Set(), hwm: this.lastKnownId, chain: Promise.resolve() }));
+    group.listeners.add(listener);
+    const own = group;
+    return () => {
+      own.listeners.delete(listener);
+      if (own.listeners.size === 0 && this.groups.get(workspaceId) === own) this.groups.delete(workspaceId);
+    };
+  }
+
+  seen(id: number): void {
+    if (id > this.lastKnownId) this.lastKnownId = id;
+  }
+
+  /** Deliver whatever the workspace's subscribers have not heard yet. */
+  pump(workspaceId: string): Promise<void> {
+    const group = this.groups.get(workspaceId);
+    if (!group) return Promise.resolve();
+    group.chain = group.chain.then(async () => {
+      for (;;) {
+        const events = await this.read(workspaceId, group.hwm);
+        for (const event of events) {
+          group.hwm = Math.max(group.hwm, event.id);
+          this.seen(event.id);
+          for (const listener of [...group.listeners]) {
+            try {
+              listener(structuredClone(event));
+            } catch {
+              // A broken subscriber must not break the writer.
+            }
+          }
+        }
+        if (events.length < 500) break;
+      }
+    }).catch(() => undefined);
+    return group.chain;
+  }
+}
+
+interface Shared {
+  db: SqlDatabase;
+  hub: EventHub;
+  instanceId: string;
+  stopListening?: () => Promise<void>;
+}
+
+export interface SqlStoreOptions extends OpenDatabaseOptions {
+  /** Apply pending migrations on open. Default true. */
+  migrate?: boolean;
+}
+
+/**
+ * The Store on SQL: embedded PGlite (a directory, one process) or PostgreSQL (many instances). Same conformance
+ * suite as `MemoryStore`. Refresh work is claimed with `FOR UPDATE SKIP LOCKED`; events live in a table with a
+ * sequence id and fan out across instances with `LISTEN/NOTIFY`.
+ */
+export class SqlStore implements Store {
+  private readonly touched = new Set<string>();
+  private lastAppendedId = 0;
+
+  private constructor(private readonly shared: Shared, private readonly q: SqlClient, private readonly inTransaction: boolean) {}
+
+  /** Open (and migrate) a database and start listening for other instances' events. */
+  static async open(options: SqlStoreOptions = {}): Promise<SqlStore> {
+    const db = await openDatabase(options);
+    try {
+      if (options.migrate !== false) await migrate(db);
+      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub };
+      const store = new SqlStore(shared, db, false);
+      shared.hub = new EventHub((workspaceId, afterId) => store.eventsSince(workspaceId, afterId, 500));
+      shared.hub.seen(Number((await db.query<{ id: string }>('SELECT coalesce(max(id), 0) AS id FROM events')).rows[0]?.id ?? 0));
+      if (db.listen) {
+        shared.stopListening = await db.listen(EVENTS_CHANNEL, (payload) => {
+          try {
+            const { workspaceId, id } = JSON.parse(payload) as { workspaceId: string; id: number };
+            shared.hub.seen(id);
+            void shared.hub.pump(workspaceId);
+          } catch {
+            // not ours
+          }
+        });
+      }
+      return store;
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  /** The database underneath (the OIDC provider keeps its grants and tokens in the same one). */
+  get db(): SqlDatabase {
+    return this.shared.db;
+  }
+
+  get kind(): SqlDatabase['kind'] {
+    return this.shared.db.kind;
+  }
+
+  async close(): Promise<void> {
+    await this.shared.stopListening?.();
+    await this.shared.db.close();
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    let tx: SqlStore | undefined;
+    const result = await this.shared.db.transaction(async (client) => {
+      tx = new SqlStore(this.shared, client, true);
+      return fn(tx);
+    });
+    // Committed: now this process's subscribers may hear what the transaction appended.
+    if (tx) this.shared.hub.seen(tx.lastAppendedId);
+    for (const workspaceId of tx?.touched ?? []) await this.shared.hub.pump(workspaceId);
+    return result;
+  }
+
+  private async one<T>(sql: string, params: unknown[]): Promise<T | undefined> {
+    return docs<T>((await this.q.query<Row>(sql, params)).rows)[0];
+  }
+
+  /** Keyset pagination: `WHERE (sort, id) > cursor ORDER BY sort, id LIMIT n+1` (or < and DESC). */
+  private async page<T>(table: string, sortColumn: string, order: 'asc' | 'desc', filters: [string, unknown][], cursor: string | undefined, limit: number, keyOf: (item: T) => SortKey): Promise<PageResult<T>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const [clause, value] of filters) {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    }
+    if (cursor !== undefined) {
+      const [a, b] = decodeCursor(cursor);
+      params.push(a, b);
+      where.push(`(${sortColumn}, id) ${order === 'asc' ? '>' : '<'} ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(limit + 1);
+    const dir = order === 'asc' ? 'ASC' : 'DESC';
+    const rows = (await this.q.query<Row>(
+      `SELECT data FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${sortColumn} ${dir}, id ${dir} LIMIT $${params.length}`,
+      params,
+    )).rows;
+    const items = docs<T>(rows);
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page, nextCursor: items.length > limit && last ? encodeCursor(keyOf(last)) : null };
+  }
+
+  async putWorkspace(w: WorkspaceRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO workspaces (id, secret_key_hash, data) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (id) DO UPDATE SET secret_key_hash = excluded.secret_key_hash, data = excluded.data`,
+      [w.id, w.secretKeyHash, json(w)],
+    );
+  }
+  getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
+    return this.one('SELECT data FROM workspaces WHERE id = $1', [id]);
+  }
+  findWorkspaceBySecretKeyHash(hash: string): Promise<WorkspaceRecord | undefined> {
+    return this.one('SELECT data FROM workspaces WHERE secret_key_hash = $1 LIMIT 1', [hash]);
+  }
+
+  async putPrincipal(p: PrincipalRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO principals (workspace_id, id, data) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET data = excluded.data`,
+      [p.workspaceId, p.id, json(p)],
+    );
+  }
+  getPrincipal(workspaceId: string, id: string): Promise<PrincipalRecord | undefined> {
+    return this.one('SELECT data FROM principals WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  }
+
+  async putApp(app: App): Promise<void> {
+    await this.q.query('INSERT INTO apps (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [app.key, json(app)]);
+  }
+  getApp(key: string): Promise<App | undefined> {
+    return this.one('SELECT data FROM apps WHERE key = $1', [key]);
+  }
+  async listApps(): Promise<App[]> {
+    return docs<App>((await this.q.query<Row>('SELECT data FROM apps ORDER BY key')).rows);
+  }
+
+  async putConnection(c: ConnectionRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, next_at, lease_until, has_refresh_token, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10::jsonb)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET owner_principal_id = excluded.owner_principal_id, status = excluded.status,
+         app_key = excluded.app_key, created_at = excluded.created_at, next_at = excluded.next_at, lease_until = excluded.lease_until,
+         has_refresh_token = excluded.has_refresh_token, data = excluded.data`,
+      [c.workspaceId, c.id, c.ownerPrincipalId, c.status, c.appKey, c.createdAt, c.refresh.nextAt ?? null, c.refresh.leaseUntil ?? null,
+        c.secrets.refreshToken !== undefined, json(c)],
+    );
+  }
+  getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined> {
+    return this.one('SELECT data FROM connections WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  }
+  listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
+    const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
+    if (q.ownerPrincipalId !== undefined) filters.push(['owner_principal_id = ?', q.ownerPrincipalId]);
+    if (q.status !== undefined) filters.push(['status = ?', q.status]);
+    if (q.appKey !== undefined) filters.push(['app_key = ?', q.appKey]);
+    return this.page('connections', 'created_at', 'asc', filters, q.cursor, q.limit, (c) => [c.createdAt, c.id]);
+  }
+
+  async claimDueRefreshes(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    // Two instances running this at once lock disjoint rows: SKIP LOCKED passes over what the other one holds.
+    const rows = (await this.q.query<Row>(
+      `WITH due AS (
+         SELECT workspace_id, id FROM connections
+         WHERE status = 'active' AND has_refresh_token AND next_at <= $1::timestamptz
+           AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+         ORDER BY next_at, id
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+       UPDATE connections c SET lease_until = $2::timestamptz, data = jsonb_set(c.data, '{refresh,leaseUntil}', to_jsonb($4::text))
+       FROM due WHERE c.workspace_id = due.workspace_id AND c.id = due.id
+       RETURNING c.data`,
+      [now.toISOString(), leaseUntil, limit, leaseUntil],
+    )).rows;
+    return docs<ConnectionRecord>(rows).sort((a, b) => (a.refresh.nextAt ?? '').localeCompare(b.refresh.nextAt ?? '') || (a.id < b.id ? -1 : 1));
+  }
+
+  claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    // One UPDATE: a concurrent claimer waits on the row lock, then re-checks the lease and finds it held.
+    return this.one(
+      `UPDATE connections SET lease_until = $4::timestamptz, data = jsonb_set(data, '{refresh,leaseUntil}', to_jsonb($5::text))
+       WHERE workspace_id = $1 AND id = $2 AND (lease_until IS NULL OR lease_until <= $3::timestamptz)
+       RETURNING data`,
+      [workspaceId, id, now.toISOString(), leaseUntil, leaseUntil],
+    );
+  }
+
+  async putNotification(n: NotificationRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO notifications (workspace_id, id, connection_id, kind, read, created_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET connection_id = excluded.connection_id, kind = excluded.kind, read = excluded.read,
+         created_at = excluded.created_at, data = excluded.data`,
+      [n.workspaceId, n.id, n.connectionId ?? null, n.kind, n.read, n.createdAt, json(n)],
+    );
+  }
+  getNotification(workspaceId: string, id: string): Promise<NotificationRecord | undefined> {
+    return this.one('SELECT data FROM notifications WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  }
+  listNotifications(q: NotificationQuery): Promise<PageResult<NotificationRecord>> {
+    const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
+    if (q.unread !== undefined) filters.push(['read = ?', !q.unread]);
+    if (q.connectionIds !== undefined) filters.push(['connection_id IN (SELECT jsonb_array_elements_text(?::jsonb))', json(q.connectionIds)]);
+    return this.page('notifications', 'created_at', 'desc', filters, q.cursor, q.limit, (n) => [n.createdAt, n.id]);
+  }
+  async findUnreadNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]> {
+    return docs<NotificationRecord>((await this.q.query<Row>(
+      'SELECT data FROM notifications WHERE workspace_id = $1 AND connection_id = $2 AND kind = $3 AND NOT read ORDER BY created_at, id',
+      [workspaceId, connectionId, kind],
+    )).rows);
+  }
+
+  async putRun(r: RunRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO runs (workspace_id, id, status, pause_reason, workflow_id, started_at, connection_ids, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET status = excluded.status, pause_reason = excluded.pause_reason, workflow_id = excluded.workflow_id,
+         started_at = excluded.started_at, connection_ids = excluded.connection_ids, data = excluded.data`,
+      [r.workspaceId, r.id, r.status, r.pauseReason ?? null, r.workflowId, r.startedAt, json(r.connectionIds), json(r)],
+    );
+  }
+  getRun(workspaceId: string, id: string): Promise<RunRecord | undefined> {
+    return this.one('SELECT data FROM runs WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  }
+  listRuns(q: RunQuery): Promise<PageResult<RunRecord>> {
+    const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
+    if (q.status !== undefined) filters.push(['status = ?', q.status]);
+    if (q.pauseReason !== undefined) filters.push(['pause_reason = ?', q.pauseReason]);
+    if (q.workflowId !== undefined) filters.push(['workflow_id = ?', q.workflowId]);
+    return this.page('runs', 'started_at', 'desc', filters, q.cursor, q.limit, (r) => [r.startedAt, r.id]);
+  }
+  async listRunsUsingConnection(workspaceId: string, connectionId: string): Promise<RunRecord[]> {
+    return docs<RunRecord>((await this.q.query<Row>(
+      'SELECT data FROM runs WHERE workspace_id = $1 AND connection_ids @> $2::jsonb ORDER BY started_at, id',
+      [workspaceId, json([connectionId])],
+    )).rows);
+  }
+
+  async putConnectionRequest(r: ConnectionRequestRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO connection_requests (workspace_id, id, state, requested_for, connection_id, requested_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET state = excluded.state, requested_for = excluded.requested_for,
+         connection_id = excluded.connection_id, requested_at = excluded.requested_at, data = excluded.data`,
+      [r.workspaceId, r.id, r.state, r.requestedFor, r.connectionId ?? null, r.requestedAt, json(r)],
+    );
+  }
+  getConnectionRequest(workspaceId: string, id: string): Promise<ConnectionRequestRecord | undefined> {
+    return this.one('SELECT data FROM connection_requests WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  }
+  listConnectionRequests(q: ConnectionRequestQuery): Promise<PageResult<ConnectionRequestRecord>> {
+    const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
+    if (q.state !== undefined) filters.push(['state = ?', q.state]);
+    if (q.requestedFor !== undefined) filters.push(['requested_for = ?', q.requestedFor]);
+    return this.page('connection_requests', 'requested_at', 'asc', filters, q.cursor, q.limit, (r) => [r.requestedAt, r.id]);
+  }
+  async listOutstandingRequestsForConnection(workspaceId: string, connectionId: string): Promise<ConnectionRequestRecord[]> {
+    return docs<ConnectionRequestRecord>((await this.q.query<Row>(
+      "SELECT data FROM connection_requests WHERE workspace_id = $1 AND connection_id = $2 AND state = 'outstanding' ORDER BY requested_at, id",
+      [workspaceId, connectionId],
+    )).rows);
+  }
+
+  async putWorkflow(w: WorkflowRecord): Promise<void> {
+    await this.q.query(
+      'INSERT INTO workflows (workspace_id, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT (workspace_id, id) DO UPDATE SET data = excluded.data',
+      [w.workspaceId, w.id, json(w)],
+    );
+  }
+  getWorkflow(workspaceId: string, id: string): Promise<WorkflowRecord | undefined> {
+    return this.one('SELECT data FROM workflows WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  }
+
+  async putConnectSession(s: ConnectSessionRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO connect_sessions (workspace_id, id, state, data) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET state = excluded.state, data = excluded.data`,
+      [s.workspaceId, s.id, s.state, json(s)],
+    );
+  }
+  getConnectSession(workspaceId: string, id: string): Promise<ConnectSessionRecord | undefined> {
+    return this.one('SELECT data FROM connect_sessions WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  }
+  findConnectSessionByState(state: string): Promise<ConnectSessionRecord | undefined> {
+    return this.one('SELECT data FROM connect_sessions WHERE state = $1', [state]);
+  }
+
+  getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+    return this.one('SELECT data FROM idempotency_keys WHERE key = $1', [key]);
+  }
+  async putIdempotency(record: IdempotencyRecord): Promise<void> {
+    await this.q.query('INSERT INTO idempotency_keys (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [record.key, json(record)]);
+  }
+
+  async appendEvent(event: NewEvent): Promise<StoredEvent> {
+    // Outside a transaction, take one: the transaction lock keeps event ids committing in id order.
+    if (!this.inTransaction) return this.transaction((tx) => tx.appendEvent(event));
+    const row = (await this.q.query<{ id: string | number }>(
+      'INSERT INTO events (workspace_id, at, type, audience, data) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb) RETURNING id',
+      [event.workspaceId, event.at, event.type, json(event.audience), json(event.data)],
+    )).rows[0];
+    const id = Number(row?.id);
+    if (this.shared.db.kind === 'postgres') {
+      // Delivered to every listening instance when (and only if) the transaction commits.
+      await this.q.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, json({ workspaceId: event.workspaceId, id, from: this.shared.instanceId })]);
+    }
+    this.touched.add(event.workspaceId);
+    this.lastAppendedId = Math.max(this.lastAppendedId, id);
+    return { ...structuredClone(event), id };
+  }
+
+  async eventsSince(workspaceId: string, lastId: number, limit = 1000): Promise<StoredEvent[]> {
+    const rows = (await this.q.query<{ id: string | number; workspace_id: string; at: string; type: StoredEvent['type']; audience: string[]; data: Record<string, unknown> }>(
+      'SELECT id, workspace_id, at, type, audience, data FROM events WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+      [workspaceId, lastId, limit],
+    )).rows;
+    return rows.map((r) => ({ id: Number(r.id), workspaceId: r.workspace_id, at: r.at, type: r.type, audience: r.audience, data: r.data }));
+  }
+
+  subscribe(workspaceId: string, listener: (event: StoredEvent) => void): () => void {
+    return this.shared.hub.subscribe(workspaceId, listener);
+  }
+
+  async clear(): Promise<void> {
+    // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
+    await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, runs, connection_requests, workflows,
+      connect_sessions, idempotency_keys, events`);
+  }
+
+  /** True when no workspace exists yet (start-up seeds the demo only then). */
+  async isEmpty(): Promise<boolean> {
+    return (await this.q.query('SELECT 1 FROM workspaces LIMIT 1')).rows.length === 0;
+  }
+}
