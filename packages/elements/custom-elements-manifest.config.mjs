@@ -2,7 +2,7 @@
 // (@summary @slot @event @csspart @cssproperty) and its Lit properties. Shipped via "customElements" in
 // package.json; Storybook's preview reads it for the args tables.
 export default {
-  globs: ['src/components/**/*.component.ts', 'src/internal/relink-element.ts'],
+  globs: ['src/components/**/*.component.ts', 'src/internal/relink-element.ts', 'src/internal/connection-element.ts'],
   outdir: '.',
   litelement: true,
   dev: false,

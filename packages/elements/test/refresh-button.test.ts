@@ -7,8 +7,12 @@ import type { RelinkRefreshEvent } from '../src/events/refresh.js';
 import { litWarnings, part } from './helpers.js';
 import { demo, inProvider, toasts, toastTitled } from './relink.js';
 
-async function button(id: string, role: 'client' | 'agency' = 'client') {
-  const d = await demo(role);
+async function button(id: string, role: 'client' | 'agency' = 'client', gate?: Promise<void>) {
+  // `gate` holds refresh requests until it resolves, so the in-flight state can be seen.
+  const d = await demo(role, undefined, gate && ((f) => async (input, init) => {
+    if ((input instanceof Request ? input.url : String(input)).endsWith('/refresh')) await gate;
+    return f(input, init);
+  }));
   const { el, provider } = await inProvider<RelinkRefreshButton>(d.client, html`<relink-refresh-button connection-id=${id}></relink-refresh-button>`, 'relink-refresh-button');
   await waitUntil(() => part(el, 'base') || provider.resolvedStore!.getSnapshot().connections.byId.has(id));
   await el.updateComplete;
@@ -30,7 +34,8 @@ describe('relink-refresh-button', () => {
   });
 
   it('keyboard: Enter refreshes Slack → busy, then "Connection refreshed." and a newer lastRefreshedAt', async () => {
-    const { el, provider } = await button('con_slack');
+    let release!: () => void;
+    const { el, provider } = await button('con_slack', 'client', new Promise<void>((r) => (release = r)));
     const before = provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.lastRefreshedAt!;
     part(el, 'base')!.focus();
     const event = oneEvent(el, 'relink-refresh') as Promise<RelinkRefreshEvent>;
@@ -38,6 +43,8 @@ describe('relink-refresh-button', () => {
     await el.updateComplete;
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
     expect(part(el, 'base')!.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'base'));
+    release();
     const { detail } = await event;
     expect(detail.ok).to.equal(true);
     expect(detail.connectionId).to.equal('con_slack');

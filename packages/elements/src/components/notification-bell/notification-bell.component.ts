@@ -1,0 +1,210 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Collection, Notification, NotificationSeverity } from '@relink/sdk';
+import Bell from 'lucide/dist/esm/icons/bell.mjs';
+import CircleAlert from 'lucide/dist/esm/icons/circle-alert.mjs';
+import Info from 'lucide/dist/esm/icons/info.mjs';
+import TriangleAlert from 'lucide/dist/esm/icons/triangle-alert.mjs';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkNavigateEvent } from '../../events/navigate.js';
+import { numberFormat, relativeTime } from '../../internal/format.js';
+import { fillHref } from '../../internal/href.js';
+import { icon } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import styles from './notification-bell.styles.js';
+
+export interface NotificationBellMessages {
+  /** The button's accessible name for `unread` unread notifications: "Notifications, 3 unread". */
+  label: (unread: number, locale: string) => string;
+  /** The popover's heading. */
+  heading: string;
+  /** The empty state. */
+  empty: string;
+  /** Read out after an unread notification. */
+  unread: string;
+  /** Title of a `reauth_required` notification, after its app: "HubSpot reauth required". */
+  reauthTitle: (app: string) => string;
+  critical: string;
+  warning: string;
+  info: string;
+  loading: string;
+  retry: string;
+}
+
+const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: Info };
+
+/**
+ * The notifications bell: a button with the unread count (visible as a badge, spoken as "Notifications, 3 unread")
+ * that opens a native `popover` listing the provider's notifications, newest first. Reauth notifications are titled
+ * after their app ("HubSpot reauth required") and, like every notification about a connection, deep-link to it
+ * (`connection-href`). Opening an item marks it read (`store.markRead`) and fires a cancelable `relink-navigate`.
+ * Keyboard: Enter/Space open (focus moves to the first item), ↑/↓/Home/End move between items, Escape closes and
+ * returns focus to the button. Positioned under the button with CSS anchor positioning, flipping at the edges.
+ *
+ * @tag relink-notification-bell
+ * @summary The bell: unread count, a popover list of notifications, each deep-linking to its connection.
+ *
+ * @event {RelinkNavigateEvent} relink-navigate - An item was opened, `{ href, connectionId, notificationId }`; cancel it to route in the host app.
+ *
+ * @csspart base - Wrapper of the button and the popover.
+ * @csspart button - The bell button.
+ * @csspart badge - The unread count on the button (hidden from assistive tech: the button's name says it).
+ * @csspart panel - The popover.
+ * @csspart heading - "Notifications".
+ * @csspart list - The list of notifications.
+ * @csspart item - One notification (`li`); also `unread` and the severity (`critical`, `warning`, `info`).
+ * @csspart item-link - The link (or button) that opens a notification.
+ * @csspart item-icon - The severity icon (the severity is also written, visually hidden).
+ * @csspart item-title - The notification's title.
+ * @csspart item-body - The notification's body.
+ * @csspart item-time - When it was raised (relative).
+ * @csspart empty - "No notifications".
+ * @csspart error - A load error with "Try again".
+ *
+ * @cssproperty --relink-notification-bell-width - Width of the popover; defaults to 360px (never wider than the viewport).
+ * @cssproperty --relink-notification-bell-max-height - Max height of the popover; defaults to 480px.
+ * @cssproperty --relink-notification-bell-badge-background - The badge's background; defaults to `--relink-color-danger`.
+ * @cssproperty --relink-notification-bell-background - Popover background; defaults to `--relink-color-surface-raised`.
+ */
+export class RelinkNotificationBell extends RelinkElement<NotificationBellMessages> {
+  static override styles = styles;
+
+  static override defaults: NotificationBellMessages = {
+    label: (unread, locale) => (unread ? `Notifications, ${numberFormat(locale).format(unread)} unread` : 'Notifications'),
+    heading: 'Notifications',
+    empty: 'No notifications',
+    unread: 'Unread',
+    reauthTitle: (app) => `${app} reauth required`,
+    critical: 'Critical',
+    warning: 'Warning',
+    info: 'Info',
+    loading: 'Loading notifications…',
+    retry: 'Try again',
+  };
+
+  private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
+
+  /** Link of a notification about a connection: `{id}` is the connection's id, e.g. `/connections/{id}`. */
+  @property({ attribute: 'connection-href' }) connectionHref?: string;
+
+  @query('[part~=button]') private button?: HTMLButtonElement;
+  @query('[part~=panel]') private panel?: HTMLElement;
+
+  /** Unread notifications. */
+  get unread(): number {
+    return this.data.value?.items.filter((n) => !n.read).length ?? 0;
+  }
+
+  /** Whether the popover is open. */
+  get open(): boolean {
+    return this.panel?.matches(':popover-open') ?? false;
+  }
+
+  /** Opens the popover (focus moves into it). */
+  show(): void {
+    if (!this.open) this.panel?.showPopover();
+  }
+
+  /** Closes the popover; focus returns to the button if it was inside. */
+  hide(): void {
+    if (!this.open) return;
+    const inside = this.panel!.contains(this.shadowRoot!.activeElement);
+    this.panel!.hidePopover();
+    if (inside) this.button?.focus();
+  }
+
+  /** Loads the notifications again (what "Try again" does). */
+  reload(): Promise<void> {
+    return this.data.store?.notifications.load().catch(() => undefined) ?? Promise.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.data.value?.status === 'idle') void this.reload();
+  }
+
+  private items(): HTMLElement[] {
+    return [...this.shadowRoot!.querySelectorAll<HTMLElement>('[part~=item-link]')];
+  }
+
+  private handleToggle(event: ToggleEvent): void {
+    if (event.newState !== 'open') return;
+    void this.updateComplete.then(() => (this.items()[0] ?? this.panel)?.focus());
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.hide();
+      return;
+    }
+    const items = this.items();
+    const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
+    const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (next === undefined || !items.length) return;
+    event.preventDefault();
+    items[(next + items.length) % items.length]!.focus();
+  }
+
+  private handleOpen(event: MouseEvent, notification: Notification, href: string): void {
+    const store = this.data.store;
+    if (!notification.read) void store?.markRead(notification.id).catch(() => undefined);
+    const detail = { href, connectionId: notification.connectionId, notificationId: notification.id };
+    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+    this.hide();
+  }
+
+  private title(n: Notification): string {
+    return n.kind === 'reauth_required' && n.appName ? this.m.reauthTitle(n.appName) : n.title;
+  }
+
+  private renderItem(n: Notification) {
+    const m = this.m;
+    const severity: NotificationSeverity = n.severity;
+    const href = n.connectionId ? fillHref(this.connectionHref, n.connectionId) : undefined;
+    const now = this.data.store?.now() ?? Date.now();
+    const content = html`<span part="item-icon">${icon(SEVERITY_ICONS[severity])}</span>
+      <span class="text">
+        <span part="item-title"><span class="sr">${m[severity]}: </span>${this.title(n)}</span>
+        ${n.body ? html`<span part="item-body">${n.body}</span>` : nothing}
+        <time part="item-time" datetime=${n.createdAt}>${relativeTime(this.locale, n.createdAt, now)}</time>
+      </span>
+      ${n.read ? nothing : html`<span class="dot" aria-hidden="true"></span><span class="sr">, ${m.unread}</span>`}`;
+    const open = (e: MouseEvent) => this.handleOpen(e, n, href ?? '');
+    return html`<li part="item ${severity}${n.read ? '' : ' unread'}" class=${severity}>${href !== undefined
+      ? html`<a part="item-link" href=${href} @click=${open}>${content}</a>`
+      : html`<button part="item-link" type="button" @click=${open}>${content}</button>`}</li>`;
+  }
+
+  private renderBody() {
+    const m = this.m;
+    const collection = this.data.value;
+    if (collection?.status === 'error' && !collection.items.length) {
+      return html`<div part="error" role="alert"><p>${(collection.error as Error)?.message ?? ''}</p>
+        <button class="retry" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+    }
+    if (!collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length)) {
+      return html`<p class="note" role="status">${m.loading}</p>`;
+    }
+    if (!collection.items.length) return html`<p part="empty" class="note">${m.empty}</p>`;
+    return html`<ul part="list" role="list">${repeat(collection.items, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
+  }
+
+  override render() {
+    const m = this.m;
+    const unread = this.unread;
+    return html`<div part="base">
+      <button part="button" type="button" popovertarget="panel" aria-label=${m.label(unread, this.locale)}>
+        ${icon(Bell)}${unread
+          ? html`<span part="badge" aria-hidden="true">${unread > 99 ? `${numberFormat(this.locale).format(99)}+` : numberFormat(this.locale).format(unread)}</span>`
+          : nothing}
+      </button>
+      <div part="panel" id="panel" popover role="dialog" aria-labelledby="heading" tabindex="-1"
+        @toggle=${this.handleToggle} @keydown=${this.handleKeydown}>
+        <p part="heading" id="heading">${m.heading}</p>
+        ${this.renderBody()}
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,192 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { Role } from '@relink/sdk';
+import '../src/components/notification-bell/notification-bell.js';
+import type { RelinkNotificationBell } from '../src/components/notification-bell/notification-bell.js';
+import type { RelinkNavigateEvent } from '../src/events/navigate.js';
+import { litWarnings, part } from './helpers.js';
+import { deepActive, demo } from './relink.js';
+import { inProvider } from './relink.js';
+
+async function bell(options: { role?: Role; principal?: string; live?: boolean } = {}) {
+  const d = await demo(options.role ?? 'agency', options.principal);
+  const { el, provider } = await inProvider<RelinkNotificationBell>(
+    d.client,
+    html`<relink-notification-bell connection-href="#connections/{id}"></relink-notification-bell>`,
+    'relink-notification-bell',
+    { live: options.live ?? false },
+  );
+  await waitUntil(() => provider.resolvedStore!.getSnapshot().notifications.status === 'ready', 'notifications loaded');
+  await el.updateComplete;
+  return { el, provider, ...d };
+}
+
+const button = (el: RelinkNotificationBell) => part(el, 'button')!;
+const titles = (el: RelinkNotificationBell) =>
+  [...el.shadowRoot!.querySelectorAll('[part=item-title]')].map((t) => t.lastChild!.textContent!.trim());
+const links = (el: RelinkNotificationBell) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=item-link]')];
+
+async function openByClick(el: RelinkNotificationBell) {
+  button(el).click();
+  await waitUntil(() => el.open, 'popover open');
+  await el.updateComplete;
+}
+
+describe('relink-notification-bell', () => {
+  afterEach(() => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('shows the unread count: "Notifications, 3 unread" and a badge "3"; closed by default; accessible', async () => {
+    const { el } = await bell();
+    expect(button(el).getAttribute('aria-label')).to.equal('Notifications, 3 unread');
+    expect(part(el, 'badge')!.textContent!.trim()).to.equal('3');
+    expect(part(el, 'badge')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(el.unread).to.equal(3);
+    expect(el.open).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a popover listing notifications newest first, titled after the app, deep-linked to their connection', async () => {
+    const { el } = await bell();
+    await openByClick(el);
+    expect(part(el, 'panel')!.hasAttribute('popover')).to.equal(true);
+    expect(part(el, 'heading')!.textContent).to.equal('Notifications');
+    expect(titles(el)).to.deep.equal(['HubSpot reauth required', 'Mailchimp reauth required', 'QuickBooks reauth required']);
+    expect(links(el).map((a) => a.getAttribute('href'))).to.deep.equal(['#connections/con_hubspot', '#connections/con_mailchimp', '#connections/con_quickbooks']);
+    // Severity is written, not only shown by colour; unread is spoken too.
+    expect(links(el)[0]!.textContent!.replace(/\s+/g, ' ')).to.match(/Critical: HubSpot reauth required .* ago , Unread/);
+    for (const name of ['base', 'button', 'badge', 'panel', 'heading', 'list', 'item', 'item-link', 'item-icon', 'item-title', 'item-body', 'item-time']) {
+      expect(part(el, name), name).to.not.equal(null);
+    }
+    expect(el.shadowRoot!.querySelector("[part~='item'][part~='critical'][part~='unread']")).to.not.equal(null);
+    // Placed under the button (anchor positioning), not over it.
+    expect(part(el, 'panel')!.getBoundingClientRect().top).to.be.at.least(button(el).getBoundingClientRect().bottom);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard: Enter opens (focus on the first item), arrows/Home/End move, Escape closes and focus returns', async () => {
+    const { el } = await bell();
+    button(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.open && deepActive() === links(el)[0], 'open with the first item focused');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(deepActive()).to.equal(links(el)[1]);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(deepActive(), 'wraps to the first').to.equal(links(el)[0]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(deepActive(), 'wraps to the last').to.equal(links(el)[2]);
+    await sendKeys({ press: 'Home' });
+    expect(deepActive()).to.equal(links(el)[0]);
+    await sendKeys({ press: 'End' });
+    expect(deepActive()).to.equal(links(el)[2]);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.open, 'closed');
+    expect(deepActive()).to.equal(button(el));
+    // Space opens too.
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => el.open, 'open again');
+  });
+
+  it('opening an item marks it read, fires relink-navigate { href, connectionId, notificationId } and follows the link', async () => {
+    const { el, client } = await bell();
+    await openByClick(el);
+    const event = oneEvent(el, 'relink-navigate') as Promise<RelinkNavigateEvent>;
+    links(el)[1]!.click();
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ href: '#connections/con_mailchimp', connectionId: 'con_mailchimp', notificationId: 'ntf_mailchimp' });
+    expect(location.hash).to.equal('#connections/con_mailchimp');
+    await waitUntil(() => el.unread === 2, 'marked read');
+    await el.updateComplete;
+    expect(button(el).getAttribute('aria-label')).to.equal('Notifications, 2 unread');
+    expect(el.open).to.equal(false);
+    const { data } = await client.notifications.list({ unread: true });
+    expect(data.map((n) => n.id)).to.not.include('ntf_mailchimp');
+  });
+
+  it('keyboard: Enter on an item opens it; preventDefault on relink-navigate keeps the page where it is', async () => {
+    const { el } = await bell();
+    el.addEventListener('relink-navigate', (e) => e.preventDefault());
+    button(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive() === links(el)[0]);
+    const event = oneEvent(el, 'relink-navigate') as Promise<RelinkNavigateEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await event).detail.notificationId).to.equal('ntf_hubspot');
+    expect(location.hash).to.equal('');
+    await waitUntil(() => el.unread === 2, 'marked read');
+    expect(deepActive()).to.equal(button(el));
+  });
+
+  it('"No notifications" for a principal with none; no badge; accessible open', async () => {
+    const { el } = await bell({ role: 'client', principal: 'prn_newcomer' });
+    expect(button(el).getAttribute('aria-label')).to.equal('Notifications');
+    expect(part(el, 'badge')).to.equal(null);
+    await openByClick(el);
+    expect(part(el, 'empty')!.textContent).to.equal('No notifications');
+    expect(deepActive()).to.equal(part(el, 'panel'));
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.open);
+    expect(deepActive()).to.equal(button(el));
+  });
+
+  it('clears live after the notifications are read in another tab (no reload)', async () => {
+    const { el, other } = await bell({ live: true });
+    const tab = await other('agency');
+    for (const id of ['ntf_hubspot', 'ntf_mailchimp', 'ntf_quickbooks']) await tab.notifications.markRead(id);
+    await waitUntil(() => button(el).getAttribute('aria-label') === 'Notifications', 'cleared', { timeout: 5000 });
+    expect(part(el, 'badge')).to.equal(null);
+  });
+
+  it('a load error shows the message and "Try again"', async () => {
+    const { el, provider } = await bell();
+    const store = provider.resolvedStore!;
+    const original = store.client.notifications.list;
+    let fail = true;
+    store.client.notifications.list = ((...args: Parameters<typeof original>) =>
+      fail ? Promise.reject(new Error('Service unavailable')) : original(...args)) as typeof original;
+    // A fresh store state: error with no items.
+    const d = await demo('agency');
+    d.client.notifications.list = store.client.notifications.list;
+    const { el: failing } = await inProvider<RelinkNotificationBell>(d.client, html`<relink-notification-bell></relink-notification-bell>`, 'relink-notification-bell');
+    await waitUntil(() => failing.shadowRoot!.querySelector('[part=error]'), 'error shown');
+    expect(part(failing, 'error')!.textContent).to.contain('Service unavailable');
+    fail = false;
+    d.client.notifications.list = original;
+    (failing.shadowRoot!.querySelector('.retry') as HTMLElement).click();
+    await waitUntil(() => failing.unread === 3, 'reloaded');
+    expect(el).to.exist;
+  });
+
+  it('copy from messages; hostile titles render as text', async () => {
+    const { el, server, provider } = await bell();
+    el.messages = { label: (n) => `Avisos (${n})`, heading: 'Avisos', reauthTitle: (app) => `Reautorizar ${app}` };
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await server.app.relink.store.putNotification({
+      id: 'ntf_evil', workspaceId: 'ws_northwind', kind: 'run_failed', severity: 'warning', title: hostile, body: hostile,
+      read: false, createdAt: new Date().toISOString(),
+    });
+    await provider.resolvedStore!.notifications.load();
+    await openByClick(el);
+    expect(button(el).getAttribute('aria-label')).to.equal('Avisos (4)');
+    expect(titles(el)).to.deep.equal([hostile, 'Reautorizar HubSpot', 'Reautorizar Mailchimp', 'Reautorizar QuickBooks']);
+    expect(links(el)[0]!.tagName, 'no connection: a button').to.equal('BUTTON');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('dark theme stays accessible with the popover open', async () => {
+    const { el, provider } = await bell();
+    provider.theme = 'dark';
+    await provider.updateComplete;
+    await openByClick(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders without Lit dev warnings', async () => {
+    expect(await litWarnings(async () => { await bell(); })).to.deep.equal([]);
+  });
+});
