@@ -35,7 +35,7 @@ describe('relink-toaster', () => {
     expect(polite(el).textContent).to.equal('Connection refreshed. Slack is working again.');
     expect(assertive(el).textContent).to.equal('');
     // axe measures colours as painted: let the entry animation (a fade) finish first, or a loaded machine flakes.
-    await Promise.all(el.shadowRoot!.getAnimations({ subtree: true }).map((animation) => animation.finished));
+    await Promise.all(el.shadowRoot!.getAnimations().map((animation) => animation.finished));
     await expect(el).to.be.accessible();
   });
 
