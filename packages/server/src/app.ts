@@ -5,7 +5,7 @@ import { requireSession } from './auth/middleware.js';
 import { SessionTokens } from './auth/session-token.js';
 import { SystemClock, type Clock } from './clock.js';
 import type { AppEnv, Logger, RelinkContext } from './context.js';
-import { seedDemo } from './demo/seed.js';
+import { DEMO_WORKSPACE_ID, seedDemo } from './demo/seed.js';
 import { demoRoutes } from './demo/routes.js';
 import { ApiError } from './errors.js';
 import { eventRoutes } from './events/sse.js';
@@ -33,11 +33,16 @@ export interface RelinkServerOptions {
   /** Signs session tokens (HMAC-SHA256). At least 16 characters; keep it out of the browser. */
   secretKey: string;
   store?: Store;
-  /** Default: an `InProcessProvider` mounted at `/provider`. */
+  /** Default: an `InProcessProvider` mounted at `/provider` (the in-page backend). Node passes an `OidcProvider`. */
   provider?: Provider;
   clock?: Clock;
   /** Seed the demo workspace and enable `/v1/demo/*`. */
   demo?: boolean;
+  /**
+   * Demo mode: seed at start only when the store holds no demo workspace (`'if-empty'`, the default, so a persistent
+   * database keeps its data across restarts), or always (`'always'`).
+   */
+  seed?: 'if-empty' | 'always';
   /** Where clients open connection requests. Default `${publicUrl}/portal`. */
   portalUrl?: string;
   /** Origins allowed to call the API and start consent flows. Default: any origin (bearer tokens, no cookies). */
@@ -59,7 +64,7 @@ export interface RelinkHandle {
   clock: Clock;
   refresher: Refresher;
   registry: RouteRegistry;
-  /** Resolves once startup work (demo seeding) is done; requests wait for it by themselves. */
+  /** Resolves once startup work (client registration, demo seeding) is done; requests wait for it by themselves. */
   ready: Promise<void>;
   /** Mint a session token without the secret-key round trip (tests, the in-page backend). */
   mintToken(workspaceId: string, role: Role, principalId: string, ttlSeconds?: number): Promise<SessionToken>;
@@ -97,7 +102,11 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
     if (!demo || !isDemoProvider(provider)) throw new ApiError(404, 'demo_mode_off', 'Demo controls are available only in demo mode.');
     await seedDemo(ctx, provider);
   };
-  const ready = demo ? resetDemo() : Promise.resolve();
+  const ready = (async () => {
+    // The provider learns the OAuth apps the store already knows (a restart on a persistent database).
+    for (const app of await store.listApps()) if (app.authMode === 'oauth2') provider.registerClient?.(app.key, app.name);
+    if (demo && (options.seed === 'always' || !(await store.getWorkspace(DEMO_WORKSPACE_ID)))) await resetDemo();
+  })();
   ready.catch((error: unknown) => ctx.log.error('demo seed failed', { error: String(error) }));
 
   const app = new Hono<AppEnv>();

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NOT_REFRESHABLE_MESSAGE } from '../src/errors.js';
-import type { InProcessProvider } from '../src/provider/in-process-provider.js';
 import { isDemoProvider } from '../src/provider/provider.js';
-import { consent, harness, type Harness } from './helpers.js';
+import { consent, consentPage, harness, type Harness } from './helpers.js';
 
 async function unreadReauth(h: Harness, connectionId: string) {
   const res = await h.request('GET', '/v1/notifications?unread=true&limit=100', { token: h.agency });
@@ -258,10 +257,9 @@ describe('reconnect through the consent page', () => {
 
   it('the consent page escapes hostile strings', async () => {
     const h = await harness();
-    const provider = h.app.relink.provider as InProcessProvider;
-    provider.registerClient('hubspot', '<script>alert(1)</script>');
+    h.app.relink.provider.registerClient?.('hubspot', '<script>alert(1)</script>');
     const start = await h.request('POST', '/v1/connections/con_hubspot/reconnect', { token: h.agency });
-    const page = await (await h.app.request(start.body.connectUrl)).text();
+    const { html: page } = await consentPage(start.body.connectUrl);
     assert.ok(!page.includes('<script>alert(1)</script>'));
     assert.ok(page.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.match(page, /<legend>Account<\/legend>/);

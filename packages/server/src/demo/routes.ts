@@ -63,7 +63,7 @@ export function demoRoutes(
   route(v1, registry, doc('/v1/demo/connections/{id}/expire', 'Expire the access token now, so the refresher renews it on its next pass.', { connection: true }), async (c) => {
     const provider = gate(c.get('auth'));
     const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
-    if (connection.secrets.accessToken) provider.demo.expireAccessToken(connection.secrets.accessToken);
+    if (connection.secrets.accessToken) await provider.demo.expireAccessToken(connection.secrets.accessToken);
     const now = ctx.clock.now().toISOString();
     const expired = await ctx.store.transaction(async (tx) => {
       const current = (await tx.getConnection(connection.workspaceId, connection.id)) ?? connection;

@@ -48,12 +48,10 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
   const ws = DEMO_WORKSPACE_ID;
 
   await store.clear();
-  provider.demo.reset();
+  await provider.demo.reset();
   for (const app of DEMO_APPS) {
     await store.putApp(app);
-    if (app.authMode === 'oauth2' && 'registerClient' in provider && typeof provider.registerClient === 'function') {
-      (provider.registerClient as (key: string, name: string) => void)(app.key, app.name);
-    }
+    if (app.authMode === 'oauth2') provider.registerClient?.(app.key, app.name);
   }
   await store.putWorkspace({ id: ws, name: 'Northwind Agency', secretKeyHash: await sha256Base64url(DEMO_SECRET_KEY), createdAt: at(-90 * DAY) });
   await store.putPrincipal({ id: DEMO_AGENCY_ID, workspaceId: ws, role: 'agency', name: 'Northwind Agency', createdAt: at(-90 * DAY) });

@@ -40,7 +40,7 @@ export async function startConsent(
   const { codeVerifier, codeChallenge } = await createPkcePair();
   const state = randomSecret(24);
   const now = ctx.clock.now();
-  const connectUrl = ctx.provider.authorizationUrl({
+  const connectUrl = await ctx.provider.authorizationUrl({
     appKey: app.key,
     state,
     codeChallenge,
@@ -77,7 +77,7 @@ export async function startConsent(
  */
 export async function completeConsent(
   ctx: RelinkContext,
-  params: { state: string; code?: string; error?: string },
+  params: { state: string; code?: string; error?: string; callbackParams?: URLSearchParams },
 ): Promise<ConnectSessionRecord | undefined> {
   const session = await ctx.store.findConnectSessionByState(params.state);
   if (!session) return undefined;
@@ -100,7 +100,12 @@ export async function completeConsent(
 
   let exchange;
   try {
-    exchange = await ctx.provider.exchangeCode({ code: params.code, codeVerifier: session.codeVerifier, redirectUri: session.redirectUri });
+    const target = await ctx.store.getConnection(session.workspaceId, session.connectionId);
+    if (!target) return finish({ status: 'failed', error: { code: 'not_found', message: 'The connection no longer exists.' } });
+    exchange = await ctx.provider.exchangeCode({
+      appKey: target.appKey, code: params.code, codeVerifier: session.codeVerifier, redirectUri: session.redirectUri, state: session.state,
+      ...(params.callbackParams ? { callbackParams: params.callbackParams } : {}),
+    });
   } catch (error) {
     const transient = isProviderError(error) && error.kind === 'transient';
     return finish({

@@ -24,7 +24,7 @@ export async function refreshClaimed(ctx: RelinkContext, claimed: ConnectionReco
   const refreshToken = claimed.secrets.refreshToken;
   if (!refreshToken) throw new ApiError(400, 'not_refreshable', NOT_REFRESHABLE_MESSAGE);
   try {
-    const tokens = await ctx.provider.refresh({ refreshToken });
+    const tokens = await ctx.provider.refresh({ appKey: claimed.appKey, refreshToken });
     const connection = await ctx.store.transaction(async (tx) => {
       const current = (await tx.getConnection(claimed.workspaceId, claimed.id)) ?? claimed;
       return restoreConnection(ctx, tx, current, {

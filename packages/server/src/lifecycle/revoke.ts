@@ -14,7 +14,7 @@ export async function revokeConnection(ctx: RelinkContext, connection: Connectio
   for (const token of [connection.secrets.refreshToken, connection.secrets.accessToken]) {
     if (!token) continue;
     try {
-      await ctx.provider.revokeToken({ token });
+      await ctx.provider.revokeToken({ appKey: connection.appKey, token });
     } catch {
       ctx.log.warn('provider token revocation failed; credentials are dropped anyway', { connectionId: connection.id });
     }

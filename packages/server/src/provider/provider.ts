@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExternalAccount } from '../store/store.js';
 
 /** What a token endpoint hands back. `expiresAt` is absolute so a stored record needs no clock arithmetic. */
@@ -50,20 +51,37 @@ export interface AuthorizationRequest {
   loginHint?: string;
 }
 
+export interface CodeExchangeRequest {
+  /** The OAuth client id: the app's key. */
+  appKey: string;
+  code: string;
+  codeVerifier: string;
+  redirectUri: string;
+  /** The `state` this flow sent; the callback's must equal it. */
+  state: string;
+  /** Every parameter the callback received (`code`, `state`, `iss`, …), for clients that check them all. */
+  callbackParams?: URLSearchParams;
+}
+
 /**
  * An OAuth 2.0 authorization server as the backend sees it (authorization-code + PKCE, rotating refresh tokens).
- * `InProcessProvider` implements it in the page or process; a later issue puts oidc-provider + oauth4webapi behind it.
+ * `OidcProvider` (oidc-provider + an oauth4webapi client, Node) backs `npm start` and the tests;
+ * `InProcessProvider` (WebCrypto only) backs the in-page server for Storybook.
  */
 export interface Provider {
-  /** The consent URL to open in a popup or redirect to. */
-  authorizationUrl(request: AuthorizationRequest): string;
-  exchangeCode(params: { code: string; codeVerifier: string; redirectUri: string }): Promise<CodeExchange>;
+  /** The consent URL to open in a popup or redirect to (a discovering client may need to fetch metadata first). */
+  authorizationUrl(request: AuthorizationRequest): string | Promise<string>;
+  exchangeCode(params: CodeExchangeRequest): Promise<CodeExchange>;
   /** Rotating: the answer carries a new refresh token and the old one stops working. Throws `ProviderError`. */
-  refresh(params: { refreshToken: string }): Promise<TokenSet>;
+  refresh(params: { appKey: string; refreshToken: string }): Promise<TokenSet>;
   /** RFC 7009 revocation of a token we are discarding; best effort. */
-  revokeToken(params: { token: string }): Promise<void>;
+  revokeToken(params: { appKey: string; token: string }): Promise<void>;
+  /** Make an app known to the provider as an OAuth client (called for every OAuth app at start and on seeding). */
+  registerClient?(appKey: string, name: string): void;
   /** Routes the app mounts under `/provider` (consent page, token endpoint), for providers that live in-process. */
   readonly routes?: Hono;
+  /** Node-only providers: a request listener the Node entry mounts under `/provider` (see `createNodeListener`). */
+  readonly nodeHandler?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** Levers the demo (and the tests) pull on a provider to make the failure stories happen on demand. */
@@ -73,12 +91,12 @@ export interface DemoProviderControls {
   /** The token endpoint answers 503 the next `count` times. */
   failTransiently(count: number): void;
   /** Make an access token expired now (the provider-side half of "expire a token"). */
-  expireAccessToken(accessToken: string): void;
+  expireAccessToken(accessToken: string): void | Promise<void>;
   /** Mint a grant without a consent screen, for seeding. */
   issueGrant(params: { appKey: string; accountId: string; withRefreshToken?: boolean; expiresInMs?: number }): Promise<TokenSet>;
   accounts(): ExternalAccount[];
   /** Forget every grant, code and pending failure. */
-  reset(): void;
+  reset(): void | Promise<void>;
 }
 
 export type DemoProvider = Provider & { readonly demo: DemoProviderControls };

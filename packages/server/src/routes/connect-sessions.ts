@@ -67,7 +67,8 @@ export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, 
     query: CallbackQuery, response: { status: 200, contentType: 'text/html', description: 'A page that reports the result to its opener' }, errors: [302, 400],
   }, async (c) => {
     const q = c.req.query();
-    const session = q.state ? await completeConsent(ctx, { state: q.state, ...(q.code ? { code: q.code } : {}), ...(q.error ? { error: q.error } : {}) }) : undefined;
+    const callbackParams = new URL(c.req.url).searchParams;
+    const session = q.state ? await completeConsent(ctx, { state: q.state, callbackParams, ...(q.code ? { code: q.code } : {}), ...(q.error ? { error: q.error } : {}) }) : undefined;
     if (!session) {
       return html('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connect link not valid</title></head><body><main><h1>Connect link not valid</h1><p role="alert">This connect link is not valid or has already been used. Start the reconnect again from the app.</p></main></body></html>', 400);
     }

@@ -1,0 +1,216 @@
+// The demo provider's authorization server: oidc-provider (a certified OpenID Provider) configured for authorization
+// code + PKCE + state, rotating refresh tokens and a plain consent page. Koa inside; served from a Node request
+// listener mounted under the issuer's path (/provider). Node only.
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Provider, { type AdapterPayload, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { escapeHtml } from '../../internal/html.js';
+import { renderConsentPage, renderProviderErrorPage } from '../consent-page.js';
+import type { DemoAccount } from '../in-process-provider.js';
+import { adapterFactory, type PayloadBackend } from './adapter.js';
+
+export interface AuthorizationServerOptions {
+  /** e.g. `http://127.0.0.1:4000/provider`. Its path is where the listener is mounted. */
+  issuer: string;
+  redirectUris: string[];
+  accounts: DemoAccount[];
+  payloads: PayloadBackend;
+  /** Derives client secrets and cookie keys: instances sharing it accept each other's cookies and clients. */
+  secret: string;
+  accessTokenTtlSeconds?: number;
+}
+
+export const SCOPE = 'openid email';
+
+type KoaContext = Parameters<Parameters<Provider['use']>[0]>[0];
+
+/** A secret derived from the server secret; the same on every instance that shares it. */
+export function derive(secret: string, purpose: string): string {
+  return createHmac('sha256', secret).update(`relink:${purpose}`).digest('base64url');
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) throw new Error('form too large');
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+export class AuthorizationServer {
+  readonly oidc: Provider;
+  readonly mountPath: string;
+  /** What the token endpoint did (tests assert a rotating token was refreshed exactly once). */
+  readonly stats = { refreshGrants: 0, refreshFailures: 0, codeGrants: 0 };
+  private readonly clients = new Map<string, AdapterPayload>();
+  private failuresLeft = 0;
+  private readonly callback: (req: IncomingMessage, res: ServerResponse) => void;
+
+  constructor(private readonly options: AuthorizationServerOptions) {
+    this.mountPath = new URL(options.issuer).pathname.replace(/\/+$/, '');
+    const accounts = options.accounts;
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'relink-demo', alg: 'RS256', use: 'sig' };
+    const ttl = options.accessTokenTtlSeconds ?? 3600;
+    const configuration: Configuration = {
+      adapter: adapterFactory(options.payloads, this.clients),
+      findAccount: async (_ctx, id) => {
+        const account = accounts.find((a) => a.id === id);
+        if (!account) return undefined;
+        return { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name }) };
+      },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      scopes: ['openid', 'email', 'offline_access'],
+      // The callback reads the account from the ID token, so its claims go there and not only to userinfo.
+      conformIdTokenClaims: false,
+      features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+      pkce: { required: () => true },
+      cookies: { keys: [derive(options.secret, 'provider-cookies')] },
+      jwks: { keys: [signingKey as never] },
+      interactions: { url: (_ctx, interaction) => `${this.mountPath}/interaction/${interaction.uid}` },
+      // Backends are offline clients: every grant carries a refresh token, and every refresh rotates it. Reusing a
+      // rotated token is `invalid_grant` and revokes the whole grant (oidc-provider's reuse detection).
+      issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+      rotateRefreshToken: true,
+      ttl: { AccessToken: ttl, AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 365 * 24 * 3600, RefreshToken: 30 * 24 * 3600, IdToken: 3600 },
+      renderError: (ctx, out) => {
+        ctx.type = 'html';
+        ctx.body = renderProviderErrorPage(`${out.error}${out.error_description ? `: ${out.error_description}` : ''}`);
+      },
+    };
+    this.oidc = new Provider(options.issuer, configuration);
+    this.oidc.proxy = false;
+    this.oidc.on('grant.success', (ctx: KoaContextWithOIDC) => {
+      if (ctx.oidc.params?.grant_type === 'refresh_token') this.stats.refreshGrants++;
+      if (ctx.oidc.params?.grant_type === 'authorization_code') this.stats.codeGrants++;
+    });
+    this.oidc.on('grant.error', (ctx: KoaContextWithOIDC) => {
+      if (ctx.oidc.params?.grant_type === 'refresh_token') this.stats.refreshFailures++;
+    });
+    // Transient failures on demand: a real 503 from the token endpoint, in front of oidc-provider.
+    this.oidc.use(async (ctx, next) => {
+      if (ctx.method === 'POST' && ctx.path === '/token' && this.failuresLeft > 0) {
+        this.failuresLeft--;
+        ctx.status = 503;
+        ctx.set('retry-after', '1');
+        ctx.set('cache-control', 'no-store');
+        ctx.body = { error: 'temporarily_unavailable', error_description: 'The token endpoint is temporarily unavailable.' };
+        return;
+      }
+      await next();
+    });
+    this.oidc.use(async (ctx, next) => {
+      const match = /^\/interaction\/([\w-]+)$/.exec(ctx.path);
+      if (!match) return next();
+      ctx.set('cache-control', 'no-store');
+      if (ctx.method === 'GET') return this.showConsent(ctx);
+      if (ctx.method === 'POST') return this.answerConsent(ctx);
+      ctx.status = 405;
+    });
+    this.callback = this.oidc.callback();
+  }
+
+  /** Node request listener for requests under the mount path (`/provider/...`). */
+  handle(req: IncomingMessage, res: ServerResponse): void {
+    const original = req.url ?? '/';
+    // oidc-provider works out its mount path from originalUrl minus url, as under express or koa-mount.
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl = original;
+    req.url = original.slice(this.mountPath.length) || '/';
+    this.callback(req, res);
+  }
+
+  registerClient(appKey: string, name: string): void {
+    this.clients.set(appKey, {
+      client_id: appKey,
+      client_name: name,
+      client_secret: derive(this.options.secret, `client:${appKey}`),
+      redirect_uris: this.options.redirectUris,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    });
+  }
+
+  clientSecret(appKey: string): string {
+    return derive(this.options.secret, `client:${appKey}`);
+  }
+
+  failTransiently(count: number): void {
+    this.failuresLeft = Math.max(0, Math.floor(count));
+  }
+
+  resetFailures(): void {
+    this.failuresLeft = 0;
+  }
+
+  private async showConsent(ctx: KoaContext): Promise<void> {
+    const details = await this.oidc.interactionDetails(ctx.req, ctx.res);
+    const clientId = String(details.params.client_id ?? '');
+    const client = this.clients.get(clientId);
+    const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : undefined;
+    const hinted = this.options.accounts.find((a) => a.email === hint || a.id === hint);
+    ctx.type = 'html';
+    ctx.body = renderConsentPage({
+      appName: String(client?.client_name ?? clientId),
+      requestId: details.uid,
+      accounts: this.options.accounts,
+      action: `${this.mountPath}/interaction/${details.uid}`,
+      ...(hinted ? { selectedAccountId: hinted.id } : {}),
+    });
+  }
+
+  private async answerConsent(ctx: KoaContext): Promise<void> {
+    const details = await this.oidc.interactionDetails(ctx.req, ctx.res);
+    const form = await readForm(ctx.req);
+    if (form.get('request') !== details.uid) {
+      ctx.status = 400;
+      ctx.type = 'html';
+      ctx.body = renderProviderErrorPage('This authorization request does not match the page it came from. Start again from the app.');
+      return;
+    }
+    let result;
+    if (form.get('decision') !== 'approve') {
+      result = { error: 'access_denied', error_description: 'The user denied the request.' };
+    } else {
+      const account = this.options.accounts.find((a) => a.id === form.get('account'));
+      if (!account) {
+        ctx.status = 400;
+        ctx.type = 'html';
+        ctx.body = renderProviderErrorPage(`Choose an account to continue (${escapeHtml(String(form.get('account') ?? 'none'))} is not one).`);
+        return;
+      }
+      const grant = new this.oidc.Grant({ accountId: account.id, clientId: String(details.params.client_id) });
+      grant.addOIDCScope(String(details.params.scope ?? SCOPE));
+      const grantId = await grant.save();
+      result = { login: { accountId: account.id }, consent: { grantId } };
+    }
+    const returnTo = await this.oidc.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    ctx.status = 303;
+    ctx.redirect(returnTo);
+  }
+
+  /** Mint a grant and its tokens without a consent screen (demo seeding). */
+  async issueGrant(params: { appKey: string; accountId: string; withRefreshToken: boolean; expiresInSeconds: number }): Promise<{ accessToken: string; refreshToken?: string }> {
+    const client = await this.oidc.Client.find(params.appKey);
+    if (!client) throw new Error(`unknown client ${params.appKey}`);
+    const grant = new this.oidc.Grant({ accountId: params.accountId, clientId: params.appKey });
+    grant.addOIDCScope(SCOPE);
+    const grantId = await grant.save();
+    const at = new this.oidc.AccessToken({ accountId: params.accountId, client, grantId, scope: SCOPE, gty: 'authorization_code', expiresIn: Math.max(1, params.expiresInSeconds) });
+    const accessToken = await at.save();
+    if (!params.withRefreshToken) return { accessToken };
+    const rt = new this.oidc.RefreshToken({
+      accountId: params.accountId, client, grantId, scope: SCOPE, gty: 'authorization_code',
+      iiat: Math.floor(Date.now() / 1000), rotations: 0, expiresWithSession: false, expiresIn: 30 * 24 * 3600,
+    });
+    return { accessToken, refreshToken: await rt.save() };
+  }
+
+  async expireAccessToken(token: string): Promise<void> {
+    const at = await this.oidc.AccessToken.find(token);
+    await at?.destroy();
+  }
+}
