@@ -155,7 +155,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     this.hide();
   }
 
-  private title(n: Notification): string {
+  private titleOf(n: Notification): string {
     return n.kind === 'reauth_required' && n.appName ? this.m.reauthTitle(n.appName) : n.title;
   }
 
@@ -166,7 +166,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const now = this.data.store?.now() ?? Date.now();
     const content = html`<span part="item-icon">${icon(SEVERITY_ICONS[severity])}</span>
       <span class="text">
-        <span part="item-title"><span class="sr">${m[severity]}: </span>${this.title(n)}</span>
+        <span part="item-title"><span class="sr">${m[severity]}: </span>${this.titleOf(n)}</span>
         ${n.body ? html`<span part="item-body">${n.body}</span>` : nothing}
         <time part="item-time" datetime=${n.createdAt}>${relativeTime(this.locale, n.createdAt, now)}</time>
       </span>
