@@ -1,5 +1,5 @@
 // The reconnect flow end to end over real HTTP: the reference backend is mounted on the test page's origin
-// (scripts/wtr-relink-backend.mjs), the popup shows the in-process provider's consent page, and the test clicks in it
+// (scripts/wtr-relink-backend.mjs), the popup shows the oidc-provider authorization server's consent page, and the test clicks in it
 // as a user would.
 import { expect } from '@open-wc/testing';
 import { createRelinkClient, createRelinkStore, startReconnect, type RelinkClient, type RelinkStore } from '@relink/sdk';
@@ -127,14 +127,15 @@ describe('startReconnect through the real consent page', function () {
     const pending = startReconnect(client, 'con_hubspot', { pollInterval: 60_000 });
     let settled = false;
     void pending.then(() => (settled = true));
-    const session = await until(() => {
+    // The provider moves the authorization request (and its state) off the URL onto its consent page: wait for that.
+    const page = await until(() => {
       try {
-        return new URL(popup().location.href).searchParams.get('state');
+        return popup().document.querySelector('button[value=approve]');
       } catch {
         return undefined;
       }
     }, 'the popup to reach the provider');
-    expect(session).to.be.a('string');
+    expect(page).to.exist;
     window.postMessage({ type: 'relink:connect-result', sessionId: 'cs_forged', state: 'forged', status: 'completed' }, location.origin);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled).to.equal(false);
