@@ -1,0 +1,143 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Run } from '@relink/sdk';
+import Play from 'lucide/dist/esm/icons/play.mjs';
+import RotateCcw from 'lucide/dist/esm/icons/rotate-ccw.mjs';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkReplayEvent, RelinkResumeEvent } from '../../events/run-action.js';
+import { fillHref } from '../../internal/href.js';
+import { icon } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import { toast } from '../toaster/toaster.js';
+import styles from './run-actions.styles.js';
+
+export interface RunActionsMessages {
+  /** Accessible name of the group of buttons. */
+  label: string;
+  resume: string;
+  replay: string;
+  resumed: string;
+  replayed: string;
+  /** The success toasts' link to the run (with `run-href`). */
+  viewRun: string;
+  resumeFailed: string;
+  replayFailed: string;
+}
+
+const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
+
+type Action = 'resume' | 'replay';
+
+/**
+ * The actions of one run (seed 002): "Resume" only while the run is `paused`, "Replay" only once it is terminal
+ * (`completed`, `failed`, `cancelled`); nothing otherwise. While a request is in flight the button is
+ * `aria-disabled` and `aria-busy` (it keeps focus). The outcome is a toast: "Run resumed." / "Run replayed." (with a
+ * link to the run, or to the new run of a replay, when `run-href` is set), or the server's error message. Follows
+ * the run live in the provider's store; loads the runs if no other element did.
+ *
+ * @tag relink-run-actions
+ * @summary "Resume" for a paused run, "Replay" for a finished one, with the outcome in a toast.
+ *
+ * @event {RelinkResumeEvent} relink-resume - "Resume" was chosen, `{ run }`, before anything is sent; cancel it to stop the resume.
+ * @event {RelinkReplayEvent} relink-replay - "Replay" was chosen, `{ run }`, before anything is sent; cancel it to stop the replay.
+ *
+ * @csspart base - The group of buttons.
+ * @csspart resume - The "Resume" button.
+ * @csspart replay - The "Replay" button.
+ * @csspart icon - Each button's icon.
+ *
+ * @cssproperty --relink-button-background - Button background; defaults to `--relink-color-surface-raised`.
+ * @cssproperty --relink-button-color - Button text colour; defaults to `--relink-color-text`.
+ * @cssproperty --relink-button-radius - Button corner radius; defaults to `--relink-radius`.
+ */
+export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
+  static override styles = styles;
+
+  static override defaults: RunActionsMessages = {
+    label: 'Run actions',
+    resume: 'Resume',
+    replay: 'Replay',
+    resumed: 'Run resumed.',
+    replayed: 'Run replayed.',
+    viewRun: 'View run',
+    resumeFailed: 'Could not resume the run',
+    replayFailed: 'Could not replay the run',
+  };
+
+  private readonly data = new StoreController<Run | undefined>(this, (s) => s.runs.byId.get(this.runId));
+
+  /** The run's id, e.g. `run_failed`. */
+  @property({ attribute: 'run-id', reflect: true }) runId = '';
+
+  /** Link of a run for the toasts' "View run": `{id}` is the run's id (the new run's, after a replay). */
+  @property({ attribute: 'run-href' }) runHref?: string;
+
+  @state() private busy?: Action;
+
+  /** The run, from the provider's store. */
+  get run(): Run | undefined {
+    return this.data.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('runId')) this.data.select();
+    const store = this.data.store;
+    if (store && store.getSnapshot().runs.status === 'idle') void store.runs.load().catch(() => undefined);
+  }
+
+  private async act(action: Action): Promise<void> {
+    const store = this.data.store;
+    const run = this.run;
+    if (this.busy || !store || !run) return;
+    const Ctor = action === 'resume' ? RelinkResumeEvent : RelinkReplayEvent;
+    if (!this.dispatchEvent(new Ctor({ run }))) return;
+    const m = this.m;
+    this.busy = action;
+    try {
+      const result = await (action === 'resume' ? store.resume(run.id) : store.replay(run.id));
+      const href = fillHref(this.runHref, result.id);
+      toast({
+        title: action === 'resume' ? m.resumed : m.replayed,
+        tone: 'success',
+        ...(href !== undefined ? { action: { label: m.viewRun, href } } : {}),
+      });
+    } catch (error) {
+      toast({ title: action === 'resume' ? m.resumeFailed : m.replayFailed, description: (error as Error).message, tone: 'error' });
+    } finally {
+      const hadFocus = this.shadowRoot!.activeElement !== null;
+      this.busy = undefined;
+      await this.updateComplete;
+      // The button may be gone (a resumed run is running): keep keyboard users in place instead of on <body>.
+      if (hadFocus && !this.shadowRoot!.activeElement) this.shadowRoot!.querySelector<HTMLElement>('[part=base]')?.focus();
+    }
+  }
+
+  /** Resumes the run, as a click on "Resume" would (events, toasts). */
+  resume(): Promise<void> {
+    return this.act('resume');
+  }
+
+  /** Replays the run, as a click on "Replay" would. */
+  replay(): Promise<void> {
+    return this.act('replay');
+  }
+
+  private button(action: Action, label: string) {
+    const busy = this.busy === action;
+    return html`<button part=${action} class="btn" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
+      aria-busy=${busy ? 'true' : 'false'} @click=${() => this.act(action)}
+    ><span part="icon" class="spin">${icon(action === 'resume' ? Play : RotateCcw)}</span>${label}</button>`;
+  }
+
+  override render() {
+    const run = this.run;
+    const m = this.m;
+    // A button in flight stays until its request settles, even if the run's status moved meanwhile.
+    const resume = run?.status === 'paused' || this.busy === 'resume';
+    const replay = (run && TERMINAL.has(run.status)) || this.busy === 'replay';
+    return html`<div part="base" role="group" aria-label=${m.label} tabindex="-1">${resume ? this.button('resume', m.resume) : nothing}${replay
+      ? this.button('replay', m.replay)
+      : nothing}</div>`;
+  }
+}

@@ -1,0 +1,124 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import '../src/components/run-actions/run-actions.js';
+import type { RelinkRunActions } from '../src/components/run-actions/run-actions.js';
+import type { RelinkReplayEvent, RelinkResumeEvent } from '../src/events/run-action.js';
+import { litWarnings, part } from './helpers.js';
+import { deepActive, demo, inProvider, toasts, toastTitled } from './relink.js';
+import { putRun, putRunsInEveryStatus, STATUSES } from './runs.js';
+
+async function actions(runId: string) {
+  const d = await demo('agency');
+  await putRunsInEveryStatus(d.server);
+  const { el, provider } = await inProvider<RelinkRunActions>(
+    d.client,
+    html`<relink-run-actions run-id=${runId} run-href="#runs/{id}"></relink-run-actions>`,
+    'relink-run-actions',
+  );
+  await waitUntil(() => el.run, `run ${runId} loaded`);
+  await el.updateComplete;
+  return { el, provider, ...d };
+}
+
+const buttons = (el: RelinkRunActions) => [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+
+describe('relink-run-actions', () => {
+  const expected: Record<string, string[]> = {
+    running: [], paused: ['Resume'], waiting: [], completed: ['Replay'], failed: ['Replay'], cancelled: ['Replay'],
+  };
+  for (const status of STATUSES) {
+    it(`${status}: ${expected[status]!.join(', ') || 'no actions'}`, async () => {
+      const { el } = await actions(`run_s_${status}`);
+      expect(el.run!.status).to.equal(status);
+      expect(buttons(el)).to.deep.equal(expected[status]);
+      expect(part(el, 'base')).to.not.equal(null);
+      if (expected[status]!.length) {
+        expect(part(el, expected[status]![0]!.toLowerCase())).to.not.equal(null);
+        expect(part(el, 'icon')).to.not.equal(null);
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('keyboard: Enter on "Resume" → relink-resume { run }, busy, "Run resumed." with a link to the run; focus stays in the element', async () => {
+    const { el, client } = await actions('run_operator_reauth');
+    part(el, 'resume')!.focus();
+    const event = oneEvent(el, 'relink-resume') as Promise<RelinkResumeEvent>;
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await event;
+    expect(detail.run.id).to.equal('run_operator_reauth');
+    expect(detail.run.status).to.equal('paused');
+    await el.updateComplete;
+    const busy = part(el, 'resume');
+    if (busy) expect(busy.getAttribute('aria-busy')).to.equal('true');
+    const t = await toastTitled('Run resumed.');
+    expect(t.tone).to.equal('success');
+    expect(t.action).to.equal('View run');
+    expect(t.actionElement!.getAttribute('href')).to.equal('#runs/run_operator_reauth');
+    expect((await client.runs.get('run_operator_reauth')).status).to.equal('running');
+    await waitUntil(() => buttons(el).length === 0, 'Resume gone once running');
+    await waitUntil(() => deepActive() === part(el, 'base'), 'focus kept on the group');
+  });
+
+  it('keyboard: Space on "Replay" → relink-replay, "Run replayed." linking to the new run', async () => {
+    const { el, provider } = await actions('run_failed');
+    part(el, 'replay')!.focus();
+    const event = oneEvent(el, 'relink-replay') as Promise<RelinkReplayEvent>;
+    await sendKeys({ press: 'Space' });
+    expect((await event).detail.run.id).to.equal('run_failed');
+    const t = await toastTitled('Run replayed.');
+    const replay = provider.resolvedStore!.getSnapshot().runs.items.find((r) => r.replayOf === 'run_failed')!;
+    expect(t.actionElement!.getAttribute('href')).to.equal(`#runs/${replay.id}`);
+    expect(buttons(el), 'the failed run can be replayed again').to.deep.equal(['Replay']);
+    expect(deepActive() === part(el, 'replay')).to.equal(true);
+  });
+
+  it('preventDefault() on relink-resume / relink-replay sends nothing', async () => {
+    const { el, client } = await actions('run_s_paused');
+    el.addEventListener('relink-resume', (e) => e.preventDefault());
+    part(el, 'resume')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await client.runs.get('run_s_paused')).status).to.equal('paused');
+    expect(toasts()).to.deep.equal([]);
+    el.runId = 'run_s_completed';
+    await el.updateComplete;
+    el.addEventListener('relink-replay', (e) => e.preventDefault());
+    part(el, 'replay')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    const { data } = await client.runs.list({});
+    expect(data.some((r) => r.replayOf === 'run_s_completed')).to.equal(false);
+    expect(toasts()).to.deep.equal([]);
+  });
+
+  it("shows the server's error message when the action is refused (409)", async () => {
+    const { el, server } = await actions('run_s_paused');
+    // Someone else resumed it meanwhile; this page (not live) still shows it paused.
+    await putRun(server, { id: 'run_s_paused', status: 'running', startedAt: new Date().toISOString() });
+    part(el, 'resume')!.click();
+    const t = await toastTitled('Could not resume the run');
+    expect(t.tone).to.equal('error');
+    expect(t.description).to.equal('Only a paused run can be resumed; this run is running.');
+  });
+
+  it('ignores clicks while busy and takes its copy from messages', async () => {
+    const { el, server } = await actions('run_s_cancelled');
+    el.messages = { replay: '<b>Again</b>', replayed: 'Done!' };
+    await el.updateComplete;
+    expect(buttons(el)).to.deep.equal(['<b>Again</b>']);
+    let calls = 0;
+    const original = server.app.fetch.bind(server.app);
+    server.app.fetch = ((req: Request, ...rest: unknown[]) => {
+      if (req.url.endsWith('/replay')) calls++;
+      return (original as (...a: unknown[]) => unknown)(req, ...rest);
+    }) as typeof server.app.fetch;
+    part(el, 'replay')!.click();
+    part(el, 'replay')!.click();
+    await toastTitled('Done!');
+    expect(calls).to.equal(1);
+  });
+
+  it('renders without Lit dev warnings', async () => {
+    expect(await litWarnings(async () => { await actions('run_failed'); })).to.deep.equal([]);
+  });
+});
