@@ -1,0 +1,234 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Connection, RelinkSnapshot, Run, RunStatus } from '@relink/sdk';
+import Ban from 'lucide/dist/esm/icons/ban.mjs';
+import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
+import CirclePause from 'lucide/dist/esm/icons/circle-pause.mjs';
+import CircleX from 'lucide/dist/esm/icons/circle-x.mjs';
+import Hourglass from 'lucide/dist/esm/icons/hourglass.mjs';
+import LoaderCircle from 'lucide/dist/esm/icons/loader-circle.mjs';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
+import { absoluteTime, relativeTime } from '../../internal/format.js';
+import { fillHref } from '../../internal/href.js';
+import { icon } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import '../run-actions/run-actions.js';
+import styles from './runs-list.styles.js';
+
+/** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
+export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
+
+export interface RunsListMessages {
+  caption: string;
+  filters: string;
+  all: string;
+  paused_for_reauth: string;
+  running: string;
+  failed: string;
+  workflow: string;
+  status: string;
+  kind: string;
+  started: string;
+  updated: string;
+  actions: string;
+  /** Status labels. */
+  statusLabels: Record<RunStatus, string>;
+  /** Why a paused run is paused. */
+  pauseReasons: Record<'reauth' | 'approval' | 'spend_cap' | 'operator', string>;
+  agent: string;
+  operator: string;
+  /** Before the blocked connection's link: "Blocked by HubSpot (Northwind CRM)". */
+  blockedBy: string;
+  empty: string;
+  noMatches: string;
+  loading: string;
+  retry: string;
+}
+
+const STATUS_ICONS: Record<RunStatus, Parameters<typeof icon>[0]> = {
+  running: LoaderCircle, paused: CirclePause, waiting: Hourglass, completed: CircleCheck, failed: CircleX, cancelled: Ban,
+};
+const FILTERS: RunsFilter[] = ['all', 'paused_for_reauth', 'running', 'failed'];
+const matches: Record<RunsFilter, (run: Run) => boolean> = {
+  all: () => true,
+  paused_for_reauth: (run) => run.status === 'paused' && run.pauseReason === 'reauth',
+  running: (run) => run.status === 'running',
+  failed: (run) => run.status === 'failed',
+};
+
+interface Slice {
+  runs: RelinkSnapshot['runs'];
+  connections: RelinkSnapshot['connections'];
+}
+
+/**
+ * The runs list of seed 002: workflow, status (icon and text, never colour alone), kind (agent or operator),
+ * started and updated times, and `relink-run-actions` on each row. Preset chips ("All", "Paused for reauth",
+ * "Running", "Failed") are toggle buttons with `aria-pressed`; "Paused for reauth" shows exactly the runs paused
+ * with reason reauth, each naming and linking the connection it waits for (`connection-href`). Live: a run parked on
+ * reauth flips to running when its connection is reconnected, and leaves the "Paused for reauth" view. Loads the
+ * runs and the connections (for their names) if no other element did; loading, error and empty states.
+ *
+ * @tag relink-runs-list
+ * @summary Runs with status, kind and times; preset chips incl. "Paused for reauth"; Resume/Replay per row.
+ *
+ * @event {RelinkNavigateEvent} relink-navigate - A run link (`{ href, runId }`) or a blocked connection's link (`{ href, connectionId, runId }`) was activated; cancel it to route in the host app.
+ *
+ * @csspart base - Chips and table.
+ * @csspart chips - The group of preset chips.
+ * @csspart chip - Each chip (`aria-pressed`); the pressed one also has `chip-pressed`.
+ * @csspart table - The `<table>`.
+ * @csspart row - Each run's row.
+ * @csspart cell - Each cell.
+ * @csspart workflow - The workflow name (a link with `run-href`).
+ * @csspart status - The status: icon and label.
+ * @csspart status-icon - The status icon (decorative).
+ * @csspart reason - Why a paused run is paused.
+ * @csspart blocked-connection - The link to the connection a run waits for.
+ * @csspart actions - The row's `relink-run-actions`.
+ * @csspart empty - The empty state.
+ * @csspart error - The load error with "Try again".
+ * @csspart retry - The "Try again" button.
+ *
+ * @cssproperty --relink-runs-list-chip-pressed-background - Background of the pressed chip; defaults to `--relink-color-text`.
+ * @cssproperty --relink-runs-list-cell-padding - Cell padding; defaults to `--relink-space-2 --relink-space-3`.
+ * @cssproperty --relink-runs-list-link-color - Colour of links; defaults to `--relink-color-focus-ring`.
+ */
+export class RelinkRunsList extends RelinkElement<RunsListMessages> {
+  static override styles = styles;
+
+  static override defaults: RunsListMessages = {
+    caption: 'Runs',
+    filters: 'Show runs',
+    all: 'All',
+    paused_for_reauth: 'Paused for reauth',
+    running: 'Running',
+    failed: 'Failed',
+    workflow: 'Workflow',
+    status: 'Status',
+    kind: 'Kind',
+    started: 'Started',
+    updated: 'Updated',
+    actions: 'Actions',
+    statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
+    pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' },
+    agent: 'Agent',
+    operator: 'Operator',
+    blockedBy: 'Blocked by',
+    empty: 'No runs yet',
+    noMatches: 'No runs match this filter.',
+    loading: 'Loading runs…',
+    retry: 'Try again',
+  };
+
+  private readonly data = new StoreController<Slice>(this, (s) => memoSlice(s));
+
+  /** The pressed preset chip. */
+  @property({ reflect: true }) filter: RunsFilter = 'all';
+
+  /** Link of a connection a run is blocked on: `{id}` is the connection's id. */
+  @property({ attribute: 'connection-href' }) connectionHref?: string;
+
+  /** Link of a run's detail page: `{id}` is the run's id; unset, the workflow name is plain text. */
+  @property({ attribute: 'run-href' }) runHref?: string;
+
+  private rows: readonly Run[] = [];
+
+  /** Loads the runs and the connections again (what "Try again" does). */
+  reload(): Promise<unknown> {
+    const store = this.data.store;
+    if (!store) return Promise.resolve();
+    return Promise.allSettled([store.runs.load(), store.connections.load()]);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const slice = this.data.value;
+    const store = this.data.store;
+    if (store && slice?.runs.status === 'idle') void store.runs.load().catch(() => undefined);
+    if (store && slice?.connections.status === 'idle') void store.connections.load().catch(() => undefined);
+    const keep = matches[this.filter] ?? matches.all;
+    this.rows = (slice?.runs.items ?? []).filter(keep);
+  }
+
+  private navigate(event: MouseEvent, detail: NavigateDetail): void {
+    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+  }
+
+  private connectionName(id: string): string {
+    const c: Connection | undefined = this.data.value?.connections.byId.get(id);
+    return c ? `${c.app.name} (${c.label})` : id;
+  }
+
+  private renderStatus(run: Run) {
+    const m = this.m;
+    const blocked = run.status === 'paused' && run.pauseReason === 'reauth' ? run.blockedConnectionId : undefined;
+    const href = blocked ? fillHref(this.connectionHref, blocked) : undefined;
+    return html`<span part="status" class=${run.status}><span part="status-icon">${icon(STATUS_ICONS[run.status])}</span>${m.statusLabels[run.status]}</span>
+      ${run.status === 'paused' && run.pauseReason ? html`<span part="reason">${m.pauseReasons[run.pauseReason]}</span>` : nothing}
+      ${blocked ? html`<span class="blocked">${m.blockedBy} ${href !== undefined
+        ? html`<a part="blocked-connection" href=${href}
+            @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: blocked, runId: run.id })}>${this.connectionName(blocked)}</a>`
+        : html`<span part="blocked-connection">${this.connectionName(blocked)}</span>`}</span>` : nothing}`;
+  }
+
+  private renderRow(run: Run) {
+    const m = this.m;
+    const locale = this.locale;
+    const now = this.data.store?.now() ?? Date.now();
+    const href = fillHref(this.runHref, run.id);
+    const time = (at: string) => html`<time datetime=${at} title=${absoluteTime(locale, at)}>${relativeTime(locale, at, now)}</time>`;
+    return html`<tr part="row" data-id=${run.id}>
+      <th part="cell" scope="row">${href !== undefined
+        ? html`<a part="workflow" href=${href} @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: undefined, runId: run.id })}>${run.workflowName}</a>`
+        : html`<span part="workflow">${run.workflowName}</span>`}</th>
+      <td part="cell"><span class="status-cell">${this.renderStatus(run)}</span></td>
+      <td part="cell">${run.kind === 'agent' ? m.agent : m.operator}</td>
+      <td part="cell">${time(run.startedAt)}</td>
+      <td part="cell">${time(run.updatedAt)}</td>
+      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing} lang=${locale}></relink-run-actions></td>
+    </tr>`;
+  }
+
+  override render() {
+    const m = this.m;
+    const runs = this.data.value?.runs;
+    const loading = !runs || runs.status === 'idle' || (runs.status === 'loading' && !runs.items.length);
+    const failed = runs?.status === 'error' && !runs.items.length;
+    let body;
+    if (failed) {
+      body = html`<div part="error" role="alert"><p>${(runs.error as Error)?.message ?? ''}</p>
+        <button part="retry" class="btn" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+    } else if (!loading && !runs.items.length) {
+      body = html`<p part="empty">${m.empty}</p>`;
+    } else if (!loading && !this.rows.length) {
+      body = html`<p part="empty">${m.noMatches}</p>`;
+    } else {
+      body = html`<div class="scroll"><table part="table" aria-busy=${loading ? 'true' : 'false'}>
+        <caption class="sr">${m.caption}</caption>
+        <thead><tr>${[m.workflow, m.status, m.kind, m.started, m.updated, m.actions].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+        <tbody>${loading
+          ? html`<tr part="row"><td part="cell" colspan="6">${m.loading}</td></tr>`
+          : repeat(this.rows, (r) => r.id, (r) => this.renderRow(r))}</tbody>
+      </table></div>`;
+    }
+    return html`<div part="base">
+      <div part="chips" role="group" aria-label=${m.filters}>${FILTERS.map((f) => html`<button
+        part=${f === this.filter ? 'chip chip-pressed' : 'chip'} type="button" aria-pressed=${f === this.filter ? 'true' : 'false'}
+        @click=${() => (this.filter = f)}>${m[f]}</button>`)}</div>
+      ${body}
+    </div>`;
+  }
+}
+
+const slices = new WeakMap<object, WeakMap<object, Slice>>();
+/** One stable object per (runs, connections) pair, so the controller re-renders only when either changed. */
+function memoSlice(s: RelinkSnapshot): Slice {
+  let inner = slices.get(s.runs);
+  if (!inner) slices.set(s.runs, (inner = new WeakMap()));
+  let slice = inner.get(s.connections);
+  if (!slice) inner.set(s.connections, (slice = { runs: s.runs, connections: s.connections }));
+  return slice;
+}

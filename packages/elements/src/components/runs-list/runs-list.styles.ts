@@ -1,0 +1,59 @@
+import { css } from 'lit';
+import {
+  colorBorder, colorDanger, colorFocusRing, colorNeutral, colorScheme, colorSuccess, colorSurface, colorAttention, colorInfo,
+  colorText, colorTextMuted, fontSizeSmall, space1, space2, space3,
+} from '../../styles/tokens.js';
+import controls from '../../internal/controls.styles.js';
+
+export default [
+  controls,
+  css`
+    :host { display: block; color-scheme: ${colorScheme}; color: ${colorText}; }
+    [part='base'] { display: grid; gap: ${space3}; }
+    [part='chips'] { display: flex; flex-wrap: wrap; gap: ${space2}; }
+    [part~='chip'] {
+      padding: ${space1} ${space3};
+      border: 1px solid ${colorBorder};
+      border-radius: 999px;
+      background: ${colorSurface};
+      color: ${colorText};
+      font: inherit;
+      font-size: ${fontSizeSmall};
+      font-weight: 500;
+      cursor: pointer;
+    }
+    [part~='chip']:hover { background: color-mix(in srgb, currentColor 8%, ${colorSurface}); }
+    [part~='chip-pressed'], [part~='chip-pressed']:hover {
+      border-color: var(--relink-runs-list-chip-pressed-background, ${colorText});
+      background: var(--relink-runs-list-chip-pressed-background, ${colorText});
+      color: ${colorSurface};
+    }
+    [part~='chip']:focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: 2px; }
+    .scroll { overflow-x: auto; }
+    table { inline-size: 100%; border-collapse: collapse; }
+    th, td {
+      padding: var(--relink-runs-list-cell-padding, ${space2} ${space3});
+      border-block-end: 1px solid ${colorBorder};
+      text-align: start;
+      vertical-align: top;
+      overflow-wrap: anywhere;
+    }
+    thead th { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
+    tbody th { font-weight: 500; }
+    a { color: var(--relink-runs-list-link-color, ${colorFocusRing}); }
+    .status-cell { display: grid; gap: 2px; justify-items: start; }
+    [part='status'] { --_tone: ${colorNeutral}; display: inline-flex; align-items: center; gap: ${space1}; font-weight: 500; }
+    [part='status-icon'] { display: inline-flex; color: var(--_tone); }
+    .running { --_tone: ${colorInfo}; }
+    .paused, .waiting { --_tone: ${colorAttention}; }
+    .completed { --_tone: ${colorSuccess}; }
+    .failed { --_tone: ${colorDanger}; }
+    [part='reason'], .blocked, time { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
+    time { white-space: nowrap; }
+    [part='empty'], [part='error'] p { margin: 0; color: ${colorTextMuted}; }
+    [part='error'] { display: grid; gap: ${space2}; justify-items: start; }
+    @media (forced-colors: active) {
+      [part~='chip-pressed'] { forced-color-adjust: none; background: Highlight; color: HighlightText; border-color: Highlight; }
+    }
+  `,
+];

@@ -1,0 +1,208 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { Role } from '@relink/sdk';
+import '../src/components/runs-list/runs-list.js';
+import type { RelinkRunsList } from '../src/components/runs-list/runs-list.js';
+import type { RelinkNavigateEvent } from '../src/events/navigate.js';
+import { litWarnings, part } from './helpers.js';
+import { deepActive, demo, inProvider, type Demo } from './relink.js';
+import { putRun, putRunsInEveryStatus } from './runs.js';
+
+async function list(options: { role?: Role; principal?: string; live?: boolean; prepare?: (d: Demo) => Promise<unknown> } = {}) {
+  const d = await demo(options.role ?? 'agency', options.principal);
+  await options.prepare?.(d);
+  const { el, provider } = await inProvider<RelinkRunsList>(
+    d.client,
+    html`<relink-runs-list connection-href="#connections/{id}" run-href="#runs/{id}"></relink-runs-list>`,
+    'relink-runs-list',
+    { live: options.live ?? false },
+  );
+  await waitUntil(() => {
+    const s = provider.resolvedStore!.getSnapshot();
+    return s.runs.status !== 'loading' && s.runs.status !== 'idle' && s.connections.status !== 'loading';
+  }, 'runs loaded');
+  await el.updateComplete;
+  return { el, provider, ...d };
+}
+
+const rows = (el: RelinkRunsList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody [part=row]')];
+const ids = (el: RelinkRunsList) => rows(el).map((r) => r.dataset.id!);
+const chip = (el: RelinkRunsList, label: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=chip]')].find((c) => c.textContent!.trim() === label)!;
+const rowOf = (el: RelinkRunsList, id: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-id='${id}']`)!;
+const statusOf = (el: RelinkRunsList, id: string) => rowOf(el, id).querySelector('[part=status]')!.textContent!.trim();
+async function actionsOf(el: RelinkRunsList, id: string): Promise<string[]> {
+  const actions = rowOf(el, id).querySelector('relink-run-actions')!;
+  await actions.updateComplete;
+  return [...actions.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+}
+
+describe('relink-runs-list', () => {
+  afterEach(() => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('lists the runs newest first with workflow, status text + icon, kind and times; accessible; parts', async () => {
+    const { el } = await list();
+    expect(ids(el)).to.deep.equal(['run_running', 'run_operator_reauth', 'run_agent_reauth', 'run_completed', 'run_failed']);
+    const row = rowOf(el, 'run_agent_reauth');
+    expect(row.querySelector('[part=workflow]')!.textContent).to.equal('New HubSpot leads to Slack');
+    expect(row.querySelector('[part=workflow]')!.getAttribute('href')).to.equal('#runs/run_agent_reauth');
+    expect(statusOf(el, 'run_agent_reauth')).to.equal('Paused');
+    expect(row.querySelector('[part=reason]')!.textContent).to.equal('Needs reauthorization');
+    expect(row.textContent!.replace(/\s+/g, ' ')).to.contain('Agent');
+    expect(rowOf(el, 'run_operator_reauth').textContent).to.contain('Operator');
+    expect(row.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-/);
+    expect(row.querySelector('time')!.textContent).to.match(/ago/);
+    expect(statusOf(el, 'run_failed')).to.equal('Failed');
+    expect(statusOf(el, 'run_completed')).to.equal('Completed');
+    for (const name of ['base', 'chips', 'chip', 'chip-pressed', 'table', 'row', 'cell', 'workflow', 'status', 'status-icon', 'reason', 'blocked-connection', 'actions']) {
+      expect(part(el, name), name).to.not.equal(null);
+    }
+    expect(chip(el, 'All').getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names and links the connection a run paused on reauth waits for (from the connections collection)', async () => {
+    const { el } = await list();
+    const link = rowOf(el, 'run_agent_reauth').querySelector<HTMLAnchorElement>('[part=blocked-connection]')!;
+    expect(link.textContent).to.equal('HubSpot (Northwind CRM)');
+    expect(link.getAttribute('href')).to.equal('#connections/con_hubspot');
+    expect(link.parentElement!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Blocked by HubSpot (Northwind CRM)');
+    const event = oneEvent(el, 'relink-navigate') as Promise<RelinkNavigateEvent>;
+    link.click();
+    expect((await event).detail).to.deep.equal({ href: '#connections/con_hubspot', connectionId: 'con_hubspot', runId: 'run_agent_reauth' });
+    expect(location.hash).to.equal('#connections/con_hubspot');
+    history.replaceState(null, '', location.pathname);
+    el.addEventListener('relink-navigate', (e) => e.preventDefault(), { once: true });
+    rowOf(el, 'run_failed').querySelector<HTMLElement>('[part=workflow]')!.click();
+    expect(location.hash).to.equal('');
+  });
+
+  it('each status gets exactly its actions: Resume for paused, Replay for completed/failed/cancelled', async () => {
+    const { el } = await list({ prepare: (d) => putRunsInEveryStatus(d.server) });
+    const expected = { running: [], paused: ['Resume'], waiting: [], completed: ['Replay'], failed: ['Replay'], cancelled: ['Replay'] };
+    for (const [status, actions] of Object.entries(expected)) {
+      expect(statusOf(el, `run_s_${status}`)).to.equal(status[0]!.toUpperCase() + status.slice(1));
+      expect(await actionsOf(el, `run_s_${status}`), status).to.deep.equal(actions);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Paused for reauth" shows exactly the runs paused with reason reauth (as the server\'s preset does)', async () => {
+    const { el, client } = await list({
+      prepare: async (d) => {
+        await putRunsInEveryStatus(d.server); // includes a run paused for approval
+        await putRun(d.server, { id: 'run_mailchimp', kind: 'agent', status: 'paused', pauseReason: 'reauth', blockedConnectionId: 'con_mailchimp', connectionIds: ['con_mailchimp'] });
+      },
+    });
+    chip(el, 'Paused for reauth').click();
+    await el.updateComplete;
+    expect(el.filter).to.equal('paused_for_reauth');
+    expect(chip(el, 'Paused for reauth').getAttribute('aria-pressed')).to.equal('true');
+    expect(chip(el, 'All').getAttribute('aria-pressed')).to.equal('false');
+    const { data } = await client.runs.list({ preset: 'paused_for_reauth' });
+    expect(ids(el).sort()).to.deep.equal(data.map((r) => r.id).sort());
+    expect(ids(el).sort()).to.deep.equal(['run_agent_reauth', 'run_mailchimp', 'run_operator_reauth']);
+    expect(ids(el)).to.not.include('run_s_paused');
+    await expect(el).to.be.accessible();
+    chip(el, 'Failed').click();
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['run_s_failed', 'run_failed']);
+    chip(el, 'Running').click();
+    await el.updateComplete;
+    expect(ids(el).sort()).to.deep.equal(['run_running', 'run_s_running']);
+  });
+
+  it('keyboard: chips toggle with Space and Enter', async () => {
+    const { el } = await list();
+    chip(el, 'All').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive() === chip(el, 'Paused for reauth')).to.equal(true);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(chip(el, 'Paused for reauth').getAttribute('aria-pressed')).to.equal('true');
+    expect(ids(el).sort()).to.deep.equal(['run_agent_reauth', 'run_operator_reauth']);
+    await sendKeys({ press: 'Shift+Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.filter).to.equal('all');
+    expect(ids(el)).to.have.length(5);
+  });
+
+  it('keyboard: Resume on a row by Tab + Enter', async () => {
+    const { el } = await list();
+    chip(el, 'Paused for reauth').click();
+    await el.updateComplete;
+    const actions = rowOf(el, 'run_operator_reauth').querySelector('relink-run-actions')!;
+    await actions.updateComplete;
+    actions.shadowRoot!.querySelector<HTMLElement>('[part~=resume]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    // The resumed run is no longer paused for reauth: it leaves this view.
+    await waitUntil(() => !ids(el).includes('run_operator_reauth'), 'resumed run left the view', { timeout: 5000 });
+  });
+
+  it('live: an agent run parked on reauth flips to running when its connection is reconnected in another tab', async () => {
+    const { el, other } = await list({
+      live: true,
+      prepare: (d) => putRun(d.server, { id: 'run_mailchimp', kind: 'agent', status: 'paused', pauseReason: 'reauth', blockedConnectionId: 'con_mailchimp', connectionIds: ['con_mailchimp'] }),
+    });
+    chip(el, 'Paused for reauth').click();
+    await el.updateComplete;
+    expect(ids(el)).to.include('run_mailchimp');
+    const tab = await other('agency');
+    await tab.connections.submitCredentials('con_mailchimp', { api_key: '0123456789abcdef0123456789abcdef-us21' });
+    await waitUntil(() => !ids(el).includes('run_mailchimp'), 'left the paused view', { timeout: 5000 });
+    chip(el, 'All').click();
+    await el.updateComplete;
+    expect(statusOf(el, 'run_mailchimp')).to.equal('Running');
+  });
+
+  it('empty: "No runs yet"; a chip with no match: "No runs match this filter."', async () => {
+    const d = await demo('agency');
+    d.client.runs.list = (async () => ({ data: [], nextCursor: null })) as unknown as typeof d.client.runs.list;
+    const { el } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');
+    await waitUntil(() => part(el, 'empty'), 'empty state');
+    expect(part(el, 'empty')!.textContent).to.equal('No runs yet');
+    expect(part(el, 'table')).to.equal(null);
+    await expect(el).to.be.accessible();
+    const { el: filtered, provider, server } = await list();
+    await putRun(server, { id: 'run_failed', status: 'completed' });
+    await provider.resolvedStore!.runs.load();
+    filtered.filter = 'failed';
+    await filtered.updateComplete;
+    expect(part(filtered, 'empty')!.textContent).to.equal('No runs match this filter.');
+    await expect(filtered).to.be.accessible();
+  });
+
+  it('a load error shows the message and "Try again", which loads again', async () => {
+    const d = await demo('agency');
+    const original = d.client.runs.list;
+    let fail = true;
+    d.client.runs.list = ((...args: Parameters<typeof original>) => (fail ? Promise.reject(new Error('Runs are unavailable')) : original(...args))) as typeof original;
+    const { el } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');
+    await waitUntil(() => part(el, 'error'), 'error shown');
+    expect(part(el, 'error')!.textContent).to.contain('Runs are unavailable');
+    await expect(el).to.be.accessible();
+    fail = false;
+    part(el, 'retry')!.click();
+    await waitUntil(() => rows(el).length === 5, 'reloaded');
+  });
+
+  it('copy from messages; hostile workflow names render as text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const { el } = await list({ prepare: (d) => putRun(d.server, { id: 'run_evil', workflowName: hostile }) });
+    el.messages = { all: 'Tout', statusLabels: { running: 'En cours', paused: 'En pause', waiting: 'En attente', completed: 'Terminé', failed: 'Échoué', cancelled: 'Annulé' } };
+    await el.updateComplete;
+    expect(chip(el, 'Tout')).to.not.equal(undefined);
+    expect(rowOf(el, 'run_evil').querySelector('[part=workflow]')!.textContent).to.equal(hostile);
+    expect(statusOf(el, 'run_evil')).to.equal('En cours');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('renders without Lit dev warnings', async () => {
+    expect(await litWarnings(async () => { await list(); })).to.deep.equal([]);
+  });
+});
