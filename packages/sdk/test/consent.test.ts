@@ -135,7 +135,7 @@ describe('startReconnect through the real consent page', function () {
         return undefined;
       }
     }, 'the popup to reach the provider');
-    expect(page).to.exist;
+    expect(page.textContent).to.equal('Approve');
     window.postMessage({ type: 'relink:connect-result', sessionId: 'cs_forged', state: 'forged', status: 'completed' }, location.origin);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled).to.equal(false);

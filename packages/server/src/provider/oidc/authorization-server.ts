@@ -66,7 +66,11 @@ export class AuthorizationServer {
       scopes: ['openid', 'email', 'offline_access'],
       // The callback reads the account from the ID token, so its claims go there and not only to userinfo.
       conformIdTokenClaims: false,
-      features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+      features: {
+        devInteractions: { enabled: false },
+        // A client may revoke only the tokens issued to it.
+        revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      },
       pkce: { required: () => true },
       cookies: { keys: [derive(options.secret, 'provider-cookies')] },
       jwks: { keys: [signingKey as never] },
