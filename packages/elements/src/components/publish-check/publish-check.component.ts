@@ -1,0 +1,113 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { Task } from '@lit/task';
+import type { Collection, Connection, PublishCheck, RelinkClient } from '@relink/sdk';
+import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
+import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
+import { clientContext } from '../../context/client-context.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkNavigateEvent } from '../../events/navigate.js';
+import { fillHref } from '../../internal/href.js';
+import { icon } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import styles from './publish-check.styles.js';
+
+export interface PublishCheckMessages {
+  /** The OK line when the workflow may be published; empty to show nothing. */
+  ok: string;
+  /** Each problem's link to the connection. */
+  fix: string;
+  checking: string;
+  retry: string;
+}
+
+/**
+ * The publish gate (seed 002): asks the server whether workflow `workflow-id` may be published
+ * (`client.workflows.publishCheck`) and lists each node with an inactive connection in the server's words
+ * ("Trigger node has an inactive connection", "Action node has an inactive connection"), each with a link to fix
+ * that connection (`connection-href`). Shows an OK line when it is publishable. Checks again when a connection
+ * changes in the provider's store (e.g. after a reconnect), aborting a superseded check.
+ *
+ * @tag relink-publish-check
+ * @summary "Trigger node has an inactive connection" with a link to fix it, or an OK line.
+ *
+ * @event {RelinkNavigateEvent} relink-navigate - A "Fix connection" link was activated, `{ href, connectionId }`; cancel it to route in the host app.
+ *
+ * @csspart base - The result.
+ * @csspart problems - The list of problems.
+ * @csspart problem - One problem.
+ * @csspart icon - Each line's icon.
+ * @csspart message - The server's message for a problem.
+ * @csspart fix - The link to the connection.
+ * @csspart ok - The OK line.
+ * @csspart error - A failed check with "Try again".
+ *
+ * @cssproperty --relink-publish-check-problem-color - Tone of problems; defaults to `--relink-color-danger`.
+ * @cssproperty --relink-publish-check-ok-color - Tone of the OK line; defaults to `--relink-color-success`.
+ */
+export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
+  static override styles = styles;
+
+  static override defaults: PublishCheckMessages = {
+    ok: 'Ready to publish: every connection is active.',
+    fix: 'Fix connection',
+    checking: 'Checking connections…',
+    retry: 'Try again',
+  };
+
+  private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  /** Connection changes in the store trigger a new check. */
+  private readonly connections = new StoreController<Collection<Connection>>(this, (s) => s.connections);
+
+  /** The workflow to check, e.g. `wf_lead_sync`. */
+  @property({ attribute: 'workflow-id', reflect: true }) workflowId = '';
+
+  /** Link of a connection to fix: `{id}` is the connection's id. Unset: "Fix connection" is a button that only fires `relink-navigate`. */
+  @property({ attribute: 'connection-href' }) connectionHref?: string;
+
+  private readonly check = new Task(this, {
+    task: ([client, workflowId], { signal }) =>
+      client && workflowId ? client.workflows.publishCheck(workflowId, { signal }) : Promise.resolve(undefined),
+    args: () => [this.clientConsumer.value ?? this.connections.store?.client, this.workflowId, this.connections.value] as [RelinkClient | undefined, string, unknown],
+  });
+
+  /** The latest result (undefined while the first check runs). */
+  get result(): PublishCheck | undefined {
+    return this.check.value;
+  }
+
+  /** Checks again. */
+  recheck(): Promise<unknown> {
+    return this.check.run();
+  }
+
+  private handleFix(event: MouseEvent, href: string, connectionId: string): void {
+    if (!this.dispatchEvent(new RelinkNavigateEvent({ href, connectionId }))) event.preventDefault();
+  }
+
+  private renderResult(result: PublishCheck | undefined) {
+    const m = this.m;
+    if (!result) return nothing;
+    if (result.ok) return m.ok ? html`<p part="ok" role="status"><span part="icon">${icon(CircleCheck)}</span>${m.ok}</p>` : nothing;
+    return html`<ul part="problems" role="list">${result.problems.map((p) => {
+      const href = fillHref(this.connectionHref, p.connectionId);
+      const id = `problem-${p.nodeId}`;
+      return html`<li part="problem"><span part="icon">${icon(Link2Off)}</span><span part="message" id=${id}>${p.message}</span>${href !== undefined
+        ? html`<a part="fix" href=${href} aria-describedby=${id} @click=${(e: MouseEvent) => this.handleFix(e, href, p.connectionId)}>${m.fix}</a>`
+        : html`<button part="fix" type="button" aria-describedby=${id} @click=${(e: MouseEvent) => this.handleFix(e, '', p.connectionId)}>${m.fix}</button>`}</li>`;
+    })}</ul>`;
+  }
+
+  override render() {
+    const m = this.m;
+    return html`<div part="base" aria-busy=${this.check.status === 1 ? 'true' : 'false'}>${this.check.render({
+      initial: () => nothing,
+      // Keep showing the last result while re-checking, so a live re-check does not flash.
+      pending: () => (this.check.value ? this.renderResult(this.check.value) : html`<p class="note">${m.checking}</p>`),
+      complete: (result) => this.renderResult(result),
+      error: (error) => html`<div part="error" role="alert"><p>${(error as Error)?.message ?? ''}</p>
+        <button class="retry" type="button" @click=${() => void this.recheck()}>${m.retry}</button></div>`,
+    })}</div>`;
+  }
+}
