@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// `npm start`: the Relink reference backend (packages/server/src/node/main.ts) in demo mode on 127.0.0.1:$PORT
-// (default 4000), run from source through tsx with the `source` export condition. Signals pass through to it.
-import { spawn } from 'node:child_process';
+// `npm start`: builds the demo host app (Vite, about a second), then runs demo/server.ts — the reference backend
+// with its real OAuth provider and embedded database, and the host app on the same origin — from source through
+// tsx with the `source` export condition. Ctrl-C stops it. RELINK_SKIP_BUILD=1 reuses an existing demo/dist.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/node/main.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+if (!(process.env.RELINK_SKIP_BUILD && existsSync(`${root}demo/dist/index.html`))) {
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
+const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'demo/server.ts'], { cwd: root, stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -94,8 +94,16 @@ export interface RunningRelink extends NodeRelink {
  * Listen first (port 0 picks a free one), then build the app with the URL it is reachable at: the OAuth issuer and
  * redirect URI are absolute. `close()` ends open event streams, stops the server and closes the database.
  */
-export async function startNodeRelink(options: Omit<NodeRelinkOptions, 'publicUrl'> & { port?: number; hostname?: string; publicUrl?: string }): Promise<RunningRelink> {
-  const { port = 0, hostname = '127.0.0.1', ...rest } = options;
+export async function startNodeRelink(
+  options: Omit<NodeRelinkOptions, 'publicUrl'> & {
+    port?: number;
+    hostname?: string;
+    publicUrl?: string;
+    /** Wrap the listener, e.g. to serve a host app's own routes and pages next to the API (the demo does). */
+    around?: (relink: NodeRelink, url: string) => RequestListener;
+  },
+): Promise<RunningRelink> {
+  const { port = 0, hostname = '127.0.0.1', around, ...rest } = options;
   // Requests that arrive before the app is built get a 503; then the real listener takes over.
   const slot: { handler?: RequestListener } = {};
   const server = createServer((req, res) => {
@@ -114,7 +122,7 @@ export async function startNodeRelink(options: Omit<NodeRelinkOptions, 'publicUr
     server.close();
     throw error;
   });
-  slot.handler = relink.listener;
+  slot.handler = around ? around(relink, url) : relink.listener;
   return {
     ...relink, server, url,
     close: async () => {
