@@ -150,8 +150,9 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   private handleOpen(event: MouseEvent, notification: Notification, href: string): void {
     const store = this.data.store;
     if (!notification.read) void store?.markRead(notification.id).catch(() => undefined);
-    const detail = { href, connectionId: notification.connectionId, notificationId: notification.id };
-    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+    if (!this.dispatchEvent(new RelinkNavigateEvent({ href, connectionId: notification.connectionId, notificationId: notification.id }))) {
+      event.preventDefault();
+    }
     this.hide();
   }
 

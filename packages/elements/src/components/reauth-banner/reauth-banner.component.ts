@@ -100,8 +100,7 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   }
 
   private handleNavigate(event: MouseEvent, href: string): void {
-    const detail = { href, connectionId: this.reauth?.firstConnectionId };
-    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+    if (!this.dispatchEvent(new RelinkNavigateEvent({ href, connectionId: this.reauth?.firstConnectionId }))) event.preventDefault();
   }
 
   override render() {

@@ -153,8 +153,8 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     this.rows = (slice?.runs.items ?? []).filter(keep);
   }
 
-  private navigate(event: MouseEvent, detail: NavigateDetail): void {
-    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+  private navigate(event: MouseEvent, target: NavigateDetail): void {
+    if (!this.dispatchEvent(new RelinkNavigateEvent({ ...target }))) event.preventDefault();
   }
 
   private connectionName(id: string): string {
