@@ -132,6 +132,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
     (id) =>
       portalShell(html`
         <p><a data-route href="/portal/connections">← Connections</a></p>
+        <h1>Manage connection</h1>
         <relink-connection-detail connection-id=${id}></relink-connection-detail>
       `),
   ],

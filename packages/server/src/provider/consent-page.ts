@@ -31,7 +31,7 @@ export function renderConsentPage(model: ConsentPageModel): string {
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <title>Authorize ${app} — Relink demo provider</title><style>${STYLE}</style></head>
 <body><main>
 <h1>Authorize ${app}</h1>

@@ -81,6 +81,7 @@ const safeHref = (href: string): boolean => {
  * @event {RelinkToastShowEvent} relink-toast-show - Before a toast appears; cancel it to show the message elsewhere.
  * @event {RelinkToastDismissEvent} relink-toast-dismiss - After a toast closes, with its `id` and `reason`.
  *
+ * @csspart region - The named region landmark ("Notifications") holding the live regions and the toasts.
  * @csspart base - The list of visible toasts.
  * @csspart toast - One toast.
  * @csspart icon - The toast's tone icon (decorative).
@@ -230,7 +231,9 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
 
   override render() {
     const m = this.m;
-    return html`<div class="sr" role="status" aria-live="polite">${this.renderAnnouncement(this.polite)}</div>
+    // A named region landmark: toasts live outside the host's <main>, and every piece of a page belongs to a landmark.
+    return html`<section part="region" aria-label=${m.region}>
+      <div class="sr" role="status" aria-live="polite">${this.renderAnnouncement(this.polite)}</div>
       <div class="sr" role="alert">${this.renderAnnouncement(this.assertive)}</div>
       <ol
         part="base"
@@ -256,6 +259,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
               @click=${() => this.close(t.id, 'close')}>${icon(X)}</button>
           </li>`,
         )}
-      </ol>`;
+      </ol>
+    </section>`;
   }
 }

@@ -1,0 +1,218 @@
+// The six flows of issue 8 as a user does them: `npm start`'s real server (reference backend, oidc-provider consent,
+// embedded database, the demo host app), Debian's Chromium, found by visible text and ARIA roles. Every page visited
+// is checked with axe, and any console error fails the flow.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, startDemo, watch, type Demo } from './harness.js';
+
+let demo: Demo;
+let browser: Browser;
+let context: BrowserContext;
+let errors: string[];
+
+const TIMEOUT = 15_000;
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  watch(page, errors);
+  await page.goto(`${demo.url}${path}`);
+  return page;
+}
+
+/** axe on the page as it is now, after its data loaded. */
+async function assertAccessible(page: Page): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe violations on ${page.url()}`);
+}
+
+/** The agency's API calls a test makes behind the UI (demo levers), with a token from the host's backend. */
+async function agencyApi(path: string, body?: unknown): Promise<unknown> {
+  const { token } = (await (await fetch(`${demo.url}/host/session?role=agency`, { method: 'POST' })).json()) as { token: string };
+  const response = await fetch(`${demo.url}/v1/${path}`, {
+    method: body === undefined && !path.startsWith('demo/') ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  assert.ok(response.ok, `${path} answered ${response.status}`);
+  return response.json();
+}
+
+/** Approve (as an account) or deny on the provider's consent page in the popup a click opened. */
+async function consentInPopup(page: Page, click: () => Promise<void>, account: string | undefined, decision: 'Approve' | 'Deny' = 'Approve') {
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), click()]);
+  popup.setDefaultTimeout(TIMEOUT);
+  watch(popup, errors);
+  await popup.getByRole('button', { name: decision }).waitFor();
+  assert.deepEqual(await axeViolations(popup), [], 'axe violations on the consent page');
+  if (account) await popup.getByLabel(account).check();
+  await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: decision }).click()]);
+}
+
+const banner = (page: Page): Locator => page.locator('relink-reauth-banner');
+/** A table row by its app, the first cell: its accessible name starts with the app's name. */
+const row = (page: Page, app: string): Locator => page.getByRole('row', { name: new RegExp(`^${app} `) });
+/** Text a user sees; a live region may say it too (for screen readers), so take the first match. */
+const shows = (page: Page | Locator, text: string | RegExp): Promise<void> => page.getByText(text).first().waitFor();
+const bannerTitle = (page: Page, text: string): Locator => banner(page).getByRole('heading', { name: text });
+
+describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
+  before(async () => {
+    demo = await startDemo();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+  beforeEach(async () => {
+    await agencyApi('demo/reset');
+    await context?.close();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    errors = [];
+  });
+  const noConsoleErrors = () => assert.deepEqual(errors, [], 'console errors');
+
+  test('1. agency: the banner leads to HubSpot, consent in the popup heals it live in every tab; runs resume', async () => {
+    const page = await open('/');
+    const other = await open('/');
+    await banner(page).getByRole('link', { name: 'HubSpot reauth required' }).waitFor();
+    await bannerTitle(page, '3 connections need to be reauthorized').waitFor();
+    await page.getByRole('button', { name: 'Notifications, 3 unread' }).waitFor();
+    await assertAccessible(page);
+    // The README's tour shows this very screen, so the picture stays true.
+    await page.screenshot({ path: new URL('../../docs/agency-console.png', import.meta.url).pathname });
+
+    await banner(page).getByRole('link', { name: 'HubSpot reauth required' }).click();
+    await page.waitForURL(`${demo.url}/connections`);
+    await row(page, 'HubSpot').getByRole('link', { name: 'Manage' }).click();
+    await page.waitForURL(/\/connections\/con_hubspot$/);
+    await page.getByRole('button', { name: 'Reconnect' }).waitFor();
+    await assertAccessible(page);
+
+    await consentInPopup(page, () => page.getByRole('button', { name: 'Reconnect' }).click(), 'Northwind Ops');
+    await page.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
+
+    // The other tab, never reloaded, drops HubSpot from the banner and the bell.
+    await bannerTitle(other, '2 connections need to be reauthorized').waitFor();
+    assert.equal(await banner(other).getByRole('link', { name: 'HubSpot reauth required' }).count(), 0);
+    await other.getByRole('button', { name: 'Notifications, 2 unread' }).waitFor();
+
+    // Runs: the agent run resumed by itself; the operator run waits for Resume.
+    await other.getByRole('button', { name: 'Paused for reauth' }).click();
+    await other.locator('relink-runs-list').getByText('Operator').waitFor();
+    assert.equal(await other.locator('relink-runs-list').getByRole('row').filter({ hasText: 'Agent' }).count(), 0);
+    await other.getByRole('button', { name: 'All' }).click();
+    const operatorRow = other.locator('relink-runs-list').getByRole('row').filter({ hasText: 'Operator' }).filter({ hasText: 'Paused' });
+    await operatorRow.getByRole('button', { name: 'Resume' }).click();
+    await shows(other, 'Run resumed.');
+    await assertAccessible(other);
+    noConsoleErrors();
+  });
+
+  test('2. client portal: refresh, a refused refresh, and revoke by keyboard', async () => {
+    const page = await open('/portal/connections');
+    await row(page, 'Slack').waitFor();
+    await assertAccessible(page);
+    await row(page, 'Slack').getByRole('link', { name: 'Manage' }).click();
+    await page.waitForURL(/\/portal\/connections\/con_slack$/);
+    const before = await page.locator('relink-connection-detail time').first().getAttribute('datetime');
+    await page.getByRole('button', { name: 'Refresh credential' }).click();
+    await shows(page, 'Connection refreshed.');
+    await page.waitForFunction(
+      (previous) => document.querySelector('relink-connection-detail')?.shadowRoot?.querySelector('time')?.getAttribute('datetime') !== previous,
+      before,
+    );
+    await assertAccessible(page);
+
+    await page.goto(`${demo.url}/portal/connections/con_quickbooks`);
+    await page.getByRole('button', { name: 'Refresh credential' }).click();
+    await shows(page, 'Failed to refresh connection');
+    await shows(page, 'You may need to reconnect.');
+
+    // Revoke Slack with the keyboard only.
+    await page.goto(`${demo.url}/portal/connections/con_slack`);
+    const revoke = page.getByRole('button', { name: 'Revoke', exact: true });
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Revoke this connection?' });
+    await dialog.waitFor();
+    // The safe action has the focus first.
+    assert.equal(await dialog.getByRole('button', { name: 'Keep connection' }).evaluate((button) => button.matches(':focus')), true);
+    await assertAccessible(page);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Connection revoked', { exact: true }).first().waitFor();
+    await shows(page, 'Workflows using this connection will pause until reconnected.');
+    await page.locator('relink-connection-detail relink-status-badge[status=revoked]').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Revoke', exact: true }).count(), 0);
+    noConsoleErrors();
+  });
+
+  test('3. two transient 503s from the provider: Slack stays active, no banner for it', async () => {
+    const page = await open('/');
+    await bannerTitle(page, '3 connections need to be reauthorized').waitFor();
+    await agencyApi('demo/provider/fail-transiently', { count: 2 });
+    await agencyApi('demo/connections/con_slack/expire');
+    const first = (await agencyApi('demo/refresher/run')) as { detail: Record<string, number> };
+    assert.equal(first.detail.reauth_required, 0);
+    const slack = (await agencyApi('connections/con_slack')) as { status: string; lastError?: { transient: boolean } };
+    assert.equal(slack.status, 'active');
+    await page.waitForTimeout(500);
+    await bannerTitle(page, '3 connections need to be reauthorized').waitFor();
+    assert.equal(await page.getByText('Slack reauth required').count(), 0);
+    await row(page, 'Slack').locator('relink-status-badge[status=active]').waitFor();
+    noConsoleErrors();
+  });
+
+  test('4. a different account asks first; API-key form shows a field error; Follow Up Boss explains its auth config', async () => {
+    const page = await open('/connections/con_hubspot');
+    await consentInPopup(page, () => page.getByRole('button', { name: 'Reconnect' }).click(), 'Sam (personal account)');
+    await shows(page, 'You authorized sam.personal@example.com instead of ops@northwind.example.');
+    await assertAccessible(page);
+    await page.getByRole('button', { name: 'Switch to sam.personal@example.com' }).click();
+    await page.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
+
+    await page.goto(`${demo.url}/connections/con_mailchimp`);
+    await page.getByRole('button', { name: 'Reconnect' }).click();
+    await page.getByLabel('API key').fill('not-a-key');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await shows(page, 'Mailchimp API keys are 32 hexadecimal characters');
+    assert.equal(await page.getByLabel('API key').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page);
+
+    await page.goto(`${demo.url}/connections/con_fub`);
+    await page.getByRole('button', { name: 'Reconnect' }).click();
+    await shows(page, /Follow Up Boss.*auth config/);
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
+
+  test('5. a failed run is replayed', async () => {
+    const page = await open('/runs');
+    const failed = page.locator('relink-runs-list').getByRole('row').filter({ hasText: 'Failed' });
+    await failed.getByRole('button', { name: 'Replay' }).click();
+    await shows(page, 'Run replayed.');
+    const runs = (await agencyApi('runs')) as { data: Array<{ replayOf?: string; status: string }> };
+    assert.ok(runs.data.some((run) => run.replayOf && run.status === 'running'));
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
+
+  test('6. the agency asks QuickBooks\' client; the client reconnects from the portal; active in both views', async () => {
+    const agency = await open('/connections/con_quickbooks');
+    await agency.getByRole('button', { name: 'Send reconnection request' }).click();
+    await shows(agency, 'Reconnection request sent');
+    await assertAccessible(agency);
+
+    const portal = await open('/portal/connections');
+    const requests = portal.locator('relink-connection-requests');
+    await shows(requests, 'Outstanding connection requests');
+    const quickbooks = requests.getByRole('listitem').filter({ hasText: 'QuickBooks' });
+    await assertAccessible(portal);
+    await consentInPopup(portal, () => quickbooks.getByRole('button', { name: 'Connect' }).click(), 'Ada Baker (Acme Bakery)');
+    await row(portal, 'QuickBooks').locator('relink-status-badge[status=active]').waitFor();
+    await agency.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
+    noConsoleErrors();
+  });
+});
