@@ -16,6 +16,21 @@ const demo = (h: Harness) => {
 };
 
 describe('refresh lifecycle', () => {
+  it('a hard expiry with no refresh token (LinkedIn) needs reauthorization: error, one notification, its runs paused', async () => {
+    const h = await harness();
+    const res = await h.request('POST', '/v1/demo/connections/con_linkedin/expire', { token: h.agency });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.status, 'error');
+    assert.equal(res.body.lastError.code, 'token_expired');
+    assert.equal(res.body.lastError.transient, false);
+    assert.equal(res.body.expiresAt, h.clock.now().toISOString());
+    const notifications = await unreadReauth(h, 'con_linkedin');
+    assert.equal(notifications.length, 1);
+    assert.equal((notifications[0] as { title?: string }).title, 'LinkedIn reauth required');
+    const runs = (await h.request('GET', '/v1/runs?preset=paused_for_reauth', { token: h.agency })).body.data as { blockedConnectionId?: string }[];
+    assert.ok(runs.some((run) => run.blockedConnectionId === 'con_linkedin'));
+  });
+
   it('transient failures ×2 then success: stays active, no notification, runs keep running', async () => {
     const h = await harness();
     demo(h).failTransiently(2);

@@ -8,6 +8,7 @@ import { emitConnection } from '../events/emit.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import { idParam, parseBody, send } from '../http/validate.js';
 import type { Refresher } from '../lifecycle/refresher.js';
+import { markReauthRequired } from '../lifecycle/health.js';
 import { appOf, toConnection } from '../lifecycle/views.js';
 import { isDemoProvider, type DemoProvider } from '../provider/provider.js';
 import { DEMO_WORKSPACE_ID } from './seed.js';
@@ -60,13 +61,20 @@ export function demoRoutes(
     return send(c, DemoResult, { ok: true, detail: { count: body.count } });
   });
 
-  route(v1, registry, doc('/v1/demo/connections/{id}/expire', 'Expire the access token now, so the refresher renews it on its next pass.', { connection: true }), async (c) => {
+  route(v1, registry, doc('/v1/demo/connections/{id}/expire', 'Expire the access token now: the refresher renews it on its next pass; a connection with no refresh token (a hard expiry, like LinkedIn) needs reauthorization at once.', { connection: true }), async (c) => {
     const provider = gate(c.get('auth'));
     const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
     if (connection.secrets.accessToken) await provider.demo.expireAccessToken(connection.secrets.accessToken);
     const now = ctx.clock.now().toISOString();
     const expired = await ctx.store.transaction(async (tx) => {
       const current = (await tx.getConnection(connection.workspaceId, connection.id)) ?? connection;
+      if (!current.secrets.refreshToken && current.status === 'active') {
+        // Nothing can renew it: the hard expiry is reached now (seed 004), and the reauth lifecycle runs.
+        return markReauthRequired(ctx, tx, { ...current, expiresAt: now, secrets: { ...current.secrets, accessTokenExpiresAt: now } }, {
+          code: 'token_expired',
+          message: 'The access token expired and this app issues no refresh token. Reconnect to keep workflows running.',
+        });
+      }
       const updated = {
         ...current,
         secrets: { ...current.secrets, accessTokenExpiresAt: now },
