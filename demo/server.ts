@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_AGENCY_ID, DEMO_CLIENT_ID, DEMO_SECRET_KEY, DEMO_WORKSPACE_ID, startNodeRelink, type NodeRelink } from '@relink/server';
+import { DEMO_AGENCY_ID, DEMO_CLIENT_ID, DEMO_SECRET_KEY, DEMO_WORKSPACE_ID, startNodeRelink, stopOnSignals, type NodeRelink } from '@relink/server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'demo/dist');
@@ -105,13 +105,4 @@ console.log(`  Data            ${where}`);
 if (demo) console.log(`  Demo workspace  ${DEMO_WORKSPACE_ID}: use the "Demo controls" panel in the console to break things on purpose.`);
 console.log('Ctrl-C to stop.');
 
-let stopping = false;
-function stop(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping Relink…`);
-  setTimeout(() => process.exit(0), 3_000).unref();
-  void relink.close().then(() => process.exit(0), () => process.exit(1));
-}
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+stopOnSignals(() => relink.close());

@@ -16,4 +16,4 @@ export { SqlStore, type SqlStoreOptions } from './store/sql/sql-store.js';
 export { openDatabase, type SqlDatabase, type SqlClient } from './store/sql/db.js';
 export { migrate, loadMigrations } from './store/sql/migrate.js';
 export { OidcProvider, type OidcProviderOptions } from './provider/oidc/oidc-provider.js';
-export { createNodeRelink, startNodeRelink, createNodeListener, type NodeRelink, type NodeRelinkOptions, type RunningRelink, type DatabaseChoice } from './node/server.js';
+export { createNodeRelink, startNodeRelink, stopOnSignals, createNodeListener, type NodeRelink, type NodeRelinkOptions, type RunningRelink, type DatabaseChoice } from './node/server.js';

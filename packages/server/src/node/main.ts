@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_AGENCY_ID, DEMO_CLIENT_ID, DEMO_SECRET_KEY, DEMO_WORKSPACE_ID } from '../demo/seed.js';
 import { randomSecret } from '../internal/ids.js';
-import { startNodeRelink, type DatabaseChoice } from './server.js';
+import { startNodeRelink, stopOnSignals, type DatabaseChoice } from './server.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -49,14 +49,4 @@ if (demo) {
 }
 console.log('Ctrl-C to stop.');
 
-let stopping = false;
-function stop(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping Relink…`);
-  setTimeout(() => process.exit(0), 3_000).unref();
-  // Open event streams would hold the server forever: close() ends them, then the database.
-  void relink.close().then(() => process.exit(0), () => process.exit(1));
-}
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+stopOnSignals(() => relink.close());

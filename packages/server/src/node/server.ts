@@ -133,3 +133,20 @@ export async function startNodeRelink(
     },
   };
 }
+
+/**
+ * Ctrl-C / SIGTERM: close (which ends open event streams, the server and the database), then exit; give up after
+ * three seconds so a stuck connection cannot hold the process.
+ */
+export function stopOnSignals(close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.warn(`\n${signal}: stopping Relink…`);
+    setTimeout(() => process.exit(0), 3_000).unref();
+    void close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
