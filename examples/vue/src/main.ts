@@ -1,0 +1,54 @@
+// Relink in a Vue 3 app: the tags straight in a template (Vue treats `relink-*` as custom elements), the session
+// token set as a DOM property (`.prop`), and `@relink-manage` routed in Vue state instead of navigating.
+// No SFCs and no @vitejs/plugin-vue: the template is compiled at runtime by Vue's full build, which the example's
+// Vite config aliases `vue` to (`vue/dist/vue.esm-bundler.js`).
+import { createApp, ref } from 'vue';
+import '@relink/elements';
+import type { RelinkManageEvent, RelinkNavigateEvent } from '@relink/elements';
+
+/**
+ * The host backend mints a short-lived session token (`POST /host/session`, the secret key stays on the server);
+ * the browser keeps it in memory and asks again a minute before it expires.
+ */
+function sessionToken(role: 'agency' | 'client'): () => Promise<string> {
+  let current: { token: string; expiresAt: number } | undefined;
+  return async () => {
+    if (current && current.expiresAt - Date.now() > 60_000) return current.token;
+    const response = await fetch(`/host/session?role=${role}`, { method: 'POST' });
+    if (!response.ok) throw new Error(`The host could not start a session (${response.status}).`);
+    const body = (await response.json()) as { token: string; expiresAt: string };
+    current = { token: body.token, expiresAt: Date.parse(body.expiresAt) };
+    return body.token;
+  };
+}
+
+const app = createApp({
+  setup() {
+    const managing = ref('');
+    // Host routing: cancel the link's navigation and show the connection in Vue state.
+    const onManage = (event: RelinkManageEvent) => {
+      event.preventDefault();
+      managing.value = event.detail.connection.app.name;
+    };
+    // The banner's link goes to the connections list, which is on this page already.
+    const onBannerNavigate = (event: RelinkNavigateEvent) => {
+      event.preventDefault();
+      document.getElementById('connections')?.focus();
+    };
+    return { token: sessionToken('agency'), managing, onManage, onBannerNavigate };
+  },
+  template: `
+    <relink-provider base-url="/v1" :token.prop="token">
+      <header><h1>Northwind Automations · Vue</h1></header>
+      <relink-reauth-banner href="/examples/vue/connections" @relink-navigate="onBannerNavigate"></relink-reauth-banner>
+      <main>
+        <h2 id="connections" tabindex="-1">Connections</h2>
+        <p class="managing" role="status">{{ managing ? 'Managing ' + managing : 'Choose a connection to manage.' }}</p>
+        <relink-connections-table manage-href="/examples/vue/connections/{id}" @relink-manage="onManage"></relink-connections-table>
+      </main>
+      <relink-toaster></relink-toaster>
+    </relink-provider>
+  `,
+});
+app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('relink-');
+app.mount('#app');
