@@ -46,6 +46,36 @@ describe('relink-provider', () => {
     }
   });
 
+  it('uses a token set on the element before the kit was defined, from the very first request', async () => {
+    const { server } = await demo('agency');
+    const token = await server.mintToken('agency', 'prn_agency');
+    const seen: Array<string | null> = [];
+    const realFetch = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      seen.push(request.headers.get('authorization'));
+      return server.fetch(request);
+    }) as typeof fetch;
+    // A host page that sets the property before the element upgrades (its script ran before the kit's).
+    const tag = 'relink-provider-late-defined';
+    const host = document.createElement('div');
+    host.innerHTML = `<${tag} base-url="${server.baseUrl}"></${tag}>`;
+    const early = host.firstElementChild as RelinkProvider;
+    early.token = token;
+    document.body.append(host);
+    try {
+      const { RelinkProvider: Provider } = await import('../src/components/provider/provider.js');
+      customElements.define(tag, class extends Provider {});
+      await waitUntil(() => early.resolvedStore?.getSnapshot().live === 'open' && early.resolvedStore.getSnapshot().viewer, 'viewer loaded and stream open');
+      expect(seen.length).to.be.greaterThan(1);
+      expect(seen.every((header) => header === `Bearer ${token}`)).to.equal(true);
+    } finally {
+      early.resolvedStore && (early.noLive = true);
+      host.remove();
+      window.fetch = realFetch;
+    }
+  });
+
   it('takes a ready store, and StoreController unsubscribes when disconnected', async () => {
     const { client } = await demo('client');
     const store = createRelinkStore(client);

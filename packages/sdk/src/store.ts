@@ -353,13 +353,20 @@ export class RelinkStore {
     this.#liveUsers += 1;
     if (!this.#liveAbort) {
       const abort = (this.#liveAbort = new AbortController());
+      let gap = false;
       void this.client.events.subscribe({
         signal: abort.signal,
         lastEventId: this.#lastEventId,
         onEvent: (event) => this.apply(event),
         onPoll: () => void this.reloadLoaded(),
         onStatus: (live) => {
-          if (this.#liveAbort === abort) this.#set({ ...this.#snapshot, live: live === 'closed' ? 'off' : live });
+          if (this.#liveAbort !== abort) return;
+          // A stream that opens after a failed attempt with no event id to resume from cannot replay what happened
+          // meanwhile: fetch what the views show once instead.
+          if (live === 'reconnecting' || live === 'polling') gap = true;
+          else if (live === 'open' && gap && this.#lastEventId === undefined) void this.reloadLoaded();
+          if (live === 'open') gap = false;
+          this.#set({ ...this.#snapshot, live: live === 'closed' ? 'off' : live });
         },
       });
     }

@@ -267,6 +267,32 @@ describe('live updates', () => {
     expect(renders).to.be.lessThan(1000);
   });
 
+  it('reloads once when the stream first opens after a failed attempt, with nothing to resume from', async () => {
+    ctx = await setup();
+    let refused = 0;
+    let other: RelinkClient | undefined;
+    const client = createRelinkClient({
+      baseUrl: ctx.server.baseUrl,
+      token: ctx.token,
+      fetch: async (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (new URL(request.url).pathname.endsWith('/events') && refused === 0) {
+          refused += 1;
+          // Meanwhile, elsewhere: a change this page's stream will never replay.
+          other ??= await otherTab(ctx.server);
+          await other.connections.revoke('con_linkedin');
+          return new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'No token yet.' } }), { status: 401 });
+        }
+        return ctx.server.fetch(request);
+      },
+    });
+    const store = createRelinkStore(client);
+    await store.connections.load();
+    stop = store.startLive();
+    await until(() => store.getSnapshot().connections.byId.get('con_linkedin')?.status === 'revoked', 'the missed change after the stream opened', 8000);
+    expect(refused).to.equal(1);
+  });
+
   it('falls back to polling when the stream is unavailable', async () => {
     ctx = await setup();
     const client = createRelinkClient({

@@ -29,7 +29,8 @@ export class RelinkProvider extends RelinkElement {
 
   /**
    * The session token: a string, or a function (sync or async) called before every request so a short-lived token
-   * can be renewed. Property only: a token never goes in an attribute.
+   * can be renewed. Property only: a token never goes in an attribute. With `base-url`, the provider starts (client,
+   * store, live updates) once this is set.
    */
   @property({ attribute: false }) token?: TokenSource;
 
@@ -64,7 +65,10 @@ export class RelinkProvider extends RelinkElement {
 
   private resolve(): void {
     let client = this.store?.client ?? this.client;
-    if (!client && this.baseUrl) {
+    // Its own client starts once it has both a base URL and a token: a host often hands the token over from a
+    // script that runs after the kit (or sets it before the kit is defined, restored at Lit's first update), and
+    // requests sent before that would only be refused.
+    if (!client && this.baseUrl && this.token !== undefined) {
       if (this.ownClient?.baseUrl !== this.baseUrl) {
         // The token is read at each request, so a new token needs no new client.
         const token = async () => {
@@ -113,7 +117,7 @@ export class RelinkProvider extends RelinkElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (['baseUrl', 'client', 'store', 'expiringWithinDays', 'noLive'].some((key) => changed.has(key))) this.resolve();
+    if (['baseUrl', 'token', 'client', 'store', 'expiringWithinDays', 'noLive'].some((key) => changed.has(key))) this.resolve();
   }
 
   override render() {
