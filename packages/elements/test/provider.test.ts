@@ -70,7 +70,7 @@ describe('relink-provider', () => {
       expect(seen.length).to.be.greaterThan(1);
       expect(seen.every((header) => header === `Bearer ${token}`)).to.equal(true);
     } finally {
-      early.resolvedStore && (early.noLive = true);
+      if (early.resolvedStore) early.noLive = true;
       host.remove();
       window.fetch = realFetch;
     }
