@@ -3,12 +3,12 @@
 // secret key, and each example's static files under /examples/<name>/.
 //
 //   node --conditions=source --import tsx examples/serve.ts     # builds the examples, then serves on :4100
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEMO_AGENCY_ID, DEMO_CLIENT_ID, DEMO_SECRET_KEY, startNodeRelink, type NodeRelink, type RunningRelink } from '@relink/server';
+import { startNodeRelink, type RunningRelink } from '@relink/server';
+import { hostListener, serveFile } from '../demo/host.js';
 import { EXAMPLES, buildExamples } from './build.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -18,68 +18,19 @@ const roots: Record<string, string> = {
   vue: join(here, 'vue/dist'),
   html: join(here, 'html'),
 };
-const principals = { agency: DEMO_AGENCY_ID, client: DEMO_CLIENT_ID } as const;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function sendHtml(res: ServerResponse, html: string): void {
-  res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' });
-  res.end(html);
-}
-
-function sendFile(res: ServerResponse, path: string): void {
-  res.writeHead(200, { 'content-type': TYPES[extname(path)]!, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-  createReadStream(path).pipe(res);
-}
-
-/** The host's backend: it holds the secret key and hands the browser a short-lived session token. */
-async function mintSession(relink: NodeRelink, url: string, role: string, res: ServerResponse): Promise<void> {
-  if (role !== 'agency' && role !== 'client') return sendJson(res, 400, { error: { code: 'bad_request', message: 'role must be agency or client.' } });
-  const answer = await relink.app.fetch(
-    new Request(`${url}/v1/sessions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${DEMO_SECRET_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ role, principalId: principals[role], ttlSeconds: 900 }),
-    }),
-  );
-  const body = (await answer.json()) as { token?: string; expiresAt?: string };
-  sendJson(res, answer.status, answer.ok ? { token: body.token, expiresAt: body.expiresAt } : body);
-}
 
 const index = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Relink examples</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Relink examples</h1><ul>${EXAMPLES.map((name) => `<li><a href="/examples/${name}/">${name}</a></li>`).join('')}</ul></main></body></html>`;
 
-function host(relink: NodeRelink, url: string): RequestListener {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', url).pathname;
-    if (path === '/v1' || path.startsWith('/v1/') || path === '/provider' || path.startsWith('/provider/')) return relink.listener(req, res);
-    if (path === '/host/session' && req.method === 'POST') {
-      const role = new URL(req.url ?? '/', url).searchParams.get('role') ?? '';
-      void mintSession(relink, url, role, res).catch(() => sendJson(res, 500, { error: { code: 'internal', message: 'Could not start a session.' } }));
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'bad_request', message: 'Method not allowed.' } });
-    if (path === '/' || path === '/examples' || path === '/examples/') return sendHtml(res, index);
-    const match = /^\/examples\/(react|vue|html)(\/.*)?$/.exec(path);
-    if (!match) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found.' } });
-    const root = roots[match[1]!]!;
-    const rest = decodeURIComponent(match[2] ?? '/');
-    const file = normalize(join(root, rest));
-    const servable = (candidate: string) => candidate.startsWith(root + sep) && existsSync(candidate) && statSync(candidate).isFile() && extname(candidate) in TYPES;
-    if (servable(file)) return sendFile(res, file);
-    // Client-side routes (/examples/react/connections/con_slack) get the app's page; missing files a 404.
-    if (!extname(rest) && servable(join(root, 'index.html'))) return sendFile(res, join(root, 'index.html'));
-    sendJson(res, 404, { error: { code: 'not_found', message: 'Not found.' } });
-  };
+/** The examples' pages: an index, and each example's files under /examples/<name>/. */
+function pages(path: string, _req: unknown, res: ServerResponse): boolean {
+  if (path === '/' || path === '/examples' || path === '/examples/') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(index);
+    return true;
+  }
+  const match = /^\/examples\/(react|vue|html)(\/.*)?$/.exec(path);
+  return match ? serveFile(res, roots[match[1]!]!, match[2] ?? '/') : false;
 }
 
 /** The backend (in-memory demo workspace) with the host routes and the examples around it. Port 0 picks a free one. */
@@ -90,7 +41,7 @@ export async function startExamplesServer(options: { port?: number; hostname?: s
     database: 'memory',
     demo: true,
     secretKey: randomBytes(32).toString('base64url'),
-    around: host,
+    around: (relink, url) => hostListener(relink, url, pages),
   });
 }
 

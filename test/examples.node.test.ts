@@ -61,7 +61,7 @@ describe('examples: the kit in React, Vue and plain HTML', { timeout: 120_000 },
   for (const name of EXAMPLES) {
     test(`${name}: demo rows, "Manage" routed by the host, a revoke shown live`, async () => {
       await agencyApi('demo/reset');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
       const errors: string[] = [];
       try {
         const page = await context.newPage();

@@ -68,7 +68,8 @@ describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
   beforeEach(async () => {
     await agencyApi('demo/reset');
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Reduced motion: axe measures colours as painted, and a toast mid-fade is not what a reader sees at rest.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     errors = [];
   });
   const noConsoleErrors = () => assert.deepEqual(errors, [], 'console errors');

@@ -1,0 +1,85 @@
+// The small backend a host product runs next to Relink, shared by the demo (`npm start`) and the framework
+// examples: it mints session tokens with the workspace's secret key (which never reaches the browser), and serves
+// the host's built pages. Everything under /v1 and /provider is the reference backend's.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { DEMO_AGENCY_ID, DEMO_CLIENT_ID, DEMO_SECRET_KEY, type NodeRelink } from '@relink/server';
+
+const principals = { agency: DEMO_AGENCY_ID, client: DEMO_CLIENT_ID } as const;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export const notFound = (res: ServerResponse) => sendJson(res, 404, { error: { code: 'not_found', message: 'Not found.' } });
+
+/**
+ * Serve `path` from `root` (never above it). Extension-less paths that are no file get `index.html`: the page's
+ * client-side routes (/portal/connections/con_slack). Answers false when there is nothing to serve.
+ */
+export function serveFile(res: ServerResponse, root: string, path: string): boolean {
+  const servable = (file: string) => file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() && extname(file) in TYPES;
+  let file = normalize(join(root, decodeURIComponent(path)));
+  if (!servable(file)) {
+    if (extname(path)) return false;
+    file = join(root, 'index.html');
+    if (!servable(file)) return false;
+  }
+  // Vite's hashed assets never change; everything else is revalidated.
+  const immutable = file.includes(`${sep}assets${sep}`);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)]!,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(file).pipe(res);
+  return true;
+}
+
+/** `POST /host/session?role=agency|client`: what a product's backend does — call `POST /v1/sessions` with the key. */
+async function mintSession(relink: NodeRelink, url: string, role: string, res: ServerResponse): Promise<void> {
+  if (role !== 'agency' && role !== 'client') return sendJson(res, 400, { error: { code: 'bad_request', message: 'role must be agency or client.' } });
+  const answer = await relink.app.fetch(
+    new Request(`${url}/v1/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_SECRET_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role, principalId: principals[role], ttlSeconds: 900 }),
+    }),
+  );
+  const body = (await answer.json()) as { token?: string; expiresAt?: string };
+  sendJson(res, answer.status, answer.ok ? { token: body.token, expiresAt: body.expiresAt } : body);
+}
+
+/**
+ * The host's listener around Relink's: /v1 and /provider go to Relink, `POST /host/session` mints a token, and
+ * `pages(path, req, res)` answers the rest (static files, small JSON routes); a 404 when it answers nothing.
+ */
+export function hostListener(
+  relink: NodeRelink,
+  url: string,
+  pages: (path: string, req: IncomingMessage, res: ServerResponse) => boolean,
+): RequestListener {
+  return (req, res) => {
+    const { pathname: path, searchParams } = new URL(req.url ?? '/', url);
+    if (path === '/v1' || path.startsWith('/v1/') || path === '/provider' || path.startsWith('/provider/')) return relink.listener(req, res);
+    if (path === '/host/session' && req.method === 'POST') {
+      void mintSession(relink, url, searchParams.get('role') ?? '', res).catch(() =>
+        sendJson(res, 500, { error: { code: 'internal', message: 'Could not start a session.' } }),
+      );
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'bad_request', message: 'Method not allowed.' } });
+    if (!pages(path, req, res)) notFound(res);
+  };
+}
