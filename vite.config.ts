@@ -1,10 +1,10 @@
 import { defineConfig } from 'vite';
 
 // Builds the demo host app (`demo/`) that `npm start` serves next to the reference backend. Workspace packages
-// resolve to their TypeScript sources through the `source` export condition, as in tests and type checks.
+// resolve to their TypeScript sources through the `@relink/source` export condition, as in tests and type checks.
 export default defineConfig({
   root: 'demo',
-  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  resolve: { conditions: ['@relink/source', 'module', 'browser', 'development|production'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -36,7 +36,7 @@ function commonjsAsEsm(packages) {
 export default {
   // `*.node.test.ts` files run under node's own test runner (scripts/test.mjs), everything else here.
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  nodeResolve: { exportConditions: ['@relink/source', 'browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   middleware: [relinkBackendMiddleware()],

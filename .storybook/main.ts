@@ -7,9 +7,9 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
   async viteFinal(config) {
-    // Workspace packages resolve to their TypeScript sources (the `source` export condition), as in tests.
+    // Workspace packages resolve to their TypeScript sources (the `@relink/source` export condition), as in tests.
     // Legacy decorators need no plugin: Vite 8 compiles them (TOOLCHAIN.md).
-    config.resolve = { ...config.resolve, conditions: ['source', ...defaultClientConditions] };
+    config.resolve = { ...config.resolve, conditions: ['@relink/source', ...defaultClientConditions] };
     return config;
   },
 };

@@ -2,7 +2,7 @@
 // provider under /provider), the host's own backend route `POST /host/session` that mints session tokens with the
 // secret key, and each example's static files under /examples/<name>/.
 //
-//   node --conditions=source --import tsx examples/serve.ts     # builds the examples, then serves on :4100
+//   node --conditions=@relink/source --import tsx examples/serve.ts     # builds the examples, then serves on :4100
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';

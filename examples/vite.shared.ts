@@ -1,5 +1,5 @@
 // Vite configs for the examples, shared by their own `vite.config.ts` files and by test/examples.node.test.ts.
-// Workspace packages resolve to their TypeScript sources through the `source` export condition (as in the demo and
+// Workspace packages resolve to their TypeScript sources through the `@relink/source` export condition (as in the demo and
 // the tests), so the examples build straight from the repo without building the packages first.
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig } from 'vite';
@@ -7,7 +7,7 @@ import type { InlineConfig } from 'vite';
 export type ExampleName = 'react' | 'vue' | 'html';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const conditions = ['source', 'module', 'browser', 'development|production'];
+const conditions = ['@relink/source', 'module', 'browser', 'development|production'];
 
 /** A framework example (`react` or `vue`): `examples/<name>/index.html` → `examples/<name>/dist`, served under `/examples/<name>/`. */
 export function exampleConfig(name: 'react' | 'vue'): InlineConfig {

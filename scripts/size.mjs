@@ -30,7 +30,7 @@ async function measure({ entry, contents, external = [] }) {
     metafile: true,
     external,
     // Resolve workspace packages to their TypeScript sources, as the repo's tsconfig and test runner do.
-    conditions: ['source'],
+    conditions: ['@relink/source'],
     legalComments: 'none',
     logLevel: 'error',
   });

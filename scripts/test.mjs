@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: everything a reviewer needs to trust a change — type check, lint, Node tests, browser tests —
+// `npm test`: everything a reviewer needs to trust a change — type check, lint, Node tests, browser tests, stories —
 // then one closing line `N passed, N failed` for the whole run. Each check (tsc, eslint) counts as one test;
 // the test runners count their own tests.
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ if (wants('browser') && !existsSync(chrome)) {
 
 const totals = { passed: 0, failed: 0 };
 // web-test-runner under tsx, so its config can mount the TypeScript reference backend (scripts/wtr-relink-backend.mjs).
-const WTR = ['--conditions=source', '--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'];
+const WTR = ['--conditions=@relink/source', '--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'];
 
 function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
@@ -54,7 +55,7 @@ if (wants('node')) {
   const files = ['packages', 'test'].flatMap((dir) => findTests(join(root, dir), '.node.test.ts'));
   if (files.length > 0) {
     console.log(`\n▶ node tests (${files.length} files)`);
-    const { code, out } = await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+    const { code, out } = await run('node', ['--conditions=@relink/source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
     const pass = Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0);
     const fail = Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
     totals.passed += pass;
@@ -76,6 +77,18 @@ if (wants('browser')) {
     totals.failed += 1;
     console.log('✗ web-test-runner did not report its results');
   }
+}
+
+if (wants('stories')) {
+  // Every Storybook story rendered in Chromium with its play function and an axe check (addon-vitest).
+  console.log('\n▶ stories (Storybook + addon-vitest, Chromium, axe)');
+  const { code, out } = await run('node', ['node_modules/vitest/vitest.mjs', 'run', '--config', '.storybook/vitest.config.ts']);
+  const plain = stripVTControlCharacters(out);
+  const line = /^\s*Tests\s+(.*)$/m.exec(plain)?.[1] ?? '';
+  const pass = Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
+  const fail = Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
+  totals.passed += pass;
+  totals.failed += fail > 0 ? fail : (code !== 0 || pass === 0 ? 1 : 0);
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);

@@ -61,7 +61,7 @@ async function measure(contents, external) {
   const result = await build({
     stdin: { contents, resolveDir: pkg, loader: 'ts' },
     bundle: true, format: 'esm', minify: true, write: false, target: 'es2022', platform: 'browser',
-    external, conditions: ['source', 'browser'], tsconfig: `${pkg}/../../tsconfig.json`,
+    external, conditions: ['@relink/source', 'browser'], tsconfig: `${pkg}/../../tsconfig.json`,
     legalComments: raw ? 'inline' : 'none', plugins: raw ? [] : [plugin], logLevel: 'error',
   });
   const code = result.outputFiles[0].contents;

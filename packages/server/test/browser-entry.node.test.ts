@@ -13,7 +13,7 @@ describe('browser entry', () => {
   it('bundles for the browser with no node: imports, and the bundle serves the API', async () => {
     const result = await build({
       entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', write: false, metafile: true,
-      conditions: ['source'], logLevel: 'silent',
+      conditions: ['@relink/source'], logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
     const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
