@@ -9,7 +9,10 @@ import type { Notification } from './schema/notification.js';
 import type { Run, RunListQuery } from './schema/run.js';
 import type { Viewer } from './schema/session.js';
 
-/** Load state of one collection. `items` keeps the server's order; later arrivals are placed by `compare`. */
+/**
+ * Load state of one collection. `items` keeps the server's order (feeds newest first); an item that arrives later by
+ * an event goes first in a feed and last among connections, and a changed item keeps its place.
+ */
 export interface Collection<T extends { id: string }> {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
   readonly items: readonly T[];

@@ -58,7 +58,6 @@ describe('RelinkStore against the reference backend', () => {
     expect(before.connections.status).to.equal('idle');
     expect(after.connections.status).to.equal('ready');
     expect(after.connections.byId.get('con_hubspot')?.status).to.equal('error');
-    expect(Object.isFrozen(after) || after.connections.items.length > 0).to.equal(true);
     expect(ctx.store.getSnapshot()).to.equal(after);
   });
 
