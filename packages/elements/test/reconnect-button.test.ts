@@ -40,7 +40,7 @@ describe('relink-reconnect-button', () => {
     part(el, 'base')!.focus();
     await sendKeys({ press: 'Enter' });
     const t = await toastTitled('Reconnection request sent');
-    expect(t.description).to.equal('Your client will get an email asking them to reconnect QuickBooks.');
+    expect(t.description).to.equal('Your client will find it under Outstanding connection requests in their portal, ready to reconnect QuickBooks.');
     expect(seen).to.deep.equal(['relink-reconnect:request', 'relink-reconnect-result:request:requested']);
     const { data } = await client.connectionRequests.list({ state: 'outstanding' });
     expect(data.some((r) => r.app.key === 'quickbooks')).to.equal(true);

@@ -70,7 +70,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     reconnect: 'Reconnect',
     requestReconnection: 'Send reconnection request',
     requestSent: 'Reconnection request sent',
-    requestSentDescription: 'Your client will get an email asking them to reconnect {app}.',
+    requestSentDescription: 'Your client will find it under Outstanding connection requests in their portal, ready to reconnect {app}.',
     reconnected: 'Connection reconnected.',
     save: 'Save',
     cancel: 'Cancel',
