@@ -2,24 +2,40 @@
 // serves the provider to both), one signing secret, two processes' worth of state.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { DEMO_AGENCY_ID, DEMO_WORKSPACE_ID } from '../src/demo/seed.js';
 import { startNodeRelink, type RunningRelink } from '../src/node/server.js';
 import type { OidcProvider } from '../src/provider/oidc/oidc-provider.js';
+import { SqlStore } from '../src/store/sql/sql-store.js';
+import type { StoredEvent } from '../src/store/store.js';
 import { freshDatabase } from './postgres.js';
 
 const secretKey = 'multi-instance-secret-0123456789abcdef';
 let a: RunningRelink;
 let b: RunningRelink;
+let bStore: SqlStore;
+let url: string;
 
 before(async () => {
-  const url = await freshDatabase();
+  url = await freshDatabase();
   a = await startNodeRelink({ database: { url }, secretKey, demo: true, refresher: { autoStart: false } });
-  b = await startNodeRelink({ database: { url }, secretKey, demo: true, refresher: { autoStart: false }, publicUrl: a.url });
+  // B's listener reconnects after a fixed ~0.4 s (jitter pinned near its ceiling): a window a test can write into.
+  bStore = await SqlStore.open({ url, listenReconnect: { baseMs: 400, capMs: 400, random: () => 0.99 } });
+  b = await startNodeRelink({ database: { store: bStore }, secretKey, demo: true, refresher: { autoStart: false }, publicUrl: a.url });
 });
 after(async () => {
   await b?.close();
+  await bStore?.close();
   await a?.close();
 });
+
+async function waitFor(what: string, ok: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    assert.ok(Date.now() < deadline, `timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 const agencyToken = async (r: RunningRelink) => (await r.app.relink.mintToken(DEMO_WORKSPACE_ID, 'agency', DEMO_AGENCY_ID)).token;
 
@@ -75,5 +91,69 @@ describe('two instances on one PostgreSQL', () => {
     unsubscribe();
     assert.match(text, /event: connection\.updated/);
     assert.ok(heard.includes('connection.updated:true'));
+  });
+});
+
+describe('a dropped LISTEN connection', () => {
+  it('is re-opened: B\'s subscribers hear what A changed during the outage and after it, each event once', async () => {
+    await a.app.relink.resetDemo();
+    const token = await agencyToken(a);
+    const heard: StoredEvent[] = [];
+    const unsubscribe = b.store.subscribe(DEMO_WORKSPACE_ID, (event) => heard.push(event));
+    // And a caller's view: an SSE stream opened on B, read in the background.
+    const res = await fetch(`${b.url}/v1/events`, { headers: { authorization: `Bearer ${await agencyToken(b)}` } });
+    assert.equal(res.status, 200);
+    const reader = res.body!.getReader();
+    let sse = '';
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        sse += new TextDecoder().decode(value);
+      }
+    })();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const started = Date.now();
+      assert.equal(bStore.listener?.state, 'listening');
+      const killed = await admin.query<{ ok: boolean }>(
+        'SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1',
+        [`relink-listen:${bStore.instanceId}`],
+      );
+      assert.deepEqual(killed.rows.map((r) => r.ok), [true], "B's listening backend was found and terminated");
+      await waitFor('B to notice the drop', () => bStore.listener?.state === 'reconnecting');
+
+      // During the outage: no NOTIFY can reach B.
+      const revoke = await fetch(`${a.url}/v1/connections/con_linkedin/revoke`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(revoke.status, 200);
+      const revoked = (e: StoredEvent) => e.type === 'connection.updated' && JSON.stringify(e.data).includes('"status":"revoked"') && JSON.stringify(e.data).includes('"id":"con_linkedin"');
+      await waitFor("B's subscriber to hear the revoke made during the outage", () => heard.some(revoked));
+      assert.equal(bStore.listener?.state, 'listening');
+      assert.equal(bStore.listener?.reconnects, 1);
+      const listening = await admin.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`relink-listen:${bStore.instanceId}`]);
+      assert.equal(listening.rows.length, 1, 'a new listening session is open');
+
+      // After it: LISTEN is in force again, so a later change arrives by NOTIFY.
+      const read = await fetch(`${a.url}/v1/notifications/ntf_hubspot/read`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(read.status, 200);
+      const markedRead = (e: StoredEvent) => e.type === 'notification.updated' && JSON.stringify(e.data).includes('"id":"ntf_hubspot"') && JSON.stringify(e.data).includes('"read":true');
+      await waitFor("B's subscriber to hear the change made after the reconnect", () => heard.some(markedRead));
+      await waitFor("B's SSE stream to deliver both", () => /"id":"con_linkedin"[^\n]*"status":"revoked"|"status":"revoked"[^\n]*"id":"con_linkedin"/.test(sse) && /"id":"ntf_hubspot"[^\n]*"read":true|"read":true[^\n]*"id":"ntf_hubspot"/.test(sse));
+      assert.ok(Date.now() - started < 5_000, 'recovered within a few seconds');
+
+      const ids = heard.map((e) => e.id);
+      assert.deepEqual(ids, [...new Set(ids)].sort((x, y) => x - y), 'in id order, none twice');
+      const sseIds = [...sse.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+      assert.deepEqual(sseIds, [...new Set(sseIds)].sort((x, y) => x - y), 'the stream sends each id once, in order');
+      // Nothing missed: B's subscriber heard every event A's log holds after the first one it heard.
+      const log = await a.store.eventsSince(DEMO_WORKSPACE_ID, (ids[0] ?? 1) - 1, 1000);
+      assert.deepEqual(ids, log.map((e) => e.id));
+    } finally {
+      await admin.end();
+      await reader.cancel().catch(() => undefined);
+      await reading;
+      unsubscribe();
+    }
   });
 });

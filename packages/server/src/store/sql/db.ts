@@ -19,9 +19,58 @@ export interface SqlDatabase extends SqlClient {
    * update and event ids commit in order. Plain queries outside a transaction do not wait for it.
    */
   transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
-  /** LISTEN on a channel (PostgreSQL only; PGlite is one process and needs no fan-out). Resolves to an unlisten. */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel (PostgreSQL only; PGlite is one process and needs no fan-out). Resolves to a handle whose
+   * `stop()` unlistens. The first connect must succeed (or this rejects); after that a dropped listening connection
+   * is re-opened with capped, fully jittered backoff, LISTEN is re-issued, and `onReconnect` runs — payloads sent
+   * while it was down are lost, so the caller catches up from its own log there.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void, options?: ListenOptions): Promise<Listener>;
   close(): Promise<void>;
+}
+
+export interface ReconnectPolicy {
+  /** The first retry waits up to this long; each failed attempt doubles the ceiling. */
+  baseMs: number;
+  /** The ceiling never exceeds this. */
+  capMs: number;
+  /** Every so often the listener runs `SELECT 1`, so a connection that died silently (a half-open socket) is noticed. */
+  pingIntervalMs: number;
+  /** A ping not answered within this long counts as a drop. */
+  pingTimeoutMs: number;
+  /** Random source for the jitter, in [0, 1). */
+  random: () => number;
+}
+
+export const DEFAULT_RECONNECT_POLICY: ReconnectPolicy = {
+  baseMs: 100,
+  capMs: 10_000,
+  pingIntervalMs: 15_000,
+  pingTimeoutMs: 5_000,
+  random: Math.random,
+};
+
+/** "Full jitter": a delay drawn uniformly from [0, min(cap, base · 2^attempt)), so a fleet does not reconnect in step. */
+export function fullJitterDelayMs(attempt: number, policy: Pick<ReconnectPolicy, 'baseMs' | 'capMs' | 'random'>): number {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
+  return Math.floor(policy.random() * ceiling);
+}
+
+export interface ListenOptions {
+  /** Runs after a dropped listening connection is back and LISTEN is re-issued (not after the first connect). */
+  onReconnect?: () => void;
+  /** PostgreSQL `application_name` of the listening session (names it in `pg_stat_activity`). */
+  applicationName?: string;
+  reconnect?: Partial<ReconnectPolicy>;
+}
+
+export interface Listener {
+  /** `listening` while LISTEN is in force; `reconnecting` between a drop and the next successful LISTEN. */
+  readonly state: 'listening' | 'reconnecting' | 'stopped';
+  /** How many times the connection was re-established. */
+  readonly reconnects: number;
+  /** Unlisten, close the connection and cancel any pending reconnect. */
+  stop(): Promise<void>;
 }
 
 /** A FIFO lock: `run` waits for every earlier holder to settle. */
@@ -84,11 +133,153 @@ function pgClient(client: pg.PoolClient | pg.Client): SqlClient {
   };
 }
 
+/**
+ * One LISTEN session on its own connection (not the pool's: a pooled client would be handed to queries). When the
+ * connection ends — PostgreSQL restarted, a network blip, `pg_terminate_backend`, a ping that went unanswered — it
+ * reconnects after a fully jittered, capped backoff, re-issues LISTEN and calls `onReconnect`, until `stop()`.
+ * Timers are unref'd: a listener waiting to reconnect never keeps the process alive.
+ */
+class PgListener {
+  state: Listener['state'] = 'reconnecting';
+  reconnects = 0;
+  private client: pg.Client | undefined;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private pinging = false;
+  private connecting: Promise<unknown> | undefined;
+  private readonly policy: ReconnectPolicy;
+
+  constructor(
+    private readonly url: string,
+    private readonly channel: string,
+    private readonly onPayload: (payload: string) => void,
+    private readonly options: ListenOptions,
+  ) {
+    this.policy = { ...DEFAULT_RECONNECT_POLICY, ...options.reconnect };
+  }
+
+  /** The first connect: its failure is the caller's (opening the store fails loudly, as before). */
+  async start(): Promise<void> {
+    this.attach(await this.connect());
+  }
+
+  private async connect(): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: this.url,
+      keepAlive: true,
+      connectionTimeoutMillis: this.policy.pingTimeoutMs,
+      ...(this.options.applicationName ? { application_name: this.options.applicationName } : {}),
+    });
+    // A dropped connection emits 'error' and then 'end'; 'end' drives the reconnect.
+    client.on('error', () => undefined);
+    client.on('end', () => this.dropped(client));
+    client.on('notification', (message) => {
+      if (message.channel === this.channel && message.payload !== undefined) this.onPayload(message.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private attach(client: pg.Client): void {
+    this.client = client;
+    this.state = 'listening';
+    this.attempt = 0;
+    this.pingTimer = setInterval(() => void this.ping(client), this.policy.pingIntervalMs);
+    this.pingTimer.unref?.();
+  }
+
+  private async ping(client: pg.Client): Promise<void> {
+    if (this.pinging || this.client !== client) return;
+    this.pinging = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        client.query('SELECT 1'),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('listener ping timed out')), this.policy.pingTimeoutMs);
+        }),
+      ]);
+    } catch {
+      this.dropped(client);
+    } finally {
+      clearTimeout(timer);
+      this.pinging = false;
+    }
+  }
+
+  /** The current connection is gone (or deemed gone): forget it and schedule a reconnect. Idempotent per client. */
+  private dropped(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    clearInterval(this.pingTimer);
+    this.pingTimer = undefined;
+    void client.end().catch(() => undefined);
+    if (this.stopped()) return;
+    this.state = 'reconnecting';
+    this.schedule();
+  }
+
+  private schedule(): void {
+    const delay = fullJitterDelayMs(this.attempt++, this.policy);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.connecting = this.retry().finally(() => (this.connecting = undefined));
+    }, delay);
+    this.retryTimer.unref?.();
+  }
+
+  // A method, not `this.state === 'stopped'`: the state changes across awaits, which narrowing does not see.
+  private stopped(): boolean {
+    return this.state === 'stopped';
+  }
+
+  private async retry(): Promise<void> {
+    if (this.stopped()) return;
+    let client: pg.Client;
+    try {
+      client = await this.connect();
+    } catch {
+      if (!this.stopped()) this.schedule();
+      return;
+    }
+    if (this.stopped()) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.attach(client);
+    this.reconnects++;
+    try {
+      this.options.onReconnect?.();
+    } catch {
+      // The caller's catch-up must not take the listener down.
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    clearTimeout(this.retryTimer);
+    clearInterval(this.pingTimer);
+    this.retryTimer = undefined;
+    this.pingTimer = undefined;
+    await this.connecting;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+}
+
 class PostgresDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
   private readonly txLock = new Mutex();
-  private readonly listeners = new Set<pg.Client>();
+  private readonly listeners = new Set<PgListener>();
 
   constructor(private readonly url: string, poolSize: number) {
     this.pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -125,24 +316,27 @@ class PostgresDatabase implements SqlDatabase {
     });
   }
 
-  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  async listen(channel: string, onPayload: (payload: string) => void, options: ListenOptions = {}): Promise<Listener> {
     if (!/^[a-z_]+$/.test(channel)) throw new Error('channel names are lower-case identifiers');
-    const client = new pg.Client({ connectionString: this.url });
-    client.on('error', () => undefined);
-    await client.connect();
-    client.on('notification', (message) => {
-      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
-    });
-    await client.query(`LISTEN ${channel}`);
-    this.listeners.add(client);
-    return async () => {
-      this.listeners.delete(client);
-      await client.end().catch(() => undefined);
+    const listener = new PgListener(this.url, channel, onPayload, options);
+    await listener.start();
+    this.listeners.add(listener);
+    return {
+      get state() {
+        return listener.state;
+      },
+      get reconnects() {
+        return listener.reconnects;
+      },
+      stop: async () => {
+        this.listeners.delete(listener);
+        await listener.stop();
+      },
     };
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.listeners].map((c) => c.end().catch(() => undefined)));
+    await Promise.all([...this.listeners].map((l) => l.stop()));
     this.listeners.clear();
     await this.pool.end();
   }

@@ -20,7 +20,7 @@ import type {
   WorkflowRecord,
   WorkspaceRecord,
 } from '../store.js';
-import { openDatabase, type OpenDatabaseOptions, type SqlClient, type SqlDatabase } from './db.js';
+import { openDatabase, type Listener, type OpenDatabaseOptions, type ReconnectPolicy, type SqlClient, type SqlDatabase } from './db.js';
 import { migrate } from './migrate.js';
 
 const EVENTS_CHANNEL = 'relink_events';
@@ -55,6 +55,11 @@ class EventHub {
     if (id > this.lastKnownId) this.lastKnownId = id;
   }
 
+  /** Wake every workspace with subscribers: after the listener was down, any of them may have missed a NOTIFY. */
+  pumpAll(): Promise<void> {
+    return Promise.all([...this.groups.keys()].map((workspaceId) => this.pump(workspaceId))).then(() => undefined);
+  }
+
   /** Deliver whatever the workspace's subscribers have not heard yet. */
   pump(workspaceId: string): Promise<void> {
     const group = this.groups.get(workspaceId);
@@ -84,12 +89,14 @@ interface Shared {
   db: SqlDatabase;
   hub: EventHub;
   instanceId: string;
-  stopListening?: () => Promise<void>;
+  listener?: Listener;
 }
 
 export interface SqlStoreOptions extends OpenDatabaseOptions {
   /** Apply pending migrations on open. Default true. */
   migrate?: boolean;
+  /** How the LISTEN connection reconnects after a drop (PostgreSQL). Defaults: `DEFAULT_RECONNECT_POLICY`. */
+  listenReconnect?: Partial<ReconnectPolicy>;
 }
 
 /**
@@ -111,9 +118,10 @@ export class SqlStore implements Store {
       const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub };
       const store = new SqlStore(shared, db, false);
       shared.hub = new EventHub((workspaceId, afterId) => store.eventsSince(workspaceId, afterId, 500));
-      shared.hub.seen(Number((await db.query<{ id: string }>('SELECT coalesce(max(id), 0) AS id FROM events')).rows[0]?.id ?? 0));
+      const maxEventId = async () => Number((await db.query<{ id: string }>('SELECT coalesce(max(id), 0) AS id FROM events')).rows[0]?.id ?? 0);
+      shared.hub.seen(await maxEventId());
       if (db.listen) {
-        shared.stopListening = await db.listen(EVENTS_CHANNEL, (payload) => {
+        shared.listener = await db.listen(EVENTS_CHANNEL, (payload) => {
           try {
             const { workspaceId, id } = JSON.parse(payload) as { workspaceId: string; id: number };
             shared.hub.seen(id);
@@ -121,6 +129,15 @@ export class SqlStore implements Store {
           } catch {
             // not ours
           }
+        }, {
+          applicationName: `relink-listen:${shared.instanceId}`,
+          ...(options.listenReconnect ? { reconnect: options.listenReconnect } : {}),
+          // NOTIFYs sent while the listener was down are gone; the log is not. LISTEN is back in force before this
+          // runs, so every subscriber reads from its own high-water mark: what it missed, in order, once — and
+          // anything committed from here on arrives by NOTIFY as usual.
+          onReconnect: () => {
+            void maxEventId().then((id) => shared.hub.seen(id), () => undefined).finally(() => shared.hub.pumpAll());
+          },
         });
       }
       return store;
@@ -139,8 +156,18 @@ export class SqlStore implements Store {
     return this.shared.db.kind;
   }
 
+  /** This process's id; its LISTEN session shows in `pg_stat_activity` as `relink-listen:<instanceId>`. */
+  get instanceId(): string {
+    return this.shared.instanceId;
+  }
+
+  /** The cross-instance event listener (PostgreSQL only): `state` and `reconnects`, for health checks and tests. */
+  get listener(): Pick<Listener, 'state' | 'reconnects'> | undefined {
+    return this.shared.listener;
+  }
+
   async close(): Promise<void> {
-    await this.shared.stopListening?.();
+    await this.shared.listener?.stop();
     await this.shared.db.close();
   }
 
