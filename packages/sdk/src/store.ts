@@ -193,6 +193,12 @@ export class RelinkStore {
         sort: newestFirst,
         merge: Object.values(query).some((value) => value !== undefined),
       }),
+    /** Fetch one run (a detail page opened directly, a replay made elsewhere) and keep it with the others. */
+    get: async (id: string) => {
+      const run = await this.client.runs.get(id);
+      this.#upsert('runs', run);
+      return run;
+    },
   };
 
   readonly connectionRequests = {

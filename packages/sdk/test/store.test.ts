@@ -159,6 +159,17 @@ describe('RelinkStore against the reference backend', () => {
     await ctx.store.resume(running!.id).catch((e) => (error = e));
     expect((error as { code?: string }).code).to.equal('run_not_paused');
   });
+
+  it('gets one run without loading the list, and rejects an unknown one with the typed 404', async () => {
+    ctx = await setup();
+    const run = await ctx.store.runs.get('run_failed');
+    expect(run.status).to.equal('failed');
+    expect(ctx.store.getSnapshot().runs.byId.get('run_failed')).to.deep.equal(run);
+    expect(ctx.store.getSnapshot().runs.status).to.equal('idle');
+    expect(ctx.calls.filter((call) => call.endsWith('/runs'))).to.deep.equal([]);
+    const error = await ctx.store.runs.get('run_nope').catch((e: unknown) => e);
+    expect((error as { status?: number }).status).to.equal(404);
+  });
 });
 
 describe('live updates', () => {
