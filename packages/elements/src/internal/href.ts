@@ -1,3 +1,6 @@
-/** Fills `{id}` in a host's URL template with the (encoded) id: `/connections/{id}` → `/connections/con_slack`. */
-export const fillHref = (template: string | undefined, id: string | undefined): string | undefined =>
-  template === undefined ? undefined : template.replaceAll('{id}', encodeURIComponent(id ?? ''));
+/**
+ * Fills `{id}` in a host's URL template with the (encoded) id: `/connections/{id}` → `/connections/con_slack`.
+ * No template (unset, or its attribute removed: `null`) → `undefined`, and the element renders text, not a link.
+ */
+export const fillHref = (template: string | null | undefined, id: string | undefined): string | undefined =>
+  template == null ? undefined : template.replaceAll('{id}', encodeURIComponent(id ?? ''));

@@ -1,26 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Connection, RelinkSnapshot, Run, RunStatus } from '@relink/sdk';
-import Ban from 'lucide/dist/esm/icons/ban.mjs';
-import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
-import CirclePause from 'lucide/dist/esm/icons/circle-pause.mjs';
-import CircleX from 'lucide/dist/esm/icons/circle-x.mjs';
-import Hourglass from 'lucide/dist/esm/icons/hourglass.mjs';
-import LoaderCircle from 'lucide/dist/esm/icons/loader-circle.mjs';
+import type { Connection, RelinkSnapshot, Run } from '@relink/sdk';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { blockedConnection, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './runs-list.styles.js';
 
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
 export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
 
-export interface RunsListMessages {
+export interface RunsListMessages extends RunStatusMessages {
   caption: string;
   filters: string;
   all: string;
@@ -33,23 +27,12 @@ export interface RunsListMessages {
   started: string;
   updated: string;
   actions: string;
-  /** Status labels. */
-  statusLabels: Record<RunStatus, string>;
-  /** Why a paused run is paused. */
-  pauseReasons: Record<'reauth' | 'approval' | 'spend_cap' | 'operator', string>;
-  agent: string;
-  operator: string;
-  /** Before the blocked connection's link: "Blocked by HubSpot (Northwind CRM)". */
-  blockedBy: string;
   empty: string;
   noMatches: string;
   loading: string;
   retry: string;
 }
 
-const STATUS_ICONS: Record<RunStatus, Parameters<typeof icon>[0]> = {
-  running: LoaderCircle, paused: CirclePause, waiting: Hourglass, completed: CircleCheck, failed: CircleX, cancelled: Ban,
-};
 const FILTERS: RunsFilter[] = ['all', 'paused_for_reauth', 'running', 'failed'];
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
   all: () => true,
@@ -100,6 +83,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
   static override styles = styles;
 
   static override defaults: RunsListMessages = {
+    ...runStatusDefaults,
     caption: 'Runs',
     filters: 'Show runs',
     all: 'All',
@@ -112,11 +96,6 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     started: 'Started',
     updated: 'Updated',
     actions: 'Actions',
-    statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
-    pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' },
-    agent: 'Agent',
-    operator: 'Operator',
-    blockedBy: 'Blocked by',
     empty: 'No runs yet',
     noMatches: 'No runs match this filter.',
     loading: 'Loading runs…',
@@ -164,10 +143,10 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
 
   private renderStatus(run: Run) {
     const m = this.m;
-    const blocked = run.status === 'paused' && run.pauseReason === 'reauth' ? run.blockedConnectionId : undefined;
+    const blocked = blockedConnection(run);
     const href = blocked ? fillHref(this.connectionHref, blocked) : undefined;
-    return html`<span part="status" class=${run.status}><span part="status-icon">${icon(STATUS_ICONS[run.status])}</span>${m.statusLabels[run.status]}</span>
-      ${run.status === 'paused' && run.pauseReason ? html`<span part="reason">${m.pauseReasons[run.pauseReason]}</span>` : nothing}
+    return html`${runStatus(run, m)}
+      ${pauseReason(run, m)}
       ${blocked ? html`<span class="blocked">${m.blockedBy} ${href !== undefined
         ? html`<a part="blocked-connection" href=${href}
             @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: blocked, runId: run.id })}>${this.connectionName(blocked)}</a>`

@@ -1,12 +1,11 @@
 import { css } from 'lit';
-import {
-  colorBorder, colorDanger, colorFocusRing, colorNeutral, colorScheme, colorSuccess, colorSurface, colorAttention, colorInfo,
-  colorText, colorTextMuted, fontSizeSmall, space1, space2, space3,
-} from '../../styles/tokens.js';
+import { colorBorder, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, space1, space2, space3 } from '../../styles/tokens.js';
 import controls from '../../internal/controls.styles.js';
+import { runStatusStyles } from '../../internal/run-status.js';
 
 export default [
   controls,
+  runStatusStyles,
   css`
     :host { display: block; color-scheme: ${colorScheme}; color: ${colorText}; }
     [part='base'] { display: grid; gap: ${space3}; }
@@ -42,12 +41,6 @@ export default [
     tbody th { font-weight: 500; }
     a { color: var(--relink-runs-list-link-color, ${colorFocusRing}); }
     .status-cell { display: grid; gap: 2px; justify-items: start; }
-    [part='status'] { --_tone: ${colorNeutral}; display: inline-flex; align-items: center; gap: ${space1}; font-weight: 500; }
-    [part='status-icon'] { display: inline-flex; color: var(--_tone); }
-    .running { --_tone: ${colorInfo}; }
-    .paused, .waiting { --_tone: ${colorAttention}; }
-    .completed { --_tone: ${colorSuccess}; }
-    .failed { --_tone: ${colorDanger}; }
     [part='reason'], .blocked, time { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
     time { white-space: nowrap; }
     [part='empty'], [part='error'] p { margin: 0; color: ${colorTextMuted}; }

@@ -1,0 +1,59 @@
+import { css, html, nothing } from 'lit';
+import type { PauseReason, Run, RunStatus } from '@relink/sdk';
+import Ban from 'lucide/dist/esm/icons/ban.mjs';
+import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
+import CirclePause from 'lucide/dist/esm/icons/circle-pause.mjs';
+import CircleX from 'lucide/dist/esm/icons/circle-x.mjs';
+import Hourglass from 'lucide/dist/esm/icons/hourglass.mjs';
+import LoaderCircle from 'lucide/dist/esm/icons/loader-circle.mjs';
+import { colorAttention, colorDanger, colorInfo, colorNeutral, colorSuccess, space1 } from '../styles/tokens.js';
+import { icon } from './icon.js';
+
+/** The run vocabulary shared by the runs list and the run detail (seed 002), so both say the same thing. */
+export interface RunStatusMessages {
+  /** Status labels. */
+  statusLabels: Record<RunStatus, string>;
+  /** Why a paused run is paused. */
+  pauseReasons: Record<PauseReason, string>;
+  agent: string;
+  operator: string;
+  /** Before the blocked connection's link: "Blocked by HubSpot (Northwind CRM)". */
+  blockedBy: string;
+}
+
+export const runStatusDefaults: RunStatusMessages = {
+  statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
+  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' },
+  agent: 'Agent',
+  operator: 'Operator',
+  blockedBy: 'Blocked by',
+};
+
+const STATUS_ICONS: Record<RunStatus, Parameters<typeof icon>[0]> = {
+  running: LoaderCircle, paused: CirclePause, waiting: Hourglass, completed: CircleCheck, failed: CircleX, cancelled: Ban,
+};
+
+/** Replay is offered only for these (seed 002). */
+export const isTerminal = (run: Run): boolean => run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
+
+/** The connection a run waits for: only a run paused on reauth names one. */
+export const blockedConnection = (run: Run): string | undefined =>
+  run.status === 'paused' && run.pauseReason === 'reauth' ? run.blockedConnectionId : undefined;
+
+/** The status as icon (decorative) and text, never colour alone: `part="status"` holding `part="status-icon"`. */
+export const runStatus = (run: Run, m: RunStatusMessages) =>
+  html`<span part="status" class=${run.status}><span part="status-icon">${icon(STATUS_ICONS[run.status])}</span>${m.statusLabels[run.status]}</span>`;
+
+/** Why a paused run is paused (`part="reason"`), or nothing. */
+export const pauseReason = (run: Run, m: RunStatusMessages) =>
+  run.status === 'paused' && run.pauseReason ? html`<span part="reason">${m.pauseReasons[run.pauseReason]}</span>` : nothing;
+
+/** Tones of `runStatus()`: the icon takes the status's tone, the text stays in the text colour (AA on any surface). */
+export const runStatusStyles = css`
+  [part='status'] { --_tone: ${colorNeutral}; display: inline-flex; align-items: center; gap: ${space1}; font-weight: 500; }
+  [part='status-icon'] { display: inline-flex; color: var(--_tone); }
+  .running { --_tone: ${colorInfo}; }
+  .paused, .waiting { --_tone: ${colorAttention}; }
+  .completed { --_tone: ${colorSuccess}; }
+  .failed { --_tone: ${colorDanger}; }
+`;
