@@ -31,6 +31,7 @@ const ELEMENTS = {
   'relink-runs-list': 'src/components/runs-list/runs-list.ts',
   'relink-connection-requests': 'src/components/connection-requests/connection-requests.ts',
   'relink-publish-check': 'src/components/publish-check/publish-check.ts',
+  'relink-run-detail': 'src/components/run-detail/run-detail.ts',
 };
 /** Budgets (KiB min+gzip) on the marginal figure, from issue 6. */
 const BUDGETS = { 'relink-status-badge': 1.0, 'relink-refresh-button': 1.5, 'relink-revoke-dialog': 2.5, 'relink-connections-table': 3.0 };
@@ -84,7 +85,7 @@ for (const name of names) {
 const base0 = ['internal/relink-element', 'internal/connection-element', 'internal/controls.styles', 'internal/monogram', 'internal/icon',
   'internal/format', 'internal/access', 'controllers/store-controller', 'context/client-context', 'context/store-context',
   'events/manage', 'events/refresh', 'events/revoke', 'events/reconnect', 'events/toast-show', 'events/toast-dismiss',
-  'styles/tokens', 'internal/href', 'events/navigate', 'events/run-action', 'events/connection-request'].map((m) => `export * from './src/${m}.ts';`).join('\n');
+  'styles/tokens', 'internal/href', 'events/navigate', 'events/run-action', 'events/connection-request', 'internal/run-status'].map((m) => `export * from './src/${m}.ts';`).join('\n');
 const base1 = `${base0}\nexport * from './${ELEMENTS['relink-status-badge']}';\nexport * from './${ELEMENTS['relink-toaster']}';`;
 const external = [...LIT_EXTERNAL, ...SDK_EXTERNAL];
 const [b0, b1] = [await measure(base0, external), await measure(base1, external)];
@@ -103,7 +104,7 @@ for (const name of names) {
 const all = await measure(importsOf(names), external);
 console.log(`  ${'all elements + base'.padEnd(28)} ${kib(all.gz)} KiB min+gzip (${kib(all.min).trim()} KiB min)`);
 console.log('  (relink-connection-detail embeds refresh, revoke and reconnect; its figure includes them)');
-console.log('  (relink-runs-list embeds relink-run-actions; relink-publish-check also pulls @lit/task, external in this view)');
+console.log('  (relink-runs-list and relink-run-detail embed relink-run-actions; relink-publish-check also pulls @lit/task, external in this view)');
 
 console.log('\nWhat a host ships (nothing external):');
 const kit = await measure(importsOf(names), []);

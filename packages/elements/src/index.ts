@@ -22,6 +22,7 @@ export * from './components/run-actions/run-actions.js';
 export * from './components/runs-list/runs-list.js';
 export * from './components/connection-requests/connection-requests.js';
 export * from './components/publish-check/publish-check.js';
+export * from './components/run-detail/run-detail.js';
 export * from './events/navigate.js';
 export * from './events/run-action.js';
 export * from './events/connection-request.js';

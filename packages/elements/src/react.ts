@@ -23,6 +23,7 @@ import { RelinkNotificationBell as NotificationBellElement } from './components/
 import { RelinkConnectionRequests as ConnectionRequestsElement } from './components/connection-requests/connection-requests.js';
 import { RelinkRunsList as RunsListElement } from './components/runs-list/runs-list.js';
 import { RelinkRunActions as RunActionsElement } from './components/run-actions/run-actions.js';
+import { RelinkRunDetail as RunDetailElement } from './components/run-detail/run-detail.js';
 import { RelinkPublishCheck as PublishCheckElement } from './components/publish-check/publish-check.js';
 import type { RelinkManageEvent } from './events/manage.js';
 import type { RelinkNavigateEvent } from './events/navigate.js';
@@ -170,6 +171,15 @@ export const RelinkRunActions = createComponent({
   elementClass: RunActionsElement,
   displayName: 'RelinkRunActions',
   events: runActions,
+});
+
+/** `<relink-run-detail>`: `onNavigate` (cancelable) for its links, and its actions' `onResume` / `onReplay`. */
+export const RelinkRunDetail = createComponent({
+  react: React,
+  tagName: 'relink-run-detail',
+  elementClass: RunDetailElement,
+  displayName: 'RelinkRunDetail',
+  events: { ...navigate, ...runActions },
 });
 
 /** `<relink-publish-check>`: `onNavigate` (cancelable) for its "Fix connection" links. */

@@ -5,12 +5,12 @@ export interface NavigateDetail {
   connectionId: string | undefined;
   /** The notification that was opened (bell only). */
   notificationId?: string;
-  /** The run the link is about (runs list only). */
+  /** The run the link is about (runs list and run detail): for a link to another run, that run's id. */
   runId?: string;
 }
 
 /**
- * Fired by the banner, the bell, the runs list and the publish check when one of their links is activated, before
+ * Fired by the banner, the bell, the runs list, the run detail and the publish check when one of their links is activated, before
  * the browser follows it. Cancel it (`preventDefault()`) to route in the host app instead.
  */
 export class RelinkNavigateEvent extends Event {

@@ -1,0 +1,242 @@
+import { nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { isNotFound, type Connection, type Run } from '@relink/sdk';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
+import { absoluteTime, relativeTime } from '../../internal/format.js';
+import { fillHref } from '../../internal/href.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import { blockedConnection, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
+import '../run-actions/run-actions.js';
+import styles from './run-detail.styles.js';
+
+export interface RunDetailMessages extends RunStatusMessages {
+  /** Accessible name of the status line (status, reason, blocked connection and actions). */
+  statusLabel: string;
+  kind: string;
+  started: string;
+  updated: string;
+  finished: string;
+  /** Label of the failed run's error message. */
+  error: string;
+  /** Before the link to the run this one re-ran: "Replay of the run started yesterday". */
+  replayOf: string;
+  /** Text of the link to the original run; `{time}` is when it started (its id while unknown). */
+  originalRun: string;
+  /** Before the link to this run's latest replay: "Replayed as the run started now". */
+  replayedAs: string;
+  /** Text of the link to the latest replay; `{time}` is when it started. */
+  replayRun: string;
+  loading: string;
+  notFound: string;
+  retry: string;
+}
+
+const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/**
+ * One run's page (seed 002's run detail, `/{workspaceSlug}/monitoring/workflow-runs/{workflowId}/{runId}`): the
+ * workflow's name as a heading, the status (icon and text, never colour alone, the runs list's vocabulary), why a
+ * paused run is paused ("Needs reauthorization"), the connection it waits for named and linked (`connection-href`),
+ * the run's kind (agent or operator), when it started, was last updated and finished (relative, with the absolute time
+ * beside it, in `<time datetime>`), the error of a failed run, "Replay of …" linking to the run a replay re-ran
+ * (`run-href`), and its `relink-run-actions`: "Resume" while paused, "Replay" once terminal; after a replay it links
+ * to the new run. Live: follows the provider's store, so an agent run parked on reauth flips to running when its
+ * connection is reconnected anywhere. Fetches the run if the store does not know it; loading, not-found and error
+ * (with "Try again") states.
+ *
+ * @tag relink-run-detail
+ * @summary A run's workflow, status, pause reason, blocked connection, times, error and Resume/Replay.
+ *
+ * @event {RelinkNavigateEvent} relink-navigate - A link was activated before the browser follows it: the blocked connection (`{ href, connectionId, runId }`), the original run of a replay or the latest replay (`{ href, connectionId: undefined, runId }`, the linked run's id). Cancel it to route in the host app.
+ * @event {RelinkResumeEvent} relink-resume - From the embedded `relink-run-actions`: "Resume" was chosen (cancelable).
+ * @event {RelinkReplayEvent} relink-replay - From the embedded `relink-run-actions`: "Replay" was chosen (cancelable).
+ *
+ * @csspart base - The card.
+ * @csspart header - The heading.
+ * @csspart title - The workflow's name (a heading, `heading-level`).
+ * @csspart status-line - Status, reason, blocked connection and actions.
+ * @csspart status - The status: icon and label.
+ * @csspart status-icon - The status icon (decorative).
+ * @csspart reason - Why a paused run is paused.
+ * @csspart blocked - "Blocked by …".
+ * @csspart blocked-connection - The blocked connection's name (a link with `connection-href`).
+ * @csspart actions - The `relink-run-actions`.
+ * @csspart error-message - A failed run's error message.
+ * @csspart facts - The list of times and relations.
+ * @csspart time - Each `<time>`.
+ * @csspart original-run - The link to the run a replay re-ran.
+ * @csspart replay-run - The link to this run's latest replay.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - Not found, or the load error with "Try again".
+ * @csspart retry - The "Try again" button.
+ *
+ * @cssproperty --relink-run-detail-padding - Card padding; defaults to `--relink-space-4`.
+ * @cssproperty --relink-run-detail-radius - Card corner radius; defaults to `--relink-radius`.
+ * @cssproperty --relink-run-detail-background - Card background; defaults to `--relink-color-surface`.
+ * @cssproperty --relink-run-detail-link-color - Colour of links; defaults to `--relink-color-focus-ring`.
+ */
+export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
+  static override styles = styles;
+
+  static override defaults: RunDetailMessages = {
+    ...runStatusDefaults,
+    statusLabel: 'Run status',
+    kind: 'Kind',
+    started: 'Started',
+    updated: 'Updated',
+    finished: 'Finished',
+    error: 'Error',
+    replayOf: 'Replay of',
+    originalRun: 'the run started {time}',
+    replayedAs: 'Replayed as',
+    replayRun: 'the run started {time}',
+    loading: 'Loading run…',
+    notFound: 'This run was not found.',
+    retry: 'Try again',
+  };
+
+  private readonly data = new StoreController(this);
+
+  /** The run's id, e.g. `run_failed`. */
+  @property({ attribute: 'run-id', reflect: true }) runId = '';
+
+  /** Level of the workflow name's heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** Link of a connection (the one a paused run waits for): `{id}` is the connection's id; unset, the name is plain text. */
+  @property({ attribute: 'connection-href' }) connectionHref?: string;
+
+  /** Link of a run (a replay's original, the latest replay, the toasts' "View run"): `{id}` is the run's id. */
+  @property({ attribute: 'run-href' }) runHref?: string;
+
+  /** The SDK error of the last failed fetch of the run. */
+  @state() private loadError: unknown;
+  private fetching?: string;
+  private clock?: ReturnType<typeof setInterval>;
+
+  /** The run, from the provider's store. */
+  get run(): Run | undefined {
+    return this.data.value?.runs.byId.get(this.runId);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Keep "5 minutes ago" true.
+    this.clock = setInterval(() => this.requestUpdate(), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('runId')) this.loadError = undefined;
+    const store = this.data.store;
+    const snapshot = this.data.value;
+    if (!store || !snapshot) return;
+    // The connections name the one a paused run waits for; the runs hold the replays of this one.
+    if (snapshot.connections.status === 'idle') void store.connections.load().catch(() => undefined);
+    if (snapshot.runs.status === 'idle') void store.runs.load().catch(() => undefined);
+    if (this.runId && !this.run && this.loadError === undefined && this.fetching !== this.runId) this.load();
+  }
+
+  /** Fetches the run again (what "Try again" does). */
+  load(): Promise<void> {
+    const { runId } = this;
+    const store = this.data.store;
+    if (!store || !runId) return Promise.resolve();
+    this.fetching = runId;
+    this.loadError = undefined;
+    return store.runs.get(runId).then(
+      () => undefined,
+      (error: unknown) => {
+        if (this.runId === runId) this.loadError = error;
+      },
+    ).finally(() => {
+      if (this.fetching === runId) this.fetching = undefined;
+    });
+  }
+
+  private navigate(event: MouseEvent, detail: NavigateDetail): void {
+    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+  }
+
+  private connectionName(id: string): string {
+    const c: Connection | undefined = this.data.value?.connections.byId.get(id);
+    return c ? `${c.app.name} (${c.label})` : id;
+  }
+
+  private time(at: string) {
+    const locale = this.locale;
+    const now = this.data.store?.now() ?? Date.now();
+    return html`<time part="time" datetime=${at}>${relativeTime(locale, at, now)}<span class="absolute"> · ${absoluteTime(locale, at)}</span></time>`;
+  }
+
+  /** A link to another run (with `run-href`), named by when it started. */
+  private runLink(partName: string, template: string, run: Run | undefined, id: string) {
+    const label = template.replace('{time}', run ? relativeTime(this.locale, run.startedAt, this.data.store?.now()) : id);
+    const href = fillHref(this.runHref, id);
+    return href === undefined
+      ? html`<span part=${partName}>${label}</span>`
+      : html`<a part=${partName} href=${href} @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: undefined, runId: id })}>${label}</a>`;
+  }
+
+  private renderBlocked(run: Run) {
+    const blocked = blockedConnection(run);
+    if (!blocked) return nothing;
+    const href = fillHref(this.connectionHref, blocked);
+    return html`<span part="blocked">${this.m.blockedBy} ${href === undefined
+      ? html`<span part="blocked-connection">${this.connectionName(blocked)}</span>`
+      : html`<a part="blocked-connection" href=${href}
+          @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: blocked, runId: run.id })}>${this.connectionName(blocked)}</a>`}</span>`;
+  }
+
+  private renderState() {
+    const m = this.m;
+    if (this.loadError !== undefined) {
+      const notFound = isNotFound(this.loadError);
+      return html`<div part="base"><div part="error" role="alert">
+        <p>${notFound ? m.notFound : (this.loadError as Error)?.message ?? ''}</p>
+        ${notFound ? nothing : html`<button part="retry" class="btn" type="button" @click=${() => this.load()}>${m.retry}</button>`}
+      </div></div>`;
+    }
+    return html`<div part="base" aria-busy="true"><p part="loading" role="status">
+      <span class="skeleton" aria-hidden="true"></span><span class="sr">${m.loading}</span></p></div>`;
+  }
+
+  override render() {
+    const run = this.run;
+    if (!run) return this.renderState();
+    const m = this.m;
+    const runs = this.data.value!.runs;
+    const tag = HEADINGS[Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2)) - 1]!;
+    // The newest replay of this run, e.g. the one just made with "Replay".
+    const replay = runs.items.filter((r) => r.replayOf === run.id).sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+    return html`<article part="base" aria-labelledby="title">
+      <div part="header">
+        <${tag} part="title" id="title" tabindex="-1">${run.workflowName}</${tag}>
+      </div>
+      <div part="status-line" role="group" aria-label=${m.statusLabel}>
+        ${runStatus(run, m)} ${pauseReason(run, m)} ${this.renderBlocked(run)}
+        <relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing} lang=${this.locale}></relink-run-actions>
+      </div>
+      ${run.status === 'failed' && run.error
+        ? html`<p part="error-message"><span class="label">${m.error}:</span> ${run.error.message}</p>`
+        : nothing}
+      <dl part="facts">
+        <dt>${m.kind}</dt><dd>${run.kind === 'agent' ? m.agent : m.operator}</dd>
+        <dt>${m.started}</dt><dd>${this.time(run.startedAt)}</dd>
+        <dt>${m.updated}</dt><dd>${this.time(run.updatedAt)}</dd>
+        ${run.finishedAt ? html`<dt>${m.finished}</dt><dd>${this.time(run.finishedAt)}</dd>` : nothing}
+        ${run.replayOf
+          ? html`<dt>${m.replayOf}</dt><dd>${this.runLink('original-run', m.originalRun, runs.byId.get(run.replayOf), run.replayOf)}</dd>`
+          : nothing}
+        ${replay ? html`<dt>${m.replayedAs}</dt><dd>${this.runLink('replay-run', m.replayRun, replay, replay.id)}</dd>` : nothing}
+      </dl>
+    </article>`;
+  }
+}
