@@ -170,15 +170,20 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
     return c ? `${c.app.name} (${c.label})` : id;
   }
 
-  private time(at: string) {
-    const locale = this.locale;
+  /** Relative time; under a minute it is "now" (a page that re-renders each minute should not count seconds). */
+  private relative(at: string): string {
+    const then = Date.parse(at);
     const now = this.data.store?.now() ?? Date.now();
-    return html`<time part="time" datetime=${at}>${relativeTime(locale, at, now)}<span class="absolute"> · ${absoluteTime(locale, at)}</span></time>`;
+    return relativeTime(this.locale, then, Math.abs(now - then) < 60_000 ? then : now);
+  }
+
+  private time(at: string) {
+    return html`<time part="time" datetime=${at}>${this.relative(at)}<span class="absolute"> · ${absoluteTime(this.locale, at)}</span></time>`;
   }
 
   /** A link to another run (with `run-href`), named by when it started. */
   private runLink(partName: string, template: string, run: Run | undefined, id: string) {
-    const label = template.replace('{time}', run ? relativeTime(this.locale, run.startedAt, this.data.store?.now()) : id);
+    const label = template.replace('{time}', run ? this.relative(run.startedAt) : id);
     const href = fillHref(this.runHref, id);
     return href === undefined
       ? html`<span part=${partName}>${label}</span>`
