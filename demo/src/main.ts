@@ -92,7 +92,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
           </section>
           <section aria-labelledby="runs-heading">
             <h2 id="runs-heading">Workflow runs</h2>
-            <relink-runs-list connection-href="/connections/{id}"></relink-runs-list>
+            <relink-runs-list connection-href="/connections/{id}" run-href="/runs/{id}"></relink-runs-list>
           </section>
           <section aria-labelledby="requests-heading">
             <h2 id="requests-heading">Connection requests</h2>
@@ -116,7 +116,20 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
           <relink-connection-detail connection-id=${id}></relink-connection-detail>`,
       ),
   ],
-  [/^\/runs$/, () => agencyShell('/runs', 'Runs', html`<relink-runs-list connection-href="/connections/{id}"></relink-runs-list>`)],
+  [
+    /^\/runs$/,
+    () => agencyShell('/runs', 'Runs', html`<relink-runs-list connection-href="/connections/{id}" run-href="/runs/{id}"></relink-runs-list>`),
+  ],
+  [
+    /^\/runs\/([\w-]+)$/,
+    (id) =>
+      agencyShell(
+        '/runs',
+        'Run',
+        html`<p><a data-route href="/runs">← All runs</a></p>
+          <relink-run-detail run-id=${id} connection-href="/connections/{id}" run-href="/runs/{id}"></relink-run-detail>`,
+      ),
+  ],
   [
     /^\/portal\/connections$/,
     () =>
