@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DEMO_AGENCY_ID, DEMO_WORKSPACE_ID } from '../src/demo/seed.js';
 import { NOT_REFRESHABLE_MESSAGE } from '../src/errors.js';
 import { isDemoProvider } from '../src/provider/provider.js';
 import { consent, consentPage, harness, type Harness } from './helpers.js';
 
-async function unreadReauth(h: Harness, connectionId: string) {
-  const res = await h.request('GET', '/v1/notifications?unread=true&limit=100', { token: h.agency });
+async function unreadReauth(h: Harness, connectionId: string, token = h.agency) {
+  const res = await h.request('GET', '/v1/notifications?unread=true&limit=100', { token });
   return (res.body.data as { kind: string; connectionId?: string }[]).filter((n) => n.kind === 'reauth_required' && n.connectionId === connectionId);
 }
+
+/** An agency session token minted now: `h.agency` expires once a test moves the clock by days. */
+const fresh = async (h: Harness) => (await h.app.relink.mintToken(DEMO_WORKSPACE_ID, 'agency', DEMO_AGENCY_ID)).token;
 
 const demo = (h: Harness) => {
   const p = h.app.relink.provider;
@@ -29,6 +33,69 @@ describe('refresh lifecycle', () => {
     assert.equal((notifications[0] as { title?: string }).title, 'LinkedIn reauth required');
     const runs = (await h.request('GET', '/v1/runs?preset=paused_for_reauth', { token: h.agency })).body.data as { blockedConnectionId?: string }[];
     assert.ok(runs.some((run) => run.blockedConnectionId === 'con_linkedin'));
+  });
+
+  it('the refresher notices a hard expiry (LinkedIn, 5 days): error, one notification, its run paused; a second pass raises nothing', async () => {
+    const h = await harness();
+    const token = () => fresh(h);
+    const DAY = 24 * 60 * 60 * 1000;
+    const linkedinOutcomes = async () => (await h.app.relink.refresher.runDue()).filter((o) => o.connection.id === 'con_linkedin');
+    const expiresAt = (await h.request('GET', '/v1/connections/con_linkedin', { token: await token() })).body.expiresAt as string;
+    assert.equal(Date.parse(expiresAt) - h.clock.now().getTime(), 5 * DAY);
+
+    h.clock.advance(5 * DAY - 1);
+    assert.deepEqual(await linkedinOutcomes(), [], 'not before its expiry');
+    assert.equal((await h.request('GET', '/v1/connections/con_linkedin', { token: await token() })).body.status, 'active');
+
+    h.clock.advance(1);
+    const outcomes = await linkedinOutcomes();
+    assert.deepEqual(outcomes.map((o) => [o.outcome, o.connection.status]), [['reauth_required', 'error']]);
+    const linkedin = (await h.request('GET', '/v1/connections/con_linkedin', { token: await token() })).body;
+    assert.equal(linkedin.status, 'error');
+    assert.equal(linkedin.lastError.code, 'token_expired');
+    assert.equal(linkedin.lastError.transient, false);
+    assert.equal(linkedin.lastError.at, h.clock.now().toISOString());
+    assert.equal(linkedin.refreshable, false);
+    const notifications = await unreadReauth(h, 'con_linkedin', await token());
+    assert.equal(notifications.length, 1);
+    assert.deepEqual(
+      [(notifications[0] as { title?: string }).title, (notifications[0] as { severity?: string }).severity, (notifications[0] as { read?: boolean }).read],
+      ['LinkedIn reauth required', 'critical', false],
+    );
+    const run = (await h.request('GET', '/v1/runs/run_running', { token: await token() })).body;
+    assert.deepEqual([run.status, run.pauseReason, run.blockedConnectionId], ['paused', 'reauth', 'con_linkedin']);
+    const paused = (await h.request('GET', '/v1/runs?preset=paused_for_reauth', { token: await token() })).body.data as { id: string }[];
+    assert.ok(paused.some((r) => r.id === 'run_running'));
+
+    // A second pass, later: nothing more is raised, nothing is written.
+    const lastEvent = (await h.app.relink.store.eventsSince(DEMO_WORKSPACE_ID, 0, 100_000)).at(-1)?.id ?? 0;
+    h.clock.advance(60_000);
+    assert.deepEqual(await linkedinOutcomes(), []);
+    assert.equal((await unreadReauth(h, 'con_linkedin', await token())).length, 1);
+    const since = await h.app.relink.store.eventsSince(DEMO_WORKSPACE_ID, lastEvent, 100_000);
+    assert.deepEqual(since.filter((e) => JSON.stringify(e.data).includes('con_linkedin')), []);
+  });
+
+  it('the background loop expires it by itself, and a reconnect (a new grant) is not expired again', async () => {
+    const h = await harness({ refresher: { autoStart: true, intervalMs: 60_000 } });
+    h.clock.advance(5 * 24 * 60 * 60 * 1000); // the loop's pass on the way ran at +1 min, before the expiry
+    await new Promise((r) => setTimeout(r, 20));
+    h.clock.advance(60_000); // its next pass runs past it
+    const token = await fresh(h);
+    for (let i = 0; i < 50 && (await unreadReauth(h, 'con_linkedin', token)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal((await h.request('GET', '/v1/connections/con_linkedin', { token })).body.status, 'error');
+    assert.equal((await unreadReauth(h, 'con_linkedin', token)).length, 1);
+
+    const start = await h.request('POST', '/v1/connections/con_linkedin/reconnect', { token });
+    assert.equal(start.status, 201);
+    assert.equal((await consent(h, start.body.connectUrl, 'acct_ops')).status, 200);
+    const reconnected = (await h.request('GET', '/v1/connections/con_linkedin', { token })).body;
+    assert.equal(reconnected.status, 'active');
+    assert.ok(reconnected.expiresAt === undefined || Date.parse(reconnected.expiresAt) > h.clock.now().getTime(), 'the old grant\'s expiry is gone');
+    assert.deepEqual(await unreadReauth(h, 'con_linkedin', token), []);
+    assert.deepEqual((await h.app.relink.refresher.runDue()).filter((o) => o.connection.id === 'con_linkedin' && o.outcome === 'reauth_required'), []);
+    assert.equal((await h.request('GET', '/v1/connections/con_linkedin', { token })).body.status, 'active');
+    h.app.relink.close();
   });
 
   it('transient failures ×2 then success: stays active, no notification, runs keep running', async () => {

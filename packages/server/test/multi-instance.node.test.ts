@@ -70,6 +70,25 @@ describe('two instances on one PostgreSQL', () => {
     assert.equal(claims.filter(Boolean).length, 1);
   });
 
+  it('a hard expiry seen by 100 concurrent refresher passes on both instances raises exactly one notification', async () => {
+    await a.app.relink.resetDemo();
+    const linkedin = (await a.store.getConnection(DEMO_WORKSPACE_ID, 'con_linkedin'))!;
+    await a.store.putConnection({ ...linkedin, expiresAt: new Date(Date.now() - 1_000).toISOString() });
+    const lastEvent = (await a.store.eventsSince(DEMO_WORKSPACE_ID, 0, 100_000)).at(-1)?.id ?? 0;
+
+    const passes = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? a : b).app.relink.refresher.runDue());
+    const outcomes = (await Promise.all(passes)).flat();
+
+    assert.deepEqual(outcomes.map((o) => [o.outcome, o.connection.id]), [['reauth_required', 'con_linkedin']]);
+    const after = (await b.store.getConnection(DEMO_WORKSPACE_ID, 'con_linkedin'))!;
+    assert.deepEqual([after.status, after.lastError?.code, after.lastError?.transient], ['error', 'token_expired', false]);
+    const unread = await b.store.findUnreadNotifications(DEMO_WORKSPACE_ID, 'con_linkedin', 'reauth_required');
+    assert.deepEqual(unread.map((n) => n.title), ['LinkedIn reauth required']);
+    assert.deepEqual((await b.store.getRun(DEMO_WORKSPACE_ID, 'run_running'))?.pauseReason, 'reauth');
+    const raised = (await a.store.eventsSince(DEMO_WORKSPACE_ID, lastEvent, 1000)).filter((e) => e.type === 'notification.updated');
+    assert.equal(raised.length, 1, 'one notification event');
+  });
+
   it('an event raised through instance A reaches a subscriber of instance B (LISTEN/NOTIFY)', async () => {
     await a.app.relink.resetDemo();
     const heard: string[] = [];

@@ -92,6 +92,35 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       assert.deepEqual(claimed.map((c) => c.id), ['con_a']);
     });
 
+    it('claims connections past a hard expiry with nothing to renew them, leased: two claimers never get the same one', async () => {
+      const store = await makeStore();
+      const now = new Date(T0);
+      const hard = (id: string, expiresAt: string, overrides: Partial<ConnectionRecord> = {}) =>
+        connection(id, { appKey: 'linkedin', expiresAt, secrets: { accessToken: `at_${id}`, accessTokenExpiresAt: expiresAt }, ...overrides });
+      await store.putConnection(hard('con_exp2', '2026-11-02T08:30:00.000Z'));
+      await store.putConnection(hard('con_exp1', '2026-11-01T09:00:00.000Z'));
+      await store.putConnection(hard('con_exact', T0));
+      await store.putConnection(hard('con_future', '2026-11-09T09:00:00.000Z'));
+      await store.putConnection(hard('con_renewable', '2026-11-01T09:00:00.000Z', { secrets: { refreshToken: 'rt', accessTokenExpiresAt: '2026-11-01T09:00:00.000Z' } }));
+      await store.putConnection(hard('con_error', '2026-11-01T09:00:00.000Z', { status: 'error' }));
+      await store.putConnection(hard('con_revoked', '2026-11-01T09:00:00.000Z', { status: 'revoked' }));
+      await store.putConnection(hard('con_leased', '2026-11-01T09:00:00.000Z', { refresh: { attempts: 0, leaseUntil: '2026-11-02T09:00:25.000Z' } }));
+      await store.putConnection(connection('con_noexpiry', { secrets: { accessToken: 'at' } }));
+
+      const [a, b] = await Promise.all([store.claimExpired(now, 30_000, 10), store.claimExpired(now, 30_000, 10)]);
+      assert.deepEqual([...a, ...b].map((c) => c.id).sort(), ['con_exact', 'con_exp1', 'con_exp2']);
+      const first = a.length > 0 ? a : b;
+      assert.deepEqual(first.map((c) => c.id), ['con_exp1', 'con_exp2', 'con_exact'], 'soonest expiry first');
+      assert.equal(first[0]?.refresh.leaseUntil, '2026-11-02T09:00:30.000Z');
+      assert.equal((await store.getConnection('ws_a', 'con_exp1'))?.refresh.leaseUntil, '2026-11-02T09:00:30.000Z');
+      // Held leases are not claimed again; a lapsed one is (the first claimer crashed), and so is con_leased's.
+      assert.deepEqual(await store.claimExpired(new Date('2026-11-02T09:00:20.000Z'), 30_000, 10), []);
+      assert.deepEqual((await store.claimExpired(new Date('2026-11-02T09:00:31.000Z'), 30_000, 10)).map((c) => c.id), ['con_exp1', 'con_leased', 'con_exp2', 'con_exact']);
+      // The limit, and a connection that left `active` is no longer eligible.
+      await store.putConnection(hard('con_exp1', '2026-11-01T09:00:00.000Z', { status: 'error' }));
+      assert.deepEqual((await store.claimExpired(new Date('2026-11-02T09:02:00.000Z'), 30_000, 1)).map((c) => c.id), ['con_leased']);
+    });
+
     it('appends events with increasing ids, replays after an id, and notifies subscribers of that workspace only', async () => {
       const store = await makeStore();
       const heard: number[] = [];

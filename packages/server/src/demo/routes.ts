@@ -8,7 +8,7 @@ import { emitConnection } from '../events/emit.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import { idParam, parseBody, send } from '../http/validate.js';
 import type { Refresher } from '../lifecycle/refresher.js';
-import { markReauthRequired } from '../lifecycle/health.js';
+import { expire, isHardExpired } from '../lifecycle/expiry.js';
 import { appOf, toConnection } from '../lifecycle/views.js';
 import { isDemoProvider, type DemoProvider } from '../provider/provider.js';
 import { DEMO_WORKSPACE_ID } from './seed.js';
@@ -65,15 +65,15 @@ export function demoRoutes(
     const provider = gate(c.get('auth'));
     const connection = await loadConnection(ctx, c.get('auth'), idParam(c));
     if (connection.secrets.accessToken) await provider.demo.expireAccessToken(connection.secrets.accessToken);
-    const now = ctx.clock.now().toISOString();
+    const nowDate = ctx.clock.now();
+    const now = nowDate.toISOString();
     const expired = await ctx.store.transaction(async (tx) => {
       const current = (await tx.getConnection(connection.workspaceId, connection.id)) ?? connection;
-      if (!current.secrets.refreshToken && current.status === 'active') {
-        // Nothing can renew it: the hard expiry is reached now (seed 004), and the reauth lifecycle runs.
-        return markReauthRequired(ctx, tx, { ...current, expiresAt: now, secrets: { ...current.secrets, accessTokenExpiresAt: now } }, {
-          code: 'token_expired',
-          message: 'The access token expired and this app issues no refresh token. Reconnect to keep workflows running.',
-        });
+      const hard = { ...current, expiresAt: now, secrets: { ...current.secrets, accessTokenExpiresAt: now } };
+      if (isHardExpired(hard, nowDate)) {
+        // Nothing can renew it: its hard expiry is now (seed 004). The refresher's next pass would run the reauth
+        // lifecycle on it (`claimExpired`); the lever runs that same transition at once, so its answer shows it.
+        return expire(ctx, tx, hard);
       }
       const updated = {
         ...current,

@@ -92,6 +92,11 @@ export async function restoreConnection(
     ...(change.account ? { externalAccountId: change.account.id, externalAccountEmail: change.account.email } : {}),
   };
   delete updated.lastError;
+  // The hard expiry (seed 004). With nothing to renew the access token, its expiry is the connection's. A consent
+  // (`account` given) is a new grant: the old grant's expiry no longer applies. A refresh keeps a known hard expiry.
+  const hardExpiry = secrets.refreshToken ? (change.account ? undefined : connection.expiresAt) : secrets.accessTokenExpiresAt;
+  if (hardExpiry) updated.expiresAt = hardExpiry;
+  else delete updated.expiresAt;
   await tx.putConnection(updated);
   await emitConnection(ctx, tx, updated);
 

@@ -1,4 +1,5 @@
 import type { RelinkContext } from '../context.js';
+import { EXPIRY_LEASE_MS, expireClaimed } from './expiry.js';
 import { REFRESH_LEASE_MS, refreshClaimed, type RefreshOutcome } from './refresh.js';
 
 export interface RefresherOptions {
@@ -10,7 +11,8 @@ export interface RefresherOptions {
 
 /**
  * The background refresher: claims due connections (leased, so several instances never refresh one twice)
- * and refreshes them ahead of expiry. Scheduling goes through the Clock, so tests drive it with `advance()`.
+ * and refreshes them ahead of expiry; and claims connections past a hard expiry that nothing can renew (seed 004,
+ * LinkedIn) and runs the reauth lifecycle on them. Scheduling goes through the Clock, so tests drive it with `advance()`.
  */
 export class Refresher {
   private handle: unknown;
@@ -23,9 +25,21 @@ export class Refresher {
     this.batchSize = options.batchSize ?? 25;
   }
 
-  /** One pass: refresh everything due now. */
+  /** One pass: expire what has hit its hard expiry, then refresh everything due now. */
   async runDue(): Promise<RefreshOutcome[]> {
     const outcomes: RefreshOutcome[] = [];
+    for (;;) {
+      const claimed = await this.ctx.store.claimExpired(this.ctx.clock.now(), EXPIRY_LEASE_MS, this.batchSize);
+      for (const connection of claimed) {
+        try {
+          const expired = await expireClaimed(this.ctx, connection);
+          if (expired) outcomes.push({ outcome: 'reauth_required', connection: expired });
+        } catch (error) {
+          this.ctx.log.error('refresher failed to expire a connection', { connectionId: connection.id, error: (error as Error).name });
+        }
+      }
+      if (claimed.length < this.batchSize) break;
+    }
     for (;;) {
       const claimed = await this.ctx.store.claimDueRefreshes(this.ctx.clock.now(), REFRESH_LEASE_MS, this.batchSize);
       if (claimed.length === 0) break;

@@ -134,6 +134,18 @@ export class MemoryStore implements Store {
     return due.map(copy);
   }
 
+  async claimExpired(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
+    const t = now.getTime();
+    const leaseUntil = new Date(t + leaseMs).toISOString();
+    const expired = [...this.connections.values()]
+      .filter((c) => c.status === 'active' && c.secrets.refreshToken === undefined && c.expiresAt !== undefined && Date.parse(c.expiresAt) <= t &&
+        (c.refresh.leaseUntil === undefined || Date.parse(c.refresh.leaseUntil) <= t))
+      .sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1))
+      .slice(0, limit);
+    for (const c of expired) c.refresh.leaseUntil = leaseUntil;
+    return expired.map(copy);
+  }
+
   async claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
     const c = this.connections.get(MemoryStore.k(workspaceId, id));
     const t = now.getTime();

@@ -231,6 +231,12 @@ export interface Store {
    * Only `active` connections holding a refresh token are eligible.
    */
   claimDueRefreshes(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]>;
+  /**
+   * Claim up to `limit` connections whose hard expiry has passed with nothing to renew them: `active`, no refresh
+   * token, `expiresAt <= now`, lease free or lapsed — setting `leaseUntil = now + leaseMs` on each, soonest expiry
+   * first. Two concurrent callers never receive the same connection (seed 004: LinkedIn's expiry raises one alert).
+   */
+  claimExpired(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]>;
   /** Claim one connection for an on-demand refresh; undefined when another worker holds its lease. */
   claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined>;
 

@@ -250,13 +250,13 @@ export class SqlStore implements Store {
 
   async putConnection(c: ConnectionRecord): Promise<void> {
     await this.q.query(
-      `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, next_at, lease_until, has_refresh_token, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10::jsonb)
+      `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, next_at, lease_until, has_refresh_token, expires_at, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10::timestamptz, $11::jsonb)
        ON CONFLICT (workspace_id, id) DO UPDATE SET owner_principal_id = excluded.owner_principal_id, status = excluded.status,
          app_key = excluded.app_key, created_at = excluded.created_at, next_at = excluded.next_at, lease_until = excluded.lease_until,
-         has_refresh_token = excluded.has_refresh_token, data = excluded.data`,
+         has_refresh_token = excluded.has_refresh_token, expires_at = excluded.expires_at, data = excluded.data`,
       [c.workspaceId, c.id, c.ownerPrincipalId, c.status, c.appKey, c.createdAt, c.refresh.nextAt ?? null, c.refresh.leaseUntil ?? null,
-        c.secrets.refreshToken !== undefined, json(c)],
+        c.secrets.refreshToken !== undefined, c.expiresAt ?? null, json(c)],
     );
   }
   getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined> {
@@ -287,6 +287,26 @@ export class SqlStore implements Store {
       [now.toISOString(), leaseUntil, limit, leaseUntil],
     )).rows;
     return docs<ConnectionRecord>(rows).sort((a, b) => (a.refresh.nextAt ?? '').localeCompare(b.refresh.nextAt ?? '') || (a.id < b.id ? -1 : 1));
+  }
+
+  async claimExpired(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    // The refresh claim's pattern: instances running this at once lock disjoint rows, and the lease keeps a row
+    // claimed until the reauth transition (which moves it out of `active`) commits.
+    const rows = (await this.q.query<Row>(
+      `WITH expired AS (
+         SELECT workspace_id, id FROM connections
+         WHERE status = 'active' AND NOT has_refresh_token AND expires_at <= $1::timestamptz
+           AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+         ORDER BY expires_at, id
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+       UPDATE connections c SET lease_until = $2::timestamptz, data = jsonb_set(c.data, '{refresh,leaseUntil}', to_jsonb($4::text))
+       FROM expired WHERE c.workspace_id = expired.workspace_id AND c.id = expired.id
+       RETURNING c.data`,
+      [now.toISOString(), leaseUntil, limit, leaseUntil],
+    )).rows;
+    return docs<ConnectionRecord>(rows).sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1));
   }
 
   claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
