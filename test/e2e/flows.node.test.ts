@@ -105,8 +105,18 @@ describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
     assert.equal(await other.locator('relink-runs-list').getByRole('row').filter({ hasText: 'Agent' }).count(), 0);
     await other.getByRole('button', { name: 'All' }).click();
     const operatorRow = other.locator('relink-runs-list').getByRole('row').filter({ hasText: 'Operator' }).filter({ hasText: 'Paused' });
-    await operatorRow.getByRole('button', { name: 'Resume' }).click();
+    // Seed 002: "Runs an operator paused resume with the Resume button on the run detail page."
+    await operatorRow.getByRole('link', { name: 'New HubSpot leads to Slack' }).click();
+    await other.waitForURL(/\/runs\/run_operator_reauth$/);
+    const run = other.locator('relink-run-detail');
+    await run.getByRole('heading', { name: 'New HubSpot leads to Slack' }).waitFor();
+    await run.getByText('Paused', { exact: true }).waitFor();
+    await run.getByText('Operator', { exact: true }).waitFor();
+    await assertAccessible(other);
+    await run.getByRole('button', { name: 'Resume' }).click();
     await shows(other, 'Run resumed.');
+    await run.getByText('Running', { exact: true }).waitFor();
+    assert.equal(await run.getByRole('button', { name: 'Resume' }).count(), 0);
     await assertAccessible(other);
     noConsoleErrors();
   });
@@ -189,13 +199,30 @@ describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
     noConsoleErrors();
   });
 
-  test('5. a failed run is replayed', async () => {
+  test('5. a failed run is replayed from its detail; the new run\'s page shows it running', async () => {
     const page = await open('/runs');
     const failed = page.locator('relink-runs-list').getByRole('row').filter({ hasText: 'Failed' });
-    await failed.getByRole('button', { name: 'Replay' }).click();
+    await failed.getByRole('link', { name: 'Daily Slack digest' }).click();
+    await page.waitForURL(/\/runs\/run_failed$/);
+    const run = page.locator('relink-run-detail');
+    await run.getByRole('heading', { name: 'Daily Slack digest' }).waitFor();
+    await shows(run, 'Slack answered 500 on "Post message".');
+    await assertAccessible(page);
+    await run.getByRole('button', { name: 'Replay' }).click();
     await shows(page, 'Run replayed.');
-    const runs = (await agencyApi('runs')) as { data: Array<{ replayOf?: string; status: string }> };
-    assert.ok(runs.data.some((run) => run.replayOf && run.status === 'running'));
+    const runs = (await agencyApi('runs')) as { data: Array<{ id: string; replayOf?: string; status: string }> };
+    const replay = runs.data.find((r) => r.replayOf === 'run_failed');
+    assert.ok(replay, 'the replay exists');
+    assert.equal(replay.status, 'running');
+    await assertAccessible(page);
+
+    // "Replayed as the run started now": follow it to the new run's page.
+    await run.getByRole('link', { name: /^the run started/ }).click();
+    await page.waitForURL(new RegExp(`/runs/${replay.id}$`));
+    await run.getByText('Running', { exact: true }).waitFor();
+    await run.getByRole('link', { name: /^the run started/ }).waitFor(); // "Replay of" the failed run
+    assert.equal(await run.getByRole('link', { name: /^the run started/ }).getAttribute('href'), '/runs/run_failed');
+    await run.getByRole('heading', { name: 'Daily Slack digest' }).waitFor();
     await assertAccessible(page);
     noConsoleErrors();
   });
