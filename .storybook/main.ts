@@ -10,6 +10,11 @@ const config: StorybookConfig = {
     // Workspace packages resolve to their TypeScript sources (the `@relink/source` export condition), as in tests.
     // Legacy decorators need no plugin: Vite 8 compiles them (TOOLCHAIN.md).
     config.resolve = { ...config.resolve, conditions: ['@relink/source', ...defaultClientConditions] };
+    // Pre-bundle what the elements import lazily, so a cold cache does not make Vite reload mid-run.
+    config.optimizeDeps = {
+      ...config.optimizeDeps,
+      include: [...(config.optimizeDeps?.include ?? []), 'lit/static-html.js', '@lit-labs/virtualizer/virtualize.js'],
+    };
     return config;
   },
 };
