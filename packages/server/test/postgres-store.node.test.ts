@@ -1,4 +1,7 @@
-import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { openDatabase } from '../src/store/sql/db.js';
+import { loadMigrations, migrate } from '../src/store/sql/migrate.js';
 import { SqlStore } from '../src/store/sql/sql-store.js';
 import { freshDatabase } from './postgres.js';
 import { describeStoreConformance } from './store-conformance.js';
@@ -10,4 +13,35 @@ describeStoreConformance('SqlStore on PostgreSQL', async () => {
   const store = await (shared ??= freshDatabase().then((url) => SqlStore.open({ url })));
   await store.clear();
   return store;
+});
+
+describe('migration 0002 on a database that already holds connections', () => {
+  it('backfills connections.expires_at from the records, so a hard expiry stored before the upgrade is claimed', async () => {
+    const url = await freshDatabase();
+    // The database as the 0001 release left it, with a connection that store wrote (no expires_at column then).
+    const old = await openDatabase({ url });
+    try {
+      assert.deepEqual(await migrate(old, loadMigrations().filter((m) => m.version === 1)), [1]);
+      const record = {
+        id: 'con_old', workspaceId: 'ws_a', appKey: 'linkedin', label: 'Old', status: 'active', owner: 'agency', ownerPrincipalId: 'prn_a',
+        expiresAt: '2026-11-01T00:00:00.000Z', secrets: { accessToken: 'at' }, refresh: { attempts: 0 }, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      };
+      await old.query(
+        `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, has_refresh_token, data)
+         VALUES ('ws_a', 'con_old', 'prn_a', 'active', 'linkedin', $1, false, $2::jsonb)`,
+        [record.createdAt, JSON.stringify(record)],
+      );
+    } finally {
+      await old.close();
+    }
+    const store = await SqlStore.open({ url }); // the upgrade: applies 0002 at open
+    try {
+      const versions = (await store.db.query<{ version: number }>('SELECT version FROM relink_migrations ORDER BY version')).rows.map((r) => Number(r.version));
+      assert.deepEqual(versions, [1, 2]);
+      const claimed = await store.claimExpired(new Date('2026-11-02T00:00:00.000Z'), 30_000, 10);
+      assert.deepEqual(claimed.map((c) => c.id), ['con_old']);
+    } finally {
+      await store.close();
+    }
+  });
 });
