@@ -107,9 +107,11 @@ describe('two instances on one PostgreSQL', () => {
       if (chunk.value) text += new TextDecoder().decode(chunk.value);
     }
     await reader.cancel();
+    // B's store subscriber and its SSE stream are woken by the same NOTIFY but read on their own: allow it a moment.
+    while (!heard.includes('connection.updated:true') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     unsubscribe();
     assert.match(text, /event: connection\.updated/);
-    assert.ok(heard.includes('connection.updated:true'));
+    assert.ok(heard.includes('connection.updated:true'), `B's subscriber heard: ${heard.join(', ')}`);
   });
 });
 
