@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { RelinkConnectionsTable, RelinkProvider, RelinkToaster } from '@relink/elements/react.js';
 import type { RelinkManageEvent, RelinkNavigateEvent, RelinkReauthBanner } from '@relink/elements';
 import '@relink/elements/reauth-banner.js';
+// The host's token getter, shared with the demo: its backend mints the token, the browser keeps it in memory.
+import { sessionToken } from '../../../demo/src/session.js';
 
 // The tag used directly: its attributes, and `onrelink-navigate` (React 19 adds it as a `relink-navigate` listener).
 declare module 'react' {
@@ -18,22 +20,6 @@ declare module 'react' {
       };
     }
   }
-}
-
-/**
- * The host backend mints a short-lived session token (`POST /host/session`, the secret key stays on the server);
- * the browser keeps it in memory and asks again a minute before it expires.
- */
-function sessionToken(role: 'agency' | 'client'): () => Promise<string> {
-  let current: { token: string; expiresAt: number } | undefined;
-  return async () => {
-    if (current && current.expiresAt - Date.now() > 60_000) return current.token;
-    const response = await fetch(`/host/session?role=${role}`, { method: 'POST' });
-    if (!response.ok) throw new Error(`The host could not start a session (${response.status}).`);
-    const body = (await response.json()) as { token: string; expiresAt: string };
-    current = { token: body.token, expiresAt: Date.parse(body.expiresAt) };
-    return body.token;
-  };
 }
 
 const token = sessionToken('agency');

@@ -5,22 +5,8 @@
 import { createApp, ref } from 'vue';
 import '@relink/elements';
 import type { RelinkManageEvent, RelinkNavigateEvent } from '@relink/elements';
-
-/**
- * The host backend mints a short-lived session token (`POST /host/session`, the secret key stays on the server);
- * the browser keeps it in memory and asks again a minute before it expires.
- */
-function sessionToken(role: 'agency' | 'client'): () => Promise<string> {
-  let current: { token: string; expiresAt: number } | undefined;
-  return async () => {
-    if (current && current.expiresAt - Date.now() > 60_000) return current.token;
-    const response = await fetch(`/host/session?role=${role}`, { method: 'POST' });
-    if (!response.ok) throw new Error(`The host could not start a session (${response.status}).`);
-    const body = (await response.json()) as { token: string; expiresAt: string };
-    current = { token: body.token, expiresAt: Date.parse(body.expiresAt) };
-    return body.token;
-  };
-}
+// The host's token getter, shared with the demo: its backend mints the token, the browser keeps it in memory.
+import { sessionToken } from '../../../demo/src/session.js';
 
 const app = createApp({
   setup() {
