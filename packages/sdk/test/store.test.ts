@@ -10,7 +10,6 @@ import {
   selectPausedForReauth,
   selectReauthNeeded,
   type RelinkClient,
-  type RelinkStore,
 } from '@relink/sdk';
 
 /** The in-page reference backend, with a fetch that counts requests per path (the real fetch does the work). */
@@ -333,18 +332,24 @@ describe('live updates', () => {
   });
 });
 
-describe('store typing for frameworks', () => {
-  it('works with a useSyncExternalStore-style reader', async () => {
+describe('the useSyncExternalStore contract', () => {
+  it('getSnapshot is stable between changes; a listener hears a change until it unsubscribes', async () => {
     const { store, server } = await setup();
-    // The contract React relies on: getSnapshot is stable between changes and subscribe returns an unsubscribe.
-    const reads = [store.getSnapshot(), store.getSnapshot()];
-    expect(reads[0]).to.equal(reads[1]);
-    const unsubscribe = store.subscribe(() => undefined);
-    expect(unsubscribe).to.be.a('function');
+    expect(store.getSnapshot()).to.equal(store.getSnapshot());
+    let heard = 0;
+    const unsubscribe = store.subscribe(() => (heard += 1));
+    await store.connections.load();
+    await Promise.resolve();
+    const afterLoad = heard;
+    expect(afterLoad).to.be.greaterThan(0);
+    const snapshot = store.getSnapshot();
+    expect(store.getSnapshot()).to.equal(snapshot);
     unsubscribe();
+    await store.revoke('con_slack');
+    await Promise.resolve();
+    expect(store.getSnapshot()).to.not.equal(snapshot);
+    expect(heard).to.equal(afterLoad);
     server.close();
-    const typed: RelinkStore = store;
-    expect(typed).to.equal(store);
   });
 });
 
