@@ -17,6 +17,8 @@ export interface RefresherOptions {
 export class Refresher {
   private handle: unknown;
   private running = false;
+  /** The pass the background loop is running now, if any (see `whenIdle`). */
+  private pass: Promise<void> | undefined;
   private readonly intervalMs: number;
   private readonly batchSize: number;
 
@@ -60,11 +62,20 @@ export class Refresher {
     this.running = true;
     const tick = () => {
       if (!this.running) return;
-      void this.runDue().finally(() => {
+      this.pass = this.runDue().then(() => undefined, () => undefined).finally(() => {
+        this.pass = undefined;
         if (this.running) this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
       });
     };
     this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
+  }
+
+  /**
+   * Resolves once the background loop is between passes (its next tick scheduled). Tests that move a manual clock
+   * wait on this instead of sleeping: a pass still running when time moves on would schedule its next tick late.
+   */
+  async whenIdle(): Promise<void> {
+    while (this.pass) await this.pass;
   }
 
   stop(): void {
