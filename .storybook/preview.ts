@@ -1,6 +1,11 @@
 import { html } from 'lit';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import { configure } from 'storybook/test';
 import manifest from '../packages/elements/custom-elements.json';
+
+// Play functions wait for the in-page backend with waitFor/findBy. It answers in milliseconds, but this machine is
+// shared: allow 10 s (Testing Library's default is 1 s) before a story fails for not reaching its state.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Args tables and controls come from the manifest generated from the elements' JSDoc (npm run analyze -w packages/elements).
 setCustomElementsManifest(manifest);
