@@ -29,15 +29,17 @@ export const part = <T extends Element = HTMLElement>(host: Element, selector: s
     return found!;
   });
 
-/** The text a reader sees: through shadow roots and into slotted content, whitespace collapsed. */
+/** The text a reader sees: through shadow roots and into slotted content, block boxes apart, whitespace collapsed. */
 export function renderedText(node: Node): string {
   const walk = (n: Node): string => {
     if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
-    if (!(n instanceof Element) && !(n instanceof DocumentFragment)) return '';
     if (n instanceof HTMLSlotElement) return n.assignedNodes({ flatten: true }).map(walk).join('');
     if (n instanceof HTMLStyleElement || n instanceof HTMLScriptElement) return '';
+    if (!(n instanceof Element) && !(n instanceof DocumentFragment)) return '';
     const children = n instanceof Element && n.shadowRoot ? n.shadowRoot.childNodes : n.childNodes;
-    return [...children].map(walk).join(' ');
+    const text = [...children].map(walk).join('');
+    // Words in separate blocks (a <dt> and its <dd>) read apart; inline runs read as written.
+    return n instanceof Element && !getComputedStyle(n).display.startsWith('inline') ? ` ${text} ` : text;
   };
   return walk(node).replace(/\s+/g, ' ').trim();
 }
