@@ -1,4 +1,6 @@
+import { ArgTypes, Description, Primary, Subtitle, Title } from '@storybook/addon-docs/blocks';
 import { html } from 'lit';
+import { createElement, Fragment } from 'react';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { configure } from 'storybook/test';
 import manifest from '../packages/elements/custom-elements.json';
@@ -26,7 +28,16 @@ const withHostPage: Decorator = (story, { globals, parameters }) => {
   >${story()}</div>`;
 };
 
+/**
+ * Each element's docs page (autodocs): its summary and description, the first story live, and the API table Storybook
+ * builds from the manifest — attributes, properties, events, slots, CSS shadow parts and CSS custom properties.
+ * The other stories are one click away in the sidebar rather than inline: each talks to its own in-page backend.
+ */
+const elementDocsPage = () =>
+  createElement(Fragment, null, createElement(Title), createElement(Subtitle), createElement(Description), createElement(Primary), createElement(ArgTypes));
+
 const preview: Preview = {
+  tags: ['autodocs'],
   decorators: [withHostPage],
   globalTypes: {
     relinkTheme: {
@@ -42,6 +53,7 @@ const preview: Preview = {
     // addon-a11y: an axe violation fails the story under addon-vitest and shows as an error in the panel.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    docs: { page: elementDocsPage },
   },
 };
 

@@ -3,10 +3,26 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@relink/elements/connections-table.js';
 import '@relink/elements/connection-detail.js';
+import manifest from '../packages/elements/custom-elements.json';
 import { demoProvider } from './support/relink-demo.js';
 import { element, expectDark, inShadow, toastTitled } from './support/queries.js';
 
-const meta: Meta = { title: 'Elements/Provider', component: 'relink-provider' };
+// Storybook's manifest reader drops slots without a name, so the provider's one (default) slot is added by hand.
+interface Declaration { tagName?: string; slots?: { name: string; description?: string }[] }
+const declarations = (manifest as { modules: { declarations?: Declaration[] }[] }).modules.flatMap((m) => m.declarations ?? []);
+const defaultSlot = declarations.find((d) => d.tagName === 'relink-provider')?.slots?.find((slot) => slot.name === '');
+
+const meta: Meta = {
+  title: 'Elements/Provider',
+  component: 'relink-provider',
+  argTypes: {
+    '(default)': {
+      description: defaultSlot?.description ?? '',
+      control: false,
+      table: { category: 'slots', type: { summary: 'Relink elements' } },
+    },
+  },
+};
 export default meta;
 type Story = StoryObj;
 
