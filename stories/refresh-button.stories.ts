@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, userEvent } from 'storybook/test';
 import '@relink/elements/refresh-button.js';
 import type { RelinkRefreshButton } from '@relink/elements/refresh-button.js';
-import { demoProvider, settled, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, intercept, never, settled, type DemoOptions } from './support/relink-demo.js';
 import { element, expectDark, expectRtl, inShadow, renderedText, toastTitled } from './support/queries.js';
 
 const buttonIn = async (root: HTMLElement) => {
@@ -30,8 +30,7 @@ const clickThenToast = (title: string, check?: (toast: HTMLElement) => Promise<v
 });
 
 /** The refresh request never answers, so the button stays in flight. */
-const refreshHangs: DemoOptions['fetch'] = (fetch) => (input, init) =>
-  /\/refresh$/.test(new URL(input instanceof Request ? input.url : String(input)).pathname) ? new Promise<Response>(() => {}) : fetch(input, init);
+const refreshHangs = intercept(/\/refresh$/, never);
 
 const meta: Meta = { title: 'Elements/Refresh button', component: 'relink-refresh-button' };
 export default meta;

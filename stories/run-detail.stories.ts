@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Run } from '@relink/sdk';
 import '@relink/elements/run-detail.js';
 import type { RelinkRunDetail } from '@relink/elements/run-detail.js';
-import { demoProvider, HOSTILE, LONG, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, never, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { element, expectDark, expectFits, expectRtl, inShadow, renderedText } from './support/queries.js';
 
 const detailOf = (root: HTMLElement) => element<RelinkRunDetail>(root, 'relink-run-detail');
@@ -106,8 +106,7 @@ export const Loading: Story = {
   render: () =>
     demoProvider(html`<relink-run-detail run-id="run_failed"></relink-run-detail>`, {
       role: 'agency',
-      fetch: (fetch) => (input, init) =>
-        /\/runs(\/|\?|$)/.test(new URL(input instanceof Request ? input.url : String(input)).pathname) ? new Promise<Response>(() => {}) : fetch(input, init),
+      fetch: intercept(/\/runs(\/|$)/, never),
     }),
   play: async ({ canvasElement }) => {
     const el = await detailOf(canvasElement);

@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Run, RunStatus } from '@relink/sdk';
 import '@relink/elements/runs-list.js';
 import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
-import { demoProvider, HOSTILE, LONG, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
 const listEl = (root: HTMLElement) => element<RelinkRunsList>(root, 'relink-runs-list');
@@ -98,8 +98,7 @@ export const Failed: Story = list('failed', async (root) => {
   const el = await loaded(root, 'Failed');
   await waitFor(async () => expect(await rowsOf(el)).toEqual([{ id: 'run_failed', workflow: 'Daily Slack digest', status: 'Failed', actions: ['Replay'] }]));
 });
-const runsAnswer = (answer: () => Promise<Response>): DemoOptions['fetch'] => (fetch) => (input, init) =>
-  new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/runs') ? answer() : fetch(input, init);
+const runsAnswer = (answer: () => Promise<Response>) => intercept(/\/runs$/, answer);
 /** A workspace with no runs yet: "No runs yet". */
 export const Empty: Story = list('all', async (root) => {
   const el = await loaded(root, 'All');
@@ -114,7 +113,7 @@ export const LoadError: Story = list('all', async (root) => {
   await expect(await shadow.findByRole('alert')).toBeTruthy();
   await expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy();
   await expect(shadow.queryByRole('table')).toBeNull();
-}, { fetch: runsAnswer(() => Promise.reject(new TypeError('Failed to fetch'))) });
+}, { fetch: runsAnswer(networkDown) });
 /** Long and hostile workflow names render as text. */
 export const LongAndHostile: Story = list('all', async (root) => {
   const el = await allStatuses(root);

@@ -41,13 +41,24 @@ export function demoProvider(content: TemplateResult, { role = 'client', princip
   return html`<relink-provider .client=${client} theme=${theme ?? nothing}>${content}</relink-provider>`;
 }
 
-/** Never answers: the loading state stays on screen. */
-export const hang = (fetch: InPageRelink['fetch']): InPageRelink['fetch'] => (input, init) =>
-  String(input instanceof Request ? input.url : input).includes('/connections') ? new Promise<Response>(() => {}) : fetch(input, init);
+/**
+ * Wraps the in-page fetch so that requests whose path matches `path` get `answer()` instead: the faults the real
+ * backend cannot produce (a request that never answers, a network that is down, a canned answer).
+ */
+export const intercept = (path: RegExp, answer: () => Promise<Response>): DemoOptions['fetch'] => (fetch) => (input, init) =>
+  path.test(new URL(input instanceof Request ? input.url : String(input)).pathname) ? answer() : fetch(input, init);
+
+/** An answer that never comes: the loading or busy state stays on screen. */
+export const never = (): Promise<Response> => new Promise<Response>(() => {});
+
+/** The network is down. */
+export const networkDown = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+
+/** The connections never load. */
+export const hang = intercept(/\/connections(\/|$)/, never);
 
 /** The network is down for connections. */
-export const offline = (fetch: InPageRelink['fetch']): InPageRelink['fetch'] => (input, init) =>
-  String(input instanceof Request ? input.url : input).includes('/connections') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+export const offline = intercept(/\/connections(\/|$)/, networkDown);
 
 /** The provider's store, once it exists. */
 export const storeIn = (root: HTMLElement): Promise<RelinkStore> =>
