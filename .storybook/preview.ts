@@ -50,7 +50,10 @@ const preview: Preview = {
     },
   },
   parameters: {
-    // addon-a11y: an axe violation fails the story under addon-vitest and shows as an error in the panel.
+    // addon-a11y: an axe violation fails the story under addon-vitest and shows as an error in the panel. axe runs in
+    // the addon's afterEach hook, which Storybook calls once the play function has resolved, so it checks the state the
+    // play function waited for. Under addon-vitest Storybook pauses CSS animations just before (it does not wait for
+    // them): play functions wait for fade-ins themselves (stories/support/queries.ts, animationsDone).
     a11y: { test: 'error' },
     controls: { expanded: true },
     docs: { page: elementDocsPage },
