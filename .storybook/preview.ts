@@ -1,6 +1,13 @@
+import { ArgTypes, Description, Primary, Subtitle, Title } from '@storybook/addon-docs/blocks';
 import { html } from 'lit';
+import { createElement, Fragment } from 'react';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import { configure } from 'storybook/test';
 import manifest from '../packages/elements/custom-elements.json';
+
+// Play functions wait for the in-page backend with waitFor/findBy. It answers in milliseconds, but this machine is
+// shared: allow 10 s (Testing Library's default is 1 s) before a story fails for not reaching its state.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Args tables and controls come from the manifest generated from the elements' JSDoc (npm run analyze -w packages/elements).
 setCustomElementsManifest(manifest);
@@ -21,7 +28,16 @@ const withHostPage: Decorator = (story, { globals, parameters }) => {
   >${story()}</div>`;
 };
 
+/**
+ * Each element's docs page (autodocs): its summary and description, the first story live, and the API table Storybook
+ * builds from the manifest — attributes, properties, events, slots, CSS shadow parts and CSS custom properties.
+ * The other stories are one click away in the sidebar rather than inline: each talks to its own in-page backend.
+ */
+const elementDocsPage = () =>
+  createElement(Fragment, null, createElement(Title), createElement(Subtitle), createElement(Description), createElement(Primary), createElement(ArgTypes));
+
 const preview: Preview = {
+  tags: ['autodocs'],
   decorators: [withHostPage],
   globalTypes: {
     relinkTheme: {
@@ -34,9 +50,13 @@ const preview: Preview = {
     },
   },
   parameters: {
-    // addon-a11y: an axe violation fails the story under addon-vitest and shows as an error in the panel.
+    // addon-a11y: an axe violation fails the story under addon-vitest and shows as an error in the panel. axe runs in
+    // the addon's afterEach hook, which Storybook calls once the play function has resolved, so it checks the state the
+    // play function waited for. Under addon-vitest Storybook pauses CSS animations just before (it does not wait for
+    // them): play functions wait for fade-ins themselves (stories/support/queries.ts, animationsDone).
     a11y: { test: 'error' },
     controls: { expanded: true },
+    docs: { page: elementDocsPage },
   },
 };
 

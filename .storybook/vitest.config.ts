@@ -12,6 +12,9 @@ export default defineConfig({
   plugins: [storybookTest({ configDir })],
   test: {
     name: 'storybook',
+    // Play functions wait up to 10 s for a state (preview.ts); a story that never gets there fails on that assertion,
+    // with its message, before this limit ends it.
+    testTimeout: 30_000,
     browser: {
       enabled: true,
       headless: true,

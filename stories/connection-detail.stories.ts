@@ -1,12 +1,43 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '@relink/elements/connection-detail.js';
-import { demoProvider, HOSTILE, LONG, relabel, until, type DemoOptions } from './support/relink-demo.js';
+import type { RelinkConnectionDetail } from '@relink/elements/connection-detail.js';
+import { demoProvider, HOSTILE, LONG, relabel, type DemoOptions } from './support/relink-demo.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, renderedText } from './support/queries.js';
 
-const detail = (id: string, options: DemoOptions = {}, extra: Partial<StoryObj> = {}): StoryObj => ({
+const detailEl = (root: HTMLElement) => element<RelinkConnectionDetail>(root, 'relink-connection-detail');
+
+/** What the page shows once the connection has loaded: the app as its heading, the label, the status. */
+async function loaded(root: HTMLElement, app: string, status: string): Promise<RelinkConnectionDetail> {
+  const el = await detailEl(root);
+  await (await inShadow(el)).findByRole('heading', { name: app });
+  await expect(el.shadowRoot!.querySelector('relink-status-badge')).toHaveAttribute('status', status);
+  return el;
+}
+
+/** The actions offered (button labels inside the action elements), once each has rendered. */
+async function actionsOf(el: RelinkConnectionDetail): Promise<string[]> {
+  const hosts = [...el.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>("[part='actions'] > *")];
+  await Promise.all(hosts.map((h) => h.updateComplete));
+  return hosts.flatMap((h) => [...(h.shadowRoot?.querySelectorAll('button[part]') ?? [])].filter((b) => b.checkVisibility()).map((b) => b.textContent!.trim()));
+}
+
+interface Expected {
+  app: string;
+  status: string;
+  actions: string[];
+  /** Text the page must read (through the badge and the buttons). */
+  reads?: (string | RegExp)[];
+}
+
+const detail = (id: string, expected: Expected, options: DemoOptions = {}, extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () => demoProvider(html`<relink-connection-detail connection-id=${id}></relink-connection-detail>`, options),
-  play: async ({ canvasElement }) =>
-    void (await until(() => canvasElement.querySelector('relink-connection-detail')!.shadowRoot?.querySelector("[part='title'], [part='error']"))),
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement, expected.app, expected.status);
+    await waitFor(async () => expect(await actionsOf(el)).toEqual(expected.actions));
+    for (const text of expected.reads ?? []) await expect(renderedText(el)).toMatch(text);
+  },
   ...extra,
 });
 
@@ -14,23 +45,72 @@ const meta: Meta = { title: 'Elements/Connection detail', component: 'relink-con
 export default meta;
 type Story = StoryObj;
 
-export const Active: Story = detail('con_slack');
+export const Active: Story = detail('con_slack', {
+  app: 'Slack', status: 'active', actions: ['Refresh credential', 'Revoke'],
+  reads: ['Acme team workspace', 'Connected and working.', 'ada@acmebakery.example', /Last refreshed 5 minutes ago/],
+});
 /** Refreshable, but the provider rejects the token: Refresh credential fails with "You may need to reconnect." */
-export const ErrorStatus: Story = detail('con_quickbooks', {}, { name: 'Error' });
-export const Pending: Story = detail('con_gdrive');
+export const ErrorStatus: Story = detail('con_quickbooks', {
+  app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke'],
+  reads: ['Reconnection needed.', 'The provider rejected the stored refresh token.'],
+}, {}, { name: 'Error' });
+export const Pending: Story = detail('con_gdrive', {
+  app: 'Google Drive', status: 'pending', actions: ['Revoke'], reads: ['Waiting for the first sync.', /Last refreshed Never/],
+});
 /** A client's revoked connection: no Refresh, no Revoke, "Contact your agency…". */
-export const Revoked: Story = detail('con_facebook');
-export const AgencyReconnect: Story = detail('con_hubspot', { role: 'agency' });
-export const AgencyClientOwned: Story = detail('con_quickbooks', { role: 'agency' });
-export const AgencyApiKey: Story = detail('con_mailchimp', { role: 'agency' });
-export const AuthConfigMissing: Story = detail('con_fub', { role: 'agency' });
-export const ExpiringSoon: Story = detail('con_linkedin', { role: 'agency' });
-export const NotFound: Story = detail('con_missing');
-export const HostileAndLongLabels: Story = detail('con_slack', {}, {
+export const Revoked: Story = detail('con_facebook', {
+  app: 'Facebook Pages', status: 'revoked', actions: [], reads: ['Contact your agency if this integration needs to be reconnected.'],
+});
+export const AgencyReconnect: Story = detail('con_hubspot', { app: 'HubSpot', status: 'error', actions: ['Refresh credential', 'Reconnect', 'Revoke'] }, { role: 'agency' });
+/** The agency cannot consent for the client's account: it asks the client instead. */
+export const AgencyClientOwned: Story = detail('con_quickbooks', {
+  app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Send reconnection request', 'Revoke'],
+}, { role: 'agency' });
+export const AgencyApiKey: Story = detail('con_mailchimp', {
+  app: 'Mailchimp', status: 'error', actions: ['Reconnect', 'Revoke'], reads: ['Mailchimp rejected the API key.'],
+}, { role: 'agency' });
+/** Reconnect answers with the server's message: the managed auth config is missing. */
+export const AuthConfigMissing: Story = detail('con_fub', { app: 'Follow Up Boss', status: 'pending', actions: ['Reconnect', 'Revoke'] }, { role: 'agency' }, {
   play: async ({ canvasElement }) => {
-    await relabel(canvasElement, 'con_slack', `${HOSTILE} ${LONG}`);
+    const el = await loaded(canvasElement, 'Follow Up Boss', 'pending');
+    const reconnect = el.shadowRoot!.querySelector('relink-reconnect-button')!;
+    await userEvent.click(await (await inShadow(reconnect)).findByRole('button', { name: 'Reconnect' }));
+    await expect(await (await inShadow(reconnect)).findByRole('alert')).toHaveTextContent('Follow Up Boss needs a managed auth config that is missing or invalid');
   },
 });
-export const RightToLeft: Story = detail('con_quickbooks', {}, { parameters: { relink: { dir: 'rtl' } } });
-export const Dark: Story = detail('con_hubspot', { role: 'agency', theme: 'dark' }, { parameters: { relink: { theme: 'dark' } } });
-export const Narrow: Story = detail('con_slack', {}, { parameters: { relink: { width: '300px' } } });
+/** LinkedIn's hard expiry: active, with "Reconnect within 5 days" beside the badge. */
+export const ExpiringSoon: Story = detail('con_linkedin', {
+  app: 'LinkedIn', status: 'active', actions: ['Revoke'], reads: ['Reconnect within 5 days'],
+}, { role: 'agency' });
+export const NotFound: Story = {
+  render: () => demoProvider(html`<relink-connection-detail connection-id="con_missing"></relink-connection-detail>`),
+  play: async ({ canvasElement }) => {
+    const shadow = await inShadow(await detailEl(canvasElement));
+    await expect(await shadow.findByRole('alert')).toHaveTextContent('This connection was not found.');
+    await expect(shadow.queryByRole('heading')).toBeNull();
+  },
+};
+export const HostileAndLongLabels: Story = detail('con_slack', { app: 'Slack', status: 'active', actions: ['Refresh credential', 'Revoke'] }, {}, {
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement, 'Slack', 'active');
+    await relabel(canvasElement, 'con_slack', `${HOSTILE} ${LONG}`);
+    await waitFor(() => expect(el.shadowRoot!.querySelector("[part='label']")!.textContent).toBe(`${HOSTILE} ${LONG}`));
+    await expect(el.shadowRoot!.querySelector('img, script')).toBeNull();
+  },
+});
+export const RightToLeft: Story = detail('con_quickbooks', { app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke'] }, {}, {
+  parameters: { relink: { dir: 'rtl' } },
+  play: async ({ canvasElement }) => expectRtl(await loaded(canvasElement, 'QuickBooks', 'error')),
+});
+export const Dark: Story = detail('con_hubspot', { app: 'HubSpot', status: 'error', actions: [] }, { role: 'agency', theme: 'dark' }, {
+  parameters: { relink: { theme: 'dark' } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement, 'HubSpot', 'error');
+    await waitFor(async () => expect(await actionsOf(el)).toEqual(['Refresh credential', 'Reconnect', 'Revoke']));
+    await expectDark(el);
+  },
+});
+export const Narrow: Story = detail('con_slack', { app: 'Slack', status: 'active', actions: [] }, {}, {
+  parameters: { relink: { width: '300px' } },
+  play: async ({ canvasElement }) => expectFits(await loaded(canvasElement, 'Slack', 'active'), 300),
+});

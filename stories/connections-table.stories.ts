@@ -1,16 +1,38 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import '@relink/elements/connections-table.js';
+import type { RelinkConnectionsTable } from '@relink/elements/connections-table.js';
 import type { Connection } from '@relink/sdk';
-import { demoProvider, hang, HOSTILE, LONG, offline, relabel, storeIn, until, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, hang, HOSTILE, LONG, offline, relabel, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedText } from './support/queries.js';
 
 const table = (attrs = {}) => html`<relink-connections-table manage-href="/portal/connections/{id}" ...=${attrs}></relink-connections-table>`;
-const el = (root: HTMLElement) => root.querySelector('relink-connections-table')!;
-const loaded = (root: HTMLElement) => until(() => el(root).shadowRoot?.querySelector("[part='row'][data-id], [part='empty'], [part='error']"));
+const el = (root: HTMLElement) => element<RelinkConnectionsTable>(root, 'relink-connections-table');
+const rowsOf = (t: RelinkConnectionsTable) => [...t.shadowRoot!.querySelectorAll<HTMLElement>("[part~='row'][data-id]")];
+const appsOf = (t: RelinkConnectionsTable) => rowsOf(t).map((r) => r.querySelector(".app > :not([part~='logo'])")!.textContent!.trim());
 
-const story = (options: DemoOptions = {}, extra: Partial<StoryObj> = {}): StoryObj => ({
+/** The loaded table: these apps (in this order when a column is sorted, else in the server's), each row with its status badge and a "Manage" link to its page. */
+async function expectRows(root: HTMLElement, apps: string[]): Promise<RelinkConnectionsTable> {
+  const t = await el(root);
+  const inOrder = (names: string[]) => (t.sort ? names : [...names].sort());
+  await waitFor(() => expect(inOrder(appsOf(t))).toEqual(inOrder(apps)));
+  const shadow = await inShadow(t);
+  await expect(shadow.getByRole('table', { name: 'Connections' })).toHaveAttribute('aria-busy', 'false');
+  await expect(shadow.getAllByRole('columnheader').map((h) => h.textContent!.trim())).toEqual(['App', 'Label', 'Status', 'Actions']);
+  for (const row of rowsOf(t)) {
+    await expect(row.querySelector('relink-status-badge')).not.toBeNull();
+    await expect(row.querySelector("a[part='manage']")).toHaveAttribute('href', `/portal/connections/${row.dataset.id}`);
+  }
+  return t;
+}
+
+const CLIENT_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages'];
+const AGENCY_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages', 'HubSpot', 'LinkedIn', 'Mailchimp', 'Follow Up Boss'];
+
+const story = (options: DemoOptions, apps: string[], extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () => demoProvider(table(), options),
-  play: async ({ canvasElement }) => void (await loaded(canvasElement)),
+  play: async ({ canvasElement }) => void (await expectRows(canvasElement, apps)),
   ...extra,
 });
 
@@ -19,35 +41,96 @@ export default meta;
 type Story = StoryObj;
 
 /** Seed 001's client portal: the four connections the client authorised. */
-export const ClientPortal: Story = story({ role: 'client' });
+export const ClientPortal: Story = story({ role: 'client' }, CLIENT_APPS);
 /** The agency sees every connection; LinkedIn carries "Reconnect within 5 days". */
-export const Agency: Story = story({ role: 'agency' });
-export const Loading: Story = { render: () => demoProvider(table(), { fetch: hang }) };
-export const Empty: Story = story({ role: 'client', principalId: 'prn_newcomer' });
-export const LoadError: Story = story({ fetch: offline }, { name: 'Error' });
-export const FilteredToError: Story = story({ role: 'agency' }, {
-  render: () => demoProvider(html`<relink-connections-table status-filter="error" sort="app"></relink-connections-table>`, { role: 'agency' }),
-});
-export const HostileAndLongLabels: Story = story({}, {
+export const Agency: Story = story({ role: 'agency' }, AGENCY_APPS, {
   play: async ({ canvasElement }) => {
-    await loaded(canvasElement);
-    await relabel(canvasElement, 'con_slack', HOSTILE);
-    await relabel(canvasElement, 'con_quickbooks', LONG);
+    const t = await expectRows(canvasElement, AGENCY_APPS);
+    const linkedin = rowsOf(t).find((r) => r.dataset.id === 'con_linkedin')!;
+    await expect(renderedText(linkedin)).toContain('Reconnect within 5 days');
+    await expect(rowsOf(t).filter((r) => /Reconnect within/.test(renderedText(r)))).toHaveLength(1);
   },
 });
-export const RightToLeft: Story = story({ role: 'agency' }, { parameters: { relink: { dir: 'rtl' } } });
-export const Dark: Story = story({ role: 'agency', theme: 'dark' }, { parameters: { relink: { theme: 'dark' } } });
-export const Narrow: Story = story({ role: 'client' }, { parameters: { relink: { width: '360px' } } });
-/** 1,000 rows: the virtualizer is loaded on demand and keeps a window of rows in the DOM. */
-export const ManyRows: Story = story({ role: 'agency' }, {
+/** The request never answers: skeleton rows in a busy table, "Loading connections…" for assistive tech. */
+export const Loading: Story = {
+  render: () => demoProvider(table(), { fetch: hang }),
   play: async ({ canvasElement }) => {
-    await loaded(canvasElement);
+    const shadow = await inShadow(await el(canvasElement));
+    await expect(await shadow.findByRole('table', { name: 'Connections' })).toHaveAttribute('aria-busy', 'true');
+    await expect(shadow.getByRole('status')).toHaveTextContent('Loading connections…');
+    await expect(rowsOf(await el(canvasElement))).toHaveLength(0);
+  },
+};
+/** A principal with nothing connected: "No connections yet" and what to expect. */
+export const Empty: Story = {
+  render: () => demoProvider(table(), { role: 'client', principalId: 'prn_newcomer' }),
+  play: async ({ canvasElement }) => {
+    const t = await el(canvasElement);
+    await expect(await part(t, "[part='empty-title']")).toHaveTextContent('No connections yet');
+    await expect(t.shadowRoot!.querySelector("[part='empty-body']")).toHaveTextContent('When your team asks you to connect an app, it will show up here.');
+    await expect(t.shadowRoot!.querySelector('table')).toBeNull();
+  },
+};
+/** The network is down: the error and "Try again". */
+export const LoadError: Story = {
+  name: 'Error',
+  render: () => demoProvider(table(), { fetch: offline }),
+  play: async ({ canvasElement }) => {
+    const shadow = await inShadow(await el(canvasElement));
+    const alert = await shadow.findByRole('alert');
+    await expect(alert.textContent!.trim()).not.toBe('Try again');
+    await expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    await expect(shadow.queryByRole('table')).toBeNull();
+  },
+};
+/** `status-filter="error" sort="app"`: only the three broken connections, by app name. */
+export const FilteredToError: Story = {
+  render: () => demoProvider(html`<relink-connections-table status-filter="error" sort="app" manage-href="/portal/connections/{id}"></relink-connections-table>`, { role: 'agency' }),
+  play: async ({ canvasElement }) => {
+    const t = await expectRows(canvasElement, ['HubSpot', 'Mailchimp', 'QuickBooks']);
+    const shadow = await inShadow(t);
+    await expect(shadow.getByRole('combobox', { name: 'Status' })).toHaveValue('error');
+    await expect(shadow.getByRole('columnheader', { name: /App/ })).toHaveAttribute('aria-sort', 'ascending');
+    for (const row of rowsOf(t)) await expect(row.querySelector('relink-status-badge')).toHaveAttribute('status', 'error');
+  },
+};
+/** Markup in a label is shown as text; a long label wraps. */
+export const HostileAndLongLabels: Story = story({}, CLIENT_APPS, {
+  play: async ({ canvasElement }) => {
+    const t = await expectRows(canvasElement, CLIENT_APPS);
+    await relabel(canvasElement, 'con_slack', HOSTILE);
+    await relabel(canvasElement, 'con_quickbooks', LONG);
+    const label = (id: string) => rowsOf(t).find((r) => r.dataset.id === id)!.querySelectorAll('td')[0]!.textContent;
+    await waitFor(() => expect(label('con_slack')).toBe(HOSTILE));
+    await expect(label('con_quickbooks')).toBe(LONG);
+    await expect(t.shadowRoot!.querySelector('img, script')).toBeNull();
+  },
+});
+export const RightToLeft: Story = story({ role: 'agency' }, AGENCY_APPS, {
+  parameters: { relink: { dir: 'rtl' } },
+  play: async ({ canvasElement }) => expectRtl(await expectRows(canvasElement, AGENCY_APPS)),
+});
+export const Dark: Story = story({ role: 'agency', theme: 'dark' }, AGENCY_APPS, {
+  parameters: { relink: { theme: 'dark' } },
+  play: async ({ canvasElement }) => expectDark(await expectRows(canvasElement, AGENCY_APPS)),
+});
+export const Narrow: Story = story({ role: 'client' }, CLIENT_APPS, {
+  parameters: { relink: { width: '360px' } },
+  play: async ({ canvasElement }) => expectFits(await expectRows(canvasElement, CLIENT_APPS), 360),
+});
+/** 1,000 more rows: the virtualizer is loaded on demand and keeps a window of rows in the DOM. */
+export const ManyRows: Story = story({ role: 'agency' }, AGENCY_APPS, {
+  play: async ({ canvasElement }) => {
+    const t = await expectRows(canvasElement, AGENCY_APPS);
     const store = await storeIn(canvasElement);
     const base = store.getSnapshot().connections.byId.get('con_linkedin')!;
     for (let i = 0; i < 1000; i++) {
       const connection: Connection = { ...base, id: `con_bulk_${i}`, label: `Client workspace ${i + 1}` };
       store.apply({ id: `evt_bulk_${i}`, type: 'connection.updated', at: base.updatedAt, connection });
     }
-    await until(() => el(canvasElement).shadowRoot!.querySelector("[role='table'] [part='row']"));
+    const grid = await part(t, "[role='table']");
+    await expect(grid).toHaveAttribute('aria-rowcount', String(AGENCY_APPS.length + 1000 + 1));
+    await waitFor(() => expect(rowsOf(t).length).toBeGreaterThan(0));
+    await expect(rowsOf(t).length).toBeLessThan(200);
   },
 });

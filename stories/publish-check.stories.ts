@@ -1,16 +1,29 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect } from 'storybook/test';
 import '@relink/elements/publish-check.js';
 import type { RelinkPublishCheck } from '@relink/elements/publish-check.js';
-import { demoProvider, until, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, type DemoOptions } from './support/relink-demo.js';
+import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
-const check = (workflowId: string, options: DemoOptions = {}, extra: Partial<StoryObj> = {}): StoryObj => ({
+const checkEl = (root: HTMLElement) => element<RelinkPublishCheck>(root, 'relink-publish-check');
+
+/** wf_lead_sync: its HubSpot trigger is in error → one problem, with "Fix connection" linking to HubSpot. */
+async function failing(root: HTMLElement): Promise<RelinkPublishCheck> {
+  const el = await checkEl(root);
+  const shadow = await inShadow(el);
+  const list = await shadow.findByRole('list');
+  await expect([...list.querySelectorAll("[part='message']")].map((m) => m.textContent)).toEqual(['Trigger node has an inactive connection']);
+  const fix = shadow.getByRole('link', { name: 'Fix connection' });
+  await expect(fix).toHaveAttribute('href', '#connections/con_hubspot');
+  await expect(fix).toHaveAccessibleDescription('Trigger node has an inactive connection');
+  await expect(el.result?.ok).toBe(false);
+  return el;
+}
+
+const check = (workflowId: string, play: (root: HTMLElement) => Promise<unknown>, options: DemoOptions = {}, extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () => demoProvider(html`<relink-publish-check workflow-id=${workflowId} connection-href="#connections/{id}"></relink-publish-check>`, { role: 'agency', ...options }),
-  play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector<RelinkPublishCheck>('relink-publish-check')!;
-    await until(() => el.result);
-    await el.updateComplete;
-  },
+  play: async ({ canvasElement }) => void (await play(canvasElement)),
   ...extra,
 });
 
@@ -19,9 +32,14 @@ export default meta;
 type Story = StoryObj;
 
 /** wf_lead_sync: its HubSpot trigger is in error → "Trigger node has an inactive connection". */
-export const Failing: Story = check('wf_lead_sync');
+export const Failing: Story = check('wf_lead_sync', failing);
 /** wf_slack_digest: every connection active → the OK line. */
-export const Ok: Story = check('wf_slack_digest');
-export const Dark: Story = check('wf_lead_sync', { theme: 'dark' }, { parameters: { relink: { theme: 'dark' } } });
-export const RightToLeft: Story = check('wf_lead_sync', {}, { parameters: { relink: { dir: 'rtl' } } });
-export const Narrow: Story = check('wf_lead_sync', {}, { parameters: { relink: { width: '220px' } } });
+export const Ok: Story = check('wf_slack_digest', async (root) => {
+  const el = await checkEl(root);
+  const shadow = await inShadow(el);
+  await expect(await shadow.findByRole('status')).toHaveTextContent('Ready to publish: every connection is active.');
+  await expect(shadow.queryByRole('list')).toBeNull();
+});
+export const Dark: Story = check('wf_lead_sync', async (root) => expectDark(await failing(root)), { theme: 'dark' }, { parameters: { relink: { theme: 'dark' } } });
+export const RightToLeft: Story = check('wf_lead_sync', async (root) => expectRtl(await failing(root)), {}, { parameters: { relink: { dir: 'rtl' } } });
+export const Narrow: Story = check('wf_lead_sync', async (root) => expectFits(await failing(root), 220), {}, { parameters: { relink: { width: '220px' } } });

@@ -1,18 +1,35 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import '@relink/elements/reauth-banner.js';
-import { demoProvider, HOSTILE, LONG, storeIn, until, type DemoOptions } from './support/relink-demo.js';
+import type { RelinkReauthBanner } from '@relink/elements/reauth-banner.js';
+import { demoProvider, HOSTILE, LONG, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
-/** Reads the given notifications in the page's store before the story settles (3 → 1 → 0 affected apps). */
-const banner = (read: string[] = [], options: DemoOptions = {}, extra: Partial<StoryObj> = {}): StoryObj => ({
+const bannerEl = (root: HTMLElement) => element<RelinkReauthBanner>(root, 'relink-reauth-banner');
+
+/** Reads the given notifications through the store (the real backend records it), once they have loaded. */
+async function read(root: HTMLElement, ids: string[]): Promise<void> {
+  await settled(root, (s) => s.notifications.status === 'ready');
+  const store = await storeIn(root);
+  for (const id of ids) await store.markRead(id);
+}
+
+/** The banner's heading, its link to the first app's connection, and "and N more". */
+async function expectBanner(root: HTMLElement, title: string, link: string, more: string | null): Promise<RelinkReauthBanner> {
+  const el = await bannerEl(root);
+  const shadow = await inShadow(el);
+  await expect(await shadow.findByRole('heading', { name: title })).toBeTruthy();
+  await expect(shadow.getByRole('link', { name: link })).toHaveAttribute('href', '#connections/con_hubspot');
+  await expect(el.shadowRoot!.querySelector("[part='more']")?.textContent ?? null).toBe(more);
+  return el;
+}
+
+const THREE = ['3 connections need to be reauthorized', 'HubSpot reauth required', 'and 2 more'] as const;
+
+const banner = (options: DemoOptions, play: (root: HTMLElement) => Promise<unknown>, extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () => demoProvider(html`<relink-reauth-banner href="#connections/{id}"></relink-reauth-banner>`, { role: 'agency', ...options }),
-  play: async ({ canvasElement }) => {
-    const store = await storeIn(canvasElement);
-    await until(() => store.getSnapshot().notifications.status === 'ready');
-    for (const id of read) await store.markRead(id);
-    const el = canvasElement.querySelector('relink-reauth-banner')!;
-    await el.updateComplete;
-  },
+  play: async ({ canvasElement }) => void (await play(canvasElement)),
   ...extra,
 });
 
@@ -21,20 +38,30 @@ export default meta;
 type Story = StoryObj;
 
 /** The seed: HubSpot, Mailchimp and QuickBooks → "3 connections need to be reauthorized", "HubSpot reauth required and 2 more". */
-export const ThreeApps: Story = banner();
+export const ThreeApps: Story = banner({}, (root) => expectBanner(root, ...THREE));
 /** "A connection needs to be reauthorized". */
-export const OneApp: Story = banner(['ntf_mailchimp', 'ntf_quickbooks']);
+export const OneApp: Story = banner({}, async (root) => {
+  await read(root, ['ntf_mailchimp', 'ntf_quickbooks']);
+  await expectBanner(root, 'A connection needs to be reauthorized', 'HubSpot reauth required', null);
+});
 /** Nothing needs reauthorization: the banner is hidden. */
-export const None: Story = banner(['ntf_hubspot', 'ntf_mailchimp', 'ntf_quickbooks']);
-export const Dark: Story = banner([], { theme: 'dark' }, { parameters: { relink: { theme: 'dark' } } });
-export const RightToLeft: Story = banner([], {}, { parameters: { relink: { dir: 'rtl' } } });
-export const Narrow: Story = banner([], {}, { parameters: { relink: { width: '260px' } } });
+export const None: Story = banner({}, async (root) => {
+  await expectBanner(root, ...THREE);
+  await read(root, ['ntf_hubspot', 'ntf_mailchimp', 'ntf_quickbooks']);
+  const el = await bannerEl(root);
+  await waitFor(() => expect(el.count).toBe(0));
+  await el.updateComplete;
+  await expect(el.shadowRoot!.querySelector("[part='base']")).toBeNull();
+});
+export const Dark: Story = banner({ theme: 'dark' }, async (root) => expectDark(await expectBanner(root, ...THREE)), { parameters: { relink: { theme: 'dark' } } });
+export const RightToLeft: Story = banner({}, async (root) => expectRtl(await expectBanner(root, ...THREE)), { parameters: { relink: { dir: 'rtl' } } });
+export const Narrow: Story = banner({}, async (root) => expectFits(await expectBanner(root, ...THREE), 260), { parameters: { relink: { width: '260px' } } });
 /** Long and hostile app names render as text. */
-export const LongAndHostile: Story = banner([], {}, {
-  play: async ({ canvasElement }) => {
-    const store = await storeIn(canvasElement);
-    const n = await until(() => store.getSnapshot().notifications.byId.get('ntf_hubspot'));
-    store.apply({ id: 'evt_story_1', type: 'notification.updated', at: n.createdAt, notification: { ...n, appName: `${LONG} ${HOSTILE}` } });
-    await canvasElement.querySelector('relink-reauth-banner')!.updateComplete;
-  },
+export const LongAndHostile: Story = banner({}, async (root) => {
+  await expectBanner(root, ...THREE);
+  const store = await storeIn(root);
+  const n = store.getSnapshot().notifications.byId.get('ntf_hubspot')!;
+  store.apply({ id: 'evt_story_1', type: 'notification.updated', at: n.createdAt, notification: { ...n, appName: `${LONG} ${HOSTILE}` } });
+  const el = await expectBanner(root, THREE[0], `${LONG} ${HOSTILE} reauth required`, THREE[2]);
+  await expect(el.shadowRoot!.querySelector('img, script')).toBeNull();
 });

@@ -1,25 +1,57 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import type { Run } from '@relink/sdk';
 import '@relink/elements/run-detail.js';
 import type { RelinkRunDetail } from '@relink/elements/run-detail.js';
-import { demoProvider, HOSTILE, LONG, storeIn, until, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, never, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, renderedText } from './support/queries.js';
 
-const detailOf = (root: HTMLElement) => root.querySelector<RelinkRunDetail>('relink-run-detail')!;
+const detailOf = (root: HTMLElement) => element<RelinkRunDetail>(root, 'relink-run-detail');
+
+interface Expected {
+  workflow: string;
+  /** The status line as read: status, pause reason, blocked connection. */
+  status: string | RegExp;
+  /** The buttons of its run actions. */
+  actions: string[];
+  reads?: (string | RegExp)[];
+}
+
+/** The run's page once loaded: its workflow as the heading, the status line, the actions it offers. */
+async function expectRun(root: HTMLElement, { workflow, status, actions, reads = [] }: Expected): Promise<RelinkRunDetail> {
+  await settled(root, (s) => s.connections.status === 'ready' && s.runs.status === 'ready');
+  const el = await detailOf(root);
+  const shadow = await inShadow(el);
+  await expect(await shadow.findByRole('heading', { name: workflow })).toBeTruthy();
+  await waitFor(() => expect(renderedText(shadow.getByRole('group', { name: 'Run status' }))).toMatch(status));
+  const runActions = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('relink-run-actions')!;
+  await runActions.updateComplete;
+  await expect([...runActions.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).toEqual(actions);
+  for (const text of reads) await expect(renderedText(el)).toMatch(text);
+  return el;
+}
+
+const PAUSED: Expected = {
+  workflow: 'New HubSpot leads to Slack',
+  status: /^Paused Needs reauthorization Blocked by HubSpot \(Northwind CRM\)/,
+  actions: ['Resume'],
+};
+const FAILED: Expected = {
+  workflow: 'Daily Slack digest', status: /^Failed/, actions: ['Replay'],
+  reads: ['Error: Slack answered 500 on "Post message".', /Finished/],
+};
 
 /** One run's page against the in-page backend; `prepare` may add runs (as live updates would) before it settles. */
-const detail = (runId: string, options: DemoOptions = {}, prepare?: (root: HTMLElement) => Promise<void>, extra: Partial<StoryObj> = {}): StoryObj => ({
+const detail = (runId: string, expected: Expected, options: DemoOptions = {}, prepare?: (root: HTMLElement) => Promise<void>, extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () =>
     demoProvider(html`<relink-run-detail run-id=${runId} connection-href="#connections/{id}" run-href="#runs/{id}"></relink-run-detail>`, {
       role: 'agency',
       ...options,
     }),
   play: async ({ canvasElement }) => {
-    const store = await storeIn(canvasElement);
     await prepare?.(canvasElement);
-    const el = detailOf(canvasElement);
-    await until(() => el.run && store.getSnapshot().connections.status !== 'loading' && store.getSnapshot().runs.status !== 'loading');
-    await el.updateComplete;
+    await expectRun(canvasElement, expected);
   },
   ...extra,
 });
@@ -27,11 +59,11 @@ const detail = (runId: string, options: DemoOptions = {}, prepare?: (root: HTMLE
 /** Adds a run as a live update would (display only) and shows it. */
 async function showRun(root: HTMLElement, from: string, patch: Partial<Run>) {
   const store = await storeIn(root);
-  await until(() => store.getSnapshot().runs.byId.get(from));
+  await settled(root, (s) => s.runs.byId.has(from));
   const now = new Date().toISOString();
   const run: Run = { ...store.getSnapshot().runs.byId.get(from)!, startedAt: now, updatedAt: now, ...patch } as Run;
   store.apply({ id: `evt_story_${run.id}`, type: 'run.updated', at: now, run });
-  detailOf(root).runId = run.id;
+  (await detailOf(root)).runId = run.id;
 }
 
 const meta: Meta = { title: 'Elements/Run detail', component: 'relink-run-detail' };
@@ -39,22 +71,34 @@ export default meta;
 type Story = StoryObj;
 
 /** An operator run paused because HubSpot needs reauthorization: named and linked; "Resume". */
-export const PausedForReauthOperator: Story = detail('run_operator_reauth');
-/** An agent run parked on reauth: it resumes by itself once HubSpot is reconnected (no button until then either way). */
-export const PausedForReauthAgent: Story = detail('run_agent_reauth');
-export const Running: Story = detail('run_running');
+export const PausedForReauthOperator: Story = detail('run_operator_reauth', PAUSED, {}, undefined, {
+  play: async ({ canvasElement }) => {
+    const el = await expectRun(canvasElement, { ...PAUSED, reads: ['Operator'] });
+    await expect((await inShadow(el)).getByRole('link', { name: 'HubSpot (Northwind CRM)' })).toHaveAttribute('href', '#connections/con_hubspot');
+  },
+});
+/** An agent run parked on reauth: it resumes by itself once HubSpot is reconnected. */
+export const PausedForReauthAgent: Story = detail('run_agent_reauth', { ...PAUSED, reads: ['Agent'] });
+export const Running: Story = detail('run_running', { workflow: 'Publish scheduled LinkedIn posts', status: /^Running/, actions: [] });
 /** A failed run: its error message, the finished time and "Replay". */
-export const FailedWithError: Story = detail('run_failed');
-export const Completed: Story = detail('run_completed');
+export const FailedWithError: Story = detail('run_failed', FAILED);
+export const Completed: Story = detail('run_completed', { workflow: 'Daily Slack digest', status: /^Completed/, actions: ['Replay'], reads: [/Finished/] });
 /** A replay of the failed run: "Replay of the run started yesterday" links to the original. */
-export const Replay: Story = detail('run_failed', {}, (root) =>
-  showRun(root, 'run_failed', { id: 'run_story_replay', status: 'running', replayOf: 'run_failed', error: undefined, finishedAt: undefined }),
-);
+export const Replay: Story = detail('run_failed', FAILED, {}, undefined, {
+    play: async ({ canvasElement }) => {
+      await showRun(canvasElement, 'run_failed', { id: 'run_story_replay', status: 'running', replayOf: 'run_failed', error: undefined, finishedAt: undefined });
+      const el = await expectRun(canvasElement, { workflow: 'Daily Slack digest', status: /^Running/, actions: [], reads: [/Replay of the run started/] });
+      await expect(el.shadowRoot!.querySelector("[part='original-run']")).toHaveAttribute('href', '#runs/run_failed');
+    },
+});
 /** An id the workspace does not have. */
 export const NotFound: Story = {
   render: () => demoProvider(html`<relink-run-detail run-id="run_nope" run-href="#runs/{id}"></relink-run-detail>`, { role: 'agency' }),
   play: async ({ canvasElement }) => {
-    await until(() => detailOf(canvasElement).shadowRoot?.querySelector('[part=error]'));
+    const shadow = await inShadow(await detailOf(canvasElement));
+    await expect(await shadow.findByRole('alert')).toHaveTextContent('This run was not found.');
+    // Trying again cannot find it either.
+    await expect(shadow.queryByRole('button', { name: 'Try again' })).toBeNull();
   },
 };
 /** The run never arrives: the skeleton with "Loading run…" for assistive tech. */
@@ -62,15 +106,36 @@ export const Loading: Story = {
   render: () =>
     demoProvider(html`<relink-run-detail run-id="run_failed"></relink-run-detail>`, {
       role: 'agency',
-      fetch: (fetch) => (input, init) =>
-        /\/runs(\/|\?|$)/.test(new URL(input instanceof Request ? input.url : String(input)).pathname) ? new Promise<Response>(() => {}) : fetch(input, init),
+      fetch: intercept(/\/runs(\/|$)/, never),
     }),
+  play: async ({ canvasElement }) => {
+    const el = await detailOf(canvasElement);
+    const shadow = await inShadow(el);
+    await expect(await shadow.findByRole('status')).toHaveTextContent('Loading run…');
+    await expect(el.shadowRoot!.querySelector("[part='base']")).toHaveAttribute('aria-busy', 'true');
+    await expect(shadow.queryByRole('heading')).toBeNull();
+  },
 };
-export const LongName: Story = detail('run_operator_reauth', {}, (root) =>
+export const LongName: Story = detail('run_operator_reauth', { ...PAUSED, workflow: LONG }, {}, (root) =>
   showRun(root, 'run_operator_reauth', { id: 'run_story_long', workflowName: LONG }),
 );
-export const HostileName: Story = detail('run_failed', {}, (root) => showRun(root, 'run_failed', { id: 'run_story_hostile', workflowName: HOSTILE }));
-export const RightToLeft: Story = detail('run_operator_reauth', {}, undefined, { parameters: { relink: { dir: 'rtl' } } });
-export const Dark: Story = detail('run_failed', { theme: 'dark' }, undefined, { parameters: { relink: { theme: 'dark' } } });
-export const DarkPaused: Story = detail('run_operator_reauth', { theme: 'dark' }, undefined, { parameters: { relink: { theme: 'dark' } } });
-export const Narrow: Story = detail('run_operator_reauth', {}, undefined, { parameters: { relink: { width: '360px' } } });
+export const HostileName: Story = detail('run_failed', { ...FAILED, workflow: HOSTILE }, {}, async (root) => {
+  await showRun(root, 'run_failed', { id: 'run_story_hostile', workflowName: HOSTILE });
+  await waitFor(async () => expect((await detailOf(root)).shadowRoot!.querySelector('img, script')).toBeNull());
+});
+export const RightToLeft: Story = detail('run_operator_reauth', PAUSED, {}, undefined, {
+  parameters: { relink: { dir: 'rtl' } },
+  play: async ({ canvasElement }) => expectRtl(await expectRun(canvasElement, PAUSED)),
+});
+export const Dark: Story = detail('run_failed', FAILED, { theme: 'dark' }, undefined, {
+  parameters: { relink: { theme: 'dark' } },
+  play: async ({ canvasElement }) => expectDark(await expectRun(canvasElement, FAILED)),
+});
+export const DarkPaused: Story = detail('run_operator_reauth', PAUSED, { theme: 'dark' }, undefined, {
+  parameters: { relink: { theme: 'dark' } },
+  play: async ({ canvasElement }) => expectDark(await expectRun(canvasElement, PAUSED)),
+});
+export const Narrow: Story = detail('run_operator_reauth', PAUSED, {}, undefined, {
+  parameters: { relink: { width: '360px' } },
+  play: async ({ canvasElement }) => expectFits(await expectRun(canvasElement, PAUSED), 360),
+});

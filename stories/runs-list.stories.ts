@@ -1,23 +1,61 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import type { Run, RunStatus } from '@relink/sdk';
 import '@relink/elements/runs-list.js';
-import type { RunsFilter } from '@relink/elements/runs-list.js';
-import { demoProvider, HOSTILE, LONG, storeIn, until, type DemoOptions } from './support/relink-demo.js';
+import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
+import { demoProvider, HOSTILE, intercept, LONG, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
-const list = (filter: RunsFilter = 'all', options: DemoOptions = {}, prepare?: (root: HTMLElement) => Promise<void>, extra: Partial<StoryObj> = {}): StoryObj => ({
+const listEl = (root: HTMLElement) => element<RelinkRunsList>(root, 'relink-runs-list');
+
+/** Each row as read: workflow, status, and the buttons of its run actions. */
+async function rowsOf(el: RelinkRunsList): Promise<{ id: string; workflow: string; status: string; actions: string[] }[]> {
+  const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>("[part='row'][data-id]")];
+  return Promise.all(rows.map(async (row) => {
+    const actions = row.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('relink-run-actions')!;
+    await actions.updateComplete;
+    return {
+      id: row.dataset.id!,
+      workflow: row.querySelector("[part='workflow']")!.textContent!,
+      status: row.querySelector("[part='status']")!.textContent!.trim(),
+      actions: [...actions.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim()),
+    };
+  }));
+}
+
+/** The list once runs and connections have loaded, with `chip` pressed. */
+async function loaded(root: HTMLElement, chip: string): Promise<RelinkRunsList> {
+  await settled(root, (s) => !['idle', 'loading'].includes(s.runs.status) && s.connections.status !== 'loading');
+  const el = await listEl(root);
+  const shadow = await inShadow(el);
+  await expect(await shadow.findByRole('button', { name: chip, pressed: true })).toBeTruthy();
+  await expect(shadow.getAllByRole('button', { pressed: true })).toHaveLength(1);
+  return el;
+}
+
+/** The paused-for-reauth runs: both blocked by HubSpot, named and linked; Resume on each. */
+async function pausedForReauth(root: HTMLElement): Promise<RelinkRunsList> {
+  const el = await loaded(root, 'Paused for reauth');
+  await waitFor(async () => expect((await rowsOf(el)).map((r) => r.id).sort()).toEqual(['run_agent_reauth', 'run_operator_reauth']));
+  for (const row of await rowsOf(el)) await expect(row).toMatchObject({ status: 'Paused', actions: ['Resume'] });
+  const links = (await inShadow(el)).getAllByRole('link', { name: 'HubSpot (Northwind CRM)' });
+  await expect(links.map((a) => a.getAttribute('href'))).toEqual(['#connections/con_hubspot', '#connections/con_hubspot']);
+  return el;
+}
+
+const list = (filter: RunsFilter, play: (root: HTMLElement) => Promise<unknown>, options: DemoOptions = {}, prepare?: (root: HTMLElement) => Promise<void>, extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () => demoProvider(html`<relink-runs-list filter=${filter} connection-href="#connections/{id}" run-href="#runs/{id}"></relink-runs-list>`, { role: 'agency', ...options }),
   play: async ({ canvasElement }) => {
-    const store = await storeIn(canvasElement);
-    await until(() => !['idle', 'loading'].includes(store.getSnapshot().runs.status) && store.getSnapshot().connections.status !== 'loading');
     await prepare?.(canvasElement);
-    await canvasElement.querySelector('relink-runs-list')!.updateComplete;
+    await play(canvasElement);
   },
   ...extra,
 });
 
 /** Adds runs in the statuses the seed lacks (waiting, cancelled), as live updates would; display only. */
 async function everyStatus(root: HTMLElement, names: Partial<Record<RunStatus, string>> = {}) {
+  await settled(root, (s) => s.runs.byId.has('run_completed'));
   const store = await storeIn(root);
   const base = store.getSnapshot().runs.byId.get('run_completed')!;
   const now = new Date().toISOString();
@@ -27,24 +65,63 @@ async function everyStatus(root: HTMLElement, names: Partial<Record<RunStatus, s
   });
 }
 
+/** Every status once or more: Resume only on paused runs, Replay only on terminal ones. */
+const ALL_STATUSES = {
+  run_agent_reauth: ['Paused', ['Resume']],
+  run_operator_reauth: ['Paused', ['Resume']],
+  run_running: ['Running', []],
+  run_failed: ['Failed', ['Replay']],
+  run_completed: ['Completed', ['Replay']],
+  run_story_waiting: ['Waiting', []],
+  run_story_cancelled: ['Cancelled', ['Replay']],
+} as const;
+
+async function allStatuses(root: HTMLElement): Promise<RelinkRunsList> {
+  const el = await loaded(root, 'All');
+  await waitFor(async () => expect((await rowsOf(el)).length).toBe(Object.keys(ALL_STATUSES).length));
+  for (const row of await rowsOf(el)) {
+    const [status, actions] = ALL_STATUSES[row.id as keyof typeof ALL_STATUSES];
+    await expect({ id: row.id, status: row.status, actions: row.actions }).toEqual({ id: row.id, status, actions: [...actions] });
+  }
+  return el;
+}
+
 const meta: Meta = { title: 'Elements/Runs list', component: 'relink-runs-list' };
 export default meta;
 type Story = StoryObj;
 
 /** Every status, with Resume on paused runs and Replay on terminal ones. */
-export const AllStatuses: Story = list('all', {}, (root) => everyStatus(root));
+export const AllStatuses: Story = list('all', allStatuses, {}, (root) => everyStatus(root));
 /** The "Paused for reauth" chip: exactly the runs waiting for HubSpot, which is named and linked. */
-export const PausedForReauth: Story = list('paused_for_reauth');
-export const Failed: Story = list('failed');
-const runsAnswer = (answer: () => Promise<Response>): DemoOptions['fetch'] => (fetch) => (input, init) =>
-  new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/runs') ? answer() : fetch(input, init);
+export const PausedForReauth: Story = list('paused_for_reauth', pausedForReauth);
+export const Failed: Story = list('failed', async (root) => {
+  const el = await loaded(root, 'Failed');
+  await waitFor(async () => expect(await rowsOf(el)).toEqual([{ id: 'run_failed', workflow: 'Daily Slack digest', status: 'Failed', actions: ['Replay'] }]));
+});
+const runsAnswer = (answer: () => Promise<Response>) => intercept(/\/runs$/, answer);
 /** A workspace with no runs yet: "No runs yet". */
-export const Empty: Story = list('all', {
+export const Empty: Story = list('all', async (root) => {
+  const el = await loaded(root, 'All');
+  await expect(await (await inShadow(el)).findByText('No runs yet')).toBeTruthy();
+  await expect((await inShadow(el)).queryByRole('table')).toBeNull();
+}, {
   fetch: runsAnswer(async () => new Response(JSON.stringify({ data: [], nextCursor: null }), { headers: { 'content-type': 'application/json' } })),
 });
 /** The runs could not be loaded: the error and "Try again". */
-export const LoadError: Story = list('all', { fetch: runsAnswer(() => Promise.reject(new TypeError('Failed to fetch'))) });
-export const LongAndHostile: Story = list('all', {}, (root) => everyStatus(root, { waiting: LONG, cancelled: HOSTILE }));
-export const Dark: Story = list('all', { theme: 'dark' }, undefined, { parameters: { relink: { theme: 'dark' } } });
-export const RightToLeft: Story = list('paused_for_reauth', {}, undefined, { parameters: { relink: { dir: 'rtl' } } });
-export const Narrow: Story = list('paused_for_reauth', {}, undefined, { parameters: { relink: { width: '360px' } } });
+export const LoadError: Story = list('all', async (root) => {
+  const shadow = await inShadow(await loaded(root, 'All'));
+  await expect(await shadow.findByRole('alert')).toBeTruthy();
+  await expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  await expect(shadow.queryByRole('table')).toBeNull();
+}, { fetch: runsAnswer(networkDown) });
+/** Long and hostile workflow names render as text. */
+export const LongAndHostile: Story = list('all', async (root) => {
+  const el = await allStatuses(root);
+  const names = Object.fromEntries((await rowsOf(el)).map((r) => [r.id, r.workflow]));
+  await expect(names.run_story_waiting).toBe(LONG);
+  await expect(names.run_story_cancelled).toBe(HOSTILE);
+  await expect(el.shadowRoot!.querySelector('img, script')).toBeNull();
+}, {}, (root) => everyStatus(root, { waiting: LONG, cancelled: HOSTILE }));
+export const Dark: Story = list('paused_for_reauth', async (root) => expectDark(await pausedForReauth(root)), { theme: 'dark' }, undefined, { parameters: { relink: { theme: 'dark' } } });
+export const RightToLeft: Story = list('paused_for_reauth', async (root) => expectRtl(await pausedForReauth(root)), {}, undefined, { parameters: { relink: { dir: 'rtl' } } });
+export const Narrow: Story = list('paused_for_reauth', async (root) => expectFits(await pausedForReauth(root), 360), {}, undefined, { parameters: { relink: { width: '360px' } } });

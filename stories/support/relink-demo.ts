@@ -1,6 +1,7 @@
 // Stories talk to the real reference backend running in the page (createInPageRelink), with the demo data.
 import { html, nothing, type TemplateResult } from 'lit';
-import { createRelinkClient, type RelinkStore, type Role } from '@relink/sdk';
+import { expect, waitFor } from 'storybook/test';
+import { createRelinkClient, type RelinkSnapshot, type RelinkStore, type Role } from '@relink/sdk';
 import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
 import '@relink/elements/provider.js';
 import type { RelinkProvider } from '@relink/elements/provider.js';
@@ -40,33 +41,47 @@ export function demoProvider(content: TemplateResult, { role = 'client', princip
   return html`<relink-provider .client=${client} theme=${theme ?? nothing}>${content}</relink-provider>`;
 }
 
-/** Never answers: the loading state stays on screen. */
-export const hang = (fetch: InPageRelink['fetch']): InPageRelink['fetch'] => (input, init) =>
-  String(input instanceof Request ? input.url : input).includes('/connections') ? new Promise<Response>(() => {}) : fetch(input, init);
+/**
+ * Wraps the in-page fetch so that requests whose path matches `path` get `answer()` instead: the faults the real
+ * backend cannot produce (a request that never answers, a network that is down, a canned answer).
+ */
+export const intercept = (path: RegExp, answer: () => Promise<Response>): DemoOptions['fetch'] => (fetch) => (input, init) =>
+  path.test(new URL(input instanceof Request ? input.url : String(input)).pathname) ? answer() : fetch(input, init);
+
+/** An answer that never comes: the loading or busy state stays on screen. */
+export const never = (): Promise<Response> => new Promise<Response>(() => {});
+
+/** The network is down. */
+export const networkDown = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+
+/** The connections never load. */
+export const hang = intercept(/\/connections(\/|$)/, never);
 
 /** The network is down for connections. */
-export const offline = (fetch: InPageRelink['fetch']): InPageRelink['fetch'] => (input, init) =>
-  String(input instanceof Request ? input.url : input).includes('/connections') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
-
-/** Waits until `read()` is truthy (play functions: let the real backend answer before axe runs). */
-export async function until<T>(read: () => T | undefined | null | false, timeout = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - start > timeout) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export const offline = intercept(/\/connections(\/|$)/, networkDown);
 
 /** The provider's store, once it exists. */
 export const storeIn = (root: HTMLElement): Promise<RelinkStore> =>
-  until(() => root.querySelector<RelinkProvider>('relink-provider')?.resolvedStore);
+  waitFor(async () => {
+    const store = root.querySelector<RelinkProvider>('relink-provider')?.resolvedStore;
+    await expect(store, 'the provider has a store').toBeTruthy();
+    return store!;
+  });
+
+/** Waits until the store's snapshot passes `ready` (the real backend has answered), and returns the snapshot. */
+export async function settled(root: HTMLElement, ready: (snapshot: RelinkSnapshot) => boolean): Promise<RelinkSnapshot> {
+  const store = await storeIn(root);
+  return waitFor(async () => {
+    const snapshot = store.getSnapshot();
+    await expect(ready(snapshot), 'the store has settled').toBe(true);
+    return snapshot;
+  });
+}
 
 /** Renames a connection in the page's store, as a live update would (hostile and long labels). */
 export async function relabel(root: HTMLElement, id: string, label: string): Promise<void> {
   const store = await storeIn(root);
-  const connection = await until(() => store.getSnapshot().connections.byId.get(id));
+  const connection = (await settled(root, (s) => s.connections.byId.has(id))).connections.byId.get(id)!;
   store.apply({ id: `evt_${id}`, type: 'connection.updated', at: connection.updatedAt, connection: { ...connection, label } });
 }
 
