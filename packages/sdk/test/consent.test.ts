@@ -2,7 +2,17 @@
 // (scripts/wtr-relink-backend.mjs), the popup shows the oidc-provider authorization server's consent page, and the test clicks in it
 // as a user would.
 import { expect } from '@open-wc/testing';
-import { createRelinkClient, createRelinkStore, startReconnect, type RelinkClient, type RelinkStore } from '@relink/sdk';
+import FakeTimers from '@sinonjs/fake-timers';
+import {
+  RelinkAbortError,
+  createRelinkClient,
+  createRelinkStore,
+  isAbortError,
+  startReconnect,
+  type RelinkClient,
+  type RelinkStore,
+} from '@relink/sdk';
+import { startBackend, type Backend } from './support/faults.js';
 
 const baseUrl = `${location.origin}/v1`;
 const DEMO_SECRET_KEY = 'sk_demo_northwind_relink';
@@ -183,5 +193,85 @@ describe('a client answering a reconnection request through the real consent pag
     expect(store.getSnapshot().connectionRequests.byId.get(request.id)).to.equal(undefined);
     expect((await agency.connections.get('con_quickbooks')).status).to.equal('active');
     window.open('', 'relink-connect')?.close();
+  });
+});
+
+describe('startReconnect with a signal (in-page backend, a stand-in window, a fake clock)', () => {
+  let backend: Backend;
+  let clock: FakeTimers.Clock | undefined;
+  const realSetTimeout = globalThis.setTimeout;
+
+  /** A window whose `open` hands out a popup the test controls; counts its message listeners. */
+  function standIn() {
+    const popup = { closed: false, close: () => void (popup.closed = true), location: { href: '' } };
+    const listeners = new Set<unknown>();
+    const win = {
+      opened: 0,
+      open: () => {
+        win.opened += 1;
+        return popup;
+      },
+      location: { href: 'https://relink.invalid/app', assign: () => undefined },
+      addEventListener: (_type: string, listener: unknown) => void listeners.add(listener),
+      removeEventListener: (_type: string, listener: unknown) => void listeners.delete(listener),
+    };
+    return { popup, win, listeners };
+  }
+
+  beforeEach(() => {
+    backend = startBackend();
+  });
+  afterEach(() => {
+    clock?.uninstall();
+    clock = undefined;
+    backend.close();
+  });
+
+  it('aborting mid-flow rejects with RelinkAbortError, closes the popup and never polls again', async () => {
+    const token = await backend.token('agency');
+    const fake = (clock = FakeTimers.withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] }));
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, token, fetch: backend.fetch });
+    const { popup, win, listeners } = standIn();
+    const controller = new AbortController();
+    let result: { error?: unknown; value?: unknown } | undefined;
+    startReconnect(client, 'con_hubspot', { window: win as unknown as Window, signal: controller.signal, pollInterval: 1_000 }).then(
+      (value) => (result = { value }),
+      (error: unknown) => (result = { error }),
+    );
+    const polls = () => backend.requests.filter((r) => r.path.startsWith('/connect-sessions/')).length;
+    // Let the reconnect request answer (no clock time), then let two polls happen.
+    const turn = async () => {
+      await fake.tickAsync(0);
+      await new Promise((resolve) => realSetTimeout(resolve, 0));
+    };
+    for (let i = 0; i < 50 && !popup.location.href; i += 1) await turn();
+    expect(popup.location.href).to.match(/\/provider\/authorize\?/);
+    for (let i = 0; i < 50 && polls() < 2; i += 1) {
+      await fake.tickAsync(500);
+      await turn();
+    }
+    expect(polls()).to.equal(2);
+
+    controller.abort(new Error('the element was removed'));
+    for (let i = 0; i < 50 && !result; i += 1) await turn();
+    expect(result?.error).to.be.instanceOf(RelinkAbortError);
+    expect(((result!.error as Error).cause as Error).message).to.equal('the element was removed');
+    expect(popup.closed).to.equal(true);
+    expect(listeners.size).to.equal(0); // the popup's answer is no longer listened for
+    expect(fake.countTimers()).to.equal(0); // nothing left that could poll later
+    await fake.tickAsync(600_000);
+    expect(polls()).to.equal(2);
+  });
+
+  it('an already-aborted signal opens no popup and sends nothing', async () => {
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, token: await backend.token('agency'), fetch: backend.fetch });
+    const { win } = standIn();
+    const error = await startReconnect(client, 'con_hubspot', { window: win as unknown as Window, signal: AbortSignal.abort() }).then(
+      () => expect.fail('expected a rejection'),
+      (caught: unknown) => caught,
+    );
+    expect(isAbortError(error)).to.equal(true);
+    expect(win.opened).to.equal(0);
+    expect(backend.requests).to.have.length(0);
   });
 });
