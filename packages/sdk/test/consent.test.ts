@@ -98,8 +98,7 @@ describe('startReconnect through the real consent page', function () {
       await consent('approve', 'acct_sam');
       return pending;
     })();
-    expect(outcome.status).to.equal('account_mismatch');
-    if (outcome.status !== 'account_mismatch') return;
+    if (outcome.status !== 'account_mismatch') throw new Error(`expected account_mismatch, got ${outcome.status}`);
     expect(outcome.previousAccountEmail).to.equal('ops@northwind.example');
     expect(outcome.newAccountEmail).to.equal('sam.personal@example.com');
     expect((await client.connections.get('con_hubspot')).status).to.equal('error');
@@ -134,9 +133,18 @@ describe('startReconnect through the real consent page', function () {
   });
 
   it('a forged message without the session state is ignored', async () => {
-    const pending = startReconnect(client, 'con_hubspot', { pollInterval: 60_000 });
-    let settled = false;
-    void pending.then(() => (settled = true));
+    // Count the flow's checks of its session: a message it accepted would start one at once.
+    let checks = 0;
+    const counting = createRelinkClient({
+      baseUrl,
+      token: await session('agency', 'prn_agency'),
+      fetch: (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (new URL(request.url).pathname.startsWith('/v1/connect-sessions/')) checks += 1;
+        return fetch(request);
+      },
+    });
+    const pending = startReconnect(counting, 'con_hubspot', { pollInterval: 60_000 });
     // The provider moves the authorization request (and its state) off the URL onto its consent page: wait for that.
     const page = await until(() => {
       try {
@@ -147,10 +155,18 @@ describe('startReconnect through the real consent page', function () {
     }, 'the popup to reach the provider');
     expect(page.textContent).to.equal('Approve');
     window.postMessage({ type: 'relink:connect-result', sessionId: 'cs_forged', state: 'forged', status: 'completed' }, location.origin);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(settled).to.equal(false);
+    // Messages arrive in order: once this one is here, the flow has handled the forged one. A request sent after it
+    // through the same client reaches fetch after any check the forged message could have started.
+    await new Promise((resolve) => {
+      const sentinel = (event: MessageEvent) => event.data === 'sentinel' && (window.removeEventListener('message', sentinel), resolve(undefined));
+      window.addEventListener('message', sentinel);
+      window.postMessage('sentinel', location.origin);
+    });
+    await counting.viewer.get();
+    expect(checks).to.equal(0);
     await consent('approve', 'acct_ops');
     expect((await pending).status).to.equal('completed');
+    expect(checks).to.be.greaterThan(0); // the real answer was checked with the server
   });
 
   it('an app whose managed auth config is missing answers with the server message and closes the popup', async () => {
@@ -159,8 +175,8 @@ describe('startReconnect through the real consent page', function () {
     window.open = (...args: Parameters<Window['open']>) => (opened = original(...args));
     try {
       const outcome = await startReconnect(client, 'con_fub');
-      expect(outcome.status).to.equal('auth_config_missing');
-      if (outcome.status === 'auth_config_missing') expect(outcome.message).to.match(/Follow Up Boss/);
+      expect(outcome).to.include({ status: 'auth_config_missing' });
+      expect((outcome as { message: string }).message).to.match(/Follow Up Boss/);
     } finally {
       window.open = original;
     }

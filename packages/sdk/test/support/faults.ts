@@ -68,9 +68,10 @@ export function startBackend(options: InPageRelinkOptions = {}): Backend {
       idempotencyKey: request.headers.get('idempotency-key'),
       body: text ? (JSON.parse(text) as unknown) : undefined,
     });
-    const fault = faults.find((f) => f.times > 0 && f.path === path && (!f.method || f.method === request.method));
+    const index = faults.findIndex((f) => f.path === path && (!f.method || f.method === request.method));
+    const fault = faults[index];
     if (!fault) return server.fetch(request);
-    fault.times -= 1;
+    if ((fault.times -= 1) === 0) faults.splice(index, 1);
     if (fault.delay) await new Promise((resolve) => setTimeout(resolve, fault.delay));
     if (fault.throws !== undefined) throw fault.throws;
     if (fault.loseAnswer !== undefined) {
@@ -93,7 +94,7 @@ export function startBackend(options: InPageRelinkOptions = {}): Backend {
     fetch,
     requests,
     seen: (path, method) => requests.filter((r) => r.path === path && (!method || r.method === method)),
-    inject: (fault) => void faults.push({ ...fault }),
+    inject: (fault) => void (fault.times > 0 && faults.push({ ...fault })),
     token: (role = 'agency', ttlSeconds) => server.mintToken(role, role === 'agency' ? 'prn_agency' : 'prn_client', ttlSeconds),
     close: () => server.close(),
   };
