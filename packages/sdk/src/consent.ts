@@ -1,4 +1,5 @@
 import type { RelinkClient } from './client.js';
+import type { RequestOptions } from './http.js';
 import { RelinkAbortError, isAuthConfigMissing } from './errors.js';
 import { backoffDelay } from './backoff.js';
 import { sleep } from './internal/sleep.js';
@@ -17,8 +18,8 @@ export type ConnectSessionOutcome =
       /** The account the connection had, and the one the user just authorised (seed 000's warning). */
       previousAccountEmail: string | undefined;
       newAccountEmail: string | undefined;
-      /** Switch the connection to the new account after the user agreed. */
-      confirm: () => Promise<ConnectSessionOutcome>;
+      /** Switch the connection to the new account after the user agreed (`signal` aborts the request). */
+      confirm: (options?: RequestOptions) => Promise<ConnectSessionOutcome>;
     }
   | { status: 'auth_config_missing'; message: string; error: unknown }
   | { status: 'redirected'; session: ConnectSession };
@@ -59,8 +60,8 @@ function outcomeOf(client: RelinkClient, session: ConnectSession): ConnectSessio
         session,
         previousAccountEmail: session.previousAccountEmail,
         newAccountEmail: session.newAccountEmail,
-        confirm: async () => {
-          const confirmed = await client.connectSessions.confirm(session.id);
+        confirm: async (options?: RequestOptions) => {
+          const confirmed = await client.connectSessions.confirm(session.id, options);
           return outcomeOf(client, confirmed) ?? { status: 'failed', session: confirmed, message: 'The connection could not be completed.' };
         },
       };
