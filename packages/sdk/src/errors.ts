@@ -162,6 +162,21 @@ export const isRunNotPaused = apiError('run_not_paused');
 export const isRunNotTerminal = apiError('run_not_terminal');
 
 /**
+ * Which member of the family an error is, also across realms, or `unknown` for anything else (a bug, an error
+ * thrown by a hook): the one switch an element needs to pick its copy. Network trouble, a timeout, an expired
+ * session and an API answer (see `code`, e.g. `not_refreshable`) are always told apart.
+ */
+export function errorKind(error: unknown): RelinkErrorKind | 'unknown' {
+  if (isSessionExpired(error)) return 'session';
+  if (isRelinkApiError(error)) return 'api';
+  if (isNetworkError(error)) return 'network';
+  if (isTimeoutError(error)) return 'timeout';
+  if (isAbortError(error)) return 'abort';
+  if (isResponseError(error)) return 'response';
+  return 'unknown';
+}
+
+/**
  * Per-field messages of a 422 `invalid_credentials`, keyed by field name, ready for a form
  * (`aria-invalid` + the message under the input). Empty for any other error.
  */

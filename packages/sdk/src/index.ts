@@ -48,6 +48,7 @@ export {
   isRunNotPaused,
   isRunNotTerminal,
   fieldErrors,
+  errorKind,
   type RelinkErrorKind,
   type RelinkErrorCode,
   type RelinkIssue,

@@ -12,6 +12,7 @@ import {
   RelinkSessionError,
   RelinkTimeoutError,
   createRelinkClient,
+  errorKind,
   isAbortError,
   isAlreadyRevoked,
   isAuthConfigMissing,
@@ -306,5 +307,7 @@ describe('errors: guards', () => {
     // Exactly one guard per kind: elements map kinds to copy, so a network failure must never read as a session one.
     const guards = [isRelinkApiError, isNetworkError, isTimeoutError, isAbortError, isResponseError, isSessionExpired];
     expect(all.map((error) => guards.filter((guard) => guard(error)).length)).to.deep.equal([1, 1, 1, 1, 1, 1]);
+    expect(all.map(errorKind)).to.deep.equal(['api', 'network', 'timeout', 'abort', 'response', 'session']);
+    expect([foreign, foreignSession, new Error('plain'), undefined].map(errorKind)).to.deep.equal(['api', 'session', 'unknown', 'unknown']);
   });
 });
