@@ -148,12 +148,7 @@ export class RelinkStore {
   }
 
   revoke(connectionId: string): Promise<Connection> {
-    return this.#inflight.once(`revoke:${connectionId}`, async () => {
-      const connection = await this.client.connections.revoke(connectionId);
-      this.#state.upsert('connections', connection);
-      this.#afterConnectionChange();
-      return connection;
-    });
+    return this.#write(`revoke:${connectionId}`, 'connections', () => this.client.connections.revoke(connectionId), true);
   }
 
   /** Run the consent flow (popup, redirect fallback) and, on success, show the healed connection. */
@@ -188,53 +183,43 @@ export class RelinkStore {
 
   /** API-key apps: reactivate with new credentials; a 422 carries per-field errors (`RelinkApiError.fields`). */
   submitCredentials(connectionId: string, fields: Record<string, string>): Promise<Connection> {
-    return this.#inflight.once(`credentials:${connectionId}`, async () => {
-      const connection = await this.client.connections.submitCredentials(connectionId, fields);
-      this.#state.upsert('connections', connection);
-      this.#afterConnectionChange();
-      return connection;
-    });
+    return this.#write(`credentials:${connectionId}`, 'connections', () => this.client.connections.submitCredentials(connectionId, fields), true);
   }
 
   resume(runId: string): Promise<Run> {
-    return this.#inflight.once(`resume:${runId}`, async () => {
-      const run = await this.client.runs.resume(runId);
-      this.#state.upsert('runs', run);
-      return run;
-    });
+    return this.#write(`resume:${runId}`, 'runs', () => this.client.runs.resume(runId));
   }
 
   /** Re-run a terminal run; resolves with the new run, which joins the list. */
   replay(runId: string): Promise<Run> {
-    return this.#inflight.once(`replay:${runId}`, async () => {
-      const run = await this.client.runs.replay(runId);
-      this.#state.upsert('runs', run);
-      return run;
-    });
+    return this.#write(`replay:${runId}`, 'runs', () => this.client.runs.replay(runId));
   }
 
   markRead(notificationId: string): Promise<Notification> {
-    return this.#inflight.once(`read:${notificationId}`, async () => {
-      const notification = await this.client.notifications.markRead(notificationId);
-      this.#state.upsert('notifications', notification);
-      return notification;
-    });
+    return this.#write(`read:${notificationId}`, 'notifications', () => this.client.notifications.markRead(notificationId));
   }
 
   cancelRequest(requestId: string): Promise<ConnectionRequest> {
-    return this.#inflight.once(`cancel:${requestId}`, async () => {
-      const request = await this.client.connectionRequests.cancel(requestId);
-      this.#state.upsert('connectionRequests', request);
-      return request;
-    });
+    return this.#write(`cancel:${requestId}`, 'connectionRequests', () => this.client.connectionRequests.cancel(requestId));
   }
 
   /** Ask the owner of a connection to reconnect it (an agency cannot consent for a client's account). */
   requestReconnection(connectionId: string, note?: string): Promise<ConnectionRequest> {
-    return this.#inflight.once(`request:${connectionId}`, async () => {
-      const request = await this.client.connectionRequests.create({ connectionId, ...(note ? { note } : {}) });
-      this.#state.upsert('connectionRequests', request);
-      return request;
+    return this.#write(`request:${connectionId}`, 'connectionRequests', () =>
+      this.client.connectionRequests.create({ connectionId, ...(note ? { note } : {}) }),
+    );
+  }
+
+  /**
+   * A write through the store: identical calls in flight share one request, the server's answer replaces the item
+   * in the snapshot, and a connection change (`touchesRuns`) refetches what it did to runs and notifications.
+   */
+  #write<T extends Entity>(key: string, kind: Kind, call: () => Promise<T>, touchesRuns = false): Promise<T> {
+    return this.#inflight.once(key, async () => {
+      const item = await call();
+      this.#state.upsert(kind, item);
+      if (touchesRuns) this.#afterConnectionChange();
+      return item;
     });
   }
 
