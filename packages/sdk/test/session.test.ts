@@ -154,4 +154,26 @@ describe('an expired session', () => {
       abort.abort();
     }
   });
+
+  it('while the getter cannot renew, the stream keeps trying with backoff, and opens once it can', async () => {
+    let failuresLeft = 2;
+    const { getter, calls } = hostGetter(async () => {
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        throw new TypeError('Failed to fetch'); // the host's own backend is unreachable for a moment
+      }
+      return backend.token('agency');
+    });
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, fetch: backend.fetch, token: getter });
+    const statuses: LiveStatus[] = [];
+    const abort = new AbortController();
+    try {
+      void client.events.subscribe({ signal: abort.signal, initialDelay: 5, maxDelay: 20, onStatus: (status) => statuses.push(status), onEvent: () => undefined });
+      await until(() => statuses.includes('open'), 'the stream to open');
+      expect(calls).to.deep.equal([false, true, true, true]);
+      expect(failuresLeft).to.equal(0);
+    } finally {
+      abort.abort();
+    }
+  });
 });
