@@ -279,6 +279,47 @@ describe('startReconnect with a signal (in-page backend, a stand-in window, a fa
     expect(polls()).to.equal(2);
   });
 
+  it('polls every pollInterval, and backs off (the SDK\'s one backoff) while the checks fail', async () => {
+    const token = await backend.token('agency');
+    const fake = (clock = FakeTimers.withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] }));
+    const random = Math.random;
+    Math.random = () => 1; // the jitter's upper bound, so each wait is exact
+    // The first two checks of the session fail as a dropped connection would; then the server answers again.
+    let failing = 2;
+    const pollTimes: number[] = [];
+    const client = createRelinkClient({
+      baseUrl: backend.baseUrl,
+      token,
+      retry: 0,
+      fetch: (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (new URL(request.url).pathname.includes('/connect-sessions/')) {
+          pollTimes.push(Date.now());
+          if (failing > 0) {
+            failing -= 1;
+            return Promise.reject(new TypeError('Failed to fetch'));
+          }
+        }
+        return backend.fetch(request);
+      },
+    });
+    const { win } = standIn();
+    const controller = new AbortController();
+    startReconnect(client, 'con_hubspot', { window: win as unknown as Window, signal: controller.signal, pollInterval: 1_000 }).catch(() => undefined);
+    try {
+      for (let i = 0; i < 200 && pollTimes.length < 4; i += 1) {
+        await fake.tickAsync(100);
+        await new Promise((resolve) => realSetTimeout(resolve, 0));
+      }
+      const gaps = pollTimes.slice(1).map((time, i) => time - pollTimes[i]!);
+      // pollInterval, plus backoffDelay(failures - 1, pollInterval) after each failed check: 1 s + 1 s, 1 s + 2 s, then 1 s.
+      expect(gaps).to.deep.equal([2_000, 3_000, 1_000]);
+    } finally {
+      Math.random = random;
+      controller.abort();
+    }
+  });
+
   it('an already-aborted signal opens no popup and sends nothing', async () => {
     const client = createRelinkClient({ baseUrl: backend.baseUrl, token: await backend.token('agency'), fetch: backend.fetch });
     const { win } = standIn();
