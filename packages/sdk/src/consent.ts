@@ -91,7 +91,7 @@ async function runConsent(
 ): Promise<ConnectSessionOutcome> {
   const { signal } = options;
   // Before any popup: an element removed before the click's work began opens nothing.
-  if (signal?.aborted) return Promise.reject(aborted(signal));
+  if (signal?.aborted) throw aborted(signal);
   const win = options.window ?? window;
   const popup = options.mode === 'redirect' ? null : win.open('', 'relink-connect', POPUP_FEATURES);
   // With a popup the callback page answers by postMessage; only a redirect needs somewhere to come back to.
