@@ -3,7 +3,7 @@
 // team writes: get a session token from its backend, and route "Manage" in React state instead of navigating.
 import { StrictMode, useState, type DetailedHTMLProps, type HTMLAttributes } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RelinkConnectionsTable, RelinkProvider, RelinkToaster } from '@relink/elements/react.js';
+import { RelinkConnectionsTable, RelinkProvider, RelinkToaster } from '@relink/elements/react';
 import type { RelinkManageEvent, RelinkNavigateEvent, RelinkReauthBanner } from '@relink/elements';
 import '@relink/elements/reauth-banner.js';
 // The host's token getter, shared with the demo: its backend mints the token, the browser keeps it in memory.
