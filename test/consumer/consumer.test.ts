@@ -187,7 +187,8 @@ describe('consumer: the packed packages in fresh apps outside the workspace', { 
     assert.ok(server.some((f) => f.startsWith('package/migrations/')), 'the migrations');
     assert.ok(!server.some((f) => /\/test\/|fixtures/.test(f)), 'no tests or fixtures');
     const elements = await list('elements');
-    for (const file of ['custom-elements.json', 'dist/bundle/relink.js', 'dist/index.d.ts', 'dist/react/connections-table.js', 'dist/components/connections-table/connections-table.js.map']) {
+    for (const file of ['custom-elements.json', 'dist/bundle/relink.js', 'dist/index.d.ts', 'dist/react/connections-table.js', 'dist/components/connections-table/connections-table.js.map',
+      'dist/ide/vscode.html-custom-data.json', 'dist/ide/web-types.json', 'dist/types/jsx.d.ts', 'dist/types/vue.d.ts']) {
       assert.ok(elements.includes(`package/${file}`), `elements ships ${file}`);
     }
     for (const name of PACKAGES) {
