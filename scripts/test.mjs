@@ -5,7 +5,7 @@
 // step and a closing `N passed, N failed` for the whole run. Each check (tsc, eslint, a build) counts as one test;
 // the test runners count their own tests, and skipped, todo and cancelled tests are printed, never hidden.
 // `--only <step>` runs one step (typecheck, only, lint, node, browser, stories, build-storybook, consumer).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -20,6 +20,10 @@ if ((wants('browser') || wants('stories') || wants('consumer')) && !existsSync(c
   console.error(`Chromium not found at ${chrome}: install it with \`apt-get install -y chromium\` or set CHROME_PATH to a Chromium binary.`);
   process.exit(1);
 }
+
+/** The working tree's changes (`git status --porcelain`): a test run must add none (no tracked file rewritten, no untracked output). */
+const treeChanges = () => spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).stdout ?? '';
+const treeBefore = treeChanges();
 
 /** One entry per step that ran: what it counted, and how long it took. */
 const steps = [];
@@ -122,6 +126,13 @@ if (wants('build-storybook')) {
 if (wants('consumer')) {
   // The packages as a stranger installs them (test/consumer/consumer.test.ts): pack, publint, attw, fresh apps.
   await step('consumer', 'consumer suite (pack, publint, attw, apps outside the workspace, Chromium)', 'node', [...NODE_TEST, 'test/consumer/consumer.test.ts'], nodeCounts);
+}
+
+{
+  const before = new Set(treeBefore.split('\n').filter(Boolean));
+  const added = treeChanges().split('\n').filter((line) => line && !before.has(line));
+  if (added.length) console.log(`\n✗ the run changed the working tree:\n  ${added.join('\n  ')}`);
+  steps.push({ name: 'clean tree', seconds: 0, passed: added.length ? 0 : 1, failed: added.length ? 1 : 0, skipped: 0, todo: 0, cancelled: 0 });
 }
 
 const total = (key) => steps.reduce((sum, s) => sum + s[key], 0);
