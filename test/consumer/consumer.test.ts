@@ -22,6 +22,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGES = ['sdk', 'server', 'elements'] as const;
 const APPS = { 'vite-ts': 'TypeScript', html: 'HTML', react: 'React', vue: 'Vue', svelte: 'Svelte' } as const;
 type App = keyof typeof APPS;
+/** Each page checked in Chromium: its app, its path, and the host framework its heading names. */
+const PAGES: { app: App; path: string; framework: string }[] = [
+  ...(Object.keys(APPS) as App[]).map((app) => ({ app, path: '/', framework: APPS[app] })),
+  // The per-element modules with an import map instead of the single-file build.
+  { app: 'html', path: '/import-map.html', framework: 'HTML \\(import map\\)' },
+];
 const TIMEOUT = 20_000;
 
 interface Run { code: number | null; out: string }
@@ -218,8 +224,8 @@ describe('consumer: the packed packages in fresh apps outside the workspace', { 
     assert.match(bundle, /relink-connections-table/);
   });
 
-  for (const app of Object.keys(APPS) as App[]) {
-    test(`${app}: the table from another origin, "Manage" routed by the host, a revoke shown live`, async () => {
+  for (const { app, path, framework } of PAGES) {
+    test(`${app}${path === '/' ? '' : path}: the table from another origin, "Manage" routed by the host, a revoke shown live`, async () => {
       await agencyApi(app, 'demo/reset');
       const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
       const errors: string[] = [];
@@ -229,14 +235,14 @@ describe('consumer: the packed packages in fresh apps outside the workspace', { 
         page.setDefaultTimeout(TIMEOUT);
         watch(page, errors);
         page.on('request', (request) => urls.push(request.url()));
-        const url = `${hosts[app]!.url}/`;
+        const url = `${hosts[app]!.url}${path}`;
         // The API is on the backend's origin, and its CORS answer names this page's origin (not `*`).
         const list = page.waitForResponse((r) => r.url().startsWith(`${backend!.url}/v1/connections`) && r.request().method() === 'GET');
         const live = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/events' && r.status() === 200);
         await page.goto(url);
         assert.equal((await list).headers()['access-control-allow-origin'], hosts[app]!.url);
 
-        await page.getByRole('heading', { level: 1, name: new RegExp(APPS[app]) }).waitFor();
+        await page.getByRole('heading', { level: 1, name: new RegExp(`· ${framework}$`) }).waitFor();
         await row(page, 'Slack').waitFor();
         await row(page, 'HubSpot').waitFor();
 
