@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'packages/server/src/node/**', 'demo/server.ts', 'test/e2e/**', '**/*.config.*'],
+    files: ['scripts/**', 'packages/server/src/node/**', 'demo/server.ts', 'test/e2e/**', 'test/consumer/**', 'examples/host/**', '**/*.config.*'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,4 +1,6 @@
-// `npx vite build -c examples/vue/vite.config.ts` → examples/vue/dist (see examples/README.md).
-import { exampleConfig } from '../vite.shared.js';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
 
-export default exampleConfig('vue');
+export default defineConfig({
+  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('relink-') } } })],
+});

@@ -1,6 +1,42 @@
 // `npm run analyze -w packages/elements` → custom-elements.json, from each component's JSDoc
 // (@summary @slot @event @csspart @cssproperty) and its Lit properties. Shipped via "customElements" in
-// package.json; Storybook's preview reads it for the args tables.
+// package.json; Storybook's preview reads it for the args tables. From the same manifest (wc-toolkit generators):
+// editor data in dist/ide (VS Code custom HTML/CSS data, JetBrains web-types) and typed tags for JSX and Vue templates
+// in dist/types (custom-element-svelte-integration's output needs React's JSX namespace, so Svelte is left out), all shipped in the package.
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+
+/** `relink-status-badge` → the built module that declares its class, relative to dist/types. */
+const componentTypePath = (_name, tag) => {
+  const dir = tag.replace(/^relink-/, '');
+  return `../components/${dir}/${dir}.component.js`;
+};
+const typed = { outdir: './dist/types', componentTypePath, hideLogs: true };
+
+/**
+ * The generators import each element's event types from its component module, once per element: the events live in
+ * events/ and several elements share one (a duplicate identifier). One type import from the package's index, which
+ * exports every element class and event, replaces them all.
+ */
+const oneTypeImport = {
+  name: 'relink-types-import-from-index',
+  packageLinkPhase() {
+    for (const file of readdirSync('./dist/types').filter((f) => f.endsWith('.d.ts'))) {
+      const path = `./dist/types/${file}`;
+      const source = readFileSync(path, 'utf8');
+      const names = new Set();
+      const rest = source.replace(/import type \{([^}]*)\} from "\.\.\/components\/[^"]+";\n/g, (_, list) => {
+        for (const name of list.split(',').map((n) => n.trim()).filter(Boolean)) names.add(name);
+        return '';
+      });
+      writeFileSync(path, `import type { ${[...names].sort().join(', ')} } from "../index.js";\n${rest}`);
+    }
+  },
+};
+
 export default {
   globs: ['src/components/**/*.component.ts', 'src/internal/relink-element.ts', 'src/internal/connection-element.ts'],
   outdir: '.',
@@ -23,5 +59,10 @@ export default {
         }
       },
     },
+    customElementVsCodePlugin({ outdir: './dist/ide', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
+    customElementJetBrainsPlugin({ outdir: './dist/ide', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
+    customElementJsxPlugin({ ...typed, fileName: 'jsx.d.ts' }),
+    customElementVuejsPlugin({ ...typed, fileName: 'vue.d.ts' }),
+    oneTypeImport,
   ],
 };

@@ -1,27 +1,15 @@
-// Relink in a React 19 app: the @lit/react wrappers (typed props, `onManage`) and a Relink tag used directly
-// (React 19 passes properties and `on<event>` listeners to custom elements). The host's own code is what a product
-// team writes: get a session token from its backend, and route "Manage" in React state instead of navigating.
-import { StrictMode, useState, type DetailedHTMLProps, type HTMLAttributes } from 'react';
+// Relink in a React 19 app: the @lit/react wrappers, one entry per element (a page pays only for what it wraps),
+// typed props and `onManage`. The host's own code is what a product team writes: get a session token from its
+// backend, and route "Manage" in React state instead of navigating.
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RelinkConnectionsTable, RelinkProvider, RelinkToaster } from '@relink/elements/react.js';
-import type { RelinkManageEvent, RelinkNavigateEvent, RelinkReauthBanner } from '@relink/elements';
-import '@relink/elements/reauth-banner.js';
-// The host's token getter, shared with the demo: its backend mints the token, the browser keeps it in memory.
-import { sessionToken } from '../../../demo/src/session.js';
+import { RelinkProvider } from '@relink/elements/react/provider.js';
+import { RelinkConnectionsTable } from '@relink/elements/react/connections-table.js';
+import { RelinkToaster } from '@relink/elements/react/toaster.js';
+import type { RelinkManageEvent } from '@relink/elements';
+import { relinkApiUrl, sessionToken } from '../../shared/relink-session.js';
 
-// The tag used directly: its attributes, and `onrelink-navigate` (React 19 adds it as a `relink-navigate` listener).
-declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- augmenting React's JSX namespace is how a tag gets types
-  namespace JSX {
-    interface IntrinsicElements {
-      'relink-reauth-banner': DetailedHTMLProps<HTMLAttributes<RelinkReauthBanner>, RelinkReauthBanner> & {
-        href?: string;
-        'onrelink-navigate'?: (event: RelinkNavigateEvent) => void;
-      };
-    }
-  }
-}
-
+const baseUrl = relinkApiUrl();
 const token = sessionToken('agency');
 
 function App() {
@@ -32,24 +20,18 @@ function App() {
     event.preventDefault();
     setManaging(event.detail.connection.app.name);
   };
-  // The banner's link goes to the connections list, which is on this page already.
-  const onBannerNavigate = (event: RelinkNavigateEvent) => {
-    event.preventDefault();
-    document.getElementById('connections')?.focus();
-  };
 
   return (
-    <RelinkProvider baseUrl="/v1" token={token}>
+    <RelinkProvider baseUrl={baseUrl} token={token}>
       <header>
         <h1>Northwind Automations · React</h1>
       </header>
-      <relink-reauth-banner href="/examples/react/connections" onrelink-navigate={onBannerNavigate} />
       <main>
         <h2 id="connections" tabIndex={-1}>Connections</h2>
         <p className="managing" role="status">
           {managing ? `Managing ${managing}` : 'Choose a connection to manage.'}
         </p>
-        <RelinkConnectionsTable manageHref="/examples/react/connections/{id}" onManage={onManage} />
+        <RelinkConnectionsTable manageHref="/connections/{id}" onManage={onManage} />
       </main>
       <RelinkToaster />
     </RelinkProvider>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /* eslint-disable no-console -- a command-line report */
-// Marginal size of each element: esbuild bundle, minified, gzip -9. Three views:
+// Marginal size of each element, measured on the built files a host installs (dist/, from `npm run build -w
+// packages/elements`; the workspace's source condition is not used): esbuild bundle, minified, gzip -9. Three views:
 // 1. over Lit (`lit`, `@lit/*`, `@lit-labs/*` external), each element alone — includes the shared base it needs;
 // 2. marginal: what an element adds on top of the shared base and SDK (`all elements` minus `all but this one`),
 //    the honest "cost of one more element" figure the budgets below are checked against;
@@ -10,28 +11,33 @@
 // license comments go to a separate file (`legalComments: 'external'`), as a production build would ship them.
 // Usage: node packages/elements/scripts/size.mjs [--raw]  (--raw: no CSS collapsing, license comments inline)
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const raw = process.argv.includes('--raw');
+if (!existsSync(`${pkg}/dist/index.js`)) {
+  console.error('packages/elements/dist is not built: run `npm run build` first (sizes are measured on the published files).');
+  process.exit(1);
+}
 const ELEMENTS = {
-  'relink-status-badge': 'src/components/status-badge/status-badge.ts',
-  'relink-toaster': 'src/components/toaster/toaster.ts',
-  'relink-provider': 'src/components/provider/provider.ts',
-  'relink-refresh-button': 'src/components/refresh-button/refresh-button.ts',
-  'relink-revoke-dialog': 'src/components/revoke-dialog/revoke-dialog.ts',
-  'relink-reconnect-button': 'src/components/reconnect-button/reconnect-button.ts',
-  'relink-connection-detail': 'src/components/connection-detail/connection-detail.ts',
-  'relink-connections-table': 'src/components/connections-table/connections-table.ts',
-  'relink-reauth-banner': 'src/components/reauth-banner/reauth-banner.ts',
-  'relink-notification-bell': 'src/components/notification-bell/notification-bell.ts',
-  'relink-run-actions': 'src/components/run-actions/run-actions.ts',
-  'relink-runs-list': 'src/components/runs-list/runs-list.ts',
-  'relink-connection-requests': 'src/components/connection-requests/connection-requests.ts',
-  'relink-publish-check': 'src/components/publish-check/publish-check.ts',
-  'relink-run-detail': 'src/components/run-detail/run-detail.ts',
+  'relink-status-badge': 'dist/components/status-badge/status-badge.js',
+  'relink-toaster': 'dist/components/toaster/toaster.js',
+  'relink-provider': 'dist/components/provider/provider.js',
+  'relink-refresh-button': 'dist/components/refresh-button/refresh-button.js',
+  'relink-revoke-dialog': 'dist/components/revoke-dialog/revoke-dialog.js',
+  'relink-reconnect-button': 'dist/components/reconnect-button/reconnect-button.js',
+  'relink-connection-detail': 'dist/components/connection-detail/connection-detail.js',
+  'relink-connections-table': 'dist/components/connections-table/connections-table.js',
+  'relink-reauth-banner': 'dist/components/reauth-banner/reauth-banner.js',
+  'relink-notification-bell': 'dist/components/notification-bell/notification-bell.js',
+  'relink-run-actions': 'dist/components/run-actions/run-actions.js',
+  'relink-runs-list': 'dist/components/runs-list/runs-list.js',
+  'relink-connection-requests': 'dist/components/connection-requests/connection-requests.js',
+  'relink-publish-check': 'dist/components/publish-check/publish-check.js',
+  'relink-run-detail': 'dist/components/run-detail/run-detail.js',
 };
 /** Budgets (KiB min+gzip) on the marginal figure, from issue 6. */
 const BUDGETS = { 'relink-status-badge': 1.0, 'relink-refresh-button': 1.5, 'relink-revoke-dialog': 2.5, 'relink-connections-table': 3.0 };
@@ -48,8 +54,8 @@ export const collapseCss = (source) =>
 const plugin = {
   name: 'collapse-css',
   setup(b) {
-    b.onLoad({ filter: /packages\/elements\/src\/.*\.ts$/ }, async ({ path }) => ({
-      contents: collapseCss(await readFile(path, 'utf8')), loader: 'ts',
+    b.onLoad({ filter: /packages\/elements\/dist\/.*\.js$/ }, async ({ path }) => ({
+      contents: collapseCss(await readFile(path, 'utf8')), loader: 'js',
     }));
   },
 };
@@ -62,7 +68,7 @@ async function measure(contents, external) {
   const result = await build({
     stdin: { contents, resolveDir: pkg, loader: 'ts' },
     bundle: true, format: 'esm', minify: true, write: false, target: 'es2022', platform: 'browser',
-    external, conditions: ['@relink/source', 'browser'], tsconfig: `${pkg}/../../tsconfig.json`,
+    external, conditions: ['browser'],
     legalComments: raw ? 'inline' : 'none', plugins: raw ? [] : [plugin], logLevel: 'error',
   });
   const code = result.outputFiles[0].contents;
@@ -85,7 +91,7 @@ for (const name of names) {
 const base0 = ['internal/relink-element', 'internal/connection-element', 'internal/controls.styles', 'internal/monogram', 'internal/icon',
   'internal/format', 'internal/access', 'controllers/store-controller', 'context/client-context', 'context/store-context',
   'events/manage', 'events/refresh', 'events/revoke', 'events/reconnect', 'events/toast-show', 'events/toast-dismiss',
-  'styles/tokens', 'internal/href', 'events/navigate', 'events/run-action', 'events/connection-request', 'internal/run-status'].map((m) => `export * from './src/${m}.ts';`).join('\n');
+  'styles/tokens', 'internal/href', 'events/navigate', 'events/run-action', 'events/connection-request', 'internal/run-status'].map((m) => `export * from './dist/${m}.js';`).join('\n');
 const base1 = `${base0}\nexport * from './${ELEMENTS['relink-status-badge']}';\nexport * from './${ELEMENTS['relink-toaster']}';`;
 const external = [...LIT_EXTERNAL, ...SDK_EXTERNAL];
 const [b0, b1] = [await measure(base0, external), await measure(base1, external)];
@@ -116,3 +122,14 @@ console.log(`  ${'  of which the SDK with ky and zod/mini alone'.padEnd(52)} ${k
 console.log(`  ${'  of which lit + @lit/context alone'.padEnd(52)} ${kib(lit.gz)} KiB min+gzip`);
 console.log(`  ${'@lit-labs/virtualizer (on-demand chunk, >threshold rows)'.padEnd(52)} ${kib(virtualizer.gz)} KiB min+gzip`);
 if (over) console.log(`\n${over} element(s) over budget.`);
+
+// A React page that wraps three elements: the per-element wrapper entries against the all-wrappers entry. A bundler
+// that honours "sideEffects" drops the unused wrappers of the index too (the figures match); the per-element entries
+// keep it that way for tools that do not (dev servers, import maps).
+const reactExternal = ['react', 'react-dom', ...LIT_EXTERNAL, ...SDK_EXTERNAL];
+const three = ['provider', 'connections-table', 'toaster'];
+const perElement = await measure(three.map((n) => `export * from './dist/react/${n}.js';`).join('\n'), reactExternal);
+const allWrappers = await measure(`export { RelinkProvider, RelinkConnectionsTable, RelinkToaster } from './dist/react/index.js';`, reactExternal);
+console.log('\nA React page wrapping provider, connections table and toaster (React, lit and the SDK external):');
+console.log(`  ${'@relink/elements/react/<element>.js, three entries'.padEnd(52)} ${kib(perElement.gz)} KiB min+gzip`);
+console.log(`  ${'@relink/elements/react, all fifteen'.padEnd(52)} ${kib(allWrappers.gz)} KiB min+gzip`);
