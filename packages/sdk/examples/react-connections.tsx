@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { createRelinkClient, createRelinkStore, selectReauthNeeded, type RelinkStore } from '@relink/sdk';
+import { createRelinkClient, createRelinkStore, errorKind, isRelinkApiError, selectReauthNeeded, type RelinkStore } from '@relink/sdk';
 
 // One store per page: the token comes from your backend, never from storage or a URL.
 const store = createRelinkStore(
@@ -9,6 +9,10 @@ const store = createRelinkStore(
 function useRelink(s: RelinkStore) {
   return useSyncExternalStore(s.subscribe, s.getSnapshot);
 }
+
+// The server's messages are written for people; the SDK's own text is not: give each other kind your words.
+const explain = (e: unknown) => (isRelinkApiError(e) ? e.message
+  : errorKind(e) === 'session' ? 'Your session expired. Sign in again.' : 'Relink cannot be reached. Nothing changed; try again.');
 
 export function Connections() {
   const snapshot = useRelink(store);
@@ -20,7 +24,7 @@ export function Connections() {
 
   const reauth = selectReauthNeeded(snapshot);
   const { status, items, error } = snapshot.connections;
-  if (status === 'error') return <p role="alert">{String((error as Error).message)}</p>;
+  if (status === 'error') return <p role="alert">{explain(error)}</p>;
   if (status !== 'ready') return <p aria-busy="true">Loading…</p>;
   return (
     <section>
@@ -30,7 +34,7 @@ export function Connections() {
           <li key={c.id}>
             {c.app.name} — {c.label}: {c.status}
             {c.refreshable && (
-              <button onClick={() => store.refresh(c.id).catch((e: Error) => alert(e.message))}>Refresh credential</button>
+              <button onClick={() => store.refresh(c.id).catch((e: unknown) => alert(explain(e)))}>Refresh credential</button>
             )}
           </li>
         ))}
