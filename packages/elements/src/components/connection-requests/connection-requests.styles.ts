@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import {
   colorBorder, colorDanger, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius,
   space1, space2, space3,
@@ -7,6 +8,7 @@ import controls from '../../internal/controls.styles.js';
 import { monogramStyles } from '../../internal/monogram.js';
 
 export default [
+  componentStyles,
   controls,
   monogramStyles,
   css`

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { monogramStyles } from '../../internal/monogram.js';
 import {
@@ -6,6 +7,7 @@ import {
 } from '../../styles/tokens.js';
 
 export default [
+  componentStyles,
   controls,
   monogramStyles,
   css`
@@ -49,7 +51,7 @@ export default [
       font: inherit;
       cursor: pointer;
     }
-    .sort:focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: 2px; border-radius: 2px; }
+    .sort:focus-visible { border-radius: 2px; }
     .app { display: inline-flex; align-items: center; gap: ${space2}; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
