@@ -152,7 +152,7 @@ describe('relink-notification-bell', () => {
     expect(part(el, 'error')!.textContent).to.contain('Service unavailable');
     await expect(el).to.be.accessible();
     fail = false;
-    el.shadowRoot!.querySelector<HTMLElement>('.retry')!.click();
+    part(el, 'retry')!.click();
     await waitUntil(() => el.unread === 3, 'reloaded');
   });
 

@@ -36,9 +36,9 @@ export class ResourceController<A extends readonly unknown[], T = unknown> imple
     return this.task.status === TaskStatus.PENDING;
   }
 
-  /** The value of the last load that completed. */
+  /** The value of the last load that completed; kept while the next one runs, cleared when one fails. */
   get value(): T | undefined {
-    return this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    return this.task.value;
   }
 
   /** The SDK error of the last load, unchanged (undefined unless it failed). */

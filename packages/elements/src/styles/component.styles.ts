@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { colorDanger, colorFocusRing, colorTextMuted, radius, space2, space3 } from './tokens.js';
+import { colorDanger, colorFocusRing, colorText, colorTextMuted, radius, space2, space3 } from './tokens.js';
 
 /**
  * Rules every element's shadow root starts with (Shoelace's `componentStyles`), written once:
@@ -26,7 +26,7 @@ export default css`
   }
   .state > p { margin: 0; }
   .state[part~='error'] > p { color: ${colorDanger}; }
-  [part~='empty-title'] { font-weight: 600; color: inherit; }
+  [part~='empty-title'] { font-weight: 600; color: ${colorText}; }
   .skeleton { display: block; block-size: 1em; inline-size: 12em; max-inline-size: 100%; border-radius: ${radius}; background: color-mix(in srgb, currentColor 12%, transparent); }
   @media (forced-colors: active) {
     :focus-visible { outline-color: Highlight; }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Collection, Notification, NotificationSeverity } from '@relink/sdk';
@@ -6,11 +6,13 @@ import Bell from 'lucide/dist/esm/icons/bell.mjs';
 import CircleAlert from 'lucide/dist/esm/icons/circle-alert.mjs';
 import Info from 'lucide/dist/esm/icons/info.mjs';
 import TriangleAlert from 'lucide/dist/esm/icons/triangle-alert.mjs';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { numberFormat, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
+import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './notification-bell.styles.js';
 
@@ -59,8 +61,11 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
  * @csspart item-title - The notification's title.
  * @csspart item-body - The notification's body.
  * @csspart item-time - When it was raised (relative).
- * @csspart empty - "No notifications".
+ * @csspart loading - "Loading notifications…" while the list loads.
+ * @csspart empty - The empty state.
+ * @csspart empty-title - "No notifications".
  * @csspart error - A load error with "Try again".
+ * @csspart retry - The "Try again" button.
  *
  * @cssproperty --relink-notification-bell-width - Width of the popover; defaults to 360px (never wider than the viewport).
  * @cssproperty --relink-notification-bell-max-height - Max height of the popover; defaults to 480px.
@@ -84,6 +89,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   };
 
   private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
+  private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
 
   /** Link of a notification about a connection: `{id}` is the connection's id, e.g. `/connections/{id}`. */
   @property({ attribute: 'connection-href' }) connectionHref?: string;
@@ -116,12 +122,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
 
   /** Loads the notifications again (what "Try again" does). */
   reload(): Promise<void> {
-    return this.data.store?.notifications.load().catch(() => undefined) ?? Promise.resolve();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.data.value?.status === 'idle') void this.reload();
+    return this.loader.run();
   }
 
   private items(): HTMLElement[] {
@@ -182,13 +183,12 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const m = this.m;
     const collection = this.data.value;
     if (collection?.status === 'error' && !collection.items.length) {
-      return html`<div part="error" role="alert"><p>${(collection.error as Error)?.message ?? ''}</p>
-        <button class="retry" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+      return errorState(errorText(collection.error), { label: m.retry, onRetry: () => void this.reload() });
     }
     if (!collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length)) {
-      return html`<p class="note" role="status">${m.loading}</p>`;
+      return loadingState(m.loading);
     }
-    if (!collection.items.length) return html`<p part="empty" class="note">${m.empty}</p>`;
+    if (!collection.items.length) return emptyState(m.empty);
     return html`<ul part="list" role="list">${repeat(collection.items, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
   }
 

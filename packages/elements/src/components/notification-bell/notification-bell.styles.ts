@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import controls from '../../internal/controls.styles.js';
 import componentStyles from '../../styles/component.styles.js';
 import {
   colorAttention, colorBorder, colorDanger, colorFocusRing, colorInfo, colorScheme, colorSurface, colorSurfaceRaised,
   colorText, colorTextMuted, fontSizeSmall, radius, shadow, space1, space2, space3,
 } from '../../styles/tokens.js';
 
-export default [componentStyles, css`
+export default [componentStyles, controls, css`
   :host {
     display: inline-block;
     color-scheme: ${colorScheme};
@@ -95,9 +96,6 @@ export default [componentStyles, css`
   [part~='unread'] [part='item-title'] { font-weight: 700; }
   [part='item-body'], [part='item-time'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
   .dot { flex: none; inline-size: 8px; block-size: 8px; margin-block-start: 0.45em; border-radius: 50%; background: ${colorFocusRing}; }
-  .note, [part='error'] { margin: 0; padding: ${space3}; color: ${colorTextMuted}; }
-  [part='error'] p { margin: 0 0 ${space2}; }
-  .retry { font: inherit; }
   /* Items sit edge to edge in the panel: their ring goes inside. */
   [part~='item-link']:focus-visible, [part='panel']:focus-visible { outline-offset: -2px; }
   @media (forced-colors: active) {
