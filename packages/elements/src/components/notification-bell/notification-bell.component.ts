@@ -9,7 +9,8 @@ import TriangleAlert from 'lucide/dist/esm/icons/triangle-alert.mjs';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
-import { numberFormat, relativeTime } from '../../internal/format.js';
+import { fill } from '../../internal/fill.js';
+import { numberFormat, plural, relativeTime, type PluralForms } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
@@ -17,16 +18,18 @@ import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './notification-bell.styles.js';
 
 export interface NotificationBellMessages {
-  /** The button's accessible name for `unread` unread notifications: "Notifications, 3 unread". */
-  label: (unread: number, locale: string) => string;
+  /** The button's accessible name with nothing unread. */
+  label: string;
+  /** The button's accessible name with `{n}` unread notifications: "Notifications, 3 unread". */
+  labelUnread: PluralForms;
   /** The popover's heading. */
   heading: string;
   /** The empty state. */
   empty: string;
   /** Read out after an unread notification. */
   unread: string;
-  /** Title of a `reauth_required` notification, after its app: "HubSpot reauth required". */
-  reauthTitle: (app: string) => string;
+  /** Title of a `reauth_required` notification; `{app}` is its app: "HubSpot reauth required". */
+  reauthTitle: string;
   critical: string;
   warning: string;
   info: string;
@@ -76,11 +79,12 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   static override styles = styles;
 
   static override defaults: NotificationBellMessages = {
-    label: (unread, locale) => (unread ? `Notifications, ${numberFormat(locale).format(unread)} unread` : 'Notifications'),
+    label: 'Notifications',
+    labelUnread: { other: 'Notifications, {n} unread' },
     heading: 'Notifications',
     empty: 'No notifications',
     unread: 'Unread',
-    reauthTitle: (app) => `${app} reauth required`,
+    reauthTitle: '{app} reauth required',
     critical: 'Critical',
     warning: 'Warning',
     info: 'Info',
@@ -158,7 +162,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   }
 
   private titleOf(n: Notification): string {
-    return n.kind === 'reauth_required' && n.appName ? this.m.reauthTitle(n.appName) : n.title;
+    return n.kind === 'reauth_required' && n.appName ? fill(this.m.reauthTitle, { app: n.appName }) : n.title;
   }
 
   private renderItem(n: Notification) {
@@ -196,7 +200,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const m = this.m;
     const unread = this.unread;
     return html`<div part="base">
-      <button part="button" type="button" popovertarget="panel" aria-label=${m.label(unread, this.locale)}>
+      <button part="button" type="button" popovertarget="panel" aria-label=${unread ? plural(this.locale, unread, m.labelUnread) : m.label}>
         ${icon(Bell)}${unread
           ? html`<span part="badge" aria-hidden="true">${unread > 99 ? `${numberFormat(this.locale).format(99)}+` : numberFormat(this.locale).format(unread)}</span>`
           : nothing}

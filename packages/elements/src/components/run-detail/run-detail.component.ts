@@ -5,6 +5,7 @@ import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader, initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
+import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
@@ -160,7 +161,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
 
   /** A link to another run (with `run-href`), named by when it started. */
   private runLink(partName: string, template: string, run: Run | undefined, id: string) {
-    const label = template.replace('{time}', run ? this.relative(run.startedAt) : id);
+    const label = fill(template, { time: run ? this.relative(run.startedAt) : id });
     const href = fillHref(this.runHref, id);
     return href === undefined
       ? html`<span part=${partName}>${label}</span>`
