@@ -5,7 +5,7 @@ import '../src/components/refresh-button/refresh-button.js';
 import type { RelinkRefreshButton } from '../src/components/refresh-button/refresh-button.js';
 import type { RelinkRefreshEvent } from '../src/events/refresh.js';
 import { litWarnings, part } from './helpers.js';
-import { demo, inProvider, toasts, toastTitled } from './relink.js';
+import { consentWindow, demo, inProvider, toasts, toastTitled } from './relink.js';
 
 async function button(id: string, role: 'client' | 'agency' = 'client', gate?: Promise<void>) {
   // `gate` holds refresh requests until it resolves, so the in-flight state can be seen.
@@ -82,11 +82,23 @@ describe('relink-refresh-button', () => {
     expect(data.some((r) => r.app.key === 'quickbooks')).to.equal(true);
   });
 
-  it('HubSpot (agency-owned): the failure toast offers "Reconnect"', async () => {
-    const { el } = await button('con_hubspot', 'agency');
+  it('HubSpot (agency-owned): the failure toast offers "Reconnect"; another account at the real consent page asks before switching', async () => {
+    const { el, server, client } = await button('con_hubspot', 'agency');
+    el.window = consentWindow(server, { account: 'acct_sam' }).window;
     part(el, 'base')!.click();
     const t = await toastTitled('Failed to refresh connection');
     expect(t.action).to.equal('Reconnect');
+    t.actionElement!.click();
+    const question = 'You authorized sam.personal@example.com instead of ops@northwind.example. Switch this connection to sam.personal@example.com?';
+    const ask = await toastTitled(question);
+    expect(ask.description).to.contain('Reconnect with the same login you used originally.');
+    expect(ask.action).to.equal('Switch to sam.personal@example.com');
+    expect((await client.connections.get('con_hubspot')).externalAccountEmail, 'nothing switched before the answer').to.equal('ops@northwind.example');
+    ask.actionElement!.click();
+    await toastTitled('Connection reconnected.');
+    const after = await client.connections.get('con_hubspot');
+    expect(after.status).to.equal('active');
+    expect(after.externalAccountEmail).to.equal('sam.personal@example.com');
   });
 
   it('preventDefault() on relink-refresh suppresses the toast', async () => {

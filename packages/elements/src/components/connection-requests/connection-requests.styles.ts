@@ -5,11 +5,13 @@ import {
   space1, space2, space3,
 } from '../../styles/tokens.js';
 import controls from '../../internal/controls.styles.js';
+import { mismatchStyles } from '../../internal/consent-outcome.js';
 import { monogramStyles } from '../../internal/monogram.js';
 
 export default [
   componentStyles,
   controls,
+  mismatchStyles,
   monogramStyles,
   css`
     :host { display: block; color-scheme: ${colorScheme}; }
