@@ -5,7 +5,7 @@ import type { Role } from '@relink/sdk';
 import '../src/components/connection-requests/connection-requests.js';
 import type { RelinkConnectionRequests } from '../src/components/connection-requests/connection-requests.js';
 import type { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../src/events/connection-request.js';
-import { litWarnings, part } from './helpers.js';
+import { part } from './helpers.js';
 import { consentWindow, deepActive, demo, inProvider, toasts, toastTitled, type Demo } from './relink.js';
 
 async function panel(role: Role, options: { principal?: string; prepare?: (d: Demo) => Promise<unknown> } = {}) {
@@ -188,7 +188,4 @@ describe('relink-connection-requests', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('renders without Lit dev warnings', async () => {
-    expect(await litWarnings(async () => { await panel('client'); })).to.deep.equal([]);
-  });
 });

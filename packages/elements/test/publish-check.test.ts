@@ -4,7 +4,7 @@ import { html } from 'lit';
 import '../src/components/publish-check/publish-check.js';
 import type { RelinkPublishCheck } from '../src/components/publish-check/publish-check.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
-import { litWarnings, part } from './helpers.js';
+import { part } from './helpers.js';
 import { deepActive, demo, inProvider } from './relink.js';
 
 async function check(workflowId: string, { live = false } = {}) {
@@ -113,7 +113,4 @@ describe('relink-publish-check', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('renders without Lit dev warnings', async () => {
-    expect(await litWarnings(async () => { await check('wf_lead_sync'); })).to.deep.equal([]);
-  });
 });

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import '../src/components/refresh-button/refresh-button.js';
 import type { RelinkRefreshButton } from '../src/components/refresh-button/refresh-button.js';
 import type { RelinkRefreshEvent } from '../src/events/refresh.js';
-import { litWarnings, part } from './helpers.js';
+import { part } from './helpers.js';
 import { consentWindow, demo, inProvider, toasts, toastTitled } from './relink.js';
 
 async function button(id: string, role: 'client' | 'agency' = 'client', gate?: Promise<void>) {
@@ -128,7 +128,4 @@ describe('relink-refresh-button', () => {
     expect(refreshes).to.equal(1);
   });
 
-  it('renders without Lit dev warnings', async () => {
-    expect(await litWarnings(async () => { await button('con_slack'); })).to.deep.equal([]);
-  });
 });

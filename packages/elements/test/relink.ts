@@ -1,6 +1,7 @@
 // Fixtures for the connection elements: a fresh in-page reference backend per test (fresh demo state), a client
 // for a demo principal, and readers for what the toaster shows.
 import { fixture, waitUntil } from '@open-wc/testing';
+import './lit-warnings.js';
 import { html, type TemplateResult } from 'lit';
 import { createRelinkClient, type RelinkClient, type Role } from '@relink/sdk';
 import { createInPageRelink, type InPageRelink } from '@relink/server/browser';

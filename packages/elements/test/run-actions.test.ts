@@ -4,7 +4,7 @@ import { html } from 'lit';
 import '../src/components/run-actions/run-actions.js';
 import type { RelinkRunActions } from '../src/components/run-actions/run-actions.js';
 import type { RelinkReplayEvent, RelinkResumeEvent } from '../src/events/run-action.js';
-import { litWarnings, part } from './helpers.js';
+import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toasts, toastTitled } from './relink.js';
 import { putRun, putRunsInEveryStatus, STATUSES } from './runs.js';
 
@@ -118,7 +118,4 @@ describe('relink-run-actions', () => {
     expect(calls).to.equal(1);
   });
 
-  it('renders without Lit dev warnings', async () => {
-    expect(await litWarnings(async () => { await actions('run_failed'); })).to.deep.equal([]);
-  });
 });
