@@ -53,10 +53,15 @@ describe('relink-connection-requests', () => {
   });
 
   it('preventDefault() on relink-cancel-request keeps the request', async () => {
-    const { el, client } = await panel('agency');
+    const { el, client, store } = await panel('agency');
     el.addEventListener('relink-cancel-request', (e) => e.preventDefault());
+    const cancel = store.cancelRequest.bind(store);
+    let asked = 0;
+    store.cancelRequest = (id: string) => (asked++, cancel(id));
     part(el, 'cancel')!.click();
-    await new Promise((r) => setTimeout(r, 50));
+    // The element asks the store inside the click or never.
+    expect(asked).to.equal(0);
+    await el.updateComplete;
     expect(apps(el)).to.deep.equal(['Salesforce']);
     expect((await client.connectionRequests.list({ state: 'outstanding' })).data).to.have.length(1);
     expect(toasts()).to.deep.equal([]);

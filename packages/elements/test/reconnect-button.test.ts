@@ -173,12 +173,16 @@ describe('relink-reconnect-button', () => {
   });
 
   it('preventDefault() on relink-reconnect stops the flow', async () => {
-    const { el, client } = await button('con_quickbooks');
+    const { el, client, store } = await button('con_quickbooks');
     el.addEventListener('relink-reconnect', (e) => e.preventDefault());
+    const request = store.requestReconnection.bind(store);
+    let asked = 0;
+    store.requestReconnection = (id: string, note?: string) => (asked++, request(id, note));
     const event = oneEvent(el, 'relink-reconnect');
     part(el, 'base')!.click();
     await event;
-    await new Promise((r) => setTimeout(r, 50));
+    // The element asks the store inside the click or never.
+    expect(asked).to.equal(0);
     const { data } = await client.connectionRequests.list({ state: 'outstanding' });
     expect(data.some((r) => r.app.key === 'quickbooks')).to.equal(false);
   });

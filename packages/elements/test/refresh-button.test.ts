@@ -104,11 +104,19 @@ describe('relink-refresh-button', () => {
   it('preventDefault() on relink-refresh suppresses the toast', async () => {
     const { el } = await button('con_slack');
     el.addEventListener('relink-refresh', (e) => e.preventDefault());
-    const event = oneEvent(el, 'relink-refresh');
-    part(el, 'base')!.click();
-    await event;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(toasts()).to.deep.equal([]);
+    let shown = 0;
+    const count = () => shown++;
+    document.addEventListener('relink-toast-show', count);
+    try {
+      const event = oneEvent(el, 'relink-refresh');
+      part(el, 'base')!.click();
+      await event;
+      // A toast is asked for right after the event returns, before anything awaits: by now it would have been.
+      expect(shown).to.equal(0);
+      expect(toasts()).to.deep.equal([]);
+    } finally {
+      document.removeEventListener('relink-toast-show', count);
+    }
   });
 
   it('ignores clicks while busy (its own guard, not the store\'s shared request) and takes its copy from messages', async () => {

@@ -84,17 +84,23 @@ describe('relink-run-actions', () => {
   });
 
   it('preventDefault() on relink-resume / relink-replay sends nothing', async () => {
-    const { el, client } = await actions('run_s_paused');
+    const { el, client, provider } = await actions('run_s_paused');
+    const store = provider.resolvedStore!;
+    const [resume, replay] = [store.resume.bind(store), store.replay.bind(store)];
+    let asked = 0;
+    store.resume = (id: string) => (asked++, resume(id));
+    store.replay = (id: string) => (asked++, replay(id));
     el.addEventListener('relink-resume', (e) => e.preventDefault());
     part(el, 'resume')!.click();
-    await new Promise((r) => setTimeout(r, 50));
+    // The element asks the store inside the click or never.
+    expect(asked).to.equal(0);
     expect((await client.runs.get('run_s_paused')).status).to.equal('paused');
     expect(toasts()).to.deep.equal([]);
     el.runId = 'run_s_completed';
     await el.updateComplete;
     el.addEventListener('relink-replay', (e) => e.preventDefault());
     part(el, 'replay')!.click();
-    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).to.equal(0);
     const { data } = await client.runs.list({});
     expect(data.some((r) => r.replayOf === 'run_s_completed')).to.equal(false);
     expect(toasts()).to.deep.equal([]);
