@@ -194,7 +194,7 @@ describe('relink-connections-table', () => {
       const connection: Connection = { ...slack, id: `con_bulk_${i}`, label: `Bulk ${i}` };
       store.apply({ id: `evt_${i}`, type: 'connection.updated', at: slack.updatedAt, connection } as Parameters<RelinkStore['apply']>[0]);
     }
-    await waitUntil(() => el.shadowRoot!.querySelector("[role='table']") && rows(el).length > 0, 'virtualized');
+    await waitUntil(() => el.shadowRoot!.querySelector("[role='table']") && rows(el).length > 0, 'virtualized', { timeout: 10_000 });
     expect(rows(el).length).to.be.lessThan(200);
     expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal('1009');
   });

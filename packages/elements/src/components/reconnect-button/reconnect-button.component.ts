@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isInvalidCredentials, isRelinkApiError, type ConnectSessionOutcome } from '@relink/sdk';
+import { fieldErrors as fieldErrorsOf, isInvalidCredentials, type ConnectSessionOutcome } from '@relink/sdk';
 import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
@@ -209,8 +209,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       toast({ title: this.m.reconnected, tone: 'success' });
       this.settle('credentials', 'saved');
     } catch (error) {
-      const fieldErrors: Record<string, string> = {};
-      if (isRelinkApiError(error)) for (const f of error.fields ?? []) fieldErrors[f.field] = f.message;
+      const fieldErrors = fieldErrorsOf(error);
       const general = Object.keys(fieldErrors).length ? undefined : (error as Error).message;
       this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
       this.settle('credentials', isInvalidCredentials(error) ? 'invalid' : 'error', error);
