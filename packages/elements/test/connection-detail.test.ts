@@ -82,6 +82,17 @@ describe('relink-connection-detail', () => {
     expect(badgeText(el)).to.equal('active Connected and working. Reconnect within 5 days');
   });
 
+  it('no expiry hint on a connection that is not active (revoked LinkedIn), as in the table', async () => {
+    const { el, provider } = await detail('con_linkedin', 'agency');
+    const store = provider.resolvedStore!;
+    await store.revoke('con_linkedin');
+    await waitUntil(() => badgeText(el).startsWith('revoked'), 'revoked shown');
+    expect(store.getSnapshot().connections.byId.get('con_linkedin')!.expiresAt, 'still has a hard expiry').to.be.a('string');
+    expect(badgeText(el)).to.not.contain('Reconnect within');
+    // The one expiry rule (the SDK's expiryHintDays) gives no hint for it: the badge is not even handed one.
+    expect(inner(el, 'relink-status-badge')!.hasAttribute('expires-in-days')).to.equal(false);
+  });
+
   it('refresh on Slack updates Last refreshed to now', async () => {
     const { el } = await detail('con_slack');
     const button = inner(el, 'relink-refresh-button')!;
