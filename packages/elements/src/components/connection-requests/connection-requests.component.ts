@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Collection, ConnectionRequest, ConnectSessionOutcome, Viewer } from '@relink/sdk';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../../events/connection-request.js';
@@ -94,6 +95,8 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     equals: (a, b) => a.requests === b.requests && a.viewer === b.viewer,
   });
   private readonly loader = collectionLoader(this, () => this.data.store, ['connectionRequests']);
+  // Keep "5 minutes ago" true.
+  private readonly clock = new ClockController(this);
 
   /** Level of the heading (1–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

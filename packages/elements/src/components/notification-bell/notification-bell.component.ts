@@ -6,6 +6,7 @@ import Bell from 'lucide/dist/esm/icons/bell.mjs';
 import CircleAlert from 'lucide/dist/esm/icons/circle-alert.mjs';
 import Info from 'lucide/dist/esm/icons/info.mjs';
 import TriangleAlert from 'lucide/dist/esm/icons/triangle-alert.mjs';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
@@ -94,6 +95,8 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
 
   private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
   private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
+  // Keep "5 minutes ago" true.
+  private readonly clock = new ClockController(this);
 
   /** Link of a notification about a connection: `{id}` is the connection's id, e.g. `/connections/{id}`. */
   @property({ attribute: 'connection-href' }) connectionHref?: string;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { blockedConnectionId, isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
@@ -111,6 +112,8 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
   });
   // The connections name the one a paused run waits for.
   private readonly loader = collectionLoader(this, () => this.data.store, ['runs', 'connections']);
+  // Keep "5 minutes ago" true.
+  private readonly clock = new ClockController(this);
 
   /** The pressed preset chip. */
   @property({ reflect: true }) filter: RunsFilter = 'all';
