@@ -1,12 +1,12 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { ConnectSessionOutcome, RelinkStore, Role } from '@relink/sdk';
+import type { Role } from '@relink/sdk';
 import '../src/components/connection-requests/connection-requests.js';
 import type { RelinkConnectionRequests } from '../src/components/connection-requests/connection-requests.js';
 import type { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../src/events/connection-request.js';
-import { litWarnings, part } from './helpers.js';
-import { deepActive, demo, inProvider, toasts, toastTitled, type Demo } from './relink.js';
+import { part } from './helpers.js';
+import { consentWindow, deepActive, demo, inProvider, toasts, toastTitled, type Demo } from './relink.js';
 
 async function panel(role: Role, options: { principal?: string; prepare?: (d: Demo) => Promise<unknown> } = {}) {
   const d = await demo(role, options.principal);
@@ -53,10 +53,15 @@ describe('relink-connection-requests', () => {
   });
 
   it('preventDefault() on relink-cancel-request keeps the request', async () => {
-    const { el, client } = await panel('agency');
+    const { el, client, store } = await panel('agency');
     el.addEventListener('relink-cancel-request', (e) => e.preventDefault());
+    const cancel = store.cancelRequest.bind(store);
+    let asked = 0;
+    store.cancelRequest = (id: string) => (asked++, cancel(id));
     part(el, 'cancel')!.click();
-    await new Promise((r) => setTimeout(r, 50));
+    // The element asks the store inside the click or never.
+    expect(asked).to.equal(0);
+    await el.updateComplete;
     expect(apps(el)).to.deep.equal(['Salesforce']);
     expect((await client.connectionRequests.list({ state: 'outstanding' })).data).to.have.length(1);
     expect(toasts()).to.deep.equal([]);
@@ -68,28 +73,73 @@ describe('relink-connection-requests', () => {
     expect((error as { status: number }).status).to.equal(403);
   });
 
-  it('Connect: relink-connect-request { request }, then the consent flow; completed → toast; cancelled → nothing', async () => {
-    const { el, store } = await panel('client');
-    const calls: string[] = [];
-    let outcome: ConnectSessionOutcome = { status: 'completed', session: {} } as unknown as ConnectSessionOutcome;
-    (store as { connectRequest: RelinkStore['connectRequest'] }).connectRequest = async (id) => (calls.push(id), outcome);
+  it('Connect: relink-connect-request { request }, then the real consent flow; completed → toast and the request leaves', async () => {
+    const { el, server, client } = await panel('client');
+    el.window = consentWindow(server, { account: 'acct_ada' }).window;
     const event = oneEvent(el, 'relink-connect-request') as Promise<RelinkConnectRequestEvent>;
     part(el, 'connect')!.focus();
     await sendKeys({ press: 'Enter' });
     expect((await event).detail.request.app.name).to.equal('Salesforce');
     expect((await toastTitled('Salesforce connected.')).tone).to.equal('success');
-    expect(calls).to.deep.equal(['req_salesforce']);
-    document.querySelector('relink-toaster')!.remove();
-    outcome = { status: 'cancelled', session: undefined };
+    await waitUntil(() => part(el, 'empty'), 'the request left the list', { timeout: 5000 });
+    expect((await client.connectionRequests.list({ state: 'outstanding' })).data).to.deep.equal([]);
+    const connected = (await client.connections.list({})).data.find((c) => c.app.key === 'salesforce');
+    expect(connected?.status).to.equal('active');
+  });
+
+  it('Connect, then Deny at the real consent page: nothing changes, no toast, no message', async () => {
+    const { el, server, client } = await panel('client');
+    const popup = consentWindow(server, { account: 'acct_ada', decision: 'deny' });
+    el.window = popup.window;
     part(el, 'connect')!.click();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(calls).to.have.length(2);
+    // The flow is over once the consent page answered and the button is no longer busy.
+    await waitUntil(() => popup.completed === 1 && part(el, 'connect')!.getAttribute('aria-busy') === 'false', 'flow settled', { timeout: 5000 });
     expect(toasts()).to.deep.equal([]);
     expect(part(el, 'message')).to.equal(null);
+    expect(apps(el)).to.deep.equal(['Salesforce']);
+    expect((await client.connectionRequests.list({ state: 'outstanding' })).data).to.have.length(1);
+  });
+
+  it('preventDefault() on relink-connect-request: no consent flow starts', async () => {
+    const { el } = await panel('client');
+    let opened = 0;
+    el.window = { open: () => (opened++, null), location: { href: location.href }, addEventListener() {}, removeEventListener() {} } as unknown as Window;
     el.addEventListener('relink-connect-request', (e) => e.preventDefault());
     part(el, 'connect')!.click();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(calls, 'preventDefault stops the flow').to.have.length(2);
+    // The popup opens synchronously inside the click, or never.
+    expect(opened).to.equal(0);
+    expect(part(el, 'connect')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('Connect for a connection that had another account: asks before switching (the real flow), Keep then Switch', async () => {
+    const { el, server, client } = await panel('client', {
+      prepare: async (d) => (await d.other('agency')).connectionRequests.create({ connectionId: 'con_quickbooks' }),
+    });
+    const before = await client.connections.get('con_quickbooks');
+    el.window = consentWindow(server, { account: 'acct_sam' }).window;
+    const row = () => [...el.shadowRoot!.querySelectorAll('[part=request]')].find((r) => r.textContent!.includes('QuickBooks'))!;
+    row().querySelector<HTMLElement>('[part=connect]')!.click();
+    await waitUntil(() => row().querySelector('[part=confirm]'), 'asked', { timeout: 5000 });
+    const prompt = row().querySelector('[part=confirm]')!;
+    expect(prompt.querySelector('p')!.textContent).to.equal(
+      `You authorized sam.personal@example.com instead of ${before.externalAccountEmail}. Switch this connection to sam.personal@example.com?`,
+    );
+    const [keep] = [...prompt.querySelectorAll('button')];
+    await waitUntil(() => deepActive() === keep, 'the safe choice is focused');
+    await expect(el).to.be.accessible();
+    keep!.click();
+    await el.updateComplete;
+    expect(row().querySelector('[part=confirm]')).to.equal(null);
+    expect(row().querySelector('[part=message]')!.textContent).to.equal(`Nothing was switched: the connection still uses ${before.externalAccountEmail}.`);
+    expect((await client.connections.get('con_quickbooks')).externalAccountEmail).to.equal(before.externalAccountEmail);
+
+    row().querySelector<HTMLElement>('[part=connect]')!.click();
+    await waitUntil(() => row().querySelector('[part=confirm]'), 'asked again', { timeout: 5000 });
+    row().querySelector('[part=confirm]')!.querySelectorAll('button')[1]!.click();
+    await toastTitled('QuickBooks connected.');
+    const after = await client.connections.get('con_quickbooks');
+    expect(after.status).to.equal('active');
+    expect(after.externalAccountEmail).to.equal('sam.personal@example.com');
   });
 
   it("Connect on an app whose auth config is missing shows the server's message under the request", async () => {
@@ -133,7 +183,7 @@ describe('relink-connection-requests', () => {
     const { el } = await panel('client', {
       prepare: async (d) => (await d.other('agency')).connectionRequests.create({ appKey: 'linkedin', principalId: 'prn_client', note: hostile }),
     });
-    el.messages = { heading: 'Demandes en attente', connect: 'Connecter', requestedBy: (name) => `Demandé par ${name}` };
+    el.messages = { heading: 'Demandes en attente', connect: 'Connecter', requestedBy: 'Demandé par {name}' };
     await el.updateComplete;
     expect(part(el, 'heading')!.textContent).to.equal('Demandes en attente');
     expect(buttons(el)).to.deep.equal(['Connecter', 'Connecter']);
@@ -143,7 +193,4 @@ describe('relink-connection-requests', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('renders without Lit dev warnings', async () => {
-    expect(await litWarnings(async () => { await panel('client'); })).to.deep.equal([]);
-  });
 });

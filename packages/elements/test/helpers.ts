@@ -1,3 +1,4 @@
+import './lit-warnings.js';
 import type { CSSResultGroup, LitElement } from 'lit';
 
 /** WCAG contrast ratio of two computed CSS colours (`rgb(…)`, `rgba(…)` or `color(srgb …)`). */
@@ -29,19 +30,6 @@ export function privateTokens(css: string): { used: Set<string>; defined: Set<st
     used: new Set([...css.matchAll(/var\(\s*(--_[\w-]+)/g)].map((m) => m[1]!)),
     defined: new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]!)),
   };
-}
-
-/** Runs `fn` with console.warn captured; returns the Lit warnings other than the one-off dev-mode notice. */
-export async function litWarnings(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => { seen.push(args.map(String).join(' ')); };
-  try {
-    await fn();
-  } finally {
-    console.warn = original;
-  }
-  return seen.filter((w) => !/Lit is in dev mode/.test(w));
 }
 
 export const part = (el: Element, name: string): HTMLElement | null =>

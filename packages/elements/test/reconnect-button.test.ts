@@ -1,12 +1,11 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { ConnectSessionOutcome, RelinkStore } from '@relink/sdk';
 import '../src/components/reconnect-button/reconnect-button.js';
 import type { RelinkReconnectButton } from '../src/components/reconnect-button/reconnect-button.js';
 import type { RelinkReconnectEvent, RelinkReconnectResultEvent } from '../src/events/reconnect.js';
-import { litWarnings, part } from './helpers.js';
-import { deepActive, demo, inProvider, toastTitled } from './relink.js';
+import { part } from './helpers.js';
+import { consentWindow, deepActive, demo, inProvider, toastTitled } from './relink.js';
 
 async function button(id: string, role: 'client' | 'agency' = 'agency') {
   const d = await demo(role);
@@ -108,18 +107,16 @@ describe('relink-reconnect-button', () => {
     expect(seen).to.deep.equal(['relink-reconnect:consent', 'relink-reconnect-result:consent:redirected']);
   });
 
-  it('account mismatch: asks before switching; "Keep" changes nothing, "Switch" confirms', async () => {
-    const { el, store } = await button('con_hubspot');
+  it('account mismatch through the real consent flow: asks before switching; "Keep" changes nothing, "Switch" confirms', async () => {
+    const { el, store, server, client } = await button('con_hubspot');
     const seen = record(el);
-    let confirmed = 0;
-    const mismatch = {
-      status: 'account_mismatch', session: {}, previousAccountEmail: 'ops@northwind.example', newAccountEmail: 'sam.personal@example.com',
-      confirm: async () => (confirmed++, { status: 'completed', session: {} }),
-    } as unknown as ConnectSessionOutcome;
-    (store as { reconnect: RelinkStore['reconnect'] }).reconnect = async () => mismatch;
+    // The user approves at the provider's consent page with another account than the connection's (acct_ops).
+    const popup = consentWindow(server, { account: 'acct_sam' });
+    el.window = popup.window;
 
     part(el, 'base')!.click();
-    await waitUntil(() => part(el, 'confirm'), 'confirm');
+    await waitUntil(() => part(el, 'confirm'), 'confirm', { timeout: 5000 });
+    expect(popup.completed).to.equal(1);
     const [question, warning] = [...part(el, 'confirm')!.querySelectorAll('p')].map((p) => p.textContent);
     expect(question).to.equal('You authorized sam.personal@example.com instead of ops@northwind.example. Switch this connection to sam.personal@example.com?');
     expect(warning).to.contain('Reconnect with the same login you used originally.');
@@ -132,47 +129,69 @@ describe('relink-reconnect-button', () => {
     await el.updateComplete;
     expect(part(el, 'confirm')).to.equal(null);
     expect(part(el, 'message')!.textContent).to.equal('Nothing was switched: the connection still uses ops@northwind.example.');
-    expect(confirmed).to.equal(0);
+    const kept = await client.connections.get('con_hubspot');
+    expect(kept.status, 'the server kept the broken connection').to.equal('error');
+    expect(kept.externalAccountEmail).to.equal('ops@northwind.example');
 
     part(el, 'base')!.click();
-    await waitUntil(() => part(el, 'confirm'));
+    await waitUntil(() => part(el, 'confirm'), 'asked again', { timeout: 5000 });
     part(el, 'confirm')!.querySelectorAll('button')[1]!.click();
     await toastTitled('Connection reconnected.');
-    expect(confirmed).to.equal(1);
+    const switched = await client.connections.get('con_hubspot');
+    expect(switched.status).to.equal('active');
+    expect(switched.externalAccountEmail).to.equal('sam.personal@example.com');
+    expect(store.getSnapshot().connections.byId.get('con_hubspot')!.status).to.equal('active');
     expect(seen).to.deep.equal([
       'relink-reconnect:consent', 'relink-reconnect-result:consent:account_mismatch', 'relink-reconnect-result:consent:kept',
       'relink-reconnect:consent', 'relink-reconnect-result:consent:account_mismatch', 'relink-reconnect-result:consent:completed',
     ]);
   });
 
-  it('a cancelled consent changes nothing and says so quietly', async () => {
-    const { el, store } = await button('con_hubspot');
-    (store as { reconnect: RelinkStore['reconnect'] }).reconnect = async () => ({ status: 'cancelled', session: undefined });
+  it('Deny at the real consent page: cancelled, nothing changed, said quietly', async () => {
+    const { el, store, server } = await button('con_hubspot');
+    el.window = consentWindow(server, { account: 'acct_ops', decision: 'deny' }).window;
     part(el, 'base')!.click();
-    await waitUntil(() => part(el, 'message')!.textContent === 'Reconnection cancelled. Nothing changed.');
+    await waitUntil(() => part(el, 'message')!.textContent === 'Reconnection cancelled. Nothing changed.', 'cancelled', { timeout: 5000 });
     expect(part(el, 'message')!.getAttribute('role')).to.equal('status');
     expect(store.getSnapshot().connections.byId.get('con_hubspot')!.status).to.equal('error');
   });
 
+  it('a removed element aborts its consent flow (its polling stops)', async () => {
+    const { el } = await button('con_hubspot');
+    // A user who never answers the consent page.
+    const popup = { closed: false, close() { this.closed = true; }, location: { href: '' } };
+    const results: string[] = [];
+    el.addEventListener('relink-reconnect-result', (e) => results.push(e.detail.result));
+    el.window = Object.assign(new EventTarget(), { open: () => popup, location: window.location }) as unknown as Window;
+    part(el, 'base')!.click();
+    await waitUntil(() => popup.location.href !== '', 'the popup was sent to the connect link');
+    el.remove();
+    // The flow ends (its timers cleared, its popup closed) at once instead of polling for up to 10 minutes.
+    await waitUntil(() => popup.closed, 'the flow closed its popup');
+    await waitUntil(() => results.length > 0, 'the flow settled');
+    expect(results).to.deep.equal(['cancelled']);
+  });
+
   it('preventDefault() on relink-reconnect stops the flow', async () => {
-    const { el, client } = await button('con_quickbooks');
+    const { el, client, store } = await button('con_quickbooks');
     el.addEventListener('relink-reconnect', (e) => e.preventDefault());
+    const request = store.requestReconnection.bind(store);
+    let asked = 0;
+    store.requestReconnection = (id: string, note?: string) => (asked++, request(id, note));
     const event = oneEvent(el, 'relink-reconnect');
     part(el, 'base')!.click();
     await event;
-    await new Promise((r) => setTimeout(r, 50));
+    // The element asks the store inside the click or never.
+    expect(asked).to.equal(0);
     const { data } = await client.connectionRequests.list({ state: 'outstanding' });
     expect(data.some((r) => r.app.key === 'quickbooks')).to.equal(false);
   });
 
-  it('renders hostile app field labels as text, without Lit dev warnings', async () => {
-    const warnings = await litWarnings(async () => {
-      const { el } = await button('con_mailchimp');
-      el.messages = { reconnect: '<img src=x onerror="window.__pwned=1">' };
-      await el.updateComplete;
-      expect(part(el, 'base')!.textContent!.trim()).to.equal('<img src=x onerror="window.__pwned=1">');
-      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-    });
-    expect(warnings).to.deep.equal([]);
+  it('renders hostile app field labels as text', async () => {
+    const { el } = await button('con_mailchimp');
+    el.messages = { reconnect: '<img src=x onerror="window.__pwned=1">' };
+    await el.updateComplete;
+    expect(part(el, 'base')!.textContent!.trim()).to.equal('<img src=x onerror="window.__pwned=1">');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
   });
 });

@@ -1,6 +1,7 @@
 // Fixtures for the connection elements: a fresh in-page reference backend per test (fresh demo state), a client
 // for a demo principal, and readers for what the toaster shows.
 import { fixture, waitUntil } from '@open-wc/testing';
+import './lit-warnings.js';
 import { html, type TemplateResult } from 'lit';
 import { createRelinkClient, type RelinkClient, type Role } from '@relink/sdk';
 import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
@@ -90,4 +91,67 @@ export function deepActive(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+export interface ConsentWindow {
+  /** Hand it to an element's `window` property: the consent popup opens from it. */
+  window: Window;
+  /** How many consent flows have reached the callback page. */
+  readonly completed: number;
+}
+
+/**
+ * A window whose consent popup is a user at the in-page server's real consent page: when the SDK points the popup at
+ * the connect link, this follows it to the provider's consent page, submits the form for `account` with `decision`
+ * (as clicking Approve or Deny would), follows the provider's redirect to the backend's real callback page, and
+ * delivers that page's own `postMessage` to the opener, from the backend's origin. Everything else is the real flow:
+ * the SDK's consent orchestration, the server's connect session, the provider's authorization and token exchange.
+ * (The page cannot open the in-page server's URLs in a real popup: they live on a reserved origin served by fetch.)
+ */
+export function consentWindow(server: InPageRelink, { account, decision = 'approve' }: { account: string; decision?: 'approve' | 'deny' }): ConsentWindow {
+  const opener = new EventTarget();
+  let completed = 0;
+  const backendOrigin = new URL(server.baseUrl).origin;
+  const drive = async (connectUrl: string) => {
+    let url = connectUrl;
+    let response = await server.fetch(url);
+    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
+      url = new URL(response.headers.get('location')!, url).toString();
+      response = await server.fetch(url);
+    }
+    const page = await response.text();
+    const requestId = /name="request" value="([^"]+)"/.exec(page)?.[1];
+    const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
+    if (!requestId || !action) throw new Error(`no consent form at ${url}: ${page.slice(0, 200)}`);
+    const submitted = await server.fetch(new URL(action.replace(/&amp;/g, '&'), url).toString(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ request: requestId, account, decision }).toString(),
+    });
+    const callbackUrl = new URL(submitted.headers.get('location')!, url).toString();
+    const callback = await (await server.fetch(callbackUrl)).text();
+    const message = /var msg=(\{.*?\});var origin=/.exec(callback)?.[1];
+    if (!message) throw new Error(`no result message on the callback page: ${callback.slice(0, 200)}`);
+    completed++;
+    opener.dispatchEvent(new MessageEvent('message', { origin: backendOrigin, data: JSON.parse(message) }));
+  };
+  // A new popup per flow, as window.open gives.
+  const open = () => ({
+    closed: false,
+    close() {
+      this.closed = true;
+    },
+    location: {
+      set href(url: string) {
+        void drive(url).catch((error: unknown) => console.error(error));
+      },
+    },
+  });
+  const win = Object.assign(opener, { open, location: window.location });
+  return {
+    window: win as unknown as Window,
+    get completed() {
+      return completed;
+    },
+  };
 }

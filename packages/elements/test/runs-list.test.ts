@@ -5,7 +5,7 @@ import type { Role } from '@relink/sdk';
 import '../src/components/runs-list/runs-list.js';
 import type { RelinkRunsList } from '../src/components/runs-list/runs-list.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
-import { litWarnings, part } from './helpers.js';
+import { part } from './helpers.js';
 import { deepActive, demo, inProvider, type Demo } from './relink.js';
 import { putRun, putRunsInEveryStatus } from './runs.js';
 
@@ -202,7 +202,4 @@ describe('relink-runs-list', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('renders without Lit dev warnings', async () => {
-    expect(await litWarnings(async () => { await list(); })).to.deep.equal([]);
-  });
 });

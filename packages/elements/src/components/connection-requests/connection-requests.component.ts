@@ -1,23 +1,29 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Collection, ConnectionRequest, ConnectSessionOutcome, Viewer } from '@relink/sdk';
+import { ClockController } from '../../controllers/clock-controller.js';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../../events/connection-request.js';
+import { mismatchDefaults, mismatchPrompt, settleOutcome, fillMismatch, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './connection-requests.styles.js';
 
-export interface ConnectionRequestsMessages {
+export interface ConnectionRequestsMessages extends MismatchMessages {
   heading: string;
-  /** "Requested by Northwind Agency". */
-  requestedBy: (name: string) => string;
+  /** "Requested by Northwind Agency"; `{name}` is who asked. */
+  requestedBy: string;
   connect: string;
   cancel: string;
-  /** Toast after a completed consent flow. */
-  connected: (app: string) => string;
+  /** Toast after a completed consent flow; `{app}` is the app. */
+  connected: string;
   /** Toast after a cancelled request. */
   cancelled: string;
   connectFailed: string;
@@ -35,7 +41,8 @@ interface Slice {
 /**
  * "Outstanding connection requests" (seed 001): each request's app, who asked and when. The client a request is
  * addressed to gets "Connect", which runs the provider's consent flow (`store.connectRequest`): completed → a toast
- * and the request leaves the list; cancelled → nothing; a missing auth config or a failure → its message. Agency
+ * and the request leaves the list; cancelled → nothing; a missing auth config or a failure → its message; another
+ * account than the connection's → asks to keep the old one or switch (as `relink-reconnect-button` does). Agency
  * principals get "Cancel" (clients never see it; the server refuses them anyway), with a toast on success.
  * Loads the requests if no other element did; loading, error (with "Try again") and "No outstanding requests".
  *
@@ -46,7 +53,7 @@ interface Slice {
  * @event {RelinkCancelRequestEvent} relink-cancel-request - "Cancel" was chosen, `{ request }`, before anything is sent; cancel it to keep the request.
  *
  * @csspart base - The panel.
- * @csspart heading - "Outstanding connection requests".
+ * @csspart heading - "Outstanding connection requests" (a heading at `heading-level`).
  * @csspart list - The list of requests.
  * @csspart request - One request.
  * @csspart logo - The app's logo or monogram.
@@ -56,7 +63,10 @@ interface Slice {
  * @csspart connect - The "Connect" button.
  * @csspart cancel - The "Cancel" button.
  * @csspart message - The outcome of a failed "Connect" (e.g. a missing auth config), under its request.
- * @csspart empty - "No outstanding requests".
+ * @csspart confirm - After a "Connect" that authorised another account than the connection's: Keep or Switch.
+ * @csspart loading - "Loading requests…" while the list loads.
+ * @csspart empty - The empty state.
+ * @csspart empty-title - "No outstanding requests".
  * @csspart error - The load error with "Try again".
  * @csspart retry - The "Try again" button.
  *
@@ -68,19 +78,25 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
 
   static override defaults: ConnectionRequestsMessages = {
     heading: 'Outstanding connection requests',
-    requestedBy: (name) => `Requested by ${name}`,
+    requestedBy: 'Requested by {name}',
     connect: 'Connect',
     cancel: 'Cancel',
-    connected: (app) => `${app} connected.`,
+    connected: '{app} connected.',
     cancelled: 'Request cancelled.',
     connectFailed: 'Could not connect',
     cancelFailed: 'Could not cancel the request',
     empty: 'No outstanding requests',
     loading: 'Loading requests…',
     retry: 'Try again',
+    ...mismatchDefaults,
   };
 
-  private readonly data = new StoreController<Slice>(this, (s) => memoSlice(s.connectionRequests, s.viewer));
+  private readonly data = new StoreController<Slice>(this, (s) => ({ requests: s.connectionRequests, viewer: s.viewer }), {
+    equals: (a, b) => a.requests === b.requests && a.viewer === b.viewer,
+  });
+  private readonly loader = collectionLoader(this, () => this.data.store, ['connectionRequests']);
+  // Keep "5 minutes ago" true.
+  private readonly clock = new ClockController(this);
 
   /** Level of the heading (1–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -92,15 +108,62 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
   @state() private busy = new Set<string>();
   /** A failed "Connect"'s message, by request id. */
   @state() private messagesById = new Map<string, string>();
+  /** A "Connect" that authorised another account than the connection's, waiting for Keep or Switch, by request id. */
+  @state() private mismatchById = new Map<string, AccountMismatch>();
+  /** Consent flows in flight; aborted (their polling stops) when the element leaves the page. */
+  private readonly flows = new Set<AbortController>();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const flow of this.flows) flow.abort();
+    this.flows.clear();
+  }
+
+  private setMismatch(id: string, outcome: AccountMismatch | undefined): void {
+    const next = new Map(this.mismatchById);
+    if (outcome === undefined) next.delete(id);
+    else next.set(id, outcome);
+    this.mismatchById = next;
+  }
+
+  /** Every outcome of a Connect, for this request's row. */
+  private connectSettled(request: ConnectionRequest, outcome: ConnectSessionOutcome): void {
+    const m = this.m;
+    settleOutcome(outcome, {
+      completed: () => void toast({ title: fill(m.connected, { app: request.app.name }), tone: 'success' }),
+      cancelled: () => undefined,
+      redirected: () => undefined,
+      failed: (failed) => this.setMessage(request.id, failed.message),
+      auth_config_missing: (missing) => this.setMessage(request.id, missing.message),
+      account_mismatch: (mismatch) => {
+        this.setMismatch(request.id, mismatch);
+        void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(`[data-request="${request.id}"] [data-keep]`)?.focus());
+      },
+    });
+  }
+
+  private handleKeep(request: ConnectionRequest, mismatch: AccountMismatch): void {
+    this.setMismatch(request.id, undefined);
+    this.setMessage(request.id, fillMismatch(this.m.kept, this.m, mismatch, request.app.name));
+  }
+
+  private async handleSwitch(request: ConnectionRequest, mismatch: AccountMismatch): Promise<void> {
+    if (this.busy.has(request.id)) return;
+    this.setBusy(request.id, true);
+    try {
+      const next = await mismatch.confirm();
+      this.setMismatch(request.id, undefined);
+      this.connectSettled(request, next);
+    } catch (error) {
+      toast({ title: this.m.connectFailed, description: (error as Error).message, tone: 'error' });
+    } finally {
+      this.setBusy(request.id, false);
+    }
+  }
 
   /** Loads the requests again (what "Try again" does). */
   reload(): Promise<void> {
-    return this.data.store?.connectionRequests.load().catch(() => undefined) ?? Promise.resolve();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.data.value?.requests.status === 'idle') void this.reload();
+    return this.loader.run();
   }
 
   private setBusy(id: string, on: boolean): void {
@@ -123,18 +186,21 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     if (!this.dispatchEvent(new RelinkConnectRequestEvent({ request }))) return;
     const m = this.m;
     this.setMessage(request.id, undefined);
+    this.setMismatch(request.id, undefined);
     this.setBusy(request.id, true);
+    const flow = new AbortController();
+    this.flows.add(flow);
     // Called synchronously inside the click, so the consent popup is not blocked.
     store
-      .connectRequest(request.id, this.window ? { window: this.window } : {})
-      .then((outcome: ConnectSessionOutcome) => {
-        if (outcome.status === 'completed') toast({ title: m.connected(request.app.name), tone: 'success' });
-        else if (outcome.status === 'auth_config_missing' || outcome.status === 'failed') this.setMessage(request.id, outcome.message);
-      })
+      .connectRequest(request.id, { signal: flow.signal, ...(this.window ? { window: this.window } : {}) })
+      .then((outcome: ConnectSessionOutcome) => this.connectSettled(request, outcome))
       .catch((error: unknown) => {
         toast({ title: m.connectFailed, description: (error as Error).message, tone: 'error' });
       })
-      .finally(() => this.setBusy(request.id, false));
+      .finally(() => {
+        this.flows.delete(flow);
+        this.setBusy(request.id, false);
+      });
   }
 
   private async handleCancel(request: ConnectionRequest): Promise<void> {
@@ -161,18 +227,24 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     const busy = this.busy.has(request.id);
     const now = this.data.store?.now() ?? Date.now();
     const message = this.messagesById.get(request.id);
+    const mismatch = this.mismatchById.get(request.id);
     const appId = `app-${request.id}`;
     const button = (name: 'connect' | 'cancel', label: string, onClick: () => void) => html`<button part=${name}
       class=${name === 'connect' ? 'btn primary' : 'btn'} type="button" aria-describedby=${appId}
       aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${onClick}>${label}</button>`;
-    return html`<li part="request">
+    return html`<li part="request" data-request=${request.id}>
       ${monogram(request.app)}
       <div class="text">
         <span part="app" id=${appId}>${request.app.name}</span>
-        <span part="meta">${m.requestedBy(request.requestedBy.name)} · <time datetime=${request.requestedAt}
+        <span part="meta">${fill(m.requestedBy, { name: request.requestedBy.name })} · <time datetime=${request.requestedAt}
           title=${absoluteTime(this.locale, request.requestedAt)}>${relativeTime(this.locale, request.requestedAt, now)}</time></span>
         ${request.note ? html`<span part="note">${request.note}</span>` : nothing}
         ${message ? html`<p part="message" role="alert">${message}</p>` : nothing}
+        ${mismatch
+          ? mismatchPrompt(m, mismatch, request.app.name, {
+              id: `mismatch-${request.id}`, busy, onKeep: () => this.handleKeep(request, mismatch), onSwitch: () => void this.handleSwitch(request, mismatch),
+            })
+          : nothing}
       </div>
       <div class="actions">
         ${viewer?.principalId === request.requestedFor ? button('connect', m.connect, () => this.handleConnect(request)) : nothing}
@@ -187,31 +259,19 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     const requests = slice?.requests;
     const outstanding = (requests?.items ?? []).filter((r) => r.state === 'outstanding');
     const loading = !requests || requests.status === 'idle' || (requests.status === 'loading' && !requests.items.length);
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     let body;
     if (requests?.status === 'error' && !requests.items.length) {
-      body = html`<div part="error" role="alert"><p>${(requests.error as Error)?.message ?? ''}</p>
-        <button part="retry" class="btn" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+      body = errorState(errorText(requests.error), { label: m.retry, onRetry: () => void this.reload() });
     } else if (loading) {
-      body = html`<p class="note" role="status">${m.loading}</p>`;
+      body = loadingState(m.loading);
     } else if (!outstanding.length) {
-      body = html`<p part="empty" class="note">${m.empty}</p>`;
+      body = emptyState(m.empty);
     } else {
       body = html`<ul part="list" role="list">${repeat(outstanding, (r) => r.id, (r) => this.renderRequest(r, slice.viewer))}</ul>`;
     }
     return html`<section part="base" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-      <p part="heading" id="heading" role="heading" aria-level=${level} tabindex="-1">${m.heading}</p>
+      ${heading(this.headingLevel, { part: 'heading', id: 'heading' }, m.heading)}
       ${body}
     </section>`;
   }
-}
-
-const slices = new WeakMap<object, Map<Viewer | undefined, Slice>>();
-/** One stable object per (requests, viewer) pair, so the controller re-renders only when either changed. */
-function memoSlice(requests: Collection<ConnectionRequest>, viewer: Viewer | undefined): Slice {
-  let inner = slices.get(requests);
-  if (!inner) slices.set(requests, (inner = new Map()));
-  let slice = inner.get(viewer);
-  if (!slice) inner.set(viewer, (slice = { requests, viewer }));
-  return slice;
 }

@@ -1,15 +1,16 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isInvalidCredentials, isRelinkApiError, type ConnectSessionOutcome } from '@relink/sdk';
+import { fieldErrors as fieldErrorsOf, isInvalidCredentials, type ConnectSessionOutcome } from '@relink/sdk';
 import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
+import { fillMismatch, mismatchDefaults, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { icon } from '../../internal/icon.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './reconnect-button.styles.js';
 
-export interface ReconnectButtonMessages {
+export interface ReconnectButtonMessages extends MismatchMessages {
   reconnect: string;
   requestReconnection: string;
   requestSent: string;
@@ -19,21 +20,14 @@ export interface ReconnectButtonMessages {
   save: string;
   cancel: string;
   cancelled: string;
-  /** `{new}` / `{old}`: the account just authorised and the one the connection had. */
-  mismatch: string;
-  mismatchWarning: string;
-  switchAccount: string;
-  keepAccount: string;
-  kept: string;
   /** Shown under the server's message when the app's managed auth config is missing or invalid (seed 000). */
   authConfigHelp: string;
-  unknownAccount: string;
 }
 
 type View =
   | { kind: 'idle' }
   | { kind: 'form'; fieldErrors: Record<string, string>; error?: string }
-  | { kind: 'mismatch'; outcome: Extract<ConnectSessionOutcome, { status: 'account_mismatch' }> }
+  | { kind: 'mismatch'; outcome: AccountMismatch }
   | { kind: 'error'; message: string; help?: string };
 
 /**
@@ -75,13 +69,8 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     save: 'Save',
     cancel: 'Cancel',
     cancelled: 'Reconnection cancelled. Nothing changed.',
-    mismatch: 'You authorized {new} instead of {old}. Switch this connection to {new}?',
-    mismatchWarning: 'Reconnect with the same login you used originally. Authorizing a different account can point your workflow steps at the wrong data.',
-    switchAccount: 'Switch to {new}',
-    keepAccount: 'Keep {old}',
-    kept: 'Nothing was switched: the connection still uses {old}.',
+    ...mismatchDefaults,
     authConfigHelp: 'Ask your administrator or support to set up the auth config for this app, then reconnect.',
-    unknownAccount: 'another account',
   };
 
   /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
@@ -110,12 +99,17 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     this.dispatchEvent(new RelinkReconnectResultEvent({ connectionId: this.connectionId, action, result, ...(error !== undefined ? { error } : {}) }));
   }
 
-  private fill(template: string, outcome?: { newAccountEmail?: string | undefined; previousAccountEmail?: string | undefined }): string {
-    const m = this.m;
-    return template
-      .replaceAll('{new}', outcome?.newAccountEmail ?? m.unknownAccount)
-      .replaceAll('{old}', outcome?.previousAccountEmail ?? m.unknownAccount)
-      .replaceAll('{app}', this.connection?.app.name ?? '');
+  private fill(template: string, outcome?: AccountMismatch): string {
+    return fillMismatch(template, this.m, outcome, this.connection?.app.name);
+  }
+
+  /** Aborts the consent flow in flight (its polling) when the element leaves the page. */
+  private flow?: AbortController;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow?.abort();
+    this.flow = undefined;
   }
 
   private handleClick(): void {
@@ -139,7 +133,12 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
             this.settle(action, 'requested');
           })
         : store
-            .reconnect(connection.id, { mode: this.mode, ...(this.returnTo ? { returnTo: this.returnTo } : {}), ...(this.window ? { window: this.window } : {}) })
+            .reconnect(connection.id, {
+              mode: this.mode,
+              signal: (this.flow = new AbortController()).signal,
+              ...(this.returnTo ? { returnTo: this.returnTo } : {}),
+              ...(this.window ? { window: this.window } : {}),
+            })
             .then((outcome) => this.handleOutcome(outcome));
     run
       .catch((error: unknown) => {
@@ -151,30 +150,28 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
 
   private handleOutcome(outcome: ConnectSessionOutcome): void {
     const m = this.m;
-    switch (outcome.status) {
-      case 'completed':
+    settleOutcome(outcome, {
+      completed: () => {
         this.view = { kind: 'idle' };
         toast({ title: m.reconnected, tone: 'success' });
-        break;
-      case 'cancelled':
+      },
+      cancelled: () => {
         this.view = { kind: 'idle' };
         this.message = m.cancelled;
-        break;
-      case 'failed':
-        this.view = { kind: 'error', message: outcome.message };
-        break;
-      case 'account_mismatch':
-        this.view = { kind: 'mismatch', outcome };
+      },
+      failed: (failed) => {
+        this.view = { kind: 'error', message: failed.message };
+      },
+      account_mismatch: (mismatch) => {
+        this.view = { kind: 'mismatch', outcome: mismatch };
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-keep]')?.focus());
-        break;
-      case 'auth_config_missing':
-        this.view = { kind: 'error', message: outcome.message, help: m.authConfigHelp };
-        this.settle('consent', outcome.status, outcome.error);
-        return;
-      case 'redirected':
-        break;
-    }
-    this.settle('consent', outcome.status);
+      },
+      auth_config_missing: (missing) => {
+        this.view = { kind: 'error', message: missing.message, help: m.authConfigHelp };
+      },
+      redirected: () => undefined,
+    });
+    this.settle('consent', outcome.status, outcome.status === 'auth_config_missing' ? outcome.error : undefined);
   }
 
   private async handleSwitch(): Promise<void> {
@@ -212,8 +209,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       toast({ title: this.m.reconnected, tone: 'success' });
       this.settle('credentials', 'saved');
     } catch (error) {
-      const fieldErrors: Record<string, string> = {};
-      if (isRelinkApiError(error)) for (const f of error.fields ?? []) fieldErrors[f.field] = f.message;
+      const fieldErrors = fieldErrorsOf(error);
       const general = Object.keys(fieldErrors).length ? undefined : (error as Error).message;
       this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
       this.settle('credentials', isInvalidCredentials(error) ? 'invalid' : 'error', error);
@@ -253,14 +249,9 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       case 'form':
         return this.renderForm(view);
       case 'mismatch':
-        return html`<div part="confirm" role="group" aria-labelledby="mismatch">
-          <p id="mismatch" role="alert">${this.fill(m.mismatch, view.outcome)}</p>
-          <p>${m.mismatchWarning}</p>
-          <div class="row">
-            <button class="btn" type="button" data-keep @click=${this.handleKeep}>${this.fill(m.keepAccount, view.outcome)}</button>
-            <button class="btn" type="button" @click=${this.handleSwitch}>${this.fill(m.switchAccount, view.outcome)}</button>
-          </div>
-        </div>`;
+        return mismatchPrompt(m, view.outcome, this.connection?.app.name ?? '', {
+          id: 'mismatch', busy: this.busy, onKeep: () => this.handleKeep(), onSwitch: () => void this.handleSwitch(),
+        });
       case 'error':
         return html`<div part="error" role="alert"><p>${view.message}</p>${view.help ? html`<p>${view.help}</p>` : nothing}</div>`;
       default:

@@ -1,12 +1,16 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
+import { mismatchStyles } from '../../internal/consent-outcome.js';
 import { colorBorder, colorDanger, colorSurface, colorText, colorTextMuted, radius, space1, space2, space3 } from '../../styles/tokens.js';
 
 export default [
+  componentStyles,
   controls,
+  mismatchStyles,
   css`
     :host { display: inline-block; max-inline-size: 100%; }
-    [part='form'], [part='confirm'] { display: grid; gap: ${space3}; margin-block-start: ${space2}; max-inline-size: 28rem; }
+    [part='form'] { display: grid; gap: ${space3}; margin-block-start: ${space2}; max-inline-size: 28rem; }
     .field { display: grid; gap: ${space1}; }
     label { font-weight: 500; }
     input {

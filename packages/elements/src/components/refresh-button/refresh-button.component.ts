@@ -1,14 +1,16 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import RefreshCw from 'lucide/dist/esm/icons/refresh-cw.mjs';
 import { RelinkRefreshEvent } from '../../events/refresh.js';
+import type { ConnectSessionOutcome } from '@relink/sdk';
 import { reconnectPath } from '../../internal/access.js';
+import { fillMismatch, mismatchDefaults, settleOutcome, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { icon } from '../../internal/icon.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './refresh-button.styles.js';
 
-export interface RefreshButtonMessages {
+export interface RefreshButtonMessages extends MismatchMessages {
   label: string;
   success: string;
   failure: string;
@@ -19,6 +21,10 @@ export interface RefreshButtonMessages {
   requestReconnection: string;
   requestSent: string;
   requestFailed: string;
+  /** Toasts of the failure toast's Reconnect: completed, failed (with the server's message), auth config missing. */
+  reconnected: string;
+  reconnectFailed: string;
+  authConfigHelp: string;
 }
 
 /**
@@ -53,9 +59,55 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
     requestReconnection: 'Send reconnection request',
     requestSent: 'Reconnection request sent',
     requestFailed: 'Could not send the reconnection request',
+    reconnected: 'Connection reconnected.',
+    reconnectFailed: 'Could not reconnect',
+    authConfigHelp: 'Ask your administrator or support to set up the auth config for this app, then reconnect.',
+    ...mismatchDefaults,
   };
 
+  /** The consent flow started from the failure toast; aborted (its polling stops) when the element leaves the page. */
+  private flow?: AbortController;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow?.abort();
+    this.flow = undefined;
+  }
+
+  /** Tells every outcome of the toast's Reconnect in a toast; an account mismatch asks before switching. */
+  private reconnectSettled(outcome: ConnectSessionOutcome): void {
+    const m = this.m;
+    const app = this.connection?.app.name ?? '';
+    settleOutcome(outcome, {
+      completed: () => void toast({ title: m.reconnected, tone: 'success' }),
+      cancelled: () => undefined,
+      redirected: () => undefined,
+      failed: (failed) => void toast({ title: m.reconnectFailed, description: failed.message, tone: 'error' }),
+      auth_config_missing: (missing) => void toast({ title: m.reconnectFailed, description: `${missing.message} ${m.authConfigHelp}`, tone: 'error' }),
+      account_mismatch: (mismatch) =>
+        void toast({
+          title: fillMismatch(m.mismatch, m, mismatch, app),
+          description: m.mismatchWarning,
+          tone: 'info',
+          // Dismissing it keeps the old account; only the action switches.
+          duration: Infinity,
+          action: {
+            label: fillMismatch(m.switchAccount, m, mismatch, app),
+            onClick: () => {
+              mismatch.confirm().then(
+                (next) => this.reconnectSettled(next),
+                (error: unknown) => toast({ title: m.reconnectFailed, description: (error as Error).message, tone: 'error' }),
+              );
+            },
+          },
+        }),
+    });
+  }
+
   @state() private busy = false;
+
+  /** The window the failure toast's consent popup opens from (iframes, tests). Default: `window`. */
+  @property({ attribute: false }) window?: Window;
 
   private failureAction() {
     const connection = this.connection;
@@ -77,8 +129,13 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
     if (path === 'reconnect') {
       return {
         label: m.reconnect,
-        // Inside the click, so the consent popup is not blocked; the outcome shows on the connection's status.
-        onClick: () => void store.reconnect(connection.id).catch(() => undefined),
+        // Inside the click, so the consent popup is not blocked.
+        onClick: () => {
+          store.reconnect(connection.id, { signal: (this.flow = new AbortController()).signal, ...(this.window ? { window: this.window } : {}) }).then(
+            (outcome) => this.reconnectSettled(outcome),
+            (error: unknown) => toast({ title: m.reconnectFailed, description: (error as Error).message, tone: 'error' }),
+          );
+        },
       };
     }
     return undefined;
