@@ -79,6 +79,23 @@ describe('relink-provider', () => {
     }
   });
 
+  it('passes the SDK\'s renewal request to the host\'s getter, so a refused session is renewed, not reported', async () => {
+    const { server } = await demo('agency');
+    const good = await server.mintToken('agency', 'prn_agency');
+    const asked: (boolean | undefined)[] = [];
+    // The host's cached token was refused (the server restarted with a new secret): only a renewal mints a good one.
+    const getter = (request?: { renew?: boolean }) => (asked.push(request?.renew), request?.renew ? good : 'stale-token');
+    const provider = await fixture<RelinkProvider>(html`<relink-provider no-live base-url=${server.baseUrl} .token=${getter}></relink-provider>`);
+    const realFetch = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => server.fetch(input, init)) as typeof fetch;
+    try {
+      expect((await provider.resolvedStore!.loadViewer()).role).to.equal('agency');
+      expect(asked).to.deep.equal([false, true]);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('uses a token set on the element before the kit was defined, from the very first request', async () => {
     const { server } = await demo('agency');
     const token = await server.mintToken('agency', 'prn_agency');

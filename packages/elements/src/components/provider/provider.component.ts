@@ -30,7 +30,8 @@ export class RelinkProvider extends LitElement {
 
   /**
    * The session token: a string, or a function (sync or async) called before every request so a short-lived token
-   * can be renewed. Property only: a token never goes in an attribute. With `base-url`, the provider starts (client,
+   * can be renewed, and with `{ renew: true }` when the server refused the last one (mint a new one then, do not
+   * return a cached one). Property only: a token never goes in an attribute. With `base-url`, the provider starts (client,
    * store, live updates) once this is set.
    */
   @property({ attribute: false }) token?: TokenSource;
@@ -72,9 +73,10 @@ export class RelinkProvider extends LitElement {
     if (!client && this.baseUrl && this.token !== undefined) {
       if (this.ownClient?.baseUrl !== this.baseUrl) {
         // The token is read at each request, so a new token needs no new client.
-        const token = async () => {
+        // It passes the SDK's `{ renew: true }` on, so a getter asked after a 401 can mint a new token.
+        const token = async (request?: TokenRequest) => {
           const source = this.token;
-          return typeof source === 'function' ? source() : source;
+          return typeof source === 'function' ? source(request) : source;
         };
         this.ownClient = { baseUrl: this.baseUrl, client: createRelinkClient({ baseUrl: this.baseUrl, token }) };
       }
