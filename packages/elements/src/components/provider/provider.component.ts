@@ -1,7 +1,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { createRelinkClient, createRelinkStore, type RelinkClient, type RelinkStore, type TokenSource } from '@relink/sdk';
+import { createRelinkClient, createRelinkStore, type RelinkClient, type RelinkStore, type TokenRequest, type TokenSource } from '@relink/sdk';
 import { clientContext } from '../../context/client-context.js';
 import { storeContext } from '../../context/store-context.js';
 import styles from './provider.styles.js';
