@@ -35,7 +35,8 @@ function commonjsAsEsm(packages) {
 
 export default {
   // `*.node.test.ts` files run under node's own test runner (scripts/test.mjs), everything else here.
-  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts'],
+  // The consumer suite (test/consumer) runs under node as its own step of scripts/test.mjs.
+  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts', '!test/consumer/**'],
   nodeResolve: { exportConditions: ['@relink/source', 'browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
