@@ -4,6 +4,9 @@ import { RelinkEvent, type Connection, type Notification, type Run } from '@reli
 import { DEMO_WORKSPACE_ID } from '../src/demo/seed.js';
 import { DEFAULT_FIRST_SYNC_DELAY_MS } from '../src/lifecycle/first-sync.js';
 import type { DatabaseChoice } from '../src/node/server.js';
+import { openDatabase } from '../src/store/sql/db.js';
+import { loadMigrations, migrate } from '../src/store/sql/migrate.js';
+import { SqlStore } from '../src/store/sql/sql-store.js';
 import { consent, harness as baseHarness, type Harness } from './helpers.js';
 import { freshDatabase } from './postgres.js';
 
@@ -251,3 +254,64 @@ for (const [name, open] of DATABASES) {
     });
   });
 }
+
+describe('migration 0004 on a database whose alerts were only marked read', () => {
+  it('resolves the alerts of connections that are active again; a broken connection\'s read alert stays unresolved', async () => {
+    const url = await freshDatabase();
+    const old = await openDatabase({ url });
+    try {
+      await migrate(old, loadMigrations().filter((m) => m.version < 4));
+      const at = '2026-11-01T00:00:00.000Z';
+      const fixedAt = '2026-11-01T02:00:00.000Z';
+      const conn = (id: string, status: string, updatedAt: string) => ({
+        id, workspaceId: 'ws_a', appKey: 'hubspot', label: id, status, owner: 'agency', ownerPrincipalId: 'prn_a',
+        secrets: {}, refresh: { attempts: 0 }, createdAt: at, updatedAt,
+      });
+      for (const c of [conn('con_fixed', 'active', fixedAt), conn('con_broken', 'error', at)]) {
+        await old.query(
+          `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, has_refresh_token, data)
+           VALUES ('ws_a', $1, 'prn_a', $2, 'hubspot', $3, false, $4::jsonb)`,
+          [c.id, c.status, at, JSON.stringify(c)],
+        );
+      }
+      const alert = (id: string, connectionId: string, kind = 'reauth_required') => ({
+        id, workspaceId: 'ws_a', kind, severity: 'critical', title: 'HubSpot reauth required', connectionId, read: true, createdAt: at,
+      });
+      for (const n of [alert('ntf_fixed', 'con_fixed'), alert('ntf_broken', 'con_broken'), alert('ntf_run', 'con_fixed', 'run_failed')]) {
+        await old.query(
+          `INSERT INTO notifications (workspace_id, id, connection_id, kind, read, created_at, data) VALUES ('ws_a', $1, $2, $3, true, $4, $5::jsonb)`,
+          [n.id, n.connectionId, n.kind, at, JSON.stringify(n)],
+        );
+      }
+    } finally {
+      await old.close();
+    }
+    const store = await SqlStore.open({ url }); // the upgrade: applies 0004 at open
+    try {
+      const resolvedAt = async (id: string) => (await store.getNotification('ws_a', id))?.resolvedAt;
+      assert.deepEqual(
+        [await resolvedAt('ntf_fixed'), await resolvedAt('ntf_broken'), await resolvedAt('ntf_run')],
+        ['2026-11-01T02:00:00.000Z', undefined, undefined],
+      );
+      assert.deepEqual((await store.findUnresolvedNotifications('ws_a', 'con_broken', 'reauth_required')).map((n) => n.id), ['ntf_broken']);
+      assert.deepEqual(await store.findUnresolvedNotifications('ws_a', 'con_fixed', 'reauth_required'), []);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('the contract in /v1/openapi.json', () => {
+  it('documents the run\'s blockers and Resume state, the resolved alert and its filter', async () => {
+    const h = await baseHarness();
+    const doc = (await h.request('GET', '/v1/openapi.json')).body;
+    const run = doc.paths['/v1/runs/{id}'].get.responses['200'].content['application/json'].schema;
+    assert.deepEqual(run.properties.resumeUnavailable.enum, ['connection_not_active', 'resumes_automatically']);
+    assert.equal(run.properties.blockedConnectionIds.type, 'array');
+    assert.equal(run.properties.resumable.type, 'boolean');
+    assert.ok(doc.paths['/v1/runs/{id}/resume'].post.responses['409']);
+    const list = doc.paths['/v1/notifications'].get;
+    assert.deepEqual(list.parameters.find((p: { name: string }) => p.name === 'resolved').schema.enum, ['true', 'false']);
+    assert.equal(list.responses['200'].content['application/json'].schema.properties.data.items.properties.resolvedAt.type, 'string');
+  });
+});

@@ -79,7 +79,10 @@ describe('refresh lifecycle', () => {
   it('the background loop expires it by itself, and a reconnect (a new grant) is not expired again', async () => {
     const h = await harness({ refresher: { autoStart: true, intervalMs: 60_000 } });
     h.clock.advance(5 * 24 * 60 * 60 * 1000); // the loop's pass on the way ran at +1 min, before the expiry
-    await new Promise((r) => setTimeout(r, 20));
+    // That pass finishes (refreshing Slack over HTTP, syncing Google Drive) before it schedules the next: wait for the
+    // schedule, not a fixed time, or on a busy machine the advance below passes before there is anything to fire.
+    for (let i = 0; i < 250 && h.clock.pendingTimers === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(h.clock.pendingTimers, 1, 'the loop scheduled its next pass');
     h.clock.advance(60_000); // its next pass runs past it
     const token = await fresh(h);
     for (let i = 0; i < 50 && (await unreadReauth(h, 'con_linkedin', token)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
