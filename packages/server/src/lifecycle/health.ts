@@ -56,8 +56,9 @@ async function releaseRunsFor(ctx: RelinkContext, tx: Store, connection: Connect
 
 /**
  * Permanent refresh failure (`invalid_grant`): status `error` with `lastError`, exactly one unresolved critical
- * `reauth_required` notification (reading it does not make room for a second), dependent runs paused on reauth. The rejected refresh token is kept, so the
- * connection stays `refreshable` and Refresh credential still shows — and fails (seed 001).
+ * `reauth_required` notification (reading it makes no room for a second), dependent runs paused on reauth. The
+ * rejected refresh token is kept, so the connection stays `refreshable` and Refresh credential still shows — and
+ * fails (seed 001).
  */
 export async function markReauthRequired(
   ctx: RelinkContext,
