@@ -1,4 +1,5 @@
-import { createHttp, type RelinkClientOptions, type ResolvedClientOptions } from './http.js';
+import { createHttp, type RelinkClientOptions } from './http.js';
+import { attachTransport } from './internal/transport.js';
 import { createConnections, type ConnectionsResource } from './resources/connections.js';
 import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
 import { createConnectionRequests, type ConnectionRequestsResource } from './resources/connection-requests.js';
@@ -19,11 +20,6 @@ export interface RelinkClient {
   readonly viewer: ViewerResource;
   /** Live updates: `GET /events` over fetch, with reconnect, `Last-Event-ID` and a polling fallback. */
   readonly events: RelinkEvents;
-  /**
-   * @internal The resolved API root, fetch and token getter, for the SDK's own modules that speak HTTP outside the
-   * resources (live events over SSE). Not a general escape hatch: its shape may change in any release.
-   */
-  readonly options: ResolvedClientOptions;
 }
 
 /**
@@ -34,7 +30,8 @@ export interface RelinkClient {
  */
 export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
   const http = createHttp(options);
-  return Object.freeze({
+  // The raw fetch and the token getter stay inside the SDK (internal/transport.ts): nothing on `client` exposes them.
+  const client: RelinkClient = Object.freeze({
     connections: createConnections(http),
     connectSessions: createConnectSessions(http),
     connectionRequests: createConnectionRequests(http),
@@ -42,9 +39,10 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
     runs: createRuns(http),
     workflows: createWorkflows(http),
     viewer: createViewer(http),
-    events: createEvents(http.resolved),
-    options: http.resolved,
+    events: createEvents(http.transport),
   });
+  attachTransport(client, http.transport);
+  return client;
 }
 
-export type { RelinkClientOptions, ResolvedClientOptions };
+export type { RelinkClientOptions };

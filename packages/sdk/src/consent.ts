@@ -1,5 +1,9 @@
 import type { RelinkClient } from './client.js';
-import { isAuthConfigMissing } from './errors.js';
+import type { RequestOptions } from './http.js';
+import { RelinkAbortError, isAuthConfigMissing } from './errors.js';
+import { backoffDelay } from './backoff.js';
+import { sleep } from './internal/sleep.js';
+import { transportOf } from './internal/transport.js';
 import type { ConnectSession } from './schema/connect-session.js';
 import { ConnectResultMessage } from './schema/connect-session.js';
 
@@ -14,8 +18,8 @@ export type ConnectSessionOutcome =
       /** The account the connection had, and the one the user just authorised (seed 000's warning). */
       previousAccountEmail: string | undefined;
       newAccountEmail: string | undefined;
-      /** Switch the connection to the new account after the user agreed. */
-      confirm: () => Promise<ConnectSessionOutcome>;
+      /** Switch the connection to the new account after the user agreed (`signal` aborts the request). */
+      confirm: (options?: RequestOptions) => Promise<ConnectSessionOutcome>;
     }
   | { status: 'auth_config_missing'; message: string; error: unknown }
   | { status: 'redirected'; session: ConnectSession };
@@ -25,7 +29,11 @@ export interface StartReconnectOptions {
   mode?: 'popup' | 'redirect';
   /** Where the provider sends the user back in redirect mode (defaults to the current page). */
   returnTo?: string;
-  signal?: AbortSignal;
+  /**
+   * Ends the flow: polling stops, the popup closes, its answer is ignored, and the promise rejects with
+   * `RelinkAbortError`. An element passes its task's signal so a removed element stops following the flow.
+   */
+  signal?: AbortSignal | undefined;
   /** How often the connect session is polled, covering a popup whose opener link was severed (ms, default 1,500). */
   pollInterval?: number;
   /** Give up after this long (ms, default 10 minutes). */
@@ -52,8 +60,8 @@ function outcomeOf(client: RelinkClient, session: ConnectSession): ConnectSessio
         session,
         previousAccountEmail: session.previousAccountEmail,
         newAccountEmail: session.newAccountEmail,
-        confirm: async () => {
-          const confirmed = await client.connectSessions.confirm(session.id);
+        confirm: async (options?: RequestOptions) => {
+          const confirmed = await client.connectSessions.confirm(session.id, options);
           return outcomeOf(client, confirmed) ?? { status: 'failed', session: confirmed, message: 'The connection could not be completed.' };
         },
       };
@@ -81,17 +89,24 @@ async function runConsent(
   begin: (params: { returnTo?: string }, signal: AbortSignal | undefined) => Promise<ConnectSession>,
   options: StartReconnectOptions,
 ): Promise<ConnectSessionOutcome> {
+  const { signal } = options;
+  // Before any popup: an element removed before the click's work began opens nothing.
+  if (signal?.aborted) return Promise.reject(aborted(signal));
   const win = options.window ?? window;
   const popup = options.mode === 'redirect' ? null : win.open('', 'relink-connect', POPUP_FEATURES);
   // With a popup the callback page answers by postMessage; only a redirect needs somewhere to come back to.
   const params = popup ? {} : { returnTo: options.returnTo ?? win.location.href };
   let session: ConnectSession;
   try {
-    session = await begin(params, options.signal);
+    session = await begin(params, signal);
   } catch (error) {
     popup?.close();
     if (isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };
     throw error;
+  }
+  if (signal?.aborted) {
+    popup?.close();
+    throw aborted(signal);
   }
   if (!popup) {
     win.location.assign(session.connectUrl);
@@ -102,6 +117,8 @@ async function runConsent(
   return waitForOutcome(client, session, popup, win, options);
 }
 
+const aborted = (signal: AbortSignal) => new RelinkAbortError('Consent flow aborted.', { cause: signal.reason });
+
 function waitForOutcome(
   client: RelinkClient,
   session: ConnectSession,
@@ -109,16 +126,18 @@ function waitForOutcome(
   win: Window,
   { signal, pollInterval = 1_500, timeout = 600_000 }: StartReconnectOptions,
 ): Promise<ConnectSessionOutcome> {
-  const backendOrigin = new URL(client.options.baseUrl, win.location.href).origin;
+  const backendOrigin = new URL(transportOf(client).baseUrl, win.location.href).origin;
+  // Aborted when the flow ends for any reason: stops the polling loop, its wait, and a check in flight.
+  const done = new AbortController();
   return new Promise((resolve, reject) => {
-    let settled = false;
+    let failures = 0;
     let checking = false;
-    const timers: ReturnType<typeof setTimeout>[] = [];
 
     const finish = (result: ConnectSessionOutcome | Error) => {
-      if (settled) return;
-      settled = true;
-      timers.forEach(clearInterval);
+      if (done.signal.aborted) return;
+      done.abort();
+      clearInterval(closedWatch);
+      clearTimeout(deadline);
       win.removeEventListener('message', onMessage);
       signal?.removeEventListener('abort', onAbort);
       if (!popup.closed) popup.close();
@@ -128,15 +147,17 @@ function waitForOutcome(
 
     // Ask the server where the flow stands; `closed` means the user shut the popup, so pending means cancelled.
     const check = async (closed = false) => {
-      if (settled || checking) return;
+      if (done.signal.aborted || checking) return;
       checking = true;
       try {
-        const current = await client.connectSessions.get(session.id, { signal });
+        const current = await client.connectSessions.get(session.id, { signal: done.signal });
+        failures = 0;
         const outcome = outcomeOf(client, current);
         if (outcome) finish(outcome);
         else if (closed) finish({ status: 'cancelled', session: current });
       } catch (error) {
-        if (closed || signal?.aborted) finish(error instanceof Error ? error : new Error(String(error)));
+        failures += 1;
+        if (closed) finish(error instanceof Error ? error : new Error(String(error)));
       } finally {
         checking = false;
       }
@@ -149,17 +170,22 @@ function waitForOutcome(
       void check();
     }
     function onAbort() {
-      finish({ status: 'cancelled', session: undefined });
+      finish(aborted(signal!));
     }
 
+    // Closing the popup is a local fact: watch it often, ask the server only when it happens.
+    const closedWatch = setInterval(() => {
+      if (popup.closed) void check(true);
+    }, 400);
+    const deadline = setTimeout(() => finish({ status: 'failed', session, message: 'The connection was not completed in time.' }), timeout);
     win.addEventListener('message', onMessage);
     signal?.addEventListener('abort', onAbort, { once: true });
-    timers.push(setInterval(() => void check(), pollInterval));
-    timers.push(
-      setInterval(() => {
-        if (popup.closed) void check(true);
-      }, 400),
-    );
-    timers.push(setTimeout(() => finish({ status: 'failed', session, message: 'The connection was not completed in time.' }), timeout));
+    // Poll as a fallback for a popup that lost its opener; after failed checks, back off (the SDK's one backoff).
+    void (async () => {
+      while (!done.signal.aborted) {
+        await sleep(pollInterval + (failures > 0 ? backoffDelay(failures - 1, pollInterval, 30_000) : 0), done.signal);
+        await check();
+      }
+    })();
   });
 }

@@ -1,7 +1,7 @@
 import type { ErrorCode, FieldError } from './schema/common.js';
 
 /** Which member of the error family an error is; switch on it instead of chains of `instanceof`. */
-export type RelinkErrorKind = 'api' | 'network' | 'timeout' | 'abort' | 'response';
+export type RelinkErrorKind = 'api' | 'network' | 'timeout' | 'abort' | 'response' | 'session';
 
 /**
  * An error code from the server's error envelope. The contract's codes autocomplete; any other string still
@@ -85,11 +85,30 @@ export class RelinkResponseError extends RelinkError {
   }
 }
 
+/**
+ * The server refused the session token (401) and the SDK could not get a good one: the token is a fixed string (or
+ * there is none), the host's token getter failed to renew it (`cause` is what it threw), or the server refused the
+ * renewed token too (`cause` is that 401 `RelinkApiError`). Show "your session expired", not a credential problem.
+ * A network failure or timeout while retrying stays a `RelinkNetworkError` / `RelinkTimeoutError`.
+ */
+export class RelinkSessionError extends RelinkError {
+  override readonly name = 'RelinkSessionError';
+  readonly kind = 'session';
+  /** Always 401: the status that started it. */
+  readonly status = 401;
+  /** The request id of the last 401, to quote to support. */
+  readonly requestId: string | undefined;
+  constructor(message: string, options: { cause: unknown; requestId?: string | undefined }) {
+    super(message, { cause: options.cause });
+    this.requestId = options.requestId;
+  }
+}
+
 // Cross-realm checks: `instanceof` fails for an error from another copy of the SDK, so fall back to the name.
 const hasName = (error: unknown, name: string): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 
-const NAMES = ['RelinkApiError', 'RelinkNetworkError', 'RelinkTimeoutError', 'RelinkAbortError', 'RelinkResponseError'];
+const NAMES = ['RelinkApiError', 'RelinkNetworkError', 'RelinkTimeoutError', 'RelinkAbortError', 'RelinkResponseError', 'RelinkSessionError'];
 
 /** Any error of the SDK's family. */
 export const isRelinkError = (error: unknown): error is RelinkError =>
@@ -107,6 +126,9 @@ export const isTimeoutError = (error: unknown): error is RelinkTimeoutError =>
 /** The caller aborted the request. */
 export const isAbortError = (error: unknown): error is RelinkAbortError =>
   error instanceof RelinkAbortError || hasName(error, 'RelinkAbortError');
+/** The session expired and could not be renewed: ask the user to sign in again (or reload). */
+export const isSessionExpired = (error: unknown): error is RelinkSessionError =>
+  error instanceof RelinkSessionError || hasName(error, 'RelinkSessionError');
 /** A 2xx body broke the schema. */
 export const isResponseError = (error: unknown): error is RelinkResponseError =>
   error instanceof RelinkResponseError || hasName(error, 'RelinkResponseError');
@@ -124,8 +146,12 @@ export const isAuthConfigMissing = apiError('auth_config_missing');
 export const isInvalidCredentials = apiError('invalid_credentials');
 /** 404, with or without the `not_found` envelope. */
 export const isNotFound = apiError('not_found', 404);
-/** 401: the session token is missing, expired or unknown. */
-export const isUnauthorized = apiError('unauthorized', 401);
+/**
+ * 401: the session token is missing, expired or unknown. The client itself throws `RelinkSessionError` for a 401 it
+ * could not recover from; this guard matches that too, and a bare `RelinkApiError` 401 (from a hook, another realm).
+ */
+export const isUnauthorized = (error: unknown): error is RelinkApiError | RelinkSessionError =>
+  isSessionExpired(error) || apiError('unauthorized', 401)(error);
 /** 403: the caller's role may not do this (e.g. a client cancelling a connection request). */
 export const isForbidden = apiError('forbidden', 403);
 /** 429, after the SDK's own retries. */
@@ -134,6 +160,21 @@ export const isRateLimited = apiError('rate_limited', 429);
 export const isRunNotPaused = apiError('run_not_paused');
 /** 409 `run_not_terminal`: only completed, failed or cancelled runs replay. */
 export const isRunNotTerminal = apiError('run_not_terminal');
+
+/**
+ * Which member of the family an error is, also across realms, or `unknown` for anything else (a bug, an error
+ * thrown by a hook): the one switch an element needs to pick its copy. Network trouble, a timeout, an expired
+ * session and an API answer (see `code`, e.g. `not_refreshable`) are always told apart.
+ */
+export function errorKind(error: unknown): RelinkErrorKind | 'unknown' {
+  if (isSessionExpired(error)) return 'session';
+  if (isRelinkApiError(error)) return 'api';
+  if (isNetworkError(error)) return 'network';
+  if (isTimeoutError(error)) return 'timeout';
+  if (isAbortError(error)) return 'abort';
+  if (isResponseError(error)) return 'response';
+  return 'unknown';
+}
 
 /**
  * Per-field messages of a 422 `invalid_credentials`, keyed by field name, ready for a form

@@ -1,8 +1,8 @@
 import { createParser } from 'eventsource-parser';
-import type { ResolvedClientOptions } from './http.js';
+import { backoffDelay } from './backoff.js';
+import { sleep } from './internal/sleep.js';
+import type { Transport } from './internal/transport.js';
 import { RelinkEvent } from './schema/events.js';
-
-
 
 /**
  * Where a subscription stands: `connecting` before the first byte, `open` while the stream flows, `reconnecting`
@@ -42,24 +42,7 @@ export interface RelinkEvents {
   subscribe(options: SubscribeOptions): Promise<void>;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-
-/** Full jitter (AWS architecture blog): spreads reconnecting clients so a restarted server is not stampeded. */
-export function backoffDelay(attempt: number, initialDelay: number, maxDelay: number, random = Math.random): number {
-  return Math.round(random() * Math.min(maxDelay, initialDelay * 2 ** attempt));
-}
-
-export function createEvents(transport: ResolvedClientOptions): RelinkEvents {
+export function createEvents(transport: Transport): RelinkEvents {
   return {
     async subscribe(options) {
       const {
@@ -107,10 +90,15 @@ export function createEvents(transport: ResolvedClientOptions): RelinkEvents {
       });
 
       setStatus('connecting');
+      // An expired session is not an outage. After a 401 the next attempt first asks the host's getter for a new token
+      // (until it answers), and the first such attempt after a working stream comes at once, without backoff.
+      let renew = false;
+      let renewedAtOnce = false;
       while (!signal?.aborted) {
         let opened = false;
         try {
-          const token = await transport.getToken();
+          const token = renew ? ((await transport.renewToken()) ?? (await transport.getToken())) : await transport.getToken();
+          renew = false;
           const headers = new Headers({ accept: 'text/event-stream' });
           if (token) headers.set('authorization', `Bearer ${token}`);
           if (lastEventId !== undefined) headers.set('last-event-id', lastEventId);
@@ -118,6 +106,7 @@ export function createEvents(transport: ResolvedClientOptions): RelinkEvents {
           const type = response.headers.get('content-type') ?? '';
           if (!response.ok || !response.body || !type.startsWith('text/event-stream')) {
             await response.body?.cancel();
+            renew = response.status === 401;
             throw new Error(`The event stream answered ${response.status}.`);
           }
           opened = true;
@@ -142,6 +131,12 @@ export function createEvents(transport: ResolvedClientOptions): RelinkEvents {
           // Network errors, aborts and refused streams all end up here; the loop decides what to do next.
         }
         if (signal?.aborted) break;
+        if (opened) renewedAtOnce = false;
+        if (renew && !renewedAtOnce) {
+          renewedAtOnce = true;
+          setStatus('reconnecting');
+          continue;
+        }
         if (!opened) failures += 1;
         if (failures >= pollAfterFailures) startPolling();
         else setStatus('reconnecting');

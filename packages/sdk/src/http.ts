@@ -5,19 +5,36 @@ import {
   RelinkApiError,
   RelinkNetworkError,
   RelinkResponseError,
+  RelinkSessionError,
   RelinkTimeoutError,
+  isRelinkApiError,
   isRelinkError,
   type RelinkIssue,
 } from './errors.js';
 import { ErrorBody } from './schema/common.js';
+import { backoffDelay } from './backoff.js';
 import { formatPath } from './internal/path.js';
+import type { Transport } from './internal/transport.js';
 import { randomId } from './internal/uuid.js';
 
 /** A fetch-compatible function: `globalThis.fetch`, a framework's fetch, or an in-page server's `app.fetch`. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Response | Promise<Response>;
 
-/** The session token, or a function the SDK calls before every request (so a short-lived token can be renewed). */
-export type TokenSource = string | (() => string | undefined | Promise<string | undefined>);
+/** What the SDK tells a token getter about the token it needs. */
+export interface TokenRequest {
+  /**
+   * `true` when the server refused the token the getter gave last (401: expired, or signed with a key the server no
+   * longer has): return a freshly minted one, not a cached one. The SDK then retries the request once.
+   */
+  readonly renew: boolean;
+}
+
+/**
+ * The session token, or a function the SDK calls before every request (so a short-lived token can be renewed), and
+ * with `{ renew: true }` after the server refused one. A string cannot be renewed: its 401 is final. The SDK always
+ * passes the request; it is optional in the type only so getters written as `() => token` keep fitting.
+ */
+export type TokenSource = string | ((request?: TokenRequest) => string | undefined | Promise<string | undefined>);
 
 /** Options of one SDK call. */
 export interface RequestOptions {
@@ -46,21 +63,11 @@ export interface RelinkClientOptions {
   hooks?: Hooks | undefined;
 }
 
-/**
- * What the client resolved from its options, for the SDK's own modules that talk HTTP without ky (live events over
- * SSE): the API root (with a trailing slash), the fetch to use, and the token read the same way every call reads it.
- */
-export interface ResolvedClientOptions {
-  readonly baseUrl: string;
-  readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-  getToken(): Promise<string | undefined>;
-}
-
 type Query = Record<string, string | number | boolean | undefined>;
 
 /** The SDK's transport: typed GET/POST that parse with a schema and only ever throw the RelinkError family. */
 export interface Http {
-  readonly resolved: ResolvedClientOptions;
+  readonly transport: Transport;
   get<S extends StandardSchemaV1>(path: string, schema: S, query?: Query, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
   post<S extends StandardSchemaV1>(path: string, schema: S, json?: unknown, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
 }
@@ -94,31 +101,52 @@ function responseError(status: number, issues: RelinkIssue[], label: string): Re
   return new RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
 }
 
+/** The caller's signal fired: an abort, or a timeout when it was `AbortSignal.timeout()`. */
+function abortError(signal: AbortSignal, label: string): RelinkAbortError | RelinkTimeoutError {
+  const reason: unknown = signal.reason;
+  return (reason as Error | undefined)?.name === 'TimeoutError'
+    ? new RelinkTimeoutError(`Request timed out (the caller's signal): ${label}`)
+    : new RelinkAbortError(`Request aborted: ${label}`, { cause: reason });
+}
+
 /** Creates the ky instance with the SDK's auth, retry policy, error mapping and fetch wrapper. */
 export function createHttp(options: RelinkClientOptions): Http {
   const baseUrl = new URL(String(options.baseUrl), globalThis.location?.href).href.replace(/\/?$/, '/');
   const rawFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const { token, hooks = {}, timeout = 10_000 } = options;
-  const getToken = async (): Promise<string | undefined> => (typeof token === 'function' ? token() : token) || undefined;
+  const readToken = async (renew: boolean): Promise<string | undefined> => (typeof token === 'function' ? token({ renew }) : token) || undefined;
+  const getToken = () => readToken(false);
+  // One renewal at a time: ten requests refused together ask the host for one new token, not ten.
+  let renewal: Promise<string | undefined> | undefined;
+  const renewToken = (): Promise<string | undefined> => {
+    if (typeof token !== 'function') return Promise.resolve(undefined);
+    return (renewal ??= readToken(true).finally(() => (renewal = undefined)));
+  };
 
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const signal = input instanceof Request ? input.signal : init?.signal;
     signal?.throwIfAborted();
+    let onAbort: (() => void) | undefined;
     try {
       // Race the signal: an in-page server's `app.fetch` does not watch it, and abort must work with any fetch.
       return await new Promise<Response>((resolve, reject) => {
-        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        onAbort = () => reject(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
         Promise.resolve(rawFetch(input, init)).then(resolve, reject);
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       // Anything a fetch throws without an abort is a failure to get an answer; ky retries what it sees as one.
       throw new TypeError(NETWORK_FAILURE, { cause: error });
+    } finally {
+      // A page-long signal outlives thousands of requests: each one takes its listener away with it.
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   };
 
-  const authorize = async ({ request }: { request: Request }): Promise<void> => {
-    const value = await getToken();
+  // A call retried after a renewal carries the renewed token in ky's `context`, so its retries keep using it.
+  const authorize = async ({ request, options: { context } }: { request: Request; options: { context: Record<string, unknown> } }): Promise<void> => {
+    const value = typeof context['token'] === 'string' ? context['token'] : await getToken();
     if (value) request.headers.set('authorization', `Bearer ${value}`);
     else request.headers.delete('authorization');
   };
@@ -166,9 +194,14 @@ export function createHttp(options: RelinkClientOptions): Http {
   });
 
   const userRetry: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  // The SDK's backoff (0.3 s, 0.6 s, … full jitter), unless the caller brings ky's own delay or jitter.
+  const ownBackoff: RetryOptions =
+    userRetry.delay === undefined && userRetry.jitter === undefined
+      ? { delay: (attemptCount) => backoffDelay(attemptCount - 1, 300, userRetry.backoffLimit ?? Infinity), jitter: false }
+      : { jitter: true };
   const readRetry: RetryOptions = {
     limit: 2,
-    jitter: true,
+    ...ownBackoff,
     maxRetryAfter: 60_000,
     statusCodes: READ_STATUSES,
     ...userRetry,
@@ -188,27 +221,60 @@ export function createHttp(options: RelinkClientOptions): Http {
     init: Options,
     signal: AbortSignal | undefined,
   ): Promise<StandardSchemaV1InferOutput<S>> {
+    const label = `${method.toUpperCase()} ${path}`;
+    try {
+      return await attempt(method, path, schema, init, signal, label);
+    } catch (error) {
+      if (!isRelinkApiError(error) || error.status !== 401) throw error;
+      // An expired session: ask the host for a new token and try once more (a POST keeps its Idempotency-Key;
+      // the server did not act on a request it refused).
+      let renewed: string | undefined;
+      try {
+        renewed = await renewToken();
+      } catch (cause) {
+        throw new RelinkSessionError(`The session expired and the token getter failed to renew it: ${label}`, { cause, requestId: error.requestId });
+      }
+      if (signal?.aborted) throw abortError(signal, label);
+      if (renewed === undefined) {
+        const why = typeof token === 'function' ? 'the token getter returned no token' : 'a fixed token cannot be renewed';
+        throw new RelinkSessionError(`The session token was refused and ${why}: ${label}`, { cause: error, requestId: error.requestId });
+      }
+      try {
+        return await attempt(method, path, schema, { ...init, context: { token: renewed } }, signal, label);
+      } catch (retryError) {
+        if (!isRelinkApiError(retryError) || retryError.status !== 401) throw retryError;
+        throw new RelinkSessionError(`The session token was refused, and so was the renewed one: ${label}`, {
+          cause: retryError,
+          requestId: retryError.requestId,
+        });
+      }
+    }
+  }
+
+  async function attempt<S extends StandardSchemaV1>(
+    method: 'get' | 'post',
+    path: string,
+    schema: S,
+    init: Options,
+    signal: AbortSignal | undefined,
+    label: string,
+  ): Promise<StandardSchemaV1InferOutput<S>> {
     const pending = api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });
     try {
       const response = await pending;
       // A 204 has no body to parse; every route this client calls answers with one, so its absence is a contract break.
       if (response.status === 204) {
-        throw responseError(204, [{ path: [], message: 'expected a JSON body, got 204 No Content' }], `${method.toUpperCase()} ${path}`);
+        throw responseError(204, [{ path: [], message: 'expected a JSON body, got 204 No Content' }], label);
       }
       return await pending.json(schema);
     } catch (error) {
-      throw await normalize(error, pending, signal, `${method.toUpperCase()} ${path}`);
+      throw await normalize(error, pending, signal, label);
     }
   }
 
   // The one place every failure passes: whatever escaped ky's beforeError (aborts, schema failures) becomes a RelinkError.
   async function normalize(error: unknown, pending: Promise<Response>, signal: AbortSignal | undefined, label: string): Promise<unknown> {
-    if (signal?.aborted) {
-      const reason: unknown = signal.reason;
-      return (reason as Error | undefined)?.name === 'TimeoutError'
-        ? new RelinkTimeoutError(`Request timed out (the caller's signal): ${label}`)
-        : new RelinkAbortError(`Request aborted: ${label}`, { cause: reason });
-    }
+    if (signal?.aborted) return abortError(signal, label);
     if (isRelinkError(error)) return error;
     if ((error as Error | undefined)?.name === 'SchemaValidationError') {
       const { status } = await pending;
@@ -218,10 +284,11 @@ export function createHttp(options: RelinkClientOptions): Http {
   }
 
   return {
-    resolved: {
+    transport: {
       baseUrl,
       fetch: async (input, init) => rawFetch(input, init),
       getToken,
+      renewToken,
     },
     get: (path, schema, query, { signal } = {}) => send('get', path, schema, { searchParams: query }, signal),
     post: (path, schema, json, { signal } = {}) =>

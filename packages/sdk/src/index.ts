@@ -1,5 +1,5 @@
 export { createRelinkClient, type RelinkClient } from './client.js';
-export type { FetchLike, RelinkClientOptions, RequestOptions, ResolvedClientOptions, TokenSource } from './http.js';
+export type { FetchLike, RelinkClientOptions, RequestOptions, TokenRequest, TokenSource } from './http.js';
 export type { ConnectionListParams, ConnectionsResource, ReconnectParams } from './resources/connections.js';
 export type { ConnectSessionsResource } from './resources/connect-sessions.js';
 export type { ConnectionRequestListParams, ConnectionRequestsResource } from './resources/connection-requests.js';
@@ -7,7 +7,9 @@ export type { NotificationListParams, NotificationsResource } from './resources/
 export type { RunListParams, RunsResource } from './resources/runs.js';
 export type { WorkflowsResource } from './resources/workflows.js';
 export type { ViewerResource } from './resources/viewer.js';
-export { backoffDelay, type LiveStatus, type RelinkEvents, type SubscribeOptions } from './events.js';
+export type { LiveStatus, RelinkEvents, SubscribeOptions } from './events.js';
+export { backoffDelay } from './backoff.js';
+export { paginate } from './paging.js';
 export { createRelinkStore, RelinkStore, type Collection, type RelinkSnapshot, type RelinkStoreOptions } from './store.js';
 export {
   selectReauthNeeded,
@@ -27,12 +29,14 @@ export {
   RelinkTimeoutError,
   RelinkAbortError,
   RelinkResponseError,
+  RelinkSessionError,
   isRelinkError,
   isRelinkApiError,
   isNetworkError,
   isTimeoutError,
   isAbortError,
   isResponseError,
+  isSessionExpired,
   isNotRefreshable,
   isAlreadyRevoked,
   isAuthConfigMissing,
@@ -44,6 +48,7 @@ export {
   isRunNotPaused,
   isRunNotTerminal,
   fieldErrors,
+  errorKind,
   type RelinkErrorKind,
   type RelinkErrorCode,
   type RelinkIssue,

@@ -2,7 +2,17 @@
 // (scripts/wtr-relink-backend.mjs), the popup shows the oidc-provider authorization server's consent page, and the test clicks in it
 // as a user would.
 import { expect } from '@open-wc/testing';
-import { createRelinkClient, createRelinkStore, startReconnect, type RelinkClient, type RelinkStore } from '@relink/sdk';
+import FakeTimers from '@sinonjs/fake-timers';
+import {
+  RelinkAbortError,
+  createRelinkClient,
+  createRelinkStore,
+  isAbortError,
+  startReconnect,
+  type RelinkClient,
+  type RelinkStore,
+} from '@relink/sdk';
+import { startBackend, type Backend } from './support/faults.js';
 
 const baseUrl = `${location.origin}/v1`;
 const DEMO_SECRET_KEY = 'sk_demo_northwind_relink';
@@ -88,8 +98,7 @@ describe('startReconnect through the real consent page', function () {
       await consent('approve', 'acct_sam');
       return pending;
     })();
-    expect(outcome.status).to.equal('account_mismatch');
-    if (outcome.status !== 'account_mismatch') return;
+    if (outcome.status !== 'account_mismatch') throw new Error(`expected account_mismatch, got ${outcome.status}`);
     expect(outcome.previousAccountEmail).to.equal('ops@northwind.example');
     expect(outcome.newAccountEmail).to.equal('sam.personal@example.com');
     expect((await client.connections.get('con_hubspot')).status).to.equal('error');
@@ -124,9 +133,18 @@ describe('startReconnect through the real consent page', function () {
   });
 
   it('a forged message without the session state is ignored', async () => {
-    const pending = startReconnect(client, 'con_hubspot', { pollInterval: 60_000 });
-    let settled = false;
-    void pending.then(() => (settled = true));
+    // Count the flow's checks of its session: a message it accepted would start one at once.
+    let checks = 0;
+    const counting = createRelinkClient({
+      baseUrl,
+      token: await session('agency', 'prn_agency'),
+      fetch: (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (new URL(request.url).pathname.startsWith('/v1/connect-sessions/')) checks += 1;
+        return fetch(request);
+      },
+    });
+    const pending = startReconnect(counting, 'con_hubspot', { pollInterval: 60_000 });
     // The provider moves the authorization request (and its state) off the URL onto its consent page: wait for that.
     const page = await until(() => {
       try {
@@ -137,10 +155,18 @@ describe('startReconnect through the real consent page', function () {
     }, 'the popup to reach the provider');
     expect(page.textContent).to.equal('Approve');
     window.postMessage({ type: 'relink:connect-result', sessionId: 'cs_forged', state: 'forged', status: 'completed' }, location.origin);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(settled).to.equal(false);
+    // Messages arrive in order: once this one is here, the flow has handled the forged one. A request sent after it
+    // through the same client reaches fetch after any check the forged message could have started.
+    await new Promise((resolve) => {
+      const sentinel = (event: MessageEvent) => event.data === 'sentinel' && (window.removeEventListener('message', sentinel), resolve(undefined));
+      window.addEventListener('message', sentinel);
+      window.postMessage('sentinel', location.origin);
+    });
+    await counting.viewer.get();
+    expect(checks).to.equal(0);
     await consent('approve', 'acct_ops');
     expect((await pending).status).to.equal('completed');
+    expect(checks).to.be.greaterThan(0); // the real answer was checked with the server
   });
 
   it('an app whose managed auth config is missing answers with the server message and closes the popup', async () => {
@@ -149,8 +175,8 @@ describe('startReconnect through the real consent page', function () {
     window.open = (...args: Parameters<Window['open']>) => (opened = original(...args));
     try {
       const outcome = await startReconnect(client, 'con_fub');
-      expect(outcome.status).to.equal('auth_config_missing');
-      if (outcome.status === 'auth_config_missing') expect(outcome.message).to.match(/Follow Up Boss/);
+      expect(outcome).to.include({ status: 'auth_config_missing' });
+      expect((outcome as { message: string }).message).to.match(/Follow Up Boss/);
     } finally {
       window.open = original;
     }
@@ -183,5 +209,126 @@ describe('a client answering a reconnection request through the real consent pag
     expect(store.getSnapshot().connectionRequests.byId.get(request.id)).to.equal(undefined);
     expect((await agency.connections.get('con_quickbooks')).status).to.equal('active');
     window.open('', 'relink-connect')?.close();
+  });
+});
+
+describe('startReconnect with a signal (in-page backend, a stand-in window, a fake clock)', () => {
+  let backend: Backend;
+  let clock: FakeTimers.Clock | undefined;
+  const realSetTimeout = globalThis.setTimeout;
+
+  /** A window whose `open` hands out a popup the test controls; counts its message listeners. */
+  function standIn() {
+    const popup = { closed: false, close: () => void (popup.closed = true), location: { href: '' } };
+    const listeners = new Set<unknown>();
+    const win = {
+      opened: 0,
+      open: () => {
+        win.opened += 1;
+        return popup;
+      },
+      location: { href: 'https://relink.invalid/app', assign: () => undefined },
+      addEventListener: (_type: string, listener: unknown) => void listeners.add(listener),
+      removeEventListener: (_type: string, listener: unknown) => void listeners.delete(listener),
+    };
+    return { popup, win, listeners };
+  }
+
+  beforeEach(() => {
+    backend = startBackend();
+  });
+  afterEach(() => {
+    clock?.uninstall();
+    clock = undefined;
+    backend.close();
+  });
+
+  it('aborting mid-flow rejects with RelinkAbortError, closes the popup and never polls again', async () => {
+    const token = await backend.token('agency');
+    const fake = (clock = FakeTimers.withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] }));
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, token, fetch: backend.fetch });
+    const { popup, win, listeners } = standIn();
+    const controller = new AbortController();
+    let result: { error?: unknown; value?: unknown } | undefined;
+    startReconnect(client, 'con_hubspot', { window: win as unknown as Window, signal: controller.signal, pollInterval: 1_000 }).then(
+      (value) => (result = { value }),
+      (error: unknown) => (result = { error }),
+    );
+    const polls = () => backend.requests.filter((r) => r.path.startsWith('/connect-sessions/')).length;
+    // Let the reconnect request answer (no clock time), then let two polls happen.
+    const turn = async () => {
+      await fake.tickAsync(0);
+      await new Promise((resolve) => realSetTimeout(resolve, 0));
+    };
+    for (let i = 0; i < 50 && !popup.location.href; i += 1) await turn();
+    expect(popup.location.href).to.match(/\/provider\/authorize\?/);
+    for (let i = 0; i < 50 && polls() < 2; i += 1) {
+      await fake.tickAsync(500);
+      await turn();
+    }
+    expect(polls()).to.equal(2);
+
+    controller.abort(new Error('the element was removed'));
+    for (let i = 0; i < 50 && !result; i += 1) await turn();
+    expect(result?.error).to.be.instanceOf(RelinkAbortError);
+    expect(((result!.error as Error).cause as Error).message).to.equal('the element was removed');
+    expect(popup.closed).to.equal(true);
+    expect(listeners.size).to.equal(0); // the popup's answer is no longer listened for
+    expect(fake.countTimers()).to.equal(0); // nothing left that could poll later
+    await fake.tickAsync(600_000);
+    expect(polls()).to.equal(2);
+  });
+
+  it('polls every pollInterval, and backs off (the SDK\'s one backoff) while the checks fail', async () => {
+    const token = await backend.token('agency');
+    const fake = (clock = FakeTimers.withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] }));
+    const random = Math.random;
+    Math.random = () => 1; // the jitter's upper bound, so each wait is exact
+    // The first two checks of the session fail as a dropped connection would; then the server answers again.
+    let failing = 2;
+    const pollTimes: number[] = [];
+    const client = createRelinkClient({
+      baseUrl: backend.baseUrl,
+      token,
+      retry: 0,
+      fetch: (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (new URL(request.url).pathname.includes('/connect-sessions/')) {
+          pollTimes.push(Date.now());
+          if (failing > 0) {
+            failing -= 1;
+            return Promise.reject(new TypeError('Failed to fetch'));
+          }
+        }
+        return backend.fetch(request);
+      },
+    });
+    const { win } = standIn();
+    const controller = new AbortController();
+    startReconnect(client, 'con_hubspot', { window: win as unknown as Window, signal: controller.signal, pollInterval: 1_000 }).catch(() => undefined);
+    try {
+      for (let i = 0; i < 200 && pollTimes.length < 4; i += 1) {
+        await fake.tickAsync(100);
+        await new Promise((resolve) => realSetTimeout(resolve, 0));
+      }
+      const gaps = pollTimes.slice(1).map((time, i) => time - pollTimes[i]!);
+      // pollInterval, plus backoffDelay(failures - 1, pollInterval) after each failed check: 1 s + 1 s, 1 s + 2 s, then 1 s.
+      expect(gaps).to.deep.equal([2_000, 3_000, 1_000]);
+    } finally {
+      Math.random = random;
+      controller.abort();
+    }
+  });
+
+  it('an already-aborted signal opens no popup and sends nothing', async () => {
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, token: await backend.token('agency'), fetch: backend.fetch });
+    const { win } = standIn();
+    const error = await startReconnect(client, 'con_hubspot', { window: win as unknown as Window, signal: AbortSignal.abort() }).then(
+      () => expect.fail('expected a rejection'),
+      (caught: unknown) => caught,
+    );
+    expect(isAbortError(error)).to.equal(true);
+    expect(win.opened).to.equal(0);
+    expect(backend.requests).to.have.length(0);
   });
 });

@@ -11,7 +11,7 @@ import {
   Run,
   type App,
 } from '@relink/sdk/schema';
-import { BASE_URL, ContractServer } from './support/contract-server.js';
+import { startBackend } from './support/faults.js';
 
 // Arbitraries that produce only values the contract accepts, so a round trip must give back exactly the input.
 const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
@@ -144,25 +144,27 @@ describe('schema properties', () => {
   }
 
   it('a valid resource served by the server arrives from the client unchanged', async () => {
-    const server = new ContractServer();
-    const client = createRelinkClient({ baseUrl: BASE_URL, token: 'tok_agency', fetch: server.fetch, retry: 0 });
+    // Arbitrary valid resources are answers the seeded server cannot give: injected in its place.
+    const server = startBackend();
+    const client = createRelinkClient({ baseUrl: server.baseUrl, token: await server.token(), fetch: server.fetch, retry: 0 });
     await fc.assert(
       fc.asyncProperty(connection, run, notification, async (c, r, n) => {
-        server.on({ path: '/connections/con_x', times: 1, status: 200, body: c });
-        server.on({ path: '/runs/run_x/replay', times: 1, status: 201, body: r });
-        server.on({ path: '/notifications/ntf_x/read', times: 1, status: 200, body: n });
+        server.inject({ path: '/connections/con_x', times: 1, status: 200, body: c });
+        server.inject({ path: '/runs/run_x/replay', times: 1, status: 201, body: r });
+        server.inject({ path: '/notifications/ntf_x/read', times: 1, status: 200, body: n });
         expect(await client.connections.get('con_x')).to.deep.equal(c);
         expect(await client.runs.replay('run_x')).to.deep.equal(r);
         expect(await client.notifications.markRead('ntf_x')).to.deep.equal(n);
       }),
       { numRuns: 100 },
     );
+    server.close();
   });
 
   it('10,000 garbage 2xx bodies raise nothing but RelinkResponseError', async function () {
     this.timeout(60_000);
-    const server = new ContractServer();
-    const client = createRelinkClient({ baseUrl: BASE_URL, token: 'tok_agency', fetch: server.fetch, retry: 0 });
+    const server = startBackend();
+    const client = createRelinkClient({ baseUrl: server.baseUrl, token: await server.token(), fetch: server.fetch, retry: 0 });
     // Each call paired with the path its rule must answer on.
     const calls = [
       ['/me', () => client.viewer.get()],
@@ -185,7 +187,7 @@ describe('schema properties', () => {
         const outcomes = await Promise.allSettled(
           bodies.map((body, index) => {
             const [path, call] = calls[index % calls.length]!;
-            server.on({ path, times: 1, status: index % 2 ? 200 : 201, body, headers: { 'content-type': 'application/json' } });
+            server.inject({ path, times: 1, status: index % 2 ? 200 : 201, body, headers: { 'content-type': 'application/json' } });
             return call();
           }),
         );
@@ -199,5 +201,6 @@ describe('schema properties', () => {
     );
     expect(served).to.equal(10_000);
     expect(accepted).to.be.below(50); // garbage should almost never be a valid resource
+    server.close();
   });
 });

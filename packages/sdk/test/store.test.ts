@@ -199,6 +199,7 @@ describe('live updates', () => {
   it('delivers an event raised while the stream was down once it comes back (Last-Event-ID)', async () => {
     ctx = await setup();
     let down = false;
+    let refusedWhileDown = 0;
     const streams: AbortController[] = [];
     const client = createRelinkClient({
       baseUrl: ctx.server.baseUrl,
@@ -206,7 +207,10 @@ describe('live updates', () => {
       fetch: (input, init) => {
         const request = input instanceof Request ? input : new Request(input, init);
         if (new URL(request.url).pathname.endsWith('/events')) {
-          if (down) return Promise.reject(new TypeError('Failed to fetch'));
+          if (down) {
+            refusedWhileDown += 1;
+            return Promise.reject(new TypeError('Failed to fetch'));
+          }
           // Let the test sever an open stream, as a dropped network would.
           const cut = new AbortController();
           streams.push(cut);
@@ -242,7 +246,9 @@ describe('live updates', () => {
     down = true;
     streams.forEach((s) => s.abort());
     await other.connections.revoke('con_linkedin');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Two reconnect attempts refused after the change: the stream really was down while it happened.
+    const refusedBefore = refusedWhileDown;
+    await until(() => refusedWhileDown >= refusedBefore + 2, 'two refused reconnects');
     expect(seen).to.not.include('con_linkedin:revoked');
 
     down = false;

@@ -1,9 +1,11 @@
 // Type tests: `tsc --noEmit` (part of `npm test`) checks this file. Each `@ts-expect-error` line must fail to
-// compile, and each `Equal` must hold, or the type check fails. The runtime test only proves the file loads.
+// compile, and each `Equal` must hold, or the type check fails. The runtime tests below check that the server refuses what the types refuse.
 import { expect } from '@open-wc/testing';
+import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
 import {
   createRelinkClient,
   isNotRefreshable,
+  isRelinkApiError,
   isRelinkError,
   type Connection,
   type ConnectSession,
@@ -37,7 +39,6 @@ assertType<Equal<Result<C['runs']['replay']>, Run>>();
 assertType<Equal<Result<C['workflows']['publishCheck']>, PublishCheck>>();
 assertType<Equal<Result<C['viewer']['get']>, Viewer>>();
 assertType<Equal<Connection['status'], 'active' | 'error' | 'pending' | 'revoked'>>();
-assertType<Equal<Result<C['options']['getToken']>, string | undefined>>();
 
 // Never called: these lines only have to compile, or fail to, as marked.
 export async function typeChecks(client: RelinkClient, signal: AbortSignal): Promise<void> {
@@ -58,6 +59,8 @@ export async function typeChecks(client: RelinkClient, signal: AbortSignal): Pro
   await client.runs.resume();
   // @ts-expect-error — there is no raw HTTP escape hatch on the client
   void client.http;
+  // @ts-expect-error — nor the resolved fetch and token getter (they stay inside the SDK)
+  void client.options;
 
   const connection = await client.connections.get('con_1', { signal });
   // @ts-expect-error — comparing with a status that cannot occur
@@ -85,6 +88,8 @@ export async function typeChecks(client: RelinkClient, signal: AbortSignal): Pro
 // Options use ky's names and shapes.
 createRelinkClient({ baseUrl: 'https://api.example.com/v1', token: async () => 'tok', timeout: false, retry: { limit: 3, jitter: true } });
 createRelinkClient({ baseUrl: new URL('https://api.example.com/v1'), fetch: (request) => fetch(request) });
+// A getter learns when the server refused its last token, so it can mint a new one instead of returning a cached one.
+createRelinkClient({ baseUrl: '/v1', token: async (request) => (request?.renew ? 'fresh' : 'cached') });
 // @ts-expect-error — baseUrl is required
 createRelinkClient({ token: 'tok' });
 // @ts-expect-error — a token is a string or a getter
@@ -92,8 +97,33 @@ createRelinkClient({ baseUrl: '/v1', token: 42 });
 // @ts-expect-error — ky 1's prefixUrl is gone in ky 2 and not an SDK option either
 createRelinkClient({ baseUrl: '/v1', prefixUrl: '/v1' });
 
-describe('types', () => {
-  it('compile (checked by tsc; this file also loads in the browser)', () => {
-    expect(typeof typeChecks).to.equal('function');
+// What the types refuse, the server refuses too: the compile-time checks above are not stricter or looser than the
+// contract. Each call is sent anyway (cast past the type) to the reference backend, which must answer 400.
+describe('types agree with the server', () => {
+  let server: InPageRelink;
+  let client: RelinkClient;
+  beforeEach(async () => {
+    server = createInPageRelink({ rateLimit: false, refresher: { autoStart: false } });
+    client = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: await server.mintToken('agency', 'prn_agency'), retry: 0 });
+  });
+  afterEach(() => server.close());
+
+  const refused: Array<[string, () => Promise<unknown>]> = [
+    ['a fifth connection status', () => client.connections.list({ status: 'expired' } as never)],
+    ['an unknown connection filter', () => client.connections.list({ colour: 'red' } as never)],
+    ['a preset passed as a run status', () => client.runs.list({ status: 'paused_for_reauth' } as never)],
+    ['credential fields that are not strings', () => client.connections.submitCredentials('con_mailchimp', { api_key: 42 } as never)],
+  ];
+  for (const [what, call] of refused) {
+    it(`refuses ${what} with a 400`, async () => {
+      const error = await call().then(() => undefined, (caught: unknown) => caught);
+      expect(isRelinkApiError(error), String(error)).to.equal(true);
+      expect((error as { status: number }).status).to.be.oneOf([400, 422]);
+    });
+  }
+
+  it('accepts what the types accept', async () => {
+    const page = await client.connections.list({ status: 'error', app: 'hubspot', limit: 10 });
+    expect(page.data.map((c) => c.id)).to.deep.equal(['con_hubspot']);
   });
 });

@@ -3,6 +3,7 @@ import { ConnectSession } from '../schema/connect-session.js';
 import { Connection, ConnectionPage, type ConnectionStatus } from '../schema/connection.js';
 import type { Page } from '../schema/common.js';
 import { segment } from '../internal/path.js';
+import { paginate } from '../paging.js';
 
 /** Filters and paging of `connections.list`. Omitted fields are not sent. */
 export interface ConnectionListParams {
@@ -33,14 +34,8 @@ export function createConnections(http: Http) {
      * Every connection across pages, fetched page by page as you iterate; stop early with `break`.
      * @example for await (const connection of client.connections.listAll({ status: 'error' })) …
      */
-    async *listAll(query: ConnectionListParams = {}, options?: RequestOptions): AsyncGenerator<Connection, void, undefined> {
-      let cursor = query.cursor;
-      do {
-        const page = await list({ ...query, cursor }, options);
-        yield* page.data;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    },
+    listAll: (query: ConnectionListParams = {}, options?: RequestOptions): AsyncGenerator<Connection, void, undefined> =>
+      paginate((cursor) => list({ ...query, cursor }, options), query.cursor),
     /** One connection. 404 → `isNotFound`. */
     get: async (id: string, options?: RequestOptions): Promise<Connection> =>
       http.get(`connections/${segment(id)}`, Connection, undefined, options),

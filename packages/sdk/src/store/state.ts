@@ -1,0 +1,69 @@
+import type { LiveStatus } from '../events.js';
+import type { Connection } from '../schema/connection.js';
+import type { ConnectionRequest } from '../schema/connection-request.js';
+import type { Notification } from '../schema/notification.js';
+import type { Run } from '../schema/run.js';
+import type { Viewer } from '../schema/session.js';
+import { emptyCollection, upsert, type Collection, type Entity, type Kind } from './collection.js';
+
+export interface RelinkSnapshot {
+  readonly viewer: Viewer | undefined;
+  readonly connections: Collection<Connection>;
+  readonly notifications: Collection<Notification>;
+  readonly runs: Collection<Run>;
+  readonly connectionRequests: Collection<ConnectionRequest>;
+  readonly live: LiveStatus | 'off';
+}
+
+type Listener = () => void;
+
+/**
+ * The store's state, after Lit's `ValueNotifier`: an immutable snapshot, replaced (never mutated) on change, and
+ * listeners told once per microtask when it changed (`Object.is`), so a burst of 1,000 events costs one render.
+ */
+export class StoreState {
+  #snapshot: RelinkSnapshot = {
+    viewer: undefined,
+    connections: emptyCollection(),
+    notifications: emptyCollection(),
+    runs: emptyCollection(),
+    connectionRequests: emptyCollection(),
+    live: 'off',
+  };
+  #listeners = new Set<Listener>();
+  #notified: RelinkSnapshot = this.#snapshot;
+  #flushQueued = false;
+
+  get snapshot(): RelinkSnapshot {
+    return this.#snapshot;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  set(next: RelinkSnapshot): void {
+    if (Object.is(next, this.#snapshot)) return;
+    this.#snapshot = next;
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      if (Object.is(this.#notified, this.#snapshot)) return;
+      this.#notified = this.#snapshot;
+      for (const listener of [...this.#listeners]) listener();
+    });
+  }
+
+  // Collections are typed per kind in the snapshot; internally one code path serves all four.
+  patch(kind: Kind, update: (collection: Collection<Entity>) => Collection<Entity>): void {
+    const current: Collection<Entity> = this.#snapshot[kind];
+    const next = update(current);
+    if (next !== current) this.set({ ...this.#snapshot, [kind]: next });
+  }
+
+  upsert(kind: Kind, item: Entity): void {
+    this.patch(kind, (collection) => upsert(collection, item, kind !== 'connections'));
+  }
+}
