@@ -13,6 +13,7 @@ export * from './events/toast-show.js';
 export * from './events/toast-dismiss.js';
 export * from './events/refresh.js';
 export * from './events/revoke.js';
+export * from './events/dialog.js';
 export * from './events/reconnect.js';
 export * from './events/manage.js';
 export type { PluralForms } from './internal/format.js';

@@ -110,12 +110,44 @@ describe('relink-connection-detail', () => {
     await waitUntil(() => badgeText(el).startsWith('revoked'), 'live revoked');
   });
 
-  it('shows "This connection was not found." and "Try again" for an unknown id', async () => {
+  it('shows "This connection was not found." for an unknown id, with no "Try again" (as the run detail)', async () => {
     const d = await demo('client');
     const { el } = await inProvider<RelinkConnectionDetail>(d.client, html`<relink-connection-detail connection-id="con_nope"></relink-connection-detail>`, 'relink-connection-detail');
     await waitUntil(() => part(el, 'error'));
-    expect(text(part(el, 'error'))).to.equal('This connection was not found. Try again');
+    expect(text(part(el, 'error'))).to.equal('This connection was not found.');
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(part(el, 'retry')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('a failed load for an id it no longer shows does not land: the new id renders', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const d = await demo('client', undefined, (f) => async (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith('/connections/con_nope')) await gate;
+      return f(request);
+    });
+    const { el, provider } = await inProvider<RelinkConnectionDetail>(d.client, html`<relink-connection-detail></relink-connection-detail>`, 'relink-connection-detail');
+    const store = provider.resolvedStore!;
+    const get = store.connections.get;
+    let stale: Promise<unknown> | undefined;
+    store.connections.get = (id: string) => {
+      const pending = get(id);
+      if (id === 'con_nope') stale = pending;
+      return pending;
+    };
+    el.connectionId = 'con_nope';
+    await waitUntil(() => stale && part(el, 'loading'), 'loading con_nope');
+    el.connectionId = 'con_slack';
+    await waitUntil(() => part(el, 'title'), 'con_slack shown');
+    release();
+    await stale!.catch(() => undefined);
+    // Every reaction to the 404 has run once a task queued after it runs.
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(part(el, 'error')).to.equal(null);
+    expect(text(part(el, 'title'))).to.equal('Slack');
   });
 
   it('renders hostile labels as text and without Lit dev warnings', async () => {

@@ -133,7 +133,7 @@ describe('relink-connection-requests', () => {
     const { el } = await panel('client', {
       prepare: async (d) => (await d.other('agency')).connectionRequests.create({ appKey: 'linkedin', principalId: 'prn_client', note: hostile }),
     });
-    el.messages = { heading: 'Demandes en attente', connect: 'Connecter', requestedBy: (name) => `Demandé par ${name}` };
+    el.messages = { heading: 'Demandes en attente', connect: 'Connecter', requestedBy: 'Demandé par {name}' };
     await el.updateComplete;
     expect(part(el, 'heading')!.textContent).to.equal('Demandes en attente');
     expect(buttons(el)).to.deep.equal(['Connecter', 'Connecter']);

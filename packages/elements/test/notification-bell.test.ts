@@ -152,13 +152,13 @@ describe('relink-notification-bell', () => {
     expect(part(el, 'error')!.textContent).to.contain('Service unavailable');
     await expect(el).to.be.accessible();
     fail = false;
-    el.shadowRoot!.querySelector<HTMLElement>('.retry')!.click();
+    part(el, 'retry')!.click();
     await waitUntil(() => el.unread === 3, 'reloaded');
   });
 
   it('copy from messages; hostile titles render as text', async () => {
     const { el, server, provider } = await bell();
-    el.messages = { label: (n) => `Avisos (${n})`, heading: 'Avisos', reauthTitle: (app) => `Reautorizar ${app}` };
+    el.messages = { labelUnread: { other: 'Avisos ({n})' }, heading: 'Avisos', reauthTitle: 'Reautorizar {app}' };
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await server.app.relink.store.putNotification({
       id: 'ntf_evil', workspaceId: 'ws_northwind', kind: 'run_failed', severity: 'warning', title: hostile, body: hostile,

@@ -15,6 +15,32 @@ class ConnectionCount extends LitElement {
 }
 customElements.define('test-connection-count', ConnectionCount);
 
+/** Selects a value a revoke of con_slack changes. */
+class SlackStatus extends LitElement {
+  readonly data = new StoreController(this, (s) => s.connections.byId.get('con_slack')?.status);
+  renders = 0;
+  override render() {
+    this.renders++;
+    return html`${this.data.value ?? '-'}`;
+  }
+}
+customElements.define('test-slack-status', SlackStatus);
+
+/** Selects through a property of the host, with an `equals` over a fresh object. */
+class PickedLabel extends LitElement {
+  static override properties = { connectionId: { attribute: 'connection-id' } };
+  declare connectionId: string;
+  readonly data = new StoreController(this, (s) => ({ name: s.connections.byId.get(this.connectionId)?.app.name }), {
+    equals: (a, b) => a.name === b.name,
+  });
+  renders = 0;
+  override render() {
+    this.renders++;
+    return html`${this.data.value?.name ?? '-'}`;
+  }
+}
+customElements.define('test-picked-label', PickedLabel);
+
 describe('relink-provider', () => {
   it('creates the client and store from a ready client, provides them and loads the viewer', async () => {
     const { client } = await demo('client');
@@ -29,18 +55,25 @@ describe('relink-provider', () => {
     expect(el.shadowRoot!.textContent).to.equal('4');
   });
 
-  it('builds its own client from base-url and a token getter, read at each request', async () => {
+  it('builds its own client from base-url and a token getter, read once at each request', async () => {
     const { server } = await demo('agency');
-    const tokens = [await server.mintToken('agency', 'prn_agency')];
+    const tokens = [await server.mintToken('agency', 'prn_agency'), await server.mintToken('client', 'prn_client')];
     let calls = 0;
-    const provider = await fixture<RelinkProvider>(html`<relink-provider no-live base-url=${server.baseUrl} .token=${async () => (calls++, tokens[0])}></relink-provider>`);
+    let current = tokens[0];
+    const provider = await fixture<RelinkProvider>(html`<relink-provider no-live base-url=${server.baseUrl} .token=${async () => (calls++, current)}></relink-provider>`);
     // The provider uses the global fetch; answer the reserved origin from the in-page server.
     const realFetch = window.fetch;
     window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => server.fetch(input, init)) as typeof fetch;
     try {
+      const client = provider.resolvedClient!;
       const viewer = await provider.resolvedStore!.loadViewer();
       expect(viewer.role).to.equal('agency');
-      expect(calls).to.be.greaterThan(0);
+      const afterFirst = calls;
+      expect(afterFirst, 'one read for the first request').to.equal(1);
+      // A renewed token is used by the very next request, read once for it.
+      current = tokens[1];
+      expect((await client.viewer.get()).role).to.equal('client');
+      expect(calls).to.equal(afterFirst + 1);
     } finally {
       window.fetch = realFetch;
     }
@@ -79,18 +112,42 @@ describe('relink-provider', () => {
   it('takes a ready store, and StoreController unsubscribes when disconnected', async () => {
     const { client } = await demo('client');
     const store = createRelinkStore(client);
-    const provider = await fixture<RelinkProvider>(html`<relink-provider no-live .store=${store}><test-connection-count></test-connection-count></relink-provider>`);
-    const el = provider.querySelector<ConnectionCount>('test-connection-count')!;
+    const provider = await fixture<RelinkProvider>(html`<relink-provider no-live .store=${store}><test-slack-status></test-slack-status></relink-provider>`);
+    const el = provider.querySelector<SlackStatus>('test-slack-status')!;
     expect(provider.resolvedStore).to.equal(store);
     await store.connections.load();
-    await waitUntil(() => el.shadowRoot!.textContent === '4');
+    await waitUntil(() => el.shadowRoot!.textContent === 'active');
     el.remove();
     const before = el.renders;
-    await store.connections.get('con_slack');
-    await client.connections.revoke('con_slack');
-    await store.connections.get('con_slack');
-    await new Promise((r) => setTimeout(r, 20));
+    let notified = 0;
+    const stop = store.subscribe(() => notified++);
+    // A revoke changes exactly what the element selects; another subscriber proves the store told its listeners.
+    await store.revoke('con_slack');
+    await waitUntil(() => notified > 0, 'store notified');
+    stop();
+    expect(store.getSnapshot().connections.byId.get('con_slack')!.status).to.equal('revoked');
+    expect(el.data.value, 'no longer selects').to.equal('active');
     expect(el.renders).to.equal(before);
+  });
+
+  it('StoreController re-selects when the host changes what its selector reads, and skips updates its equals calls equal', async () => {
+    const { client } = await demo('agency');
+    const { el, provider } = await inProvider<PickedLabel>(client, html`<test-picked-label connection-id="con_slack"></test-picked-label>`, 'test-picked-label');
+    const store = provider.resolvedStore!;
+    await store.connections.load();
+    await waitUntil(() => el.shadowRoot!.textContent === 'Slack');
+    el.connectionId = 'con_hubspot';
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent, 'no select() call needed').to.equal('HubSpot');
+    const renders = el.renders;
+    let notified = 0;
+    const stop = store.subscribe(() => notified++);
+    // A change to another connection: a new snapshot, but the same app name selected.
+    await store.revoke('con_slack');
+    await waitUntil(() => notified > 0, 'store notified');
+    stop();
+    await el.updateComplete;
+    expect(el.renders).to.equal(renders);
   });
 
   it('starts live updates while connected and stops them on disconnect', async () => {
@@ -103,8 +160,14 @@ describe('relink-provider', () => {
   });
 
   it('reflects theme and darkens the elements inside', async () => {
-    const provider = await fixture<RelinkProvider>(html`<relink-provider theme="dark"></relink-provider>`);
+    const provider = await fixture<RelinkProvider>(html`<relink-provider theme="dark"><span></span></relink-provider>`);
     expect(provider.getAttribute('theme')).to.equal('dark');
-    expect(getComputedStyle(provider).getPropertyValue('--relink-color-scheme').trim()).to.equal('dark');
+    expect(getComputedStyle(provider.querySelector('span')!).getPropertyValue('--relink-color-scheme').trim()).to.equal('dark');
+  });
+
+  it('takes no messages and follows no locale: it shows no copy', async () => {
+    const provider = await fixture<RelinkProvider>(html`<relink-provider></relink-provider>`);
+    expect('messages' in provider).to.equal(false);
+    expect('locale' in provider).to.equal(false);
   });
 });

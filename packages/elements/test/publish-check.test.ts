@@ -77,6 +77,33 @@ describe('relink-publish-check', () => {
     expect(messages(el)).to.deep.equal(['Action node has an inactive connection']);
   });
 
+  it('checks again only when a connection\'s status changes, not on any other change in the store', async () => {
+    let checks = 0;
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.includes('/publish-check')) checks += 1;
+      return f(request);
+    });
+    const { el, provider } = await inProvider<RelinkPublishCheck>(d.client, html`<relink-publish-check workflow-id="wf_slack_digest"></relink-publish-check>`, 'relink-publish-check');
+    const store = provider.resolvedStore!;
+    await store.connections.load();
+    await waitUntil(() => el.result && checks >= 1, 'checked');
+    await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy=true]'), 'settled');
+    const before = checks;
+    const slack = store.getSnapshot().connections.byId.get('con_slack')!;
+    // A change the check does not depend on: the label.
+    store.apply({ id: 'evt_1', type: 'connection.updated', at: new Date().toISOString(), connection: { ...slack, label: 'Renamed' } } as Parameters<typeof store.apply>[0]);
+    await el.updateComplete;
+    // A request sent after the update reaches the server after any check that update would have sent.
+    await d.client.connections.get('con_slack');
+    expect(checks, 'no check for a label change').to.equal(before);
+    // One it does: the status (changed in this store only; the server still answers "ok").
+    store.apply({ id: 'evt_2', type: 'connection.updated', at: new Date().toISOString(), connection: { ...slack, label: 'Renamed', status: 'revoked' } } as Parameters<typeof store.apply>[0]);
+    await el.updateComplete;
+    await d.client.connections.get('con_slack');
+    expect(checks, 'one check for a status change').to.equal(before + 1);
+  });
+
   it('an unknown workflow shows the server\'s error with "Try again"', async () => {
     const d = await demo('agency');
     const { el } = await inProvider<RelinkPublishCheck>(d.client, html`<relink-publish-check workflow-id="wf_missing"></relink-publish-check>`, 'relink-publish-check');

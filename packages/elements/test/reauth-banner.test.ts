@@ -40,8 +40,7 @@ describe('relink-reauth-banner', () => {
     expect(part(el, 'link')!.getAttribute('href')).to.equal('#connections/con_hubspot');
     expect(part(el, 'more')!.textContent!.trim()).to.equal('and 2 more');
     expect(part(el, 'base')!.textContent!.replace(/\s+/g, ' ')).to.contain('HubSpot reauth required and 2 more');
-    expect(part(el, 'title')!.getAttribute('role')).to.equal('heading');
-    expect(part(el, 'title')!.getAttribute('aria-level')).to.equal('2');
+    expect(part(el, 'title')!.tagName, 'a native heading at heading-level (2)').to.equal('H2');
     expect(el.count).to.equal(3);
     for (const name of ['base', 'icon', 'content', 'title', 'row', 'link', 'more']) expect(part(el, name), name).to.not.equal(null);
     // A labelled region, not an alert dialog, and nothing to dismiss it with.
@@ -159,13 +158,13 @@ describe('relink-reauth-banner', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes every string from messages (plural-aware functions) and renders hostile names as text', async () => {
+  it('takes every string from messages (plural forms in the element\'s locale) and renders hostile names as text', async () => {
     const { el, server, provider } = await banner();
     el.lang = 'fr';
     el.messages = {
-      title: (count, locale) => (new Intl.PluralRules(locale).select(count) === 'one' ? 'Une connexion à réautoriser' : `${count} connexions à réautoriser`),
-      link: (app) => `Réautoriser ${app}`,
-      more: (more) => `et ${more} autres`,
+      title: { one: 'Une connexion à réautoriser', other: '{n} connexions à réautoriser' },
+      link: 'Réautoriser {app}',
+      more: { other: 'et {n} autres' },
     };
     await el.updateComplete;
     expect(title(el)).to.equal('3 connexions à réautoriser');

@@ -86,14 +86,72 @@ describe('relink-revoke-dialog', () => {
     expect(part(el, 'dialog')!.matches(':modal')).to.equal(true);
   });
 
-  it('preventDefault() on relink-revoke stops the revoke', async () => {
-    const { el, provider } = await dialog();
+  it('preventDefault() on relink-revoke stops the revoke: the dialog closes with reason "cancel" and nothing is sent', async () => {
+    let revokes = 0;
+    const d = await demo('client', undefined, (f) => async (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith('/revoke')) revokes++;
+      return f(request);
+    });
+    const { el } = await inProvider<RelinkRevokeDialog>(d.client, html`<relink-revoke-dialog connection-id="con_slack"></relink-revoke-dialog>`, 'relink-revoke-dialog');
+    await waitUntil(() => part(el, 'trigger'));
     el.addEventListener('relink-revoke', (e) => e.preventDefault());
+    const reasons: string[] = [];
+    el.addEventListener('relink-hide', (e) => reasons.push(e.detail.reason));
     await el.show();
     part(el, 'confirm')!.click();
     await waitUntil(() => !dlg(el).open);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.status).to.equal('active');
+    expect(reasons).to.deep.equal(['cancel']);
+    // A request sent now reaches the server after any revoke the click would have sent.
+    expect((await d.client.connections.get('con_slack')).status).to.equal('active');
+    expect(revokes).to.equal(0);
+  });
+
+  it('dialog API: the reflected open property drives the modal; show()/hide() settle once it is open/closed', async () => {
+    const { el } = await dialog();
+    el.open = true;
+    await el.updateComplete;
+    expect(dlg(el).open).to.equal(true);
+    expect(dlg(el).matches(':modal')).to.equal(true);
+    expect(el.hasAttribute('open')).to.equal(true);
+    el.removeAttribute('open');
+    await el.updateComplete;
+    expect(dlg(el).open).to.equal(false);
+    await el.show();
+    expect(dlg(el).open, 'open once show() settles').to.equal(true);
+    expect(deepActive()).to.equal(part(el, 'cancel'));
+    await el.hide();
+    expect(dlg(el).open, 'closed once hide() settles').to.equal(false);
+    expect(el.open).to.equal(false);
+    expect(deepActive()).to.equal(part(el, 'trigger'));
+  });
+
+  it('relink-show and relink-hide fire before, with the reason, and cancelling them keeps the dialog as it was', async () => {
+    const { el } = await dialog();
+    const seen: string[] = [];
+    el.addEventListener('relink-show', (e) => seen.push(e.type));
+    el.addEventListener('relink-hide', (e) => seen.push(`${e.type}:${e.detail.reason}`));
+    const refuse = (e: Event) => e.preventDefault();
+    el.addEventListener('relink-show', refuse);
+    await el.show();
+    expect(dlg(el).open, 'show cancelled').to.equal(false);
+    expect(el.open).to.equal(false);
+    el.removeEventListener('relink-show', refuse);
+    part(el, 'trigger')!.click();
+    await waitUntil(() => dlg(el).open);
+    el.addEventListener('relink-hide', refuse);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    part(el, 'cancel')!.click();
+    await el.updateComplete;
+    await el.hide();
+    expect(dlg(el).open, 'every close was cancelled').to.equal(true);
+    expect(el.open).to.equal(true);
+    el.removeEventListener('relink-hide', refuse);
+    part(el, 'cancel')!.click();
+    await el.updateComplete;
+    expect(dlg(el).open).to.equal(false);
+    expect(seen).to.deep.equal(['relink-show', 'relink-show', 'relink-hide:escape', 'relink-hide:cancel', 'relink-hide:method', 'relink-hide:cancel']);
   });
 
   it('shows the server error inside the dialog (409 already revoked elsewhere)', async () => {

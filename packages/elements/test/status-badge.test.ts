@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import '../src/components/provider/provider.js';
 import '../src/components/status-badge/status-badge.js';
 import { RelinkStatusBadge } from '../src/components/status-badge/status-badge.js';
 import { define } from '../src/internal/relink-element.js';

@@ -17,10 +17,11 @@ export {
   selectExpiringSoon,
   selectConnection,
   selectRun,
-  daysUntil,
   type ReauthNeeded,
   type ExpiringConnection,
 } from './selectors.js';
+export { daysUntil, expiryHintDays } from './rules/expiry.js';
+export { isTerminalRun, isPausedForReauth, blockedConnectionId } from './rules/runs.js';
 export { startReconnect, startConnectRequest, type ConnectSessionOutcome, type StartReconnectOptions } from './consent.js';
 export {
   RelinkError,

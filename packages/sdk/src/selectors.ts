@@ -2,6 +2,8 @@ import type { Collection, RelinkSnapshot } from './store.js';
 import type { Connection } from './schema/connection.js';
 import type { Notification } from './schema/notification.js';
 import type { Run } from './schema/run.js';
+import { expiryHintDays } from './rules/expiry.js';
+import { isPausedForReauth } from './rules/runs.js';
 
 /** Memoise a selector on the identity of the collection it reads: same collection in, same object out. */
 function memo<C extends object, R>(compute: (collection: C) => R): (collection: C) => R {
@@ -42,7 +44,7 @@ const reauthFrom = memo((notifications: Collection<Notification>): ReauthNeeded 
 export const selectReauthNeeded = (snapshot: RelinkSnapshot): ReauthNeeded => reauthFrom(snapshot.notifications);
 
 const pausedFrom = memo((runs: Collection<Run>): readonly Run[] =>
-  runs.items.filter((run) => run.status === 'paused' && run.pauseReason === 'reauth'),
+  runs.items.filter(isPausedForReauth),
 );
 
 /** Runs parked because a connection needs reauthorization (the "Paused for reauth" chip). */
@@ -70,20 +72,12 @@ export function selectExpiringSoon(snapshot: RelinkSnapshot, withinDays: number,
   let result = byKey.get(key);
   if (!result) {
     result = collection.items.flatMap((connection) => {
-      if (connection.status !== 'active' || !connection.expiresAt) return [];
-      const left = Date.parse(connection.expiresAt) - now;
-      return left > 0 && left <= withinDays * DAY ? [{ connection, daysLeft: Math.ceil(left / DAY) }] : [];
+      const daysLeft = expiryHintDays(connection, withinDays, now);
+      return daysLeft === undefined ? [] : [{ connection, daysLeft }];
     });
     byKey.set(key, result);
   }
   return result;
-}
-
-/** Whole days until a hard expiry (rounded up), or undefined when there is none or it has passed. */
-export function daysUntil(expiresAt: string | undefined, now: number = Date.now()): number | undefined {
-  if (!expiresAt) return undefined;
-  const left = Date.parse(expiresAt) - now;
-  return left > 0 ? Math.ceil(left / DAY) : undefined;
 }
 
 /** One connection by id, from the snapshot (undefined until loaded). */

@@ -5,10 +5,20 @@ import { storeContext } from '../context/store-context.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+export interface StoreControllerOptions<T> {
+  /**
+   * When two selected values count as the same, so the host does not update (default `Object.is`). A selector that
+   * builds a new object or array each time needs one, e.g. comparing the fields it shows.
+   */
+  equals?: (a: T, b: T) => boolean;
+}
+
 /**
  * Follows the nearest provider's `RelinkStore` (after Lit's observers anatomy): consumes the store context,
  * subscribes in `hostConnected`, unsubscribes in `hostDisconnected`, and asks the host to update when the selected
- * value changes (`Object.is`). Without a selector the value is the whole snapshot.
+ * value changes (`equals`, default `Object.is`). The selector runs again in `hostUpdate`, so one that reads the
+ * host's properties (an id) follows them without any call from the host. Without a selector the value is the whole
+ * snapshot.
  *
  * @example
  * private readonly conn = new StoreController(this, (s) => s.connections.byId.get(this.connectionId));
@@ -20,11 +30,14 @@ export class StoreController<T = RelinkSnapshot> implements ReactiveController {
   value: T | undefined;
   private unsubscribe: (() => void) | undefined;
   private connected = false;
+  private readonly equals: (a: T, b: T) => boolean;
 
   constructor(
     private readonly host: Host,
     private readonly selector: (snapshot: RelinkSnapshot) => T = (snapshot) => snapshot as T,
+    options: StoreControllerOptions<T> = {},
   ) {
+    this.equals = options.equals ?? Object.is;
     host.addController(this);
     new ContextConsumer(host, {
       context: storeContext,
@@ -39,28 +52,37 @@ export class StoreController<T = RelinkSnapshot> implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.store = store;
+    this.value = undefined;
     if (this.connected) this.subscribe();
     this.host.requestUpdate();
   }
 
-  /** Re-reads the selected value (call it when an input of the selector, like an id, changed). */
-  select(): void {
-    const next = this.store ? this.selector(this.store.getSnapshot()) : undefined;
-    if (!Object.is(next, this.value)) {
-      this.value = next;
-      this.host.requestUpdate();
-    }
+  /** Selects from the latest snapshot; true when the value changed. */
+  private select(): boolean {
+    if (!this.store) return false;
+    const next = this.selector(this.store.getSnapshot());
+    const previous = this.value;
+    if (previous === next || (previous !== undefined && next !== undefined && this.equals(previous, next))) return false;
+    this.value = next;
+    return true;
   }
 
   private subscribe(): void {
     if (!this.store || this.unsubscribe) return;
-    this.unsubscribe = this.store.subscribe(() => this.select());
-    this.select();
+    this.unsubscribe = this.store.subscribe(() => {
+      if (this.select()) this.host.requestUpdate();
+    });
+    if (this.select()) this.host.requestUpdate();
   }
 
   hostConnected(): void {
     this.connected = true;
     this.subscribe();
+  }
+
+  // Inputs of the selector (an id) may have changed with this update: the host renders what they select now.
+  hostUpdate(): void {
+    this.select();
   }
 
   hostDisconnected(): void {

@@ -1,47 +1,53 @@
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { Connection, RelinkStore, Viewer } from '@relink/sdk';
+import { initialState, ResourceController } from '../controllers/resource-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { RelinkElement } from './relink-element.js';
 
 /**
  * Base of the elements that show or act on one connection (`connection-id`): follows the provider's store and
- * fetches the connection once if the store does not know it yet.
+ * fetches the connection once if the store does not know it yet (aborted if the id changes or the element leaves).
  */
 export class ConnectionElement<M extends object = object> extends RelinkElement<M> {
-  protected readonly data = new StoreController(this);
+  // Only this connection and the viewer: a change to another connection does not re-render this element.
+  private readonly data = new StoreController(
+    this,
+    (s) => ({ connection: s.connections.byId.get(this.connectionId), viewer: s.viewer }),
+    { equals: (a, b) => a.connection === b.connection && a.viewer === b.viewer },
+  );
 
   /** The id of the connection, e.g. `con_slack`. */
   @property({ attribute: 'connection-id', reflect: true }) connectionId = '';
 
+  private readonly fetcher = new ResourceController(this, {
+    args: () => [this.data.store, this.connectionId] as const,
+    load: async ([store, id]) => {
+      if (!store || !id || store.getSnapshot().connections.byId.has(id)) return initialState;
+      // signal: store.connections.get(id, { signal }) once the store's get takes one.
+      await store.connections.get(id);
+      return undefined;
+    },
+  });
+
   /** The SDK error of the last failed fetch of the connection. */
-  @state() protected loadError: unknown;
-  private fetched?: string;
+  protected get loadError(): unknown {
+    return this.fetcher.error;
+  }
 
   protected get store(): RelinkStore | undefined {
     return this.data.store;
   }
 
   protected get connection(): Connection | undefined {
-    return this.data.value?.connections.byId.get(this.connectionId);
+    return this.data.value?.connection;
   }
 
   protected get viewer(): Viewer | undefined {
     return this.data.value?.viewer;
   }
 
-  /** Fetches the connection from the server (again). */
+  /** Fetches the connection from the server again (what "Try again" does). */
   protected load(): void {
-    const { store, connectionId } = this;
-    if (!store || !connectionId) return;
-    this.fetched = `${connectionId}`;
-    this.loadError = undefined;
-    store.connections.get(connectionId).catch((error: unknown) => {
-      if (this.connectionId === connectionId) this.loadError = error;
-    });
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (this.store && this.connectionId && !this.connection && this.fetched !== this.connectionId) this.load();
+    void this.fetcher.run();
   }
 }

@@ -1,9 +1,9 @@
 import { css } from 'lit';
 import {
-  colorBorder, colorDanger, colorFocusRing, colorSurface, colorSurfaceRaised, colorText, durationShort, radius, space1, space3,
+  colorBorder, colorDanger, colorSurface, colorSurfaceRaised, colorText, durationShort, radius, space1, space3,
 } from '../styles/tokens.js';
 
-/** Buttons shared by the connection elements: `.btn`, `.btn.danger`, `.btn.link`, busy state and spinner. */
+/** Buttons shared by the elements: `.btn`, `.btn.danger`, busy state and spinner (focus ring: `component.styles.ts`). */
 export default css`
   .btn {
     display: inline-flex;
@@ -24,16 +24,11 @@ export default css`
     transition: background-color ${durationShort};
   }
   .btn:hover { background: color-mix(in srgb, currentColor 8%, ${colorSurface}); }
-  .btn:focus-visible, a:focus-visible, select:focus-visible, input:focus-visible {
-    outline: 2px solid ${colorFocusRing};
-    outline-offset: 2px;
-  }
   .btn.danger { border-color: ${colorDanger}; background: ${colorDanger}; color: ${colorSurface}; }
   .btn.danger:hover { background: color-mix(in srgb, ${colorDanger} 88%, #000); }
   .btn[aria-disabled='true'] { cursor: progress; opacity: 0.7; }
   .spin { display: inline-flex; }
   [aria-busy='true'] .spin { animation: relink-spin 1s linear infinite; }
-  .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @keyframes relink-spin { to { transform: rotate(1turn); } }
   @media (prefers-reduced-motion: reduce) {
     .btn { transition: none; }

@@ -2,8 +2,12 @@
  * Locale-aware formatting on `Intl`, with formatters cached per locale and options (building an `Intl`
  * formatter costs far more than using one). Nothing here knows about Lit.
  */
+import { fill } from './fill.js';
 
-/** Plural forms keyed by `Intl.PluralRules` category; `{n}` is replaced by the formatted number. */
+/**
+ * A message that depends on a count: one template per `Intl.PluralRules` category (`other` is required); `{n}` is the
+ * formatted count, other `{name}`s are filled as in any message.
+ */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 const cache = new Map<string, unknown>();
@@ -21,10 +25,10 @@ export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions)
 export const pluralRules = (locale: string): Intl.PluralRules =>
   cached('p', locale, undefined, () => new Intl.PluralRules(locale));
 
-/** Picks the plural form for `n` in `locale` and fills in `{n}`: `plural('en', 2, forms)` → "… 2 days". */
-export function plural(locale: string, n: number, forms: PluralForms): string {
+/** Picks the plural form for `n` in `locale` and fills it: `plural('en', 2, forms)` → "… 2 days". */
+export function plural(locale: string, n: number, forms: PluralForms, values: Readonly<Record<string, string | number>> = {}): string {
   const form = forms[pluralRules(locale).select(n)] ?? forms.other;
-  return form.replace('{n}', numberFormat(locale).format(n));
+  return fill(form, { ...values, n: numberFormat(locale).format(n) });
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

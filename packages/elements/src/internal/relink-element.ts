@@ -13,11 +13,15 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
 }
 
 const connected = new Set<RelinkElement>();
-let observer: MutationObserver | undefined;
 let sheet: CSSStyleSheet | undefined;
 const themed = new WeakSet<Node>();
 
-/** Adopts the theme-attribute rules once into the document or shadow root an element lives in. */
+/**
+ * Adopts the `data-relink-theme` rules once into the document or shadow root an element lives in. A deliberate
+ * exception to "an element keeps to its own shadow root": the attribute sits on the host page's ancestors, and only a
+ * rule in their tree can match them. It appends one constructed sheet of two zero-specificity rules (a host's own
+ * `--relink-color-scheme` wins), once per root, and never removes, replaces or reorders the root's own sheets.
+ */
 function adoptThemeRules(root: Node): void {
   if (themed.has(root) || !('adoptedStyleSheets' in root)) return;
   themed.add(root);
@@ -26,9 +30,24 @@ function adoptThemeRules(root: Node): void {
   holder.adoptedStyleSheets = [...holder.adoptedStyleSheets, sheet];
 }
 
+// One observer for `lang` and `dir` anywhere in the trees that hold an element: the document, and each shadow root on
+// the way up from an element. A change re-renders the elements (a rare event: a language switch, not a render path).
+const observed = new WeakSet<Node>();
+let languageObserver: MutationObserver | undefined;
+
+function observeLanguage(element: Element): void {
+  languageObserver ??= new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+  for (let root: Node | undefined = element.getRootNode(); root; root = (root as ShadowRoot).host?.getRootNode()) {
+    if (observed.has(root)) continue;
+    observed.add(root);
+    languageObserver.observe(root, { attributeFilter: ['lang', 'dir'], subtree: true });
+  }
+}
+
 /**
  * Base of every Relink element: copy overridable through `messages`, locale from the nearest `lang` (across
- * shadow roots), re-rendered when `<html lang|dir>` changes, and the theme attributes wired up.
+ * shadow roots), re-rendered when `lang` or `dir` changes on any ancestor (or the element), and the theme attributes
+ * wired up.
  *
  * Direction needs no code: `dir` inherits into shadow roots and the styles use logical properties.
  *
@@ -62,10 +81,7 @@ export class RelinkElement<M extends object = object> extends LitElement {
     super.connectedCallback();
     connected.add(this);
     adoptThemeRules(this.getRootNode());
-    if (!observer) {
-      observer = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
-      observer.observe(document.documentElement, { attributeFilter: ['lang', 'dir'] });
-    }
+    observeLanguage(this);
   }
 
   override disconnectedCallback(): void {

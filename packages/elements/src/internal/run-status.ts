@@ -33,13 +33,6 @@ const STATUS_ICONS: Record<RunStatus, Parameters<typeof icon>[0]> = {
   running: LoaderCircle, paused: CirclePause, waiting: Hourglass, completed: CircleCheck, failed: CircleX, cancelled: Ban,
 };
 
-/** Replay is offered only for these (seed 002). */
-export const isTerminal = (run: Run): boolean => run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
-
-/** The connection a run waits for: only a run paused on reauth names one. */
-export const blockedConnection = (run: Run): string | undefined =>
-  run.status === 'paused' && run.pauseReason === 'reauth' ? run.blockedConnectionId : undefined;
-
 /** The status as icon (decorative) and text, never colour alone: `part="status"` holding `part="status-icon"`. */
 export const runStatus = (run: Run, m: RunStatusMessages) =>
   html`<span part="status" class=${run.status}><span part="status-icon">${icon(STATUS_ICONS[run.status])}</span>${m.statusLabels[run.status]}</span>`;

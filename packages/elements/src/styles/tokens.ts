@@ -11,9 +11,11 @@
  *
  * Colour defaults use `light-dark()`, resolved against the element's `color-scheme`:
  * - By default elements follow the user's `prefers-color-scheme` (`color-scheme: light dark` on each host).
- * - `theme="dark|light"` on `relink-provider`, or `data-relink-theme="dark|light"` on any ancestor (or the element),
- *   forces a scheme: a one-rule stylesheet adopted into the element's document or shadow root maps them to
- *   `--relink-color-scheme`, which each host reads.
+ * - `theme="dark|light"` on `relink-provider` forces a scheme: its `:host([theme])` style sets `--relink-color-scheme`,
+ *   which inherits into everything inside it.
+ * - `data-relink-theme="dark|light"` on any ancestor (or the element) forces a scheme too. An ancestor lives in the
+ *   host's tree, which no shadow style can match, so this one takes a rule in that tree: `themeRules`, adopted once
+ *   into the document or shadow root the element is in (see `adoptThemeRules` in internal/relink-element.ts).
  * - A host may set `--relink-color-scheme: dark` (or `light`, or `light dark`) itself on any ancestor.
  *
  * Every default pair meets WCAG AA (4.5:1) for the tone as text on the surface and on the tone's 12% tint, in both
@@ -57,5 +59,5 @@ export const colorScheme = /* @__PURE__ */ token('color-scheme', 'light dark');
  * Zero specificity, so a host's own `--relink-color-scheme` always wins.
  */
 export const themeRules =
-  ':where([data-relink-theme=dark],relink-provider[theme=dark]){--relink-color-scheme:dark}' +
-  ':where([data-relink-theme=light],relink-provider[theme=light]){--relink-color-scheme:light}';
+  ':where([data-relink-theme=dark]){--relink-color-scheme:dark}' +
+  ':where([data-relink-theme=light]){--relink-color-scheme:light}';

@@ -1,10 +1,13 @@
 import { html, nothing } from 'lit';
-import { isNotFound } from '@relink/sdk';
-import { daysUntil } from '@relink/sdk';
+import { property } from 'lit/decorators.js';
+import { expiryHintDays, isNotFound } from '@relink/sdk';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import { errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import '../status-badge/status-badge.js';
 import '../refresh-button/refresh-button.js';
@@ -37,7 +40,7 @@ export interface ConnectionDetailMessages {
  * @csspart base - The card.
  * @csspart header - Logo, app name and label.
  * @csspart logo - The app's logo or monogram.
- * @csspart title - The app's name (a heading; focused after a revoke).
+ * @csspart title - The app's name (a heading at `heading-level`; focused after a revoke).
  * @csspart label - The connection's label.
  * @csspart status - The badge and the actions.
  * @csspart badge - The `relink-status-badge`.
@@ -47,7 +50,8 @@ export interface ConnectionDetailMessages {
  * @csspart last-error - The provider's error message, when broken.
  * @csspart notice - "Contact your agency…".
  * @csspart loading - The loading placeholder.
- * @csspart error - The load error, with "Try again".
+ * @csspart error - The load error, with "Try again" (not for a connection that does not exist).
+ * @csspart retry - The "Try again" button.
  *
  * @cssproperty --relink-connection-detail-padding - Card padding; defaults to `--relink-space-4`.
  * @cssproperty --relink-connection-detail-radius - Card corner radius; defaults to `--relink-radius`.
@@ -66,18 +70,19 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     retry: 'Try again',
   };
 
-  private clock?: ReturnType<typeof setInterval>;
+  // Keep "5 minutes ago" true.
+  private readonly clock = new ClockController(this);
+
+  /** Level of the app name's heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Keep "5 minutes ago" true.
-    this.clock = setInterval(() => this.requestUpdate(), 60_000);
     this.addEventListener(RelinkRevokedEvent.type, this.handleRevoked);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
     this.removeEventListener(RelinkRevokedEvent.type, this.handleRevoked);
   }
 
@@ -90,25 +95,24 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     const c = this.connection;
     const m = this.m;
     if (!c) {
-      if (this.loadError) {
-        return html`<div part="base"><div part="error" role="alert">
-          <p>${isNotFound(this.loadError) ? m.notFound : (this.loadError as Error).message}</p>
-          <button class="btn" type="button" @click=${() => this.load()}>${m.retry}</button></div></div>`;
+      const error = this.loadError;
+      if (error !== undefined) {
+        return html`<div part="base">${isNotFound(error)
+          ? errorState(m.notFound)
+          : errorState(errorText(error), { label: m.retry, onRetry: () => this.load() })}</div>`;
       }
-      return html`<div part="base" aria-busy="true"><p part="loading" role="status">
-        <span class="skeleton" aria-hidden="true"></span><span class="sr">${m.loading}</span></p></div>`;
+      return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
     }
     const locale = this.locale;
     const store = this.store;
     const path = reconnectPath(this.viewer, c);
-    const days = store ? daysUntil(c.expiresAt, store.now()) : undefined;
-    const expiring = days !== undefined && store && days <= store.expiringWithinDays ? days : undefined;
+    const expiring = store ? expiryHintDays(c, store.expiringWithinDays, store.now()) : undefined;
     const showNotice = this.viewer?.role === 'client' && !c.refreshable;
     return html`<section part="base" aria-labelledby="title">
       <div part="header">
         ${monogram(c.app)}
         <div>
-          <h2 part="title" id="title" tabindex="-1">${c.app.name}</h2>
+          ${heading(this.headingLevel, { part: 'title', id: 'title' }, c.app.name)}
           <p part="label">${c.label}</p>
         </div>
       </div>

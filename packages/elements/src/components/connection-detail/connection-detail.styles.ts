@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { monogramStyles } from '../../internal/monogram.js';
 import { colorBorder, colorDanger, colorScheme, colorSurface, colorText, colorTextMuted, radius, space1, space2, space3, space4 } from '../../styles/tokens.js';
 
 export default [
+  componentStyles,
   controls,
   monogramStyles,
   css`
@@ -19,7 +21,6 @@ export default [
     }
     [part='header'] { display: flex; align-items: center; gap: ${space3}; min-inline-size: 0; }
     [part='title'] { margin: 0; font-size: 1.25em; font-weight: 600; }
-    [part='title']:focus { outline: none; }
     [part='label'] { margin: 0; color: ${colorTextMuted}; }
     [part='status'] { display: flex; flex-wrap: wrap; align-items: center; gap: ${space2} ${space3}; }
     [part='actions'] { display: flex; flex-wrap: wrap; align-items: flex-start; gap: ${space2}; }
@@ -28,7 +29,5 @@ export default [
     dd { margin: 0; }
     [part='last-error'] { margin: 0; color: ${colorDanger}; }
     [part='notice'] { margin: 0; padding: ${space2} ${space3}; border-inline-start: 3px solid ${colorBorder}; color: ${colorTextMuted}; }
-    [part='loading'] { color: ${colorTextMuted}; }
-    .skeleton { display: block; block-size: 1em; inline-size: 12em; border-radius: ${radius}; background: color-mix(in srgb, currentColor 12%, transparent); }
   `,
 ];

@@ -1,10 +1,14 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Collection, ConnectionRequest, ConnectSessionOutcome, Viewer } from '@relink/sdk';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../../events/connection-request.js';
+import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { toast } from '../toaster/toaster.js';
@@ -12,12 +16,12 @@ import styles from './connection-requests.styles.js';
 
 export interface ConnectionRequestsMessages {
   heading: string;
-  /** "Requested by Northwind Agency". */
-  requestedBy: (name: string) => string;
+  /** "Requested by Northwind Agency"; `{name}` is who asked. */
+  requestedBy: string;
   connect: string;
   cancel: string;
-  /** Toast after a completed consent flow. */
-  connected: (app: string) => string;
+  /** Toast after a completed consent flow; `{app}` is the app. */
+  connected: string;
   /** Toast after a cancelled request. */
   cancelled: string;
   connectFailed: string;
@@ -46,7 +50,7 @@ interface Slice {
  * @event {RelinkCancelRequestEvent} relink-cancel-request - "Cancel" was chosen, `{ request }`, before anything is sent; cancel it to keep the request.
  *
  * @csspart base - The panel.
- * @csspart heading - "Outstanding connection requests".
+ * @csspart heading - "Outstanding connection requests" (a heading at `heading-level`).
  * @csspart list - The list of requests.
  * @csspart request - One request.
  * @csspart logo - The app's logo or monogram.
@@ -56,7 +60,9 @@ interface Slice {
  * @csspart connect - The "Connect" button.
  * @csspart cancel - The "Cancel" button.
  * @csspart message - The outcome of a failed "Connect" (e.g. a missing auth config), under its request.
- * @csspart empty - "No outstanding requests".
+ * @csspart loading - "Loading requests…" while the list loads.
+ * @csspart empty - The empty state.
+ * @csspart empty-title - "No outstanding requests".
  * @csspart error - The load error with "Try again".
  * @csspart retry - The "Try again" button.
  *
@@ -68,10 +74,10 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
 
   static override defaults: ConnectionRequestsMessages = {
     heading: 'Outstanding connection requests',
-    requestedBy: (name) => `Requested by ${name}`,
+    requestedBy: 'Requested by {name}',
     connect: 'Connect',
     cancel: 'Cancel',
-    connected: (app) => `${app} connected.`,
+    connected: '{app} connected.',
     cancelled: 'Request cancelled.',
     connectFailed: 'Could not connect',
     cancelFailed: 'Could not cancel the request',
@@ -80,7 +86,10 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     retry: 'Try again',
   };
 
-  private readonly data = new StoreController<Slice>(this, (s) => memoSlice(s.connectionRequests, s.viewer));
+  private readonly data = new StoreController<Slice>(this, (s) => ({ requests: s.connectionRequests, viewer: s.viewer }), {
+    equals: (a, b) => a.requests === b.requests && a.viewer === b.viewer,
+  });
+  private readonly loader = collectionLoader(this, () => this.data.store, ['connectionRequests']);
 
   /** Level of the heading (1–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -95,12 +104,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
 
   /** Loads the requests again (what "Try again" does). */
   reload(): Promise<void> {
-    return this.data.store?.connectionRequests.load().catch(() => undefined) ?? Promise.resolve();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.data.value?.requests.status === 'idle') void this.reload();
+    return this.loader.run();
   }
 
   private setBusy(id: string, on: boolean): void {
@@ -128,7 +132,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     store
       .connectRequest(request.id, this.window ? { window: this.window } : {})
       .then((outcome: ConnectSessionOutcome) => {
-        if (outcome.status === 'completed') toast({ title: m.connected(request.app.name), tone: 'success' });
+        if (outcome.status === 'completed') toast({ title: fill(m.connected, { app: request.app.name }), tone: 'success' });
         else if (outcome.status === 'auth_config_missing' || outcome.status === 'failed') this.setMessage(request.id, outcome.message);
       })
       .catch((error: unknown) => {
@@ -169,7 +173,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
       ${monogram(request.app)}
       <div class="text">
         <span part="app" id=${appId}>${request.app.name}</span>
-        <span part="meta">${m.requestedBy(request.requestedBy.name)} · <time datetime=${request.requestedAt}
+        <span part="meta">${fill(m.requestedBy, { name: request.requestedBy.name })} · <time datetime=${request.requestedAt}
           title=${absoluteTime(this.locale, request.requestedAt)}>${relativeTime(this.locale, request.requestedAt, now)}</time></span>
         ${request.note ? html`<span part="note">${request.note}</span>` : nothing}
         ${message ? html`<p part="message" role="alert">${message}</p>` : nothing}
@@ -187,31 +191,19 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     const requests = slice?.requests;
     const outstanding = (requests?.items ?? []).filter((r) => r.state === 'outstanding');
     const loading = !requests || requests.status === 'idle' || (requests.status === 'loading' && !requests.items.length);
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     let body;
     if (requests?.status === 'error' && !requests.items.length) {
-      body = html`<div part="error" role="alert"><p>${(requests.error as Error)?.message ?? ''}</p>
-        <button part="retry" class="btn" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+      body = errorState(errorText(requests.error), { label: m.retry, onRetry: () => void this.reload() });
     } else if (loading) {
-      body = html`<p class="note" role="status">${m.loading}</p>`;
+      body = loadingState(m.loading);
     } else if (!outstanding.length) {
-      body = html`<p part="empty" class="note">${m.empty}</p>`;
+      body = emptyState(m.empty);
     } else {
       body = html`<ul part="list" role="list">${repeat(outstanding, (r) => r.id, (r) => this.renderRequest(r, slice.viewer))}</ul>`;
     }
     return html`<section part="base" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-      <p part="heading" id="heading" role="heading" aria-level=${level} tabindex="-1">${m.heading}</p>
+      ${heading(this.headingLevel, { part: 'heading', id: 'heading' }, m.heading)}
       ${body}
     </section>`;
   }
-}
-
-const slices = new WeakMap<object, Map<Viewer | undefined, Slice>>();
-/** One stable object per (requests, viewer) pair, so the controller re-renders only when either changed. */
-function memoSlice(requests: Collection<ConnectionRequest>, viewer: Viewer | undefined): Slice {
-  let inner = slices.get(requests);
-  if (!inner) slices.set(requests, (inner = new Map()));
-  let slice = inner.get(viewer);
-  if (!slice) inner.set(viewer, (slice = { requests, viewer }));
-  return slice;
 }

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import {
   colorBorder, colorDanger, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius,
   space1, space2, space3,
@@ -7,6 +8,7 @@ import controls from '../../internal/controls.styles.js';
 import { monogramStyles } from '../../internal/monogram.js';
 
 export default [
+  componentStyles,
   controls,
   monogramStyles,
   css`
@@ -18,7 +20,6 @@ export default [
       color: ${colorText};
     }
     [part='heading'] { margin: 0; padding: ${space2} ${space3}; border-block-end: 1px solid ${colorBorder}; font-weight: 600; }
-    [part='heading']:focus { outline: none; }
     [part='list'] { margin: 0; padding: 0; list-style: none; }
     [part='request'] { display: flex; flex-wrap: wrap; align-items: flex-start; gap: ${space2} ${space3}; padding: ${space2} ${space3}; }
     [part='request'] + [part='request'] { border-block-start: 1px solid ${colorBorder}; }
@@ -29,7 +30,5 @@ export default [
     .actions { display: flex; flex-wrap: wrap; gap: ${space2}; }
     .btn.primary { border-color: ${colorFocusRing}; background: ${colorFocusRing}; color: ${colorSurface}; }
     .btn.primary:hover { background: color-mix(in srgb, ${colorFocusRing} 88%, #000); }
-    .note, [part='error'] { margin: 0; padding: ${space3}; color: ${colorTextMuted}; }
-    [part='error'] p { margin: 0 0 ${space2}; }
   `,
 ];

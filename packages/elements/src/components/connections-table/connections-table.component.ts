@@ -1,13 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { daysUntil, type Collection, type Connection, type ConnectionStatus } from '@relink/sdk';
+import { expiryHintDays, type Collection, type Connection, type ConnectionStatus } from '@relink/sdk';
 import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
 import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
 import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkManageEvent } from '../../events/manage.js';
+import { fill } from '../../internal/fill.js';
+import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
+import { emptyState, errorState, errorText } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
@@ -106,6 +110,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   };
 
   private readonly data = new StoreController<Collection<Connection>>(this, (s) => s.connections);
+  private readonly loader = collectionLoader(this, () => this.data.store, ['connections']);
 
   /** Link of each row's "Manage": `{id}` is replaced by the connection's id, e.g. `/portal/connections/{id}`. */
   @property({ attribute: 'manage-href' }) manageHref?: string;
@@ -142,20 +147,19 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   /** Loads the connections again (what "Try again" does). */
   reload(): Promise<void> {
-    return this.data.store?.connections.load().catch(() => undefined) ?? Promise.resolve();
+    return this.loader.run();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const collection = this.data.value;
-    if (collection?.status === 'idle') void this.reload();
     const items = collection?.items ?? [];
     // Announce live status changes (not the first load).
     const changes: string[] = [];
     for (const c of items) {
       const before = this.statuses.get(c.id);
       if (before !== undefined && before !== c.status) {
-        changes.push(this.m.statusChanged.replace('{app}', c.app.name).replace('{label}', c.label).replace('{status}', this.m[c.status]));
+        changes.push(fill(this.m.statusChanged, { app: c.app.name, label: c.label, status: this.m[c.status] }));
       }
     }
     this.statuses = new Map(items.map((c) => [c.id, c.status]));
@@ -195,9 +199,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   private cells(c: Connection) {
     const store = this.data.store;
-    const days = c.status === 'active' && store ? daysUntil(c.expiresAt, store.now()) : undefined;
-    const hint = days !== undefined && store && days <= store.expiringWithinDays ? days : undefined;
-    const href = this.manageHref?.replaceAll('{id}', encodeURIComponent(c.id));
+    const hint = store ? expiryHintDays(c, store.expiringWithinDays, store.now()) : undefined;
+    const href = fillHref(this.manageHref, c.id);
     const appId = `app-${c.id}`;
     return {
       app: html`<span class="app" id=${appId}>${monogram(c.app)}<span>${c.app.name}</span></span>`,
@@ -249,10 +252,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const big = this.rows.length > this.virtualizeThreshold;
     let body;
     if (failed) {
-      body = html`<div part="error" role="alert"><p>${(collection.error as Error)?.message ?? ''}</p>
-        <button part="retry" class="btn" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+      body = errorState(errorText(collection.error), { label: m.retry, onRetry: () => void this.reload() });
     } else if (!loading && !collection.items.length) {
-      body = html`<div part="empty"><p part="empty-title">${m.emptyTitle}</p><p part="empty-body">${m.emptyBody}</p></div>`;
+      body = emptyState(m.emptyTitle, m.emptyBody);
     } else if (big && this.virtualizer) {
       body = this.renderVirtual(this.virtualizer);
     } else {

@@ -1,11 +1,13 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { monogramStyles } from '../../internal/monogram.js';
 import {
-  colorBorder, colorDanger, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
+  colorBorder, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
 } from '../../styles/tokens.js';
 
 export default [
+  componentStyles,
   controls,
   monogramStyles,
   css`
@@ -49,24 +51,12 @@ export default [
       font: inherit;
       cursor: pointer;
     }
-    .sort:focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: 2px; border-radius: 2px; }
+    .sort:focus-visible { border-radius: 2px; }
     .app { display: inline-flex; align-items: center; gap: ${space2}; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
-    .skeleton { display: block; block-size: 0.9em; inline-size: 70%; border-radius: ${radius}; background: color-mix(in srgb, currentColor 12%, transparent); }
-    [part='empty'], [part='error'] {
-      display: grid;
-      justify-items: center;
-      gap: ${space2};
-      padding: ${space4};
-      border: 1px dashed ${colorBorder};
-      border-radius: ${radius};
-      text-align: center;
-    }
-    [part='empty'] p, [part='error'] p { margin: 0; }
-    [part='empty-title'] { font-weight: 600; }
-    [part='empty-body'] { color: ${colorTextMuted}; }
-    [part='error'] > p { color: ${colorDanger}; }
+    .skeleton { block-size: 0.9em; inline-size: 70%; }
+    .state { justify-items: center; padding: ${space4}; border: 1px dashed ${colorBorder}; border-radius: ${radius}; text-align: center; }
     /* The virtualized path: ARIA table roles on a grid of divs (a virtualizer positions rows absolutely). */
     div[part='table'] { display: block; }
     [role='row'] { display: grid; grid-template-columns: var(--_cols); align-items: center; inline-size: 100%; }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Collection, Notification, NotificationSeverity } from '@relink/sdk';
@@ -6,25 +6,30 @@ import Bell from 'lucide/dist/esm/icons/bell.mjs';
 import CircleAlert from 'lucide/dist/esm/icons/circle-alert.mjs';
 import Info from 'lucide/dist/esm/icons/info.mjs';
 import TriangleAlert from 'lucide/dist/esm/icons/triangle-alert.mjs';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
-import { numberFormat, relativeTime } from '../../internal/format.js';
+import { fill } from '../../internal/fill.js';
+import { numberFormat, plural, relativeTime, type PluralForms } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
+import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './notification-bell.styles.js';
 
 export interface NotificationBellMessages {
-  /** The button's accessible name for `unread` unread notifications: "Notifications, 3 unread". */
-  label: (unread: number, locale: string) => string;
+  /** The button's accessible name with nothing unread. */
+  label: string;
+  /** The button's accessible name with `{n}` unread notifications: "Notifications, 3 unread". */
+  labelUnread: PluralForms;
   /** The popover's heading. */
   heading: string;
   /** The empty state. */
   empty: string;
   /** Read out after an unread notification. */
   unread: string;
-  /** Title of a `reauth_required` notification, after its app: "HubSpot reauth required". */
-  reauthTitle: (app: string) => string;
+  /** Title of a `reauth_required` notification; `{app}` is its app: "HubSpot reauth required". */
+  reauthTitle: string;
   critical: string;
   warning: string;
   info: string;
@@ -59,8 +64,11 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
  * @csspart item-title - The notification's title.
  * @csspart item-body - The notification's body.
  * @csspart item-time - When it was raised (relative).
- * @csspart empty - "No notifications".
+ * @csspart loading - "Loading notifications…" while the list loads.
+ * @csspart empty - The empty state.
+ * @csspart empty-title - "No notifications".
  * @csspart error - A load error with "Try again".
+ * @csspart retry - The "Try again" button.
  *
  * @cssproperty --relink-notification-bell-width - Width of the popover; defaults to 360px (never wider than the viewport).
  * @cssproperty --relink-notification-bell-max-height - Max height of the popover; defaults to 480px.
@@ -71,11 +79,12 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   static override styles = styles;
 
   static override defaults: NotificationBellMessages = {
-    label: (unread, locale) => (unread ? `Notifications, ${numberFormat(locale).format(unread)} unread` : 'Notifications'),
+    label: 'Notifications',
+    labelUnread: { other: 'Notifications, {n} unread' },
     heading: 'Notifications',
     empty: 'No notifications',
     unread: 'Unread',
-    reauthTitle: (app) => `${app} reauth required`,
+    reauthTitle: '{app} reauth required',
     critical: 'Critical',
     warning: 'Warning',
     info: 'Info',
@@ -84,6 +93,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   };
 
   private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
+  private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
 
   /** Link of a notification about a connection: `{id}` is the connection's id, e.g. `/connections/{id}`. */
   @property({ attribute: 'connection-href' }) connectionHref?: string;
@@ -116,12 +126,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
 
   /** Loads the notifications again (what "Try again" does). */
   reload(): Promise<void> {
-    return this.data.store?.notifications.load().catch(() => undefined) ?? Promise.resolve();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.data.value?.status === 'idle') void this.reload();
+    return this.loader.run();
   }
 
   private items(): HTMLElement[] {
@@ -157,7 +162,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   }
 
   private titleOf(n: Notification): string {
-    return n.kind === 'reauth_required' && n.appName ? this.m.reauthTitle(n.appName) : n.title;
+    return n.kind === 'reauth_required' && n.appName ? fill(this.m.reauthTitle, { app: n.appName }) : n.title;
   }
 
   private renderItem(n: Notification) {
@@ -182,13 +187,12 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const m = this.m;
     const collection = this.data.value;
     if (collection?.status === 'error' && !collection.items.length) {
-      return html`<div part="error" role="alert"><p>${(collection.error as Error)?.message ?? ''}</p>
-        <button class="retry" type="button" @click=${this.reload}>${m.retry}</button></div>`;
+      return errorState(errorText(collection.error), { label: m.retry, onRetry: () => void this.reload() });
     }
     if (!collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length)) {
-      return html`<p class="note" role="status">${m.loading}</p>`;
+      return loadingState(m.loading);
     }
-    if (!collection.items.length) return html`<p part="empty" class="note">${m.empty}</p>`;
+    if (!collection.items.length) return emptyState(m.empty);
     return html`<ul part="list" role="list">${repeat(collection.items, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
   }
 
@@ -196,7 +200,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const m = this.m;
     const unread = this.unread;
     return html`<div part="base">
-      <button part="button" type="button" popovertarget="panel" aria-label=${m.label(unread, this.locale)}>
+      <button part="button" type="button" popovertarget="panel" aria-label=${unread ? plural(this.locale, unread, m.labelUnread) : m.label}>
         ${icon(Bell)}${unread
           ? html`<span part="badge" aria-hidden="true">${unread > 99 ? `${numberFormat(this.locale).format(99)}+` : numberFormat(this.locale).format(unread)}</span>`
           : nothing}

@@ -1,15 +1,16 @@
 import { css } from 'lit';
+import controls from '../../internal/controls.styles.js';
+import componentStyles from '../../styles/component.styles.js';
 import {
   colorAttention, colorBorder, colorDanger, colorFocusRing, colorInfo, colorScheme, colorSurface, colorSurfaceRaised,
   colorText, colorTextMuted, fontSizeSmall, radius, shadow, space1, space2, space3,
 } from '../../styles/tokens.js';
 
-export default css`
+export default [componentStyles, controls, css`
   :host {
     display: inline-block;
     color-scheme: ${colorScheme};
   }
-  .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   [part='base'] { position: relative; display: inline-block; }
   [part='button'] {
     anchor-name: --relink-bell;
@@ -95,13 +96,10 @@ export default css`
   [part~='unread'] [part='item-title'] { font-weight: 700; }
   [part='item-body'], [part='item-time'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
   .dot { flex: none; inline-size: 8px; block-size: 8px; margin-block-start: 0.45em; border-radius: 50%; background: ${colorFocusRing}; }
-  .note, [part='error'] { margin: 0; padding: ${space3}; color: ${colorTextMuted}; }
-  [part='error'] p { margin: 0 0 ${space2}; }
-  .retry { font: inherit; }
-  :focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: -2px; }
-  [part='button']:focus-visible { outline-offset: 2px; }
+  /* Items sit edge to edge in the panel: their ring goes inside. */
+  [part~='item-link']:focus-visible, [part='panel']:focus-visible { outline-offset: -2px; }
   @media (forced-colors: active) {
     [part='badge'] { border-color: CanvasText; forced-color-adjust: none; background: Mark; color: MarkText; }
     .dot { background: CanvasText; }
   }
-`;
+`];

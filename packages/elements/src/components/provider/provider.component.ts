@@ -1,10 +1,9 @@
-import { html, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { createRelinkClient, createRelinkStore, type RelinkClient, type RelinkStore, type TokenSource } from '@relink/sdk';
 import { clientContext } from '../../context/client-context.js';
 import { storeContext } from '../../context/store-context.js';
-import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './provider.styles.js';
 
 /**
@@ -16,9 +15,11 @@ import styles from './provider.styles.js';
  * @tag relink-provider
  * @summary Provides the Relink SDK client and live store to the elements inside it; sets the theme.
  *
+ * It shows no copy of its own, so it takes no `messages` and follows no locale: it is a plain `LitElement`.
+ *
  * @slot - The page content that uses Relink elements.
  */
-export class RelinkProvider extends RelinkElement {
+export class RelinkProvider extends LitElement {
   static override styles = styles;
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });

@@ -1,15 +1,16 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { Task } from '@lit/task';
-import type { Collection, Connection, PublishCheck, RelinkClient } from '@relink/sdk';
+import type { PublishCheck, RelinkSnapshot } from '@relink/sdk';
 import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
 import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
 import { clientContext } from '../../context/client-context.js';
+import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
+import { errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './publish-check.styles.js';
 
@@ -41,7 +42,9 @@ export interface PublishCheckMessages {
  * @csspart message - The server's message for a problem.
  * @csspart fix - The link to the connection.
  * @csspart ok - The OK line.
+ * @csspart loading - "Checking connections…" while the first check runs.
  * @csspart error - A failed check with "Try again".
+ * @csspart retry - The "Try again" button.
  *
  * @cssproperty --relink-publish-check-problem-color - Tone of problems; defaults to `--relink-color-danger`.
  * @cssproperty --relink-publish-check-ok-color - Tone of the OK line; defaults to `--relink-color-success`.
@@ -57,8 +60,11 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   };
 
   private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
-  /** Connection changes in the store trigger a new check. */
-  private readonly connections = new StoreController<Collection<Connection>>(this, (s) => s.connections);
+  /**
+   * What the check's answer depends on: the status of each connection. Another change (a label, a refresh time, a
+   * notification) does not check again.
+   */
+  private readonly statuses = new StoreController<string>(this, connectionStatuses);
 
   /** The workflow to check, e.g. `wf_lead_sync`. */
   @property({ attribute: 'workflow-id', reflect: true }) workflowId = '';
@@ -66,10 +72,10 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   /** Link of a connection to fix: `{id}` is the connection's id. Unset: "Fix connection" is a button that only fires `relink-navigate`. */
   @property({ attribute: 'connection-href' }) connectionHref?: string;
 
-  private readonly check = new Task(this, {
-    task: ([client, workflowId], { signal }) =>
-      client && workflowId ? client.workflows.publishCheck(workflowId, { signal }) : Promise.resolve(undefined),
-    args: () => [this.clientConsumer.value ?? this.connections.store?.client, this.workflowId, this.connections.value] as [RelinkClient | undefined, string, unknown],
+  private readonly check = new ResourceController(this, {
+    args: () => [this.clientConsumer.value ?? this.statuses.store?.client, this.workflowId, this.statuses.value] as const,
+    load: ([client, workflowId], { signal }) =>
+      client && workflowId ? client.workflows.publishCheck(workflowId, { signal }) : Promise.resolve(initialState),
   });
 
   /** The latest result (undefined while the first check runs). */
@@ -78,7 +84,7 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   }
 
   /** Checks again. */
-  recheck(): Promise<unknown> {
+  recheck(): Promise<void> {
     return this.check.run();
   }
 
@@ -101,13 +107,15 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
 
   override render() {
     const m = this.m;
-    return html`<div part="base" aria-busy=${this.check.status === 1 ? 'true' : 'false'}>${this.check.render({
-      initial: () => nothing,
-      // Keep showing the last result while re-checking, so a live re-check does not flash.
-      pending: () => (this.check.value ? this.renderResult(this.check.value) : html`<p class="note">${m.checking}</p>`),
-      complete: (result) => this.renderResult(result),
-      error: (error) => html`<div part="error" role="alert"><p>${(error as Error)?.message ?? ''}</p>
-        <button class="retry" type="button" @click=${() => void this.recheck()}>${m.retry}</button></div>`,
-    })}</div>`;
+    // The last result stays while re-checking, so a live re-check does not flash.
+    const { pending, value: result, error } = this.check;
+    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${error !== undefined
+      ? errorState(errorText(error), { label: m.retry, onRetry: () => void this.recheck() })
+      : result
+        ? this.renderResult(result)
+        : pending ? loadingState(m.checking) : nothing}</div>`;
   }
 }
+
+/** Each connection's id and status, as one string: equal strings, same answer from the server. */
+const connectionStatuses = (s: RelinkSnapshot): string => s.connections.items.map((c) => `${c.id}:${c.status}`).join(' ');

@@ -1,25 +1,26 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { selectReauthNeeded, type Collection, type Notification, type ReauthNeeded } from '@relink/sdk';
+import { selectReauthNeeded, type ReauthNeeded } from '@relink/sdk';
 import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
-import { numberFormat, pluralRules } from '../../internal/format.js';
+import { fill } from '../../internal/fill.js';
+import { plural, type PluralForms } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './reauth-banner.styles.js';
 
 export interface ReauthBannerMessages {
-  /** The banner's title for `count` affected connections (plural rules of `locale`). */
-  title: (count: number, locale: string) => string;
-  /** The row's link, titled after the first affected app. */
-  link: (app: string) => string;
-  /** How many more affected apps remain after the first (only shown when `more` > 0). */
-  more: (more: number, locale: string) => string;
+  /** The banner's title for `{n}` affected connections. */
+  title: PluralForms;
+  /** The row's link, titled after the first affected app (`{app}`). */
+  link: string;
+  /** How many more affected apps (`{n}`) remain after the first (only shown when there are more). */
+  more: PluralForms;
 }
-
-const n = (locale: string, value: number) => numberFormat(locale).format(value);
 
 /**
  * The reauthorization alert of seed 002: a full-width strip in the error tone, shown while there are unread
@@ -52,15 +53,13 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   static override styles = styles;
 
   static override defaults: ReauthBannerMessages = {
-    title: (count, locale) =>
-      pluralRules('en').select(count) === 'one'
-        ? 'A connection needs to be reauthorized'
-        : `${n(locale, count)} connections need to be reauthorized`,
-    link: (app) => `${app} reauth required`,
-    more: (more, locale) => `and ${n(locale, more)} more`,
+    title: { one: 'A connection needs to be reauthorized', other: '{n} connections need to be reauthorized' },
+    link: '{app} reauth required',
+    more: { other: 'and {n} more' },
   };
 
-  private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
+  private readonly data = new StoreController<ReauthNeeded>(this, selectReauthNeeded);
+  private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
 
   /**
    * Where the row's link goes: the workspace's Connections page, e.g. `/connections` or `/connections/{id}`
@@ -83,15 +82,13 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const store = this.data.store;
-    const collection = this.data.value;
-    if (store && collection?.status === 'idle') void store.notifications.load().catch(() => undefined);
-    this.reauth = store ? selectReauthNeeded(store.getSnapshot()) : undefined;
+    this.reauth = this.data.value;
     const count = this.count;
     if (count > this.shownCount) {
       const r = this.reauth!;
       const m = this.m;
-      this.announcement = `${m.title(count, this.locale)}. ${m.link(r.firstAppName ?? '')}${r.more ? ` ${m.more(r.more, this.locale)}` : ''}`;
+      const locale = this.locale;
+      this.announcement = `${plural(locale, count, m.title)}. ${fill(m.link, { app: r.firstAppName ?? '' })}${r.more ? ` ${plural(locale, r.more, m.more)}` : ''}`;
     } else if (count < this.shownCount) {
       // Silent: a shrinking or cleared banner is not news; clearing lets the same text be announced again later.
       this.announcement = '';
@@ -109,16 +106,15 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
     if (!r?.count) return live;
     const m = this.m;
     const href = fillHref(this.href, r.firstConnectionId);
-    const label = m.link(r.firstAppName ?? '');
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const label = fill(m.link, { app: r.firstAppName ?? '' });
     return html`${live}<section part="base" aria-labelledby="title">
       <span part="icon">${icon(Link2Off)}</span>
       <div part="content">
-        <p part="title" id="title" role="heading" aria-level=${level}>${m.title(r.count, this.locale)}</p>
+        ${heading(this.headingLevel, { part: 'title', id: 'title' }, plural(this.locale, r.count, m.title))}
         <p part="row">${href !== undefined
           ? html`<a part="link" href=${href} @click=${(e: MouseEvent) => this.handleNavigate(e, href)}>${label}</a>`
           : html`<button part="link" type="button" @click=${(e: MouseEvent) => this.handleNavigate(e, '')}>${label}</button>`}${r.more
-          ? html` <span part="more">${m.more(r.more, this.locale)}</span>`
+          ? html` <span part="more">${plural(this.locale, r.more, m.more)}</span>`
           : nothing}</p>
       </div>
     </section>`;

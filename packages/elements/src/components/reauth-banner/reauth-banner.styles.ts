@@ -1,12 +1,12 @@
 import { css } from 'lit';
-import { colorDanger, colorFocusRing, colorScheme, colorSurface, colorText, radius, space1, space3, space4 } from '../../styles/tokens.js';
+import componentStyles from '../../styles/component.styles.js';
+import { colorDanger, colorScheme, colorSurface, colorText, radius, space1, space3, space4 } from '../../styles/tokens.js';
 
-export default css`
+export default [componentStyles, css`
   :host {
     display: block;
     color-scheme: ${colorScheme};
   }
-  .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   [part='base'] {
     --_tone: var(--relink-reauth-banner-color, ${colorDanger});
     display: flex;
@@ -39,9 +39,9 @@ export default css`
     cursor: pointer;
   }
   [part='link']:hover { text-decoration-thickness: 2px; }
-  [part='link']:focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: 2px; border-radius: 2px; }
+  [part='link']:focus-visible { border-radius: 2px; }
   @media (forced-colors: active) {
     [part='base'] { border-color: CanvasText; }
     [part='icon'] { color: CanvasText; }
   }
-`;
+`];

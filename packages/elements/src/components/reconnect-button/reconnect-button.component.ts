@@ -4,6 +4,7 @@ import { isInvalidCredentials, isRelinkApiError, type ConnectSessionOutcome } fr
 import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
+import { fill } from '../../internal/fill.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { icon } from '../../internal/icon.js';
 import { toast } from '../toaster/toaster.js';
@@ -111,11 +112,12 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   }
 
   private fill(template: string, outcome?: { newAccountEmail?: string | undefined; previousAccountEmail?: string | undefined }): string {
-    const m = this.m;
-    return template
-      .replaceAll('{new}', outcome?.newAccountEmail ?? m.unknownAccount)
-      .replaceAll('{old}', outcome?.previousAccountEmail ?? m.unknownAccount)
-      .replaceAll('{app}', this.connection?.app.name ?? '');
+    const unknown = this.m.unknownAccount;
+    return fill(template, {
+      new: outcome?.newAccountEmail ?? unknown,
+      old: outcome?.previousAccountEmail ?? unknown,
+      app: this.connection?.app.name ?? '',
+    });
   }
 
   private handleClick(): void {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { colorBorder, colorDanger, colorSurface, colorText, colorTextMuted, radius, space1, space2, space3 } from '../../styles/tokens.js';
 
 export default [
+  componentStyles,
   controls,
   css`
     :host { display: inline-block; max-inline-size: 100%; }

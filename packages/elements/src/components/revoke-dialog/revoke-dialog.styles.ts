@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { colorBorder, colorDanger, colorScheme, colorSurfaceRaised, colorText, colorTextMuted, radius, shadow, space2, space3, space4 } from '../../styles/tokens.js';
 
 export default [
+  componentStyles,
   controls,
   css`
     :host { display: inline-block; color-scheme: ${colorScheme}; }

@@ -1,8 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Run } from '@relink/sdk';
+import { isTerminalRun, type Run } from '@relink/sdk';
 import Play from 'lucide/dist/esm/icons/play.mjs';
 import RotateCcw from 'lucide/dist/esm/icons/rotate-ccw.mjs';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkReplayEvent, RelinkResumeEvent } from '../../events/run-action.js';
 import { fillHref } from '../../internal/href.js';
@@ -24,7 +25,6 @@ export interface RunActionsMessages {
   replayFailed: string;
 }
 
-const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
 type Action = 'resume' | 'replay';
 
@@ -65,6 +65,7 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
   };
 
   private readonly data = new StoreController<Run | undefined>(this, (s) => s.runs.byId.get(this.runId));
+  private readonly loader = collectionLoader(this, () => this.data.store, ['runs']);
 
   /** The run's id, e.g. `run_failed`. */
   @property({ attribute: 'run-id', reflect: true }) runId = '';
@@ -77,13 +78,6 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
   /** The run, from the provider's store. */
   get run(): Run | undefined {
     return this.data.value;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('runId')) this.data.select();
-    const store = this.data.store;
-    if (store && store.getSnapshot().runs.status === 'idle') void store.runs.load().catch(() => undefined);
   }
 
   private async act(action: Action): Promise<void> {
@@ -135,7 +129,7 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
     const m = this.m;
     // A button in flight stays until its request settles, even if the run's status moved meanwhile.
     const resume = run?.status === 'paused' || this.busy === 'resume';
-    const replay = (run && TERMINAL.has(run.status)) || this.busy === 'replay';
+    const replay = (run && isTerminalRun(run)) || this.busy === 'replay';
     return html`<div part="base" role="group" aria-label=${m.label} tabindex="-1">${resume ? this.button('resume', m.resume) : nothing}${replay
       ? this.button('replay', m.replay)
       : nothing}</div>`;

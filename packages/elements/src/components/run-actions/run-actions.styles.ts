@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import { colorScheme, space2 } from '../../styles/tokens.js';
 import controls from '../../internal/controls.styles.js';
 
 export default [
+  componentStyles,
   controls,
   css`
     :host { display: inline-block; color-scheme: ${colorScheme}; }

@@ -1,13 +1,17 @@
-import { nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
-import { isNotFound, type Connection, type Run } from '@relink/sdk';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { blockedConnectionId, isNotFound, type Connection, type Run } from '@relink/sdk';
+import { ClockController } from '../../controllers/clock-controller.js';
+import { collectionLoader, initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
+import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
+import { errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { blockedConnection, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
+import { pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './run-detail.styles.js';
 
@@ -32,8 +36,6 @@ export interface RunDetailMessages extends RunStatusMessages {
   notFound: string;
   retry: string;
 }
-
-const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /**
  * One run's page (seed 002's run detail, `/{workspaceSlug}/monitoring/workflow-runs/{workflowId}/{runId}`): the
@@ -97,7 +99,23 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
     retry: 'Try again',
   };
 
-  private readonly data = new StoreController(this);
+  private readonly data = new StoreController(this, (s) => ({ runs: s.runs, connections: s.connections }), {
+    equals: (a, b) => a.runs === b.runs && a.connections === b.connections,
+  });
+  // Keep "5 minutes ago" true.
+  private readonly clock = new ClockController(this);
+  // The connections name the one a paused run waits for; the runs hold the replays of this one.
+  private readonly loader = collectionLoader(this, () => this.data.store, ['connections', 'runs']);
+  // A run the store does not know (a page opened directly): fetched once per id, aborted when the id changes.
+  private readonly fetcher = new ResourceController(this, {
+    args: () => [this.data.store, this.runId] as const,
+    load: async ([store, id]) => {
+      if (!store || !id || store.getSnapshot().runs.byId.has(id)) return initialState;
+      // signal: store.runs.get(id, { signal }) once the store's get takes one.
+      await store.runs.get(id);
+      return undefined;
+    },
+  });
 
   /** The run's id, e.g. `run_failed`. */
   @property({ attribute: 'run-id', reflect: true }) runId = '';
@@ -111,54 +129,14 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   /** Link of a run (a replay's original, the latest replay, the toasts' "View run"): `{id}` is the run's id. */
   @property({ attribute: 'run-href' }) runHref?: string;
 
-  /** The SDK error of the last failed fetch of the run. */
-  @state() private loadError: unknown;
-  private fetching?: string;
-  private clock?: ReturnType<typeof setInterval>;
-
   /** The run, from the provider's store. */
   get run(): Run | undefined {
     return this.data.value?.runs.byId.get(this.runId);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Keep "5 minutes ago" true.
-    this.clock = setInterval(() => this.requestUpdate(), 60_000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.clock);
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('runId')) this.loadError = undefined;
-    const store = this.data.store;
-    const snapshot = this.data.value;
-    if (!store || !snapshot) return;
-    // The connections name the one a paused run waits for; the runs hold the replays of this one.
-    if (snapshot.connections.status === 'idle') void store.connections.load().catch(() => undefined);
-    if (snapshot.runs.status === 'idle') void store.runs.load().catch(() => undefined);
-    if (this.runId && !this.run && this.loadError === undefined && this.fetching !== this.runId) this.load();
-  }
-
   /** Fetches the run again (what "Try again" does). */
   load(): Promise<void> {
-    const { runId } = this;
-    const store = this.data.store;
-    if (!store || !runId) return Promise.resolve();
-    this.fetching = runId;
-    this.loadError = undefined;
-    return store.runs.get(runId).then(
-      () => undefined,
-      (error: unknown) => {
-        if (this.runId === runId) this.loadError = error;
-      },
-    ).finally(() => {
-      if (this.fetching === runId) this.fetching = undefined;
-    });
+    return this.fetcher.run();
   }
 
   private navigate(event: MouseEvent, detail: NavigateDetail): void {
@@ -183,7 +161,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
 
   /** A link to another run (with `run-href`), named by when it started. */
   private runLink(partName: string, template: string, run: Run | undefined, id: string) {
-    const label = template.replace('{time}', run ? this.relative(run.startedAt) : id);
+    const label = fill(template, { time: run ? this.relative(run.startedAt) : id });
     const href = fillHref(this.runHref, id);
     return href === undefined
       ? html`<span part=${partName}>${label}</span>`
@@ -191,7 +169,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   }
 
   private renderBlocked(run: Run) {
-    const blocked = blockedConnection(run);
+    const blocked = blockedConnectionId(run);
     if (!blocked) return nothing;
     const href = fillHref(this.connectionHref, blocked);
     return html`<span part="blocked">${this.m.blockedBy} ${href === undefined
@@ -202,15 +180,13 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
 
   private renderState() {
     const m = this.m;
-    if (this.loadError !== undefined) {
-      const notFound = isNotFound(this.loadError);
-      return html`<div part="base"><div part="error" role="alert">
-        <p>${notFound ? m.notFound : (this.loadError as Error)?.message ?? ''}</p>
-        ${notFound ? nothing : html`<button part="retry" class="btn" type="button" @click=${() => this.load()}>${m.retry}</button>`}
-      </div></div>`;
+    const error = this.fetcher.error;
+    if (error !== undefined) {
+      return html`<div part="base">${isNotFound(error)
+        ? errorState(m.notFound)
+        : errorState(errorText(error), { label: m.retry, onRetry: () => void this.load() })}</div>`;
     }
-    return html`<div part="base" aria-busy="true"><p part="loading" role="status">
-      <span class="skeleton" aria-hidden="true"></span><span class="sr">${m.loading}</span></p></div>`;
+    return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
   }
 
   override render() {
@@ -218,12 +194,11 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
     if (!run) return this.renderState();
     const m = this.m;
     const runs = this.data.value!.runs;
-    const tag = HEADINGS[Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2)) - 1]!;
     // The newest replay of this run, e.g. the one just made with "Replay".
     const replay = runs.items.filter((r) => r.replayOf === run.id).sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
     return html`<article part="base" aria-labelledby="title">
       <div part="header">
-        <${tag} part="title" id="title" tabindex="-1">${run.workflowName}</${tag}>
+        ${heading(this.headingLevel, { part: 'title', id: 'title' }, run.workflowName)}
       </div>
       <div part="status-line" role="group" aria-label=${m.statusLabel}>
         ${runStatus(run, m)} ${pauseReason(run, m)} ${this.renderBlocked(run)}

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { runStatusStyles } from '../../internal/run-status.js';
 import {
@@ -6,6 +7,7 @@ import {
 } from '../../styles/tokens.js';
 
 export default [
+  componentStyles,
   controls,
   runStatusStyles,
   css`
@@ -21,7 +23,6 @@ export default [
     }
     [part='header'] { min-inline-size: 0; }
     [part='title'] { margin: 0; font-size: 1.25em; font-weight: 600; }
-    [part='title']:focus { outline: none; }
     [part='status-line'] { display: flex; flex-wrap: wrap; align-items: center; gap: ${space2} ${space3}; }
     [part='reason'], [part='blocked'] { color: ${colorTextMuted}; }
     a { color: var(--relink-run-detail-link-color, ${colorFocusRing}); }
@@ -36,9 +37,6 @@ export default [
     dt { color: ${colorTextMuted}; }
     dd { margin: 0; }
     .absolute { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
-    [part='loading'], [part='error'] p { margin: 0; color: ${colorTextMuted}; }
-    [part='error'] { display: grid; gap: ${space2}; justify-items: start; }
-    .skeleton { display: block; block-size: 1em; inline-size: 12em; border-radius: ${radius}; background: color-mix(in srgb, currentColor 12%, transparent); }
     @media (max-width: 30em) {
       [part='facts'] { grid-template-columns: 1fr; }
       dd + dt { margin-block-start: ${space1}; }

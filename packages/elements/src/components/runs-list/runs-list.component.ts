@@ -1,13 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Connection, RelinkSnapshot, Run } from '@relink/sdk';
+import { blockedConnectionId, isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
+import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
+import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { blockedConnection, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
+import { pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './runs-list.styles.js';
 
@@ -36,7 +38,7 @@ export interface RunsListMessages extends RunStatusMessages {
 const FILTERS: RunsFilter[] = ['all', 'paused_for_reauth', 'running', 'failed'];
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
   all: () => true,
-  paused_for_reauth: (run) => run.status === 'paused' && run.pauseReason === 'reauth',
+  paused_for_reauth: isPausedForReauth,
   running: (run) => run.status === 'running',
   failed: (run) => run.status === 'failed',
 };
@@ -71,7 +73,9 @@ interface Slice {
  * @csspart reason - Why a paused run is paused.
  * @csspart blocked-connection - The link to the connection a run waits for.
  * @csspart actions - The row's `relink-run-actions`.
- * @csspart empty - The empty state.
+ * @csspart loading - The loading state (`role="status"`).
+ * @csspart empty - The empty state ("No runs yet", or no runs match the chip).
+ * @csspart empty-title - The empty state's text.
  * @csspart error - The load error with "Try again".
  * @csspart retry - The "Try again" button.
  *
@@ -102,7 +106,11 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     retry: 'Try again',
   };
 
-  private readonly data = new StoreController<Slice>(this, (s) => memoSlice(s));
+  private readonly data = new StoreController<Slice>(this, (s) => ({ runs: s.runs, connections: s.connections }), {
+    equals: (a, b) => a.runs === b.runs && a.connections === b.connections,
+  });
+  // The connections name the one a paused run waits for.
+  private readonly loader = collectionLoader(this, () => this.data.store, ['runs', 'connections']);
 
   /** The pressed preset chip. */
   @property({ reflect: true }) filter: RunsFilter = 'all';
@@ -116,18 +124,13 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
   private rows: readonly Run[] = [];
 
   /** Loads the runs and the connections again (what "Try again" does). */
-  reload(): Promise<unknown> {
-    const store = this.data.store;
-    if (!store) return Promise.resolve();
-    return Promise.allSettled([store.runs.load(), store.connections.load()]);
+  reload(): Promise<void> {
+    return this.loader.run();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const slice = this.data.value;
-    const store = this.data.store;
-    if (store && slice?.runs.status === 'idle') void store.runs.load().catch(() => undefined);
-    if (store && slice?.connections.status === 'idle') void store.connections.load().catch(() => undefined);
     const keep = matches[this.filter] ?? matches.all;
     this.rows = (slice?.runs.items ?? []).filter(keep);
   }
@@ -143,7 +146,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
 
   private renderStatus(run: Run) {
     const m = this.m;
-    const blocked = blockedConnection(run);
+    const blocked = blockedConnectionId(run);
     const href = blocked ? fillHref(this.connectionHref, blocked) : undefined;
     return html`${runStatus(run, m)}
       ${pauseReason(run, m)}
@@ -178,36 +181,25 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     const failed = runs?.status === 'error' && !runs.items.length;
     let body;
     if (failed) {
-      body = html`<div part="error" role="alert"><p>${(runs.error as Error)?.message ?? ''}</p>
-        <button part="retry" class="btn" type="button" @click=${this.reload}>${m.retry}</button></div>`;
-    } else if (!loading && !runs.items.length) {
-      body = html`<p part="empty">${m.empty}</p>`;
-    } else if (!loading && !this.rows.length) {
-      body = html`<p part="empty">${m.noMatches}</p>`;
+      body = errorState(errorText(runs.error), { label: m.retry, onRetry: () => void this.reload() });
+    } else if (loading) {
+      body = loadingState(m.loading);
+    } else if (!runs.items.length) {
+      body = emptyState(m.empty);
+    } else if (!this.rows.length) {
+      body = emptyState(m.noMatches);
     } else {
-      body = html`<div class="scroll"><table part="table" aria-busy=${loading ? 'true' : 'false'}>
+      body = html`<div class="scroll"><table part="table">
         <caption class="sr">${m.caption}</caption>
         <thead><tr>${[m.workflow, m.status, m.kind, m.started, m.updated, m.actions].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-        <tbody>${loading
-          ? html`<tr part="row"><td part="cell" colspan="6">${m.loading}</td></tr>`
-          : repeat(this.rows, (r) => r.id, (r) => this.renderRow(r))}</tbody>
+        <tbody>${repeat(this.rows, (r) => r.id, (r) => this.renderRow(r))}</tbody>
       </table></div>`;
     }
-    return html`<div part="base">
+    return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
       <div part="chips" role="group" aria-label=${m.filters}>${FILTERS.map((f) => html`<button
         part=${f === this.filter ? 'chip chip-pressed' : 'chip'} type="button" aria-pressed=${f === this.filter ? 'true' : 'false'}
         @click=${() => (this.filter = f)}>${m[f]}</button>`)}</div>
       ${body}
     </div>`;
   }
-}
-
-const slices = new WeakMap<object, WeakMap<object, Slice>>();
-/** One stable object per (runs, connections) pair, so the controller re-renders only when either changed. */
-function memoSlice(s: RelinkSnapshot): Slice {
-  let inner = slices.get(s.runs);
-  if (!inner) slices.set(s.runs, (inner = new WeakMap()));
-  let slice = inner.get(s.connections);
-  if (!slice) inner.set(s.connections, (slice = { runs: s.runs, connections: s.connections }));
-  return slice;
 }

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import { colorBorder, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, space1, space2, space3 } from '../../styles/tokens.js';
 import controls from '../../internal/controls.styles.js';
 import { runStatusStyles } from '../../internal/run-status.js';
 
 export default [
+  componentStyles,
   controls,
   runStatusStyles,
   css`
@@ -27,7 +29,6 @@ export default [
       background: var(--relink-runs-list-chip-pressed-background, ${colorText});
       color: ${colorSurface};
     }
-    [part~='chip']:focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: 2px; }
     .scroll { overflow-x: auto; }
     table { inline-size: 100%; border-collapse: collapse; }
     th, td {
@@ -43,8 +44,6 @@ export default [
     .status-cell { display: grid; gap: 2px; justify-items: start; }
     [part='reason'], .blocked, time { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
     time { white-space: nowrap; }
-    [part='empty'], [part='error'] p { margin: 0; color: ${colorTextMuted}; }
-    [part='error'] { display: grid; gap: ${space2}; justify-items: start; }
     @media (forced-colors: active) {
       [part~='chip-pressed'] { forced-color-adjust: none; background: Highlight; color: HighlightText; border-color: Highlight; }
     }

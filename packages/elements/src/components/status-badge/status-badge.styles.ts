@@ -1,10 +1,11 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import {
   colorAttention, colorDanger, colorNeutral, colorScheme, colorSuccess, colorSurface, colorTextMuted, fontSizeSmall,
   radius, space1, space2,
 } from '../../styles/tokens.js';
 
-export default css`
+export default [componentStyles, css`
   :host {
     display: inline-flex;
     flex-wrap: wrap;
@@ -39,4 +40,4 @@ export default css`
   [part='hint'] { font-size: ${fontSizeSmall}; color: ${colorTextMuted}; }
   [part='hint'] { color: var(--relink-status-badge-hint-color, ${colorAttention}); }
   /* forced-colors: the border is forced to a system colour by the browser, so the badge keeps its outline. */
-`;
+`];

@@ -1,10 +1,11 @@
 import { css } from 'lit';
+import componentStyles from '../../styles/component.styles.js';
 import {
-  colorBorder, colorDanger, colorFocusRing, colorInfo, colorScheme, colorSuccess, colorSurfaceRaised, colorText,
+  colorBorder, colorDanger, colorInfo, colorScheme, colorSuccess, colorSurfaceRaised, colorText,
   colorTextMuted, durationShort, fontSizeSmall, radius, shadow, space1, space2, space3, space4, zToaster,
 } from '../../styles/tokens.js';
 
-export default css`
+export default [componentStyles, css`
   :host {
     position: fixed;
     inset-block-end: ${space4};
@@ -13,14 +14,6 @@ export default css`
     inline-size: var(--relink-toaster-width, 360px);
     max-inline-size: calc(100vw - 2 * ${space4});
     color-scheme: ${colorScheme};
-  }
-  .sr {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   [part='base'] {
     display: flex;
@@ -66,7 +59,6 @@ export default css`
     cursor: pointer;
   }
   [part='close']:hover { color: ${colorText}; }
-  :focus-visible { outline: 2px solid ${colorFocusRing}; outline-offset: 2px; }
   @media (prefers-reduced-motion: no-preference) {
     [part='toast'] { animation: enter ${durationShort} ease-out; }
   }
@@ -76,4 +68,4 @@ export default css`
   @media (forced-colors: active) {
     [part='toast'] { border-color: CanvasText; }
   }
-`;
+`];

@@ -1,0 +1,22 @@
+import { html, nothing, type TemplateResult } from 'lit';
+
+/**
+ * The loading / error / empty block every element shows while it has nothing else to show, one way for all of
+ * them. Parts (documented on each element, styled once in `styles/component.styles.ts`):
+ * - `loading`: `role="status"`, a skeleton bar and the label for screen readers;
+ * - `error`: `role="alert"`, the message and, when the load can be tried again, the `retry` button;
+ * - `empty`: `empty-title` and, if given, `empty-body`.
+ */
+export const loadingState = (label: string): TemplateResult =>
+  html`<div part="loading" class="state" role="status"><span class="skeleton" aria-hidden="true"></span><span class="sr">${label}</span></div>`;
+
+export const errorState = (message: string, retry?: { label: string; onRetry: () => void }): TemplateResult =>
+  html`<div part="error" class="state" role="alert"><p>${message}</p>${retry
+    ? html`<button part="retry" class="btn" type="button" @click=${retry.onRetry}>${retry.label}</button>`
+    : nothing}</div>`;
+
+export const emptyState = (title: string, body?: string): TemplateResult =>
+  html`<div part="empty" class="state"><p part="empty-title">${title}</p>${body ? html`<p part="empty-body">${body}</p>` : nothing}</div>`;
+
+/** The text of a failed load for the error block. */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : '');
