@@ -1,14 +1,16 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import RefreshCw from 'lucide/dist/esm/icons/refresh-cw.mjs';
+import { isNotRefreshable } from '@relink/sdk';
 import { RelinkRefreshEvent } from '../../events/refresh.js';
 import { reconnectPath } from '../../internal/access.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
+import { errorCopy, errorKindDefaults, isRetryable, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { icon } from '../../internal/icon.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './refresh-button.styles.js';
 
-export interface RefreshButtonMessages {
+export interface RefreshButtonMessages extends ErrorKindMessages {
   label: string;
   success: string;
   failure: string;
@@ -19,6 +21,8 @@ export interface RefreshButtonMessages {
   requestReconnection: string;
   requestSent: string;
   requestFailed: string;
+  /** The failure toast's action when the service could not be reached or timed out. */
+  retry: string;
 }
 
 /**
@@ -45,6 +49,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
   static override styles = styles;
 
   static override defaults: RefreshButtonMessages = {
+    ...errorKindDefaults,
     label: 'Refresh credential',
     success: 'Connection refreshed.',
     failure: 'Failed to refresh connection',
@@ -53,6 +58,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
     requestReconnection: 'Send reconnection request',
     requestSent: 'Reconnection request sent',
     requestFailed: 'Could not send the reconnection request',
+    retry: 'Try again',
   };
 
   @state() private busy = false;
@@ -69,7 +75,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
         onClick: () => {
           store.requestReconnection(connection.id).then(
             () => toast({ title: m.requestSent, tone: 'success' }),
-            (error: unknown) => toast({ title: m.requestFailed, description: (error as Error).message, tone: 'error' }),
+            (error: unknown) => toast({ title: m.requestFailed, description: errorCopy(error, m), tone: 'error' }),
           );
         },
       };
@@ -84,6 +90,20 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
     return undefined;
   }
 
+  /**
+   * Only the server's `not_refreshable` means "you may need to reconnect"; an outage, a timeout or an expired
+   * session says what really happened (and offers Try again where that can help).
+   */
+  private failureToast(error: unknown) {
+    const m = this.m;
+    if (isNotRefreshable(error)) {
+      const action = this.failureAction();
+      return { title: m.failure, description: m.failureDescription, tone: 'error' as const, ...(action ? { action } : {}) };
+    }
+    const retry = isRetryable(error) ? { action: { label: m.retry, onClick: () => void this.handleClick() } } : {};
+    return { title: m.failure, description: errorCopy(error, m), tone: 'error' as const, ...retry };
+  }
+
   private async handleClick(): Promise<void> {
     const { store, connectionId } = this;
     if (this.busy || !store) return;
@@ -96,8 +116,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
       }
     } catch (error) {
       if (this.dispatchEvent(new RelinkRefreshEvent({ connectionId, ok: false, error }))) {
-        const action = this.failureAction();
-        toast({ title: m.failure, description: m.failureDescription, tone: 'error', ...(action ? { action } : {}) });
+        toast(this.failureToast(error));
       }
     } finally {
       this.busy = false;
