@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { blockedConnectionId, isNotFound, type Connection, type Run } from '@relink/sdk';
+import { isNotFound, type Connection, type Run } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader, initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -11,7 +11,7 @@ import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
 import { errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
+import { blockedConnectionIds, connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './run-detail.styles.js';
 
@@ -169,13 +169,15 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   }
 
   private renderBlocked(run: Run) {
-    const blocked = blockedConnectionId(run);
-    if (!blocked) return nothing;
-    const href = fillHref(this.connectionHref, blocked);
-    return html`<span part="blocked">${this.m.blockedBy} ${href === undefined
-      ? html`<span part="blocked-connection">${this.connectionName(blocked)}</span>`
-      : html`<a part="blocked-connection" href=${href}
-          @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: blocked, runId: run.id })}>${this.connectionName(blocked)}</a>`}</span>`;
+    const blocked = blockedConnectionIds(run);
+    if (!blocked.length) return nothing;
+    return html`<span part="blocked">${this.m.blockedBy} ${connectionList(blocked, {
+      locale: this.locale,
+      name: (id) => this.connectionName(id),
+      href: (id) => fillHref(this.connectionHref, id),
+      part: 'blocked-connection',
+      onNavigate: (e, id, href) => this.navigate(e, { href, connectionId: id, runId: run.id }),
+    })}</span>`;
   }
 
   private renderState() {
@@ -202,7 +204,8 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
       </div>
       <div part="status-line" role="group" aria-label=${m.statusLabel}>
         ${runStatus(run, m)} ${pauseReason(run, m)} ${this.renderBlocked(run)}
-        <relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing} lang=${this.locale}></relink-run-actions>
+        <relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing}
+          connection-href=${this.connectionHref ?? nothing} lang=${this.locale}></relink-run-actions>
       </div>
       ${run.status === 'failed' && run.error
         ? html`<p part="error-message"><span class="label">${m.error}:</span> ${run.error.message}</p>`

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { blockedConnectionId, isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
+import { isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
@@ -9,7 +9,7 @@ import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
+import { blockedConnectionIds, connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './runs-list.styles.js';
 
@@ -146,14 +146,16 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
 
   private renderStatus(run: Run) {
     const m = this.m;
-    const blocked = blockedConnectionId(run);
-    const href = blocked ? fillHref(this.connectionHref, blocked) : undefined;
+    const blocked = blockedConnectionIds(run);
     return html`${runStatus(run, m)}
       ${pauseReason(run, m)}
-      ${blocked ? html`<span class="blocked">${m.blockedBy} ${href !== undefined
-        ? html`<a part="blocked-connection" href=${href}
-            @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: blocked, runId: run.id })}>${this.connectionName(blocked)}</a>`
-        : html`<span part="blocked-connection">${this.connectionName(blocked)}</span>`}</span>` : nothing}`;
+      ${blocked.length ? html`<span class="blocked">${m.blockedBy} ${connectionList(blocked, {
+        locale: this.locale,
+        name: (id) => this.connectionName(id),
+        href: (id) => fillHref(this.connectionHref, id),
+        part: 'blocked-connection',
+        onNavigate: (e, id, href) => this.navigate(e, { href, connectionId: id, runId: run.id }),
+      })}</span>` : nothing}`;
   }
 
   private renderRow(run: Run) {
