@@ -51,10 +51,11 @@ describe('relink-connection-detail', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('Google Drive (client, pending): "Waiting for the first sync." and "Never" refreshed', async () => {
+  it('Google Drive (client, pending): "Waiting for the first sync.", the granted account and "Never" refreshed', async () => {
     const { el } = await detail('con_gdrive');
     expect(badgeText(el)).to.equal('pending Waiting for the first sync.');
-    expect([...part(el, 'facts')!.children].map((c) => c.textContent!.trim())).to.deep.equal(['Last refreshed', 'Never']);
+    // Pending with a grant (its first sync runs on its own): the account it was granted for is known already.
+    expect([...part(el, 'facts')!.children].map((c) => c.textContent!.trim())).to.deep.equal(['Account', 'ada@acmebakery.example', 'Last refreshed', 'Never']);
   });
 
   it('QuickBooks (client, error): the provider error, Refresh shown, no Reconnect for a client', async () => {

@@ -55,7 +55,8 @@ describe('relink-connections-table', () => {
     const { el } = await table('agency');
     const linkedin = rows(el).find((r) => r.dataset.id === 'con_linkedin')!;
     expect(cellsOf(linkedin)[2]).to.equal('active · Reconnect within 5 days');
-    expect(rows(el)).to.have.length(8);
+    // The demo's nine agency connections, GoHighLevel (managed auth config invalid) among them.
+    expect(rows(el)).to.have.length(9);
     await expect(el).to.be.accessible();
   });
 
@@ -196,7 +197,7 @@ describe('relink-connections-table', () => {
     }
     await waitUntil(() => el.shadowRoot!.querySelector("[role='table']") && rows(el).length > 0, 'virtualized');
     expect(rows(el).length).to.be.lessThan(200);
-    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal('1009');
+    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal('1010');
   });
 
   it('renders hostile labels as text, takes its copy from messages, without Lit dev warnings', async () => {
