@@ -132,6 +132,18 @@ describe('relink-notification-bell', () => {
     expect(deepActive()).to.equal(button(el));
   });
 
+  it('a resolved alert leaves the bell live: Mailchimp fixed in another tab; reading keeps the others listed as read', async () => {
+    const { el, other } = await bell({ live: true });
+    const tab = await other('agency');
+    await tab.notifications.markRead('ntf_hubspot');
+    await waitUntil(() => button(el).getAttribute('aria-label') === 'Notifications, 2 unread', 'read arrived', { timeout: 5000 });
+    expect(titles(el)).to.include('HubSpot reauth required');
+    await tab.connections.submitCredentials('con_mailchimp', { api_key: '0123456789abcdef0123456789abcdef-us21' });
+    await waitUntil(() => !titles(el).includes('Mailchimp reauth required'), `Mailchimp cleared (saw ${titles(el).join(', ')})`, { timeout: 5000 });
+    expect(titles(el)).to.include.members(['HubSpot reauth required', 'QuickBooks reauth required']);
+    expect(button(el).getAttribute('aria-label')).to.equal('Notifications, 1 unread');
+  });
+
   it('clears live after the notifications are read in another tab (no reload)', async () => {
     const { el, other } = await bell({ live: true });
     const tab = await other('agency');

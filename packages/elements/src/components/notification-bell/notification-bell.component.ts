@@ -103,7 +103,12 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
 
   /** Unread notifications. */
   get unread(): number {
-    return this.data.value?.items.filter((n) => !n.read).length ?? 0;
+    return this.shown.filter((n) => !n.read).length;
+  }
+
+  /** The notifications listed: a resolved alert (its connection fixed) is cleared from the bell (seed 002). */
+  private get shown(): readonly Notification[] {
+    return this.data.value?.items.filter((n) => n.resolvedAt === undefined) ?? [];
   }
 
   /** Whether the popover is open. */
@@ -192,8 +197,9 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     if (!collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length)) {
       return loadingState(m.loading);
     }
-    if (!collection.items.length) return emptyState(m.empty);
-    return html`<ul part="list" role="list">${repeat(collection.items, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
+    const shown = this.shown;
+    if (!shown.length) return emptyState(m.empty);
+    return html`<ul part="list" role="list">${repeat(shown, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
   }
 
   override render() {

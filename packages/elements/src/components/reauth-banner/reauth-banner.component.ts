@@ -23,12 +23,12 @@ export interface ReauthBannerMessages {
 }
 
 /**
- * The reauthorization alert of seed 002: a full-width strip in the error tone, shown while there are unread
+ * The reauthorization alert of seed 002: a full-width strip in the error tone, shown while there are unresolved
  * `reauth_required` notifications in the provider's store (`selectReauthNeeded`). Its title counts the affected
  * connections ("A connection needs to be reauthorized", "3 connections need to be reauthorized") and its row is a
  * link titled after the newest affected app ("HubSpot reauth required") with how many more remain ("and 2 more").
- * It cannot be dismissed: it goes away by itself, live, when the last affected connection is reconnected (or its
- * notification is read). It is announced politely once when it appears or when the count rises, not on every
+ * It cannot be dismissed: it goes away by itself, live, when the last affected connection is reconnected (reading
+ * its notification in the bell does not resolve it). It is announced politely once when it appears or when the count rises, not on every
  * re-render. Loads the notifications if no other element did.
  *
  * @tag relink-reauth-banner
