@@ -4,13 +4,15 @@ import { isInvalidCredentials, isRelinkApiError, type ConnectSessionOutcome } fr
 import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
+import { authConfigDefaults, authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { icon } from '../../internal/icon.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './reconnect-button.styles.js';
 
-export interface ReconnectButtonMessages {
+export interface ReconnectButtonMessages extends AuthConfigMessages, ErrorKindMessages {
   reconnect: string;
   requestReconnection: string;
   requestSent: string;
@@ -26,8 +28,6 @@ export interface ReconnectButtonMessages {
   switchAccount: string;
   keepAccount: string;
   kept: string;
-  /** Shown under the server's message when the app's managed auth config is missing or invalid (seed 000). */
-  authConfigHelp: string;
   unknownAccount: string;
 }
 
@@ -68,6 +68,8 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   static override styles = styles;
 
   static override defaults: ReconnectButtonMessages = {
+    ...authConfigDefaults,
+    ...errorKindDefaults,
     reconnect: 'Reconnect',
     requestReconnection: 'Send reconnection request',
     requestSent: 'Reconnection request sent',
@@ -81,7 +83,6 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     switchAccount: 'Switch to {new}',
     keepAccount: 'Keep {old}',
     kept: 'Nothing was switched: the connection still uses {old}.',
-    authConfigHelp: 'Ask your administrator or support to set up the auth config for this app, then reconnect.',
     unknownAccount: 'another account',
   };
 
@@ -131,6 +132,13 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
       return;
     }
+    // Known before the click: no popup that could only show an error (seed 000).
+    const problem = action === 'consent' ? authConfigProblem(connection) : undefined;
+    if (problem) {
+      this.view = { kind: 'error', message: this.fill(authConfigText(problem, this.m)), help: this.m.authConfigHelp };
+      this.settle(action, 'auth_config_missing');
+      return;
+    }
     this.busy = true;
     this.view = { kind: 'idle' };
     // Called synchronously inside the click, so the consent popup is not blocked.
@@ -145,7 +153,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
             .then((outcome) => this.handleOutcome(outcome));
     run
       .catch((error: unknown) => {
-        this.view = { kind: 'error', message: (error as Error).message };
+        this.view = { kind: 'error', message: errorCopy(error, this.m) };
         this.settle(action, 'error', error);
       })
       .finally(() => (this.busy = false));
