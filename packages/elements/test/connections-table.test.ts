@@ -151,7 +151,8 @@ describe('relink-connections-table', () => {
     release();
     await waitUntil(() => part(el, 'error'), 'error state');
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
-    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('Could not reach the Relink API: GET connections');
+    // Not the SDK's "Could not reach the Relink API: GET connections": what happened, in the user's words.
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     expect(part(el, 'retry')!.textContent).to.equal('Try again');
     await expect(el).to.be.accessible();
     part(el, 'retry')!.click();

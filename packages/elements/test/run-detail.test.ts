@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { Role } from '@relink/sdk';
+import { RelinkNetworkError, type Role } from '@relink/sdk';
 import '../src/components/run-detail/run-detail.js';
 import { RelinkRunDetail } from '../src/components/run-detail/run-detail.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
@@ -235,13 +235,15 @@ describe('relink-run-detail', () => {
     const { el } = await detail('run_failed', {
       wait: false,
       prepare: async (d) => {
+        // A real SDK error, as a dropped request produces it (its text must not reach the user).
+        const offline = () => Promise.reject(new RelinkNetworkError('Could not reach the Relink API: GET runs', { cause: new TypeError('offline') }));
         const [get, list] = [d.client.runs.get, d.client.runs.list];
-        d.client.runs.get = ((...args: Parameters<typeof get>) => (fail ? Promise.reject(new Error('Runs are unavailable')) : get(...args))) as typeof get;
-        d.client.runs.list = ((...args: Parameters<typeof list>) => (fail ? Promise.reject(new Error('Runs are unavailable')) : list(...args))) as typeof list;
+        d.client.runs.get = ((...args: Parameters<typeof get>) => (fail ? offline() : get(...args))) as typeof get;
+        d.client.runs.list = ((...args: Parameters<typeof list>) => (fail ? offline() : list(...args))) as typeof list;
       },
     });
     await waitUntil(() => part(el, 'error'), 'error shown', { timeout: 5000 });
-    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('Runs are unavailable');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     expect(part(el, 'retry')!.textContent).to.equal('Try again');
     await expect(el).to.be.accessible();
     fail = false;

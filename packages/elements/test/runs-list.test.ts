@@ -186,14 +186,16 @@ describe('relink-runs-list', () => {
     await expect(filtered).to.be.accessible();
   });
 
-  it('a load error shows the message and "Try again", which loads again', async () => {
-    const d = await demo('agency');
-    const original = d.client.runs.list;
+  it('a load error says the service cannot be reached (never the SDK\'s own text) with "Try again", which loads again', async () => {
     let fail = true;
-    d.client.runs.list = ((...args: Parameters<typeof original>) => (fail ? Promise.reject(new Error('Runs are unavailable')) : original(...args))) as typeof original;
+    // The one fault the in-page backend cannot produce: no answer at all.
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      if (fail && (input instanceof Request ? input.url : String(input)).includes('/runs')) throw new TypeError('offline');
+      return f(input, init);
+    });
     const { el } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');
     await waitUntil(() => part(el, 'error'), 'error shown');
-    expect(part(el, 'error')!.textContent).to.contain('Runs are unavailable');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     await expect(el).to.be.accessible();
     fail = false;
     part(el, 'retry')!.click();

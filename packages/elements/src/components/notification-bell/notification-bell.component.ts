@@ -13,11 +13,12 @@ import { fill } from '../../internal/fill.js';
 import { numberFormat, plural, relativeTime, type PluralForms } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './notification-bell.styles.js';
 
-export interface NotificationBellMessages {
+export interface NotificationBellMessages extends ErrorKindMessages {
   /** The button's accessible name with nothing unread. */
   label: string;
   /** The button's accessible name with `{n}` unread notifications: "Notifications, 3 unread". */
@@ -79,6 +80,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   static override styles = styles;
 
   static override defaults: NotificationBellMessages = {
+    ...errorKindDefaults,
     label: 'Notifications',
     labelUnread: { other: 'Notifications, {n} unread' },
     heading: 'Notifications',
@@ -192,7 +194,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const m = this.m;
     const collection = this.data.value;
     if (collection?.status === 'error' && !collection.items.length) {
-      return errorState(errorText(collection.error), { label: m.retry, onRetry: () => void this.reload() });
+      return errorState(errorCopy(collection.error, m), { label: m.retry, onRetry: () => void this.reload() });
     }
     if (!collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length)) {
       return loadingState(m.loading);

@@ -193,7 +193,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     try {
       this.handleOutcome(await this.view.outcome.confirm());
     } catch (error) {
-      this.view = { kind: 'error', message: (error as Error).message };
+      this.view = { kind: 'error', message: errorCopy(error, this.m) };
       this.settle('consent', 'error', error);
     } finally {
       this.busy = false;
@@ -224,7 +224,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     } catch (error) {
       const fieldErrors: Record<string, string> = {};
       if (isRelinkApiError(error)) for (const f of error.fields ?? []) fieldErrors[f.field] = f.message;
-      const general = Object.keys(fieldErrors).length ? undefined : (error as Error).message;
+      const general = Object.keys(fieldErrors).length ? undefined : errorCopy(error, this.m);
       this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
       this.settle('credentials', isInvalidCredentials(error) ? 'invalid' : 'error', error);
       await this.updateComplete;

@@ -9,13 +9,14 @@ import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
-import { errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { blockedConnectionIds, connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './run-detail.styles.js';
 
-export interface RunDetailMessages extends RunStatusMessages {
+export interface RunDetailMessages extends RunStatusMessages, ErrorKindMessages {
   /** Accessible name of the status line (status, reason, blocked connection and actions). */
   statusLabel: string;
   kind: string;
@@ -83,6 +84,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   static override styles = styles;
 
   static override defaults: RunDetailMessages = {
+    ...errorKindDefaults,
     ...runStatusDefaults,
     statusLabel: 'Run status',
     kind: 'Kind',
@@ -186,7 +188,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
     if (error !== undefined) {
       return html`<div part="base">${isNotFound(error)
         ? errorState(m.notFound)
-        : errorState(errorText(error), { label: m.retry, onRetry: () => void this.load() })}</div>`;
+        : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => void this.load() })}</div>`;
     }
     return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
   }

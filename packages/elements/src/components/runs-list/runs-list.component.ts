@@ -7,7 +7,8 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { blockedConnectionIds, connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
@@ -16,7 +17,7 @@ import styles from './runs-list.styles.js';
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
 export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
 
-export interface RunsListMessages extends RunStatusMessages {
+export interface RunsListMessages extends RunStatusMessages, ErrorKindMessages {
   caption: string;
   filters: string;
   all: string;
@@ -87,6 +88,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
   static override styles = styles;
 
   static override defaults: RunsListMessages = {
+    ...errorKindDefaults,
     ...runStatusDefaults,
     caption: 'Runs',
     filters: 'Show runs',
@@ -183,7 +185,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     const failed = runs?.status === 'error' && !runs.items.length;
     let body;
     if (failed) {
-      body = errorState(errorText(runs.error), { label: m.retry, onRetry: () => void this.reload() });
+      body = errorState(errorCopy(runs.error, m), { label: m.retry, onRetry: () => void this.reload() });
     } else if (loading) {
       body = loadingState(m.loading);
     } else if (!runs.items.length) {
