@@ -2,6 +2,8 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../src/components/reauth-banner/reauth-banner.js';
+import '../src/components/notification-bell/notification-bell.js';
+import '../src/components/runs-list/runs-list.js';
 import type { RelinkReauthBanner } from '../src/components/reauth-banner/reauth-banner.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { litWarnings, part } from './helpers.js';
@@ -118,6 +120,44 @@ describe('relink-reauth-banner', () => {
     await reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example');
     await waitUntil(() => title(el) === 'A connection needs to be reauthorized', `1 left (saw ${title(el)})`, { timeout: 5000 });
     expect(part(el, 'link')!.textContent!.trim()).to.equal('QuickBooks reauth required');
+  });
+
+  it('server unreachable: banner, bell and runs say they may be out of date, and recover together when it returns', async () => {
+    let down = false;
+    const streams: ReadableStreamDefaultController<Uint8Array>[] = [];
+    // The one fault the in-page backend cannot produce: the network drops (open streams break, requests fail).
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      if (down) throw new TypeError('Failed to fetch');
+      const response = await f(input, init);
+      if (!(input instanceof Request ? input.url : String(input)).endsWith('/events') || !response.body) return response;
+      const reader = response.body.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => void streams.push(controller),
+        pull: async (controller) => {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    });
+    const { provider } = await inProvider<HTMLElement>(d.client, html`
+      <relink-reauth-banner href="#connections/{id}"></relink-reauth-banner>
+      <relink-notification-bell></relink-notification-bell>
+      <relink-runs-list></relink-runs-list>`, 'relink-reauth-banner', { live: true });
+    const els = ['relink-reauth-banner', 'relink-notification-bell', 'relink-runs-list'].map((tag) => provider.querySelector(tag)!);
+    const store = provider.resolvedStore!;
+    await waitUntil(() => store.getSnapshot().live === 'open' && store.getSnapshot().runs.status === 'ready' && part(els[0]!, 'base'), 'live and loaded', { timeout: 5000 });
+    const notes = () => els.map((el) => part(el, 'stale')?.textContent ?? '');
+    expect(notes()).to.deep.equal(['', '', '']);
+    down = true;
+    for (const controller of streams) controller.error(new TypeError('network changed'));
+    const note = 'This may be out of date: the service cannot be reached right now.';
+    await waitUntil(() => notes().every((n) => n === note), `all say stale (saw ${JSON.stringify(notes())})`, { timeout: 5000 });
+    expect(title(els[0] as RelinkReauthBanner), 'old data kept').to.equal('3 connections need to be reauthorized');
+    down = false;
+    await waitUntil(() => notes().every((n) => n === ''), `all recovered (saw ${JSON.stringify(notes())})`, { timeout: 8000 });
   });
 
   it('is announced once when it appears and when the count rises, not on re-renders or when it shrinks', async () => {

@@ -14,11 +14,12 @@ import { numberFormat, plural, relativeTime, type PluralForms } from '../../inte
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './notification-bell.styles.js';
 
-export interface NotificationBellMessages extends ErrorKindMessages {
+export interface NotificationBellMessages extends ErrorKindMessages, StaleMessages {
   /** The button's accessible name with nothing unread. */
   label: string;
   /** The button's accessible name with `{n}` unread notifications: "Notifications, 3 unread". */
@@ -80,6 +81,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   static override styles = styles;
 
   static override defaults: NotificationBellMessages = {
+    ...staleDefaults,
     ...errorKindDefaults,
     label: 'Notifications',
     labelUnread: { other: 'Notifications, {n} unread' },
@@ -95,6 +97,8 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   };
 
   private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
+  // Whether the service can be reached: old data says it may be out of date.
+  private readonly live = new StoreController(this, (s) => s.live);
   private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
 
   /** Link of a notification about a connection: `{id}` is the connection's id, e.g. `/connections/{id}`. */
@@ -216,6 +220,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
       <div part="panel" id="panel" popover role="dialog" aria-labelledby="heading" tabindex="-1"
         @toggle=${this.handleToggle} @keydown=${this.handleKeydown}>
         <p part="heading" id="heading">${m.heading}</p>
+        ${staleNote(this.live.value !== undefined && isStale({ live: this.live.value }, this.data.value), m)}
         ${this.renderBody()}
       </div>
     </div>`;

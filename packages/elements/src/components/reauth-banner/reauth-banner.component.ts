@@ -6,6 +6,7 @@ import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
+import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { plural, type PluralForms } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
@@ -13,7 +14,7 @@ import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './reauth-banner.styles.js';
 
-export interface ReauthBannerMessages {
+export interface ReauthBannerMessages extends StaleMessages {
   /** The banner's title for `{n}` affected connections. */
   title: PluralForms;
   /** The row's link, titled after the first affected app (`{app}`). */
@@ -53,6 +54,7 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   static override styles = styles;
 
   static override defaults: ReauthBannerMessages = {
+    ...staleDefaults,
     title: { one: 'A connection needs to be reauthorized', other: '{n} connections need to be reauthorized' },
     link: '{app} reauth required',
     more: { other: 'and {n} more' },
@@ -60,6 +62,8 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
 
   private readonly data = new StoreController<ReauthNeeded>(this, selectReauthNeeded);
   private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
+  // Whether the service can be reached: old data says it may be out of date.
+  private readonly live = new StoreController(this, (s) => s.live);
 
   /**
    * Where the row's link goes: the workspace's Connections page, e.g. `/connections` or `/connections/{id}`
@@ -116,6 +120,7 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
           : html`<button part="link" type="button" @click=${(e: MouseEvent) => this.handleNavigate(e, '')}>${label}</button>`}${r.more
           ? html` <span part="more">${plural(this.locale, r.more, m.more)}</span>`
           : nothing}</p>
+        ${staleNote(this.live.value !== undefined && isStale({ live: this.live.value }), m)}
       </div>
     </section>`;
   }

@@ -8,6 +8,7 @@ import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { blockedConnectionIds, connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
@@ -17,7 +18,7 @@ import styles from './runs-list.styles.js';
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
 export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
 
-export interface RunsListMessages extends RunStatusMessages, ErrorKindMessages {
+export interface RunsListMessages extends RunStatusMessages, ErrorKindMessages, StaleMessages {
   caption: string;
   filters: string;
   all: string;
@@ -88,6 +89,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
   static override styles = styles;
 
   static override defaults: RunsListMessages = {
+    ...staleDefaults,
     ...errorKindDefaults,
     ...runStatusDefaults,
     caption: 'Runs',
@@ -108,6 +110,8 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     retry: 'Try again',
   };
 
+  // Whether the service can be reached: old data says it may be out of date.
+  private readonly live = new StoreController(this, (s) => s.live);
   private readonly data = new StoreController<Slice>(this, (s) => ({ runs: s.runs, connections: s.connections }), {
     equals: (a, b) => a.runs === b.runs && a.connections === b.connections,
   });
@@ -203,6 +207,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
       <div part="chips" role="group" aria-label=${m.filters}>${FILTERS.map((f) => html`<button
         part=${f === this.filter ? 'chip chip-pressed' : 'chip'} type="button" aria-pressed=${f === this.filter ? 'true' : 'false'}
         @click=${() => (this.filter = f)}>${m[f]}</button>`)}</div>
+      ${failed || loading ? nothing : staleNote(this.live.value !== undefined && isStale({ live: this.live.value }, runs), m)}
       ${body}
     </div>`;
   }
