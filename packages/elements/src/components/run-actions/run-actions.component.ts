@@ -38,11 +38,14 @@ export interface RunActionsMessages extends ErrorKindMessages {
 type Action = 'resume' | 'replay';
 
 /**
- * The actions of one run (seed 002): "Resume" only while the run is `paused`, "Replay" only once it is terminal
- * (`completed`, `failed`, `cancelled`); nothing otherwise. While a request is in flight the button is
+ * The actions of one run (seed 002): "Resume" only while the run is `paused` and the server says it is `resumable`
+ * (every connection it needs is active), "Replay" only once it is terminal (`completed`, `failed`, `cancelled`);
+ * nothing otherwise. A paused run without Resume says why, naming each broken connection (linked with
+ * `connection-href`): "Reconnect HubSpot before resuming this run." or, for an agent run parked on reauth, "This run
+ * resumes by itself once HubSpot is reconnected." (seed 000: "Confirm the app shows as active before re-running"). While a request is in flight the button is
  * `aria-disabled` and `aria-busy` (it keeps focus). The outcome is a toast: "Run resumed." / "Run replayed." (with a
- * link to the run, or to the new run of a replay, when `run-href` is set), or the server's error message. Follows
- * the run live in the provider's store; loads the runs if no other element did.
+ * link to the run, or to the new run of a replay, when `run-href` is set), or the server's error message (network trouble gets the error-kind copy). Follows
+ * the run live in the provider's store; loads the runs and connections if no other element did.
  *
  * @tag relink-run-actions
  * @summary "Resume" for a paused run, "Replay" for a finished one, with the outcome in a toast.
