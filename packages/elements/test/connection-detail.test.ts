@@ -51,10 +51,25 @@ describe('relink-connection-detail', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('Google Drive (client, pending): "Waiting for the first sync." and "Never" refreshed', async () => {
+  it('Google Drive (client, pending): "Waiting for the first sync.", the granted account and "Never" refreshed', async () => {
     const { el } = await detail('con_gdrive');
     expect(badgeText(el)).to.equal('pending Waiting for the first sync.');
-    expect([...part(el, 'facts')!.children].map((c) => c.textContent!.trim())).to.deep.equal(['Last refreshed', 'Never']);
+    // Pending with a grant (its first sync runs on its own): the account it was granted for is known already.
+    expect([...part(el, 'facts')!.children].map((c) => c.textContent!.trim())).to.deep.equal(['Account', 'ada@acmebakery.example', 'Last refreshed', 'Never']);
+  });
+
+  it('GoHighLevel (invalid) and Follow Up Boss (missing): the auth config state, not "Waiting for the first sync."', async () => {
+    const { el } = await detail('con_ghl', 'agency');
+    await (inner(el, 'relink-status-badge') as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(badgeText(el)).to.equal('pending');
+    const [what, who] = [...part(el, 'auth-config')!.querySelectorAll('p')].map((p) => p.textContent);
+    expect(what).to.equal('GoHighLevel needs a managed auth config, and it is invalid: the connection cannot start.');
+    expect(who).to.equal('Ask your administrator or support to set up the auth config for this app, then reconnect.');
+    await expect(el).to.be.accessible();
+    const { el: fub } = await detail('con_fub', 'agency');
+    expect(part(fub, 'auth-config')!.querySelector('p')!.textContent).to.equal('Follow Up Boss needs a managed auth config, and it is missing: the connection cannot start.');
+    const { el: drive } = await detail('con_gdrive');
+    expect(part(drive, 'auth-config'), 'an ordinary pending app').to.equal(null);
   });
 
   it('QuickBooks (client, error): the provider error, Refresh shown, no Reconnect for a client', async () => {

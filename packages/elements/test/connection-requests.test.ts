@@ -164,14 +164,16 @@ describe('relink-connection-requests', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a load error shows the message and "Try again", which loads again', async () => {
-    const d = await demo('client');
-    const original = d.client.connectionRequests.list;
+  it('a load error says the service cannot be reached (never the SDK\'s own text) with "Try again", which loads again', async () => {
     let fail = true;
-    d.client.connectionRequests.list = ((...args: Parameters<typeof original>) => (fail ? Promise.reject(new Error('Requests are unavailable')) : original(...args))) as typeof original;
+    // The one fault the in-page backend cannot produce: no answer at all.
+    const d = await demo('client', undefined, (f) => async (input, init) => {
+      if (fail && (input instanceof Request ? input.url : String(input)).includes('/connection-requests')) throw new TypeError('offline');
+      return f(input, init);
+    });
     const { el } = await inProvider<RelinkConnectionRequests>(d.client, html`<relink-connection-requests></relink-connection-requests>`, 'relink-connection-requests');
     await waitUntil(() => part(el, 'error'), 'error shown');
-    expect(part(el, 'error')!.textContent).to.contain('Requests are unavailable');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     await expect(el).to.be.accessible();
     fail = false;
     part(el, 'retry')!.click();

@@ -55,7 +55,8 @@ describe('relink-connections-table', () => {
     const { el } = await table('agency');
     const linkedin = rows(el).find((r) => r.dataset.id === 'con_linkedin')!;
     expect(cellsOf(linkedin)[2]).to.equal('active · Reconnect within 5 days');
-    expect(rows(el)).to.have.length(8);
+    // The demo's nine agency connections, GoHighLevel (managed auth config invalid) among them.
+    expect(rows(el)).to.have.length(9);
     await expect(el).to.be.accessible();
   });
 
@@ -150,7 +151,8 @@ describe('relink-connections-table', () => {
     release();
     await waitUntil(() => part(el, 'error'), 'error state');
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
-    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('Could not reach the Relink API: GET connections');
+    // Not the SDK's "Could not reach the Relink API: GET connections": what happened, in the user's words.
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     expect(part(el, 'retry')!.textContent).to.equal('Try again');
     await expect(el).to.be.accessible();
     part(el, 'retry')!.click();
@@ -196,7 +198,7 @@ describe('relink-connections-table', () => {
     }
     await waitUntil(() => el.shadowRoot!.querySelector("[role='table']") && rows(el).length > 0, 'virtualized', { timeout: 10_000 });
     expect(rows(el).length).to.be.lessThan(200);
-    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal('1009');
+    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal('1010');
   });
 
   it('renders hostile labels as text, takes its copy from messages', async () => {

@@ -132,6 +132,18 @@ describe('relink-notification-bell', () => {
     expect(deepActive()).to.equal(button(el));
   });
 
+  it('a resolved alert leaves the bell live: Mailchimp fixed in another tab; reading keeps the others listed as read', async () => {
+    const { el, other } = await bell({ live: true });
+    const tab = await other('agency');
+    await tab.notifications.markRead('ntf_hubspot');
+    await waitUntil(() => button(el).getAttribute('aria-label') === 'Notifications, 2 unread', 'read arrived', { timeout: 5000 });
+    expect(titles(el)).to.include('HubSpot reauth required');
+    await tab.connections.submitCredentials('con_mailchimp', { api_key: '0123456789abcdef0123456789abcdef-us21' });
+    await waitUntil(() => !titles(el).includes('Mailchimp reauth required'), `Mailchimp cleared (saw ${titles(el).join(', ')})`, { timeout: 5000 });
+    expect(titles(el)).to.include.members(['HubSpot reauth required', 'QuickBooks reauth required']);
+    expect(button(el).getAttribute('aria-label')).to.equal('Notifications, 1 unread');
+  });
+
   it('clears live after the notifications are read in another tab (no reload)', async () => {
     const { el, other } = await bell({ live: true });
     const tab = await other('agency');
@@ -140,16 +152,17 @@ describe('relink-notification-bell', () => {
     expect(part(el, 'badge')).to.equal(null);
   });
 
-  it('a load error shows the message and "Try again", which loads again', async () => {
-    const d = await demo('agency');
-    const original = d.client.notifications.list;
+  it('a load error says the service cannot be reached (never the SDK\'s own text) with "Try again", which loads again', async () => {
     let fail = true;
-    d.client.notifications.list = ((...args: Parameters<typeof original>) =>
-      fail ? Promise.reject(new Error('Service unavailable')) : original(...args)) as typeof original;
+    // The one fault the in-page backend cannot produce: no answer at all.
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      if (fail && (input instanceof Request ? input.url : String(input)).includes('/notifications')) throw new TypeError('offline');
+      return f(input, init);
+    });
     const { el } = await inProvider<RelinkNotificationBell>(d.client, html`<relink-notification-bell></relink-notification-bell>`, 'relink-notification-bell');
     await openByClick(el);
     await waitUntil(() => part(el, 'error'), 'error shown');
-    expect(part(el, 'error')!.textContent).to.contain('Service unavailable');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     await expect(el).to.be.accessible();
     fail = false;
     part(el, 'retry')!.click();

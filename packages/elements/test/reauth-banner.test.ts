@@ -2,10 +2,13 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../src/components/reauth-banner/reauth-banner.js';
+import '../src/components/notification-bell/notification-bell.js';
+import '../src/components/runs-list/runs-list.js';
 import type { RelinkReauthBanner } from '../src/components/reauth-banner/reauth-banner.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, type Demo } from './relink.js';
+import { reconnectElsewhere } from './consent.js';
 
 const MAILCHIMP_KEY = '0123456789abcdef0123456789abcdef-us21';
 
@@ -27,6 +30,18 @@ async function banner(options: { prepare?: (d: Demo) => Promise<unknown>; live?:
 const title = (el: RelinkReauthBanner) => part(el, 'title')?.textContent?.trim();
 const live = (el: RelinkReauthBanner) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
 const markRead = (d: Demo, ...ids: string[]) => Promise.all(ids.map((id) => d.client.notifications.markRead(id)));
+/** Mailchimp fixed the way a user does: its API key again. */
+const fixMailchimp = (d: Demo) => d.client.connections.submitCredentials('con_mailchimp', { api_key: MAILCHIMP_KEY });
+/**
+ * Marks the demo's reauth alerts resolved in the server's store, for states the agency cannot reach by itself
+ * (QuickBooks is client-owned: only the client can consent for it).
+ */
+async function resolveInStore(d: Demo, ...ids: string[]): Promise<void> {
+  const { data } = await d.client.notifications.list();
+  for (const n of data.filter((x) => ids.includes(x.id))) {
+    await d.server.app.relink.store.putNotification({ ...n, workspaceId: 'ws_northwind', read: true, resolvedAt: new Date().toISOString() });
+  }
+}
 
 describe('relink-reauth-banner', () => {
   afterEach(() => {
@@ -50,18 +65,30 @@ describe('relink-reauth-banner', () => {
   });
 
   it('1 affected app: "A connection needs to be reauthorized", no remaining count', async () => {
-    const { el } = await banner({ prepare: (d) => markRead(d, 'ntf_mailchimp', 'ntf_quickbooks') });
+    const { el } = await banner({ prepare: (d) => resolveInStore(d, 'ntf_mailchimp', 'ntf_quickbooks') });
     expect(title(el)).to.equal('A connection needs to be reauthorized');
     expect(part(el, 'link')!.textContent!.trim()).to.equal('HubSpot reauth required');
     expect(part(el, 'more')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
-  it('1 affected app after reconnecting Mailchimp with API-key credentials and reading HubSpot', async () => {
+  it('reading alerts does not drop them: Mailchimp fixed and every alert read still leaves HubSpot and QuickBooks', async () => {
     const { el } = await banner({
       prepare: async (d) => {
-        await d.client.connections.submitCredentials('con_mailchimp', { api_key: MAILCHIMP_KEY });
-        await markRead(d, 'ntf_hubspot');
+        await fixMailchimp(d);
+        await markRead(d, 'ntf_hubspot', 'ntf_quickbooks');
+      },
+    });
+    expect(title(el)).to.equal('2 connections need to be reauthorized');
+    expect(part(el, 'link')!.textContent!.trim()).to.equal('HubSpot reauth required');
+    expect(part(el, 'more')!.textContent!.trim()).to.equal('and 1 more');
+  });
+
+  it('1 affected app after reconnecting Mailchimp (API key) and HubSpot (OAuth consent)', async () => {
+    const { el } = await banner({
+      prepare: async (d) => {
+        await fixMailchimp(d);
+        await reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example');
       },
     });
     expect(title(el)).to.equal('A connection needs to be reauthorized');
@@ -70,7 +97,7 @@ describe('relink-reauth-banner', () => {
   });
 
   it('0 affected apps: hidden (no strip, nothing announced)', async () => {
-    const { el } = await banner({ prepare: (d) => markRead(d, 'ntf_hubspot', 'ntf_mailchimp', 'ntf_quickbooks') });
+    const { el } = await banner({ prepare: (d) => resolveInStore(d, 'ntf_hubspot', 'ntf_mailchimp', 'ntf_quickbooks') });
     expect(part(el, 'base')).to.equal(null);
     expect(el.count).to.equal(0);
     expect(el.getBoundingClientRect().height).to.equal(0);
@@ -78,21 +105,64 @@ describe('relink-reauth-banner', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('clears live, without a reload, after changes made in another tab (credentials, then notifications read)', async () => {
-    const { el, other } = await banner({ live: true });
-    const tab = await other('agency');
+  it('clears live, without a reload, as connections are fixed in another tab; reading an alert there changes nothing', async () => {
+    const { el, provider, ...d } = await banner({ live: true });
+    const tab = await d.other('agency');
     await tab.connections.submitCredentials('con_mailchimp', { api_key: MAILCHIMP_KEY });
     await waitUntil(() => title(el) === '2 connections need to be reauthorized', `2 left (saw ${title(el)})`, { timeout: 5000 });
     expect(part(el, 'more')!.textContent!.trim()).to.equal('and 1 more');
     await tab.notifications.markRead('ntf_hubspot');
+    const store = provider.resolvedStore!;
+    // The signal that the read arrived here: the store's copy of the alert is read.
+    await waitUntil(() => store.getSnapshot().notifications.byId.get('ntf_hubspot')?.read, 'read arrived live', { timeout: 5000 });
+    await el.updateComplete;
+    expect(title(el)).to.equal('2 connections need to be reauthorized');
+    await reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example');
     await waitUntil(() => title(el) === 'A connection needs to be reauthorized', `1 left (saw ${title(el)})`, { timeout: 5000 });
     expect(part(el, 'link')!.textContent!.trim()).to.equal('QuickBooks reauth required');
-    await tab.notifications.markRead('ntf_quickbooks');
-    await waitUntil(() => part(el, 'base') === null, 'banner gone', { timeout: 5000 });
+  });
+
+  it('server unreachable: banner, bell and runs say they may be out of date, and recover together when it returns', async () => {
+    let down = false;
+    const streams: ReadableStreamDefaultController<Uint8Array>[] = [];
+    // The one fault the in-page backend cannot produce: the network drops (open streams break, requests fail).
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      if (down) throw new TypeError('Failed to fetch');
+      const response = await f(input, init);
+      if (!(input instanceof Request ? input.url : String(input)).endsWith('/events') || !response.body) return response;
+      const reader = response.body.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => void streams.push(controller),
+        pull: async (controller) => {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    });
+    const { provider } = await inProvider<HTMLElement>(d.client, html`
+      <relink-reauth-banner href="#connections/{id}"></relink-reauth-banner>
+      <relink-notification-bell></relink-notification-bell>
+      <relink-runs-list></relink-runs-list>`, 'relink-reauth-banner', { live: true });
+    const els = ['relink-reauth-banner', 'relink-notification-bell', 'relink-runs-list'].map((tag) => provider.querySelector(tag)!);
+    const store = provider.resolvedStore!;
+    await waitUntil(() => store.getSnapshot().live === 'open' && store.getSnapshot().runs.status === 'ready' && part(els[0]!, 'base'), 'live and loaded', { timeout: 5000 });
+    const notes = () => els.map((el) => part(el, 'stale')?.textContent ?? '');
+    expect(notes()).to.deep.equal(['', '', '']);
+    down = true;
+    for (const controller of streams) controller.error(new TypeError('network changed'));
+    const note = 'This may be out of date: the service cannot be reached right now.';
+    await waitUntil(() => notes().every((n) => n === note), `all say stale (saw ${JSON.stringify(notes())})`, { timeout: 5000 });
+    expect(title(els[0] as RelinkReauthBanner), 'old data kept').to.equal('3 connections need to be reauthorized');
+    down = false;
+    await waitUntil(() => notes().every((n) => n === ''), `all recovered (saw ${JSON.stringify(notes())})`, { timeout: 8000 });
   });
 
   it('is announced once when it appears and when the count rises, not on re-renders or when it shrinks', async () => {
-    const { el, provider, server } = await banner();
+    const { el, provider, ...d } = await banner();
+    const { server } = d;
     expect(live(el)).to.equal('3 connections need to be reauthorized. HubSpot reauth required and 2 more');
     // Re-rendering (a language change, a new `messages`) does not repeat the announcement.
     const region = el.shadowRoot!.querySelector('[role=status]')!;
@@ -104,7 +174,8 @@ describe('relink-reauth-banner', () => {
     expect(mutations).to.equal(0);
     // Shrinking is silent…
     const store = provider.resolvedStore!;
-    await store.markRead('ntf_hubspot');
+    await fixMailchimp(d);
+    await store.notifications.load();
     await el.updateComplete;
     expect(title(el)).to.equal('2 connections need to be reauthorized');
     expect(live(el)).to.equal('');

@@ -76,13 +76,20 @@ describe('relink-reconnect-button', () => {
     expect(seen).to.deep.equal(['relink-reconnect:credentials', 'relink-reconnect-result:credentials:invalid', 'relink-reconnect-result:credentials:saved']);
   });
 
-  it('auth config missing (Follow Up Boss): the server message and who to contact', async () => {
+  it('auth config missing (Follow Up Boss): says so and who to contact, without opening a popup (known before the click)', async () => {
     const { el } = await button('con_fub');
     const seen = record(el);
+    let opened = 0;
+    el.window = {
+      open: () => (opened++, null),
+      location: { href: location.href, assign() {} },
+      addEventListener() {}, removeEventListener() {},
+    } as unknown as Window;
     part(el, 'base')!.click();
     await waitUntil(() => part(el, 'error'), 'error');
+    expect(opened, 'no popup').to.equal(0);
     const lines = [...part(el, 'error')!.querySelectorAll('p')].map((p) => p.textContent);
-    expect(lines[0]).to.match(/auth config/i);
+    expect(lines[0]).to.equal('Follow Up Boss needs a managed auth config, and it is missing: the connection cannot start.');
     expect(lines[1]).to.equal('Ask your administrator or support to set up the auth config for this app, then reconnect.');
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
     expect(seen).to.deep.equal(['relink-reconnect:consent', 'relink-reconnect-result:consent:auth_config_missing']);

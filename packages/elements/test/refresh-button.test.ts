@@ -101,6 +101,42 @@ describe('relink-refresh-button', () => {
     expect(after.externalAccountEmail).to.equal('sam.personal@example.com');
   });
 
+  it('server unreachable: says so and that nothing changed, with Try again; never "You may need to reconnect."', async () => {
+    let down = true;
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      // The one fault the in-page backend cannot produce: no answer at all.
+      if (down && (input instanceof Request ? input.url : String(input)).endsWith('/refresh')) throw new TypeError('Failed to fetch');
+      return f(input, init);
+    });
+    const { el, provider } = await inProvider<RelinkRefreshButton>(d.client, html`<relink-refresh-button connection-id="con_hubspot"></relink-refresh-button>`, 'relink-refresh-button');
+    await waitUntil(() => part(el, 'base'));
+    part(el, 'base')!.click();
+    const t = await toastTitled('Failed to refresh connection');
+    expect(t.description).to.equal('The service cannot be reached right now. Nothing was changed.');
+    expect(t.action).to.equal('Try again');
+    expect(provider.resolvedStore!.getSnapshot().connections.byId.get('con_hubspot')!.status).to.equal('error');
+    down = false;
+    (t.actionElement as HTMLButtonElement).click();
+    await waitUntil(() => toasts().some((x) => x.description === 'You may need to reconnect.'), 'the real answer after Try again');
+  });
+
+  it('expired session: a session message, no reconnect blame and no Try again', async () => {
+    const d = await demo('client', undefined, (f) => async (input, init) => {
+      const request = new Request(input, init);
+      if (!request.url.endsWith('/refresh')) return f(request);
+      // The real server refusing a token it does not know (401).
+      const headers = new Headers(request.headers);
+      headers.set('authorization', 'Bearer expired');
+      return f(new Request(request, { headers }));
+    });
+    const { el } = await inProvider<RelinkRefreshButton>(d.client, html`<relink-refresh-button connection-id="con_slack"></relink-refresh-button>`, 'relink-refresh-button');
+    await waitUntil(() => part(el, 'base'));
+    part(el, 'base')!.click();
+    const t = await toastTitled('Failed to refresh connection');
+    expect(t.description).to.equal('Your session has expired. Sign in again to continue.');
+    expect(t.action).to.equal(undefined);
+  });
+
   it('preventDefault() on relink-refresh suppresses the toast', async () => {
     const { el } = await button('con_slack');
     el.addEventListener('relink-refresh', (e) => e.preventDefault());

@@ -7,18 +7,24 @@ import type { RelinkReplayEvent, RelinkResumeEvent } from '../src/events/run-act
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toasts, toastTitled } from './relink.js';
 import { putRun, putRunsInEveryStatus, STATUSES } from './runs.js';
+import { reconnectElsewhere } from './consent.js';
+import type { Demo } from './relink.js';
 
-/** `gate` holds resume and replay requests until it resolves, so the busy state can be seen. */
-async function actions(runId: string, gate?: Promise<void>) {
+/**
+ * `prepare` runs against the demo before the element renders (e.g. reconnect a connection); `gate` holds resume and
+ * replay requests until it resolves, so the busy state can be seen.
+ */
+async function actions(runId: string, prepare?: (d: Demo) => Promise<unknown>, gate?: Promise<void>) {
   const d = await demo('agency', undefined, gate && ((f) => async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     if (url.endsWith('/resume') || url.endsWith('/replay')) await gate;
     return f(input, init);
   }));
   await putRunsInEveryStatus(d.server);
+  await prepare?.(d);
   const { el, provider } = await inProvider<RelinkRunActions>(
     d.client,
-    html`<relink-run-actions run-id=${runId} run-href="#runs/{id}"></relink-run-actions>`,
+    html`<relink-run-actions run-id=${runId} run-href="#runs/{id}" connection-href="#connections/{id}"></relink-run-actions>`,
     'relink-run-actions',
   );
   await waitUntil(() => el.run, `run ${runId} loaded`);
@@ -46,9 +52,47 @@ describe('relink-run-actions', () => {
     });
   }
 
+  it('HubSpot still broken: no Resume; says why and links the connection to fix (operator run)', async () => {
+    const { el } = await actions('run_operator_reauth');
+    expect(buttons(el)).to.deep.equal([]);
+    expect(part(el, 'unavailable')!.textContent).to.equal('Reconnect HubSpot before resuming this run.');
+    const link = part(el, 'blocked-connection')!;
+    expect(link.getAttribute('href')).to.equal('#connections/con_hubspot');
+    const event = oneEvent(el, 'relink-navigate');
+    el.addEventListener('relink-navigate', (e) => e.preventDefault(), { once: true });
+    link.click();
+    expect((await event).detail).to.deep.equal({ href: '#connections/con_hubspot', connectionId: 'con_hubspot', runId: 'run_operator_reauth' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('agent run parked on reauth: no competing Resume, "resumes by itself"; two broken connections are both named', async () => {
+    const { el } = await actions('run_agent_reauth');
+    expect(buttons(el)).to.deep.equal([]);
+    expect(part(el, 'unavailable')!.textContent).to.equal('This run resumes by itself once HubSpot is reconnected.');
+    const two = await actions('run_two', (d) => putRun(d.server, {
+      id: 'run_two', kind: 'operator', status: 'paused', pauseReason: 'reauth', connectionIds: ['con_hubspot', 'con_quickbooks'],
+      blockedConnectionIds: ['con_hubspot', 'con_quickbooks'],
+    }));
+    expect(buttons(two.el)).to.deep.equal([]);
+    expect(part(two.el, 'unavailable')!.textContent).to.equal('Reconnect HubSpot and QuickBooks before resuming this run.');
+    expect([...two.el.shadowRoot!.querySelectorAll('[part=blocked-connection]')].map((a) => a.getAttribute('href')))
+      .to.deep.equal(['#connections/con_hubspot', '#connections/con_quickbooks']);
+  });
+
+  it('a 409 from a click (the page is stale) shows the server\'s refusal word for word', async () => {
+    const { el, other } = await actions('run_s_paused');
+    expect(buttons(el)).to.deep.equal(['Resume']);
+    // Slack breaks elsewhere; this page (not live) still offers Resume.
+    await (await other('client', 'prn_client')).connections.revoke('con_slack');
+    part(el, 'resume')!.click();
+    const t = await toastTitled('Could not resume the run');
+    expect(t.description).to.equal('Reconnect Slack before resuming this run.');
+  });
+
   it('keyboard: Enter on "Resume" → relink-resume { run }, busy, "Run resumed." with a link to the run; focus stays in the element', async () => {
     let release!: () => void;
-    const { el, client } = await actions('run_operator_reauth', new Promise<void>((resolve) => (release = resolve)));
+    const { el, client } = await actions('run_operator_reauth', (d) => reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example'),
+      new Promise<void>((resolve) => (release = resolve)));
     part(el, 'resume')!.focus();
     const event = oneEvent(el, 'relink-resume') as Promise<RelinkResumeEvent>;
     await sendKeys({ press: 'Enter' });
@@ -118,7 +162,7 @@ describe('relink-run-actions', () => {
 
   it('ignores clicks while busy (its own guard, not the store\'s shared request) and takes its copy from messages', async () => {
     let release!: () => void;
-    const { el, provider } = await actions('run_s_cancelled', new Promise<void>((resolve) => (release = resolve)));
+    const { el, provider } = await actions('run_s_cancelled', undefined, new Promise<void>((resolve) => (release = resolve)));
     el.messages = { replay: '<b>Again</b>', replayed: 'Done!' };
     await el.updateComplete;
     expect(buttons(el)).to.deep.equal(['<b>Again</b>']);

@@ -1,13 +1,14 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { Role } from '@relink/sdk';
+import { RelinkNetworkError, type Role } from '@relink/sdk';
 import '../src/components/run-detail/run-detail.js';
 import type { RelinkRunDetail } from '../src/components/run-detail/run-detail.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toastTitled, type Demo } from './relink.js';
 import { putRun } from './runs.js';
+import { reconnectElsewhere } from './consent.js';
 
 interface Options {
   role?: Role;
@@ -45,34 +46,12 @@ async function actions(el: RelinkRunDetail): Promise<HTMLElement[]> {
 }
 const labels = async (el: RelinkRunDetail) => (await actions(el)).map((b) => b.textContent!.trim());
 
-/**
- * Completes HubSpot's OAuth consent "in another tab": starts the reconnect with a second client and drives the
- * in-page provider's consent page with fetch, approving as the account the connection already uses.
- */
-async function reconnectElsewhere(d: Demo, connectionId: string, email: string): Promise<void> {
-  const tab = await d.other('agency');
-  const session = await tab.connections.reconnect(connectionId);
-  const follow = async (response: Response): Promise<Response> => {
-    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
-      response = await d.server.fetch(new URL(response.headers.get('location')!, response.url || session.connectUrl).toString(), { redirect: 'manual' });
-    }
-    return response;
-  };
-  const page = await (await follow(await d.server.fetch(session.connectUrl, { redirect: 'manual' }))).text();
-  const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
-  const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
-  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
-  const body = new URLSearchParams({ request, account, decision: 'approve' });
-  await follow(await d.server.fetch(action, { method: 'POST', body, redirect: 'manual' }));
-  await waitUntil(async () => (await tab.connections.get(connectionId)).status === 'active', 'consent completed', { timeout: 5000 });
-}
-
 describe('relink-run-detail', () => {
   afterEach(() => {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   });
 
-  it('operator run paused for reauth: name, status, reason, blocked connection, kind, times, Resume; parts; accessible', async () => {
+  it('operator run paused for reauth: name, status, reason, blocked connection, kind, times, why Resume is unavailable; parts; accessible', async () => {
     const { el } = await detail('run_operator_reauth');
     const title = part(el, 'title')!;
     expect(title.tagName).to.equal('H2');
@@ -90,15 +69,22 @@ describe('relink-run-detail', () => {
     const time = el.shadowRoot!.querySelector('time')!;
     expect(time.getAttribute('datetime')).to.equal(el.run!.startedAt);
     expect(part(el, 'error-message')).to.equal(null);
-    expect(await labels(el)).to.deep.equal(['Resume']);
+    // HubSpot is still broken: the server would refuse Resume, so it is not offered; the actions say why and link the fix.
+    expect(await labels(el)).to.deep.equal([]);
+    const inner = el.shadowRoot!.querySelector('relink-run-actions')!;
+    expect(part(inner, 'unavailable')!.textContent).to.equal('Reconnect HubSpot before resuming this run.');
+    expect(part(inner, 'blocked-connection')!.getAttribute('href')).to.equal('#connections/con_hubspot');
     for (const name of ['base', 'header', 'title', 'status-line', 'status', 'status-icon', 'reason', 'blocked', 'blocked-connection', 'actions', 'facts', 'time']) {
       expect(part(el, name), name).to.not.equal(null);
     }
     await expect(el).to.be.accessible();
   });
 
-  it('Resume → "Run resumed." and the status reads Running; Resume is gone', async () => {
-    const { el, client } = await detail('run_operator_reauth');
+  it('HubSpot reconnected: "Reconnected · ready to resume", not blocked; Resume → "Run resumed." and Running; Resume is gone', async () => {
+    const { el, client } = await detail('run_operator_reauth', { prepare: (d) => reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example') });
+    expect(status(el)).to.equal('Paused');
+    expect(part(el, 'reason')!.textContent).to.equal('Reconnected · ready to resume');
+    expect(part(el, 'blocked')).to.equal(null);
     (await actions(el))[0]!.click();
     const t = await toastTitled('Run resumed.');
     expect(t.tone).to.equal('success');
@@ -111,14 +97,23 @@ describe('relink-run-detail', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keyboard: Tab from the page reaches the blocked connection, then Resume; Enter resumes', async () => {
-    const { el } = await detail('run_operator_reauth');
+  it('keyboard: Tab from the page reaches the blocked connection, then the link to fix it; once fixed, Resume; Enter resumes', async () => {
+    const broken = await detail('run_operator_reauth');
+    const ahead = document.createElement('button');
+    ahead.textContent = 'Before';
+    broken.el.before(ahead);
+    ahead.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(part(broken.el, 'blocked-connection'));
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(part(broken.el.shadowRoot!.querySelector('relink-run-actions')!, 'blocked-connection'));
+    ahead.remove();
+
+    const { el } = await detail('run_operator_reauth', { prepare: (d) => reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example') });
     const before = document.createElement('button');
     before.textContent = 'Before';
     el.before(before);
     before.focus();
-    await sendKeys({ press: 'Tab' });
-    expect(deepActive()).to.equal(part(el, 'blocked-connection'));
     await sendKeys({ press: 'Tab' });
     const [resume] = await actions(el);
     expect(deepActive()).to.equal(resume);
@@ -196,8 +191,15 @@ describe('relink-run-detail', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('live: an operator run resumed from another client reads Running here', async () => {
-    const { el, other } = await detail('run_operator_reauth', { live: true });
+  it('live: HubSpot reconnected in another tab → the operator run reads ready to resume (no stale "Blocked by"); resumed elsewhere → Running', async () => {
+    const { el, other, ...d } = await detail('run_operator_reauth', { live: true });
+    expect(part(el, 'reason')!.textContent).to.equal('Needs reauthorization');
+    expect(await labels(el)).to.deep.equal([]);
+    await reconnectElsewhere({ ...d, other }, 'con_hubspot', 'ops@northwind.example');
+    await waitUntil(() => part(el, 'reason')?.textContent === 'Reconnected · ready to resume', `ready to resume (saw ${part(el, 'reason')?.textContent})`, { timeout: 5000 });
+    expect(status(el)).to.equal('Paused');
+    expect(part(el, 'blocked')).to.equal(null);
+    await waitUntil(async () => (await labels(el)).join() === 'Resume', 'Resume offered once fixed');
     await (await other('agency')).runs.resume('run_operator_reauth');
     await waitUntil(() => status(el) === 'Running', 'resumed elsewhere', { timeout: 5000 });
     expect(await labels(el)).to.deep.equal([]);
@@ -233,13 +235,15 @@ describe('relink-run-detail', () => {
     const { el } = await detail('run_failed', {
       wait: false,
       prepare: async (d) => {
+        // A real SDK error, as a dropped request produces it (its text must not reach the user).
+        const offline = () => Promise.reject(new RelinkNetworkError('Could not reach the Relink API: GET runs', { cause: new TypeError('offline') }));
         const [get, list] = [d.client.runs.get, d.client.runs.list];
-        d.client.runs.get = ((...args: Parameters<typeof get>) => (fail ? Promise.reject(new Error('Runs are unavailable')) : get(...args))) as typeof get;
-        d.client.runs.list = ((...args: Parameters<typeof list>) => (fail ? Promise.reject(new Error('Runs are unavailable')) : list(...args))) as typeof list;
+        d.client.runs.get = ((...args: Parameters<typeof get>) => (fail ? offline() : get(...args))) as typeof get;
+        d.client.runs.list = ((...args: Parameters<typeof list>) => (fail ? offline() : list(...args))) as typeof list;
       },
     });
     await waitUntil(() => part(el, 'error'), 'error shown', { timeout: 5000 });
-    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('Runs are unavailable');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     expect(part(el, 'retry')!.textContent).to.equal('Try again');
     await expect(el).to.be.accessible();
     fail = false;

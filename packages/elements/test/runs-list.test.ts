@@ -8,6 +8,7 @@ import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, type Demo } from './relink.js';
 import { putRun, putRunsInEveryStatus } from './runs.js';
+import { reconnectElsewhere } from './consent.js';
 
 async function list(options: { role?: Role; principal?: string; live?: boolean; prepare?: (d: Demo) => Promise<unknown> } = {}) {
   const d = await demo(options.role ?? 'agency', options.principal);
@@ -131,12 +132,21 @@ describe('relink-runs-list', () => {
     expect(ids(el)).to.have.length(5);
   });
 
-  it('keyboard: Resume on a row by Tab + Enter', async () => {
+  it('Resume is offered on a row only once its connection works: none while HubSpot is broken', async () => {
     const { el } = await list();
+    const actions = rowOf(el, 'run_operator_reauth').querySelector('relink-run-actions')!;
+    await actions.updateComplete;
+    expect(actions.shadowRoot!.querySelector('[part~=resume]')).to.equal(null);
+    expect(actions.shadowRoot!.querySelector('[part=unavailable]')!.textContent).to.equal('Reconnect HubSpot before resuming this run.');
+  });
+
+  it('keyboard: Resume on a row by Tab + Enter (HubSpot reconnected first)', async () => {
+    const { el } = await list({ prepare: (d) => reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example') });
     chip(el, 'Paused for reauth').click();
     await el.updateComplete;
     const actions = rowOf(el, 'run_operator_reauth').querySelector('relink-run-actions')!;
     await actions.updateComplete;
+    expect(rowOf(el, 'run_operator_reauth').querySelector('[part=reason]')!.textContent).to.equal('Reconnected · ready to resume');
     actions.shadowRoot!.querySelector<HTMLElement>('[part~=resume]')!.focus();
     await sendKeys({ press: 'Enter' });
     // The resumed run is no longer paused for reauth: it leaves this view.
@@ -176,14 +186,16 @@ describe('relink-runs-list', () => {
     await expect(filtered).to.be.accessible();
   });
 
-  it('a load error shows the message and "Try again", which loads again', async () => {
-    const d = await demo('agency');
-    const original = d.client.runs.list;
+  it('a load error says the service cannot be reached (never the SDK\'s own text) with "Try again", which loads again', async () => {
     let fail = true;
-    d.client.runs.list = ((...args: Parameters<typeof original>) => (fail ? Promise.reject(new Error('Runs are unavailable')) : original(...args))) as typeof original;
+    // The one fault the in-page backend cannot produce: no answer at all.
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      if (fail && (input instanceof Request ? input.url : String(input)).includes('/runs')) throw new TypeError('offline');
+      return f(input, init);
+    });
     const { el } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');
     await waitUntil(() => part(el, 'error'), 'error shown');
-    expect(part(el, 'error')!.textContent).to.contain('Runs are unavailable');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
     await expect(el).to.be.accessible();
     fail = false;
     part(el, 'retry')!.click();

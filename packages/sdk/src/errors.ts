@@ -160,6 +160,10 @@ export const isRateLimited = apiError('rate_limited', 429);
 export const isRunNotPaused = apiError('run_not_paused');
 /** 409 `run_not_terminal`: only completed, failed or cancelled runs replay. */
 export const isRunNotTerminal = apiError('run_not_terminal');
+/** 409 `connection_not_active`: a connection the run needs is broken; reconnect it before resuming (seed 000). */
+export const isConnectionNotActive = apiError('connection_not_active');
+/** 409 `resumes_automatically`: an agent run parked on reauth resumes by itself once reconnected (seed 002). */
+export const isResumesAutomatically = apiError('resumes_automatically');
 
 /**
  * Which member of the family an error is, also across realms, or `unknown` for anything else (a bug, an error

@@ -21,7 +21,7 @@ export {
   type ExpiringConnection,
 } from './selectors.js';
 export { daysUntil, expiryHintDays } from './rules/expiry.js';
-export { isTerminalRun, isPausedForReauth, blockedConnectionId } from './rules/runs.js';
+export { isTerminalRun, isPausedForReauth, blockedConnectionIds, canResume } from './rules/runs.js';
 export { startReconnect, startConnectRequest, type ConnectSessionOutcome, type StartReconnectOptions } from './consent.js';
 export {
   RelinkError,
@@ -48,6 +48,8 @@ export {
   isRateLimited,
   isRunNotPaused,
   isRunNotTerminal,
+  isConnectionNotActive,
+  isResumesAutomatically,
   fieldErrors,
   errorKind,
   type RelinkErrorKind,

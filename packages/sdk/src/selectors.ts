@@ -16,7 +16,7 @@ function memo<C extends object, R>(compute: (collection: C) => R): (collection: 
 }
 
 export interface ReauthNeeded {
-  /** Unread `reauth_required` notifications, newest first (the bell's order): the first is the app the banner names. */
+  /** Unresolved `reauth_required` notifications, newest first (the bell's order): the first is the app the banner names. */
   notifications: readonly Notification[];
   count: number;
   /** The first affected app's name (`undefined` when none). */
@@ -27,8 +27,9 @@ export interface ReauthNeeded {
 }
 
 const reauthFrom = memo((notifications: Collection<Notification>): ReauthNeeded => {
+  // Resolved by fixing the connection, not by reading the alert: the banner stays while the problem exists.
   const unread = notifications.items
-    .filter((n) => n.kind === 'reauth_required' && !n.read)
+    .filter((n) => n.kind === 'reauth_required' && n.resolvedAt === undefined)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const first = unread[0];
   return {
@@ -40,7 +41,7 @@ const reauthFrom = memo((notifications: Collection<Notification>): ReauthNeeded 
   };
 });
 
-/** What the reauth banner shows: driven by unread reauth notifications (seed 002). */
+/** What the reauth banner shows: driven by unresolved reauth notifications (seed 002: "it disappears once the alert is resolved"). */
 export const selectReauthNeeded = (snapshot: RelinkSnapshot): ReauthNeeded => reauthFrom(snapshot.notifications);
 
 const pausedFrom = memo((runs: Collection<Run>): readonly Run[] =>

@@ -5,6 +5,8 @@ import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
 import {
   createRelinkClient,
   isAlreadyRevoked,
+  isConnectionNotActive,
+  isResumesAutomatically,
   isAuthConfigMissing,
   isForbidden,
   isInvalidCredentials,
@@ -45,8 +47,9 @@ describe('the SDK against the reference backend, method by method', () => {
     expect(first.nextCursor).to.be.a('string');
     const all = [];
     for await (const connection of agency.connections.listAll({ limit: 3 })) all.push(connection.id);
-    expect(all).to.have.length(8);
-    expect(new Set(all).size).to.equal(8);
+    // Nine: GoHighLevel (managed auth config invalid, pending) joined the demo.
+    expect(all).to.have.length(9);
+    expect(new Set(all).size).to.equal(9);
     expect((await agency.connections.get('con_slack')).externalAccountEmail).to.equal('ada@acmebakery.example');
     expect(isNotFound(await rejection(client.connections.get('con_hubspot')))).to.equal(true); // agency-owned: invisible
   });
@@ -121,7 +124,17 @@ describe('the SDK against the reference backend, method by method', () => {
     const paused = await agency.runs.list({ preset: 'paused_for_reauth' });
     expect(paused.data.map((r) => r.id).sort()).to.deep.equal(['run_agent_reauth', 'run_operator_reauth']);
     expect((await agency.runs.get('run_failed')).status).to.equal('failed');
-    expect((await agency.runs.resume('run_operator_reauth')).status).to.equal('running');
+    // HubSpot is still broken: the server refuses, naming it; the agent run resumes by itself, so no manual Resume.
+    const refused = await rejection(agency.runs.resume('run_operator_reauth'));
+    expect(isConnectionNotActive(refused)).to.equal(true);
+    expect((refused as Error).message).to.equal('Reconnect HubSpot before resuming this run.');
+    expect(isResumesAutomatically(await rejection(agency.runs.resume('run_agent_reauth')))).to.equal(true);
+    const now = new Date().toISOString();
+    await server.app.relink.store.putRun({
+      id: 'run_approval', workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest', kind: 'operator',
+      status: 'paused', pauseReason: 'approval', connectionIds: ['con_slack'], startedAt: now, updatedAt: now,
+    });
+    expect((await agency.runs.resume('run_approval')).status).to.equal('running');
     expect(isRunNotPaused(await rejection(agency.runs.resume('run_completed')))).to.equal(true);
     const replay = await agency.runs.replay('run_failed');
     expect(replay.replayOf).to.equal('run_failed');

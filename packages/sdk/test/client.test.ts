@@ -27,15 +27,15 @@ describe('client: every method', () => {
 
     it('list with no arguments sends no query string', async () => {
       const page = await client.connections.list();
-      expect(page.data).to.have.length(8);
+      expect(page.data).to.have.length(9);
       expect(backend.seen('/connections')[0]!.query).to.deep.equal({});
     });
 
     it('listAll iterates every item across 3 pages, following nextCursor', async () => {
       const ids: string[] = [];
       for await (const connection of client.connections.listAll({ limit: 3 })) ids.push(connection.id);
-      expect(ids).to.have.length(8);
-      expect(new Set(ids).size).to.equal(8);
+      expect(ids).to.have.length(9);
+      expect(new Set(ids).size).to.equal(9);
       const queries = backend.seen('/connections').map((request) => request.query);
       expect(queries).to.have.length(3);
       expect(queries[0]).to.deep.equal({ limit: '3' });

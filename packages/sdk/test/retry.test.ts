@@ -59,7 +59,7 @@ describe('retry', () => {
     expect(server.seen('/connections')).to.have.length(2);
     await settle(call);
     expect(call.done).to.equal(true);
-    expect(call.value!.data).to.have.length(8);
+    expect(call.value!.data).to.have.length(9);
   });
 
   it('honours Retry-After given as an HTTP date', async () => {

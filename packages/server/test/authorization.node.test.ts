@@ -44,7 +44,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/v1/notifications/:id/read', path: '/v1/notifications/ntf_quickbooks/read', expect: { agency: 200, client: 200, other: 404 } },
   { method: 'GET', route: '/v1/runs', path: '/v1/runs', expect: { agency: 200, client: 403, other: 200 } },
   { method: 'GET', route: '/v1/runs/:id', path: '/v1/runs/run_running', expect: { agency: 200, client: 403, other: 404 } },
-  { method: 'POST', route: '/v1/runs/:id/resume', path: '/v1/runs/run_operator_reauth/resume', expect: { agency: 200, client: 403, other: 404 } },
+  { method: 'POST', route: '/v1/runs/:id/resume', path: '/v1/runs/run_operator_reauth/resume', expect: { agency: 409, client: 403, other: 404 } }, // 409: HubSpot is broken (connection_not_active); past auth
   { method: 'POST', route: '/v1/runs/:id/replay', path: '/v1/runs/run_failed/replay', expect: { agency: 201, client: 403, other: 404 } },
   { method: 'GET', route: '/v1/workflows/:id/publish-check', path: '/v1/workflows/wf_lead_sync/publish-check', expect: { agency: 200, client: 403, other: 404 } },
   { method: 'GET', route: '/v1/events', path: '/v1/events', expect: { agency: 200, client: 200, other: 200 } },

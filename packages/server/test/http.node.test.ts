@@ -54,8 +54,8 @@ describe('validation', () => {
       ids.push(...page.body.data.map((c: { id: string }) => c.id));
       cursor = page.body.nextCursor;
     } while (cursor);
-    assert.equal(ids.length, 8);
-    assert.equal(new Set(ids).size, 8);
+    assert.equal(ids.length, 9);
+    assert.equal(new Set(ids).size, 9);
   });
 
   it('every answer carries x-request-id and errors parse as ErrorBody', async () => {

@@ -18,5 +18,3 @@ export const errorState = (message: string, retry?: { label: string; onRetry: ()
 export const emptyState = (title: string, body?: string): TemplateResult =>
   html`<div part="empty" class="state"><p part="empty-title">${title}</p>${body ? html`<p part="empty-body">${body}</p>` : nothing}</div>`;
 
-/** The text of a failed load for the error block. */
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : '');

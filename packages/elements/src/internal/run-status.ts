@@ -1,5 +1,5 @@
-import { css, html, nothing } from 'lit';
-import type { PauseReason, Run, RunStatus } from '@relink/sdk';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { isPausedForReauth, type PauseReason, type Run, type RunStatus } from '@relink/sdk';
 import Ban from 'lucide/dist/esm/icons/ban.mjs';
 import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
 import CirclePause from 'lucide/dist/esm/icons/circle-pause.mjs';
@@ -19,6 +19,8 @@ export interface RunStatusMessages {
   operator: string;
   /** Before the blocked connection's link: "Blocked by HubSpot (Northwind CRM)". */
   blockedBy: string;
+  /** A run paused for reauth whose connections are all fixed again: it waits only for Resume. */
+  reauthFixed: string;
 }
 
 export const runStatusDefaults: RunStatusMessages = {
@@ -27,7 +29,29 @@ export const runStatusDefaults: RunStatusMessages = {
   agent: 'Agent',
   operator: 'Operator',
   blockedBy: 'Blocked by',
+  reauthFixed: 'Reconnected · ready to resume',
 };
+
+/**
+ * Connections as a list in the page's language ("HubSpot and Slack"), each a link (with `href`) or text:
+ * `part` on each name, `onNavigate` on each click.
+ */
+export function connectionList(
+  ids: readonly string[],
+  options: { locale: string; name: (id: string) => string; href: (id: string) => string | undefined; part: string; onNavigate?: (event: MouseEvent, id: string, href: string) => void },
+): (TemplateResult | string)[] {
+  const { locale, name, href, part, onNavigate } = options;
+  const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(ids.map(name));
+  let index = 0;
+  return parts.map((p) => {
+    if (p.type === 'literal') return p.value;
+    const id = ids[index++]!;
+    const link = href(id);
+    return link === undefined
+      ? html`<span part=${part}>${p.value}</span>`
+      : html`<a part=${part} href=${link} @click=${(e: MouseEvent) => onNavigate?.(e, id, link)}>${p.value}</a>`;
+  });
+}
 
 const STATUS_ICONS: Record<RunStatus, Parameters<typeof icon>[0]> = {
   running: LoaderCircle, paused: CirclePause, waiting: Hourglass, completed: CircleCheck, failed: CircleX, cancelled: Ban,
@@ -38,8 +62,12 @@ export const runStatus = (run: Run, m: RunStatusMessages) =>
   html`<span part="status" class=${run.status}><span part="status-icon">${icon(STATUS_ICONS[run.status])}</span>${m.statusLabels[run.status]}</span>`;
 
 /** Why a paused run is paused (`part="reason"`), or nothing. */
-export const pauseReason = (run: Run, m: RunStatusMessages) =>
-  run.status === 'paused' && run.pauseReason ? html`<span part="reason">${m.pauseReasons[run.pauseReason]}</span>` : nothing;
+export const pauseReason = (run: Run, m: RunStatusMessages) => {
+  if (run.status !== 'paused' || !run.pauseReason) return nothing;
+  // The server says which connections still block it: none left means the reauth is done, only Resume remains.
+  const fixed = isPausedForReauth(run) && run.blockedConnectionIds !== undefined && run.blockedConnectionIds.length === 0;
+  return html`<span part="reason">${fixed ? m.reauthFixed : m.pauseReasons[run.pauseReason]}</span>`;
+};
 
 /** Tones of `runStatus()`: the icon takes the status's tone, the text stays in the text colour (AA on any surface). */
 export const runStatusStyles = css`

@@ -9,6 +9,17 @@ export const isTerminalRun = (run: Pick<Run, 'status'>): boolean => TERMINAL.has
 export const isPausedForReauth = (run: Pick<Run, 'status' | 'pauseReason'>): boolean =>
   run.status === 'paused' && run.pauseReason === 'reauth';
 
-/** The connection a run waits for: only a run paused for reauth names one. */
-export const blockedConnectionId = (run: Pick<Run, 'status' | 'pauseReason' | 'blockedConnectionId'>): string | undefined =>
-  isPausedForReauth(run) ? run.blockedConnectionId : undefined;
+/**
+ * Every connection a paused run waits for (the server's `blockedConnectionIds`; from a server that sends only the
+ * single `blockedConnectionId`, that one). Empty once they are all fixed, so nothing says "Blocked by" a healthy one.
+ */
+export const blockedConnectionIds = (
+  run: Pick<Run, 'status' | 'pauseReason' | 'blockedConnectionId' | 'blockedConnectionIds'>,
+): readonly string[] => {
+  if (run.status !== 'paused') return [];
+  if (run.blockedConnectionIds) return run.blockedConnectionIds;
+  return isPausedForReauth(run) && run.blockedConnectionId ? [run.blockedConnectionId] : [];
+};
+
+/** Whether to offer a manual Resume: the server's `resumable`, or (a server that does not send it) any paused run. */
+export const canResume = (run: Pick<Run, 'status' | 'resumable'>): boolean => run.status === 'paused' && (run.resumable ?? true);

@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'not_reconnectable',
   'run_not_paused',
+  /** Resume refused: a connection the run needs is not active. The message names it. */
+  'connection_not_active',
+  /** Resume refused: an agent run parked on reauth resumes by itself once its connections are healthy. */
+  'resumes_automatically',
   'run_not_terminal',
   'request_not_outstanding',
   'session_not_confirmable',

@@ -18,16 +18,25 @@ export const Notification = z.object({
   appName: z.optional(z.string()),
   connectionId: z.optional(Id),
   runId: z.optional(Id),
+  /** Read in the bell. Reading never resolves an alert. */
   read: z.boolean(),
+  /**
+   * When the problem it reports was fixed (the connection is healthy again). A reauth alert is resolved by fixing the
+   * connection, not by reading it: the banner counts the unresolved ones (seed 002: "it disappears once the alert is
+   * resolved"). Resolving also marks it read.
+   */
+  resolvedAt: z.optional(Timestamp),
   createdAt: Timestamp,
 });
 export type Notification = z.infer<typeof Notification>;
 
 export const NotificationPage = Page(Notification);
 
-/** `unread` arrives as the query string "true" or "false". */
+/** `unread` and `resolved` arrive as the query strings "true" or "false". */
 export const NotificationListQuery = z.strictObject({
   unread: z.optional(z.enum(['true', 'false'])),
+  /** `false`: the alerts whose problem still exists (the banner's source); `true`: the resolved ones. */
+  resolved: z.optional(z.enum(['true', 'false'])),
   cursor: z.optional(Cursor),
   limit: z.optional(Limit),
 });

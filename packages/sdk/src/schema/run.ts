@@ -15,6 +15,15 @@ export type RunKind = z.infer<typeof RunKind>;
 export const PauseReason = z.enum(['reauth', 'approval', 'spend_cap', 'operator']);
 export type PauseReason = z.infer<typeof PauseReason>;
 
+/**
+ * Why a paused run offers no Resume. Each is also the code of the 409 that `POST /runs/{id}/resume` answers then:
+ * `connection_not_active` — a connection it needs is not active (seed 000: "Confirm the app shows as active before
+ * re-running"); `resumes_automatically` — an agent run parked on reauth resumes by itself once its connections are
+ * healthy (seed 002), so a manual Resume would only compete with that.
+ */
+export const ResumeUnavailableReason = z.enum(['connection_not_active', 'resumes_automatically']);
+export type ResumeUnavailableReason = z.infer<typeof ResumeUnavailableReason>;
+
 export const Run = z.object({
   id: Id,
   workflowId: Id,
@@ -22,8 +31,18 @@ export const Run = z.object({
   kind: RunKind,
   status: RunStatus,
   pauseReason: z.optional(PauseReason),
-  /** The connection a run paused on reauth is waiting for. */
+  /** @deprecated The first of `blockedConnectionIds`; kept while clients move over. */
   blockedConnectionId: z.optional(Id),
+  /**
+   * Every connection a paused run needs that is not active, in the order the run uses them: it resumes (or may be
+   * resumed) only when this is empty. Empty for runs that are not paused. The reference backend always sends it
+   * (optional only so older servers' runs still parse).
+   */
+  blockedConnectionIds: z.optional(z.array(Id)),
+  /** True when a manual Resume would be accepted now: paused, and every connection it needs is active. Always sent. */
+  resumable: z.optional(z.boolean()),
+  /** Why a paused run is not `resumable`. */
+  resumeUnavailable: z.optional(ResumeUnavailableReason),
   /** Connections the run's steps use. */
   connectionIds: z.array(Id),
   /** Set on a replay: the run it re-ran. */

@@ -23,6 +23,7 @@ export const DEMO_APPS: App[] = [
     credentialFields: [{ name: 'api_key', label: 'API key', secret: true }],
   },
   { key: 'follow-up-boss', name: 'Follow Up Boss', authMode: 'oauth2', managedAuthConfig: 'missing' },
+  { key: 'gohighlevel', name: 'GoHighLevel', authMode: 'oauth2', managedAuthConfig: 'invalid' },
   { key: 'salesforce', name: 'Salesforce', authMode: 'oauth2', managedAuthConfig: 'not_required' },
 ];
 
@@ -32,13 +33,16 @@ const DAY = 24 * HOUR;
 /**
  * The demo workspace, as issue 3 describes it. One agency (Northwind) and one client (Acme Bakery):
  * - client-owned: Slack active + refreshable; QuickBooks `error` after a permanent refresh failure, still holding its
- *   rejected refresh token (Refresh credential shows, and fails); Google Drive `pending`; Facebook Pages `revoked`.
+ *   rejected refresh token (Refresh credential shows, and fails); Google Drive `pending`: consented, its first sync
+ *   finishing on its own (the refresher's `firstSyncDelayMs` after the seed, seed 001); Facebook Pages `revoked`.
  * - agency-owned: HubSpot `error` (reconnect through consent); LinkedIn active with a hard expiry in 5 days and no
- *   refresh token; Mailchimp (API key) `error` after its key was rejected; Follow Up Boss `pending`, its managed
- *   auth config missing (reconnect → 409 auth_config_missing).
+ *   refresh token; Mailchimp (API key) `error` after its key was rejected; Follow Up Boss and GoHighLevel `pending`
+ *   with no credentials, their managed auth config missing / invalid (seed 000: the connect flow cannot even start;
+ *   reconnect → 409 auth_config_missing; `app.managedAuthConfig` says so before the click). They never sync.
  * - unread critical reauth notifications for HubSpot, QuickBooks and Mailchimp (the banner: "3 connections need to
  *   be reauthorized", HubSpot first); an outstanding Salesforce request to the client; runs: agent + operator paused
- *   for reauth on HubSpot, one running, one failed (to replay), one completed; a workflow triggered by HubSpot.
+ *   for reauth on HubSpot (both also use Slack: revoke Slack and they wait for both), one running, one failed (to
+ *   replay), one completed; a workflow triggered by HubSpot.
  * Every call replaces the whole store and the provider's grants: this *is* the documented reset.
  */
 export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Promise<void> {
@@ -64,6 +68,7 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
 
   const slackTokens = await grant('slack', ada.id, { expiresInMs: HOUR });
   const quickbooksTokens = await grant('quickbooks', ada.id);
+  const gdriveTokens = await grant('google-drive', ada.id);
   const hubspotTokens = await grant('hubspot', ops.id);
   const linkedinTokens = await grant('linkedin', ops.id, { withRefreshToken: false, expiresInMs: 5 * DAY });
   // The permanent failures: the provider no longer honours these grants (a password change, an app removed).
@@ -90,7 +95,12 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
       lastError: rejected('The provider rejected the stored refresh token.', 180),
       secrets: { accessToken: quickbooksTokens.accessToken, accessTokenExpiresAt: at(-3 * HOUR), ...(quickbooksTokens.refreshToken ? { refreshToken: quickbooksTokens.refreshToken } : {}) },
     },
-    { ...base('con_gdrive', 'google-drive', 'Shared recipes drive', 'client', 2), status: 'pending' },
+    {
+      // Consented just now; pending until its first sync (from `updatedAt`) finishes on its own.
+      ...base('con_gdrive', 'google-drive', 'Shared recipes drive', 'client', 2), status: 'pending', updatedAt: at(0),
+      externalAccountId: ada.id, externalAccountEmail: ada.email,
+      secrets: { accessToken: gdriveTokens.accessToken, accessTokenExpiresAt: gdriveTokens.expiresAt, ...(gdriveTokens.refreshToken ? { refreshToken: gdriveTokens.refreshToken } : {}) },
+    },
     {
       ...base('con_facebook', 'facebook-pages', 'Acme Bakery page', 'client', 30),
       status: 'revoked', externalAccountId: ada.id, externalAccountEmail: ada.email, lastRefreshedAt: at(-8 * DAY), updatedAt: at(-7 * DAY),
@@ -113,6 +123,7 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
       secrets: { apiKeyFields: { api_key: '0123456789abcdef0123456789abcdef' } },
     },
     { ...base('con_fub', 'follow-up-boss', 'Lead routing', 'agency', 1), status: 'pending' },
+    { ...base('con_ghl', 'gohighlevel', 'Client sub-accounts', 'agency', 1), status: 'pending' },
   ];
 
   const reauth = (id: string, connectionId: string, appName: string, label: string, minutesAgo: number): NotificationRecord => ({
@@ -137,8 +148,8 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
     startedAt: at(-startedMinutesAgo * 60_000), updatedAt: at(-Math.max(0, startedMinutesAgo - 1) * 60_000), ...extra,
   });
   const runs: RunRecord[] = [
-    run('run_agent_reauth', 'wf_lead_sync', 'New HubSpot leads to Slack', 'agent', ['con_hubspot', 'con_slack'], 70, { status: 'paused', pauseReason: 'reauth', blockedConnectionId: 'con_hubspot', updatedAt: at(-HOUR) }),
-    run('run_operator_reauth', 'wf_lead_sync', 'New HubSpot leads to Slack', 'operator', ['con_hubspot', 'con_slack'], 65, { status: 'paused', pauseReason: 'reauth', blockedConnectionId: 'con_hubspot', updatedAt: at(-HOUR) }),
+    run('run_agent_reauth', 'wf_lead_sync', 'New HubSpot leads to Slack', 'agent', ['con_hubspot', 'con_slack'], 70, { status: 'paused', pauseReason: 'reauth', blockedConnectionIds: ['con_hubspot'], updatedAt: at(-HOUR) }),
+    run('run_operator_reauth', 'wf_lead_sync', 'New HubSpot leads to Slack', 'operator', ['con_hubspot', 'con_slack'], 65, { status: 'paused', pauseReason: 'reauth', blockedConnectionIds: ['con_hubspot'], updatedAt: at(-HOUR) }),
     run('run_running', 'wf_linkedin_posts', 'Publish scheduled LinkedIn posts', 'agent', ['con_linkedin'], 3, {}),
     run('run_failed', 'wf_slack_digest', 'Daily Slack digest', 'operator', ['con_slack'], 26 * 60, {
       status: 'failed', error: { code: 'step_failed', message: 'Slack answered 500 on "Post message".' }, finishedAt: at(-26 * HOUR + 60_000), updatedAt: at(-26 * HOUR + 60_000),

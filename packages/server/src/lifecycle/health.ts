@@ -2,28 +2,63 @@ import type { ConnectionError } from '@relink/sdk/schema';
 import type { RelinkContext } from '../context.js';
 import { emitConnection, emitConnectionRequest, emitNotification, emitRun } from '../events/emit.js';
 import { newId } from '../internal/ids.js';
-import type { ConnectionRecord, ConnectionSecrets, ExternalAccount, Store } from '../store/store.js';
+import type { ConnectionRecord, ConnectionSecrets, ExternalAccount, RunRecord, Store } from '../store/store.js';
+import { blockersOf, inactiveConnectionsOf, sameBlockers, withBlockers } from './blockers.js';
 import { appOf } from './views.js';
 
 // The two transitions every failure and every fix funnel through. Call them inside `store.transaction`.
 
 const PAUSABLE = new Set(['running', 'waiting']);
 
-/** Pause every live run that uses the connection, parked on reauth so a reconnect can release it. */
+/** Notification kinds that report a problem with a connection: fixing the connection resolves them. */
+const CONNECTION_ALERTS = ['reauth_required', 'expiring_soon', 'connection_revoked'] as const;
+
+/**
+ * Pause every live run that uses the connection, parked on reauth so a reconnect can release it; a run already paused
+ * adds the connection to what it waits for (a run blocked by two broken connections needs both fixed).
+ */
 export async function pauseRunsFor(ctx: RelinkContext, tx: Store, connection: ConnectionRecord): Promise<void> {
   const now = ctx.clock.now().toISOString();
   for (const run of await tx.listRunsUsingConnection(connection.workspaceId, connection.id)) {
-    if (!PAUSABLE.has(run.status)) continue;
-    const paused = { ...run, status: 'paused' as const, pauseReason: 'reauth' as const, blockedConnectionId: connection.id, updatedAt: now };
+    if (!PAUSABLE.has(run.status) && run.status !== 'paused') continue;
+    const blockers = (await inactiveConnectionsOf(tx, run)).map((b) => b.id);
+    if (run.status === 'paused' && sameBlockers(blockers, blockersOf(run))) continue;
+    const paused: RunRecord = run.status === 'paused'
+      ? { ...withBlockers(run, blockers), updatedAt: now }
+      : { ...withBlockers(run, blockers), status: 'paused', pauseReason: 'reauth', updatedAt: now };
     await tx.putRun(paused);
     await emitRun(ctx, tx, paused);
   }
 }
 
 /**
- * Permanent refresh failure (`invalid_grant`): status `error` with `lastError`, exactly one unread critical
- * `reauth_required` notification, dependent runs paused on reauth. The rejected refresh token is kept, so the
- * connection stays `refreshable` and Refresh credential still shows — and fails (seed 001).
+ * The connection is healthy again: every paused run that uses it drops it from what it waits for, and says so live
+ * (the run detail stops naming it). An **agent** run parked on reauth with nothing left to wait for resumes by
+ * itself (seed 002); every other paused run stays paused, now resumable, for a human to Resume.
+ */
+async function releaseRunsFor(ctx: RelinkContext, tx: Store, connection: ConnectionRecord, now: string): Promise<void> {
+  for (const run of await tx.listRunsUsingConnection(connection.workspaceId, connection.id)) {
+    if (run.status !== 'paused') continue;
+    const blockers = (await inactiveConnectionsOf(tx, run)).map((b) => b.id);
+    let next: RunRecord;
+    if (blockers.length === 0 && run.kind === 'agent' && run.pauseReason === 'reauth') {
+      next = { ...withBlockers(run, []), status: 'running', updatedAt: now };
+      delete next.pauseReason;
+    } else if (!sameBlockers(blockers, blockersOf(run))) {
+      next = { ...withBlockers(run, blockers), updatedAt: now };
+    } else {
+      continue;
+    }
+    await tx.putRun(next);
+    await emitRun(ctx, tx, next);
+  }
+}
+
+/**
+ * Permanent refresh failure (`invalid_grant`): status `error` with `lastError`, exactly one unresolved critical
+ * `reauth_required` notification (reading it makes no room for a second), dependent runs paused on reauth. The
+ * rejected refresh token is kept, so the connection stays `refreshable` and Refresh credential still shows — and
+ * fails (seed 001).
  */
 export async function markReauthRequired(
   ctx: RelinkContext,
@@ -43,8 +78,8 @@ export async function markReauthRequired(
   await tx.putConnection(updated);
   await emitConnection(ctx, tx, updated);
 
-  const unread = await tx.findUnreadNotifications(connection.workspaceId, connection.id, 'reauth_required');
-  if (unread.length === 0) {
+  const unresolved = await tx.findUnresolvedNotifications(connection.workspaceId, connection.id, 'reauth_required');
+  if (unresolved.length === 0) {
     const app = await appOf(ctx, connection);
     const notification = {
       id: newId('ntf'),
@@ -66,9 +101,9 @@ export async function markReauthRequired(
 }
 
 /**
- * A connection is healthy again (consent, valid API key, successful refresh): `active`, error cleared, its reauth
- * notifications read, **agent** runs parked on it resume, **operator** runs stay paused for a human to Resume,
- * and outstanding requests to reconnect it are completed.
+ * A connection is healthy again (consent, valid API key, successful refresh, first sync): `active`, error cleared,
+ * its alerts resolved (and read), the runs waiting on it released (`releaseRunsFor`), and outstanding requests to
+ * reconnect it completed.
  */
 export async function restoreConnection(
   ctx: RelinkContext,
@@ -100,20 +135,15 @@ export async function restoreConnection(
   await tx.putConnection(updated);
   await emitConnection(ctx, tx, updated);
 
-  for (const n of await tx.findUnreadNotifications(connection.workspaceId, connection.id, 'reauth_required')) {
-    const read = { ...n, read: true };
-    await tx.putNotification(read);
-    await emitNotification(ctx, tx, read);
+  for (const kind of CONNECTION_ALERTS) {
+    for (const n of await tx.findUnresolvedNotifications(connection.workspaceId, connection.id, kind)) {
+      const resolved = { ...n, read: true, resolvedAt: now };
+      await tx.putNotification(resolved);
+      await emitNotification(ctx, tx, resolved);
+    }
   }
 
-  for (const run of await tx.listRunsUsingConnection(connection.workspaceId, connection.id)) {
-    if (run.kind !== 'agent' || run.status !== 'paused' || run.pauseReason !== 'reauth' || run.blockedConnectionId !== connection.id) continue;
-    const resumed = { ...run, status: 'running' as const, updatedAt: now };
-    delete resumed.pauseReason;
-    delete resumed.blockedConnectionId;
-    await tx.putRun(resumed);
-    await emitRun(ctx, tx, resumed);
-  }
+  await releaseRunsFor(ctx, tx, updated, now);
 
   const requests = await tx.listOutstandingRequestsForConnection(connection.workspaceId, connection.id);
   if (change.requestId) {

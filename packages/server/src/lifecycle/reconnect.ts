@@ -33,7 +33,7 @@ export async function startConsent(
   ctx: RelinkContext,
   auth: AuthInfo,
   connection: ConnectionRecord,
-  options: { origin: string; returnTo?: string; requestId?: string },
+  options: { origin: string; returnTo?: string; requestId?: string; newConnection?: ConnectSessionRecord['newConnection'] },
 ): Promise<ConnectSessionRecord> {
   await assertConsentPossible(ctx, connection);
   const app = await appOf(ctx, connection);
@@ -62,12 +62,28 @@ export async function startConsent(
     createdAt: now.toISOString(),
     ...(options.returnTo ? { returnTo: options.returnTo } : {}),
     ...(options.requestId ? { requestId: options.requestId } : {}),
+    ...(options.newConnection ? { newConnection: options.newConnection } : {}),
     ...(connection.externalAccountId && connection.externalAccountEmail
       ? { previousAccount: { id: connection.externalAccountId, email: connection.externalAccountEmail } }
       : {}),
   };
   await ctx.store.putConnectSession(session);
   return session;
+}
+
+/** A new app's connection, as its consent flow planned it: written only once that consent completes. */
+function plannedConnection(session: ConnectSessionRecord, now: Date): ConnectionRecord | undefined {
+  if (!session.newConnection) return undefined;
+  return {
+    id: session.connectionId,
+    workspaceId: session.workspaceId,
+    ...session.newConnection,
+    status: 'pending',
+    secrets: {},
+    refresh: { attempts: 0 },
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
 }
 
 /**
@@ -100,7 +116,7 @@ export async function completeConsent(
 
   let exchange;
   try {
-    const target = await ctx.store.getConnection(session.workspaceId, session.connectionId);
+    const target = (await ctx.store.getConnection(session.workspaceId, session.connectionId)) ?? plannedConnection(session, now);
     if (!target) return finish({ status: 'failed', error: { code: 'not_found', message: 'The connection no longer exists.' } });
     exchange = await ctx.provider.exchangeCode({
       appKey: target.appKey, code: params.code, codeVerifier: session.codeVerifier, redirectUri: session.redirectUri, state: session.state,
@@ -119,7 +135,7 @@ export async function completeConsent(
   const account = exchange.account;
 
   return ctx.store.transaction(async (tx) => {
-    const connection = await tx.getConnection(session.workspaceId, session.connectionId);
+    const connection = (await tx.getConnection(session.workspaceId, session.connectionId)) ?? plannedConnection(session, now);
     if (!connection) {
       const failed = { ...session, status: 'failed' as const, error: { code: 'not_found', message: 'The connection no longer exists.' } };
       await tx.putConnectSession(failed);

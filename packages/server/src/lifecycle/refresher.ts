@@ -1,12 +1,19 @@
 import type { RelinkContext } from '../context.js';
+import type { ConnectionRecord } from '../store/store.js';
 import { EXPIRY_LEASE_MS, expireClaimed } from './expiry.js';
+import { completeFirstSync, DEFAULT_FIRST_SYNC_DELAY_MS, FIRST_SYNC_LEASE_MS } from './first-sync.js';
 import { REFRESH_LEASE_MS, refreshClaimed, type RefreshOutcome } from './refresh.js';
+
+/** What one pass did to a connection: a refresh outcome, or a pending connection's first sync finished. */
+export type RefresherOutcome = RefreshOutcome | { outcome: 'first_sync'; connection: ConnectionRecord };
 
 export interface RefresherOptions {
   /** How often to look for due refreshes. */
   intervalMs?: number;
   /** Connections claimed per pass. */
   batchSize?: number;
+  /** A pending connection holding credentials becomes active this long after it went pending; `false`: never. */
+  firstSyncDelayMs?: number | false;
 }
 
 /**
@@ -21,15 +28,17 @@ export class Refresher {
   private pass: Promise<void> | undefined;
   private readonly intervalMs: number;
   private readonly batchSize: number;
+  private readonly firstSyncDelayMs: number | false;
 
   constructor(private readonly ctx: RelinkContext, options: RefresherOptions = {}) {
     this.intervalMs = options.intervalMs ?? 5_000;
     this.batchSize = options.batchSize ?? 25;
+    this.firstSyncDelayMs = options.firstSyncDelayMs ?? DEFAULT_FIRST_SYNC_DELAY_MS;
   }
 
-  /** One pass: expire what has hit its hard expiry, then refresh everything due now. */
-  async runDue(): Promise<RefreshOutcome[]> {
-    const outcomes: RefreshOutcome[] = [];
+  /** One pass: expire what has hit its hard expiry, refresh everything due now, finish due first syncs. */
+  async runDue(): Promise<RefresherOutcome[]> {
+    const outcomes: RefresherOutcome[] = [];
     for (;;) {
       const claimed = await this.ctx.store.claimExpired(this.ctx.clock.now(), EXPIRY_LEASE_MS, this.batchSize);
       for (const connection of claimed) {
@@ -50,6 +59,19 @@ export class Refresher {
           outcomes.push(await refreshClaimed(this.ctx, connection));
         } catch (error) {
           this.ctx.log.error('refresher failed on a connection', { connectionId: connection.id, error: (error as Error).name });
+        }
+      }
+      if (claimed.length < this.batchSize) break;
+    }
+    while (this.firstSyncDelayMs !== false) {
+      const now = this.ctx.clock.now();
+      const claimed = await this.ctx.store.claimDueFirstSyncs(new Date(now.getTime() - this.firstSyncDelayMs), now, FIRST_SYNC_LEASE_MS, this.batchSize);
+      for (const connection of claimed) {
+        try {
+          const synced = await completeFirstSync(this.ctx, connection);
+          if (synced) outcomes.push({ outcome: 'first_sync', connection: synced });
+        } catch (error) {
+          this.ctx.log.error('refresher failed to finish a first sync', { connectionId: connection.id, error: (error as Error).name });
         }
       }
       if (claimed.length < this.batchSize) break;

@@ -1,10 +1,10 @@
 import type { CreateConnectionRequestBody } from '@relink/sdk/schema';
 import type { AuthInfo, RelinkContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
-import { emitConnection, emitConnectionRequest } from '../events/emit.js';
+import { emitConnectionRequest } from '../events/emit.js';
 import { newId } from '../internal/ids.js';
 import type { ConnectionRecord, ConnectionRequestRecord, ConnectSessionRecord } from '../store/store.js';
-import { assertConsentPossible, startConsent } from './reconnect.js';
+import { startConsent } from './reconnect.js';
 
 /**
  * Agency asks a client to connect an app: either reconnect an existing client-owned connection in place
@@ -66,8 +66,9 @@ export async function cancelConnectionRequest(ctx: RelinkContext, request: Conne
 }
 
 /**
- * The client answers a request: start the consent flow. A request for a new app first creates the connection as
- * `pending`, owned by the client, and records it on the request so a second attempt reuses it.
+ * The client answers a request: start the consent flow. A request for a new app plans its connection (`pending`,
+ * owned by the client) but writes it only when the consent completes: a denied or failed consent leaves no stray
+ * pending connection behind, and the next attempt plans afresh.
  */
 export async function startRequestConsent(
   ctx: RelinkContext,
@@ -77,33 +78,27 @@ export async function startRequestConsent(
 ): Promise<ConnectSessionRecord> {
   if (request.requestedFor !== auth.principal.id) throw new ApiError(403, 'forbidden', 'Only the client this request is addressed to can answer it.');
   if (request.state !== 'outstanding') throw new ApiError(409, 'request_not_outstanding', `This request is already ${request.state}.`);
-  let connection: ConnectionRecord | undefined = request.connectionId ? await ctx.store.getConnection(request.workspaceId, request.connectionId) : undefined;
-  if (!connection) {
-    const app = await ctx.store.getApp(request.appKey);
-    if (!app) throw notFound('App');
-    const now = ctx.clock.now().toISOString();
-    const created: ConnectionRecord = {
-      id: newId('con'),
-      workspaceId: request.workspaceId,
-      appKey: app.key,
-      label: app.name,
-      status: 'pending',
-      owner: 'client',
-      ownerPrincipalId: auth.principal.id,
-      secrets: {},
-      refresh: { attempts: 0 },
-      createdAt: now,
-      updatedAt: now,
-    };
-    await assertConsentPossible(ctx, created);
-    await ctx.store.transaction(async (tx) => {
-      await tx.putConnection(created);
-      await emitConnection(ctx, tx, created);
-      const linked = { ...request, connectionId: created.id };
-      await tx.putConnectionRequest(linked);
-      await emitConnectionRequest(ctx, tx, linked);
-    });
-    connection = created;
-  }
-  return startConsent(ctx, auth, connection, { ...options, requestId: request.id });
+  const existing: ConnectionRecord | undefined = request.connectionId ? await ctx.store.getConnection(request.workspaceId, request.connectionId) : undefined;
+  if (existing) return startConsent(ctx, auth, existing, { ...options, requestId: request.id });
+  const app = await ctx.store.getApp(request.appKey);
+  if (!app) throw notFound('App');
+  const now = ctx.clock.now().toISOString();
+  const planned: ConnectionRecord = {
+    id: newId('con'),
+    workspaceId: request.workspaceId,
+    appKey: app.key,
+    label: app.name,
+    status: 'pending',
+    owner: 'client',
+    ownerPrincipalId: auth.principal.id,
+    secrets: {},
+    refresh: { attempts: 0 },
+    createdAt: now,
+    updatedAt: now,
+  };
+  return startConsent(ctx, auth, planned, {
+    ...options,
+    requestId: request.id,
+    newConnection: { appKey: planned.appKey, label: planned.label, owner: planned.owner, ownerPrincipalId: planned.ownerPrincipalId },
+  });
 }

@@ -3,18 +3,42 @@ import type { RelinkContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { emitRun } from '../events/emit.js';
 import { newId } from '../internal/ids.js';
-import type { RunRecord } from '../store/store.js';
+import type { ConnectionRecord, RunRecord } from '../store/store.js';
+import { inactiveConnectionsOf, withBlockers } from './blockers.js';
+import { appOf } from './views.js';
 
 const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
 
-/** Resume: only a paused run (409 `run_not_paused` otherwise). This is the operator's Resume button. */
+/** "HubSpot", "HubSpot and Slack": the apps a message names, in the run's order. */
+async function appNames(ctx: RelinkContext, blockers: { id: string; connection?: ConnectionRecord }[]): Promise<string> {
+  const names: string[] = [];
+  for (const b of blockers) {
+    const name = b.connection ? (await appOf(ctx, b.connection)).name : 'a removed connection';
+    if (!names.includes(name)) names.push(name);
+  }
+  return new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
+}
+
+/**
+ * Resume, the operator's button: only a paused run (409 `run_not_paused`), and only when every connection it needs
+ * is active (seed 000: "Confirm the app shows as active before re-running"): 409 `connection_not_active` naming them.
+ * An agent run parked on reauth resumes by itself once they are (seed 002): 409 `resumes_automatically`, so a
+ * manual Resume never competes with that.
+ */
 export async function resumeRun(ctx: RelinkContext, run: RunRecord): Promise<RunRecord> {
   return ctx.store.transaction(async (tx) => {
     const current = (await tx.getRun(run.workspaceId, run.id)) ?? run;
     if (current.status !== 'paused') throw new ApiError(409, 'run_not_paused', `Only a paused run can be resumed; this run is ${current.status}.`);
-    const resumed: RunRecord = { ...current, status: 'running', updatedAt: ctx.clock.now().toISOString() };
+    const inactive = await inactiveConnectionsOf(tx, current);
+    if (inactive.length > 0) {
+      const apps = await appNames(ctx, inactive);
+      if (current.kind === 'agent' && current.pauseReason === 'reauth') {
+        throw new ApiError(409, 'resumes_automatically', `This run resumes by itself once ${apps} ${inactive.length > 1 ? 'are' : 'is'} reconnected.`);
+      }
+      throw new ApiError(409, 'connection_not_active', `Reconnect ${apps} before resuming this run.`);
+    }
+    const resumed: RunRecord = { ...withBlockers(current, []), status: 'running', updatedAt: ctx.clock.now().toISOString() };
     delete resumed.pauseReason;
-    delete resumed.blockedConnectionId;
     await tx.putRun(resumed);
     await emitRun(ctx, tx, resumed);
     return resumed;
@@ -23,7 +47,8 @@ export async function resumeRun(ctx: RelinkContext, run: RunRecord): Promise<Run
 
 /**
  * Replay: only a terminal run (completed, failed, cancelled; else 409 `run_not_terminal`). Creates a new run with
- * `replayOf`. If one of its connections is not active the new run starts paused on reauth, as it would stall anyway.
+ * `replayOf`. If any of its connections is not active the new run starts paused on reauth, blocked by all of them,
+ * as it would stall anyway.
  */
 export async function replayRun(ctx: RelinkContext, run: RunRecord): Promise<RunRecord> {
   if (!TERMINAL.has(run.status)) {
@@ -31,26 +56,20 @@ export async function replayRun(ctx: RelinkContext, run: RunRecord): Promise<Run
   }
   return ctx.store.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
-    let blocked: string | undefined;
-    for (const id of run.connectionIds) {
-      const c = await tx.getConnection(run.workspaceId, id);
-      if (!c || c.status !== 'active') {
-        blocked = id;
-        break;
-      }
-    }
+    const blocked = (await inactiveConnectionsOf(tx, run)).map((b) => b.id);
     const replay: RunRecord = {
       id: newId('run'),
       workspaceId: run.workspaceId,
       workflowId: run.workflowId,
       workflowName: run.workflowName,
       kind: run.kind,
-      status: blocked ? 'paused' : 'running',
+      status: blocked.length > 0 ? 'paused' : 'running',
       connectionIds: [...run.connectionIds],
+      blockedConnectionIds: blocked,
       replayOf: run.id,
       startedAt: now,
       updatedAt: now,
-      ...(blocked ? { pauseReason: 'reauth' as const, blockedConnectionId: blocked } : {}),
+      ...(blocked.length > 0 ? { pauseReason: 'reauth' as const } : {}),
     };
     await tx.putRun(replay);
     await emitRun(ctx, tx, replay);

@@ -7,6 +7,7 @@ import {
   type App,
 } from '@relink/sdk/schema';
 import type { RelinkContext } from '../context.js';
+import { blockersOf } from './blockers.js';
 import type {
   ConnectionRecord,
   ConnectionRequestRecord,
@@ -17,9 +18,12 @@ import type {
 
 // Records → contract resources. Each goes through its schema's parse, which drops secrets and workspace ids.
 
-/** Refresh credential is offered only for an OAuth connection that still holds a refresh token (seed 001). */
+/**
+ * Refresh credential is offered only for an OAuth connection that still holds a refresh token (seed 001). Not while
+ * it is `pending`: it finishes setting up on its own (seed 001: "Wait").
+ */
 export function isRefreshable(record: ConnectionRecord, app: App): boolean {
-  return app.authMode === 'oauth2' && record.status !== 'revoked' && record.secrets.refreshToken !== undefined;
+  return app.authMode === 'oauth2' && record.status !== 'revoked' && record.status !== 'pending' && record.secrets.refreshToken !== undefined;
 }
 
 export function unknownApp(key: string): App {
@@ -51,8 +55,22 @@ export function toNotification(record: NotificationRecord): Notification {
   return Notification.parse(record);
 }
 
+/**
+ * A run as the contract shows it: what it waits for, and whether a manual Resume is offered — the same rule
+ * `resumeRun` enforces, with the same codes as its 409s, so a page can explain a missing Resume before the click.
+ */
 export function toRun(record: RunRecord): Run {
-  return Run.parse(record);
+  const paused = record.status === 'paused';
+  const blocked = paused ? blockersOf(record) : [];
+  const unavailable = !paused || blocked.length === 0 ? undefined
+    : record.kind === 'agent' && record.pauseReason === 'reauth' ? 'resumes_automatically' as const : 'connection_not_active' as const;
+  return Run.parse({
+    ...record,
+    blockedConnectionId: blocked[0],
+    blockedConnectionIds: blocked,
+    resumable: paused && blocked.length === 0,
+    resumeUnavailable: unavailable,
+  });
 }
 
 export function requestConnectUrl(ctx: RelinkContext, id: string): string {

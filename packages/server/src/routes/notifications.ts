@@ -31,7 +31,7 @@ async function loadNotification(ctx: RelinkContext, auth: AuthInfo, id: string):
 export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
   const tag = 'notifications';
   route(v1, registry, {
-    method: 'get', path: '/v1/notifications', tag, auth: 'session', summary: 'The bell, newest first; unread reauth notifications drive the banner.',
+    method: 'get', path: '/v1/notifications', tag, auth: 'session', summary: 'The bell, newest first. resolved=false: the alerts whose problem still exists; the unresolved reauth alerts drive the banner (reading one does not resolve it).',
     query: NotificationListQuery, response: { status: 200, schema: NotificationPage, description: 'A page of notifications' }, errors: [400],
   }, async (c) => {
     const auth = c.get('auth');
@@ -39,6 +39,7 @@ export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ct
     const page = await paged(async () => ctx.store.listNotifications({
       workspaceId: auth.workspaceId,
       ...(q.unread ? { unread: q.unread === 'true' } : {}),
+      ...(q.resolved ? { resolved: q.resolved === 'true' } : {}),
       ...(auth.principal.role === 'client' ? { connectionIds: await clientConnectionIds(ctx, auth) } : {}),
       ...(q.cursor ? { cursor: q.cursor } : {}),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
@@ -47,7 +48,7 @@ export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ct
   });
 
   route(v1, registry, {
-    method: 'post', path: '/v1/notifications/{id}/read', tag, auth: 'session', summary: 'Mark a notification read.',
+    method: 'post', path: '/v1/notifications/{id}/read', tag, auth: 'session', summary: 'Mark a notification read. It stays unresolved (and in the banner) until its connection is fixed.',
     response: { status: 200, schema: Notification, description: 'The notification' }, errors: [400, 404],
   }, async (c) => {
     const auth = c.get('auth');

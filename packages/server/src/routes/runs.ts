@@ -42,12 +42,12 @@ export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Relink
   });
 
   route(v1, registry, {
-    method: 'get', path: '/v1/runs/{id}', tag, auth: 'session', summary: 'One run.',
+    method: 'get', path: '/v1/runs/{id}', tag, auth: 'session', summary: 'One run, with the connections it is blocked by and whether a manual Resume is offered.',
     response: { status: 200, schema: Run, description: 'The run' }, errors: [400, 403, 404],
   }, async (c) => send(c, Run, toRun(await loadRun(ctx, c.get('auth'), idParam(c)))));
 
   route(v1, registry, {
-    method: 'post', path: '/v1/runs/{id}/resume', tag, auth: 'session', summary: 'Resume a paused run (409 run_not_paused otherwise).',
+    method: 'post', path: '/v1/runs/{id}/resume', tag, auth: 'session', summary: 'Resume a paused run whose connections are all active. 409 run_not_paused; 409 connection_not_active naming the connections to reconnect; 409 resumes_automatically for an agent run parked on reauth (it resumes by itself).',
     response: { status: 200, schema: Run, description: 'The resumed run' }, errors: [400, 403, 404, 409],
   }, async (c) => send(c, Run, toRun(await resumeRun(ctx, await loadRun(ctx, c.get('auth'), idParam(c))))));
 

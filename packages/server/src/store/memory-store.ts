@@ -146,6 +146,18 @@ export class MemoryStore implements Store {
     return expired.map(copy);
   }
 
+  async claimDueFirstSyncs(pendingSince: Date, now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
+    const t = now.getTime();
+    const leaseUntil = new Date(t + leaseMs).toISOString();
+    const due = [...this.connections.values()]
+      .filter((c) => c.status === 'pending' && (c.secrets.accessToken !== undefined || c.secrets.apiKeyFields !== undefined) &&
+        Date.parse(c.updatedAt) <= pendingSince.getTime() && (c.refresh.leaseUntil === undefined || Date.parse(c.refresh.leaseUntil) <= t))
+      .sort((a, b) => compareKeys([a.updatedAt, a.id], [b.updatedAt, b.id]))
+      .slice(0, limit);
+    for (const c of due) c.refresh.leaseUntil = leaseUntil;
+    return due.map(copy);
+  }
+
   async claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
     const c = this.connections.get(MemoryStore.k(workspaceId, id));
     const t = now.getTime();
@@ -166,6 +178,7 @@ export class MemoryStore implements Store {
       (n) =>
         n.workspaceId === q.workspaceId &&
         (q.unread === undefined || n.read === !q.unread) &&
+        (q.resolved === undefined || (n.resolvedAt !== undefined) === q.resolved) &&
         (q.connectionIds === undefined || (n.connectionId !== undefined && q.connectionIds.includes(n.connectionId))),
     );
     return paginate(items, (n) => [n.createdAt, n.id], 'desc', q.cursor, q.limit);
@@ -173,6 +186,13 @@ export class MemoryStore implements Store {
   async findUnreadNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]> {
     return [...this.notifications.values()]
       .filter((n) => n.workspaceId === workspaceId && n.connectionId === connectionId && n.kind === kind && !n.read)
+      .map(copy);
+  }
+
+  async findUnresolvedNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]> {
+    return [...this.notifications.values()]
+      .filter((n) => n.workspaceId === workspaceId && n.connectionId === connectionId && n.kind === kind && n.resolvedAt === undefined)
+      .sort((a, b) => compareKeys([a.createdAt, a.id], [b.createdAt, b.id]))
       .map(copy);
   }
 

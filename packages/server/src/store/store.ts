@@ -77,7 +77,15 @@ export interface ConnectionRecord {
 }
 
 export type NotificationRecord = Notification & { workspaceId: string };
-export type RunRecord = Run & { workspaceId: string };
+/**
+ * A run as stored. `blockedConnectionIds` is what the lifecycle maintains (read it through `blockersOf`, which also
+ * reads the single `blockedConnectionId` of runs written before it); `resumable` and `resumeUnavailable` are derived
+ * when the run is serialised.
+ */
+export type RunRecord = Omit<Run, 'blockedConnectionIds' | 'resumable' | 'resumeUnavailable'> & {
+  workspaceId: string;
+  blockedConnectionIds?: string[];
+};
 
 export interface ConnectionRequestRecord {
   id: string;
@@ -127,6 +135,11 @@ export interface ConnectSessionRecord {
   returnTo?: string;
   /** The connection request this flow fulfils, if any. */
   requestId?: string;
+  /**
+   * A request for a new app: the connection this flow creates, under the id `connectionId`. It is written only when
+   * the consent completes, so a denied or failed consent leaves no stray `pending` connection behind.
+   */
+  newConnection?: { appKey: string; label: string; owner: ConnectionOwner; ownerPrincipalId: string };
   expiresAt: string;
   previousAccount?: ExternalAccount;
   newAccount?: ExternalAccount;
@@ -182,6 +195,8 @@ export interface ConnectionQuery extends PageRequest {
 export interface NotificationQuery extends PageRequest {
   workspaceId: string;
   unread?: boolean;
+  /** true: only resolved (`resolvedAt` set); false: only unresolved. */
+  resolved?: boolean;
   /** Restrict to notifications about these connections (a client's view). */
   connectionIds?: string[];
 }
@@ -237,6 +252,13 @@ export interface Store {
    * first. Two concurrent callers never receive the same connection (seed 004: LinkedIn's expiry raises one alert).
    */
   claimExpired(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]>;
+  /**
+   * Claim up to `limit` connections whose first sync is due (seed 001: "The connection finishes setting up on its
+   * own"): `pending`, holding credentials (an access token or API-key fields), pending since (`updatedAt`) at or
+   * before `pendingSince`, lease free or lapsed — setting `leaseUntil = now + leaseMs` on each, oldest first.
+   * Two concurrent callers never receive the same connection.
+   */
+  claimDueFirstSyncs(pendingSince: Date, now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]>;
   /** Claim one connection for an on-demand refresh; undefined when another worker holds its lease. */
   claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined>;
 
@@ -244,8 +266,13 @@ export interface Store {
   getNotification(workspaceId: string, id: string): Promise<NotificationRecord | undefined>;
   /** Newest first. */
   listNotifications(query: NotificationQuery): Promise<PageResult<NotificationRecord>>;
-  /** Unread notifications of one kind about one connection (the "exactly one reauth alert" check). */
+  /** Unread notifications of one kind about one connection. */
   findUnreadNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]>;
+  /**
+   * Unresolved notifications (no `resolvedAt`) of one kind about one connection, read or not, oldest first: the
+   * "exactly one reauth alert while the problem exists" check, and what fixing the connection resolves.
+   */
+  findUnresolvedNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]>;
 
   putRun(run: RunRecord): Promise<void>;
   getRun(workspaceId: string, id: string): Promise<RunRecord | undefined>;

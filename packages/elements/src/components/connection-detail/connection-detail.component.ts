@@ -4,10 +4,13 @@ import { expiryHintDays, isNotFound } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
+import { authConfigDefaults, authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { fill } from '../../internal/fill.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
-import { errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import '../status-badge/status-badge.js';
 import '../refresh-button/refresh-button.js';
@@ -15,7 +18,7 @@ import '../revoke-dialog/revoke-dialog.js';
 import '../reconnect-button/reconnect-button.js';
 import styles from './connection-detail.styles.js';
 
-export interface ConnectionDetailMessages {
+export interface ConnectionDetailMessages extends AuthConfigMessages, ErrorKindMessages {
   account: string;
   lastRefreshed: string;
   never: string;
@@ -49,6 +52,7 @@ export interface ConnectionDetailMessages {
  * @csspart last-refreshed - The `<time>` of the last refresh.
  * @csspart last-error - The provider's error message, when broken.
  * @csspart notice - "Contact your agency…".
+ * @csspart auth-config - The app's managed auth config is missing or invalid (seed 000), and who can fix it.
  * @csspart loading - The loading placeholder.
  * @csspart error - The load error, with "Try again" (not for a connection that does not exist).
  * @csspart retry - The "Try again" button.
@@ -61,6 +65,8 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
   static override styles = styles;
 
   static override defaults: ConnectionDetailMessages = {
+    ...authConfigDefaults,
+    ...errorKindDefaults,
     account: 'Account',
     lastRefreshed: 'Last refreshed',
     never: 'Never',
@@ -99,7 +105,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
       if (error !== undefined) {
         return html`<div part="base">${isNotFound(error)
           ? errorState(m.notFound)
-          : errorState(errorText(error), { label: m.retry, onRetry: () => this.load() })}</div>`;
+          : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => this.load() })}</div>`;
       }
       return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
     }
@@ -108,6 +114,8 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     const path = reconnectPath(this.viewer, c);
     const expiring = store ? expiryHintDays(c, store.expiringWithinDays, store.now()) : undefined;
     const showNotice = this.viewer?.role === 'client' && !c.refreshable;
+    // Not "Waiting for the first sync.": the app cannot connect until its managed auth config is fixed.
+    const authProblem = c.status === 'active' ? undefined : authConfigProblem(c);
     return html`<section part="base" aria-labelledby="title">
       <div part="header">
         ${monogram(c.app)}
@@ -117,13 +125,16 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
         </div>
       </div>
       <div part="status">
-        <relink-status-badge part="badge" status=${c.status} with-description expires-in-days=${expiring ?? nothing}></relink-status-badge>
+        <relink-status-badge part="badge" status=${c.status} ?with-description=${!authProblem} expires-in-days=${expiring ?? nothing}></relink-status-badge>
         <div part="actions">
           <relink-refresh-button connection-id=${c.id}></relink-refresh-button>
           ${needsReconnect(c) && path !== 'none' ? html`<relink-reconnect-button connection-id=${c.id}></relink-reconnect-button>` : nothing}
           <relink-revoke-dialog connection-id=${c.id}></relink-revoke-dialog>
         </div>
       </div>
+      ${authProblem
+        ? html`<div part="auth-config"><p>${fill(authConfigText(authProblem, m), { app: c.app.name })}</p><p>${m.authConfigHelp}</p></div>`
+        : nothing}
       ${c.status === 'error' && c.lastError ? html`<p part="last-error">${c.lastError.message}</p>` : nothing}
       <dl part="facts">
         ${c.externalAccountEmail ? html`<dt>${m.account}</dt><dd>${c.externalAccountEmail}</dd>` : nothing}

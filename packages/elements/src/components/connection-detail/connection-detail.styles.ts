@@ -29,5 +29,7 @@ export default [
     dd { margin: 0; }
     [part='last-error'] { margin: 0; color: ${colorDanger}; }
     [part='notice'] { margin: 0; padding: ${space2} ${space3}; border-inline-start: 3px solid ${colorBorder}; color: ${colorTextMuted}; }
+    [part='auth-config'] { padding: ${space2} ${space3}; border-inline-start: 3px solid ${colorDanger}; }
+    [part='auth-config'] p { margin: 0; }
   `,
 ];

@@ -1,22 +1,23 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Collection, ConnectionRequest, ConnectSessionOutcome, Viewer } from '@relink/sdk';
+import { isAbortError, type Collection, type ConnectionRequest, type ConnectSessionOutcome, type Viewer } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../../events/connection-request.js';
 import { mismatchDefaults, mismatchPrompt, settleOutcome, fillMismatch, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
-import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './connection-requests.styles.js';
 
-export interface ConnectionRequestsMessages extends MismatchMessages {
+export interface ConnectionRequestsMessages extends MismatchMessages, ErrorKindMessages {
   heading: string;
   /** "Requested by Northwind Agency"; `{name}` is who asked. */
   requestedBy: string;
@@ -77,6 +78,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
   static override styles = styles;
 
   static override defaults: ConnectionRequestsMessages = {
+    ...errorKindDefaults,
     heading: 'Outstanding connection requests',
     requestedBy: 'Requested by {name}',
     connect: 'Connect',
@@ -155,7 +157,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
       this.setMismatch(request.id, undefined);
       this.connectSettled(request, next);
     } catch (error) {
-      toast({ title: this.m.connectFailed, description: (error as Error).message, tone: 'error' });
+      toast({ title: this.m.connectFailed, description: errorCopy(error, this.m), tone: 'error' });
     } finally {
       this.setBusy(request.id, false);
     }
@@ -195,7 +197,8 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
       .connectRequest(request.id, { signal: flow.signal, ...(this.window ? { window: this.window } : {}) })
       .then((outcome: ConnectSessionOutcome) => this.connectSettled(request, outcome))
       .catch((error: unknown) => {
-        toast({ title: m.connectFailed, description: (error as Error).message, tone: 'error' });
+        // Aborted because the panel left the page: nothing to tell anyone.
+        if (!isAbortError(error)) toast({ title: m.connectFailed, description: errorCopy(error, m), tone: 'error' });
       })
       .finally(() => {
         this.flows.delete(flow);
@@ -216,7 +219,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
       await this.updateComplete;
       if (hadFocus && !this.shadowRoot!.activeElement) this.shadowRoot!.querySelector<HTMLElement>('[part=heading]')?.focus();
     } catch (error) {
-      toast({ title: m.cancelFailed, description: (error as Error).message, tone: 'error' });
+      toast({ title: m.cancelFailed, description: errorCopy(error, m), tone: 'error' });
     } finally {
       this.setBusy(request.id, false);
     }
@@ -261,7 +264,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     const loading = !requests || requests.status === 'idle' || (requests.status === 'loading' && !requests.items.length);
     let body;
     if (requests?.status === 'error' && !requests.items.length) {
-      body = errorState(errorText(requests.error), { label: m.retry, onRetry: () => void this.reload() });
+      body = errorState(errorCopy(requests.error, m), { label: m.retry, onRetry: () => void this.reload() });
     } else if (loading) {
       body = loadingState(m.loading);
     } else if (!outstanding.length) {

@@ -11,7 +11,8 @@ import { RelinkManageEvent } from '../../events/manage.js';
 import { fill } from '../../internal/fill.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { emptyState, errorState, errorText } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
@@ -21,7 +22,7 @@ import styles from './connections-table.styles.js';
 export type SortKey = 'app' | 'label' | 'status';
 export type SortDirection = 'ascending' | 'descending';
 
-export interface ConnectionsTableMessages {
+export interface ConnectionsTableMessages extends ErrorKindMessages {
   caption: string;
   app: string;
   label: string;
@@ -89,6 +90,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   static override styles = styles;
 
   static override defaults: ConnectionsTableMessages = {
+    ...errorKindDefaults,
     caption: 'Connections',
     app: 'App',
     label: 'Label',
@@ -252,7 +254,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const big = this.rows.length > this.virtualizeThreshold;
     let body;
     if (failed) {
-      body = errorState(errorText(collection.error), { label: m.retry, onRetry: () => void this.reload() });
+      body = errorState(errorCopy(collection.error, m), { label: m.retry, onRetry: () => void this.reload() });
     } else if (!loading && !collection.items.length) {
       body = emptyState(m.emptyTitle, m.emptyBody);
     } else if (big && this.virtualizer) {

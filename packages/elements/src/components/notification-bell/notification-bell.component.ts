@@ -14,11 +14,13 @@ import { fill } from '../../internal/fill.js';
 import { numberFormat, plural, relativeTime, type PluralForms } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
+import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './notification-bell.styles.js';
 
-export interface NotificationBellMessages {
+export interface NotificationBellMessages extends ErrorKindMessages, StaleMessages {
   /** The button's accessible name with nothing unread. */
   label: string;
   /** The button's accessible name with `{n}` unread notifications: "Notifications, 3 unread". */
@@ -80,6 +82,8 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   static override styles = styles;
 
   static override defaults: NotificationBellMessages = {
+    ...staleDefaults,
+    ...errorKindDefaults,
     label: 'Notifications',
     labelUnread: { other: 'Notifications, {n} unread' },
     heading: 'Notifications',
@@ -94,6 +98,8 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   };
 
   private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
+  // Whether the service can be reached: old data says it may be out of date.
+  private readonly live = new StoreController(this, (s) => s.live);
   private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
   // Keep "5 minutes ago" true.
   private readonly clock = new ClockController(this);
@@ -106,7 +112,12 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
 
   /** Unread notifications. */
   get unread(): number {
-    return this.data.value?.items.filter((n) => !n.read).length ?? 0;
+    return this.shown.filter((n) => !n.read).length;
+  }
+
+  /** The notifications listed: a resolved alert (its connection fixed) is cleared from the bell (seed 002). */
+  private get shown(): readonly Notification[] {
+    return this.data.value?.items.filter((n) => n.resolvedAt === undefined) ?? [];
   }
 
   /** Whether the popover is open. */
@@ -190,13 +201,14 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const m = this.m;
     const collection = this.data.value;
     if (collection?.status === 'error' && !collection.items.length) {
-      return errorState(errorText(collection.error), { label: m.retry, onRetry: () => void this.reload() });
+      return errorState(errorCopy(collection.error, m), { label: m.retry, onRetry: () => void this.reload() });
     }
     if (!collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length)) {
       return loadingState(m.loading);
     }
-    if (!collection.items.length) return emptyState(m.empty);
-    return html`<ul part="list" role="list">${repeat(collection.items, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
+    const shown = this.shown;
+    if (!shown.length) return emptyState(m.empty);
+    return html`<ul part="list" role="list">${repeat(shown, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
   }
 
   override render() {
@@ -211,6 +223,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
       <div part="panel" id="panel" popover role="dialog" aria-labelledby="heading" tabindex="-1"
         @toggle=${this.handleToggle} @keydown=${this.handleKeydown}>
         <p part="heading" id="heading">${m.heading}</p>
+        ${staleNote(this.live.value !== undefined && isStale({ live: this.live.value }, this.data.value), m)}
         ${this.renderBody()}
       </div>
     </div>`;

@@ -10,11 +10,12 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './publish-check.styles.js';
 
-export interface PublishCheckMessages {
+export interface PublishCheckMessages extends ErrorKindMessages {
   /** The OK line when the workflow may be published; empty to show nothing. */
   ok: string;
   /** Each problem's link to the connection. */
@@ -53,6 +54,7 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   static override styles = styles;
 
   static override defaults: PublishCheckMessages = {
+    ...errorKindDefaults,
     ok: 'Ready to publish: every connection is active.',
     fix: 'Fix connection',
     checking: 'Checking connections…',
@@ -110,7 +112,7 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
     // The last result stays while re-checking, so a live re-check does not flash.
     const { pending, value: result, error } = this.check;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${error !== undefined
-      ? errorState(errorText(error), { label: m.retry, onRetry: () => void this.recheck() })
+      ? errorState(errorCopy(error, m), { label: m.retry, onRetry: () => void this.recheck() })
       : result
         ? this.renderResult(result)
         : pending ? loadingState(m.checking) : nothing}</div>`;

@@ -6,6 +6,7 @@ import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
+import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { plural, type PluralForms } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
@@ -13,7 +14,7 @@ import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import styles from './reauth-banner.styles.js';
 
-export interface ReauthBannerMessages {
+export interface ReauthBannerMessages extends StaleMessages {
   /** The banner's title for `{n}` affected connections. */
   title: PluralForms;
   /** The row's link, titled after the first affected app (`{app}`). */
@@ -23,12 +24,12 @@ export interface ReauthBannerMessages {
 }
 
 /**
- * The reauthorization alert of seed 002: a full-width strip in the error tone, shown while there are unread
+ * The reauthorization alert of seed 002: a full-width strip in the error tone, shown while there are unresolved
  * `reauth_required` notifications in the provider's store (`selectReauthNeeded`). Its title counts the affected
  * connections ("A connection needs to be reauthorized", "3 connections need to be reauthorized") and its row is a
  * link titled after the newest affected app ("HubSpot reauth required") with how many more remain ("and 2 more").
- * It cannot be dismissed: it goes away by itself, live, when the last affected connection is reconnected (or its
- * notification is read). It is announced politely once when it appears or when the count rises, not on every
+ * It cannot be dismissed: it goes away by itself, live, when the last affected connection is reconnected (reading
+ * its notification in the bell does not resolve it). It is announced politely once when it appears or when the count rises, not on every
  * re-render. Loads the notifications if no other element did.
  *
  * @tag relink-reauth-banner
@@ -53,6 +54,7 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   static override styles = styles;
 
   static override defaults: ReauthBannerMessages = {
+    ...staleDefaults,
     title: { one: 'A connection needs to be reauthorized', other: '{n} connections need to be reauthorized' },
     link: '{app} reauth required',
     more: { other: 'and {n} more' },
@@ -60,6 +62,8 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
 
   private readonly data = new StoreController<ReauthNeeded>(this, selectReauthNeeded);
   private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);
+  // Whether the service can be reached: old data says it may be out of date.
+  private readonly live = new StoreController(this, (s) => s.live);
 
   /**
    * Where the row's link goes: the workspace's Connections page, e.g. `/connections` or `/connections/{id}`
@@ -116,6 +120,7 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
           : html`<button part="link" type="button" @click=${(e: MouseEvent) => this.handleNavigate(e, '')}>${label}</button>`}${r.more
           ? html` <span part="more">${plural(this.locale, r.more, m.more)}</span>`
           : nothing}</p>
+        ${staleNote(this.live.value !== undefined && isStale({ live: this.live.value }), m)}
       </div>
     </section>`;
   }

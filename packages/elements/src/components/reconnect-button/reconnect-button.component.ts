@@ -1,16 +1,18 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { fieldErrors as fieldErrorsOf, isInvalidCredentials, type ConnectSessionOutcome } from '@relink/sdk';
+import { fieldErrors as fieldErrorsOf, isAbortError, isInvalidCredentials, type ConnectSessionOutcome } from '@relink/sdk';
 import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
 import { fillMismatch, mismatchDefaults, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { authConfigDefaults, authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { icon } from '../../internal/icon.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './reconnect-button.styles.js';
 
-export interface ReconnectButtonMessages extends MismatchMessages {
+export interface ReconnectButtonMessages extends MismatchMessages, AuthConfigMessages, ErrorKindMessages {
   reconnect: string;
   requestReconnection: string;
   requestSent: string;
@@ -20,8 +22,6 @@ export interface ReconnectButtonMessages extends MismatchMessages {
   save: string;
   cancel: string;
   cancelled: string;
-  /** Shown under the server's message when the app's managed auth config is missing or invalid (seed 000). */
-  authConfigHelp: string;
 }
 
 type View =
@@ -61,6 +61,8 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   static override styles = styles;
 
   static override defaults: ReconnectButtonMessages = {
+    ...authConfigDefaults,
+    ...errorKindDefaults,
     reconnect: 'Reconnect',
     requestReconnection: 'Send reconnection request',
     requestSent: 'Reconnection request sent',
@@ -70,7 +72,6 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     cancel: 'Cancel',
     cancelled: 'Reconnection cancelled. Nothing changed.',
     ...mismatchDefaults,
-    authConfigHelp: 'Ask your administrator or support to set up the auth config for this app, then reconnect.',
   };
 
   /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
@@ -123,6 +124,13 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
       return;
     }
+    // Known before the click: no popup that could only show an error (seed 000).
+    const problem = action === 'consent' ? authConfigProblem(connection) : undefined;
+    if (problem) {
+      this.view = { kind: 'error', message: this.fill(authConfigText(problem, this.m)), help: this.m.authConfigHelp };
+      this.settle(action, 'auth_config_missing');
+      return;
+    }
     this.busy = true;
     this.view = { kind: 'idle' };
     // Called synchronously inside the click, so the consent popup is not blocked.
@@ -142,7 +150,9 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
             .then((outcome) => this.handleOutcome(outcome));
     run
       .catch((error: unknown) => {
-        this.view = { kind: 'error', message: (error as Error).message };
+        // Aborted because the element left the page (the flow's signal): the user did not fail, the flow was cancelled.
+        if (isAbortError(error)) return this.settle(action, 'cancelled');
+        this.view = { kind: 'error', message: errorCopy(error, this.m) };
         this.settle(action, 'error', error);
       })
       .finally(() => (this.busy = false));
@@ -180,7 +190,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     try {
       this.handleOutcome(await this.view.outcome.confirm());
     } catch (error) {
-      this.view = { kind: 'error', message: (error as Error).message };
+      this.view = { kind: 'error', message: errorCopy(error, this.m) };
       this.settle('consent', 'error', error);
     } finally {
       this.busy = false;
@@ -210,7 +220,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       this.settle('credentials', 'saved');
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
-      const general = Object.keys(fieldErrors).length ? undefined : (error as Error).message;
+      const general = Object.keys(fieldErrors).length ? undefined : errorCopy(error, this.m);
       this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
       this.settle('credentials', isInvalidCredentials(error) ? 'invalid' : 'error', error);
       await this.updateComplete;

@@ -1,16 +1,18 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import RefreshCw from 'lucide/dist/esm/icons/refresh-cw.mjs';
+import { isNotRefreshable } from '@relink/sdk';
 import { RelinkRefreshEvent } from '../../events/refresh.js';
 import type { ConnectSessionOutcome } from '@relink/sdk';
 import { reconnectPath } from '../../internal/access.js';
 import { fillMismatch, mismatchDefaults, settleOutcome, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
+import { errorCopy, errorKindDefaults, isRetryable, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { icon } from '../../internal/icon.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './refresh-button.styles.js';
 
-export interface RefreshButtonMessages extends MismatchMessages {
+export interface RefreshButtonMessages extends MismatchMessages, ErrorKindMessages {
   label: string;
   success: string;
   failure: string;
@@ -25,6 +27,8 @@ export interface RefreshButtonMessages extends MismatchMessages {
   reconnected: string;
   reconnectFailed: string;
   authConfigHelp: string;
+  /** The failure toast's action when the service could not be reached or timed out. */
+  retry: string;
 }
 
 /**
@@ -51,6 +55,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
   static override styles = styles;
 
   static override defaults: RefreshButtonMessages = {
+    ...errorKindDefaults,
     label: 'Refresh credential',
     success: 'Connection refreshed.',
     failure: 'Failed to refresh connection',
@@ -63,6 +68,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
     reconnectFailed: 'Could not reconnect',
     authConfigHelp: 'Ask your administrator or support to set up the auth config for this app, then reconnect.',
     ...mismatchDefaults,
+    retry: 'Try again',
   };
 
   /** The consent flow started from the failure toast; aborted (its polling stops) when the element leaves the page. */
@@ -96,7 +102,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
             onClick: () => {
               mismatch.confirm().then(
                 (next) => this.reconnectSettled(next),
-                (error: unknown) => toast({ title: m.reconnectFailed, description: (error as Error).message, tone: 'error' }),
+                (error: unknown) => toast({ title: m.reconnectFailed, description: errorCopy(error, m), tone: 'error' }),
               );
             },
           },
@@ -121,7 +127,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
         onClick: () => {
           store.requestReconnection(connection.id).then(
             () => toast({ title: m.requestSent, tone: 'success' }),
-            (error: unknown) => toast({ title: m.requestFailed, description: (error as Error).message, tone: 'error' }),
+            (error: unknown) => toast({ title: m.requestFailed, description: errorCopy(error, m), tone: 'error' }),
           );
         },
       };
@@ -133,12 +139,26 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
         onClick: () => {
           store.reconnect(connection.id, { signal: (this.flow = new AbortController()).signal, ...(this.window ? { window: this.window } : {}) }).then(
             (outcome) => this.reconnectSettled(outcome),
-            (error: unknown) => toast({ title: m.reconnectFailed, description: (error as Error).message, tone: 'error' }),
+            (error: unknown) => toast({ title: m.reconnectFailed, description: errorCopy(error, m), tone: 'error' }),
           );
         },
       };
     }
     return undefined;
+  }
+
+  /**
+   * Only the server's `not_refreshable` means "you may need to reconnect"; an outage, a timeout or an expired
+   * session says what really happened (and offers Try again where that can help).
+   */
+  private failureToast(error: unknown) {
+    const m = this.m;
+    if (isNotRefreshable(error)) {
+      const action = this.failureAction();
+      return { title: m.failure, description: m.failureDescription, tone: 'error' as const, ...(action ? { action } : {}) };
+    }
+    const retry = isRetryable(error) ? { action: { label: m.retry, onClick: () => void this.handleClick() } } : {};
+    return { title: m.failure, description: errorCopy(error, m), tone: 'error' as const, ...retry };
   }
 
   private async handleClick(): Promise<void> {
@@ -153,8 +173,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
       }
     } catch (error) {
       if (this.dispatchEvent(new RelinkRefreshEvent({ connectionId, ok: false, error }))) {
-        const action = this.failureAction();
-        toast({ title: m.failure, description: m.failureDescription, tone: 'error', ...(action ? { action } : {}) });
+        toast(this.failureToast(error));
       }
     } finally {
       this.busy = false;

@@ -3,10 +3,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { RelinkHideEvent, RelinkShowEvent, type DialogCloseReason } from '../../events/dialog.js';
 import { RelinkRevokedEvent, RelinkRevokeEvent } from '../../events/revoke.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './revoke-dialog.styles.js';
 
-export interface RevokeDialogMessages {
+export interface RevokeDialogMessages extends ErrorKindMessages {
   trigger: string;
   title: string;
   body: string;
@@ -51,6 +52,7 @@ export class RelinkRevokeDialog extends ConnectionElement<RevokeDialogMessages> 
   static override styles = styles;
 
   static override defaults: RevokeDialogMessages = {
+    ...errorKindDefaults,
     trigger: 'Revoke',
     title: 'Revoke this connection?',
     body:
@@ -139,7 +141,7 @@ export class RelinkRevokeDialog extends ConnectionElement<RevokeDialogMessages> 
       this.dispatchEvent(new RelinkRevokedEvent({ connection: revoked }));
       toast({ title: this.m.revoked, description: this.m.revokedDescription, tone: 'success' });
     } catch (error) {
-      this.error = (error as Error).message;
+      this.error = errorCopy(error, this.m);
     } finally {
       this.busy = false;
     }

@@ -1,18 +1,21 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isTerminalRun, type Run } from '@relink/sdk';
+import { blockedConnectionIds, canResume, isTerminalRun, type Connection, type Run } from '@relink/sdk';
 import Play from 'lucide/dist/esm/icons/play.mjs';
 import RotateCcw from 'lucide/dist/esm/icons/rotate-ccw.mjs';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkReplayEvent, RelinkResumeEvent } from '../../events/run-action.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { connectionList } from '../../internal/run-status.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './run-actions.styles.js';
 
-export interface RunActionsMessages {
+export interface RunActionsMessages extends ErrorKindMessages {
   /** Accessible name of the group of buttons. */
   label: string;
   resume: string;
@@ -23,27 +26,39 @@ export interface RunActionsMessages {
   viewRun: string;
   resumeFailed: string;
   replayFailed: string;
+  /** Why Resume is not offered: a connection it needs is broken. `{connections}`: their names, each a link with `connection-href`. */
+  resumeNeedsConnection: string;
+  /** Why Resume is not offered: an agent run resumes by itself once `{connections}` (one) is reconnected. */
+  resumesAutomatically: string;
+  /** The same, for several connections. */
+  resumesAutomaticallyMany: string;
 }
 
 
 type Action = 'resume' | 'replay';
 
 /**
- * The actions of one run (seed 002): "Resume" only while the run is `paused`, "Replay" only once it is terminal
- * (`completed`, `failed`, `cancelled`); nothing otherwise. While a request is in flight the button is
+ * The actions of one run (seed 002): "Resume" only while the run is `paused` and the server says it is `resumable`
+ * (every connection it needs is active), "Replay" only once it is terminal (`completed`, `failed`, `cancelled`);
+ * nothing otherwise. A paused run without Resume says why, naming each broken connection (linked with
+ * `connection-href`): "Reconnect HubSpot before resuming this run." or, for an agent run parked on reauth, "This run
+ * resumes by itself once HubSpot is reconnected." (seed 000: "Confirm the app shows as active before re-running"). While a request is in flight the button is
  * `aria-disabled` and `aria-busy` (it keeps focus). The outcome is a toast: "Run resumed." / "Run replayed." (with a
- * link to the run, or to the new run of a replay, when `run-href` is set), or the server's error message. Follows
- * the run live in the provider's store; loads the runs if no other element did.
+ * link to the run, or to the new run of a replay, when `run-href` is set), or the server's error message (network trouble gets the error-kind copy). Follows
+ * the run live in the provider's store; loads the runs and connections if no other element did.
  *
  * @tag relink-run-actions
  * @summary "Resume" for a paused run, "Replay" for a finished one, with the outcome in a toast.
  *
  * @event {RelinkResumeEvent} relink-resume - "Resume" was chosen, `{ run }`, before anything is sent; cancel it to stop the resume.
+ * @event {RelinkNavigateEvent} relink-navigate - A blocked connection's link was activated (`{ href, connectionId, runId }`); cancel it to route in the host app.
  * @event {RelinkReplayEvent} relink-replay - "Replay" was chosen, `{ run }`, before anything is sent; cancel it to stop the replay.
  *
  * @csspart base - The group of buttons.
  * @csspart resume - The "Resume" button.
  * @csspart replay - The "Replay" button.
+ * @csspart unavailable - Why a paused run offers no Resume ("Reconnect HubSpot before resuming this run.").
+ * @csspart blocked-connection - Each connection named there (a link with `connection-href`).
  * @csspart icon - Each button's icon.
  *
  * @cssproperty --relink-button-background - Button background; defaults to `--relink-color-surface-raised`.
@@ -62,13 +77,22 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
     viewRun: 'View run',
     resumeFailed: 'Could not resume the run',
     replayFailed: 'Could not replay the run',
+    resumeNeedsConnection: 'Reconnect {connections} before resuming this run.',
+    resumesAutomatically: 'This run resumes by itself once {connections} is reconnected.',
+    resumesAutomaticallyMany: 'This run resumes by itself once {connections} are reconnected.',
+    ...errorKindDefaults,
   };
 
   private readonly data = new StoreController<Run | undefined>(this, (s) => s.runs.byId.get(this.runId));
-  private readonly loader = collectionLoader(this, () => this.data.store, ['runs']);
+  // The connections name the ones a run waits for.
+  private readonly names = new StoreController(this, (s) => s.connections);
+  private readonly loader = collectionLoader(this, () => this.data.store, ['runs', 'connections']);
 
   /** The run's id, e.g. `run_failed`. */
   @property({ attribute: 'run-id', reflect: true }) runId = '';
+
+  /** Link of a connection a run waits for (in "Reconnect HubSpot before resuming this run."): `{id}` is its id. */
+  @property({ attribute: 'connection-href' }) connectionHref?: string;
 
   /** Link of a run for the toasts' "View run": `{id}` is the run's id (the new run's, after a replay). */
   @property({ attribute: 'run-href' }) runHref?: string;
@@ -97,7 +121,7 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
         ...(href !== undefined ? { action: { label: m.viewRun, href } } : {}),
       });
     } catch (error) {
-      toast({ title: action === 'resume' ? m.resumeFailed : m.replayFailed, description: (error as Error).message, tone: 'error' });
+      toast({ title: action === 'resume' ? m.resumeFailed : m.replayFailed, description: errorCopy(error, m), tone: 'error' });
     } finally {
       const hadFocus = this.shadowRoot!.activeElement !== null;
       this.busy = undefined;
@@ -124,13 +148,36 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
     ><span part="icon" class="spin">${icon(action === 'resume' ? Play : RotateCcw)}</span>${label}</button>`;
   }
 
+  /** Why a paused run offers no Resume (the server's `resumeUnavailable`), naming and linking what to fix. */
+  private renderUnavailable(run: Run) {
+    const m = this.m;
+    const ids = blockedConnectionIds(run);
+    const template = run.resumeUnavailable === 'resumes_automatically'
+      ? (ids.length > 1 ? m.resumesAutomaticallyMany : m.resumesAutomatically)
+      : m.resumeNeedsConnection;
+    const [before = '', after = ''] = template.split('{connections}');
+    const connection = (id: string): Connection | undefined => this.names.value?.byId.get(id);
+    const list = connectionList(ids, {
+      locale: this.locale,
+      name: (id) => connection(id)?.app.name ?? id,
+      href: (id) => fillHref(this.connectionHref, id),
+      part: 'blocked-connection',
+      onNavigate: (event, id, href) => {
+        if (!this.dispatchEvent(new RelinkNavigateEvent({ href, connectionId: id, runId: run.id }))) event.preventDefault();
+      },
+    });
+    return html`<span part="unavailable">${before}${list}${after}</span>`;
+  }
+
   override render() {
     const run = this.run;
     const m = this.m;
     // A button in flight stays until its request settles, even if the run's status moved meanwhile.
-    const resume = run?.status === 'paused' || this.busy === 'resume';
+    const resume = (run !== undefined && canResume(run)) || this.busy === 'resume';
     const replay = (run && isTerminalRun(run)) || this.busy === 'replay';
-    return html`<div part="base" role="group" aria-label=${m.label} tabindex="-1">${resume ? this.button('resume', m.resume) : nothing}${replay
+    return html`<div part="base" role="group" aria-label=${m.label} tabindex="-1">${resume ? this.button('resume', m.resume) : nothing}${!resume && run?.status === 'paused'
+      ? this.renderUnavailable(run)
+      : nothing}${replay
       ? this.button('replay', m.replay)
       : nothing}</div>`;
   }

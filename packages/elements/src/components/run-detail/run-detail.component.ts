@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { blockedConnectionId, isNotFound, type Connection, type Run } from '@relink/sdk';
+import { blockedConnectionIds, isNotFound, type Connection, type Run } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader, initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -9,13 +9,14 @@ import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
-import { errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
+import { connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './run-detail.styles.js';
 
-export interface RunDetailMessages extends RunStatusMessages {
+export interface RunDetailMessages extends RunStatusMessages, ErrorKindMessages {
   /** Accessible name of the status line (status, reason, blocked connection and actions). */
   statusLabel: string;
   kind: string;
@@ -83,6 +84,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   static override styles = styles;
 
   static override defaults: RunDetailMessages = {
+    ...errorKindDefaults,
     ...runStatusDefaults,
     statusLabel: 'Run status',
     kind: 'Kind',
@@ -169,13 +171,15 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   }
 
   private renderBlocked(run: Run) {
-    const blocked = blockedConnectionId(run);
-    if (!blocked) return nothing;
-    const href = fillHref(this.connectionHref, blocked);
-    return html`<span part="blocked">${this.m.blockedBy} ${href === undefined
-      ? html`<span part="blocked-connection">${this.connectionName(blocked)}</span>`
-      : html`<a part="blocked-connection" href=${href}
-          @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: blocked, runId: run.id })}>${this.connectionName(blocked)}</a>`}</span>`;
+    const blocked = blockedConnectionIds(run);
+    if (!blocked.length) return nothing;
+    return html`<span part="blocked">${this.m.blockedBy} ${connectionList(blocked, {
+      locale: this.locale,
+      name: (id) => this.connectionName(id),
+      href: (id) => fillHref(this.connectionHref, id),
+      part: 'blocked-connection',
+      onNavigate: (e, id, href) => this.navigate(e, { href, connectionId: id, runId: run.id }),
+    })}</span>`;
   }
 
   private renderState() {
@@ -184,7 +188,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
     if (error !== undefined) {
       return html`<div part="base">${isNotFound(error)
         ? errorState(m.notFound)
-        : errorState(errorText(error), { label: m.retry, onRetry: () => void this.load() })}</div>`;
+        : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => void this.load() })}</div>`;
     }
     return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
   }
@@ -202,7 +206,8 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
       </div>
       <div part="status-line" role="group" aria-label=${m.statusLabel}>
         ${runStatus(run, m)} ${pauseReason(run, m)} ${this.renderBlocked(run)}
-        <relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing} lang=${this.locale}></relink-run-actions>
+        <relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing}
+          connection-href=${this.connectionHref ?? nothing} lang=${this.locale}></relink-run-actions>
       </div>
       ${run.status === 'failed' && run.error
         ? html`<p part="error-message"><span class="label">${m.error}:</span> ${run.error.message}</p>`

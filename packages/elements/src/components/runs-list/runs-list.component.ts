@@ -1,23 +1,25 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { blockedConnectionId, isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
+import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { emptyState, errorState, errorText, loadingState } from '../../internal/load-state.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
+import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
+import { connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
 import '../run-actions/run-actions.js';
 import styles from './runs-list.styles.js';
 
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
 export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
 
-export interface RunsListMessages extends RunStatusMessages {
+export interface RunsListMessages extends RunStatusMessages, ErrorKindMessages, StaleMessages {
   caption: string;
   filters: string;
   all: string;
@@ -88,6 +90,8 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
   static override styles = styles;
 
   static override defaults: RunsListMessages = {
+    ...staleDefaults,
+    ...errorKindDefaults,
     ...runStatusDefaults,
     caption: 'Runs',
     filters: 'Show runs',
@@ -107,6 +111,8 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     retry: 'Try again',
   };
 
+  // Whether the service can be reached: old data says it may be out of date.
+  private readonly live = new StoreController(this, (s) => s.live);
   private readonly data = new StoreController<Slice>(this, (s) => ({ runs: s.runs, connections: s.connections }), {
     equals: (a, b) => a.runs === b.runs && a.connections === b.connections,
   });
@@ -149,14 +155,16 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
 
   private renderStatus(run: Run) {
     const m = this.m;
-    const blocked = blockedConnectionId(run);
-    const href = blocked ? fillHref(this.connectionHref, blocked) : undefined;
+    const blocked = blockedConnectionIds(run);
     return html`${runStatus(run, m)}
       ${pauseReason(run, m)}
-      ${blocked ? html`<span class="blocked">${m.blockedBy} ${href !== undefined
-        ? html`<a part="blocked-connection" href=${href}
-            @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: blocked, runId: run.id })}>${this.connectionName(blocked)}</a>`
-        : html`<span part="blocked-connection">${this.connectionName(blocked)}</span>`}</span>` : nothing}`;
+      ${blocked.length ? html`<span class="blocked">${m.blockedBy} ${connectionList(blocked, {
+        locale: this.locale,
+        name: (id) => this.connectionName(id),
+        href: (id) => fillHref(this.connectionHref, id),
+        part: 'blocked-connection',
+        onNavigate: (e, id, href) => this.navigate(e, { href, connectionId: id, runId: run.id }),
+      })}</span>` : nothing}`;
   }
 
   private renderRow(run: Run) {
@@ -184,7 +192,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
     const failed = runs?.status === 'error' && !runs.items.length;
     let body;
     if (failed) {
-      body = errorState(errorText(runs.error), { label: m.retry, onRetry: () => void this.reload() });
+      body = errorState(errorCopy(runs.error, m), { label: m.retry, onRetry: () => void this.reload() });
     } else if (loading) {
       body = loadingState(m.loading);
     } else if (!runs.items.length) {
@@ -202,6 +210,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
       <div part="chips" role="group" aria-label=${m.filters}>${FILTERS.map((f) => html`<button
         part=${f === this.filter ? 'chip chip-pressed' : 'chip'} type="button" aria-pressed=${f === this.filter ? 'true' : 'false'}
         @click=${() => (this.filter = f)}>${m[f]}</button>`)}</div>
+      ${failed || loading ? nothing : staleNote(this.live.value !== undefined && isStale({ live: this.live.value }, runs), m)}
       ${body}
     </div>`;
   }

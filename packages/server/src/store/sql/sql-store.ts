@@ -309,6 +309,26 @@ export class SqlStore implements Store {
     return docs<ConnectionRecord>(rows).sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1));
   }
 
+  async claimDueFirstSyncs(pendingSince: Date, now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    // The refresh claim's pattern. Pending connections are few, so no index: the status filter is enough.
+    const rows = (await this.q.query<Row>(
+      `WITH due AS (
+         SELECT workspace_id, id FROM connections
+         WHERE status = 'pending' AND (data->'secrets'->>'accessToken' IS NOT NULL OR data->'secrets'->'apiKeyFields' IS NOT NULL)
+           AND (data->>'updatedAt')::timestamptz <= $1::timestamptz
+           AND (lease_until IS NULL OR lease_until <= $2::timestamptz)
+         ORDER BY data->>'updatedAt', id
+         LIMIT $4
+         FOR UPDATE SKIP LOCKED)
+       UPDATE connections c SET lease_until = $3::timestamptz, data = jsonb_set(c.data, '{refresh,leaseUntil}', to_jsonb($5::text))
+       FROM due WHERE c.workspace_id = due.workspace_id AND c.id = due.id
+       RETURNING c.data`,
+      [pendingSince.toISOString(), now.toISOString(), leaseUntil, limit, leaseUntil],
+    )).rows;
+    return docs<ConnectionRecord>(rows).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || (a.id < b.id ? -1 : 1));
+  }
+
   claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     // One UPDATE: a concurrent claimer waits on the row lock, then re-checks the lease and finds it held.
@@ -334,12 +354,20 @@ export class SqlStore implements Store {
   listNotifications(q: NotificationQuery): Promise<PageResult<NotificationRecord>> {
     const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
     if (q.unread !== undefined) filters.push(['read = ?', !q.unread]);
+    if (q.resolved !== undefined) filters.push(["(data->>'resolvedAt' IS NOT NULL) = ?", q.resolved]);
     if (q.connectionIds !== undefined) filters.push(['connection_id IN (SELECT jsonb_array_elements_text(?::jsonb))', json(q.connectionIds)]);
     return this.page('notifications', 'created_at', 'desc', filters, q.cursor, q.limit, (n) => [n.createdAt, n.id]);
   }
   async findUnreadNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]> {
     return docs<NotificationRecord>((await this.q.query<Row>(
       'SELECT data FROM notifications WHERE workspace_id = $1 AND connection_id = $2 AND kind = $3 AND NOT read ORDER BY created_at, id',
+      [workspaceId, connectionId, kind],
+    )).rows);
+  }
+
+  async findUnresolvedNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]> {
+    return docs<NotificationRecord>((await this.q.query<Row>(
+      "SELECT data FROM notifications WHERE workspace_id = $1 AND connection_id = $2 AND kind = $3 AND data->>'resolvedAt' IS NULL ORDER BY created_at, id",
       [workspaceId, connectionId, kind],
     )).rows);
   }
