@@ -258,6 +258,24 @@ describe('cancellable loads', () => {
     expect(statuses).to.not.include('error');
   });
 
+  it('an aborted narrowed run load leaves runs loading while the full load goes on, then idle once both abort', async () => {
+    ctx = await setup();
+    const runLists = () => ctx.calls.filter((call) => call === 'GET /v1/runs').length;
+    const release = ctx.hold();
+    const [whole, narrowed] = [new AbortController(), new AbortController()];
+    const full = ctx.store.runs.load({ signal: whole.signal }).catch((e: unknown) => e);
+    const paused = ctx.store.runs.load({ preset: 'paused_for_reauth', signal: narrowed.signal }).catch((e: unknown) => e);
+    await until(() => runLists() === 2, 'both run loads to be sent');
+    narrowed.abort();
+    expect(isAbortError(await paused)).to.equal(true);
+    expect(ctx.store.getSnapshot().runs.status).to.equal('loading');
+    whole.abort();
+    expect(isAbortError(await full)).to.equal(true);
+    expect(ctx.store.getSnapshot().runs).to.include({ status: 'idle', error: undefined });
+    expect(ctx.aborted).to.have.length(2);
+    release();
+  });
+
   it('a load given an aborted signal sends nothing', async () => {
     ctx = await setup();
     const error = await ctx.store.runs.load({ preset: 'paused_for_reauth', signal: AbortSignal.abort() }).catch((e: unknown) => e);
