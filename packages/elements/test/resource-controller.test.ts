@@ -1,7 +1,9 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { initialState, ResourceController } from '../src/controllers/resource-controller.js';
+import { createRelinkStore, type RelinkStore } from '@relink/sdk';
+import { collectionLoader, initialState, ResourceController } from '../src/controllers/resource-controller.js';
+import { demo } from './relink.js';
 
 interface Call {
   id: string;
@@ -85,5 +87,56 @@ describe('ResourceController', () => {
     expect(el.resource.pending).to.equal(true);
     el.calls[1]!.settle('A');
     await waitUntil(() => el.resource.value === 'A');
+  });
+});
+
+/** A host that loads the store's connections the way the elements do. */
+class CollectionHost extends LitElement {
+  @property({ attribute: false }) store?: RelinkStore;
+  readonly loader = collectionLoader(this, () => this.store, ['connections']);
+}
+customElements.define('test-collection-host', CollectionHost);
+
+/** The demo backend behind a fetch that holds requests until released and records those whose signal aborted. */
+async function heldBackend() {
+  const sent: string[] = [];
+  const aborted: string[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const { client } = await demo('agency', 'prn_agency', (fetch) => async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const call = `${request.method} ${new URL(request.url).pathname}`;
+    sent.push(call);
+    request.signal.addEventListener('abort', () => aborted.push(call), { once: true });
+    await gate;
+    return fetch(request);
+  });
+  return { store: createRelinkStore(client), sent, aborted, release };
+}
+
+describe('collectionLoader', () => {
+  it('an element removed while its collection load is in flight aborts the request', async () => {
+    const { store, sent, aborted, release } = await heldBackend();
+    const el = await fixture<CollectionHost>(html`<test-collection-host .store=${store}></test-collection-host>`);
+    await waitUntil(() => sent.includes('GET /v1/connections'), 'the load to be sent');
+    el.remove();
+    expect(aborted).to.deep.equal(['GET /v1/connections']);
+    expect(store.getSnapshot().connections.status).to.equal('idle');
+    release();
+  });
+
+  it('one of two elements leaving does not abort the load the other still waits for', async () => {
+    const { store, sent, aborted, release } = await heldBackend();
+    const [a, b] = await Promise.all([
+      fixture<CollectionHost>(html`<test-collection-host .store=${store}></test-collection-host>`),
+      fixture<CollectionHost>(html`<test-collection-host .store=${store}></test-collection-host>`),
+    ]);
+    await waitUntil(() => sent.includes('GET /v1/connections'), 'the load to be sent');
+    a.remove();
+    release();
+    // The staying element's load completing proves the shared request was not aborted.
+    await waitUntil(() => !b.loader.pending && store.getSnapshot().connections.status === 'ready', 'the load to complete');
+    expect(aborted).to.deep.equal([]);
+    expect(sent.filter((call) => call === 'GET /v1/connections')).to.have.length(1);
   });
 });

@@ -9,7 +9,7 @@ import type { RelinkEvent } from './schema/events.js';
 import type { Notification } from './schema/notification.js';
 import type { Run, RunListQuery } from './schema/run.js';
 import type { Viewer } from './schema/session.js';
-import { KINDS, newestFirst, withItems, type Entity, type Kind } from './store/collection.js';
+import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
@@ -17,6 +17,14 @@ import { StoreState, type RelinkSnapshot } from './store/state.js';
 
 export type { Collection } from './store/collection.js';
 export type { RelinkSnapshot } from './store/state.js';
+
+/**
+ * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
+ * when every caller sharing the load has aborted.
+ */
+export interface LoadOptions {
+  signal?: AbortSignal | undefined;
+}
 
 export interface RelinkStoreOptions {
   /** What counts as "expiring soon" for `selectExpiringSoon`, in days (seed 004: LinkedIn's one-year tokens). */
@@ -41,6 +49,9 @@ export class RelinkStore {
   // The seams: state and its listeners, shared in-flight calls, live updates (store/*.ts).
   readonly #state = new StoreState();
   readonly #inflight = new Inflight();
+  // Loads of each collection in flight (runs may load several presets at once) and the collection before the first:
+  // an aborted load restores it only when it was the last one running.
+  readonly #loading = new Map<Kind, { count: number; before: Collection<Entity> }>();
   readonly #live: LiveUpdates;
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
@@ -54,35 +65,69 @@ export class RelinkStore {
 
   readonly subscribe = (listener: () => void): (() => void) => this.#state.subscribe(listener);
 
-  /** Fetch every page of a collection. A narrowed load (`merge`) adds to what is known instead of replacing it. */
-  async #load<T extends Entity>(
+  /**
+   * Fetch every page of a collection. A narrowed load (`merge`) adds to what is known instead of replacing it. A load
+   * aborted by every caller waiting on it leaves the collection as it was (never `error`); the next load starts afresh.
+   */
+  #load<T extends Entity>(
     kind: Kind,
     key: string,
-    fetchAll: () => AsyncIterable<T>,
-    { sort, merge = false }: { sort?: (a: Entity, b: Entity) => number; merge?: boolean } = {},
+    fetchAll: (signal: AbortSignal) => AsyncIterable<T>,
+    { sort, merge = false, signal }: { sort?: (a: Entity, b: Entity) => number; merge?: boolean } & LoadOptions = {},
   ): Promise<void> {
-    return this.#inflight.once(`load:${key}`, async () => {
-      this.#state.patch(kind, (c) => ({ ...c, status: 'loading', error: undefined }));
-      try {
-        const fetched: T[] = [];
-        for await (const item of fetchAll()) fetched.push(item);
-        this.#state.patch(kind, (current) => {
-          const byId = new Map(merge ? current.byId : []);
-          for (const item of fetched) byId.set(item.id, item);
-          const items = [...byId.values()];
-          if (sort) items.sort(sort);
-          return { ...withItems(current, items), status: 'ready', error: undefined };
-        });
-      } catch (error) {
-        this.#state.patch(kind, (c) => ({ ...c, status: 'error', error }));
-        throw error;
-      }
-    });
+    return this.#inflight.once(
+      `load:${key}`,
+      async (shared) => {
+        const loading = this.#loading.get(kind) ?? { count: 0, before: this.#state.snapshot[kind] };
+        loading.count += 1;
+        this.#loading.set(kind, loading);
+        let counted = true;
+        const settle = () => {
+          if (!counted) return;
+          counted = false;
+          if (--loading.count === 0) this.#loading.delete(kind);
+        };
+        // Synchronous on abort, so a caller that hears its `RelinkAbortError` already sees the collection restored.
+        const restore = () => {
+          settle();
+          if (loading.count > 0) return; // another load of this collection is still running: it stays `loading`
+          const { status, error } = loading.before;
+          this.#state.patch(kind, (c) => (c.status === 'loading' ? { ...c, status, error } : c));
+        };
+        shared.addEventListener('abort', restore, { once: true });
+        this.#state.patch(kind, (c) => ({ ...c, status: 'loading', error: undefined }));
+        try {
+          const fetched: T[] = [];
+          for await (const item of fetchAll(shared)) fetched.push(item);
+          if (shared.aborted) return;
+          settle();
+          this.#state.patch(kind, (current) => {
+            const byId = new Map(merge ? current.byId : []);
+            for (const item of fetched) byId.set(item.id, item);
+            const items = [...byId.values()];
+            if (sort) items.sort(sort);
+            return { ...withItems(current, items), status: 'ready', error: undefined };
+          });
+        } catch (error) {
+          if (!shared.aborted) {
+            settle();
+            this.#state.patch(kind, (c) => ({ ...c, status: 'error', error }));
+          }
+          throw error;
+        } finally {
+          shared.removeEventListener('abort', restore);
+        }
+      },
+      signal,
+    );
   }
 
   /** Connections the viewer may see (every page). */
   readonly connections = {
-    load: () => this.#load('connections', 'connections', () => paginate((cursor) => this.client.connections.list({ cursor, limit: 100 }))),
+    load: ({ signal }: LoadOptions = {}) =>
+      this.#load('connections', 'connections', (shared) => paginate((cursor) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared })), {
+        signal,
+      }),
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);
@@ -92,10 +137,13 @@ export class RelinkStore {
   };
 
   readonly notifications = {
-    load: () =>
-      this.#load('notifications', 'notifications', () => paginate((cursor) => this.client.notifications.list({ cursor, limit: 100 })), {
-        sort: newestFirst,
-      }),
+    load: ({ signal }: LoadOptions = {}) =>
+      this.#load(
+        'notifications',
+        'notifications',
+        (shared) => paginate((cursor) => this.client.notifications.list({ cursor, limit: 100 }, { signal: shared })),
+        { sort: newestFirst, signal },
+      ),
   };
 
   /**
@@ -103,11 +151,13 @@ export class RelinkStore {
    * what they show (so a run that leaves "Paused for reauth" drops out of that view live).
    */
   readonly runs = {
-    load: (query: Pick<RunListQuery, 'preset' | 'status' | 'workflowId'> = {}) =>
-      this.#load('runs', `runs:${JSON.stringify(query)}`, () => paginate((cursor) => this.client.runs.list({ ...query, cursor, limit: 100 })), {
-        sort: newestFirst,
-        merge: Object.values(query).some((value) => value !== undefined),
-      }),
+    load: ({ signal, ...query }: Pick<RunListQuery, 'preset' | 'status' | 'workflowId'> & LoadOptions = {}) =>
+      this.#load(
+        'runs',
+        `runs:${JSON.stringify(query)}`,
+        (shared) => paginate((cursor) => this.client.runs.list({ ...query, cursor, limit: 100 }, { signal: shared })),
+        { sort: newestFirst, merge: Object.values(query).some((value) => value !== undefined), signal },
+      ),
     /** Fetch one run (a detail page opened directly, a replay made elsewhere) and keep it with the others. */
     get: async (id: string, options?: RequestOptions) => {
       const run = await this.client.runs.get(id, options);
@@ -117,19 +167,26 @@ export class RelinkStore {
   };
 
   readonly connectionRequests = {
-    load: () =>
-      this.#load('connectionRequests', 'connectionRequests', () =>
-        paginate((cursor) => this.client.connectionRequests.list({ state: 'outstanding', cursor, limit: 100 })),
+    load: ({ signal }: LoadOptions = {}) =>
+      this.#load(
+        'connectionRequests',
+        'connectionRequests',
+        (shared) => paginate((cursor) => this.client.connectionRequests.list({ state: 'outstanding', cursor, limit: 100 }, { signal: shared })),
+        { signal },
       ),
   };
 
   /** Who is looking: elements offer only what the server would allow this viewer. */
-  loadViewer(): Promise<Viewer> {
-    return this.#inflight.once('viewer', async () => {
-      const viewer = await this.client.viewer.get();
-      this.#state.set({ ...this.#state.snapshot, viewer });
-      return viewer;
-    });
+  loadViewer({ signal }: LoadOptions = {}): Promise<Viewer> {
+    return this.#inflight.once(
+      'viewer',
+      async (shared) => {
+        const viewer = await this.client.viewer.get({ signal: shared });
+        this.#state.set({ ...this.#state.snapshot, viewer });
+        return viewer;
+      },
+      signal,
+    );
   }
 
   /** Renew a connection's token. Concurrent calls for one connection share one request. */

@@ -4,6 +4,7 @@ import {
   createRelinkClient,
   createRelinkStore,
   fieldErrors,
+  isAbortError,
   isInvalidCredentials,
   isNotRefreshable,
   selectExpiringSoon,
@@ -12,19 +13,35 @@ import {
   type RelinkClient,
 } from '@relink/sdk';
 
-/** The in-page reference backend, with a fetch that counts requests per path (the real fetch does the work). */
+/**
+ * The in-page reference backend, with a fetch that counts requests per path and records those whose signal aborted
+ * (the real fetch does the work). `hold()` keeps requests in flight until its `release()`, so a test can abort one.
+ */
 async function setup(role: 'agency' | 'client' = 'agency') {
   const server = createInPageRelink({ rateLimit: false });
   const calls: string[] = [];
-  const fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const aborted: string[] = [];
+  let gate: Promise<void> | undefined;
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    calls.push(`${request.method} ${new URL(request.url).pathname}`);
+    const call = `${request.method} ${new URL(request.url).pathname}`;
+    calls.push(call);
+    request.signal.addEventListener('abort', () => aborted.push(call), { once: true });
+    await gate;
     return server.fetch(request);
+  };
+  const hold = () => {
+    let release!: () => void;
+    gate = new Promise((resolve) => (release = resolve));
+    return () => {
+      gate = undefined;
+      release();
+    };
   };
   const token = await server.mintToken(role, role === 'agency' ? 'prn_agency' : 'prn_client');
   const client = createRelinkClient({ baseUrl: server.baseUrl, fetch, token });
   const store = createRelinkStore(client);
-  return { server, client, store, calls, token };
+  return { server, client, store, calls, aborted, hold, token };
 }
 
 const until = async (predicate: () => boolean, what: string, timeout = 4000) => {
@@ -168,6 +185,103 @@ describe('RelinkStore against the reference backend', () => {
     expect(ctx.calls.filter((call) => call.endsWith('/runs'))).to.deep.equal([]);
     const error = await ctx.store.runs.get('run_nope').catch((e: unknown) => e);
     expect((error as { status?: number }).status).to.equal(404);
+  });
+});
+
+describe('cancellable loads', () => {
+  let ctx: Awaited<ReturnType<typeof setup>>;
+  afterEach(() => ctx?.server.close());
+  const connectionLists = () => ctx.calls.filter((call) => call === 'GET /v1/connections').length;
+
+  it('a sole caller that aborts cancels the request, at once, and leaves the collection as it was', async () => {
+    ctx = await setup();
+    const release = ctx.hold();
+    const controller = new AbortController();
+    const load = ctx.store.connections.load({ signal: controller.signal });
+    await until(() => connectionLists() === 1, 'the request to be sent');
+    expect(ctx.store.getSnapshot().connections.status).to.equal('loading');
+    controller.abort();
+    const error = await load.catch((e: unknown) => e);
+    expect(isAbortError(error), String(error)).to.equal(true);
+    expect(ctx.aborted).to.deep.equal(['GET /v1/connections']);
+    expect(ctx.store.getSnapshot().connections).to.include({ status: 'idle', error: undefined });
+    release();
+    // The next load starts afresh rather than joining the aborted one.
+    await ctx.store.connections.load();
+    expect(connectionLists()).to.equal(2);
+    expect(ctx.store.getSnapshot().connections.status).to.equal('ready');
+  });
+
+  it('one of two callers aborting stops only its own wait; the shared request goes on for the other', async () => {
+    ctx = await setup();
+    const release = ctx.hold();
+    const leaving = new AbortController();
+    const staying = new AbortController();
+    const left = ctx.store.connections.load({ signal: leaving.signal });
+    const stayed = ctx.store.connections.load({ signal: staying.signal });
+    await until(() => connectionLists() === 1, 'the request to be sent');
+    leaving.abort();
+    expect(isAbortError(await left.catch((e: unknown) => e))).to.equal(true);
+    release();
+    // The other caller's load completing proves the request was not aborted (an aborted one rejects).
+    await stayed;
+    expect(ctx.aborted).to.deep.equal([]);
+    expect(connectionLists()).to.equal(1);
+    expect(ctx.store.getSnapshot().connections.status).to.equal('ready');
+  });
+
+  it('an aborted reload never shows an error: the loaded collection stays ready, and a later load succeeds', async () => {
+    ctx = await setup();
+    await ctx.store.notifications.load();
+    const loaded = ctx.store.getSnapshot().notifications;
+    const statuses: string[] = [];
+    const unsubscribe = ctx.store.subscribe(() => statuses.push(ctx.store.getSnapshot().notifications.status));
+    const release = ctx.hold();
+    const first = new AbortController();
+    const second = new AbortController();
+    const loads = [first, second].map((c) => ctx.store.notifications.load({ signal: c.signal }).catch((e: unknown) => e));
+    await until(() => ctx.calls.filter((call) => call === 'GET /v1/notifications').length === 2, 'the reload to be sent');
+    first.abort();
+    expect(ctx.aborted).to.deep.equal([]);
+    second.abort();
+    const errors = await Promise.all(loads);
+    expect(errors.every(isAbortError)).to.equal(true);
+    expect(ctx.aborted).to.deep.equal(['GET /v1/notifications']);
+    const after = ctx.store.getSnapshot().notifications;
+    expect(after).to.include({ status: 'ready', error: undefined });
+    expect(after.items).to.equal(loaded.items);
+    release();
+    await ctx.store.notifications.load();
+    await Promise.resolve();
+    unsubscribe();
+    expect(ctx.store.getSnapshot().notifications.status).to.equal('ready');
+    expect(statuses).to.not.include('error');
+  });
+
+  it('an aborted narrowed run load leaves runs loading while the full load goes on, then idle once both abort', async () => {
+    ctx = await setup();
+    const runLists = () => ctx.calls.filter((call) => call === 'GET /v1/runs').length;
+    const release = ctx.hold();
+    const [whole, narrowed] = [new AbortController(), new AbortController()];
+    const full = ctx.store.runs.load({ signal: whole.signal }).catch((e: unknown) => e);
+    const paused = ctx.store.runs.load({ preset: 'paused_for_reauth', signal: narrowed.signal }).catch((e: unknown) => e);
+    await until(() => runLists() === 2, 'both run loads to be sent');
+    narrowed.abort();
+    expect(isAbortError(await paused)).to.equal(true);
+    expect(ctx.store.getSnapshot().runs.status).to.equal('loading');
+    whole.abort();
+    expect(isAbortError(await full)).to.equal(true);
+    expect(ctx.store.getSnapshot().runs).to.include({ status: 'idle', error: undefined });
+    expect(ctx.aborted).to.have.length(2);
+    release();
+  });
+
+  it('a load given an aborted signal sends nothing', async () => {
+    ctx = await setup();
+    const error = await ctx.store.runs.load({ preset: 'paused_for_reauth', signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(isAbortError(error)).to.equal(true);
+    expect(ctx.calls).to.deep.equal([]);
+    expect(ctx.store.getSnapshot().runs.status).to.equal('idle');
   });
 });
 

@@ -81,18 +81,18 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 type CollectionKind = 'connections' | 'notifications' | 'runs' | 'connectionRequests';
 
 /**
- * Loads the store's collections an element shows, once the store is known and unless they are loaded or loading
- * (another element asked first). `run()` loads again after a failure ("Try again").
+ * Loads the store's collections an element shows, once the store is known and unless they are loaded. A load another
+ * element started is joined (the store shares it, no second request), so it is aborted only once every element
+ * waiting on it has left. `run()` loads again after a failure ("Try again").
  */
 export function collectionLoader(host: ReactiveControllerHost, store: () => RelinkStore | undefined, kinds: readonly CollectionKind[]) {
   return new ResourceController(host, {
     args: () => [store()] as const,
-    load: async ([current]) => {
+    load: async ([current], { signal }) => {
       if (!current) return initialState;
       const snapshot = current.getSnapshot();
-      const wanted = kinds.filter((kind) => snapshot[kind].status === 'idle' || snapshot[kind].status === 'error');
-      // signal: hand the load's signal to `current[kind].load({ signal })` once the store's loads take one.
-      await Promise.allSettled(wanted.map((kind) => current[kind].load()));
+      const wanted = kinds.filter((kind) => snapshot[kind].status !== 'ready');
+      await Promise.allSettled(wanted.map((kind) => current[kind].load({ signal })));
       return undefined;
     },
   });

@@ -21,10 +21,9 @@ export class ConnectionElement<M extends object = object> extends RelinkElement<
 
   private readonly fetcher = new ResourceController(this, {
     args: () => [this.data.store, this.connectionId] as const,
-    load: async ([store, id]) => {
+    load: async ([store, id], { signal }) => {
       if (!store || !id || store.getSnapshot().connections.byId.has(id)) return initialState;
-      // signal: store.connections.get(id, { signal }) once the store's get takes one.
-      await store.connections.get(id);
+      await store.connections.get(id, { signal });
       return undefined;
     },
   });

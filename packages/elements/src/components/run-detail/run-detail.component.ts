@@ -111,10 +111,9 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   // A run the store does not know (a page opened directly): fetched once per id, aborted when the id changes.
   private readonly fetcher = new ResourceController(this, {
     args: () => [this.data.store, this.runId] as const,
-    load: async ([store, id]) => {
+    load: async ([store, id], { signal }) => {
       if (!store || !id || store.getSnapshot().runs.byId.has(id)) return initialState;
-      // signal: store.runs.get(id, { signal }) once the store's get takes one.
-      await store.runs.get(id);
+      await store.runs.get(id, { signal });
       return undefined;
     },
   });
