@@ -1,12 +1,13 @@
-// "Renders each state, is accessible" for the loading state of the elements whose own tests reach it only in
+// "Renders each state, is accessible" for the loading (and load error) states of elements whose own tests reach them only in
 // passing (or not at all): while the API has not answered, each shows its loading line as a status, and is
 // accessible. The request is held, not faked: it answers once the test ends.
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import type { InPageRelink } from '@relink/server/browser';
 import '../src/index.js';
 import { part } from './helpers.js';
-import { demo, inProvider } from './relink.js';
+import { deepActive, demo, inProvider } from './relink.js';
 
 type Fetch = InPageRelink['fetch'];
 
@@ -43,4 +44,26 @@ describe('loading states', () => {
       }
     });
   }
+});
+
+describe('load errors', () => {
+  it('relink-connection-detail: a failed load shows the message as an alert with "Try again"; accessible; Enter on it loads again', async () => {
+    let offline = true;
+    const d = await demo('client', undefined, (f: Fetch): Fetch => async (input, init) => {
+      if (offline && (input instanceof Request ? input.url : String(input)).includes('/connections')) throw new TypeError('offline');
+      return f(input, init);
+    });
+    const { el } = await inProvider<HTMLElement>(d.client, html`<relink-connection-detail connection-id="con_slack"></relink-connection-detail>`, 'relink-connection-detail');
+    await waitUntil(() => part(el, 'retry'), 'the load error');
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(part(el, 'error')!.querySelector('p')!.textContent).to.match(/^Could not reach the Relink API: GET connections/);
+    expect(part(el, 'retry')!.textContent).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    offline = false;
+    part(el, 'retry')!.focus();
+    expect(deepActive()).to.equal(part(el, 'retry'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(el, 'title')?.textContent === 'Slack', 'loaded again', { timeout: 5000 });
+    expect(part(el, 'error')).to.equal(null);
+  });
 });
