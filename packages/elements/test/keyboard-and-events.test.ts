@@ -4,13 +4,16 @@ import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../src/components/connection-detail/connection-detail.js';
+import '../src/components/reconnect-button/reconnect-button.js';
 import '../src/components/run-detail/run-detail.js';
 import '../src/components/toaster/toaster.js';
 import type { RelinkConnectionDetail } from '../src/components/connection-detail/connection-detail.js';
 import type { RelinkRunDetail } from '../src/components/run-detail/run-detail.js';
 import type { RelinkToaster } from '../src/components/toaster/toaster.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
+import type { RelinkReconnectEvent, RelinkReconnectResultEvent } from '../src/events/reconnect.js';
 import type { RelinkRefreshEvent } from '../src/events/refresh.js';
+import type { RelinkResumeEvent } from '../src/events/run-action.js';
 import type { RelinkToastShowEvent } from '../src/events/toast-show.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toastTitled } from './relink.js';
@@ -87,5 +90,36 @@ describe('keyboard paths and event details', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll("[part~='toast']").length).to.equal(1);
     el.remove();
+  });
+
+  it('relink-reconnect-button: Enter on "Send reconnection request" fires relink-reconnect { connection, action }, then relink-reconnect-result { connectionId, action, result }', async () => {
+    const d = await demo('agency');
+    const { el } = await inProvider<HTMLElement>(d.client, html`<relink-reconnect-button connection-id="con_quickbooks"></relink-reconnect-button>`, 'relink-reconnect-button');
+    await waitUntil(() => part(el, 'base'), 'the button');
+    const seen: unknown[] = [];
+    el.addEventListener('relink-reconnect', (e: RelinkReconnectEvent) => seen.push({ type: e.type, connection: e.detail.connection.id, action: e.detail.action }));
+    el.addEventListener('relink-reconnect-result', (e: RelinkReconnectResultEvent) =>
+      seen.push({ type: e.type, connectionId: e.detail.connectionId, action: e.detail.action, result: e.detail.result, error: e.detail.error }));
+    await tabTo(() => part(el, 'base'), 'the button');
+    await sendKeys({ press: 'Enter' });
+    await toastTitled('Reconnection request sent');
+    expect(seen).to.deep.equal([
+      { type: 'relink-reconnect', connection: 'con_quickbooks', action: 'request' },
+      { type: 'relink-reconnect-result', connectionId: 'con_quickbooks', action: 'request', result: 'requested', error: undefined },
+    ]);
+  });
+
+  it('relink-run-detail: Enter on Resume fires relink-resume { run } on the run detail (from its embedded actions)', async () => {
+    const d = await demo('agency');
+    const { el } = await inProvider<RelinkRunDetail>(d.client, html`<relink-run-detail run-id="run_operator_reauth"></relink-run-detail>`, 'relink-run-detail');
+    const resume = () => innerPart(el, 'relink-run-actions', 'resume');
+    await waitUntil(resume, 'Resume shown');
+    const resumed = oneEvent(el, 'relink-resume') as Promise<RelinkResumeEvent>;
+    await tabTo(resume, 'Resume');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await resumed;
+    expect(detail.run.id).to.equal('run_operator_reauth');
+    expect(detail.run.status, 'before anything is sent').to.equal('paused');
+    await toastTitled('Run resumed.');
   });
 });
