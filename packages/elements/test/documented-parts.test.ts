@@ -55,11 +55,20 @@ interface Scene {
 }
 
 const has = (name: string) => (el: Element) => el.shadowRoot!.querySelector(`[part~='${name}']`);
-/** Opens the bell's popover once (a second click would close it). */
+/** Clicks the part `name` once it shows, and only once per element (a second click would undo the first). */
+const clicked = new WeakMap<Element, Set<string>>();
+function clickOnce(el: Element, name: string): void {
+  const button = has(name)(el) as HTMLElement | null;
+  const done = clicked.get(el) ?? new Set<string>();
+  clicked.set(el, done);
+  if (!button || done.has(name)) return;
+  done.add(name);
+  button.click();
+}
+/** Opens the bell's popover. */
 const opened = (el: Element) => {
-  const bell = el as Element & { open: boolean };
-  if (!bell.open) (has('button')(el) as HTMLElement | null)?.click();
-  return bell.open;
+  clickOnce(el, 'button');
+  return (el as Element & { open: boolean }).open;
 };
 
 /** Clicks the Replay of the run detail's own actions, once. */
@@ -152,11 +161,11 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
   'relink-reconnect-button': {
     template: html`<relink-reconnect-button connection-id="con_mailchimp"></relink-reconnect-button>`,
     scenes: [
-      { until: (el) => has('form')(el) || void (has('base')(el) as HTMLElement | null)?.click() },
+      { until: (el) => has('form')(el) || clickOnce(el, 'base') },
       // Follow Up Boss has no auth config: the server's message shows under the button.
       {
         template: html`<relink-reconnect-button connection-id="con_fub"></relink-reconnect-button>`,
-        until: (el) => has('error')(el) || void (has('base')(el) as HTMLElement | null)?.click(),
+        until: (el) => has('error')(el) || clickOnce(el, 'base'),
       },
     ],
   },
