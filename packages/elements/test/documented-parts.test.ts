@@ -87,18 +87,17 @@ function replay(el: Element): void {
   button.click();
 }
 
-async function render(tag: string, template: TemplateResult, scene: Scene): Promise<string[]> {
+/** The parts shown once the scene's state is reached (or when waiting for it timed out: `reached` false). */
+async function render(tag: string, template: TemplateResult, scene: Scene): Promise<{ parts: string[]; reached: boolean }> {
   const d = await demo(scene.role ?? 'agency', scene.principal, scene.fetch);
   if (scene.runs) await putRunsInEveryStatus(d.server);
   await scene.prepare?.(d);
   const { el } = await inProvider<HTMLElement & { shadowRoot: ShadowRoot; updateComplete: Promise<unknown> }>(d.client, scene.template ?? template, tag);
   if (scene.window) (el as unknown as { window: Window }).window = scene.window(d);
-  await waitUntil(async () => {
-    const done = await scene.until(el);
-    return Boolean(done);
-  }, `${tag} reached its state`, { timeout: 5000 });
+  const reached = await waitUntil(async () => Boolean(await scene.until(el)), `${tag} reached its state`, { timeout: 5000 })
+    .then(() => true, () => false);
   await el.updateComplete;
-  return partsOf(el);
+  return { parts: partsOf(el), reached };
 }
 
 const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
@@ -252,12 +251,18 @@ describe('documented parts', () => {
   for (const [tag, { template, scenes: list }] of Object.entries(scenes)) {
     it(`${tag}: every documented part exists in one of its states, and every part it renders is documented`, async () => {
       const seen = new Set<string>();
-      for (const scene of list) for (const name of await render(tag, template, scene)) seen.add(name);
+      const unreached: number[] = [];
+      for (const [index, scene] of list.entries()) {
+        const { parts, reached } = await render(tag, template, scene);
+        for (const name of parts) seen.add(name);
+        if (!reached) unreached.push(index);
+      }
       if (!list.length) for (const name of partsOf(await fixture(template))) seen.add(name);
       const expected = documented.get(tag) ?? [];
       const known = [...documented.get(tag)!, ...modifiers.get(tag)!];
       expect([...seen].filter((name) => !known.includes(name)), 'rendered but undocumented').to.deep.equal([]);
       expect(expected.filter((name) => !seen.has(name)), 'documented but never rendered').to.deep.equal([]);
+      expect(unreached, 'scenes (by index) that never reached their state').to.deep.equal([]);
     });
   }
 });
