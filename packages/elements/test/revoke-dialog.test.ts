@@ -177,4 +177,16 @@ describe('relink-revoke-dialog', () => {
     expect(part(el, 'title')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
   });
+
+  it('the error state (409 already revoked elsewhere) is accessible, and Escape still closes the dialog', async () => {
+    const { el, client } = await dialog();
+    await client.connections.revoke('con_slack');
+    await el.show();
+    part(el, 'confirm')!.click();
+    await waitUntil(() => !part(el, 'error')!.hidden, 'error shown');
+    await expect(el).to.be.accessible();
+    part(el, 'cancel')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dlg(el).open, 'Escape closes it');
+  });
 });
