@@ -106,6 +106,8 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
     scenes: [
       { role: 'client', until: has('last-error') },
       { role: 'client', template: html`<relink-connection-detail connection-id="con_facebook"></relink-connection-detail>`, until: has('notice') },
+      // GoHighLevel's managed auth config is invalid: the detail says so instead of "Waiting for the first sync."
+      { template: html`<relink-connection-detail connection-id="con_ghl"></relink-connection-detail>`, until: has('auth-config') },
       { role: 'client', fetch: hang('/connections'), until: has('loading') },
       { role: 'client', fetch: fail('/connections'), until: has('retry') },
     ],
@@ -147,6 +149,14 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
     template: html`<relink-notification-bell></relink-notification-bell>`,
     scenes: [
       { until: (el) => opened(el) && has('item-time')(el) && has('badge')(el) },
+      // The demo raises critical alerts only: a warning and an informational one, as other kinds would be.
+      {
+        prepare: (d) => Promise.all((['warning', 'info'] as const).map((severity, i) => d.server.app.relink.store.putNotification({
+          id: `ntf_${severity}`, workspaceId: 'ws_northwind', kind: 'expiring_soon', severity, title: `A ${severity}`,
+          read: false, createdAt: new Date(Date.now() - i * 1000).toISOString(),
+        }))),
+        until: (el) => opened(el) && has('warning')(el) && has('info')(el),
+      },
       { role: 'client', principal: 'prn_newcomer', until: (el) => opened(el) && has('empty')(el) },
       { fetch: hang('/notifications'), until: (el) => opened(el) && has('loading')(el) },
       { fetch: fail('/notifications'), until: (el) => opened(el) && has('retry')(el) },
@@ -195,6 +205,8 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
     template: html`<relink-run-actions run-id="run_s_paused"></relink-run-actions>`,
     scenes: [
       { runs: true, until: has('resume') },
+      // The operator run waits for HubSpot, still broken: no Resume, but why, with a link to fix the connection.
+      { template: html`<relink-run-actions run-id="run_operator_reauth" connection-href="#connections/{id}"></relink-run-actions>`, until: has('blocked-connection') },
       { runs: true, template: html`<relink-run-actions run-id="run_s_failed"></relink-run-actions>`, until: has('replay') },
     ],
   },

@@ -61,7 +61,11 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
  * @csspart panel - The popover.
  * @csspart heading - "Notifications".
  * @csspart list - The list of notifications.
- * @csspart item - One notification (`li`); also `unread` and the severity (`critical`, `warning`, `info`).
+ * @csspart item - One notification (`li`).
+ * @csspart unread - Also on an unread notification's `item`.
+ * @csspart critical - Also on a critical notification's `item`.
+ * @csspart warning - Also on a warning's `item`.
+ * @csspart info - Also on an informational notification's `item`.
  * @csspart item-link - The link (or button) that opens a notification.
  * @csspart item-icon - The severity icon (the severity is also written, visually hidden).
  * @csspart item-title - The notification's title.

@@ -141,7 +141,9 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
   }
 
   private navigate(event: MouseEvent, detail: NavigateDetail): void {
-    if (!this.dispatchEvent(new RelinkNavigateEvent(detail))) event.preventDefault();
+    // Built first so the manifest analyzer does not read `detail` as an event name (the JSDoc names it).
+    const navigate = new RelinkNavigateEvent(detail);
+    if (!this.dispatchEvent(navigate)) event.preventDefault();
   }
 
   private connectionName(id: string): string {

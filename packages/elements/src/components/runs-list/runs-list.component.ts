@@ -66,7 +66,8 @@ interface Slice {
  *
  * @csspart base - Chips and table.
  * @csspart chips - The group of preset chips.
- * @csspart chip - Each chip (`aria-pressed`); the pressed one also has `chip-pressed`.
+ * @csspart chip - Each chip (`aria-pressed`).
+ * @csspart chip-pressed - Also on the pressed chip.
  * @csspart table - The `<table>`.
  * @csspart row - Each run's row.
  * @csspart cell - Each cell.
