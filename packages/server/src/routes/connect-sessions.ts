@@ -6,7 +6,7 @@ import type { AppEnv, RelinkContext } from '../context.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import { idParam, send } from '../http/validate.js';
 import { escapeHtml } from '../internal/html.js';
-import { completeConsent, confirmConsent } from '../lifecycle/reconnect.js';
+import { completeConsent, confirmConsent, declineConsent } from '../lifecycle/reconnect.js';
 import { toConnectSession } from '../lifecycle/views.js';
 import type { ConnectSessionRecord } from '../store/store.js';
 
@@ -62,9 +62,18 @@ export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, 
   });
 
   route(v1, registry, {
+    method: 'post', path: '/v1/connect-sessions/{id}/decline', tag, auth: 'session',
+    summary: "After account_mismatch: keep the connection's original account; the other account's new tokens are revoked and dropped.",
+    response: { status: 200, schema: ConnectSession, description: 'The cancelled session' }, errors: [400, 404, 409],
+  }, async (c) => {
+    const session = await loadConnectSession(ctx, c.get('auth'), idParam(c));
+    return send(c, ConnectSession, toConnectSession(await declineConsent(ctx, session)));
+  });
+
+  route(v1, registry, {
     method: 'get', path: '/v1/connect/callback', tag, auth: 'none',
     summary: "OAuth redirect URI. Exchanges the code and answers a page that postMessages a ConnectResultMessage to its opener, or redirects to the flow's returnTo.",
-    query: CallbackQuery, response: { status: 200, contentType: 'text/html', description: 'A page that reports the result to its opener' }, errors: [302, 400],
+    query: CallbackQuery, response: { status: 200, contentType: 'text/html', description: 'A page that reports the result to its opener' }, errors: [302, 400], errorPages: true,
   }, async (c) => {
     const q = c.req.query();
     const callbackParams = new URL(c.req.url).searchParams;

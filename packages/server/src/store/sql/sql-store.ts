@@ -420,8 +420,38 @@ export class SqlStore implements Store {
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
     return this.one('SELECT data FROM idempotency_keys WHERE key = $1', [key]);
   }
+  async reserveIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+    // The primary key serialises instances: one INSERT wins, every other one reads the winner's row.
+    const inserted = await this.q.query('INSERT INTO idempotency_keys (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING RETURNING key', [record.key, json(record)]);
+    if (inserted.rows.length > 0) return undefined;
+    return (await this.getIdempotency(record.key)) ?? this.reserveIdempotency(record);
+  }
   async putIdempotency(record: IdempotencyRecord): Promise<void> {
     await this.q.query('INSERT INTO idempotency_keys (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [record.key, json(record)]);
+  }
+  async deleteIdempotency(key: string): Promise<void> {
+    await this.q.query('DELETE FROM idempotency_keys WHERE key = $1', [key]);
+  }
+
+  async hitRateLimit(key: string, windowStart: number): Promise<number> {
+    const row = (await this.q.query<{ count: number }>(
+      `INSERT INTO rate_limits (key, window_start, count) VALUES ($1, $2, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
+         window_start = excluded.window_start
+       RETURNING count`,
+      [key, windowStart],
+    )).rows[0];
+    return Number(row?.count ?? 1);
+  }
+
+  async getSetting<T>(name: string): Promise<T | undefined> {
+    return (await this.q.query<{ value: T }>('SELECT value FROM settings WHERE name = $1', [name])).rows[0]?.value;
+  }
+  async initSetting<T>(name: string, value: T): Promise<T> {
+    // First writer wins, so instances starting together agree on one generated key.
+    await this.q.query('INSERT INTO settings (name, value) VALUES ($1, $2::jsonb) ON CONFLICT (name) DO NOTHING', [name, json(value)]);
+    return (await this.getSetting<T>(name)) as T;
   }
 
   async appendEvent(event: NewEvent): Promise<StoredEvent> {
@@ -441,6 +471,12 @@ export class SqlStore implements Store {
     return { ...structuredClone(event), id };
   }
 
+  async latestEventId(): Promise<number> {
+    // The sequence, not max(id): a demo reset truncates the log but the ids keep counting.
+    const row = (await this.q.query<{ last_value: string | number; is_called: boolean }>('SELECT last_value, is_called FROM events_id_seq')).rows[0];
+    return row && row.is_called ? Number(row.last_value) : 0;
+  }
+
   async eventsSince(workspaceId: string, lastId: number, limit = 1000): Promise<StoredEvent[]> {
     const rows = (await this.q.query<{ id: string | number; workspace_id: string; at: string; type: StoredEvent['type']; audience: string[]; data: Record<string, unknown> }>(
       'SELECT id, workspace_id, at, type, audience, data FROM events WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3',
@@ -456,7 +492,18 @@ export class SqlStore implements Store {
   async clear(): Promise<void> {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
     await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, runs, connection_requests, workflows,
-      connect_sessions, idempotency_keys, events`);
+      connect_sessions, idempotency_keys, rate_limits, events`);
+  }
+
+  async clearWorkspace(workspaceId: string): Promise<void> {
+    const run = async (tx: SqlStore) => {
+      await tx.q.query('DELETE FROM workspaces WHERE id = $1', [workspaceId]);
+      for (const table of ['principals', 'connections', 'notifications', 'runs', 'connection_requests', 'workflows', 'connect_sessions', 'events']) {
+        await tx.q.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
+      }
+      await tx.q.query("DELETE FROM idempotency_keys WHERE starts_with(key, $1 || '/')", [workspaceId]);
+    };
+    await (this.inTransaction ? run(this) : this.transaction((tx) => run(tx as SqlStore)));
   }
 
   /** True when no workspace exists yet (start-up seeds the demo only then). */
