@@ -13,6 +13,7 @@ import { idempotency } from './http/idempotency.js';
 import { limitBody, DEFAULT_MAX_BODY_BYTES, rejectUnstorableUrl } from './http/input-guard.js';
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
+import { securityHeaders } from './http/security-headers.js';
 import { route, RouteRegistry } from './http/route.js';
 import { Refresher, type RefresherOptions } from './lifecycle/refresher.js';
 import { buildOpenApi } from './openapi.js';
@@ -20,7 +21,7 @@ import { InProcessProvider } from './provider/in-process-provider.js';
 import { isDemoProvider, type Provider } from './provider/provider.js';
 import { connectionRequestRoutes } from './routes/connection-requests.js';
 import { connectionRoutes } from './routes/connections.js';
-import { connectSessionRoutes } from './routes/connect-sessions.js';
+import { CALLBACK_SCRIPT_PATH, connectSessionRoutes } from './routes/connect-sessions.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { runRoutes } from './routes/runs.js';
 import { workflowRoutes } from './routes/workflows.js';
@@ -116,6 +117,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
+  app.use('*', securityHeaders());
   app.use('*', async (_c, next) => {
     await ready;
     await next();
@@ -132,7 +134,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   v1.use('*', rejectUnstorableUrl());
   v1.use('*', limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   // Public: session minting (secret key), the OAuth callback (its `state` is the credential), the contract.
-  const PUBLIC = new Set(['/v1/sessions', '/v1/connect/callback', '/v1/openapi.json']);
+  const PUBLIC = new Set(['/v1/sessions', '/v1/connect/callback', CALLBACK_SCRIPT_PATH, '/v1/openapi.json']);
   const session = requireSession(ctx, tokens);
   const replay = idempotency(ctx);
   const limit = options.rateLimit === false ? undefined : rateLimit(ctx, options.rateLimit ?? { limit: 120, windowMs: 60_000 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEMO_SECRET_KEY } from '../src/demo/seed.js';
-import { harness, type Harness } from './helpers.js';
+import { Browser, harness, type Harness } from './helpers.js';
 
 const NUL = '\u0000';
 const LONE = '\ud800';
@@ -89,5 +89,37 @@ describe('POST /v1/sessions is rate limited per client address', () => {
     h.clock.advance(60_000);
     const later = await h.request('POST', '/v1/sessions', { headers: { authorization: `Bearer ${DEMO_SECRET_KEY}` }, body: { role: 'agency', principalId: 'prn_agency' } });
     assert.equal(later.status, 201);
+  });
+});
+
+describe('security headers', () => {
+  it('a strict CSP, nosniff and no framing on the API, the event stream, the callback page, its script and the consent page', async () => {
+    const h = await harness();
+    const start = await h.request('POST', '/v1/connections/con_hubspot/reconnect', { token: h.agency });
+    const { res: consentRes } = await new Browser().follow(start.body.connectUrl);
+    assert.equal(consentRes?.status, 200);
+    const consent = consentRes!;
+    assert.match(await consent.text(), /Approve/);
+    const events = await h.app.request(`${h.url}/v1/events`, { headers: { authorization: `Bearer ${h.agency}` } });
+    await events.body?.cancel();
+    const answers: [string, Headers][] = [
+      ['API JSON', (await h.request('GET', '/v1/connections', { token: h.agency })).headers],
+      ['API error', (await h.request('GET', '/v1/connections')).headers],
+      ['event stream', events.headers],
+      ['callback page', (await h.request('GET', '/v1/connect/callback?state=nope')).headers],
+      ['callback script', (await h.request('GET', '/v1/connect/callback.js')).headers],
+      ['consent page', consent.headers],
+    ];
+    for (const [what, headers] of answers) {
+      const csp = headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'none'/, `${what}: ${csp}`);
+      assert.match(csp, /frame-ancestors 'none'/, what);
+      assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/, what);
+      assert.equal(headers.get('x-frame-options'), 'DENY', what);
+      assert.equal(headers.get('x-content-type-options'), 'nosniff', what);
+    }
+    // CORS stays as configured: any origin by default.
+    const cors = await h.app.request(`${h.url}/v1/connections`, { headers: { origin: 'http://elsewhere.test', authorization: `Bearer ${h.agency}` } });
+    assert.equal(cors.headers.get('access-control-allow-origin'), '*');
   });
 });

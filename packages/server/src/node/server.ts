@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createRelinkServer, type RelinkApp, type RelinkServerOptions } from '../app.js';
 import { SystemClock } from '../clock.js';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { OidcProvider } from '../provider/oidc/oidc-provider.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { SqlStore } from '../store/sql/sql-store.js';
@@ -37,6 +38,8 @@ export function createNodeListener(app: RelinkApp): RequestListener {
   return (req, res) => {
     const url = req.url ?? '/';
     if (provider.nodeHandler && (url === '/provider' || url.startsWith('/provider/') || url.startsWith('/provider?'))) {
+      // The provider's pages (the consent screen) get the same headers as everything else: never framed.
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
       provider.nodeHandler(req, res);
       return;
     }
