@@ -66,7 +66,11 @@ export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, 
     return send(c, ConnectSession, toConnectSession(await confirmConsent(ctx, session)));
   });
 
-  v1.get(CALLBACK_SCRIPT_PATH.replace(/^\/v1/, ''), () => new Response(CALLBACK_SCRIPT, {
+  route(v1, registry, {
+    method: 'get', path: CALLBACK_SCRIPT_PATH, tag, auth: 'none',
+    summary: "The callback page's script (a file, so the page's CSP allows no inline script).",
+    response: { status: 200, contentType: 'text/javascript', description: 'JavaScript' },
+  }, () => new Response(CALLBACK_SCRIPT, {
     headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
   }));
 
