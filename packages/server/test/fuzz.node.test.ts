@@ -2,14 +2,14 @@
 // (NUL, lone surrogates, huge and malformed values, other people's ids), from several principals. Properties:
 // no 5xx (except the documented 503 provider_unavailable), every error has the `{ error: { code, message } }` body,
 // and a request refused as bad, unauthorised, forbidden or not found changes nothing.
-// FUZZ_RUNS sets the cases per route (default 40; the 10,000-per-route run is done by hand, see the README).
+// FUZZ_RUNS sets the cases per route (default 30; the 10,000-per-route run is done by hand, see the README).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DEMO_SECRET_KEY, DEMO_WORKSPACE_ID } from '../src/demo/seed.js';
 import { harness, type Harness } from './helpers.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 
 /** Percent-encode anything, lone surrogates included (as the UTF-8 bytes a raw client could send). */
 function encode(value: string): string {

@@ -78,11 +78,14 @@ describe('refresh lifecycle', () => {
 
   it('the background loop expires it by itself, and a reconnect (a new grant) is not expired again', async () => {
     const h = await harness({ refresher: { autoStart: true, intervalMs: 60_000 } });
+    const { refresher } = h.app.relink;
+    await h.app.relink.ready; // the loop starts once startup is done
+    const passes = refresher.passes;
     h.clock.advance(5 * 24 * 60 * 60 * 1000); // the loop's pass on the way ran at +1 min, before the expiry
-    await new Promise((r) => setTimeout(r, 20));
+    await refresher.afterPasses(passes + 1);
     h.clock.advance(60_000); // its next pass runs past it
+    await refresher.afterPasses(passes + 2);
     const token = await fresh(h);
-    for (let i = 0; i < 50 && (await unreadReauth(h, 'con_linkedin', token)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal((await h.request('GET', '/v1/connections/con_linkedin', { token })).body.status, 'error');
     assert.equal((await unreadReauth(h, 'con_linkedin', token)).length, 1);
 
@@ -208,10 +211,13 @@ describe('refresh lifecycle', () => {
   it('the refresher loop runs on the clock', async () => {
     const h = await harness({ refresher: { autoStart: true, intervalMs: 1_000 } });
     const before = (await h.request('GET', '/v1/connections/con_slack', { token: h.agency })).body.lastRefreshedAt;
+    const { refresher } = h.app.relink;
+    await h.app.relink.ready;
+    const passes = refresher.passes;
     h.clock.advance(56 * 60_000); // past expiry − 5 min
-    await new Promise((r) => setTimeout(r, 20));
+    await refresher.afterPasses(passes + 1);
     h.clock.advance(1_000);
-    await new Promise((r) => setTimeout(r, 20));
+    await refresher.afterPasses(passes + 2);
     const after = (await h.request('GET', '/v1/connections/con_slack', { token: h.agency })).body.lastRefreshedAt;
     assert.notEqual(after, before);
     h.app.relink.close();

@@ -17,6 +17,9 @@ export interface RefresherOptions {
 export class Refresher {
   private handle: unknown;
   private running = false;
+  /** Background passes finished (and the next one scheduled): tests wait on it instead of sleeping. */
+  passes = 0;
+  private readonly passWaiters: { n: number; resolve: () => void }[] = [];
   private readonly intervalMs: number;
   private readonly batchSize: number;
 
@@ -62,9 +65,20 @@ export class Refresher {
       if (!this.running) return;
       void this.runDue().finally(() => {
         if (this.running) this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
+        this.passes++;
+        for (const waiter of this.passWaiters.filter((w) => w.n <= this.passes)) {
+          this.passWaiters.splice(this.passWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
       });
     };
     this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
+  }
+
+  /** Resolves once `n` background passes have finished (the signal that a pass the clock started is done). */
+  afterPasses(n: number): Promise<void> {
+    if (this.passes >= n) return Promise.resolve();
+    return new Promise((resolve) => this.passWaiters.push({ n, resolve }));
   }
 
   stop(): void {
