@@ -154,3 +154,35 @@ describe('session tokens', () => {
     assert.deepEqual(other.body.data.map((c: { id: string }) => c.id), ['con_other']);
   });
 });
+
+describe('bad tokens on every session route', () => {
+  it('each kind of bad token is a 401 unauthorized on every route in the registry', async () => {
+    const h = await harness();
+    const [payload, signature] = h.agency.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const forge = (change: Record<string, unknown>) => `${Buffer.from(JSON.stringify({ ...claims, ...change })).toString('base64url')}.${signature}`;
+    const BAD: Record<string, string | undefined> = {
+      'no header': undefined,
+      'empty bearer': '',
+      garbage: 'garbage.token',
+      'no signature': `${payload}.`,
+      'signature of another token': `${payload}.${h.client.split('.')[1]}`,
+      'role raised': forge({ role: 'agency', sub: 'prn_client' }),
+      'other workspace claimed': forge({ ws: 'ws_other' }),
+      'lifetime extended': forge({ exp: 9_999_999_999 }),
+      'secret key as a session token': DEMO_SECRET_KEY,
+      'a NUL in it': `${payload}\u0000.${signature}`,
+    };
+    for (const doc of h.app.relink.registry.docs.filter((d) => d.auth === 'session')) {
+      const path = doc.path.replace(/\{id\}/g, 'con_slack');
+      for (const [kind, token] of Object.entries(BAD)) {
+        const headers: Record<string, string> = {};
+        if (token !== undefined && !token.includes('\u0000')) headers.authorization = `Bearer ${token}`;
+        const res = await h.app.request(`http://relink.test${path}`, { method: doc.method.toUpperCase(), headers });
+        const body = (await res.json()) as { error?: { code?: string } };
+        assert.equal(res.status, 401, `${doc.method.toUpperCase()} ${path} with ${kind}`);
+        assert.equal(body.error?.code, 'unauthorized');
+      }
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEMO_AGENCY_ID, DEMO_WORKSPACE_ID } from '../src/demo/seed.js';
+import { rotateSecrets } from '../src/node/rotate-secrets.js';
 import { startNodeRelink, type RunningRelink } from '../src/node/server.js';
 import { SecretBox } from '../src/store/secret-box.js';
 import type { SqlStore } from '../src/store/sql/sql-store.js';
@@ -51,15 +52,14 @@ describe('secrets at rest', () => {
     assert.ok((await rawSecrets(relink)).every((r) => JSON.stringify(r.secrets).includes('"kid":"k1"')));
     await relink.close();
 
-    relink = await start(dir, { encryptionKeys: `k2:${k2},k1:${k1}` });
-    const resealed = await (relink.store as SqlStore).rotateSecrets();
+    // The rotation command, with the new key current and the old one still there to read with.
+    const resealed = await rotateSecrets({ database: { dataDir: dir }, encryptionKeys: `k2:${k2},k1:${k1}` });
     assert.ok(resealed > 5, `re-sealed ${resealed}`);
-    assert.ok((await rawSecrets(relink)).every((r) => JSON.stringify(r.secrets).includes('"kid":"k2"')));
-    assert.equal(await (relink.store as SqlStore).rotateSecrets(), 0, 'nothing left on the old key');
-    await relink.close();
+    assert.equal(await rotateSecrets({ database: { dataDir: dir }, encryptionKeys: `k2:${k2},k1:${k1}` }), 0, 'nothing left on the old key');
 
     relink = await start(dir, { encryptionKeys: `k2:${k2}` });
     try {
+      assert.ok((await rawSecrets(relink)).every((r) => JSON.stringify(r.secrets).includes('"kid":"k2"')));
       assert.deepEqual((await relink.store.getConnection(DEMO_WORKSPACE_ID, 'con_slack'))!.secrets, before);
     } finally {
       await relink.close();
