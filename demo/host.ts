@@ -49,6 +49,10 @@ export function serveFile(res: ServerResponse, root: string, path: string): bool
     'content-type': TYPES[extname(file)]!,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+    // The console and portal are never framed (clickjacking). No script-src yet: zod probes `new Function` at
+    // load, which a strict policy reports as a console error, until the SDK configures zod as jitless.
+    'content-security-policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+    'x-frame-options': 'DENY',
   });
   createReadStream(file).pipe(res);
   return true;
