@@ -1,6 +1,11 @@
 // Bad input gets a 4xx with the usual error body and changes nothing; never a 5xx. Run on PostgreSQL-shaped storage
 // (embedded PGlite) as well as memory, because the database is what refuses NUL and lone surrogates.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEMO_SECRET_KEY } from '../src/demo/seed.js';
 import { Browser, harness, type Harness } from './helpers.js';
@@ -121,5 +126,35 @@ describe('security headers', () => {
     // CORS stays as configured: any origin by default.
     const cors = await h.app.request(`${h.url}/v1/connections`, { headers: { origin: 'http://elsewhere.test', authorization: `Bearer ${h.agency}` } });
     assert.equal(cors.headers.get('access-control-allow-origin'), '*');
+  });
+});
+
+describe('the demo host', () => {
+  it('GET /% and a NUL path are a 4xx, not an uncaught URIError that ends the process', async () => {
+    const h = await harness();
+    const { hostListener, serveFile } = await import('../../../demo/host.js');
+    const root = mkdtempSync(join(tmpdir(), 'relink-host-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    const server = createServer(hostListener(h.running, h.url, (path, _req, res) => serveFile(res, root, path)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      for (const path of ['/%', '/%E0%A4%A', '/a%00b.js']) {
+        const status = await new Promise<number>((resolve, reject) => {
+          request({ host: '127.0.0.1', port, path }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          }).on('error', reject).end();
+        });
+        assert.ok(status >= 400 && status < 500, `${path}: ${status}`);
+      }
+      const page = await fetch(`http://127.0.0.1:${port}/portal`);
+      assert.equal(page.status, 200, 'still serving');
+      assert.equal(page.headers.get('x-frame-options'), 'DENY');
+      assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    } finally {
+      server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
