@@ -260,6 +260,24 @@ describe('reconnect through the consent page', () => {
     assert.equal((await h.request('POST', '/v1/connections/con_hubspot/refresh', { token: h.agency })).status, 200);
   });
 
+  it('a different account, then "keep the current account": the other account\'s tokens are revoked and dropped', async () => {
+    const h = await harness();
+    const start = await h.request('POST', '/v1/connections/con_hubspot/reconnect', { token: h.agency });
+    const callback = await consent(h, start.body.connectUrl, 'acct_sam');
+    assert.ok(callback.text.includes('"status":"account_mismatch"'));
+    const held = (await h.app.relink.store.getConnectSession(DEMO_WORKSPACE_ID, start.body.id))!.pendingSecrets!;
+    assert.ok(held.refreshToken);
+
+    const declined = await h.request('POST', `/v1/connect-sessions/${start.body.id}/decline`, { token: h.agency });
+    assert.equal(declined.status, 200);
+    assert.equal(declined.body.status, 'cancelled');
+    assert.equal((await h.app.relink.store.getConnectSession(DEMO_WORKSPACE_ID, start.body.id))!.pendingSecrets, undefined, 'dropped');
+    await assert.rejects(h.app.relink.provider.refresh({ appKey: 'hubspot', refreshToken: held.refreshToken! }), (error: { kind?: string }) => error.kind === 'invalid_grant', 'revoked at the provider');
+    const hubspot = (await h.request('GET', '/v1/connections/con_hubspot', { token: h.agency })).body;
+    assert.equal(hubspot.externalAccountEmail, 'ops@northwind.example', 'the original account stays');
+    assert.equal((await h.request('POST', `/v1/connect-sessions/${start.body.id}/confirm`, { token: h.agency })).status, 409, 'nothing left to confirm');
+  });
+
   it('a different account: account_mismatch and nothing switched until confirm', async () => {
     const h = await harness();
     const start = await h.request('POST', '/v1/connections/con_hubspot/reconnect', { token: h.agency });

@@ -165,21 +165,23 @@ async function waitForOutcome(ctx: RelinkContext, session: ConnectSessionRecord)
  * revoked at the provider and dropped, and the session ends `cancelled`.
  */
 export async function declineConsent(ctx: RelinkContext, session: ConnectSessionRecord): Promise<ConnectSessionRecord> {
-  if (session.status !== 'account_mismatch') {
-    throw new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be declined.');
-  }
-  const declined = await ctx.store.transaction(async (tx) => {
+  return discardHeldTokens(ctx, session, { status: 'cancelled', error: { code: 'account_kept', message: 'The connection kept its original account.' } });
+}
+
+/** End an `account_mismatch` session without applying its tokens: they are revoked at the provider and dropped. */
+async function discardHeldTokens(ctx: RelinkContext, session: ConnectSessionRecord, change: Pick<ConnectSessionRecord, 'status' | 'error'>): Promise<ConnectSessionRecord> {
+  const notDeclinable = () => new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be declined.');
+  if (session.status !== 'account_mismatch') throw notDeclinable();
+  const ended = await ctx.store.transaction(async (tx) => {
     const current = (await tx.getConnectSession(session.workspaceId, session.id)) ?? session;
-    if (current.status !== 'account_mismatch') {
-      throw new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be declined.');
-    }
-    const next: ConnectSessionRecord = { ...current, status: 'cancelled', error: { code: 'account_kept', message: 'The connection kept its original account.' } };
+    if (current.status !== 'account_mismatch') throw notDeclinable();
+    const next: ConnectSessionRecord = { ...current, ...change };
     delete next.pendingSecrets;
     await tx.putConnectSession(next);
     return { next, pending: current.pendingSecrets };
   });
-  await revokeSecrets(ctx, session.connectionId, declined.pending, session.workspaceId);
-  return declined.next;
+  await revokeSecrets(ctx, session.connectionId, ended.pending, session.workspaceId);
+  return ended.next;
 }
 
 /** Revoke tokens at the provider, best effort (the provider may already consider them dead). */
@@ -203,6 +205,8 @@ export async function confirmConsent(ctx: RelinkContext, session: ConnectSession
     throw new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be confirmed.');
   }
   if (Date.parse(session.expiresAt) <= ctx.clock.now().getTime()) {
+    // Too late to switch: the other account's tokens are not kept around either.
+    await discardHeldTokens(ctx, session, { status: 'failed', error: { code: 'session_expired', message: 'The connect link expired. Start the reconnect again.' } }).catch(() => undefined);
     throw new ApiError(409, 'session_not_confirmable', 'This connect session expired. Start the reconnect again.');
   }
   const { pendingSecrets, newAccount } = session;
