@@ -30,7 +30,14 @@ export const notFound = (res: ServerResponse) => sendJson(res, 404, { error: { c
  */
 export function serveFile(res: ServerResponse, root: string, path: string): boolean {
   const servable = (file: string) => file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() && extname(file) in TYPES;
-  let file = normalize(join(root, decodeURIComponent(path)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false; // `GET /%`: not a path any file has (and never an exception that ends the process)
+  }
+  if (decoded.includes('\0')) return false;
+  let file = normalize(join(root, decoded));
   if (!servable(file)) {
     if (extname(path)) return false;
     file = join(root, 'index.html');
@@ -42,13 +49,21 @@ export function serveFile(res: ServerResponse, root: string, path: string): bool
     'content-type': TYPES[extname(file)]!,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+    // The console and portal are never framed (clickjacking). No script-src yet: zod probes `new Function` at
+    // load, which a strict policy reports as a console error, until the SDK configures zod as jitless.
+    'content-security-policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+    'x-frame-options': 'DENY',
   });
   createReadStream(file).pipe(res);
   return true;
 }
 
-/** `POST /host/session?role=agency|client`: what a product's backend does — call `POST /v1/sessions` with the key. */
-async function mintSession(relink: NodeRelink, url: string, role: string, res: ServerResponse): Promise<void> {
+/**
+ * `POST /host/session?role=agency|client`: what a product's backend does — call `POST /v1/sessions` with the key.
+ * DEMO ONLY: it mints agency tokens for anyone who asks. A real host mints a token only for its own signed-in user,
+ * after its own authentication, and never exposes a route like this.
+ */
+async function mintSession(relink: NodeRelink, url: string, role: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (role !== 'agency' && role !== 'client') return sendJson(res, 400, { error: { code: 'bad_request', message: 'role must be agency or client.' } });
   const answer = await relink.app.fetch(
     new Request(`${url}/v1/sessions`, {
@@ -56,6 +71,8 @@ async function mintSession(relink: NodeRelink, url: string, role: string, res: S
       headers: { authorization: `Bearer ${DEMO_SECRET_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ role, principalId: principals[role], ttlSeconds: 900 }),
     }),
+    // The browser's socket: `POST /v1/sessions` limits attempts per client address.
+    { incoming: req },
   );
   const body = (await answer.json()) as { token?: string; expiresAt?: string };
   sendJson(res, answer.status, answer.ok ? { token: body.token, expiresAt: body.expiresAt } : body);
@@ -71,10 +88,16 @@ export function hostListener(
   pages: (path: string, req: IncomingMessage, res: ServerResponse) => boolean,
 ): RequestListener {
   return (req, res) => {
-    const { pathname: path, searchParams } = new URL(req.url ?? '/', url);
+    let parsed: URL;
+    try {
+      parsed = new URL(req.url ?? '/', url);
+    } catch {
+      return sendJson(res, 400, { error: { code: 'bad_request', message: 'The request URL is not valid.' } });
+    }
+    const { pathname: path, searchParams } = parsed;
     if (path === '/v1' || path.startsWith('/v1/') || path === '/provider' || path.startsWith('/provider/')) return relink.listener(req, res);
     if (path === '/host/session' && req.method === 'POST') {
-      void mintSession(relink, url, searchParams.get('role') ?? '', res).catch(() =>
+      void mintSession(relink, url, searchParams.get('role') ?? '', req, res).catch(() =>
         sendJson(res, 500, { error: { code: 'internal', message: 'Could not start a session.' } }),
       );
       return;

@@ -10,8 +10,10 @@ import { demoRoutes } from './demo/routes.js';
 import { ApiError } from './errors.js';
 import { eventRoutes } from './events/sse.js';
 import { idempotency } from './http/idempotency.js';
+import { limitBody, DEFAULT_MAX_BODY_BYTES, rejectUnstorableUrl } from './http/input-guard.js';
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
+import { securityHeaders } from './http/security-headers.js';
 import { route, RouteRegistry } from './http/route.js';
 import { Refresher, type RefresherOptions } from './lifecycle/refresher.js';
 import { buildOpenApi } from './openapi.js';
@@ -19,7 +21,7 @@ import { InProcessProvider } from './provider/in-process-provider.js';
 import { isDemoProvider, type Provider } from './provider/provider.js';
 import { connectionRequestRoutes } from './routes/connection-requests.js';
 import { connectionRoutes } from './routes/connections.js';
-import { connectSessionRoutes } from './routes/connect-sessions.js';
+import { CALLBACK_SCRIPT_PATH, connectSessionRoutes } from './routes/connect-sessions.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { runRoutes } from './routes/runs.js';
 import { workflowRoutes } from './routes/workflows.js';
@@ -47,8 +49,12 @@ export interface RelinkServerOptions {
   portalUrl?: string;
   /** Origins allowed to call the API and start consent flows. Default: any origin (bearer tokens, no cookies). */
   allowedOrigins?: string[];
-  /** Per-principal limit on mutating requests; `false` turns it off. Default 120 per minute. */
+  /** Per-principal limit on mutating requests; `false` turns it off. Default 120 per minute. Shared through the store. */
   rateLimit?: RateLimitOptions | false;
+  /** Per-client-address limit on `POST /v1/sessions` (secret-key guessing); `false` turns it off. Default 60 per minute. */
+  sessionRateLimit?: RateLimitOptions | false;
+  /** Largest request body accepted; larger is a 413. Default 64 KiB. */
+  maxBodyBytes?: number;
   refresher?: RefresherOptions & { autoStart?: boolean };
   refreshAheadMs?: number;
   heartbeatMs?: number;
@@ -111,6 +117,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
+  app.use('*', securityHeaders());
   app.use('*', async (_c, next) => {
     await ready;
     await next();
@@ -123,8 +130,11 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
     exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
     maxAge: 600,
   }));
+  // Bad bytes and oversized bodies are a 4xx at the edge, before any route, store or driver sees them.
+  v1.use('*', rejectUnstorableUrl());
+  v1.use('*', limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   // Public: session minting (secret key), the OAuth callback (its `state` is the credential), the contract.
-  const PUBLIC = new Set(['/v1/sessions', '/v1/connect/callback', '/v1/openapi.json']);
+  const PUBLIC = new Set(['/v1/sessions', '/v1/connect/callback', CALLBACK_SCRIPT_PATH, '/v1/openapi.json']);
   const session = requireSession(ctx, tokens);
   const replay = idempotency(ctx);
   const limit = options.rateLimit === false ? undefined : rateLimit(ctx, options.rateLimit ?? { limit: 120, windowMs: 60_000 });
@@ -138,7 +148,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
     });
   });
 
-  sessionRoutes(v1, registry, ctx, tokens);
+  sessionRoutes(v1, registry, ctx, tokens, options.sessionRateLimit === false ? undefined : options.sessionRateLimit ?? { limit: 60, windowMs: 60_000 });
   connectionRoutes(v1, registry, ctx);
   connectSessionRoutes(v1, registry, ctx);
   connectionRequestRoutes(v1, registry, ctx);

@@ -7,8 +7,9 @@ import type { ErrorCode, FieldError } from '@relink/sdk/schema';
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503,
-    readonly code: ErrorCode,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
+    // 'payload_too_large' and 'idempotency_key_in_use' are not in the SDK's list yet; the body's code is any string, so clients still parse it.
+    readonly code: ErrorCode | 'payload_too_large' | 'idempotency_key_in_use',
     message: string,
     readonly extra: { fields?: FieldError[]; headers?: Record<string, string> } = {},
   ) {

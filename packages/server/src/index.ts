@@ -16,4 +16,6 @@ export { SqlStore, type SqlStoreOptions } from './store/sql/sql-store.js';
 export { openDatabase, type SqlDatabase, type SqlClient } from './store/sql/db.js';
 export { migrate, loadMigrations } from './store/sql/migrate.js';
 export { OidcProvider, type OidcProviderOptions } from './provider/oidc/oidc-provider.js';
+export { rotateSecrets, type RotateSecretsOptions } from './node/rotate-secrets.js';
+export { SecretBox, parseEncryptionKeys, type EncryptionKeys } from './store/secret-box.js';
 export { createNodeRelink, startNodeRelink, stopOnSignals, createNodeListener, type NodeRelink, type NodeRelinkOptions, type RunningRelink, type DatabaseChoice } from './node/server.js';

@@ -45,7 +45,13 @@ export function buildOpenApi(registry: RouteRegistry, publicUrl: string): Json {
     for (const status of [...errors].sort()) {
       responses[String(status)] = status === 302
         ? { description: STATUS_TEXT[302] }
-        : { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+        : {
+            description: `${STATUS_TEXT[status] ?? 'Error'}${doc.errorPages ? ': an HTML page that says what happened (JSON only for a malformed request)' : ''}`,
+            content: {
+              ...(doc.errorPages ? { 'text/html': {} } : {}),
+              'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } },
+            },
+          };
     }
     paths[doc.path] ??= {};
     paths[doc.path]![doc.method] = {

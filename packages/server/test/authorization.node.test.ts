@@ -18,6 +18,12 @@ const startSession = async (h: Harness) => {
   return `/v1/connect-sessions/${res.body.id as string}`;
 };
 
+/** A consent flow the client started for its own connection: nobody else may read, confirm or decline it. */
+const clientSession = async (h: Harness) => {
+  const res = await h.request('POST', '/v1/connections/con_quickbooks/reconnect', { token: h.client });
+  return `/v1/connect-sessions/${res.body.id as string}`;
+};
+
 // Agency: whole workspace. Client: its own connections, requests addressed to it; no runs, workflows or demo levers.
 // Other workspace: ids are not found (404, never 403); its own lists come back (empty of our data).
 const ROWS: Row[] = [
@@ -33,7 +39,12 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/v1/connections/:id/reconnect', path: '/v1/connections/con_quickbooks/reconnect', expect: { agency: 409, client: 201, other: 404 } },
   { method: 'POST', route: '/v1/connections/:id/credentials', path: '/v1/connections/con_mailchimp/credentials', body: { fields: { api_key: '0123456789abcdef0123456789abcdef-us21' } }, expect: { agency: 200, client: 404, other: 404 } },
   { method: 'GET', route: '/v1/connect-sessions/:id', path: startSession, expect: { agency: 200, client: 404, other: 404 } },
+  // The agency cannot consent for the client's account: the client's flow (its consent URL, its state) is not its.
+  { method: 'GET', route: '/v1/connect-sessions/:id', path: clientSession, expect: { agency: 404, client: 200, other: 404 } },
   { method: 'POST', route: '/v1/connect-sessions/:id/confirm', path: async (h) => `${await startSession(h)}/confirm`, expect: { agency: 409, client: 404, other: 404 } },
+  { method: 'POST', route: '/v1/connect-sessions/:id/confirm', path: async (h) => `${await clientSession(h)}/confirm`, expect: { agency: 404, client: 409, other: 404 } },
+  { method: 'POST', route: '/v1/connect-sessions/:id/decline', path: async (h) => `${await startSession(h)}/decline`, expect: { agency: 409, client: 404, other: 404 } },
+  { method: 'POST', route: '/v1/connect-sessions/:id/decline', path: async (h) => `${await clientSession(h)}/decline`, expect: { agency: 404, client: 409, other: 404 } },
   { method: 'GET', route: '/v1/connection-requests', path: '/v1/connection-requests', expect: { agency: 200, client: 200, other: 200 } },
   { method: 'GET', route: '/v1/connection-requests/:id', path: '/v1/connection-requests/req_salesforce', expect: { agency: 200, client: 200, other: 404 } },
   { method: 'POST', route: '/v1/connection-requests', path: '/v1/connection-requests', body: { connectionId: 'con_quickbooks' }, expect: { agency: 201, client: 403, other: 404 } },
@@ -141,5 +152,37 @@ describe('session tokens', () => {
     assert.ok(res.body.data.every((c: { owner: string }) => c.owner === 'client'));
     const other = await h.request('GET', '/v1/connections', { token: h.other });
     assert.deepEqual(other.body.data.map((c: { id: string }) => c.id), ['con_other']);
+  });
+});
+
+describe('bad tokens on every session route', () => {
+  it('each kind of bad token is a 401 unauthorized on every route in the registry', async () => {
+    const h = await harness();
+    const [payload, signature] = h.agency.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const forge = (change: Record<string, unknown>) => `${Buffer.from(JSON.stringify({ ...claims, ...change })).toString('base64url')}.${signature}`;
+    const BAD: Record<string, string | undefined> = {
+      'no header': undefined,
+      'empty bearer': '',
+      garbage: 'garbage.token',
+      'no signature': `${payload}.`,
+      'signature of another token': `${payload}.${h.client.split('.')[1]}`,
+      'role raised': forge({ role: 'agency', sub: 'prn_client' }),
+      'other workspace claimed': forge({ ws: 'ws_other' }),
+      'lifetime extended': forge({ exp: 9_999_999_999 }),
+      'secret key as a session token': DEMO_SECRET_KEY,
+      'a NUL in it': `${payload}\u0000.${signature}`,
+    };
+    for (const doc of h.app.relink.registry.docs.filter((d) => d.auth === 'session')) {
+      const path = doc.path.replace(/\{id\}/g, 'con_slack');
+      for (const [kind, token] of Object.entries(BAD)) {
+        const headers: Record<string, string> = {};
+        if (token !== undefined && !token.includes('\u0000')) headers.authorization = `Bearer ${token}`;
+        const res = await h.app.request(`http://relink.test${path}`, { method: doc.method.toUpperCase(), headers });
+        const body = (await res.json()) as { error?: { code?: string } };
+        assert.equal(res.status, 401, `${doc.method.toUpperCase()} ${path} with ${kind}`);
+        assert.equal(body.error?.code, 'unauthorized');
+      }
+    }
   });
 });

@@ -41,8 +41,6 @@ async function openStream(h: Harness, token: string, lastEventId?: string) {
   return { messages, comments, pump, close: () => reader.cancel() };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe('SSE /v1/events', () => {
   it('streams changes as RelinkEvents with ids', async () => {
     const h = await harness();
@@ -90,8 +88,11 @@ describe('SSE /v1/events', () => {
     const stream = await openStream(h, h.client, '0'); // replay the whole log, seed included
     await h.request('POST', '/v1/connections/con_linkedin/revoke', { token: h.agency }); // agency-owned: not for the client
     await h.request('POST', '/v1/connections/con_slack/revoke', { token: h.client });
-    await stream.pump((m) => m.some((x) => x.data?.includes('"status":"revoked"') && x.data.includes('con_slack')));
-    await settle();
+    // A last change the client may see, as a marker: events arrive in id order, so once it is here everything the
+    // stream would ever send before it is here too (no sleep before "nothing else arrived").
+    await h.request('POST', '/v1/notifications/ntf_quickbooks/read', { token: h.client });
+    await stream.pump((m) => m.some((x) => x.event === 'notification.updated' && x.data?.includes('ntf_quickbooks') && x.data.includes('"read":true')));
+    assert.ok(stream.messages.some((x) => x.data?.includes('"status":"revoked"') && x.data.includes('con_slack')));
     const events = stream.messages.map((m) => RelinkEvent.parse(JSON.parse(m.data!)));
     assert.ok(events.length > 0);
     for (const e of events) {

@@ -120,10 +120,11 @@ export async function consentPage(connectUrl: string, browser = new Browser()): 
 }
 
 /**
- * Walk the real consent page over HTTP: GET the authorize URL, follow to the provider's consent page, submit the
- * form for `accountId` with `decision`, follow the provider's redirects and land on our callback.
+ * Walk the real consent page over HTTP up to our callback: GET the authorize URL, follow to the provider's consent
+ * page, submit the form for `accountId` with `decision`, follow the provider's redirects; answers the callback URL
+ * without loading it (a test may load it as often as it likes).
  */
-export async function consent(h: Harness, connectUrl: string, accountId: string, decision: 'approve' | 'deny' = 'approve'): Promise<{ status: number; text: string; headers: Headers; callbackUrl: string }> {
+export async function consentCallbackUrl(connectUrl: string, accountId: string, decision: 'approve' | 'deny' = 'approve'): Promise<string> {
   const { html, url, browser } = await consentPage(connectUrl);
   const requestId = /name="request" value="([^"]+)"/.exec(html)?.[1];
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
@@ -136,6 +137,12 @@ export async function consent(h: Harness, connectUrl: string, accountId: string,
     body: form.toString(),
   }, isCallback);
   if (submitted.res) throw new Error(`consent submit ended at ${submitted.url} with ${submitted.res.status}: ${await submitted.res.text()}`);
-  const callback = await h.app.request(submitted.url);
-  return { status: callback.status, text: await callback.text(), headers: callback.headers, callbackUrl: submitted.url };
+  return submitted.url;
+}
+
+/** The consent walk, then the callback loaded once. */
+export async function consent(h: Harness, connectUrl: string, accountId: string, decision: 'approve' | 'deny' = 'approve'): Promise<{ status: number; text: string; headers: Headers; callbackUrl: string }> {
+  const callbackUrl = await consentCallbackUrl(connectUrl, accountId, decision);
+  const callback = await h.app.request(callbackUrl);
+  return { status: callback.status, text: await callback.text(), headers: callback.headers, callbackUrl };
 }

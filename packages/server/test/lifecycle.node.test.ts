@@ -78,10 +78,13 @@ describe('refresh lifecycle', () => {
 
   it('the background loop expires it by itself, and a reconnect (a new grant) is not expired again', async () => {
     const h = await harness({ refresher: { autoStart: true, intervalMs: 60_000 } });
+    const { refresher } = h.app.relink;
+    await h.app.relink.ready; // the loop starts once startup is done
+    const passes = refresher.passes;
     h.clock.advance(5 * 24 * 60 * 60 * 1000); // the loop's pass on the way ran at +1 min, before the expiry
-    await h.app.relink.refresher.whenIdle(); // its next tick is scheduled only once that pass has finished
+    await refresher.afterPasses(passes + 1);
     h.clock.advance(60_000); // its next pass runs past it
-    await h.app.relink.refresher.whenIdle();
+    await refresher.afterPasses(passes + 2);
     const token = await fresh(h);
     assert.equal((await h.request('GET', '/v1/connections/con_linkedin', { token })).body.status, 'error');
     assert.equal((await unreadReauth(h, 'con_linkedin', token)).length, 1);
@@ -208,10 +211,13 @@ describe('refresh lifecycle', () => {
   it('the refresher loop runs on the clock', async () => {
     const h = await harness({ refresher: { autoStart: true, intervalMs: 1_000 } });
     const before = (await h.request('GET', '/v1/connections/con_slack', { token: h.agency })).body.lastRefreshedAt;
+    const { refresher } = h.app.relink;
+    await h.app.relink.ready;
+    const passes = refresher.passes;
     h.clock.advance(56 * 60_000); // past expiry − 5 min
-    await new Promise((r) => setTimeout(r, 20));
+    await refresher.afterPasses(passes + 1);
     h.clock.advance(1_000);
-    await new Promise((r) => setTimeout(r, 20));
+    await refresher.afterPasses(passes + 2);
     const after = (await h.request('GET', '/v1/connections/con_slack', { token: h.agency })).body.lastRefreshedAt;
     assert.notEqual(after, before);
     h.app.relink.close();
@@ -233,8 +239,11 @@ describe('reconnect through the consent page', () => {
     assert.match(callback.text, /"type":"relink:connect-result"/);
     assert.ok(callback.text.includes(`"state":"${start.body.state}"`));
     assert.ok(callback.text.includes('"status":"completed"'));
-    assert.ok(callback.text.includes('postMessage(msg,origin)'));
-    assert.ok(callback.text.includes('var origin="http://host.test"'));
+    assert.ok(callback.text.includes('"origin":"http://host.test"'));
+    // No inline script (the CSP forbids it): the data block is read by a script file on this origin.
+    assert.ok(callback.text.includes('<script src="/v1/connect/callback.js"></script>'));
+    const script = await h.request('GET', '/v1/connect/callback.js');
+    assert.ok(script.text.includes('window.opener.postMessage(data.message,data.origin)'));
 
     const session = (await h.request('GET', `/v1/connect-sessions/${start.body.id}`, { token: h.agency })).body;
     assert.equal(session.status, 'completed');
@@ -249,6 +258,24 @@ describe('reconnect through the consent page', () => {
     assert.equal((await h.request('POST', '/v1/runs/run_operator_reauth/resume', { token: h.agency })).body.status, 'running');
     // the refreshed connection now refreshes for real
     assert.equal((await h.request('POST', '/v1/connections/con_hubspot/refresh', { token: h.agency })).status, 200);
+  });
+
+  it('a different account, then "keep the current account": the other account\'s tokens are revoked and dropped', async () => {
+    const h = await harness();
+    const start = await h.request('POST', '/v1/connections/con_hubspot/reconnect', { token: h.agency });
+    const callback = await consent(h, start.body.connectUrl, 'acct_sam');
+    assert.ok(callback.text.includes('"status":"account_mismatch"'));
+    const held = (await h.app.relink.store.getConnectSession(DEMO_WORKSPACE_ID, start.body.id))!.pendingSecrets!;
+    assert.ok(held.refreshToken);
+
+    const declined = await h.request('POST', `/v1/connect-sessions/${start.body.id}/decline`, { token: h.agency });
+    assert.equal(declined.status, 200);
+    assert.equal(declined.body.status, 'cancelled');
+    assert.equal((await h.app.relink.store.getConnectSession(DEMO_WORKSPACE_ID, start.body.id))!.pendingSecrets, undefined, 'dropped');
+    await assert.rejects(h.app.relink.provider.refresh({ appKey: 'hubspot', refreshToken: held.refreshToken! }), (error: { kind?: string }) => error.kind === 'invalid_grant', 'revoked at the provider');
+    const hubspot = (await h.request('GET', '/v1/connections/con_hubspot', { token: h.agency })).body;
+    assert.equal(hubspot.externalAccountEmail, 'ops@northwind.example', 'the original account stays');
+    assert.equal((await h.request('POST', `/v1/connect-sessions/${start.body.id}/confirm`, { token: h.agency })).status, 409, 'nothing left to confirm');
   });
 
   it('a different account: account_mismatch and nothing switched until confirm', async () => {

@@ -35,7 +35,9 @@ export async function loadConnectionRequest(ctx: RelinkContext, auth: AuthInfo, 
 
 export async function loadConnectSession(ctx: RelinkContext, auth: AuthInfo, id: string): Promise<ConnectSessionRecord> {
   const session = await ctx.store.getConnectSession(auth.workspaceId, id);
-  const visible = session && (auth.principal.role === 'agency' || session.principalId === auth.principal.id);
+  // Only whoever started the flow: its consent URL and state are credentials, and the agency must never consent
+  // for a client's account (nor read or confirm the client's flow) on any route.
+  const visible = session && session.principalId === auth.principal.id;
   if (!session || !visible) throw notFound('Connect session');
   return session;
 }

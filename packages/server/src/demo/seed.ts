@@ -51,7 +51,8 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
   const at = (offsetMs: number) => new Date(now.getTime() + offsetMs).toISOString();
   const ws = DEMO_WORKSPACE_ID;
 
-  await store.clear();
+  // Only the demo workspace: other tenants on the same store keep their data.
+  await store.clearWorkspace(ws);
   await provider.demo.reset();
   for (const app of DEMO_APPS) {
     await store.putApp(app);

@@ -26,13 +26,18 @@ export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Reli
     method: 'get', path: '/v1/events', tag: 'events', auth: 'session',
     summary: 'Server-sent events (RelinkEvent) for every connection, notification, run and request change the caller may see; resumable with Last-Event-ID; ": ping" heartbeats.',
     query: EventsQuery, response: { status: 200, schema: RelinkEvent, contentType: 'text/event-stream', description: 'An event stream; each message data is a RelinkEvent' }, errors: [400],
-  }, (c) => {
+  }, async (c) => {
     const auth = c.get('auth');
     const query = EventsQuery.safeParse(c.req.query());
     if (!query.success) throw new ApiError(400, 'validation_failed', '"lastEventId" must be a non-negative integer.');
-    const header = c.req.header('last-event-id') ?? query.data.lastEventId;
+    // An empty Last-Event-ID is "none" (what an SSE `id:` line with no value resets a client to).
+    const header = c.req.header('last-event-id') || query.data.lastEventId || undefined;
     if (header !== undefined && !/^\d{1,15}$/.test(header)) throw new ApiError(400, 'validation_failed', 'Last-Event-ID must be an event id this server sent.');
-    const lastId = header === undefined ? undefined : Number(header);
+    let lastId = header === undefined ? undefined : Number(header);
+    // A cursor from the future (the database was recreated under a connected client) would silently swallow every
+    // event up to it. Replay the workspace's whole log instead: every event is a whole-resource upsert, so the
+    // client converges, and the ids it sees from here on are this server's.
+    if (lastId !== undefined && lastId > (await ctx.store.latestEventId())) lastId = 0;
     c.header('cache-control', 'no-store');
     c.header('x-accel-buffering', 'no');
 

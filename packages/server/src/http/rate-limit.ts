@@ -1,33 +1,41 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, RelinkContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
 export interface RateLimitOptions {
-  /** Mutating requests allowed per principal per window. */
+  /** Requests allowed per key per window. */
   limit: number;
   windowMs: number;
 }
 
 /**
- * Fixed-window limit on mutating routes, per principal. In memory, per instance: the SQL deployment would keep the
- * counters in the database or at the edge; the contract (429 `rate_limited` + Retry-After) stays the same.
+ * Fixed windows aligned to the epoch, counted in the store: every instance on one database shares the counters,
+ * so a load balancer cannot multiply the limit. Over the limit: 429 `rate_limited` with Retry-After.
  */
+export async function countHit(ctx: RelinkContext, options: RateLimitOptions, key: string): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const windowStart = now - (now % options.windowMs);
+  const count = await ctx.store.hitRateLimit(key, windowStart);
+  if (count > options.limit) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - now) / 1000));
+    throw new ApiError(429, 'rate_limited', `Too many requests. Try again in ${retryAfter} s.`, { headers: { 'retry-after': String(retryAfter) } });
+  }
+}
+
+/** Per-principal limit on mutating routes. */
 export function rateLimit(ctx: RelinkContext, options: RateLimitOptions): MiddlewareHandler<AppEnv> {
-  const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const auth = c.get('auth');
-    const key = `${auth.workspaceId}/${auth.principal.id}`;
-    const now = ctx.clock.now().getTime();
-    let w = windows.get(key);
-    if (!w || now - w.start >= options.windowMs) {
-      w = { start: now, count: 0 };
-      windows.set(key, w);
-    }
-    if (w.count >= options.limit) {
-      const retryAfter = Math.max(1, Math.ceil((w.start + options.windowMs - now) / 1000));
-      throw new ApiError(429, 'rate_limited', `Too many requests. Try again in ${retryAfter} s.`, { headers: { 'retry-after': String(retryAfter) } });
-    }
-    w.count++;
+    await countHit(ctx, options, `principal:${auth.workspaceId}/${auth.principal.id}`);
     await next();
   };
+}
+
+/**
+ * The caller's network address, for limits that apply before anyone is authenticated (secret-key guessing).
+ * Node: the socket's address (the Node adapter puts the request on `c.env.incoming`); elsewhere one shared bucket.
+ */
+export function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
 }

@@ -15,6 +15,11 @@ export interface RouteDoc {
   response: { status: number; schema?: z.ZodMiniType; contentType?: string; description: string };
   /** Error statuses this route answers besides 401/429/500 (which every session route may). */
   errors?: number[];
+  /**
+   * Browser-facing routes (the OAuth callback) answer their own failures as an HTML page; only a malformed request
+   * (bad bytes, a body too large) still gets the JSON error body.
+   */
+  errorPages?: boolean;
 }
 
 /** The list `/openapi.json` is generated from. Routes register here as they register with Hono. */

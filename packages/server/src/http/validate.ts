@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod/mini';
 import { Id } from '@relink/sdk/schema';
 import { ApiError } from '../errors.js';
+import { findUnstorableText } from './text.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -41,17 +42,29 @@ export function parseQuery<S extends z.ZodMiniType>(c: Context, schema: S): z.ou
   return parseInput(schema, c.req.query());
 }
 
-/** Read a JSON body. An empty body reads as `{}` so optional bodies may be omitted. */
+const parsedBodies = new WeakMap<Request, unknown>();
+
+/**
+ * Read a JSON body, once per request (the idempotency fingerprint and the route share the parse). An empty body
+ * reads as `{}` so optional bodies may be omitted. Text a database cannot store (NUL, a lone surrogate) is a 400.
+ */
 export async function readJson(c: Context): Promise<unknown> {
+  if (parsedBodies.has(c.req.raw)) return parsedBodies.get(c.req.raw);
   const text = await c.req.text();
-  if (text.trim() === '') return {};
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([a-z.+-]*\+)?json/i.test(type)) throw new ApiError(400, 'bad_request', 'Send the body as application/json.');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError(400, 'bad_request', 'The body is not valid JSON.');
+  let value: unknown = {};
+  if (text.trim() !== '') {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/([a-z.+-]*\+)?json/i.test(type)) throw new ApiError(400, 'bad_request', 'Send the body as application/json.');
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      throw new ApiError(400, 'bad_request', 'The body is not valid JSON.');
+    }
+    const bad = findUnstorableText(value);
+    if (bad) throw new ApiError(400, 'bad_request', `${bad.length ? `"${bad.join('.')}"` : 'The body'} contains a NUL character or an unpaired surrogate.`);
   }
+  parsedBodies.set(c.req.raw, value);
+  return value;
 }
 
 export async function parseBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {

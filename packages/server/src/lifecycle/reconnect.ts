@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import { newId, randomSecret } from '../internal/ids.js';
 import { createPkcePair } from '../provider/pkce.js';
 import { isProviderError } from '../provider/provider.js';
-import type { ConnectionRecord, ConnectSessionRecord } from '../store/store.js';
+import type { ConnectionRecord, ConnectionSecrets, ConnectSessionRecord } from '../store/store.js';
 import { restoreConnection } from './health.js';
 import { appOf } from './views.js';
 
@@ -95,10 +95,19 @@ export async function completeConsent(
   ctx: RelinkContext,
   params: { state: string; code?: string; error?: string; callbackParams?: URLSearchParams },
 ): Promise<ConnectSessionRecord | undefined> {
-  const session = await ctx.store.findConnectSessionByState(params.state);
-  if (!session) return undefined;
-  if (session.status !== 'pending') return session; // a reloaded callback page changes nothing
   const now = ctx.clock.now();
+  // Claim the session before touching the code: of any number of loads of one callback URL (a double click, a
+  // reload, two instances) exactly one exchanges the code; the others wait for its outcome and show that.
+  const claim = await ctx.store.transaction(async (tx) => {
+    const found = await tx.findConnectSessionByState(params.state);
+    if (!found || found.status !== 'pending' || found.exchangeStartedAt) return { session: found, ours: false };
+    const claimed: ConnectSessionRecord = { ...found, exchangeStartedAt: now.toISOString() };
+    await tx.putConnectSession(claimed);
+    return { session: claimed, ours: true };
+  });
+  if (!claim.session) return undefined;
+  if (!claim.ours) return claim.session.status === 'pending' ? waitForOutcome(ctx, claim.session) : claim.session;
+  const session = claim.session;
   const finish = async (change: Partial<ConnectSessionRecord>): Promise<ConnectSessionRecord> => {
     const updated = { ...session, ...change };
     await ctx.store.putConnectSession(updated);
@@ -154,16 +163,72 @@ export async function completeConsent(
   });
 }
 
+/** How long a second load of a callback waits for the first one's exchange before showing "still connecting". */
+const CALLBACK_WAIT_MS = 20_000;
+
+async function waitForOutcome(ctx: RelinkContext, session: ConnectSessionRecord): Promise<ConnectSessionRecord> {
+  const deadline = Date.now() + CALLBACK_WAIT_MS;
+  let current = session;
+  for (let delay = 10; current.status === 'pending' && Date.now() < deadline; delay = Math.min(delay * 2, 200)) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    current = (await ctx.store.getConnectSession(session.workspaceId, session.id)) ?? current;
+  }
+  return current;
+}
+
+/**
+ * After `account_mismatch`, the user keeps the account the connection had: the other account's fresh tokens are
+ * revoked at the provider and dropped, and the session ends `cancelled`.
+ */
+export async function declineConsent(ctx: RelinkContext, session: ConnectSessionRecord): Promise<ConnectSessionRecord> {
+  return discardHeldTokens(ctx, session, { status: 'cancelled', error: { code: 'account_kept', message: 'The connection kept its original account.' } });
+}
+
+/** End an `account_mismatch` session without applying its tokens: they are revoked at the provider and dropped. */
+async function discardHeldTokens(ctx: RelinkContext, session: ConnectSessionRecord, change: Pick<ConnectSessionRecord, 'status' | 'error'>): Promise<ConnectSessionRecord> {
+  const notDeclinable = () => new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be declined.');
+  if (session.status !== 'account_mismatch') throw notDeclinable();
+  const ended = await ctx.store.transaction(async (tx) => {
+    const current = (await tx.getConnectSession(session.workspaceId, session.id)) ?? session;
+    if (current.status !== 'account_mismatch') throw notDeclinable();
+    const next: ConnectSessionRecord = { ...current, ...change };
+    delete next.pendingSecrets;
+    await tx.putConnectSession(next);
+    return { next, pending: current.pendingSecrets };
+  });
+  await revokeSecrets(ctx, session.connectionId, ended.pending, session.workspaceId);
+  return ended.next;
+}
+
+/** Revoke tokens at the provider, best effort (the provider may already consider them dead). */
+export async function revokeSecrets(ctx: RelinkContext, connectionId: string, secrets: ConnectionSecrets | undefined, workspaceId: string): Promise<void> {
+  if (!secrets) return;
+  const connection = await ctx.store.getConnection(workspaceId, connectionId);
+  if (!connection) return;
+  for (const token of [secrets.refreshToken, secrets.accessToken]) {
+    if (!token) continue;
+    try {
+      await ctx.provider.revokeToken({ appKey: connection.appKey, token });
+    } catch {
+      ctx.log.warn('provider token revocation failed', { connectionId });
+    }
+  }
+}
+
 /** After `account_mismatch`: the caller accepts the new account; switch to it and complete. */
 export async function confirmConsent(ctx: RelinkContext, session: ConnectSessionRecord): Promise<ConnectSessionRecord> {
   if (session.status !== 'account_mismatch' || !session.pendingSecrets || !session.newAccount) {
     throw new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be confirmed.');
   }
   if (Date.parse(session.expiresAt) <= ctx.clock.now().getTime()) {
+    // Too late to switch: the other account's tokens are not kept around either.
+    await discardHeldTokens(ctx, session, { status: 'failed', error: { code: 'session_expired', message: 'The connect link expired. Start the reconnect again.' } }).catch(() => undefined);
     throw new ApiError(409, 'session_not_confirmable', 'This connect session expired. Start the reconnect again.');
   }
   const { pendingSecrets, newAccount } = session;
   return ctx.store.transaction(async (tx) => {
+    const fresh = await tx.getConnectSession(session.workspaceId, session.id);
+    if (fresh?.status !== 'account_mismatch') throw new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be confirmed.');
     const connection = await tx.getConnection(session.workspaceId, session.connectionId);
     if (!connection) throw new ApiError(404, 'not_found', 'Connection not found.');
     await restoreConnection(ctx, tx, connection, { secrets: pendingSecrets, account: newAccount, ...(session.requestId ? { requestId: session.requestId } : {}) });

@@ -23,10 +23,16 @@ export const REFRESH_LEASE_MS = 30_000;
 export async function refreshClaimed(ctx: RelinkContext, claimed: ConnectionRecord): Promise<RefreshOutcome> {
   const refreshToken = claimed.secrets.refreshToken;
   if (!refreshToken) throw new ApiError(400, 'not_refreshable', NOT_REFRESHABLE_MESSAGE);
+  // Compare-and-set: the outcome is written only over the record this refresh started from. Another request that
+  // changed it meanwhile (a revoke, a reconnect, a new API key) wins; this refresh's outcome is dropped.
+  // Transactions are serialised (MemoryStore queue, PostgreSQL advisory lock), so the check and the write are atomic.
+  const unchanged = (current: ConnectionRecord | undefined): current is ConnectionRecord =>
+    current !== undefined && current.status === claimed.status && current.secrets.refreshToken === refreshToken;
   try {
     const tokens = await ctx.provider.refresh({ appKey: claimed.appKey, refreshToken });
     const connection = await ctx.store.transaction(async (tx) => {
-      const current = (await tx.getConnection(claimed.workspaceId, claimed.id)) ?? claimed;
+      const current = await tx.getConnection(claimed.workspaceId, claimed.id);
+      if (!unchanged(current)) return undefined;
       return restoreConnection(ctx, tx, current, {
         secrets: {
           ...current.secrets,
@@ -37,21 +43,25 @@ export async function refreshClaimed(ctx: RelinkContext, claimed: ConnectionReco
         },
       });
     });
+    if (!connection) return superseded(ctx, claimed, { accessToken: tokens.accessToken, ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}) });
     return { outcome: 'refreshed', connection };
   } catch (error) {
     if (isProviderError(error) && error.kind === 'invalid_grant') {
       ctx.log.warn('refresh rejected: reauth required', { connectionId: claimed.id, workspaceId: claimed.workspaceId });
       const connection = await ctx.store.transaction(async (tx) => {
-        const current = (await tx.getConnection(claimed.workspaceId, claimed.id)) ?? claimed;
+        const current = await tx.getConnection(claimed.workspaceId, claimed.id);
+        if (!unchanged(current)) return undefined;
         return markReauthRequired(ctx, tx, current, { code: 'invalid_grant', message: 'The provider rejected the stored refresh token.' });
       });
+      if (!connection) return superseded(ctx, claimed);
       return { outcome: 'reauth_required', connection };
     }
     // Everything else — 5xx, 429, a network error — is transient: back off, stay active, raise nothing.
     const retryAfter = isProviderError(error) ? error.retryAfter : undefined;
     const status = isProviderError(error) ? error.status : undefined;
     const connection = await ctx.store.transaction(async (tx) => {
-      const current = (await tx.getConnection(claimed.workspaceId, claimed.id)) ?? claimed;
+      const current = await tx.getConnection(claimed.workspaceId, claimed.id);
+      if (!unchanged(current)) return undefined;
       const nowDate = ctx.clock.now();
       const attempts = current.refresh.attempts + 1;
       const retryAt = new Date(nowDate.getTime() + backoffDelayMs(attempts, ctx.random, retryAfter)).toISOString();
@@ -70,8 +80,23 @@ export async function refreshClaimed(ctx: RelinkContext, claimed: ConnectionReco
       await emitConnection(ctx, tx, updated);
       return updated;
     });
+    if (!connection) return superseded(ctx, claimed);
     return { outcome: 'retrying', connection, retryAt: connection.refresh.nextAt ?? '' };
   }
+}
+
+/**
+ * Another request changed the connection while this refresh ran: its record stands. Tokens this refresh obtained
+ * belong to nobody now, so they are revoked at the provider (best effort); the caller sees the record as it is.
+ */
+async function superseded(ctx: RelinkContext, claimed: ConnectionRecord, orphaned?: { accessToken?: string; refreshToken?: string }): Promise<RefreshOutcome> {
+  for (const token of [orphaned?.refreshToken, orphaned?.accessToken]) {
+    if (!token) continue;
+    await ctx.provider.revokeToken({ appKey: claimed.appKey, token }).catch(() => ctx.log.warn('revoking a superseded refresh result failed', { connectionId: claimed.id }));
+  }
+  const current = (await ctx.store.getConnection(claimed.workspaceId, claimed.id)) ?? claimed;
+  if (current.status === 'active') return { outcome: 'refreshed', connection: current };
+  return { outcome: 'reauth_required', connection: current };
 }
 
 /**

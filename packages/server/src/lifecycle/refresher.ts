@@ -24,8 +24,9 @@ export interface RefresherOptions {
 export class Refresher {
   private handle: unknown;
   private running = false;
-  /** The pass the background loop is running now, if any (see `whenIdle`). */
-  private pass: Promise<void> | undefined;
+  /** Background passes finished (and the next one scheduled): tests wait on it instead of sleeping. */
+  passes = 0;
+  private readonly passWaiters: { n: number; resolve: () => void }[] = [];
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly firstSyncDelayMs: number | false;
@@ -84,20 +85,22 @@ export class Refresher {
     this.running = true;
     const tick = () => {
       if (!this.running) return;
-      this.pass = this.runDue().then(() => undefined, () => undefined).finally(() => {
-        this.pass = undefined;
+      void this.runDue().finally(() => {
         if (this.running) this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
+        this.passes++;
+        for (const waiter of this.passWaiters.filter((w) => w.n <= this.passes)) {
+          this.passWaiters.splice(this.passWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
       });
     };
     this.handle = this.ctx.clock.setTimeout(tick, this.intervalMs);
   }
 
-  /**
-   * Resolves once the background loop is between passes (its next tick scheduled). Tests that move a manual clock
-   * wait on this instead of sleeping: a pass still running when time moves on would schedule its next tick late.
-   */
-  async whenIdle(): Promise<void> {
-    while (this.pass) await this.pass;
+  /** Resolves once `n` background passes have finished (the signal that a pass the clock started is done). */
+  afterPasses(n: number): Promise<void> {
+    if (this.passes >= n) return Promise.resolve();
+    return new Promise((resolve) => this.passWaiters.push({ n, resolve }));
   }
 
   stop(): void {

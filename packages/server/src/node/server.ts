@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createRelinkServer, type RelinkApp, type RelinkServerOptions } from '../app.js';
 import { SystemClock } from '../clock.js';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
+import { randomSecret } from '../internal/ids.js';
+import { generateSigningKey } from '../provider/oidc/authorization-server.js';
 import { OidcProvider } from '../provider/oidc/oidc-provider.js';
+import { parseEncryptionKeys, SecretBox, type EncryptionKeys } from '../store/secret-box.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { SqlStore } from '../store/sql/sql-store.js';
 import type { Store } from '../store/store.js';
@@ -14,7 +18,18 @@ import type { Store } from '../store/store.js';
 /** Where the data lives: a PostgreSQL URL, a PGlite directory, an in-memory PGlite, plain memory, or a store you opened. */
 export type DatabaseChoice = { url: string } | { dataDir: string } | { pglite: 'memory' } | 'memory' | { store: Store };
 
-export interface NodeRelinkOptions extends Omit<RelinkServerOptions, 'store' | 'provider'> {
+export interface NodeRelinkOptions extends Omit<RelinkServerOptions, 'store' | 'provider' | 'secretKey'> {
+  /**
+   * Signs session tokens and derives the provider's client secrets and cookie keys; instances behind one URL must
+   * share it. Omitted: generated once and kept in the store, so tokens and open consent pages survive a restart.
+   */
+  secretKey?: string;
+  /**
+   * Seal provider tokens, API keys and PKCE verifiers at rest (AES-256-GCM), SQL stores only: `{ current, keys }`
+   * or `kid:base64key,kid:base64key` text (current first; see `parseEncryptionKeys`). Omitted: a key is generated
+   * and kept in the database beside the data — fine for the demo, a warning otherwise.
+   */
+  encryptionKeys?: EncryptionKeys | string;
   database?: DatabaseChoice;
   /** Access-token lifetime at the demo provider (seconds). */
   accessTokenTtlSeconds?: number;
@@ -37,6 +52,8 @@ export function createNodeListener(app: RelinkApp): RequestListener {
   return (req, res) => {
     const url = req.url ?? '/';
     if (provider.nodeHandler && (url === '/provider' || url.startsWith('/provider/') || url.startsWith('/provider?'))) {
+      // The provider's pages (the consent screen) get the same headers as everything else: never framed.
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
       provider.nodeHandler(req, res);
       return;
     }
@@ -52,21 +69,41 @@ async function openStore(choice: DatabaseChoice | undefined): Promise<{ store: S
   return { store: await SqlStore.open({}), owned: true };
 }
 
+/**
+ * Seal secrets with the configured keys. Without any, a generated key kept in the database (the demo's default; a
+ * warning otherwise, since the key then sits beside what it protects). A generated key stays readable after keys
+ * are configured, so `rotateSecrets` can move its values to the configured current key.
+ */
+async function configureEncryption(store: SqlStore, configured: EncryptionKeys | string | undefined, options: NodeRelinkOptions): Promise<void> {
+  const given = typeof configured === 'string' ? parseEncryptionKeys(configured) : configured;
+  const generated = given ? await store.getSetting<EncryptionKeys>('encryption.generated-keys') : await store.initSetting<EncryptionKeys>('encryption.generated-keys', { current: 'generated-1', keys: { 'generated-1': SecretBox.generateKey() } });
+  if (!given && !options.demo) {
+    options.logger?.warn('no encryption keys configured: provider tokens are sealed with a generated key stored in the same database; set RELINK_ENCRYPTION_KEYS');
+  }
+  const keys: EncryptionKeys = given ? { current: given.current, keys: { ...generated?.keys, ...given.keys } } : generated!;
+  store.useEncryption(new SecretBox(keys));
+}
+
 /** Build the app on Node: store, OIDC provider (its grants in the same database), startup seeding done. */
 export async function createNodeRelink(options: NodeRelinkOptions): Promise<NodeRelink> {
-  const { database, accessTokenTtlSeconds, ...rest } = options;
+  const { database, accessTokenTtlSeconds, encryptionKeys, ...rest } = options;
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
   const clock = options.clock ?? new SystemClock();
   const { store, owned } = await openStore(database);
+  // What must outlive a restart and be the same on every instance comes from the options or, once generated, the store.
+  const secretKey = options.secretKey ?? (await store.initSetting('session.signing-secret', randomSecret()));
+  const signingKey = (await store.getSetting<Record<string, unknown>>('oidc.signing-key')) ?? (await store.initSetting('oidc.signing-key', generateSigningKey()));
+  if (store instanceof SqlStore) await configureEncryption(store, encryptionKeys, options);
   const provider = new OidcProvider({
     clock,
     issuer: `${publicUrl}/provider`,
     redirectUris: [`${publicUrl}/v1/connect/callback`],
-    secret: options.secretKey,
+    secret: secretKey,
+    signingKey,
     ...(store instanceof SqlStore ? { database: store.db } : {}),
     ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}),
   });
-  const app = createRelinkServer({ ...rest, publicUrl, clock, store, provider });
+  const app = createRelinkServer({ ...rest, secretKey, publicUrl, clock, store, provider });
   try {
     await app.relink.ready;
   } catch (error) {

@@ -6,7 +6,7 @@ import type { AppEnv, RelinkContext } from '../context.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import { idParam, send } from '../http/validate.js';
 import { escapeHtml } from '../internal/html.js';
-import { completeConsent, confirmConsent } from '../lifecycle/reconnect.js';
+import { completeConsent, confirmConsent, declineConsent } from '../lifecycle/reconnect.js';
 import { toConnectSession } from '../lifecycle/views.js';
 import type { ConnectSessionRecord } from '../store/store.js';
 
@@ -25,19 +25,24 @@ const TITLES: Record<string, string> = {
   pending: 'Still connecting',
 };
 
+/** The callback page's script, served as a file so the page needs no inline script (CSP `script-src 'self'`). */
+export const CALLBACK_SCRIPT_PATH = '/v1/connect/callback.js';
+const CALLBACK_SCRIPT = `(function(){var data=JSON.parse(document.getElementById('relink-result').textContent);
+if(window.opener){try{window.opener.postMessage(data.message,data.origin);}finally{window.close();}}})();`;
+
 /**
  * The page the provider redirects to. It posts the result to the window that opened it — only to the origin that
  * started the flow — then closes. Without an opener (the user navigated here) it just says what happened.
+ * The result travels as a JSON data block (never executed) read by the script file.
  */
 export function renderCallbackPage(session: ConnectSessionRecord): string {
   const message: ConnectResultMessage = { type: 'relink:connect-result', sessionId: session.id, state: session.state, status: session.status };
-  // JSON in a <script>: escape "<" so a value can never close the script element.
-  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  // JSON in a <script> element: escape "<" so a value can never close it.
+  const data = JSON.stringify({ message, origin: session.origin }).replace(/</g, '\\u003c');
   const title = escapeHtml(TITLES[session.status] ?? 'Connection finished');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><main><h1>${title}</h1><p role="status">You can close this window and return to the app.</p></main>
-<script>(function(){var msg=${json(message)};var origin=${json(session.origin)};
-if(window.opener){try{window.opener.postMessage(msg,origin);}finally{window.close();}}})();</script></body></html>`;
+<script type="application/json" id="relink-result">${data}</script><script src="${CALLBACK_SCRIPT_PATH}"></script></body></html>`;
 }
 
 function html(body: string, status: 200 | 400): Response {
@@ -62,9 +67,26 @@ export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, 
   });
 
   route(v1, registry, {
+    method: 'get', path: CALLBACK_SCRIPT_PATH, tag, auth: 'none',
+    summary: "The callback page's script (a file, so the page's CSP allows no inline script).",
+    response: { status: 200, contentType: 'text/javascript', description: 'JavaScript' },
+  }, () => new Response(CALLBACK_SCRIPT, {
+    headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
+  }));
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/connect-sessions/{id}/decline', tag, auth: 'session',
+    summary: "After account_mismatch: keep the connection's original account; the other account's new tokens are revoked and dropped.",
+    response: { status: 200, schema: ConnectSession, description: 'The cancelled session' }, errors: [400, 404, 409],
+  }, async (c) => {
+    const session = await loadConnectSession(ctx, c.get('auth'), idParam(c));
+    return send(c, ConnectSession, toConnectSession(await declineConsent(ctx, session)));
+  });
+
+  route(v1, registry, {
     method: 'get', path: '/v1/connect/callback', tag, auth: 'none',
     summary: "OAuth redirect URI. Exchanges the code and answers a page that postMessages a ConnectResultMessage to its opener, or redirects to the flow's returnTo.",
-    query: CallbackQuery, response: { status: 200, contentType: 'text/html', description: 'A page that reports the result to its opener' }, errors: [302, 400],
+    query: CallbackQuery, response: { status: 200, contentType: 'text/html', description: 'A page that reports the result to its opener' }, errors: [302, 400], errorPages: true,
   }, async (c) => {
     const q = c.req.query();
     const callbackParams = new URL(c.req.url).searchParams;

@@ -53,11 +53,14 @@ export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ct
   }, async (c) => {
     const auth = c.get('auth');
     const n = await loadNotification(ctx, auth, idParam(c));
-    if (n.read) return send(c, Notification, toNotification(n));
-    const read = { ...n, read: true };
-    await ctx.store.transaction(async (tx) => {
-      await tx.putNotification(read);
-      await emitNotification(ctx, tx, read);
+    // Read and write in one transaction: of parallel mark-reads one changes it and emits; the rest see it read.
+    const read = await ctx.store.transaction(async (tx) => {
+      const current = (await tx.getNotification(n.workspaceId, n.id)) ?? n;
+      if (current.read) return current;
+      const next = { ...current, read: true };
+      await tx.putNotification(next);
+      await emitNotification(ctx, tx, next);
+      return next;
     });
     return send(c, Notification, toNotification(read));
   });

@@ -5,6 +5,7 @@ import type { SessionTokens } from '../auth/session-token.js';
 import type { AppEnv, RelinkContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { parseBody, send } from '../http/validate.js';
+import { clientAddress, countHit, type RateLimitOptions } from '../http/rate-limit.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import { sha256Base64url } from '../internal/ids.js';
 import type { PrincipalRecord } from '../store/store.js';
@@ -23,12 +24,14 @@ export async function mintSession(ctx: RelinkContext, tokens: SessionTokens, wor
   return SessionToken.parse({ token, expiresAt: expiresAt.toISOString(), viewer: toViewer(principal) });
 }
 
-export function sessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext, tokens: SessionTokens): void {
+/** `limit`: attempts per client address, so the workspace secret key cannot be guessed at speed. */
+export function sessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext, tokens: SessionTokens, limit?: RateLimitOptions): void {
   route(v1, registry, {
     method: 'post', path: '/v1/sessions', tag: 'sessions', auth: 'secret',
     summary: "Mint a short-lived session token for a principal. Called by the host's backend with the workspace secret key.",
-    body: CreateSessionBody, response: { status: 201, schema: SessionToken, description: 'The session token' }, errors: [400, 401, 404],
+    body: CreateSessionBody, response: { status: 201, schema: SessionToken, description: 'The session token' }, errors: [400, 401, 404, 429],
   }, async (c) => {
+    if (limit) await countHit(ctx, limit, `sessions:${clientAddress(c)}`);
     const key = bearerToken(c.req.header('authorization'));
     if (!key) throw new ApiError(401, 'unauthorized', 'Send the workspace secret key in the Authorization header: "Bearer <secret key>".');
     const workspace = await ctx.store.findWorkspaceBySecretKeyHash(await sha256Base64url(key));

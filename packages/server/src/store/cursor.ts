@@ -1,4 +1,5 @@
 import { base64url, fromBase64url } from '../internal/ids.js';
+import { isStorableText } from '../http/text.js';
 import { InvalidCursorError } from './store.js';
 
 /** A keyset position: the sort key and the id of the last item on a page. */
@@ -11,7 +12,7 @@ export function encodeCursor(key: SortKey): string {
 export function decodeCursor(cursor: string): SortKey {
   try {
     const key: unknown = JSON.parse(new TextDecoder().decode(fromBase64url(cursor)));
-    if (Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === 'string')) return key as SortKey;
+    if (Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === 'string' && isStorableText(k))) return key as SortKey;
   } catch {
     // fall through
   }

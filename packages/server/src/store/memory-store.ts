@@ -51,6 +51,8 @@ export class MemoryStore implements Store {
   private workflows = new Map<string, WorkflowRecord>();
   private sessions = new Map<string, ConnectSessionRecord>();
   private idempotency = new Map<string, IdempotencyRecord>();
+  private rateWindows = new Map<string, { start: number; count: number }>();
+  private settings = new Map<string, unknown>();
   private events: StoredEvent[] = [];
   private lastEventId = 0;
   private listeners = new Map<string, Set<(event: StoredEvent) => void>>();
@@ -266,8 +268,33 @@ export class MemoryStore implements Store {
     const r = this.idempotency.get(key);
     return r && copy(r);
   }
+  async reserveIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+    // Check and set with no await between: atomic in one JS thread.
+    const existing = this.idempotency.get(record.key);
+    if (existing) return copy(existing);
+    this.idempotency.set(record.key, copy(record));
+    return undefined;
+  }
   async putIdempotency(record: IdempotencyRecord): Promise<void> {
     this.idempotency.set(record.key, copy(record));
+  }
+  async deleteIdempotency(key: string): Promise<void> {
+    this.idempotency.delete(key);
+  }
+
+  async hitRateLimit(key: string, windowStart: number): Promise<number> {
+    const w = this.rateWindows.get(key);
+    const next = w && w.start === windowStart ? { start: windowStart, count: w.count + 1 } : { start: windowStart, count: 1 };
+    this.rateWindows.set(key, next);
+    return next.count;
+  }
+
+  async getSetting<T>(name: string): Promise<T | undefined> {
+    return this.settings.has(name) ? copy(this.settings.get(name) as T) : undefined;
+  }
+  async initSetting<T>(name: string, value: T): Promise<T> {
+    if (!this.settings.has(name)) this.settings.set(name, copy(value));
+    return copy(this.settings.get(name) as T);
   }
 
   async appendEvent(event: NewEvent): Promise<StoredEvent> {
@@ -285,6 +312,10 @@ export class MemoryStore implements Store {
     return copy(stored);
   }
 
+  async latestEventId(): Promise<number> {
+    return this.lastEventId;
+  }
+
   async eventsSince(workspaceId: string, lastId: number, limit = 1000): Promise<StoredEvent[]> {
     return this.events.filter((e) => e.workspaceId === workspaceId && e.id > lastId).slice(0, limit).map(copy);
   }
@@ -300,7 +331,15 @@ export class MemoryStore implements Store {
 
   async clear(): Promise<void> {
     for (const map of [this.workspaces, this.principals, this.apps, this.connections, this.notifications, this.runs,
-      this.requests, this.workflows, this.sessions, this.idempotency]) map.clear();
+      this.requests, this.workflows, this.sessions, this.idempotency, this.rateWindows]) map.clear();
     this.events = [];
+  }
+
+  async clearWorkspace(workspaceId: string): Promise<void> {
+    this.workspaces.delete(workspaceId);
+    for (const map of [this.principals, this.connections, this.notifications, this.runs, this.requests, this.workflows, this.sessions, this.idempotency] as Map<string, unknown>[]) {
+      for (const key of map.keys()) if (key.startsWith(`${workspaceId}/`)) map.delete(key);
+    }
+    this.events = this.events.filter((e) => e.workspaceId !== workspaceId);
   }
 }

@@ -121,7 +121,7 @@ export interface ConnectSessionRecord {
   id: string;
   workspaceId: string;
   connectionId: string;
-  /** Who started it; only they (or the agency) may read or confirm it. */
+  /** Who started it; only they may read, confirm or decline it. */
   principalId: string;
   status: ConnectSessionStatus;
   state: string;
@@ -143,6 +143,8 @@ export interface ConnectSessionRecord {
   expiresAt: string;
   previousAccount?: ExternalAccount;
   newAccount?: ExternalAccount;
+  /** Set when a callback claimed the session to exchange its code: a second load of the callback waits instead. */
+  exchangeStartedAt?: string;
   /** Tokens from an `account_mismatch` exchange, applied only on confirm. Secret. */
   pendingSecrets?: ConnectionSecrets;
   error?: { code: string; message: string };
@@ -150,6 +152,7 @@ export interface ConnectSessionRecord {
 }
 
 export interface IdempotencyRecord {
+  // `status: 0` marks a reservation: the first request with this key is still running.
   /** workspace + principal + client key. */
   key: string;
   /** method + path + body digest: the same key with another request is refused. */
@@ -296,15 +299,41 @@ export interface Store {
   findConnectSessionByState(state: string): Promise<ConnectSessionRecord | undefined>;
 
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * Atomically take `record.key` for a request now in flight (`status: 0`), across every instance on the store.
+   * Answers undefined when this call took it, else the record already there (in flight or finished).
+   */
+  reserveIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
+  /** Store the finished answer for a key (replacing its in-flight reservation). */
   putIdempotency(record: IdempotencyRecord): Promise<void>;
+  /** Give a key back (the request failed on our side, so a retry must really retry). */
+  deleteIdempotency(key: string): Promise<void>;
+
+  /**
+   * Count one hit against `key` in the fixed window starting at `windowStart` (ms since the epoch) and answer the
+   * window's count so far, this hit included. Shared by every instance on the store.
+   */
+  hitRateLimit(key: string, windowStart: number): Promise<number>;
+
+  /** Server settings that must outlive a restart and be shared by instances (signing keys, generated secrets). */
+  getSetting<T>(name: string): Promise<T | undefined>;
+  /** Store `value` under `name` unless a value is already there; answers the value that won. */
+  initSetting<T>(name: string, value: T): Promise<T>;
 
   /** Append to the event log; the returned event has the next id. Subscribers of the workspace hear it. */
   appendEvent(event: NewEvent): Promise<StoredEvent>;
+  /** The newest event id issued by the store (any workspace; 0 when none), so a cursor from the future shows. */
+  latestEventId(): Promise<number>;
   /** Events of a workspace with id > lastId, oldest first (Last-Event-ID replay). */
   eventsSince(workspaceId: string, lastId: number, limit?: number): Promise<StoredEvent[]>;
   /** Hear events appended from now on (in SQL: LISTEN/NOTIFY across instances). Returns unsubscribe. */
   subscribe(workspaceId: string, listener: (event: StoredEvent) => void): () => void;
 
-  /** Delete every record (demo reset, tests). The event id sequence keeps counting so resumers never see reuse. */
+  /**
+   * Delete every record (demo reset, tests). The event id sequence keeps counting so resumers never see reuse;
+   * settings (signing keys) stay.
+   */
   clear(): Promise<void>;
+  /** Delete one workspace and everything in it (a demo reset must not touch other tenants). The app catalog stays. */
+  clearWorkspace(workspaceId: string): Promise<void>;
 }

@@ -18,6 +18,14 @@ export interface AuthorizationServerOptions {
   /** Derives client secrets and cookie keys: instances sharing it accept each other's cookies and clients. */
   secret: string;
   accessTokenTtlSeconds?: number;
+  /** The ID-token signing key (a private JWK). Omitted: a fresh one, so tokens signed before a restart fail. */
+  signingKey?: Record<string, unknown>;
+}
+
+/** A fresh RS256 signing key as a private JWK (persist it to keep tokens valid across restarts). */
+export function generateSigningKey(): Record<string, unknown> {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { ...privateKey.export({ format: 'jwk' }), kid: `relink-${Date.now().toString(36)}`, alg: 'RS256', use: 'sig' };
 }
 
 export const SCOPE = 'openid email';
@@ -52,8 +60,7 @@ export class AuthorizationServer {
   constructor(private readonly options: AuthorizationServerOptions) {
     this.mountPath = new URL(options.issuer).pathname.replace(/\/+$/, '');
     const accounts = options.accounts;
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'relink-demo', alg: 'RS256', use: 'sig' };
+    const signingKey = options.signingKey ?? generateSigningKey();
     const ttl = options.accessTokenTtlSeconds ?? 3600;
     const configuration: Configuration = {
       adapter: adapterFactory(options.payloads, this.clients),

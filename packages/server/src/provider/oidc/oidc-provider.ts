@@ -25,6 +25,8 @@ export interface OidcProviderOptions {
   database?: SqlDatabase;
   accounts?: DemoAccount[];
   accessTokenTtlSeconds?: number;
+  /** The authorization server's signing key (private JWK); persist it so tokens survive a restart. */
+  signingKey?: Record<string, unknown>;
 }
 
 /**
@@ -44,6 +46,7 @@ export class OidcProvider implements DemoProvider {
     this.server = new AuthorizationServer({
       issuer: options.issuer, redirectUris: options.redirectUris, accounts, payloads, secret: options.secret,
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+      ...(options.signingKey ? { signingKey: options.signingKey } : {}),
     });
     const issuerUrl = new URL(options.issuer);
     this.client = new OAuthClient({

@@ -22,6 +22,7 @@ import type {
 } from '../store.js';
 import { openDatabase, type Listener, type OpenDatabaseOptions, type ReconnectPolicy, type SqlClient, type SqlDatabase } from './db.js';
 import { migrate } from './migrate.js';
+import { isSealed, type SecretBox } from '../secret-box.js';
 
 const EVENTS_CHANNEL = 'relink_events';
 
@@ -87,6 +88,8 @@ class EventHub {
 
 interface Shared {
   db: SqlDatabase;
+  /** Seals connection secrets and connect-session secrets at rest; undefined = stored plain. */
+  box?: SecretBox;
   hub: EventHub;
   instanceId: string;
   listener?: Listener;
@@ -164,6 +167,78 @@ export class SqlStore implements Store {
   /** The cross-instance event listener (PostgreSQL only): `state` and `reconnects`, for health checks and tests. */
   get listener(): Pick<Listener, 'state' | 'reconnects'> | undefined {
     return this.shared.listener;
+  }
+
+  /**
+   * Seal secrets at rest from now on: provider tokens and API-key fields (`connections.data.secrets`), a consent
+   * flow's PKCE verifier and held tokens. Values written plain before stay readable and are sealed when next written
+   * (or at once by `rotateSecrets`).
+   */
+  useEncryption(box: SecretBox): void {
+    this.shared.box = box;
+  }
+
+  private async sealConnection(c: ConnectionRecord): Promise<unknown> {
+    const box = this.shared.box;
+    return box ? { ...c, secrets: await box.seal(c.secrets) } : c;
+  }
+
+  private async openSealed<T>(value: T): Promise<T> {
+    if (!isSealed(value)) return value;
+    if (!this.shared.box) throw new Error('A secret in the database is sealed but no encryption keys are configured.');
+    return this.shared.box.open<T>(value);
+  }
+
+  private async openConnection(c: ConnectionRecord | undefined): Promise<ConnectionRecord | undefined> {
+    return c && { ...c, secrets: await this.openSealed(c.secrets) };
+  }
+
+  private async openConnections(list: ConnectionRecord[]): Promise<ConnectionRecord[]> {
+    return Promise.all(list.map(async (c) => (await this.openConnection(c))!));
+  }
+
+  private async sealSession(s: ConnectSessionRecord): Promise<unknown> {
+    const box = this.shared.box;
+    if (!box) return s;
+    return { ...s, codeVerifier: await box.seal(s.codeVerifier), ...(s.pendingSecrets ? { pendingSecrets: await box.seal(s.pendingSecrets) } : {}) };
+  }
+
+  private async openSession(s: ConnectSessionRecord | undefined): Promise<ConnectSessionRecord | undefined> {
+    if (!s) return s;
+    const opened = { ...s, codeVerifier: await this.openSealed(s.codeVerifier) };
+    if (s.pendingSecrets) opened.pendingSecrets = await this.openSealed(s.pendingSecrets);
+    return opened;
+  }
+
+  /**
+   * Re-seal every stored secret with the current key (after adding a new current key; then the old key can go).
+   * Row by row, each in its own transaction that re-reads the row, so it runs safely beside live traffic.
+   * Answers how many records were re-sealed.
+   */
+  async rotateSecrets(): Promise<number> {
+    const box = this.shared.box;
+    if (!box) throw new Error('Configure encryption keys before rotating.');
+    let count = 0;
+    const stale = (value: unknown) => !isSealed(value) || value.$sealed.kid !== box.currentKeyId;
+    const connections = (await this.q.query<{ workspace_id: string; id: string; data: ConnectionRecord }>('SELECT workspace_id, id, data FROM connections')).rows;
+    for (const row of connections) {
+      if (!stale(row.data.secrets)) continue;
+      await this.transaction(async (tx) => {
+        const current = await tx.getConnection(row.workspace_id, row.id);
+        if (current) await tx.putConnection(current);
+      });
+      count++;
+    }
+    const sessions = (await this.q.query<{ workspace_id: string; id: string; data: ConnectSessionRecord }>('SELECT workspace_id, id, data FROM connect_sessions')).rows;
+    for (const row of sessions) {
+      if (!stale(row.data.codeVerifier) && (row.data.pendingSecrets === undefined || !stale(row.data.pendingSecrets))) continue;
+      await this.transaction(async (tx) => {
+        const current = await tx.getConnectSession(row.workspace_id, row.id);
+        if (current) await tx.putConnectSession(current);
+      });
+      count++;
+    }
+    return count;
   }
 
   async close(): Promise<void> {
@@ -256,18 +331,19 @@ export class SqlStore implements Store {
          app_key = excluded.app_key, created_at = excluded.created_at, next_at = excluded.next_at, lease_until = excluded.lease_until,
          has_refresh_token = excluded.has_refresh_token, expires_at = excluded.expires_at, data = excluded.data`,
       [c.workspaceId, c.id, c.ownerPrincipalId, c.status, c.appKey, c.createdAt, c.refresh.nextAt ?? null, c.refresh.leaseUntil ?? null,
-        c.secrets.refreshToken !== undefined, c.expiresAt ?? null, json(c)],
+        c.secrets.refreshToken !== undefined, c.expiresAt ?? null, json(await this.sealConnection(c))],
     );
   }
-  getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined> {
-    return this.one('SELECT data FROM connections WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  async getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined> {
+    return this.openConnection(await this.one('SELECT data FROM connections WHERE workspace_id = $1 AND id = $2', [workspaceId, id]));
   }
-  listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
+  async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
     const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
     if (q.ownerPrincipalId !== undefined) filters.push(['owner_principal_id = ?', q.ownerPrincipalId]);
     if (q.status !== undefined) filters.push(['status = ?', q.status]);
     if (q.appKey !== undefined) filters.push(['app_key = ?', q.appKey]);
-    return this.page('connections', 'created_at', 'asc', filters, q.cursor, q.limit, (c) => [c.createdAt, c.id]);
+    const page = await this.page<ConnectionRecord>('connections', 'created_at', 'asc', filters, q.cursor, q.limit, (c) => [c.createdAt, c.id]);
+    return { ...page, items: await this.openConnections(page.items) };
   }
 
   async claimDueRefreshes(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
@@ -286,7 +362,7 @@ export class SqlStore implements Store {
        RETURNING c.data`,
       [now.toISOString(), leaseUntil, limit, leaseUntil],
     )).rows;
-    return docs<ConnectionRecord>(rows).sort((a, b) => (a.refresh.nextAt ?? '').localeCompare(b.refresh.nextAt ?? '') || (a.id < b.id ? -1 : 1));
+    return (await this.openConnections(docs<ConnectionRecord>(rows))).sort((a, b) => (a.refresh.nextAt ?? '').localeCompare(b.refresh.nextAt ?? '') || (a.id < b.id ? -1 : 1));
   }
 
   async claimExpired(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
@@ -306,7 +382,7 @@ export class SqlStore implements Store {
        RETURNING c.data`,
       [now.toISOString(), leaseUntil, limit, leaseUntil],
     )).rows;
-    return docs<ConnectionRecord>(rows).sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1));
+    return (await this.openConnections(docs<ConnectionRecord>(rows))).sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1));
   }
 
   async claimDueFirstSyncs(pendingSince: Date, now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
@@ -326,18 +402,18 @@ export class SqlStore implements Store {
        RETURNING c.data`,
       [pendingSince.toISOString(), now.toISOString(), leaseUntil, limit, leaseUntil],
     )).rows;
-    return docs<ConnectionRecord>(rows).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || (a.id < b.id ? -1 : 1));
+    return (await this.openConnections(docs<ConnectionRecord>(rows))).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || (a.id < b.id ? -1 : 1));
   }
 
-  claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
+  async claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     // One UPDATE: a concurrent claimer waits on the row lock, then re-checks the lease and finds it held.
-    return this.one(
+    return this.openConnection(await this.one(
       `UPDATE connections SET lease_until = $4::timestamptz, data = jsonb_set(data, '{refresh,leaseUntil}', to_jsonb($5::text))
        WHERE workspace_id = $1 AND id = $2 AND (lease_until IS NULL OR lease_until <= $3::timestamptz)
        RETURNING data`,
       [workspaceId, id, now.toISOString(), leaseUntil, leaseUntil],
-    );
+    ));
   }
 
   async putNotification(n: NotificationRecord): Promise<void> {
@@ -435,21 +511,51 @@ export class SqlStore implements Store {
     await this.q.query(
       `INSERT INTO connect_sessions (workspace_id, id, state, data) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (workspace_id, id) DO UPDATE SET state = excluded.state, data = excluded.data`,
-      [s.workspaceId, s.id, s.state, json(s)],
+      [s.workspaceId, s.id, s.state, json(await this.sealSession(s))],
     );
   }
-  getConnectSession(workspaceId: string, id: string): Promise<ConnectSessionRecord | undefined> {
-    return this.one('SELECT data FROM connect_sessions WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  async getConnectSession(workspaceId: string, id: string): Promise<ConnectSessionRecord | undefined> {
+    return this.openSession(await this.one('SELECT data FROM connect_sessions WHERE workspace_id = $1 AND id = $2', [workspaceId, id]));
   }
-  findConnectSessionByState(state: string): Promise<ConnectSessionRecord | undefined> {
-    return this.one('SELECT data FROM connect_sessions WHERE state = $1', [state]);
+  async findConnectSessionByState(state: string): Promise<ConnectSessionRecord | undefined> {
+    return this.openSession(await this.one('SELECT data FROM connect_sessions WHERE state = $1', [state]));
   }
 
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
     return this.one('SELECT data FROM idempotency_keys WHERE key = $1', [key]);
   }
+  async reserveIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+    // The primary key serialises instances: one INSERT wins, every other one reads the winner's row.
+    const inserted = await this.q.query('INSERT INTO idempotency_keys (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING RETURNING key', [record.key, json(record)]);
+    if (inserted.rows.length > 0) return undefined;
+    return (await this.getIdempotency(record.key)) ?? this.reserveIdempotency(record);
+  }
   async putIdempotency(record: IdempotencyRecord): Promise<void> {
     await this.q.query('INSERT INTO idempotency_keys (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [record.key, json(record)]);
+  }
+  async deleteIdempotency(key: string): Promise<void> {
+    await this.q.query('DELETE FROM idempotency_keys WHERE key = $1', [key]);
+  }
+
+  async hitRateLimit(key: string, windowStart: number): Promise<number> {
+    const row = (await this.q.query<{ count: number }>(
+      `INSERT INTO rate_limits (key, window_start, count) VALUES ($1, $2, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
+         window_start = excluded.window_start
+       RETURNING count`,
+      [key, windowStart],
+    )).rows[0];
+    return Number(row?.count ?? 1);
+  }
+
+  async getSetting<T>(name: string): Promise<T | undefined> {
+    return (await this.q.query<{ value: T }>('SELECT value FROM settings WHERE name = $1', [name])).rows[0]?.value;
+  }
+  async initSetting<T>(name: string, value: T): Promise<T> {
+    // First writer wins, so instances starting together agree on one generated key.
+    await this.q.query('INSERT INTO settings (name, value) VALUES ($1, $2::jsonb) ON CONFLICT (name) DO NOTHING', [name, json(value)]);
+    return (await this.getSetting<T>(name)) as T;
   }
 
   async appendEvent(event: NewEvent): Promise<StoredEvent> {
@@ -469,6 +575,12 @@ export class SqlStore implements Store {
     return { ...structuredClone(event), id };
   }
 
+  async latestEventId(): Promise<number> {
+    // The sequence, not max(id): a demo reset truncates the log but the ids keep counting.
+    const row = (await this.q.query<{ last_value: string | number; is_called: boolean }>('SELECT last_value, is_called FROM events_id_seq')).rows[0];
+    return row && row.is_called ? Number(row.last_value) : 0;
+  }
+
   async eventsSince(workspaceId: string, lastId: number, limit = 1000): Promise<StoredEvent[]> {
     const rows = (await this.q.query<{ id: string | number; workspace_id: string; at: string; type: StoredEvent['type']; audience: string[]; data: Record<string, unknown> }>(
       'SELECT id, workspace_id, at, type, audience, data FROM events WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3',
@@ -484,7 +596,18 @@ export class SqlStore implements Store {
   async clear(): Promise<void> {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
     await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, runs, connection_requests, workflows,
-      connect_sessions, idempotency_keys, events`);
+      connect_sessions, idempotency_keys, rate_limits, events`);
+  }
+
+  async clearWorkspace(workspaceId: string): Promise<void> {
+    const run = async (tx: SqlStore) => {
+      await tx.q.query('DELETE FROM workspaces WHERE id = $1', [workspaceId]);
+      for (const table of ['principals', 'connections', 'notifications', 'runs', 'connection_requests', 'workflows', 'connect_sessions', 'events']) {
+        await tx.q.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
+      }
+      await tx.q.query("DELETE FROM idempotency_keys WHERE starts_with(key, $1 || '/')", [workspaceId]);
+    };
+    await (this.inTransaction ? run(this) : this.transaction((tx) => run(tx as SqlStore)));
   }
 
   /** True when no workspace exists yet (start-up seeds the demo only then). */

@@ -1,0 +1,141 @@
+// A property-based fuzz of every route in the OpenAPI document: arbitrary path ids, query values, bodies and headers
+// (NUL, lone surrogates, huge and malformed values, other people's ids), from several principals. Properties:
+// no 5xx (except the documented 503 provider_unavailable), every error has the `{ error: { code, message } }` body,
+// and a request refused as bad, unauthorised, forbidden or not found changes nothing.
+// FUZZ_RUNS sets the cases per route (default 30; the 10,000-per-route run is done by hand, see the README).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { DEMO_SECRET_KEY, DEMO_WORKSPACE_ID } from '../src/demo/seed.js';
+import { harness, type Harness } from './helpers.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+
+/** Percent-encode anything, lone surrogates included (as the UTF-8 bytes a raw client could send). */
+function encode(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value].map((ch) => {
+      try {
+        return encodeURIComponent(ch);
+      } catch {
+        return '%ED%A0%80';
+      }
+    }).join('');
+  }
+}
+
+const hostile = fc.constantFrom('\u0000', '\ud800', 'x\udc00', 'a\u0000b', '%', '%00', '../..', '<script>', ' ', '', 'a'.repeat(300), '-1', '1e309', 'true', 'null');
+const anyText = fc.oneof(
+  { arbitrary: hostile, weight: 3 },
+  { arbitrary: fc.string(), weight: 1 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 1 },
+);
+const someId = fc.oneof(
+  { arbitrary: fc.constantFrom('con_slack', 'con_hubspot', 'con_quickbooks', 'con_mailchimp', 'con_other', 'ntf_hubspot', 'ntf_quickbooks', 'run_failed',
+    'run_running', 'run_operator_reauth', 'req_salesforce', 'wf_lead_sync', 'cs_nope', 'prn_agency'), weight: 3 },
+  { arbitrary: anyText, weight: 1 },
+);
+const anyJson = fc.oneof(
+  fc.jsonValue(),
+  fc.dictionary(fc.constantFrom('connectionId', 'note', 'returnTo', 'fields', 'role', 'principalId', 'ttlSeconds', 'count', 'appKey', 'api_key'),
+    fc.oneof(anyText, fc.integer(), fc.dictionary(anyText, anyText), fc.constant(null), someId)),
+);
+
+/** A body each route accepts, so one mutated field reaches the code behind validation. */
+const VALID_BODIES: Record<string, Record<string, unknown>> = {
+  '/v1/sessions': { role: 'agency', principalId: 'prn_agency' },
+  '/v1/connection-requests': { connectionId: 'con_quickbooks', note: 'Please reconnect' },
+  '/v1/connections/{id}/credentials': { fields: { api_key: '0123456789abcdef0123456789abcdef-us21' } },
+  '/v1/connections/{id}/reconnect': { returnTo: 'http://127.0.0.1/back' },
+  '/v1/connection-requests/{id}/connect': { returnTo: 'http://127.0.0.1/back' },
+  '/v1/demo/provider/fail-transiently': { count: 1 },
+};
+
+/** The valid body with one field (or one nested field) replaced by hostile text. */
+const mutatedBody = (valid: Record<string, unknown>) => fc.record({ field: fc.constantFrom(...Object.keys(valid), 'fields.api_key', 'extra'), value: anyText })
+  .map(({ field, value }) => {
+    const body = structuredClone(valid);
+    if (field === 'fields.api_key') body.fields = { api_key: value, [value]: 'x' };
+    else body[field] = value;
+    return JSON.stringify(body);
+  });
+
+/** Everything a 4xx must leave alone, in one comparable string. */
+async function snapshot(h: Harness): Promise<string> {
+  const { store } = h.app.relink;
+  const ws = DEMO_WORKSPACE_ID;
+  const [events, connections, notifications, runs, requests] = await Promise.all([
+    store.eventsSince(ws, 0, 1_000_000).then((e) => e.at(-1)?.id ?? 0),
+    store.listConnections({ workspaceId: ws, limit: 1000 }),
+    store.listNotifications({ workspaceId: ws, limit: 1000 }),
+    store.listRuns({ workspaceId: ws, limit: 1000 }),
+    store.listConnectionRequests({ workspaceId: ws, limit: 1000 }),
+  ]);
+  return JSON.stringify([events, connections.items, notifications.items, runs.items, requests.items]);
+}
+
+const UNCHANGING_CODES = new Set(['bad_request', 'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'payload_too_large']);
+
+describe(`fuzz: every route, ${RUNS} cases each`, async () => {
+  // PGlite, not memory: the database is what refuses NUL and lone surrogates.
+  const h = await harness({ rateLimit: false, sessionRateLimit: false, database: { pglite: 'memory' } });
+  const doc = (await h.request('GET', '/v1/openapi.json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+  const tokens = { agency: h.agency, client: h.client, other: h.other, none: undefined, garbage: 'not.a-token', secret: DEMO_SECRET_KEY };
+
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const queryNames = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      it(`${method.toUpperCase()} ${path}`, async () => {
+        await fc.assert(fc.asyncProperty(
+          fc.record({
+            id: someId,
+            who: fc.oneof({ arbitrary: fc.constant(path === '/v1/sessions' ? 'secret' as const : 'agency' as const), weight: 4 }, fc.constantFrom(...(Object.keys(tokens) as (keyof typeof tokens)[]))),
+            query: fc.dictionary(fc.oneof({ arbitrary: fc.constantFrom(...queryNames, 'lastEventId', 'cursor', 'state', 'code'), weight: 4 }, { arbitrary: anyText, weight: 1 }),
+              fc.oneof({ arbitrary: anyText, weight: 3 }, { arbitrary: fc.tuple(anyText, anyText).map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')), weight: 1 }), { maxKeys: 3 }),
+            body: fc.option(fc.oneof(
+              { arbitrary: VALID_BODIES[path] ? mutatedBody(VALID_BODIES[path]) : anyJson.map((v) => JSON.stringify(v)), weight: 4 },
+              { arbitrary: anyJson.map((v) => JSON.stringify(v)), weight: 1 },
+              { arbitrary: anyText, weight: 1 },
+              { arbitrary: fc.constant('{ }'), weight: 1 },
+            ), { nil: undefined }),
+            lastEventId: fc.option(fc.oneof(fc.constantFrom('0', '999999999999999', ''), anyText), { nil: undefined }),
+            idempotencyKey: fc.option(fc.string({ maxLength: 300 }), { nil: undefined }),
+          }),
+          async (input) => {
+            if (method === 'post' && path === '/v1/demo/reset') return; // resets on success; its 4xx paths are the gate's
+            const url = `${path.replace('{id}', encode(input.id))}?${Object.entries(input.query).map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')}`;
+            const headers: Record<string, string> = {};
+            const token = tokens[input.who];
+            if (token) headers.authorization = `Bearer ${token}`;
+            if (input.lastEventId !== undefined && /^[\x20-\x7e]*$/.test(input.lastEventId)) headers['last-event-id'] = input.lastEventId;
+            if (input.idempotencyKey !== undefined && /^[\x21-\x7e]+$/.test(input.idempotencyKey)) headers['idempotency-key'] = input.idempotencyKey;
+            if (input.body !== undefined) headers['content-type'] = 'application/json';
+            const before = await snapshot(h);
+            const res = await h.app.request(`${h.url}${url}`, { method: method.toUpperCase(), headers, ...(input.body !== undefined && method === 'post' ? { body: input.body } : {}) });
+            const type = res.headers.get('content-type') ?? '';
+            if (type.startsWith('text/event-stream')) {
+              await res.body?.cancel();
+              return;
+            }
+            const text = await res.text();
+            const label = `${method.toUpperCase()} ${url} as ${input.who} → ${res.status} ${text.slice(0, 200)}`;
+            let body: { error?: { code?: unknown; message?: unknown } } | undefined;
+            try {
+              body = JSON.parse(text) as typeof body;
+            } catch {
+              body = undefined;
+            }
+            assert.ok(res.status < 500 || (res.status === 503 && body?.error?.code === 'provider_unavailable'), label);
+            if (res.status >= 400) {
+              if (type.startsWith('text/html')) return; // the browser-facing callback's documented error page
+              assert.ok(typeof body?.error?.code === 'string' && typeof body.error.message === 'string', `error body: ${label}`);
+              if (UNCHANGING_CODES.has(body.error.code as string)) assert.equal(await snapshot(h), before, `state changed: ${label}`);
+            }
+          },
+        ), { numRuns: RUNS });
+      });
+    }
+  }
+});
