@@ -14,9 +14,9 @@ const SECRET = 'a-signing-secret-of-at-least-32-characters';
 interface Exit { code: number | null; stdout: string; stderr: string }
 
 /** Runs the bin from source with exactly `env` (plus PATH), until it exits. */
-function runBin(env: Record<string, string>): Promise<Exit> {
+function runBin(env: Record<string, string>, args: string[] = []): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=@relink/source', '--import', 'tsx', bin], {
+    const child = spawn(process.execPath, ['--conditions=@relink/source', '--import', 'tsx', bin, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -51,10 +51,28 @@ describe('relink-server: bad configuration stops it with one clear line', { time
     ['a port out of range', { PORT: '65536' }, /PORT must be a whole number/],
     ['a demo switch that is neither on nor off', { RELINK_DEMO: 'maybe' }, /RELINK_DEMO must be on or off/],
     ['a public URL that is not http(s)', { RELINK_PUBLIC_URL: 'relink.example.com' }, /RELINK_PUBLIC_URL must be an http\(s\) URL/],
+    ['encryption keys without a key id', { RELINK_ENCRYPTION_KEYS: 'c2VjcmV0' }, /RELINK_ENCRYPTION_KEYS: Encryption keys are "kid:base64key" entries/],
+    ['an encryption key that is not 32 bytes', { RELINK_ENCRYPTION_KEYS: 'k1:c2hvcnQ' }, /RELINK_ENCRYPTION_KEYS: Encryption key "k1" must be 32 bytes/],
   ];
   for (const [name, env, mentions] of cases) {
     test(name, async () => assertOneLine(await runBin(env), mentions));
   }
+  test('an unknown command', async () => assertOneLine(await runBin({}, ['serve-everything']), /unknown command "serve-everything"/));
+  test('rotate-secrets without keys', async () => assertOneLine(await runBin({}, ['rotate-secrets']), /rotate-secrets needs RELINK_ENCRYPTION_KEYS/));
+});
+
+describe('relink-server rotate-secrets', { timeout: 120_000 }, () => {
+  test('re-seals the stored secrets with the first key and says how many', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'relink-rotate-'));
+    try {
+      const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+      const result = await runBin({ RELINK_DATA_DIR: dataDir, RELINK_ENCRYPTION_KEYS: `k2:${key(2)},k1:${key(1)}` }, ['rotate-secrets']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^relink-server: re-sealed \d+ record\(s\) with key "k2"\.$/m);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('relink-server: good configuration', { timeout: 120_000 }, () => {

@@ -7,7 +7,12 @@
 //                            callback are built from it
 //   RELINK_DEMO              on | off (default on): seed the demo workspace and enable /v1/demo/*
 //   RELINK_SIGNING_SECRET    signs session tokens and derives the provider's keys; required when demo is off
-//                            (at least 32 characters; every instance behind one URL shares it)
+//                            (at least 32 characters; every instance behind one URL shares it). In demo mode
+//                            without it, one is generated once and kept in the database, so tokens survive restarts
+//   RELINK_ENCRYPTION_KEYS   seals provider tokens and API keys at rest (AES-256-GCM): `kid:key,kid:key`, the
+//                            current key first, each 32 bytes in base64 (`openssl rand -base64 32`). Without it a
+//                            key is generated and kept in the database (a warning outside demo mode). Rotate with
+//                            `relink-server rotate-secrets` (see the server README)
 //   RELINK_ALLOWED_ORIGINS   comma-separated origins whose pages may call the API (CORS) and start consent flows,
 //                            e.g. https://app.example.com,https://admin.example.com; `*` only in demo mode
 //                            (default: `*` in demo mode, none otherwise)
@@ -16,9 +21,8 @@
 //
 // A new setting is one more field in `RelinkConfig` and one more line in `readConfig`, with a parser below if it
 // needs one.
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { DatabaseChoice } from './server.js';
+import { parseEncryptionKeys, SecretBox, type EncryptionKeys } from '../store/secret-box.js';
 
 /** A setting the program cannot start with. Its message is the one line printed. */
 export class ConfigError extends Error {
@@ -30,12 +34,13 @@ export interface RelinkConfig {
   hostname: string;
   publicUrl: string | undefined;
   demo: boolean;
-  secretKey: string;
-  /** True when the secret was generated for this process (demo mode without RELINK_SIGNING_SECRET). */
-  secretGenerated: boolean;
+  /** `undefined` (demo mode only): the server generates one once and keeps it in its database. */
+  secretKey: string | undefined;
+  /** `undefined`: the server generates a key and keeps it in its database. */
+  encryptionKeys: EncryptionKeys | undefined;
   /** `undefined`: any origin (`*`, demo mode only); `[]`: same-origin pages only. */
   allowedOrigins: string[] | undefined;
-  database: DatabaseChoice;
+  database: { url: string } | { dataDir: string };
   /** For the start-up banner: where the data lives, without credentials. */
   databaseLabel: string;
 }
@@ -63,14 +68,13 @@ export function readConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     throw new ConfigError(`RELINK_SIGNING_SECRET is ${secret.length} characters long; it needs at least ${MIN_SECRET_LENGTH}.`);
   }
   const allowedOrigins = parseOrigins(env.RELINK_ALLOWED_ORIGINS, demo);
+  const encryptionKeys = env.RELINK_ENCRYPTION_KEYS === undefined ? undefined : parseKeys(env.RELINK_ENCRYPTION_KEYS);
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   const dataDir = resolve(nonEmpty(env.RELINK_DATA_DIR) ?? defaults.dataDir ?? '.relink/pglite');
-  const database: DatabaseChoice = databaseUrl ? { url: parseDatabaseUrl(databaseUrl) } : { dataDir };
+  const database: RelinkConfig['database'] = databaseUrl ? { url: parseDatabaseUrl(databaseUrl) } : { dataDir };
   return {
-    port, hostname, publicUrl, demo, allowedOrigins, database,
-    // Random per process unless pinned: tokens minted before a restart stop working, which is what short-lived means.
-    secretKey: secret ?? randomBytes(32).toString('base64url'),
-    secretGenerated: secret === undefined,
+    port, hostname, publicUrl, demo, allowedOrigins, database, encryptionKeys,
+    secretKey: secret,
     databaseLabel: databaseUrl ? `PostgreSQL ${describeDatabaseUrl(databaseUrl)}` : `embedded PGlite in ${dataDir}`,
   };
 }
@@ -97,6 +101,16 @@ function parseSwitch(name: string, value: string | undefined, fallback: boolean)
   if (['on', 'true', '1', 'yes'].includes(v)) return true;
   if (['off', 'false', '0', 'no'].includes(v)) return false;
   throw new ConfigError(`${name} must be on or off, not "${value}".`);
+}
+
+function parseKeys(value: string): EncryptionKeys {
+  try {
+    const keys = parseEncryptionKeys(value);
+    new SecretBox(keys); // checks every key's length
+    return keys;
+  } catch (error) {
+    throw new ConfigError(`RELINK_ENCRYPTION_KEYS: ${(error as Error).message}`);
+  }
 }
 
 function parsePort(value: string | undefined): number {

@@ -20,7 +20,8 @@ export async function runRelink(config: RelinkConfig, options: RunOptions = {}):
     hostname: config.hostname,
     database: config.database,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-    secretKey: config.secretKey,
+    ...(config.secretKey ? { secretKey: config.secretKey } : {}),
+    ...(config.encryptionKeys ? { encryptionKeys: config.encryptionKeys } : {}),
     demo: config.demo,
     ...(config.allowedOrigins ? { allowedOrigins: config.allowedOrigins } : {}),
     ...(options.around ? { around: options.around } : {}),
@@ -44,7 +45,8 @@ export function describeRelink(config: RelinkConfig, url: string): string[] {
     `  Data        ${config.databaseLabel}`,
     `  CORS        ${origins}`,
   ];
-  if (config.secretGenerated) lines.push('  Secret      generated for this run: session tokens end with the process (set RELINK_SIGNING_SECRET to keep them)');
+  if (!config.secretKey) lines.push('  Secret      generated once and kept in the database (set RELINK_SIGNING_SECRET to choose it)');
+  if (!config.encryptionKeys) lines.push('  Secrets     sealed with a generated key kept in the database (set RELINK_ENCRYPTION_KEYS to hold it yourself)');
   if (config.demo) {
     lines.push(
       `  Workspace   ${DEMO_WORKSPACE_ID}: agency ${DEMO_AGENCY_ID}, client ${DEMO_CLIENT_ID}`,
