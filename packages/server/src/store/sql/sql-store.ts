@@ -391,7 +391,9 @@ export class SqlStore implements Store {
     const rows = (await this.q.query<Row>(
       `WITH due AS (
          SELECT workspace_id, id FROM connections
-         WHERE status = 'pending' AND (data->'secrets'->>'accessToken' IS NOT NULL OR data->'secrets'->'apiKeyFields' IS NOT NULL)
+         WHERE status = 'pending'
+           -- Sealed secrets hide what they hold: claim them too, and keep those with credentials once opened (below).
+           AND (data->'secrets' ? '$sealed' OR data->'secrets'->>'accessToken' IS NOT NULL OR data->'secrets'->'apiKeyFields' IS NOT NULL)
            AND (data->>'updatedAt')::timestamptz <= $1::timestamptz
            AND (lease_until IS NULL OR lease_until <= $2::timestamptz)
          ORDER BY data->>'updatedAt', id
@@ -402,7 +404,9 @@ export class SqlStore implements Store {
        RETURNING c.data`,
       [pendingSince.toISOString(), now.toISOString(), leaseUntil, limit, leaseUntil],
     )).rows;
-    return (await this.openConnections(docs<ConnectionRecord>(rows))).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || (a.id < b.id ? -1 : 1));
+    return (await this.openConnections(docs<ConnectionRecord>(rows)))
+      .filter((c) => c.secrets.accessToken !== undefined || c.secrets.apiKeyFields !== undefined)
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || (a.id < b.id ? -1 : 1));
   }
 
   async claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined> {
