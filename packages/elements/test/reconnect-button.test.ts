@@ -139,6 +139,10 @@ describe('relink-reconnect-button', () => {
     const kept = await client.connections.get('con_hubspot');
     expect(kept.status, 'the server kept the broken connection').to.equal('error');
     expect(kept.externalAccountEmail).to.equal('ops@northwind.example');
+    // Keep declined the session: the server dropped the other account's tokens instead of holding them.
+    const sessions = (server.app.relink.store as unknown as { sessions: Map<string, { connectionId: string; status: string; error?: { code: string }; pendingSecrets?: unknown }> }).sessions;
+    await waitUntil(() => [...sessions.values()].some((s) => s.connectionId === 'con_hubspot' && s.error?.code === 'account_kept'), 'the session was declined');
+    expect([...sessions.values()].filter((s) => s.connectionId === 'con_hubspot').every((s) => s.pendingSecrets === undefined)).to.equal(true);
 
     part(el, 'base')!.click();
     await waitUntil(() => part(el, 'confirm'), 'asked again', { timeout: 5000 });

@@ -130,10 +130,12 @@ export function consentWindow(server: InPageRelink, { account, decision = 'appro
     });
     const callbackUrl = new URL(submitted.headers.get('location')!, url).toString();
     const callback = await (await server.fetch(callbackUrl)).text();
-    const message = /var msg=(\{.*?\});var origin=/.exec(callback)?.[1];
-    if (!message) throw new Error(`no result message on the callback page: ${callback.slice(0, 200)}`);
+    // The page's JSON data block, which its script file posts to the opener (the page runs no inline script).
+    const block = /<script type="application\/json" id="relink-result">(.*?)<\/script>/s.exec(callback)?.[1];
+    if (!block) throw new Error(`no result message on the callback page: ${callback.slice(0, 200)}`);
     completed++;
-    opener.dispatchEvent(new MessageEvent('message', { origin: backendOrigin, data: JSON.parse(message) }));
+    const { message } = JSON.parse(block) as { message: unknown };
+    opener.dispatchEvent(new MessageEvent('message', { origin: backendOrigin, data: message }));
   };
   // A new popup per flow, as window.open gives.
   const open = () => ({

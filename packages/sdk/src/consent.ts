@@ -20,6 +20,8 @@ export type ConnectSessionOutcome =
       newAccountEmail: string | undefined;
       /** Switch the connection to the new account after the user agreed (`signal` aborts the request). */
       confirm: (options?: RequestOptions) => Promise<ConnectSessionOutcome>;
+      /** Keep the account the connection had: the server revokes and discards the other account's tokens. */
+      decline: (options?: RequestOptions) => Promise<void>;
     }
   | { status: 'auth_config_missing'; message: string; error: unknown }
   | { status: 'redirected'; session: ConnectSession };
@@ -63,6 +65,9 @@ function outcomeOf(client: RelinkClient, session: ConnectSession): ConnectSessio
         confirm: async (options?: RequestOptions) => {
           const confirmed = await client.connectSessions.confirm(session.id, options);
           return outcomeOf(client, confirmed) ?? { status: 'failed', session: confirmed, message: 'The connection could not be completed.' };
+        },
+        decline: async (options?: RequestOptions) => {
+          await client.connectSessions.decline(session.id, options);
         },
       };
   }

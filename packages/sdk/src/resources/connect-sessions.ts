@@ -14,6 +14,12 @@ export function createConnectSessions(http: Http) {
      */
     confirm: async (id: string, options?: RequestOptions): Promise<ConnectSession> =>
       http.post(`connect-sessions/${segment(id)}/confirm`, ConnectSession, undefined, options),
+    /**
+     * After `account_mismatch`, the user kept the account the connection had: the server revokes and discards the
+     * other account's fresh tokens. 409 `session_not_confirmable` when the session is in any other state.
+     */
+    decline: async (id: string, options?: RequestOptions): Promise<ConnectSession> =>
+      http.post(`connect-sessions/${segment(id)}/decline`, ConnectSession, undefined, options),
   };
 }
 

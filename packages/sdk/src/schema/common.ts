@@ -51,6 +51,10 @@ export const ERROR_CODES = [
   'session_not_confirmable',
   'demo_mode_off',
   'rate_limited',
+  /** The request body is larger than the server accepts (413). */
+  'payload_too_large',
+  /** Another request with the same Idempotency-Key is still in flight (409): retry after it answers. */
+  'idempotency_key_in_use',
   /** The provider's token endpoint failed transiently (5xx, 429, network); the server retries by itself. */
   'provider_unavailable',
   'internal',

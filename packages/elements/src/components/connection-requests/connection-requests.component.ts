@@ -146,6 +146,8 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
 
   private handleKeep(request: ConnectionRequest, mismatch: AccountMismatch): void {
     this.setMismatch(request.id, undefined);
+    // The server revokes and drops the other account's tokens (see the reconnect button's Keep).
+    void mismatch.decline().catch(() => undefined);
     this.setMessage(request.id, fillMismatch(this.m.kept, this.m, mismatch, request.app.name));
   }
 

@@ -199,6 +199,9 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
 
   private handleKeep(): void {
     if (this.view.kind !== 'mismatch') return;
+    // The server revokes and drops the other account's tokens; the answer changes nothing here (it also discards
+    // them when the session expires), so the user is not kept waiting on it.
+    void this.view.outcome.decline().catch(() => undefined);
     this.message = this.fill(this.m.kept, this.view.outcome);
     this.view = { kind: 'idle' };
     this.settle('consent', 'kept');
