@@ -28,7 +28,7 @@ async function expectRows(root: HTMLElement, apps: string[]): Promise<RelinkConn
 }
 
 const CLIENT_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages'];
-const AGENCY_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages', 'HubSpot', 'LinkedIn', 'Mailchimp', 'Follow Up Boss'];
+const AGENCY_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages', 'HubSpot', 'LinkedIn', 'Mailchimp', 'Follow Up Boss', 'GoHighLevel'];
 
 const story = (options: DemoOptions, apps: string[], extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () => demoProvider(table(), options),

@@ -13,20 +13,25 @@ export interface DemoOptions {
   /** Wraps the in-page fetch (slow or failing networks). */
   fetch?: (fetch: InPageRelink['fetch']) => InPageRelink['fetch'];
   theme?: 'light' | 'dark';
+  /** Keeps Google Drive pending: its first sync never finishes (by default it does, 30 s after the server starts). */
+  holdPending?: boolean;
+  /** Runs against the in-page backend before the provider's first request (e.g. fix a connection the real way). */
+  prepare?: (server: InPageRelink) => Promise<unknown>;
 }
 
 let current: InPageRelink | undefined;
 
 /** A fresh in-page backend (the previous story's is stopped) and a `relink-provider` around `content`. */
-export function demoProvider(content: TemplateResult, { role = 'client', principalId, fetch, theme }: DemoOptions = {}): TemplateResult {
+export function demoProvider(content: TemplateResult, { role = 'client', principalId, fetch, theme, holdPending, prepare }: DemoOptions = {}): TemplateResult {
   current?.close();
   // Each story starts on a clean page: no toasts left over from the previous one.
   document.querySelectorAll('relink-toaster').forEach((toaster) => toaster.remove());
-  const server = (current = createInPageRelink());
+  const server = (current = createInPageRelink(holdPending ? { refresher: { firstSyncDelayMs: false } } : {}));
   const principal = principalId ?? (role === 'agency' ? 'prn_agency' : 'prn_client');
   let token: Promise<string> | undefined;
   const mint = async () => {
     await server.app.relink.ready;
+    await prepare?.(server);
     if (principalId) {
       await server.app.relink.store.putPrincipal({ id: principalId, workspaceId: 'ws_northwind', role, name: 'Newcomer', createdAt: new Date().toISOString() });
     }
