@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import '@relink/elements/run-actions.js';
 import type { RelinkRunActions } from '@relink/elements/run-actions.js';
 import { demoProvider, settled, type DemoOptions } from './support/relink-demo.js';
-import { reconnectHubSpot } from './support/consent.js';
+import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectRtl, inShadow, part } from './support/queries.js';
 
 /** The group "Run actions" once the run has arrived, holding exactly `buttons`. */

@@ -5,7 +5,7 @@ import type { Run } from '@relink/sdk';
 import '@relink/elements/run-detail.js';
 import type { RelinkRunDetail } from '@relink/elements/run-detail.js';
 import { demoProvider, HOSTILE, intercept, LONG, never, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
-import { reconnectHubSpot } from './support/consent.js';
+import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectFits, expectRtl, inShadow, renderedText } from './support/queries.js';
 
 const detailOf = (root: HTMLElement) => element<RelinkRunDetail>(root, 'relink-run-detail');

@@ -5,7 +5,7 @@ import type { Run, RunStatus } from '@relink/sdk';
 import '@relink/elements/runs-list.js';
 import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
 import { demoProvider, HOSTILE, intercept, LONG, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
-import { reconnectHubSpot } from './support/consent.js';
+import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
 const listEl = (root: HTMLElement) => element<RelinkRunsList>(root, 'relink-runs-list');
