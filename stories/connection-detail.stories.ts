@@ -54,9 +54,10 @@ export const ErrorStatus: Story = detail('con_quickbooks', {
   app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke'],
   reads: ['Reconnection needed.', 'The provider rejected the stored refresh token.'],
 }, {}, { name: 'Error' });
+/** Google Drive before its first sync (held: by default the in-page server finishes it 30 s after it starts). */
 export const Pending: Story = detail('con_gdrive', {
   app: 'Google Drive', status: 'pending', actions: ['Revoke'], reads: ['Waiting for the first sync.', /Last refreshed Never/],
-});
+}, { holdPending: true });
 /** A client's revoked connection: no Refresh, no Revoke, "Contact your agency…". */
 export const Revoked: Story = detail('con_facebook', {
   app: 'Facebook Pages', status: 'revoked', actions: [], reads: ['Contact your agency if this integration needs to be reconnected.'],

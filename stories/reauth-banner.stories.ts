@@ -3,9 +3,9 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '@relink/elements/reauth-banner.js';
 import type { RelinkReauthBanner } from '@relink/elements/reauth-banner.js';
-import { demoProvider, HOSTILE, LONG, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, dropout, HOSTILE, LONG, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { fixMailchimp, reconnectHubSpot, reconnectQuickBooks } from './support/fix-connections.js';
-import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, part } from './support/queries.js';
 
 const bannerEl = (root: HTMLElement) => element<RelinkReauthBanner>(root, 'relink-reauth-banner');
 
@@ -63,6 +63,19 @@ export const None: Story = banner({
   await expect(el.count).toBe(0);
   await expect(el.shadowRoot!.querySelector("[part='base']")).toBeNull();
   await expect(el.getBoundingClientRect().height).toBe(0);
+});
+let network = dropout();
+/** The network drops after the banner loaded: it keeps its data and says it may be out of date, until the network returns. */
+export const Stale: Story = banner({ fetch: (fetch) => (network = dropout()).fetch(fetch) }, async (root) => {
+  const el = await expectBanner(root, ...THREE);
+  const store = await storeIn(root);
+  await waitFor(() => expect(store.getSnapshot().live).toBe('open'));
+  await expect(el.shadowRoot!.querySelector("[part='stale']")).toBeNull();
+  network.down();
+  const note = await part(el, "[part='stale']");
+  await expect(note).toHaveTextContent('This may be out of date: the service cannot be reached right now.');
+  await expect(note).toHaveAttribute('role', 'status');
+  await expectBanner(root, ...THREE);
 });
 export const Dark: Story = banner({ theme: 'dark' }, async (root) => expectDark(await expectBanner(root, ...THREE)), { parameters: { relink: { theme: 'dark' } } });
 export const RightToLeft: Story = banner({}, async (root) => expectRtl(await expectBanner(root, ...THREE)), { parameters: { relink: { dir: 'rtl' } } });

@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Run, RunStatus } from '@relink/sdk';
 import '@relink/elements/runs-list.js';
 import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
-import { demoProvider, HOSTILE, intercept, LONG, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, NETWORK_DOWN, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
@@ -120,10 +120,12 @@ export const Empty: Story = list('all', async (root) => {
 }, {
   fetch: runsAnswer(async () => new Response(JSON.stringify({ data: [], nextCursor: null }), { headers: { 'content-type': 'application/json' } })),
 });
-/** The runs could not be loaded: the error and "Try again". */
+/** The runs could not be loaded: the copy for a network that is down (never the SDK's raw text) and "Try again". */
 export const LoadError: Story = list('all', async (root) => {
   const shadow = await inShadow(await loaded(root, 'All'));
-  await expect(await shadow.findByRole('alert')).toBeTruthy();
+  const alert = await shadow.findByRole('alert');
+  await expect(alert.querySelector('p')).toHaveTextContent(NETWORK_DOWN);
+  await expect(alert).not.toHaveTextContent('Failed to fetch');
   await expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy();
   await expect(shadow.queryByRole('table')).toBeNull();
 }, { fetch: runsAnswer(networkDown) });

@@ -56,8 +56,43 @@ export const intercept = (path: RegExp, answer: () => Promise<Response>): DemoOp
 /** An answer that never comes: the loading or busy state stays on screen. */
 export const never = (): Promise<Response> => new Promise<Response>(() => {});
 
+/** What the elements say when the network is down (by the SDK's error kind, never its raw text). */
+export const NETWORK_DOWN = 'The service cannot be reached right now. Nothing was changed.';
+
 /** The network is down. */
 export const networkDown = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+
+/**
+ * A network that can drop while the page is open (the one fault the in-page backend cannot produce): `down()` breaks
+ * the open event streams and fails every request until `up()`.
+ */
+export function dropout(): { fetch: NonNullable<DemoOptions['fetch']>; down(): void; up(): void } {
+  let isDown = false;
+  const streams: ReadableStreamDefaultController<Uint8Array>[] = [];
+  return {
+    fetch: (fetch) => async (input, init) => {
+      if (isDown) throw new TypeError('Failed to fetch');
+      const response = await fetch(input, init);
+      if (!new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/events') || !response.body) return response;
+      const reader = response.body.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => void streams.push(controller),
+        pull: async (controller) => {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    },
+    down: () => {
+      isDown = true;
+      for (const controller of streams.splice(0)) controller.error(new TypeError('network changed'));
+    },
+    up: () => void (isDown = false),
+  };
+}
 
 /** The connections never load. */
 export const hang = intercept(/\/connections(\/|$)/, never);
