@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import '@relink/elements/connection-detail.js';
 import type { RelinkConnectionDetail } from '@relink/elements/connection-detail.js';
 import { demoProvider, HOSTILE, LONG, relabel, type DemoOptions } from './support/relink-demo.js';
-import { element, expectDark, expectFits, expectRtl, inShadow, renderedText } from './support/queries.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedText } from './support/queries.js';
 
 const detailEl = (root: HTMLElement) => element<RelinkConnectionDetail>(root, 'relink-connection-detail');
 
@@ -54,9 +54,10 @@ export const ErrorStatus: Story = detail('con_quickbooks', {
   app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke'],
   reads: ['Reconnection needed.', 'The provider rejected the stored refresh token.'],
 }, {}, { name: 'Error' });
+/** Google Drive before its first sync (held: by default the in-page server finishes it 30 s after it starts). */
 export const Pending: Story = detail('con_gdrive', {
   app: 'Google Drive', status: 'pending', actions: ['Revoke'], reads: ['Waiting for the first sync.', /Last refreshed Never/],
-});
+}, { holdPending: true });
 /** A client's revoked connection: no Refresh, no Revoke, "Contact your agency…". */
 export const Revoked: Story = detail('con_facebook', {
   app: 'Facebook Pages', status: 'revoked', actions: [], reads: ['Contact your agency if this integration needs to be reconnected.'],
@@ -69,15 +70,20 @@ export const AgencyClientOwned: Story = detail('con_quickbooks', {
 export const AgencyApiKey: Story = detail('con_mailchimp', {
   app: 'Mailchimp', status: 'error', actions: ['Reconnect', 'Revoke'], reads: ['Mailchimp rejected the API key.'],
 }, { role: 'agency' });
-/** Reconnect answers with the server's message: the managed auth config is missing. */
-export const AuthConfigMissing: Story = detail('con_fub', { app: 'Follow Up Boss', status: 'pending', actions: ['Reconnect', 'Revoke'] }, { role: 'agency' }, {
+const AUTH_CONFIG_WHO = 'Ask your administrator or support to set up the auth config for this app, then reconnect.';
+/** The auth config's state, shown up front (before any click): what is wrong and who to contact. */
+const authConfig = (id: string, app: string, what: string): StoryObj => detail(id, { app, status: 'pending', actions: ['Reconnect', 'Revoke'] }, { role: 'agency' }, {
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement, 'Follow Up Boss', 'pending');
-    const reconnect = el.shadowRoot!.querySelector('relink-reconnect-button')!;
-    await userEvent.click(await (await inShadow(reconnect)).findByRole('button', { name: 'Reconnect' }));
-    await expect(await (await inShadow(reconnect)).findByRole('alert')).toHaveTextContent('Follow Up Boss needs a managed auth config that is missing or invalid');
+    const el = await loaded(canvasElement, app, 'pending');
+    const note = await part(el, "[part='auth-config']");
+    await expect([...note.querySelectorAll('p')].map((p) => p.textContent)).toEqual([what, AUTH_CONFIG_WHO]);
+    await expect(renderedText(el)).not.toContain('Waiting for the first sync.');
   },
 });
+/** Follow Up Boss's managed auth config is missing: said up front, not "Waiting for the first sync." */
+export const AuthConfigMissing: Story = authConfig('con_fub', 'Follow Up Boss', 'Follow Up Boss needs a managed auth config, and it is missing: the connection cannot start.');
+/** GoHighLevel's managed auth config is invalid. */
+export const AuthConfigInvalid: Story = authConfig('con_ghl', 'GoHighLevel', 'GoHighLevel needs a managed auth config, and it is invalid: the connection cannot start.');
 /** LinkedIn's hard expiry: active, with "Reconnect within 5 days" beside the badge. */
 export const ExpiringSoon: Story = detail('con_linkedin', {
   app: 'LinkedIn', status: 'active', actions: ['Revoke'], reads: ['Reconnect within 5 days'],

@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import '@relink/elements/connections-table.js';
 import type { RelinkConnectionsTable } from '@relink/elements/connections-table.js';
 import type { Connection } from '@relink/sdk';
-import { demoProvider, hang, HOSTILE, LONG, offline, relabel, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, hang, HOSTILE, LONG, NETWORK_DOWN, offline, relabel, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedText } from './support/queries.js';
 
 const table = (attrs = {}) => html`<relink-connections-table manage-href="/portal/connections/{id}" ...=${attrs}></relink-connections-table>`;
@@ -28,7 +28,7 @@ async function expectRows(root: HTMLElement, apps: string[]): Promise<RelinkConn
 }
 
 const CLIENT_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages'];
-const AGENCY_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages', 'HubSpot', 'LinkedIn', 'Mailchimp', 'Follow Up Boss'];
+const AGENCY_APPS = ['Slack', 'QuickBooks', 'Google Drive', 'Facebook Pages', 'HubSpot', 'LinkedIn', 'Mailchimp', 'Follow Up Boss', 'GoHighLevel'];
 
 const story = (options: DemoOptions, apps: string[], extra: Partial<StoryObj> = {}): StoryObj => ({
   render: () => demoProvider(table(), options),
@@ -71,14 +71,15 @@ export const Empty: Story = {
     await expect(t.shadowRoot!.querySelector('table')).toBeNull();
   },
 };
-/** The network is down: the error and "Try again". */
+/** The network is down: the copy for that (never the SDK's raw text) and "Try again". */
 export const LoadError: Story = {
   name: 'Error',
   render: () => demoProvider(table(), { fetch: offline }),
   play: async ({ canvasElement }) => {
     const shadow = await inShadow(await el(canvasElement));
     const alert = await shadow.findByRole('alert');
-    await expect(alert.textContent!.trim()).not.toBe('Try again');
+    await expect(alert.querySelector('p')).toHaveTextContent(NETWORK_DOWN);
+    await expect(alert).not.toHaveTextContent('Failed to fetch');
     await expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy();
     await expect(shadow.queryByRole('table')).toBeNull();
   },

@@ -4,7 +4,7 @@ import { expect } from 'storybook/test';
 import '@relink/elements/publish-check.js';
 import type { RelinkPublishCheck } from '@relink/elements/publish-check.js';
 import { demoProvider, type DemoOptions } from './support/relink-demo.js';
-import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, part } from './support/queries.js';
 
 const checkEl = (root: HTMLElement) => element<RelinkPublishCheck>(root, 'relink-publish-check');
 
@@ -36,9 +36,13 @@ export const Failing: Story = check('wf_lead_sync', failing);
 /** wf_slack_digest: every connection active → the OK line. */
 export const Ok: Story = check('wf_slack_digest', async (root) => {
   const el = await checkEl(root);
-  const shadow = await inShadow(el);
-  await expect(await shadow.findByRole('status')).toHaveTextContent('Ready to publish: every connection is active.');
-  await expect(shadow.queryByRole('list')).toBeNull();
+  // "Checking connections…" is a status too: wait for the answer, not the first status on screen.
+  const ok = await part(el, "[part='ok']");
+  await expect(ok).toHaveAttribute('role', 'status');
+  await expect(ok).toHaveTextContent('Ready to publish: every connection is active.');
+  await expect(el.result?.ok).toBe(true);
+  await expect(el.shadowRoot!.querySelector("[part='base']")).toHaveAttribute('aria-busy', 'false');
+  await expect((await inShadow(el)).queryByRole('list')).toBeNull();
 });
 export const Dark: Story = check('wf_lead_sync', async (root) => expectDark(await failing(root)), { theme: 'dark' }, { parameters: { relink: { theme: 'dark' } } });
 export const RightToLeft: Story = check('wf_lead_sync', async (root) => expectRtl(await failing(root)), {}, { parameters: { relink: { dir: 'rtl' } } });

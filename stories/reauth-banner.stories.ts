@@ -3,12 +3,13 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '@relink/elements/reauth-banner.js';
 import type { RelinkReauthBanner } from '@relink/elements/reauth-banner.js';
-import { demoProvider, HOSTILE, LONG, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
-import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
+import { demoProvider, dropout, HOSTILE, LONG, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { fixMailchimp, reconnectHubSpot, reconnectQuickBooks } from './support/fix-connections.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, part } from './support/queries.js';
 
 const bannerEl = (root: HTMLElement) => element<RelinkReauthBanner>(root, 'relink-reauth-banner');
 
-/** Reads the given notifications through the store (the real backend records it), once they have loaded. */
+/** Reads the given notifications through the store (the real backend records it), once they have loaded; the banner stays. */
 async function read(root: HTMLElement, ids: string[]): Promise<void> {
   await settled(root, (s) => s.notifications.status === 'ready');
   const store = await storeIn(root);
@@ -39,19 +40,42 @@ type Story = StoryObj;
 
 /** The seed: HubSpot, Mailchimp and QuickBooks → "3 connections need to be reauthorized", "HubSpot reauth required and 2 more". */
 export const ThreeApps: Story = banner({}, (root) => expectBanner(root, ...THREE));
-/** "A connection needs to be reauthorized". */
-export const OneApp: Story = banner({}, async (root) => {
-  await read(root, ['ntf_mailchimp', 'ntf_quickbooks']);
+/** Mailchimp (its API key) and QuickBooks (the client's consent) fixed: "A connection needs to be reauthorized". */
+export const OneApp: Story = banner({ prepare: async (server) => Promise.all([fixMailchimp(server), reconnectQuickBooks(server)]) }, async (root) => {
   await expectBanner(root, 'A connection needs to be reauthorized', 'HubSpot reauth required', null);
 });
-/** Nothing needs reauthorization: the banner is hidden. */
-export const None: Story = banner({}, async (root) => {
+/** Reading every alert does not hide the banner: it counts what is still broken, not what is unread. */
+export const ReadAlertsStay: Story = banner({}, async (root) => {
   await expectBanner(root, ...THREE);
   await read(root, ['ntf_hubspot', 'ntf_mailchimp', 'ntf_quickbooks']);
+  const store = await storeIn(root);
+  await waitFor(() => expect([...store.getSnapshot().notifications.byId.values()].filter((n) => n.kind === 'reauth_required' && !n.read)).toHaveLength(0));
+  const el = await expectBanner(root, ...THREE);
+  await expect(el.count).toBe(3);
+});
+/** Every connection fixed the way its owner would: nothing needs reauthorization, the banner is hidden. */
+export const None: Story = banner({
+  prepare: async (server) => Promise.all([fixMailchimp(server), reconnectHubSpot(server), reconnectQuickBooks(server)]),
+}, async (root) => {
+  await settled(root, (s) => s.notifications.status === 'ready');
   const el = await bannerEl(root);
-  await waitFor(() => expect(el.count).toBe(0));
   await el.updateComplete;
+  await expect(el.count).toBe(0);
   await expect(el.shadowRoot!.querySelector("[part='base']")).toBeNull();
+  await expect(el.getBoundingClientRect().height).toBe(0);
+});
+let network = dropout();
+/** The network drops after the banner loaded: it keeps its data and says it may be out of date, until the network returns. */
+export const Stale: Story = banner({ fetch: (fetch) => (network = dropout()).fetch(fetch) }, async (root) => {
+  const el = await expectBanner(root, ...THREE);
+  const store = await storeIn(root);
+  await waitFor(() => expect(store.getSnapshot().live).toBe('open'));
+  await expect(el.shadowRoot!.querySelector("[part='stale']")).toBeNull();
+  network.down();
+  const note = await part(el, "[part='stale']");
+  await expect(note).toHaveTextContent('This may be out of date: the service cannot be reached right now.');
+  await expect(note).toHaveAttribute('role', 'status');
+  await expectBanner(root, ...THREE);
 });
 export const Dark: Story = banner({ theme: 'dark' }, async (root) => expectDark(await expectBanner(root, ...THREE)), { parameters: { relink: { theme: 'dark' } } });
 export const RightToLeft: Story = banner({}, async (root) => expectRtl(await expectBanner(root, ...THREE)), { parameters: { relink: { dir: 'rtl' } } });

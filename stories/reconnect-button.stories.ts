@@ -55,15 +55,26 @@ export const SendReconnectionRequest: Story = button('con_quickbooks', 'Send rec
 export const ApiKeyForm: Story = button('con_mailchimp', 'Reconnect', { role: 'agency' }, {
   play: async ({ canvasElement }) => void (await apiKeyForm(canvasElement)),
 });
-/** Seed 000: the managed auth config is missing; the server's message and who to contact. */
-export const AuthConfigMissing: Story = button('con_fub', 'Reconnect', { role: 'agency' }, {
+/** A managed auth config that is missing or invalid: the server's state and who to contact, and no consent popup. */
+const authConfig = (id: string, what: string): StoryObj => button(id, 'Reconnect', { role: 'agency' }, {
   play: async ({ canvasElement }) => {
+    const el = await buttonEl(canvasElement);
+    let opened = 0;
+    // Counts popups without opening one: the element knows the auth config's state before the click.
+    el.window = { open: () => (opened++, null), location: { href: location.href, assign() {} }, addEventListener() {}, removeEventListener() {} } as unknown as Window;
     await userEvent.click(await base(canvasElement, 'Reconnect'));
-    const alert = await (await inShadow(await buttonEl(canvasElement))).findByRole('alert');
-    await expect(alert).toHaveTextContent('Follow Up Boss needs a managed auth config that is missing or invalid');
-    await expect(alert).toHaveTextContent('Ask your administrator or support to set up the auth config for this app, then reconnect.');
+    const alert = await (await inShadow(el)).findByRole('alert');
+    await expect([...alert.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      what,
+      'Ask your administrator or support to set up the auth config for this app, then reconnect.',
+    ]);
+    await expect(opened, 'no consent popup').toBe(0);
   },
 });
+/** Seed 000: Follow Up Boss's managed auth config is missing. */
+export const AuthConfigMissing: Story = authConfig('con_fub', 'Follow Up Boss needs a managed auth config, and it is missing: the connection cannot start.');
+/** GoHighLevel's managed auth config is invalid. */
+export const AuthConfigInvalid: Story = authConfig('con_ghl', 'GoHighLevel needs a managed auth config, and it is invalid: the connection cannot start.');
 export const Dark: Story = button('con_mailchimp', 'Reconnect', { role: 'agency', theme: 'dark' }, {
   play: async ({ canvasElement }) => expectDark(await apiKeyForm(canvasElement)),
   parameters: { relink: { theme: 'dark' } },

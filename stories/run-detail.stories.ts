@@ -5,6 +5,7 @@ import type { Run } from '@relink/sdk';
 import '@relink/elements/run-detail.js';
 import type { RelinkRunDetail } from '@relink/elements/run-detail.js';
 import { demoProvider, HOSTILE, intercept, LONG, never, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectFits, expectRtl, inShadow, renderedText } from './support/queries.js';
 
 const detailOf = (root: HTMLElement) => element<RelinkRunDetail>(root, 'relink-run-detail');
@@ -32,10 +33,12 @@ async function expectRun(root: HTMLElement, { workflow, status, actions, reads =
   return el;
 }
 
+/** Paused while HubSpot is still broken: no Resume, but why not (the server's rule, before any click). */
 const PAUSED: Expected = {
   workflow: 'New HubSpot leads to Slack',
   status: /^Paused Needs reauthorization Blocked by HubSpot \(Northwind CRM\)/,
-  actions: ['Resume'],
+  actions: [],
+  reads: ['Reconnect HubSpot before resuming this run.'],
 };
 const FAILED: Expected = {
   workflow: 'Daily Slack digest', status: /^Failed/, actions: ['Replay'],
@@ -70,15 +73,26 @@ const meta: Meta = { title: 'Elements/Run detail', component: 'relink-run-detail
 export default meta;
 type Story = StoryObj;
 
-/** An operator run paused because HubSpot needs reauthorization: named and linked; "Resume". */
+/** An operator run paused because HubSpot needs reauthorization: named and linked; no Resume until it is fixed. */
 export const PausedForReauthOperator: Story = detail('run_operator_reauth', PAUSED, {}, undefined, {
   play: async ({ canvasElement }) => {
-    const el = await expectRun(canvasElement, { ...PAUSED, reads: ['Operator'] });
+    const el = await expectRun(canvasElement, { ...PAUSED, reads: [...PAUSED.reads!, 'Operator'] });
     await expect((await inShadow(el)).getByRole('link', { name: 'HubSpot (Northwind CRM)' })).toHaveAttribute('href', '#connections/con_hubspot');
   },
 });
-/** An agent run parked on reauth: it resumes by itself once HubSpot is reconnected. */
-export const PausedForReauthAgent: Story = detail('run_agent_reauth', { ...PAUSED, reads: ['Agent'] });
+/** The same run once HubSpot is reconnected (the real consent): still paused, and now "Resume". */
+export const PausedResumable: Story = detail('run_operator_reauth', {
+  workflow: 'New HubSpot leads to Slack', status: /^Paused/, actions: ['Resume'],
+}, { prepare: reconnectHubSpot }, undefined, {
+  play: async ({ canvasElement }) => {
+    const el = await expectRun(canvasElement, { workflow: 'New HubSpot leads to Slack', status: /^Paused/, actions: ['Resume'] });
+    await expect(renderedText(el)).not.toMatch(/Blocked by|before resuming/);
+  },
+});
+/** An agent run parked on reauth: it resumes by itself once HubSpot is reconnected, so no Resume. */
+export const PausedForReauthAgent: Story = detail('run_agent_reauth', {
+  ...PAUSED, reads: ['Agent', 'This run resumes by itself once HubSpot is reconnected.'],
+});
 export const Running: Story = detail('run_running', { workflow: 'Publish scheduled LinkedIn posts', status: /^Running/, actions: [] });
 /** A failed run: its error message, the finished time and "Replay". */
 export const FailedWithError: Story = detail('run_failed', FAILED);

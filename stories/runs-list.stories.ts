@@ -4,7 +4,8 @@ import { expect, waitFor } from 'storybook/test';
 import type { Run, RunStatus } from '@relink/sdk';
 import '@relink/elements/runs-list.js';
 import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
-import { demoProvider, HOSTILE, intercept, LONG, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, NETWORK_DOWN, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
 const listEl = (root: HTMLElement) => element<RelinkRunsList>(root, 'relink-runs-list');
@@ -34,11 +35,15 @@ async function loaded(root: HTMLElement, chip: string): Promise<RelinkRunsList> 
   return el;
 }
 
-/** The paused-for-reauth runs: both blocked by HubSpot, named and linked; Resume on each. */
+/** The paused-for-reauth runs: both blocked by HubSpot, named and linked; no Resume while HubSpot is broken. */
 async function pausedForReauth(root: HTMLElement): Promise<RelinkRunsList> {
   const el = await loaded(root, 'Paused for reauth');
   await waitFor(async () => expect((await rowsOf(el)).map((r) => r.id).sort()).toEqual(['run_agent_reauth', 'run_operator_reauth']));
-  for (const row of await rowsOf(el)) await expect(row).toMatchObject({ status: 'Paused', actions: ['Resume'] });
+  for (const row of await rowsOf(el)) await expect(row).toMatchObject({ status: 'Paused', actions: [] });
+  // Each row says why there is no Resume, as the server does.
+  const whyNot = (id: string) => el.shadowRoot!.querySelector(`[part='row'][data-id='${id}'] relink-run-actions`)!.shadowRoot!.querySelector("[part='unavailable']")?.textContent;
+  await expect(whyNot('run_operator_reauth')).toBe('Reconnect HubSpot before resuming this run.');
+  await expect(whyNot('run_agent_reauth')).toBe('This run resumes by itself once HubSpot is reconnected.');
   const links = (await inShadow(el)).getAllByRole('link', { name: 'HubSpot (Northwind CRM)' });
   await expect(links.map((a) => a.getAttribute('href'))).toEqual(['#connections/con_hubspot', '#connections/con_hubspot']);
   return el;
@@ -65,10 +70,10 @@ async function everyStatus(root: HTMLElement, names: Partial<Record<RunStatus, s
   });
 }
 
-/** Every status once or more: Resume only on paused runs, Replay only on terminal ones. */
+/** Every status once or more: Replay only on terminal ones; no Resume on the seed's paused runs, as HubSpot is still broken. */
 const ALL_STATUSES = {
-  run_agent_reauth: ['Paused', ['Resume']],
-  run_operator_reauth: ['Paused', ['Resume']],
+  run_agent_reauth: ['Paused', []],
+  run_operator_reauth: ['Paused', []],
   run_running: ['Running', []],
   run_failed: ['Failed', ['Replay']],
   run_completed: ['Completed', ['Replay']],
@@ -90,10 +95,18 @@ const meta: Meta = { title: 'Elements/Runs list', component: 'relink-runs-list' 
 export default meta;
 type Story = StoryObj;
 
-/** Every status, with Resume on paused runs and Replay on terminal ones. */
+/** Every status, with Replay on terminal ones (the paused runs wait for HubSpot, so no Resume). */
 export const AllStatuses: Story = list('all', allStatuses, {}, (root) => everyStatus(root));
 /** The "Paused for reauth" chip: exactly the runs waiting for HubSpot, which is named and linked. */
 export const PausedForReauth: Story = list('paused_for_reauth', pausedForReauth);
+/** Once HubSpot is reconnected (the real consent): the agent run resumed by itself, the operator run offers "Resume". */
+export const AfterReconnect: Story = list('all', async (root) => {
+  const el = await loaded(root, 'All');
+  await waitFor(async () => {
+    const rows = Object.fromEntries((await rowsOf(el)).map((r) => [r.id, { status: r.status, actions: r.actions }]));
+    await expect(rows).toMatchObject({ run_operator_reauth: { status: 'Paused', actions: ['Resume'] }, run_agent_reauth: { status: 'Running', actions: [] } });
+  });
+}, { prepare: reconnectHubSpot });
 export const Failed: Story = list('failed', async (root) => {
   const el = await loaded(root, 'Failed');
   await waitFor(async () => expect(await rowsOf(el)).toEqual([{ id: 'run_failed', workflow: 'Daily Slack digest', status: 'Failed', actions: ['Replay'] }]));
@@ -107,10 +120,12 @@ export const Empty: Story = list('all', async (root) => {
 }, {
   fetch: runsAnswer(async () => new Response(JSON.stringify({ data: [], nextCursor: null }), { headers: { 'content-type': 'application/json' } })),
 });
-/** The runs could not be loaded: the error and "Try again". */
+/** The runs could not be loaded: the copy for a network that is down (never the SDK's raw text) and "Try again". */
 export const LoadError: Story = list('all', async (root) => {
   const shadow = await inShadow(await loaded(root, 'All'));
-  await expect(await shadow.findByRole('alert')).toBeTruthy();
+  const alert = await shadow.findByRole('alert');
+  await expect(alert.querySelector('p')).toHaveTextContent(NETWORK_DOWN);
+  await expect(alert).not.toHaveTextContent('Failed to fetch');
   await expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy();
   await expect(shadow.queryByRole('table')).toBeNull();
 }, { fetch: runsAnswer(networkDown) });

@@ -13,20 +13,25 @@ export interface DemoOptions {
   /** Wraps the in-page fetch (slow or failing networks). */
   fetch?: (fetch: InPageRelink['fetch']) => InPageRelink['fetch'];
   theme?: 'light' | 'dark';
+  /** Keeps Google Drive pending: its first sync never finishes (by default it does, 30 s after the server starts). */
+  holdPending?: boolean;
+  /** Runs against the in-page backend before the provider's first request (e.g. fix a connection the real way). */
+  prepare?: (server: InPageRelink) => Promise<unknown>;
 }
 
 let current: InPageRelink | undefined;
 
 /** A fresh in-page backend (the previous story's is stopped) and a `relink-provider` around `content`. */
-export function demoProvider(content: TemplateResult, { role = 'client', principalId, fetch, theme }: DemoOptions = {}): TemplateResult {
+export function demoProvider(content: TemplateResult, { role = 'client', principalId, fetch, theme, holdPending, prepare }: DemoOptions = {}): TemplateResult {
   current?.close();
   // Each story starts on a clean page: no toasts left over from the previous one.
   document.querySelectorAll('relink-toaster').forEach((toaster) => toaster.remove());
-  const server = (current = createInPageRelink());
+  const server = (current = createInPageRelink(holdPending ? { refresher: { firstSyncDelayMs: false } } : {}));
   const principal = principalId ?? (role === 'agency' ? 'prn_agency' : 'prn_client');
   let token: Promise<string> | undefined;
   const mint = async () => {
     await server.app.relink.ready;
+    await prepare?.(server);
     if (principalId) {
       await server.app.relink.store.putPrincipal({ id: principalId, workspaceId: 'ws_northwind', role, name: 'Newcomer', createdAt: new Date().toISOString() });
     }
@@ -51,8 +56,43 @@ export const intercept = (path: RegExp, answer: () => Promise<Response>): DemoOp
 /** An answer that never comes: the loading or busy state stays on screen. */
 export const never = (): Promise<Response> => new Promise<Response>(() => {});
 
+/** What the elements say when the network is down (by the SDK's error kind, never its raw text). */
+export const NETWORK_DOWN = 'The service cannot be reached right now. Nothing was changed.';
+
 /** The network is down. */
 export const networkDown = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+
+/**
+ * A network that can drop while the page is open (the one fault the in-page backend cannot produce): `down()` breaks
+ * the open event streams and fails every request until `up()`.
+ */
+export function dropout(): { fetch: NonNullable<DemoOptions['fetch']>; down(): void; up(): void } {
+  let isDown = false;
+  const streams: ReadableStreamDefaultController<Uint8Array>[] = [];
+  return {
+    fetch: (fetch) => async (input, init) => {
+      if (isDown) throw new TypeError('Failed to fetch');
+      const response = await fetch(input, init);
+      if (!new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/events') || !response.body) return response;
+      const reader = response.body.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => void streams.push(controller),
+        pull: async (controller) => {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    },
+    down: () => {
+      isDown = true;
+      for (const controller of streams.splice(0)) controller.error(new TypeError('network changed'));
+    },
+    up: () => void (isDown = false),
+  };
+}
 
 /** The connections never load. */
 export const hang = intercept(/\/connections(\/|$)/, never);
