@@ -182,7 +182,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
       <td part="cell">${run.kind === 'agent' ? m.agent : m.operator}</td>
       <td part="cell">${time(run.startedAt)}</td>
       <td part="cell">${time(run.updatedAt)}</td>
-      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing} lang=${locale}></relink-run-actions></td>
+      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions></td>
     </tr>`;
   }
 
