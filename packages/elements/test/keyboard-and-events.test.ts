@@ -18,6 +18,7 @@ import type { RelinkToastShowEvent } from '../src/events/toast-show.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toastTitled } from './relink.js';
 import { putRun } from './runs.js';
+import { reconnectElsewhere } from './consent.js';
 
 /** Presses Tab until `target()` holds focus (at most `limit` times); fails if it never does. */
 async function tabTo(target: () => Element | null | undefined, what: string, limit = 12): Promise<void> {
@@ -111,6 +112,8 @@ describe('keyboard paths and event details', () => {
 
   it('relink-run-detail: Enter on Resume fires relink-resume { run } on the run detail (from its embedded actions)', async () => {
     const d = await demo('agency');
+    // Resume is offered once the connection the run waits for works again (issue 14's rule): reconnect HubSpot first.
+    await reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example');
     const { el } = await inProvider<RelinkRunDetail>(d.client, html`<relink-run-detail run-id="run_operator_reauth"></relink-run-detail>`, 'relink-run-detail');
     const resume = () => innerPart(el, 'relink-run-actions', 'resume');
     await waitUntil(resume, 'Resume shown');

@@ -80,6 +80,7 @@ describe('every method forwards { signal }', () => {
     ['connections.submitCredentials', (signal) => client.connections.submitCredentials('con_mailchimp', { api_key: 'x' }, { signal })],
     ['connectSessions.get', (signal) => client.connectSessions.get('cs_1', { signal })],
     ['connectSessions.confirm', (signal) => client.connectSessions.confirm('cs_1', { signal })],
+    ['connectSessions.decline', (signal) => client.connectSessions.decline('cs_1', { signal })],
     ['connectionRequests.list', (signal) => client.connectionRequests.list({}, { signal })],
     ['connectionRequests.create', (signal) => client.connectionRequests.create({ connectionId: 'con_quickbooks' }, { signal })],
     ['connectionRequests.cancel', (signal) => client.connectionRequests.cancel('req_salesforce', { signal })],
