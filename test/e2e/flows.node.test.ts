@@ -261,4 +261,66 @@ describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
     await agency.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
     noConsoleErrors();
   });
+
+  test('7. popup blocked: Reconnect redirects to the consent page and back to a clean URL, with the popup path\'s toast', async () => {
+    // A browser that blocks popups: window.open answers null.
+    await context.addInitScript(() => {
+      window.open = () => null;
+    });
+    const page = await open('/connections/con_hubspot?from=e2e');
+    await page.getByRole('button', { name: 'Reconnect' }).click();
+    await page.getByRole('button', { name: 'Approve' }).waitFor();
+    await assertAccessible(page);
+    await page.getByLabel('Northwind Ops').check();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(/\/connections\/con_hubspot/);
+    await shows(page, 'Connection reconnected.');
+    assert.equal(page.url(), `${demo.url}/connections/con_hubspot?from=e2e`);
+    await page.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
+
+  test('8. Resume is refused while HubSpot is broken (the run says why, with a link), then allowed after reconnecting', async () => {
+    const page = await open('/runs/run_operator_reauth');
+    const run = page.locator('relink-run-detail');
+    await shows(run, 'Reconnect HubSpot before resuming this run.');
+    assert.equal(await run.getByRole('button', { name: 'Resume' }).count(), 0);
+    await assertAccessible(page);
+    // The server refuses it too, with a code and a message naming the connection.
+    const { token } = (await (await fetch(`${demo.url}/host/session?role=agency`, { method: 'POST' })).json()) as { token: string };
+    const refused = await fetch(`${demo.url}/v1/runs/run_operator_reauth/resume`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    assert.equal(refused.status, 409);
+    assert.match(JSON.stringify(await refused.json()), /HubSpot/);
+
+    await run.getByRole('link', { name: 'HubSpot' }).click();
+    await page.waitForURL(/\/connections\/con_hubspot$/);
+    await consentInPopup(page, () => page.getByRole('button', { name: 'Reconnect' }).click(), 'Northwind Ops');
+    await page.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
+    await page.goBack();
+    await page.waitForURL(/\/runs\/run_operator_reauth$/);
+    await run.getByRole('button', { name: 'Resume' }).click();
+    await shows(page, 'Run resumed.');
+    await run.getByText('Running', { exact: true }).waitFor();
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
+
+  test('9. reading the bell does not clear the banner while the connections are still broken', async () => {
+    const page = await open('/');
+    await bannerTitle(page, '3 connections need to be reauthorized').waitFor();
+    await page.getByRole('button', { name: 'Notifications, 3 unread' }).click();
+    // Proof the bell marked them read (a signal, not a sleep): the server says so.
+    for (;;) {
+      const { data } = (await agencyApi('notifications')) as { data: Array<{ readAt?: string | null }> };
+      if (data.every((n) => n.readAt)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await page.getByRole('button', { name: /^Notifications$|^Notifications, 0 unread$/ }).waitFor();
+    await bannerTitle(page, '3 connections need to be reauthorized').waitFor();
+    await page.reload();
+    await bannerTitle(page, '3 connections need to be reauthorized').waitFor();
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
 });
