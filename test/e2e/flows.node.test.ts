@@ -322,4 +322,56 @@ describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
     await assertAccessible(page);
     noConsoleErrors();
   });
+
+  test('10. Follow Up Boss and GoHighLevel explain their auth config; Reconnect opens no popup', async () => {
+    // Counts popups the page asks for (a blank popup that could only show an error is the bug).
+    await context.addInitScript(() => {
+      const open = window.open.bind(window);
+      (window as unknown as { opened: number }).opened = 0;
+      window.open = (...args) => {
+        (window as unknown as { opened: number }).opened += 1;
+        return open(...args);
+      };
+    });
+    const page = await open('/connections');
+    for (const app of ['Follow Up Boss', 'GoHighLevel']) {
+      await row(page, app).waitFor();
+      assert.doesNotMatch(await row(page, app).innerText(), /Waiting for the first sync/);
+    }
+    await assertAccessible(page);
+    for (const [id, text] of [
+      ['con_fub', 'Follow Up Boss needs a managed auth config, and it is missing: the connection cannot start.'],
+      ['con_ghl', 'GoHighLevel needs a managed auth config, and it is invalid: the connection cannot start.'],
+    ] as const) {
+      await page.goto(`${demo.url}/connections/${id}`);
+      await page.getByRole('button', { name: 'Reconnect' }).click();
+      await shows(page, text);
+      await shows(page, 'Ask your administrator or support to set up the auth config for this app, then reconnect.');
+      assert.equal(await page.evaluate(() => (window as unknown as { opened: number }).opened), 0, `${id}: no popup`);
+      await assertAccessible(page);
+    }
+    noConsoleErrors();
+  });
+
+  test('11. a client denies consent on a connection request: no stray pending connection is left', async () => {
+    type List = { data: Array<{ id: string; status: string }> };
+    const pendingBefore = ((await agencyApi('connections')) as List).data.filter((c) => c.status === 'pending').map((c) => c.id);
+    const agency = await open('/connections/con_quickbooks');
+    await agency.getByRole('button', { name: 'Send reconnection request' }).click();
+    await shows(agency, 'Reconnection request sent');
+
+    const portal = await open('/portal/connections');
+    const requests = portal.locator('relink-connection-requests');
+    const quickbooks = requests.getByRole('listitem').filter({ hasText: 'QuickBooks' });
+    await row(portal, 'QuickBooks').waitFor();
+    // The seed has one pending client connection (Google Drive, finishing its first sync); a denial adds none.
+    const pendingRows = await portal.locator('relink-status-badge[status=pending]').count();
+    await consentInPopup(portal, () => quickbooks.getByRole('button', { name: 'Connect' }).click(), undefined, 'Deny');
+    await quickbooks.getByRole('button', { name: 'Connect' }).waitFor();
+    const after = ((await agencyApi('connections')) as List).data;
+    assert.deepEqual(after.filter((c) => c.status === 'pending').map((c) => c.id), pendingBefore);
+    assert.equal(await portal.locator('relink-status-badge[status=pending]').count(), pendingRows);
+    await assertAccessible(portal);
+    noConsoleErrors();
+  });
 });
