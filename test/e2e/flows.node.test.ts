@@ -374,4 +374,39 @@ describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
     await assertAccessible(portal);
     noConsoleErrors();
   });
+
+  test('12. a run blocked by two broken connections resumes only once both are reconnected', async () => {
+    type Run = { status: string; blockedConnectionIds?: string[] };
+    // Slack breaks too (its grant revoked at the provider, then the refresher's pass): the agent run now waits on both.
+    await agencyApi('demo/connections/con_slack/revoke-grant');
+    await agencyApi('demo/connections/con_slack/expire');
+    await agencyApi('demo/refresher/run');
+    assert.deepEqual(((await agencyApi('runs/run_agent_reauth')) as Run).blockedConnectionIds?.slice().sort(), ['con_hubspot', 'con_slack']);
+
+    const page = await open('/runs/run_agent_reauth');
+    const run = page.locator('relink-run-detail');
+    await shows(run, /resumes by itself once HubSpot.*Slack are reconnected/);
+    assert.equal(await run.getByRole('button', { name: 'Resume' }).count(), 0);
+    await assertAccessible(page);
+
+    const hubspot = await open('/connections/con_hubspot');
+    await consentInPopup(hubspot, () => hubspot.getByRole('button', { name: 'Reconnect' }).click(), 'Northwind Ops');
+    await hubspot.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
+    // Still paused, now waiting on Slack alone (live, without a reload).
+    await shows(run, /resumes by itself once Slack is reconnected/);
+    assert.equal(((await agencyApi('runs/run_agent_reauth')) as Run).status, 'paused');
+
+    // Slack is the client's: the agency asks, the client reconnects from the portal.
+    await hubspot.goto(`${demo.url}/connections/con_slack`);
+    await hubspot.getByRole('button', { name: 'Send reconnection request' }).click();
+    await shows(hubspot, 'Reconnection request sent');
+    const portal = await open('/portal/connections');
+    const slack = portal.locator('relink-connection-requests').getByRole('listitem').filter({ hasText: 'Slack' });
+    await consentInPopup(portal, () => slack.getByRole('button', { name: 'Connect' }).click(), undefined);
+    await row(portal, 'Slack').locator('relink-status-badge[status=active]').waitFor();
+    await run.getByText('Running', { exact: true }).waitFor();
+    assert.equal(((await agencyApi('runs/run_agent_reauth')) as Run).status, 'running');
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
 });
