@@ -409,4 +409,38 @@ describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
     await assertAccessible(page);
     noConsoleErrors();
   });
+
+  test('13. the server stops and restarts mid-session: no reconnect blame, "may be out of date", recovery without a reload', async () => {
+    const blame = 'You may need to reconnect';
+    const stale = 'This may be out of date: the service cannot be reached right now.';
+    const console_ = await open('/');
+    const portal = await open('/portal/connections/con_slack');
+    await bannerTitle(console_, '3 connections need to be reauthorized').waitFor();
+    await portal.getByRole('button', { name: 'Refresh credential' }).waitFor();
+
+    await demo.halt();
+    try {
+      // The banner keeps its old data, marked (the bell's and the runs' notes say the same where they show).
+      await banner(console_).getByText(stale).waitFor();
+      await portal.getByRole('button', { name: 'Refresh credential' }).click();
+      await shows(portal, 'The service cannot be reached right now. Nothing was changed.');
+      assert.equal(await portal.getByText(blame).count(), 0);
+      assert.equal(await console_.getByText(blame).count(), 0);
+      // The old data stays on screen, marked as possibly out of date.
+      await bannerTitle(console_, '3 connections need to be reauthorized').waitFor();
+      await assertAccessible(console_);
+    } finally {
+      await demo.resume();
+    }
+    // Back without a reload: the note goes away by itself, the session still works (same signing secret).
+    await banner(console_).getByText(stale).waitFor({ state: 'hidden', timeout: 30_000 });
+    await portal.getByRole('button', { name: 'Refresh credential' }).click();
+    await shows(portal, 'Connection refreshed.');
+    assert.equal(await portal.getByText(blame).count(), 0);
+    await assertAccessible(portal);
+    // Requests cut or sent while the server was down fail at the network level (the event stream ends mid-chunk);
+    // only those are expected.
+    errors = errors.filter((line) => !/net::ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_RESET|INCOMPLETE_CHUNKED_ENCODING)/.test(line));
+    noConsoleErrors();
+  });
 });
