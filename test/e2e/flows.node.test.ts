@@ -1,4 +1,4 @@
-// The six flows of issue 8 as a user does them: `npm start`'s real server (reference backend, oidc-provider consent,
+// The flows of issues 8 (1–6) and 14 (7–13) as a user does them: `npm start`'s real server (reference backend, oidc-provider consent,
 // embedded database, the demo host app), Debian's Chromium, found by visible text and ARIA roles. Every page visited
 // is checked with axe, and any console error fails the flow.
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -70,7 +70,8 @@ const row = (page: Page, app: string): Locator => page.getByRole('row', { name: 
 const shows = (page: Page | Locator, text: string | RegExp): Promise<void> => page.getByText(text).first().waitFor();
 const bannerTitle = (page: Page, text: string): Locator => banner(page).getByRole('heading', { name: text });
 
-describe('end-to-end flows against npm start', { timeout: 180_000 }, () => {
+// About a minute on an idle machine (13 flows); the margin is for a busy one.
+describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
   before(async () => {
     demo = await startDemo();
     browser = await launchBrowser();
