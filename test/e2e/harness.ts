@@ -24,45 +24,66 @@ async function freePort(): Promise<number> {
 
 export interface Demo {
   url: string;
+  /** Stops the server (SIGTERM), keeping its port and data directory, as an operator's restart does. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and data directory; resolves once it serves. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
   output(): string;
 }
+
+/** One `scripts/start.mjs` process; resolves once it prints its URLs. */
+async function launch(port: number, dataDir: string, log: (text: string) => void): Promise<ChildProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), RELINK_DATA_DIR: dataDir, RELINK_SKIP_BUILD: process.env.RELINK_SKIP_BUILD ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let seen = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 60 s:\n${seen}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      log(chunk.toString());
+      if (seen.includes('Ctrl-C to stop')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => log(chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${seen}`)));
+  });
+  return child;
+}
+
+const halt = (child: ChildProcess | undefined): Promise<void> =>
+  new Promise<void>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 
 /** `npm start` as a user runs it, on its own port and data directory; resolves once it prints its URLs. */
 export async function startDemo(): Promise<Demo> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'relink-e2e-'));
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), RELINK_DATA_DIR: dataDir, RELINK_SKIP_BUILD: process.env.RELINK_SKIP_BUILD ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ctrl-C to stop')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
+  const log = (text: string) => (output += text);
+  let child: ChildProcess | undefined = await launch(port, dataDir, log);
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    halt: async () => {
+      await halt(child);
+      child = undefined;
+    },
+    resume: async () => {
+      child ??= await launch(port, dataDir, log);
+    },
+    stop: async () => {
+      await halt(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -194,3 +194,34 @@ function waitForOutcome(
     })();
   });
 }
+
+/** The query parameters the backend's callback adds to `returnTo` when a redirect-mode flow ends. */
+export const REDIRECT_RESULT_PARAMS = ['relink_session', 'relink_state', 'relink_status'] as const;
+
+export interface ResumeRedirectOptions {
+  /** The window that came back from the provider (tests, iframes). */
+  window?: Window;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Finish a consent flow that came back by redirect (the popup was blocked): read the callback's parameters from the
+ * address bar, take them out at once with `history.replaceState` (the rest of the URL stays; a reload or a shared link
+ * does not replay the answer), then ask the server how the session ended — the server's session is the authority, and
+ * its `state` must match the one in the URL. Resolves `undefined` when the page did not come back from a flow (or the
+ * parameters do not belong to one).
+ */
+export async function resumeRedirect(client: RelinkClient, options: ResumeRedirectOptions = {}): Promise<ConnectSessionOutcome | undefined> {
+  const win = options.window ?? window;
+  const url = new URL(win.location.href);
+  if (!REDIRECT_RESULT_PARAMS.some((name) => url.searchParams.has(name))) return undefined;
+  const sessionId = url.searchParams.get('relink_session');
+  const state = url.searchParams.get('relink_state');
+  for (const name of REDIRECT_RESULT_PARAMS) url.searchParams.delete(name);
+  win.history.replaceState(win.history.state, '', url.href);
+  if (!sessionId || !state) return undefined;
+  const session = await client.connectSessions.get(sessionId, { signal: options.signal });
+  if (session.state !== state) return undefined;
+  // Still pending: the user came back without answering the provider (its Back button).
+  return outcomeOf(client, session) ?? { status: 'cancelled', session };
+}

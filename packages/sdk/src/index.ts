@@ -22,7 +22,7 @@ export {
 } from './selectors.js';
 export { daysUntil, expiryHintDays } from './rules/expiry.js';
 export { isTerminalRun, isPausedForReauth, blockedConnectionIds, canResume } from './rules/runs.js';
-export { startReconnect, startConnectRequest, type ConnectSessionOutcome, type StartReconnectOptions } from './consent.js';
+export { startReconnect, startConnectRequest, resumeRedirect, REDIRECT_RESULT_PARAMS, type ConnectSessionOutcome, type StartReconnectOptions, type ResumeRedirectOptions } from './consent.js';
 export {
   RelinkError,
   RelinkApiError,

@@ -8,6 +8,7 @@ import {
   createRelinkClient,
   createRelinkStore,
   isAbortError,
+  resumeRedirect,
   startReconnect,
   type RelinkClient,
   type RelinkStore,
@@ -330,5 +331,61 @@ describe('startReconnect with a signal (in-page backend, a stand-in window, a fa
     expect(isAbortError(error)).to.equal(true);
     expect(win.opened).to.equal(0);
     expect(backend.requests).to.have.length(0);
+  });
+});
+
+describe('the redirect fallback (popup blocked) through the real consent page', function () {
+  this.timeout(20_000);
+  let client: RelinkClient;
+
+  beforeEach(async () => {
+    const token = await session('agency', 'prn_agency');
+    client = createRelinkClient({ baseUrl, token });
+    await fetch(`${baseUrl}/demo/reset`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  });
+
+  afterEach(() => window.open('', 'relink-connect')?.close());
+
+  /** A host page whose popups are blocked: the flow navigates it to the provider (here: a real window we can read). */
+  async function redirectBack(decision: 'approve' | 'deny'): Promise<Window> {
+    const returnTo = `${location.origin}/host-page?tab=apps#connections`;
+    const host = {
+      open: () => null,
+      location: { href: returnTo, assign: (url: string) => window.open(url, 'relink-connect') },
+    } as unknown as Window;
+    const outcome = await startReconnect(client, 'con_hubspot', { window: host });
+    expect(outcome.status).to.equal('redirected');
+    await consent(decision);
+    return until(() => {
+      try {
+        return popup().location.pathname === '/host-page' ? popup() : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 'the return to the host page');
+  }
+
+  it('Approve: resumeRedirect settles the session, and the address bar keeps only the host\'s own URL', async () => {
+    const back = await redirectBack('approve');
+    expect(new URL(back.location.href).searchParams.get('relink_status')).to.equal('completed');
+    const outcome = await resumeRedirect(client, { window: back });
+    expect(outcome?.status).to.equal('completed');
+    expect(back.location.href).to.equal(`${location.origin}/host-page?tab=apps#connections`);
+    expect((await client.connections.get('con_hubspot')).status).to.equal('active');
+    // The answer is not replayed: the parameters are gone.
+    expect(await resumeRedirect(client, { window: back })).to.equal(undefined);
+  });
+
+  it('Deny: cancelled, and a forged state is ignored', async () => {
+    const back = await redirectBack('deny');
+    const url = new URL(back.location.href);
+    const forged = new URL(url);
+    forged.searchParams.set('relink_state', 'x'.repeat(32));
+    back.history.replaceState(null, '', forged.href);
+    expect(await resumeRedirect(client, { window: back })).to.equal(undefined);
+    expect(back.location.search).to.equal('?tab=apps');
+    back.history.replaceState(null, '', url.href);
+    expect((await resumeRedirect(client, { window: back }))?.status).to.equal('cancelled');
+    expect(back.location.search).to.equal('?tab=apps');
   });
 });

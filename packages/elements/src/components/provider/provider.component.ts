@@ -1,9 +1,22 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { createRelinkClient, createRelinkStore, type RelinkClient, type RelinkStore, type TokenRequest, type TokenSource } from '@relink/sdk';
+import {
+  createRelinkClient,
+  createRelinkStore,
+  resumeRedirect,
+  type ConnectSessionOutcome,
+  type RelinkClient,
+  type RelinkStore,
+  type TokenRequest,
+  type TokenSource,
+} from '@relink/sdk';
 import { clientContext } from '../../context/client-context.js';
 import { storeContext } from '../../context/store-context.js';
+import { settleOutcome, fillMismatch } from '../../internal/consent-outcome.js';
+import { errorCopy } from '../../internal/error-copy.js';
+import { RelinkReconnectButton } from '../reconnect-button/reconnect-button.component.js';
+import { toast } from '../toaster/toaster.js';
 import styles from './provider.styles.js';
 
 /**
@@ -94,6 +107,7 @@ export class RelinkProvider extends LitElement {
       this.stopLive = undefined;
       this.current = store;
       store?.loadViewer().catch(() => undefined);
+      if (store) void this.finishRedirect(store);
     }
     this.storeProvider.setValue(store);
     this.live();
@@ -106,6 +120,48 @@ export class RelinkProvider extends LitElement {
     } else if (this.current && !this.stopLive) {
       this.stopLive = this.current.startLive();
     }
+  }
+
+  /**
+   * The page came back from a consent flow's redirect fallback (the popup was blocked): clean the address bar, sync
+   * what the flow changed and say how it ended with the same toast as the popup path (the Reconnect button's copy).
+   */
+  private async finishRedirect(store: RelinkStore): Promise<void> {
+    const m = RelinkReconnectButton.defaults;
+    let outcome: ConnectSessionOutcome | undefined;
+    try {
+      outcome = await resumeRedirect(store.client);
+    } catch (error) {
+      toast({ title: errorCopy(error, m), tone: 'error' });
+      return;
+    }
+    if (!outcome) return;
+    const reconnected = async (connectionId: string) => {
+      await store.afterReconnect(connectionId);
+      toast({ title: m.reconnected, tone: 'success' });
+    };
+    settleOutcome(outcome, {
+      completed: ({ session }) => void reconnected(session.connectionId),
+      cancelled: () => toast({ title: m.cancelled }),
+      failed: (failed) => toast({ title: failed.message, tone: 'error' }),
+      account_mismatch: (mismatch) => {
+        toast({
+          title: fillMismatch(m.mismatch, m, mismatch),
+          description: m.mismatchWarning,
+          duration: Infinity,
+          action: {
+            label: fillMismatch(m.switchAccount, m, mismatch),
+            onClick: () =>
+              void mismatch.confirm().then(
+                (confirmed) => (confirmed.status === 'completed' ? reconnected(confirmed.session.connectionId) : undefined),
+                (error: unknown) => toast({ title: errorCopy(error, m), tone: 'error' }),
+              ),
+          },
+        });
+      },
+      auth_config_missing: (missing) => toast({ title: missing.message, tone: 'error' }),
+      redirected: () => undefined,
+    });
   }
 
   override connectedCallback(): void {
