@@ -3,7 +3,7 @@
  * (`<meta name="relink-api">`, filled in by the host's server), and the session token from the host's *own* backend
  * (`POST /host/session`, see host/serve.mjs), which calls Relink with the workspace's secret key. The secret never
  * reaches the browser; the token lives in memory only (never in a URL or storage) and is renewed a minute before it
- * expires.
+ * expires, or at once when the SDK says the server refused it (`{ renew: true }`).
  */
 export function relinkApiUrl(): string {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="relink-api"]');
@@ -11,12 +11,13 @@ export function relinkApiUrl(): string {
   return meta.content;
 }
 
-export type SessionToken = () => string | Promise<string>;
+export type SessionToken = (request?: { renew?: boolean }) => string | Promise<string>;
 
 export function sessionToken(role: 'agency' | 'client'): SessionToken {
   let current: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
-  return () => {
+  return (request) => {
+    if (request?.renew) current = undefined;
     if (current && current.expiresAt - Date.now() > 60_000) return current.token;
     pending ??= fetch(`/host/session?role=${role}`, { method: 'POST' })
       .then(async (response) => {

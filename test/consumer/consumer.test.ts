@@ -11,12 +11,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, watch } from '../e2e/harness.js';
+import { axeViolations, freePort, launchBrowser, watch } from '../e2e/harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGES = ['sdk', 'server', 'elements'] as const;
@@ -46,17 +45,6 @@ async function mustRun(cmd: string, args: string[], cwd: string, env: NodeJS.Pro
   const { code, out } = await run(cmd, args, cwd, env);
   if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${out}`);
   return out;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts a long-running process and resolves once its output matches `ready`. */
