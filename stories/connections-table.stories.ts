@@ -129,7 +129,9 @@ export const ManyRows: Story = story({ role: 'agency' }, AGENCY_APPS, {
       const connection: Connection = { ...base, id: `con_bulk_${i}`, label: `Client workspace ${i + 1}` };
       store.apply({ id: `evt_bulk_${i}`, type: 'connection.updated', at: base.updatedAt, connection });
     }
-    const grid = await part(t, "[role='table']");
+    // Above 200 rows the table switches to the virtualizer, a chunk loaded on demand: on a cold dev server its first
+    // load alone took over 10 s in a full `npm test`, so this one wait gets most of the story's 30 s.
+    const grid = await part(t, "[role='table']", 25_000);
     await expect(grid).toHaveAttribute('aria-rowcount', String(AGENCY_APPS.length + 1000 + 1));
     await waitFor(() => expect(rowsOf(t).length).toBeGreaterThan(0));
     await expect(rowsOf(t).length).toBeLessThan(200);

@@ -21,13 +21,13 @@ export async function inShadow(host: Element) {
   return within(root as unknown as HTMLElement);
 }
 
-/** The first `selector` inside `host`'s shadow root, once it exists. */
-export const part = <T extends Element = HTMLElement>(host: Element, selector: string): Promise<T> =>
+/** The first `selector` inside `host`'s shadow root, once it exists (`timeout`: waitFor's, default the preview's). */
+export const part = <T extends Element = HTMLElement>(host: Element, selector: string, timeout?: number): Promise<T> =>
   waitFor(async () => {
     const found = host.shadowRoot?.querySelector<T>(selector);
     await expect(found, `${selector} in ${host.localName}`).toBeTruthy();
     return found!;
-  });
+  }, timeout === undefined ? undefined : { timeout });
 
 /** The text a reader sees: through shadow roots and into slotted content, block boxes apart, whitespace collapsed. */
 export function renderedText(node: Node): string {
