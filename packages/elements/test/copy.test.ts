@@ -245,6 +245,42 @@ describe('composite elements pass their words down', () => {
   });
 });
 
+describe("the provider's toasts", () => {
+  afterEach(() => setMessages({}));
+
+  /** Puts the page where a consent flow's redirect returns: a pending (unanswered) session for HubSpot in its query. */
+  async function returnFromRedirect(client: Awaited<ReturnType<typeof demo>>['client']): Promise<void> {
+    const session = await client.connections.reconnect('con_hubspot');
+    const url = new URL(location.href);
+    url.searchParams.set('relink_session', session.id);
+    url.searchParams.set('relink_state', session.state);
+    history.replaceState(history.state, '', url.href);
+  }
+
+  it('say how a redirect ended with their own words, in the provider\'s language and the host\'s override', async () => {
+    const d = await demo('agency');
+    await returnFromRedirect(d.client);
+    await inProvider(d.client, html`<span></span>`, 'span');
+    await waitUntil(() => toasts().length, 'a toast');
+    expect(toasts()[0]!.title, 'English, its own provider.cancelled').to.equal('Reconnection cancelled. Nothing changed.');
+    document.querySelectorAll('relink-toaster').forEach((t) => t.remove());
+
+    registerTranslation({ $code: 'zp', common: {}, provider: { cancelled: 'zp: nothing changed' } });
+    await returnFromRedirect(d.client);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="zp"><relink-provider .client=${d.client} no-live></relink-provider></div>`);
+    await waitUntil(() => toasts().length, 'a toast');
+    expect(toasts()[0]!.title, 'the language of the nearest lang').to.equal('zp: nothing changed');
+    wrapper.remove();
+    document.querySelectorAll('relink-toaster').forEach((t) => t.remove());
+
+    setMessages({ provider: { cancelled: 'Host: nothing changed' } });
+    await returnFromRedirect(d.client);
+    await inProvider(d.client, html`<span></span>`, 'span');
+    await waitUntil(() => toasts().length, 'a toast');
+    expect(toasts()[0]!.title, "the host's word").to.equal('Host: nothing changed');
+  });
+});
+
 describe('bidi', () => {
   /** Left edges of the characters `a` and `b` (first occurrences) of the text in `el`. */
   function edges(el: HTMLElement, a: string, b: string): [number, number] {
