@@ -65,6 +65,7 @@ interface Slice {
 export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('connection-requests', connectionRequests, errorKinds, noCodes, mismatch, retry);
 
   private readonly data = new StoreController<Slice>(this, (s) => ({ requests: s.connectionRequests, viewer: s.viewer }), {

@@ -55,6 +55,7 @@ type View =
 export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('reconnect-button', reconnectButton, errorKinds, noCodes, reconnection, mismatch, authConfig);
 
   /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */

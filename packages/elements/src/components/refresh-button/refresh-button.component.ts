@@ -45,6 +45,7 @@ export type RefreshButtonMessages = ElementMessages['refresh-button'] & Mismatch
 export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('refresh-button', refreshButton, errorKinds, noCodes, reconnection, mismatch, retry, authConfig);
 
   /** The consent flow started from the failure toast; aborted (its polling stops) when the element leaves the page. */
