@@ -9,6 +9,8 @@ import '../src/components/reauth-banner/reauth-banner.js';
 import '../src/components/notification-bell/notification-bell.js';
 import '../src/components/run-detail/run-detail.js';
 import '../src/components/toaster/toaster.js';
+import '../src/components/revoke-dialog/revoke-dialog.js';
+import type { RelinkRevokeDialog } from '../src/components/revoke-dialog/revoke-dialog.js';
 import type { RelinkStatusBadge } from '../src/components/status-badge/status-badge.js';
 import type { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
 import type { RelinkConnectionDetail } from '../src/components/connection-detail/connection-detail.js';
@@ -253,6 +255,28 @@ describe('composite elements pass their words down', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('relink-run-actions'), 'loaded');
     const actions = el.shadowRoot!.querySelector('relink-run-actions')!;
     await waitUntil(() => text(actions).includes('Run again'), `Replay relabelled (saw ${text(actions)})`);
+  });
+});
+
+describe("the server's refusals", () => {
+  it("are said in the page's language by their code; English and a code no language covers show the server's message", async () => {
+    registerTranslation({ $code: 'zc', common: { codes: { already_revoked: 'zc: already revoked' } } });
+    const d = await demo('client');
+    const { provider } = await inProvider(d.client, html`<relink-revoke-dialog lang="zc" connection-id="con_slack"></relink-revoke-dialog>
+      <relink-revoke-dialog lang="en" connection-id="con_slack"></relink-revoke-dialog>`, 'relink-revoke-dialog');
+    const [zc, en] = [...provider.querySelectorAll<RelinkRevokeDialog>('relink-revoke-dialog')];
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.byId.has('con_slack'), 'loaded');
+    await d.client.connections.revoke('con_slack'); // elsewhere: this store still thinks it is active
+    const said: string[] = [];
+    for (const el of [zc!, en!]) {
+      await el.updateComplete;
+      await el.show();
+      part(el, 'confirm')!.click();
+      await waitUntil(() => part(el, 'error') && !part(el, 'error')!.hidden && part(el, 'error')!.textContent, 'error shown');
+      said.push(part(el, 'error')!.textContent!);
+      await el.hide();
+    }
+    expect(said).to.deep.equal(['zc: already revoked', 'This connection is already revoked.']);
   });
 });
 
