@@ -1,4 +1,4 @@
-import { createHttp, type RelinkClientOptions } from './http.js';
+import { createHttp, type Http, type RelinkClientOptions } from './http.js';
 import { attachTransport } from './internal/transport.js';
 import { createConnections, type ConnectionsResource } from './resources/connections.js';
 import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
@@ -7,7 +7,7 @@ import { createNotifications, type NotificationsResource } from './resources/not
 import { createRuns, type RunsResource } from './resources/runs.js';
 import { createWorkflows, type WorkflowsResource } from './resources/workflows.js';
 import { createViewer, type ViewerResource } from './resources/viewer.js';
-import { createEvents, type RelinkEvents } from './events.js';
+import type { RelinkEvents } from './events.js';
 
 /** A typed client for the Relink API. Every method parses its response with the contract's schema. */
 export interface RelinkClient {
@@ -39,10 +39,24 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
     runs: createRuns(http),
     workflows: createWorkflows(http),
     viewer: createViewer(http),
-    events: createEvents(http.transport),
+    events: lazyEvents(http),
   });
   attachTransport(client, http.transport);
   return client;
+}
+
+/** Live events load with their first subscription (events.ts, its SSE parser and the event schemas). */
+function lazyEvents({ transport }: Http): RelinkEvents {
+  let events: Promise<RelinkEvents> | undefined;
+  return {
+    subscribe: async (options) => {
+      events ??= import('./events.js').then(({ createEvents }) => createEvents(transport), (error: unknown) => {
+        events = undefined; // a failed load is tried again by the next subscription
+        throw error;
+      });
+      return (await events).subscribe(options);
+    },
+  };
 }
 
 export type { RelinkClientOptions };

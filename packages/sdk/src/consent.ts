@@ -5,7 +5,7 @@ import { backoffDelay } from './backoff.js';
 import { sleep } from './internal/sleep.js';
 import { transportOf } from './internal/transport.js';
 import type { ConnectSession } from './schema/connect-session.js';
-import { ConnectResultMessage } from './schema/connect-session.js';
+import { loadSchemas } from './internal/schemas.js';
 
 /** How a reconnect ended. `redirected`: the page is navigating to the provider and will come back to `returnTo`. */
 export type ConnectSessionOutcome =
@@ -170,9 +170,12 @@ function waitForOutcome(
 
     function onMessage(event: MessageEvent) {
       if (event.origin !== backendOrigin) return;
-      const parsed = ConnectResultMessage.safeParse(event.data);
-      if (!parsed.success || parsed.data.sessionId !== session.id || parsed.data.state !== session.state) return;
-      void check();
+      // The schemas are loaded by now (the session was parsed with them); a message only prompts a check anyway.
+      void loadSchemas().then(({ ConnectResultMessage }) => {
+        const parsed = ConnectResultMessage.safeParse(event.data);
+        if (!parsed.success || parsed.data.sessionId !== session.id || parsed.data.state !== session.state) return;
+        return check();
+      }, () => undefined);
     }
     function onAbort() {
       finish(aborted(signal!));

@@ -1,5 +1,5 @@
 import ky, { isHTTPError, isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
-import type { Hooks, Options, RetryOptions, StandardSchemaV1, StandardSchemaV1InferOutput, StandardSchemaV1Issue } from 'ky';
+import type { Hooks, Options, RetryOptions, StandardSchemaV1InferOutput, StandardSchemaV1Issue } from 'ky';
 import {
   RelinkAbortError,
   RelinkApiError,
@@ -11,11 +11,11 @@ import {
   isRelinkError,
   type RelinkIssue,
 } from './errors.js';
-import { ErrorBody } from './schema/common.js';
 import { backoffDelay } from './backoff.js';
 import { formatPath } from './internal/path.js';
 import type { Transport } from './internal/transport.js';
 import { randomId } from './internal/uuid.js';
+import { loadSchemas, type Schemas } from './internal/schemas.js';
 
 /** A fetch-compatible function: `globalThis.fetch`, a framework's fetch, or an in-page server's `app.fetch`. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Response | Promise<Response>;
@@ -65,11 +65,15 @@ export interface RelinkClientOptions {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
-/** The SDK's transport: typed GET/POST that parse with a schema and only ever throw the RelinkError family. */
+/** The response schemas (loaded on demand, internal/schemas.ts); a call names the one its answer is parsed with. */
+export type SchemaName = Exclude<keyof Schemas, 'ErrorBody' | 'ConnectResultMessage'>;
+type Parsed<K extends SchemaName> = StandardSchemaV1InferOutput<Schemas[K]>;
+
+/** The SDK's transport: typed GET/POST that parse with a named schema and only ever throw the RelinkError family. */
 export interface Http {
   readonly transport: Transport;
-  get<S extends StandardSchemaV1>(path: string, schema: S, query?: Query, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
-  post<S extends StandardSchemaV1>(path: string, schema: S, json?: unknown, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
+  get<K extends SchemaName>(path: string, schema: K, query?: Query, options?: RequestOptions): Promise<Parsed<K>>;
+  post<K extends SchemaName>(path: string, schema: K, json?: unknown, options?: RequestOptions): Promise<Parsed<K>>;
 }
 
 const READ_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -99,6 +103,11 @@ function responseError(status: number, issues: RelinkIssue[], label: string): Re
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   const where = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid body';
   return new RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
+}
+
+/** The schema module could not be fetched (the network, or a deploy that removed the host's old chunk). */
+function schemasUnavailable(label: string, cause: unknown): RelinkNetworkError {
+  return new RelinkNetworkError(`Could not load the SDK's response schemas to read the answer: ${label}`, { cause });
 }
 
 /** The caller's signal fired: an abort, or a timeout when it was `AbortSignal.timeout()`. */
@@ -151,10 +160,16 @@ export function createHttp(options: RelinkClientOptions): Http {
     else request.headers.delete('authorization');
   };
 
-  const mapError = ({ error, request }: { error: Error; request: Request }): Error => {
+  const mapError = async ({ error, request }: { error: Error; request: Request }): Promise<Error> => {
     const label = describe(request, baseUrl);
     if (isHTTPError(error)) {
       const { status, headers } = error.response;
+      let ErrorBody: Schemas['ErrorBody'];
+      try {
+        ({ ErrorBody } = await loadSchemas());
+      } catch (cause) {
+        return schemasUnavailable(label, cause);
+      }
       const parsed = ErrorBody.safeParse(error.data);
       const requestId = (parsed.success ? parsed.data.error.requestId : undefined) ?? headers.get('x-request-id') ?? undefined;
       return parsed.success
@@ -214,13 +229,13 @@ export function createHttp(options: RelinkClientOptions): Http {
     statusCodes: readRetry.statusCodes!.filter((status) => WRITE_STATUSES.includes(status)),
   };
 
-  async function send<S extends StandardSchemaV1>(
+  async function send<K extends SchemaName>(
     method: 'get' | 'post',
     path: string,
-    schema: S,
+    schema: K,
     init: Options,
     signal: AbortSignal | undefined,
-  ): Promise<StandardSchemaV1InferOutput<S>> {
+  ): Promise<Parsed<K>> {
     const label = `${method.toUpperCase()} ${path}`;
     try {
       return await attempt(method, path, schema, init, signal, label);
@@ -251,14 +266,16 @@ export function createHttp(options: RelinkClientOptions): Http {
     }
   }
 
-  async function attempt<S extends StandardSchemaV1>(
+  async function attempt<K extends SchemaName>(
     method: 'get' | 'post',
     path: string,
-    schema: S,
+    name: K,
     init: Options,
     signal: AbortSignal | undefined,
     label: string,
-  ): Promise<StandardSchemaV1InferOutput<S>> {
+  ): Promise<Parsed<K>> {
+    const loading = loadSchemas();
+    loading.catch(() => {}); // awaited below, once the response is in; until then a failure must not go unhandled
     const pending = api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });
     try {
       const response = await pending;
@@ -266,7 +283,13 @@ export function createHttp(options: RelinkClientOptions): Http {
       if (response.status === 204) {
         throw responseError(204, [{ path: [], message: 'expected a JSON body, got 204 No Content' }], label);
       }
-      return await pending.json(schema);
+      let schema: Schemas[K];
+      try {
+        schema = (await loading)[name];
+      } catch (cause) {
+        throw schemasUnavailable(label, cause);
+      }
+      return (await pending.json(schema)) as Parsed<K>;
     } catch (error) {
       throw await normalize(error, pending, signal, label);
     }

@@ -14,8 +14,6 @@ export const Cursor = z.string().check(z.minLength(1), z.maxLength(512));
 /** Page size bounds shared by every list route. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
-/** `limit` arrives as a query string; coerced, then held to 1..100 (an oversize page is a 400, not a silent clamp). */
-export const Limit = z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_SIZE));
 
 /** The paged list envelope every list route answers with. `nextCursor` is null on the last page. */
 export function Page<T extends z.ZodMiniType>(item: T) {
