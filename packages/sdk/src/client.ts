@@ -1,5 +1,6 @@
 import { createHttp, type Http, type RelinkClientOptions } from './http.js';
 import { attachTransport } from './internal/transport.js';
+import { loadOnDemand } from './internal/on-demand.js';
 import { createConnections, type ConnectionsResource } from './resources/connections.js';
 import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
 import { createConnectionRequests, type ConnectionRequestsResource } from './resources/connection-requests.js';
@@ -45,16 +46,16 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
   return client;
 }
 
-/** Live events load with their first subscription (events.ts, its SSE parser and the event schemas). */
+/**
+ * Live events come with the on-demand chunk (events.ts parses with the schemas): the first request has usually
+ * loaded it, so a subscription starts its stream at once; one made before any request loads the chunk first.
+ */
 function lazyEvents({ transport }: Http): RelinkEvents {
-  let events: Promise<RelinkEvents> | undefined;
+  let events: RelinkEvents | undefined;
   return {
     subscribe: async (options) => {
-      events ??= import('./events.js').then(({ createEvents }) => createEvents(transport), (error: unknown) => {
-        events = undefined; // a failed load is tried again by the next subscription
-        throw error;
-      });
-      return (await events).subscribe(options);
+      events ??= (await loadOnDemand()).createEvents(transport);
+      return events.subscribe(options);
     },
   };
 }

@@ -5,7 +5,7 @@ import { backoffDelay } from './backoff.js';
 import { sleep } from './internal/sleep.js';
 import { transportOf } from './internal/transport.js';
 import type { ConnectSession } from './schema/connect-session.js';
-import { loadSchemas } from './internal/schemas.js';
+import { loadOnDemand } from './internal/on-demand.js';
 
 /** How a reconnect ended. `redirected`: the page is navigating to the provider and will come back to `returnTo`. */
 export type ConnectSessionOutcome =
@@ -171,7 +171,7 @@ function waitForOutcome(
     function onMessage(event: MessageEvent) {
       if (event.origin !== backendOrigin) return;
       // The schemas are loaded by now (the session was parsed with them); a message only prompts a check anyway.
-      void loadSchemas().then(({ ConnectResultMessage }) => {
+      void loadOnDemand().then(({ ConnectResultMessage }) => {
         const parsed = ConnectResultMessage.safeParse(event.data);
         if (!parsed.success || parsed.data.sessionId !== session.id || parsed.data.state !== session.state) return;
         return check();

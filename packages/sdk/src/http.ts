@@ -16,7 +16,7 @@ import { backoffDelay } from './backoff.js';
 import { formatPath } from './internal/path.js';
 import type { Transport } from './internal/transport.js';
 import { randomId } from './internal/uuid.js';
-import { loadSchemas, type Schemas } from './internal/schemas.js';
+import { loadOnDemand, type Schemas } from './internal/on-demand.js';
 
 /** A fetch-compatible function: `globalThis.fetch`, a framework's fetch, or an in-page server's `app.fetch`. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Response | Promise<Response>;
@@ -72,8 +72,8 @@ export type ClientHooks = Omit<Hooks, 'beforeError'> & { beforeError?: ((error: 
 
 type Query = Record<string, string | number | boolean | undefined>;
 
-/** The response schemas (loaded on demand, internal/schemas.ts); a call names the one its answer is parsed with. */
-export type SchemaName = Exclude<keyof Schemas, 'ErrorBody' | 'ConnectResultMessage'>;
+/** The response schemas (loaded on demand with internal/on-demand.ts); a call names the one its answer is parsed with. */
+export type SchemaName = Exclude<keyof Schemas, 'ErrorBody' | 'ConnectResultMessage' | 'createEvents'>;
 type Parsed<K extends SchemaName> = Infer<Schemas[K]>;
 
 /** The SDK's transport: typed GET/POST that parse with a named schema and only ever throw the RelinkError family. */
@@ -265,7 +265,7 @@ export function createHttp(options: RelinkClientOptions): Http {
     signal: AbortSignal | undefined,
     label: string,
   ): Promise<Parsed<K>> {
-    const schemas = loadSchemas();
+    const schemas = loadOnDemand();
     schemas.catch(() => {}); // awaited below, once the response is in; until then a failure must not go unhandled
     try {
       const response = await api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });

@@ -1,4 +1,4 @@
-// The response schemas load on demand (internal/schemas.ts): the SDK is bundled here the way a host's bundler does it
+// The response schemas load on demand (internal/on-demand.ts): the SDK is bundled here the way a host's bundler does it
 // (esbuild, code splitting, chunks written to disk and imported from there), so the schemas really are a separate
 // chunk, loaded by a real dynamic import. The answers come from the reference backend; only the broken body and the
 // missing chunk are faults, because a healthy server and a healthy deploy never produce them.
@@ -30,7 +30,7 @@ async function bundle(): Promise<{ dir: string; entry: string; metafile: Metafil
     outdir: dir, entryNames: 'entry', conditions: ['@relink/source'], metafile: true, logLevel: 'silent',
   });
   const outputs = Object.entries(metafile.outputs);
-  const schemaChunk = outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith('sdk/src/responses.ts')))![0];
+  const schemaChunk = outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith('sdk/src/on-demand.ts')))![0];
   return { dir, entry: join(root, outputs.find(([, output]) => output.entryPoint === 'host.js')![0]), metafile, schemaChunk: join(root, schemaChunk) };
 }
 

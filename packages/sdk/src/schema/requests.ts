@@ -1,5 +1,5 @@
 // What the server accepts: list queries and request bodies. Only the server validates with these, so they live apart
-// from the response schemas: the browser's lazy schema chunk (responses.ts) never imports this module. (Module-level
+// from the response schemas: the browser's on-demand chunk (on-demand.ts) never imports this module. (Module-level
 // `.check()` and `z.coerce` calls are kept by bundlers whether used or not; a separate module is dropped whole.)
 import * as z from 'zod/mini';
 import { Cursor, Id, MAX_PAGE_SIZE } from './common.js';
