@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const raw = process.argv.includes('--raw');
-if (!existsSync(`${pkg}/dist/index.js`)) {
+// scripts/size.mjs imports `collapseCss` from here; the report runs only when this file is the command.
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain && !existsSync(`${pkg}/dist/index.js`)) {
   console.error('packages/elements/dist is not built: run `npm run build` first (sizes are measured on the published files).');
   process.exit(1);
 }
@@ -75,6 +77,9 @@ async function measure(contents, external) {
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }
 
+if (isMain) await report();
+
+async function report() {
 const kib = (n) => (n / 1024).toFixed(2).padStart(6);
 const importsOf = (names) => names.map((n) => `import './${ELEMENTS[n]}';`).join('\n');
 const names = Object.keys(ELEMENTS);
@@ -133,3 +138,4 @@ const allWrappers = await measure(`export { RelinkProvider, RelinkConnectionsTab
 console.log('\nA React page wrapping provider, connections table and toaster (React, lit and the SDK external):');
 console.log(`  ${'@relink/elements/react/<element>.js, three entries'.padEnd(52)} ${kib(perElement.gz)} KiB min+gzip`);
 console.log(`  ${'@relink/elements/react, all fifteen'.padEnd(52)} ${kib(allWrappers.gz)} KiB min+gzip`);
+}

@@ -1,5 +1,6 @@
-import { createHttp, type RelinkClientOptions } from './http.js';
+import { createHttp, type Http, type RelinkClientOptions } from './http.js';
 import { attachTransport } from './internal/transport.js';
+import { loadOnDemand } from './internal/on-demand.js';
 import { createConnections, type ConnectionsResource } from './resources/connections.js';
 import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
 import { createConnectionRequests, type ConnectionRequestsResource } from './resources/connection-requests.js';
@@ -7,7 +8,7 @@ import { createNotifications, type NotificationsResource } from './resources/not
 import { createRuns, type RunsResource } from './resources/runs.js';
 import { createWorkflows, type WorkflowsResource } from './resources/workflows.js';
 import { createViewer, type ViewerResource } from './resources/viewer.js';
-import { createEvents, type RelinkEvents } from './events.js';
+import type { RelinkEvents } from './events.js';
 
 /** A typed client for the Relink API. Every method parses its response with the contract's schema. */
 export interface RelinkClient {
@@ -39,10 +40,24 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
     runs: createRuns(http),
     workflows: createWorkflows(http),
     viewer: createViewer(http),
-    events: createEvents(http.transport),
+    events: lazyEvents(http),
   });
   attachTransport(client, http.transport);
   return client;
+}
+
+/**
+ * Live events come with the on-demand chunk (events.ts parses with the schemas): the first request has usually
+ * loaded it, so a subscription starts its stream at once; one made before any request loads the chunk first.
+ */
+function lazyEvents({ transport }: Http): RelinkEvents {
+  let events: RelinkEvents | undefined;
+  return {
+    subscribe: async (options) => {
+      events ??= (await loadOnDemand()).createEvents(transport);
+      return events.subscribe(options);
+    },
+  };
 }
 
 export type { RelinkClientOptions };

@@ -1,11 +1,9 @@
 import type { RelinkClient } from './client.js';
 import type { RequestOptions } from './http.js';
-import { RelinkAbortError, isAuthConfigMissing } from './errors.js';
-import { backoffDelay } from './backoff.js';
-import { sleep } from './internal/sleep.js';
-import { transportOf } from './internal/transport.js';
+import { isAuthConfigMissing } from './errors.js';
 import type { ConnectSession } from './schema/connect-session.js';
-import { ConnectResultMessage } from './schema/connect-session.js';
+import { loadOnDemand } from './internal/on-demand.js';
+import { aborted, outcomeOf } from './consent-outcome.js';
 
 /** How a reconnect ended. `redirected`: the page is navigating to the provider and will come back to `returnTo`. */
 export type ConnectSessionOutcome =
@@ -45,33 +43,6 @@ export interface StartReconnectOptions {
 }
 
 const POPUP_FEATURES = 'popup=yes,width=520,height=720';
-
-function outcomeOf(client: RelinkClient, session: ConnectSession): ConnectSessionOutcome | undefined {
-  switch (session.status) {
-    case 'pending':
-      return undefined;
-    case 'completed':
-      return { status: 'completed', session };
-    case 'cancelled':
-      return { status: 'cancelled', session };
-    case 'failed':
-      return { status: 'failed', session, message: session.error?.message ?? 'The connection could not be completed.' };
-    case 'account_mismatch':
-      return {
-        status: 'account_mismatch',
-        session,
-        previousAccountEmail: session.previousAccountEmail,
-        newAccountEmail: session.newAccountEmail,
-        confirm: async (options?: RequestOptions) => {
-          const confirmed = await client.connectSessions.confirm(session.id, options);
-          return outcomeOf(client, confirmed) ?? { status: 'failed', session: confirmed, message: 'The connection could not be completed.' };
-        },
-        decline: async (options?: RequestOptions) => {
-          await client.connectSessions.decline(session.id, options);
-        },
-      };
-  }
-}
 
 /**
  * Re-run the provider's consent flow for a connection (DESIGN: Reconnect). Opens the connect link in a popup —
@@ -119,80 +90,9 @@ async function runConsent(
   }
   if (popup.closed) return { status: 'cancelled', session };
   popup.location.href = session.connectUrl;
+  // The rest of the flow comes with the on-demand chunk, which parsing `session` has loaded.
+  const { waitForOutcome } = await loadOnDemand();
   return waitForOutcome(client, session, popup, win, options);
-}
-
-const aborted = (signal: AbortSignal) => new RelinkAbortError('Consent flow aborted.', { cause: signal.reason });
-
-function waitForOutcome(
-  client: RelinkClient,
-  session: ConnectSession,
-  popup: Window,
-  win: Window,
-  { signal, pollInterval = 1_500, timeout = 600_000 }: StartReconnectOptions,
-): Promise<ConnectSessionOutcome> {
-  const backendOrigin = new URL(transportOf(client).baseUrl, win.location.href).origin;
-  // Aborted when the flow ends for any reason: stops the polling loop, its wait, and a check in flight.
-  const done = new AbortController();
-  return new Promise((resolve, reject) => {
-    let failures = 0;
-    let checking = false;
-
-    const finish = (result: ConnectSessionOutcome | Error) => {
-      if (done.signal.aborted) return;
-      done.abort();
-      clearInterval(closedWatch);
-      clearTimeout(deadline);
-      win.removeEventListener('message', onMessage);
-      signal?.removeEventListener('abort', onAbort);
-      if (!popup.closed) popup.close();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-
-    // Ask the server where the flow stands; `closed` means the user shut the popup, so pending means cancelled.
-    const check = async (closed = false) => {
-      if (done.signal.aborted || checking) return;
-      checking = true;
-      try {
-        const current = await client.connectSessions.get(session.id, { signal: done.signal });
-        failures = 0;
-        const outcome = outcomeOf(client, current);
-        if (outcome) finish(outcome);
-        else if (closed) finish({ status: 'cancelled', session: current });
-      } catch (error) {
-        failures += 1;
-        if (closed) finish(error instanceof Error ? error : new Error(String(error)));
-      } finally {
-        checking = false;
-      }
-    };
-
-    function onMessage(event: MessageEvent) {
-      if (event.origin !== backendOrigin) return;
-      const parsed = ConnectResultMessage.safeParse(event.data);
-      if (!parsed.success || parsed.data.sessionId !== session.id || parsed.data.state !== session.state) return;
-      void check();
-    }
-    function onAbort() {
-      finish(aborted(signal!));
-    }
-
-    // Closing the popup is a local fact: watch it often, ask the server only when it happens.
-    const closedWatch = setInterval(() => {
-      if (popup.closed) void check(true);
-    }, 400);
-    const deadline = setTimeout(() => finish({ status: 'failed', session, message: 'The connection was not completed in time.' }), timeout);
-    win.addEventListener('message', onMessage);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    // Poll as a fallback for a popup that lost its opener; after failed checks, back off (the SDK's one backoff).
-    void (async () => {
-      while (!done.signal.aborted) {
-        await sleep(pollInterval + (failures > 0 ? backoffDelay(failures - 1, pollInterval, 30_000) : 0), done.signal);
-        await check();
-      }
-    })();
-  });
 }
 
 /** The query parameters the backend's callback adds to `returnTo` when a redirect-mode flow ends. */

@@ -1,5 +1,6 @@
-import ky, { isHTTPError, isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
-import type { Hooks, Options, RetryOptions, StandardSchemaV1, StandardSchemaV1InferOutput, StandardSchemaV1Issue } from 'ky';
+import ky, { isHTTPError, isTimeoutError as isKyTimeoutError } from 'ky';
+import type { HTTPError, Hooks, Options, RetryOptions } from 'ky';
+import type { infer as Infer } from 'zod/mini';
 import {
   RelinkAbortError,
   RelinkApiError,
@@ -11,11 +12,11 @@ import {
   isRelinkError,
   type RelinkIssue,
 } from './errors.js';
-import { ErrorBody } from './schema/common.js';
 import { backoffDelay } from './backoff.js';
 import { formatPath } from './internal/path.js';
 import type { Transport } from './internal/transport.js';
 import { randomId } from './internal/uuid.js';
+import { loadOnDemand, type Schemas } from './internal/on-demand.js';
 
 /** A fetch-compatible function: `globalThis.fetch`, a framework's fetch, or an in-page server's `app.fetch`. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Response | Promise<Response>;
@@ -59,17 +60,27 @@ export interface RelinkClientOptions {
    * `Idempotency-Key` and retry only on network errors and on those of `statusCodes` that are 408, 429 or 503.
    */
   retry?: RetryOptions | number | undefined;
-  /** ky's hooks, run after the SDK's own (auth first; `beforeError` hooks receive the SDK's mapped error). */
-  hooks?: Hooks | undefined;
+  /**
+   * ky's hooks, run after the SDK's own (auth first). `beforeError` hooks run once a call has failed for good, on
+   * every failure (HTTP, network, timeout), and receive the SDK's mapped error (a `RelinkError`).
+   */
+  hooks?: ClientHooks | undefined;
 }
+
+/** ky's hooks, except that `beforeError` sees the SDK's error rather than ky's `HTTPError`. */
+export type ClientHooks = Omit<Hooks, 'beforeError'> & { beforeError?: ((error: Error) => Error | Promise<Error>)[] };
 
 type Query = Record<string, string | number | boolean | undefined>;
 
-/** The SDK's transport: typed GET/POST that parse with a schema and only ever throw the RelinkError family. */
+/** The response schemas (loaded on demand with internal/on-demand.ts); a call names the one its answer is parsed with. */
+export type SchemaName = Exclude<keyof Schemas, 'ErrorBody' | 'createEvents' | 'waitForOutcome'>;
+type Parsed<K extends SchemaName> = Infer<Schemas[K]>;
+
+/** The SDK's transport: typed GET/POST that parse with a named schema and only ever throw the RelinkError family. */
 export interface Http {
   readonly transport: Transport;
-  get<S extends StandardSchemaV1>(path: string, schema: S, query?: Query, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
-  post<S extends StandardSchemaV1>(path: string, schema: S, json?: unknown, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
+  get<K extends SchemaName>(path: string, schema: K, query?: Query, options?: RequestOptions): Promise<Parsed<K>>;
+  post<K extends SchemaName>(path: string, schema: K, json?: unknown, options?: RequestOptions): Promise<Parsed<K>>;
 }
 
 const READ_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -79,19 +90,10 @@ const WRITE_STATUSES = [408, 429, 503];
 
 // Marks the TypeError our fetch wrapper throws so ky classifies it as a network error; `cause` is the real failure.
 const NETWORK_FAILURE = 'Failed to fetch';
+const isNetworkFailure = (error: unknown): error is TypeError => error instanceof TypeError && error.message === NETWORK_FAILURE;
 
-/** `GET connections` — method and path under the API root, for messages. Never the query, never headers. */
-function describe(request: Request, baseUrl: string): string {
-  const url = new URL(request.url);
-  const full = url.origin + url.pathname;
-  return `${request.method} ${full.startsWith(baseUrl) ? full.slice(baseUrl.length) : url.pathname}`;
-}
-
-function toIssues(issues: readonly StandardSchemaV1Issue[]): RelinkIssue[] {
-  return issues.map((issue) => ({
-    message: issue.message,
-    path: (issue.path ?? []).map((key) => (typeof key === 'object' ? key.key : key)),
-  }));
+function toIssues(issues: readonly { message: string; path: readonly PropertyKey[] }[]): RelinkIssue[] {
+  return issues.map(({ message, path }) => ({ message, path: [...path] }));
 }
 
 function responseError(status: number, issues: RelinkIssue[], label: string): RelinkResponseError {
@@ -99,6 +101,11 @@ function responseError(status: number, issues: RelinkIssue[], label: string): Re
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   const where = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid body';
   return new RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
+}
+
+/** The schema module could not be fetched (the network, or a deploy that removed the host's old chunk). */
+function schemasUnavailable(label: string, cause: unknown): RelinkNetworkError {
+  return new RelinkNetworkError(`Could not load the SDK's response schemas to read the answer: ${label}`, { cause });
 }
 
 /** The caller's signal fired: an abort, or a timeout when it was `AbortSignal.timeout()`. */
@@ -116,11 +123,18 @@ export function createHttp(options: RelinkClientOptions): Http {
   const { token, hooks = {}, timeout = 10_000 } = options;
   const readToken = async (renew: boolean): Promise<string | undefined> => (typeof token === 'function' ? token({ renew }) : token) || undefined;
   const getToken = () => readToken(false);
-  // One renewal at a time: ten requests refused together ask the host for one new token, not ten.
+  // One renewal at a time: ten requests refused together ask the host for one new token, not ten. A request sent
+  // before a renewal that has since finished was refused for the old token: it takes the renewed one (`latest`).
   let renewal: Promise<string | undefined> | undefined;
+  let renewals = 0;
+  let latest: Promise<string | undefined> = Promise.resolve(undefined);
   const renewToken = (): Promise<string | undefined> => {
     if (typeof token !== 'function') return Promise.resolve(undefined);
-    return (renewal ??= readToken(true).finally(() => (renewal = undefined)));
+    if (!renewal) {
+      renewals += 1;
+      latest = renewal = readToken(true).finally(() => (renewal = undefined));
+    }
+    return renewal;
   };
 
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
@@ -145,53 +159,42 @@ export function createHttp(options: RelinkClientOptions): Http {
   };
 
   // A call retried after a renewal carries the renewed token in ky's `context`, so its retries keep using it.
-  const authorize = async ({ request, options: { context } }: { request: Request; options: { context: Record<string, unknown> } }): Promise<void> => {
+  const authorize = async (request: Request, { context }: { context: Record<string, unknown> }): Promise<void> => {
     const value = typeof context['token'] === 'string' ? context['token'] : await getToken();
     if (value) request.headers.set('authorization', `Bearer ${value}`);
     else request.headers.delete('authorization');
   };
 
-  const mapError = ({ error, request }: { error: Error; request: Request }): Error => {
-    const label = describe(request, baseUrl);
-    if (isHTTPError(error)) {
-      const { status, headers } = error.response;
-      const parsed = ErrorBody.safeParse(error.data);
-      const requestId = (parsed.success ? parsed.data.error.requestId : undefined) ?? headers.get('x-request-id') ?? undefined;
-      return parsed.success
-        ? new RelinkApiError({ ...parsed.data.error, status, requestId })
-        : new RelinkApiError({ status, requestId, code: 'unknown_error', message: `Request failed with status ${status}: ${label}` });
-    }
-    if (isKyNetworkError(error)) {
-      const cause = error.cause instanceof TypeError && error.cause.message === NETWORK_FAILURE ? error.cause.cause : error.cause;
-      return new RelinkNetworkError(`Could not reach the Relink API: ${label}`, { cause });
-    }
-    if (isKyTimeoutError(error)) {
-      return new RelinkTimeoutError(`Request timed out${timeout ? ` after ${timeout} ms` : ''}: ${label}`);
-    }
-    return error;
-  };
-
+  const { beforeError: userBeforeError = [], ...userHooks } = hooks;
   const api = ky.create({
-    baseUrl,
+    prefixUrl: baseUrl,
     timeout,
     fetch,
     headers: { accept: 'application/json' },
     hooks: {
-      ...hooks,
-      beforeRequest: [authorize, ...(hooks.beforeRequest ?? [])],
-      // A retry may come seconds later: read the token again so a renewed one is used.
-      beforeRetry: [authorize, ...(hooks.beforeRetry ?? [])],
-      beforeError: [mapError, ...(hooks.beforeError ?? [])],
-    },
-    parseJson: (text, { request, response }) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        if (!response.ok) return undefined; // an error body: the HTTPError mapping reports the status instead
-        throw responseError(response.status, [{ path: [], message: 'the body is not JSON' }], describe(request, baseUrl));
-      }
+      ...userHooks,
+      // ky runs beforeRequest for every attempt, retries included (which may come seconds later): each one reads the
+      // token again, so a renewed one is used.
+      beforeRequest: [(request, { context }) => authorize(request, { context }), ...(userHooks.beforeRequest ?? [])],
     },
   });
+
+  /** An HTTP error answer: the server's `{ error: { code, message } }` when it sent one, else the status. */
+  async function apiError(error: HTTPError, label: string, schemas: Promise<Schemas>): Promise<Error> {
+    const { status, headers } = error.response;
+    const body: unknown = await error.response.json().catch(() => undefined);
+    let ErrorBody: Schemas['ErrorBody'];
+    try {
+      ({ ErrorBody } = await schemas);
+    } catch (cause) {
+      return schemasUnavailable(label, cause);
+    }
+    const parsed = ErrorBody.safeParse(body);
+    const requestId = (parsed.success ? parsed.data.error.requestId : undefined) ?? headers.get('x-request-id') ?? undefined;
+    return parsed.success
+      ? new RelinkApiError({ ...parsed.data.error, status, requestId })
+      : new RelinkApiError({ status, requestId, code: 'unknown_error', message: `Request failed with status ${status}: ${label}` });
+  }
 
   const userRetry: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   // The SDK's backoff (0.3 s, 0.6 s, … full jitter), unless the caller brings ky's own delay or jitter.
@@ -204,6 +207,8 @@ export function createHttp(options: RelinkClientOptions): Http {
     ...ownBackoff,
     maxRetryAfter: 60_000,
     statusCodes: READ_STATUSES,
+    // ky 1 retries any failure; the SDK only network failures and the statuses above (not a throwing token getter).
+    shouldRetry: ({ error }) => (isHTTPError(error) || isNetworkFailure(error) ? undefined : false),
     ...userRetry,
     methods: ['get'],
   };
@@ -214,14 +219,15 @@ export function createHttp(options: RelinkClientOptions): Http {
     statusCodes: readRetry.statusCodes!.filter((status) => WRITE_STATUSES.includes(status)),
   };
 
-  async function send<S extends StandardSchemaV1>(
+  async function send<K extends SchemaName>(
     method: 'get' | 'post',
     path: string,
-    schema: S,
+    schema: K,
     init: Options,
     signal: AbortSignal | undefined,
-  ): Promise<StandardSchemaV1InferOutput<S>> {
+  ): Promise<Parsed<K>> {
     const label = `${method.toUpperCase()} ${path}`;
+    const renewalsBefore = renewals;
     try {
       return await attempt(method, path, schema, init, signal, label);
     } catch (error) {
@@ -230,7 +236,7 @@ export function createHttp(options: RelinkClientOptions): Http {
       // the server did not act on a request it refused).
       let renewed: string | undefined;
       try {
-        renewed = await renewToken();
+        renewed = await (renewals === renewalsBefore ? renewToken() : latest);
       } catch (cause) {
         throw new RelinkSessionError(`The session expired and the token getter failed to renew it: ${label}`, { cause, requestId: error.requestId });
       }
@@ -251,36 +257,53 @@ export function createHttp(options: RelinkClientOptions): Http {
     }
   }
 
-  async function attempt<S extends StandardSchemaV1>(
+  async function attempt<K extends SchemaName>(
     method: 'get' | 'post',
     path: string,
-    schema: S,
+    name: K,
     init: Options,
     signal: AbortSignal | undefined,
     label: string,
-  ): Promise<StandardSchemaV1InferOutput<S>> {
-    const pending = api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });
+  ): Promise<Parsed<K>> {
+    const schemas = loadOnDemand();
+    schemas.catch(() => {}); // awaited below, once the response is in; until then a failure must not go unhandled
     try {
-      const response = await pending;
+      const response = await api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });
       // A 204 has no body to parse; every route this client calls answers with one, so its absence is a contract break.
       if (response.status === 204) {
         throw responseError(204, [{ path: [], message: 'expected a JSON body, got 204 No Content' }], label);
       }
-      return await pending.json(schema);
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw responseError(response.status, [{ path: [], message: 'the body is not JSON' }], label);
+      }
+      let schema: Schemas[K];
+      try {
+        schema = (await schemas)[name];
+      } catch (cause) {
+        throw schemasUnavailable(label, cause);
+      }
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) throw responseError(response.status, toIssues(parsed.error.issues), label);
+      return parsed.data as Parsed<K>;
     } catch (error) {
-      throw await normalize(error, pending, signal, label);
+      throw await normalize(error, schemas, signal, label);
     }
   }
 
-  // The one place every failure passes: whatever escaped ky's beforeError (aborts, schema failures) becomes a RelinkError.
-  async function normalize(error: unknown, pending: Promise<Response>, signal: AbortSignal | undefined, label: string): Promise<unknown> {
-    if (signal?.aborted) return abortError(signal, label);
-    if (isRelinkError(error)) return error;
-    if ((error as Error | undefined)?.name === 'SchemaValidationError') {
-      const { status } = await pending;
-      return responseError(status, toIssues((error as { issues: readonly StandardSchemaV1Issue[] }).issues), label);
-    }
-    return error;
+  // The one place every failure passes: it becomes a RelinkError, then the host's beforeError hooks see it.
+  async function normalize(error: unknown, schemas: Promise<Schemas>, signal: AbortSignal | undefined, label: string): Promise<unknown> {
+    let mapped = error;
+    if (signal?.aborted) mapped = abortError(signal, label);
+    else if (isHTTPError(error)) mapped = await apiError(error, label, schemas);
+    else if (isNetworkFailure(error)) mapped = new RelinkNetworkError(`Could not reach the Relink API: ${label}`, { cause: error.cause });
+    else if (isKyTimeoutError(error)) mapped = new RelinkTimeoutError(`Request timed out${timeout ? ` after ${timeout} ms` : ''}: ${label}`);
+    if (!isRelinkError(mapped)) return mapped;
+    for (const hook of userBeforeError) mapped = await hook(mapped as Error);
+    return mapped;
   }
 
   return {

@@ -171,10 +171,16 @@ describe('client: auth and options', () => {
       baseUrl: backend.baseUrl,
       token,
       fetch: backend.fetch,
-      hooks: { beforeRequest: [({ request }) => void seen.push(request.headers.get('authorization') ?? 'none')] },
+      hooks: {
+        beforeRequest: [(request) => void seen.push(request.headers.get('authorization') ?? 'none')],
+        beforeError: [(error) => (seen.push(`${error.name}: ${error.message}`), error)],
+      },
     });
     await client.viewer.get();
     expect(seen).to.deep.equal([`Bearer ${token}`]);
+    // beforeError sees the SDK's error, once the call has failed for good.
+    await client.connections.get('con_nope').catch(() => undefined);
+    expect(seen.slice(2)).to.deep.equal(['RelinkApiError: Connection not found.']);
   });
 
   it('exposes neither the raw fetch nor the token getter anywhere on the client', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { Connection, ConnectionListQuery, ErrorBody, RelinkEvent } from '@relink/sdk/schema';
+import * as z from 'zod/mini';
+import { Connection, ConnectionListQuery, ErrorBody, RelinkEvent, Timestamp } from '@relink/sdk/schema';
 
 const connection = {
   id: 'con_slack',
@@ -13,6 +14,17 @@ const connection = {
 };
 
 describe('contract schemas', () => {
+  it('Timestamp validates as z.iso.datetime({ offset: true }) does, and documents the same date-time', () => {
+    const iso = z.iso.datetime({ offset: true });
+    const samples = [
+      '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00Z', '2024-02-29T23:59:59+01:00', '2023-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z', '2026-11-01T24:00:00Z', '2026-11-01T10:00Z', '2026-11-01 10:00:00Z', '2026-11-01T10:00:00',
+      '2026-11-01T10:00:00+0100', '', 'yesterday', new Date().toISOString(),
+    ];
+    expect(samples.map((value) => Timestamp.safeParse(value).success)).to.deep.equal(samples.map((value) => iso.safeParse(value).success));
+    expect(z.toJSONSchema(Timestamp)).to.deep.equal(z.toJSONSchema(iso));
+  });
+
   it('accepts a connection and rejects a fifth status', () => {
     expect(Connection.safeParse(connection).success).to.equal(true);
     const bad = Connection.safeParse({ ...connection, status: 'expired' });

@@ -342,16 +342,20 @@ describe('live updates', () => {
     const seen: string[] = [];
     const abort = new AbortController();
     stop = () => abort.abort();
+    let open = false;
     void client.events.subscribe({
       signal: abort.signal,
       initialDelay: 20,
       maxDelay: 50,
       pollAfterFailures: 100,
+      onStatus: (status) => (open ||= status === 'open'),
       onEvent: (event) => {
         seen.push(event.type === 'connection.updated' ? `${event.connection.id}:${event.connection.status}` : event.type);
         store.apply(event);
       },
     });
+    // A change made before the stream is open is not the stream's to deliver (events load on first subscription).
+    await until(() => open, 'the stream to open');
     // Warm the stream with one event so it has a Last-Event-ID to resume from.
     const other = await otherTab(ctx.server);
     await other.connections.refresh('con_slack');

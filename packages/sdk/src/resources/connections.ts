@@ -1,6 +1,6 @@
 import type { Http, RequestOptions } from '../http.js';
-import { ConnectSession } from '../schema/connect-session.js';
-import { Connection, ConnectionPage, type ConnectionStatus } from '../schema/connection.js';
+import type { ConnectSession } from '../schema/connect-session.js';
+import type { Connection, ConnectionStatus } from '../schema/connection.js';
 import type { Page } from '../schema/common.js';
 import { segment } from '../internal/path.js';
 import { paginate } from '../paging.js';
@@ -25,7 +25,7 @@ export interface ReconnectParams {
 /** `/connections`: the connections the caller may see, and what can be done to one. */
 export function createConnections(http: Http) {
   const list = (query: ConnectionListParams = {}, options?: RequestOptions): Promise<Page<Connection>> =>
-    http.get('connections', ConnectionPage, { ...query }, options);
+    http.get('connections', 'ConnectionPage', { ...query }, options);
 
   return {
     /** One page of connections. */
@@ -38,28 +38,28 @@ export function createConnections(http: Http) {
       paginate((cursor) => list({ ...query, cursor }, options), query.cursor),
     /** One connection. 404 → `isNotFound`. */
     get: async (id: string, options?: RequestOptions): Promise<Connection> =>
-      http.get(`connections/${segment(id)}`, Connection, undefined, options),
+      http.get(`connections/${segment(id)}`, 'Connection', undefined, options),
     /**
      * Renews the access token with the stored refresh token. 400 `not_refreshable` ("Connection cannot be refreshed.
      * Please reconnect your connection.") → `isNotRefreshable`: offer Reconnect instead.
      */
     refresh: async (id: string, options?: RequestOptions): Promise<Connection> =>
-      http.post(`connections/${segment(id)}/refresh`, Connection, undefined, options),
+      http.post(`connections/${segment(id)}/refresh`, 'Connection', undefined, options),
     /** Revokes the connection; dependent runs pause. 409 `already_revoked` → `isAlreadyRevoked`. */
     revoke: async (id: string, options?: RequestOptions): Promise<Connection> =>
-      http.post(`connections/${segment(id)}/revoke`, Connection, undefined, options),
+      http.post(`connections/${segment(id)}/revoke`, 'Connection', undefined, options),
     /**
      * Starts a consent flow for the connection: open `connectUrl` and follow the session.
      * 409 `auth_config_missing` → `isAuthConfigMissing`.
      */
     reconnect: async (id: string, body: ReconnectParams = {}, options?: RequestOptions): Promise<ConnectSession> =>
-      http.post(`connections/${segment(id)}/reconnect`, ConnectSession, body, options),
+      http.post(`connections/${segment(id)}/reconnect`, 'ConnectSession', body, options),
     /**
      * Reconnects an API-key app with its credential fields, by field name.
      * 422 `invalid_credentials` → `isInvalidCredentials`, with per-field messages in `error.fields`.
      */
     submitCredentials: async (id: string, fields: Record<string, string>, options?: RequestOptions): Promise<Connection> =>
-      http.post(`connections/${segment(id)}/credentials`, Connection, { fields }, options),
+      http.post(`connections/${segment(id)}/credentials`, 'Connection', { fields }, options),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Http, RequestOptions } from '../http.js';
-import { Notification, NotificationPage } from '../schema/notification.js';
+import type { Notification } from '../schema/notification.js';
 import type { Page } from '../schema/common.js';
 import { segment } from '../internal/path.js';
 
@@ -16,10 +16,10 @@ export function createNotifications(http: Http) {
   return {
     /** One page of notifications, newest first. */
     list: async (query: NotificationListParams = {}, options?: RequestOptions): Promise<Page<Notification>> =>
-      http.get('notifications', NotificationPage, { ...query }, options),
+      http.get('notifications', 'NotificationPage', { ...query }, options),
     /** Marks one notification read; answers with it. */
     markRead: async (id: string, options?: RequestOptions): Promise<Notification> =>
-      http.post(`notifications/${segment(id)}/read`, Notification, undefined, options),
+      http.post(`notifications/${segment(id)}/read`, 'Notification', undefined, options),
   };
 }
 

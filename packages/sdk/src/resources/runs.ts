@@ -1,5 +1,5 @@
 import type { Http, RequestOptions } from '../http.js';
-import { Run, RunPage, type RunPreset, type RunStatus } from '../schema/run.js';
+import type { Run, RunPreset, RunStatus } from '../schema/run.js';
 import type { Page } from '../schema/common.js';
 import { segment } from '../internal/path.js';
 
@@ -18,18 +18,18 @@ export function createRuns(http: Http) {
   return {
     /** One page of runs. */
     list: async (query: RunListParams = {}, options?: RequestOptions): Promise<Page<Run>> =>
-      http.get('runs', RunPage, { ...query }, options),
+      http.get('runs', 'RunPage', { ...query }, options),
     /** One run. */
-    get: async (id: string, options?: RequestOptions): Promise<Run> => http.get(`runs/${segment(id)}`, Run, undefined, options),
+    get: async (id: string, options?: RequestOptions): Promise<Run> => http.get(`runs/${segment(id)}`, 'Run', undefined, options),
     /** Resumes a paused run. 409 `run_not_paused` → `isRunNotPaused`. */
     resume: async (id: string, options?: RequestOptions): Promise<Run> =>
-      http.post(`runs/${segment(id)}/resume`, Run, undefined, options),
+      http.post(`runs/${segment(id)}/resume`, 'Run', undefined, options),
     /**
      * Re-runs a completed, failed or cancelled run; answers with the **new** run (its `replayOf` is `id`).
      * 409 `run_not_terminal` → `isRunNotTerminal`.
      */
     replay: async (id: string, options?: RequestOptions): Promise<Run> =>
-      http.post(`runs/${segment(id)}/replay`, Run, undefined, options),
+      http.post(`runs/${segment(id)}/replay`, 'Run', undefined, options),
   };
 }
 

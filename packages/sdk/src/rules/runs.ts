@@ -1,4 +1,5 @@
-import { TERMINAL_RUN_STATUSES, type Run, type RunStatus } from '../schema/run.js';
+import type { Run, RunStatus } from '../schema/run.js';
+import { TERMINAL_RUN_STATUSES } from '../schema/run-statuses.js';
 
 const TERMINAL: ReadonlySet<RunStatus> = new Set(TERMINAL_RUN_STATUSES);
 

@@ -32,12 +32,3 @@ export const ConnectResultMessage = z.object({
 });
 export type ConnectResultMessage = z.infer<typeof ConnectResultMessage>;
 
-/**
- * Body of `POST /connections/{id}/reconnect` (optional). Without `returnTo` the flow is a popup whose result comes back
- * by `postMessage`; with it the callback redirects the browser there (redirect fallback), adding `relink_session`,
- * `relink_state` and `relink_status` to its query.
- */
-export const ReconnectBody = z.strictObject({
-  returnTo: z.optional(z.string().check(z.url(), z.maxLength(2048))),
-});
-export type ReconnectBody = z.infer<typeof ReconnectBody>;

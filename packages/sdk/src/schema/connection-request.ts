@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { App } from './app.js';
-import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
+import { Id, Page, Timestamp } from './common.js';
 
 export const ConnectionRequestState = z.enum(['outstanding', 'completed', 'cancelled']);
 export type ConnectionRequestState = z.infer<typeof ConnectionRequestState>;
@@ -26,21 +26,3 @@ export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
 
 export const ConnectionRequestPage = Page(ConnectionRequest);
 
-export const ConnectionRequestListQuery = z.strictObject({
-  state: z.optional(ConnectionRequestState),
-  cursor: z.optional(Cursor),
-  limit: z.optional(Limit),
-});
-export type ConnectionRequestListQuery = z.input<typeof ConnectionRequestListQuery>;
-
-/**
- * Body of `POST /connection-requests` (agency only). Either `connectionId` — ask the owner of that connection to
- * reconnect it — or `appKey` and `principalId` — ask a client to connect a new app.
- */
-export const CreateConnectionRequestBody = z.strictObject({
-  appKey: z.optional(z.string().check(z.maxLength(64))),
-  principalId: z.optional(Id),
-  connectionId: z.optional(Id),
-  note: z.optional(z.string().check(z.maxLength(500))),
-});
-export type CreateConnectionRequestBody = z.infer<typeof CreateConnectionRequestBody>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { App } from './app.js';
-import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
+import { Id, Page, Timestamp } from './common.js';
 
 /** Four statuses, no more (DESIGN: Behaviour). `error` is the "needs reauthorization" state. */
 export const CONNECTION_STATUSES = ['active', 'error', 'pending', 'revoked'] as const;
@@ -40,16 +40,3 @@ export type Connection = z.infer<typeof Connection>;
 
 export const ConnectionPage = Page(Connection);
 
-export const ConnectionListQuery = z.strictObject({
-  status: z.optional(ConnectionStatus),
-  app: z.optional(z.string().check(z.maxLength(64))),
-  cursor: z.optional(Cursor),
-  limit: z.optional(Limit),
-});
-export type ConnectionListQuery = z.input<typeof ConnectionListQuery>;
-
-/** Body of `POST /connections/{id}/credentials`: an API-key app's fields by name. */
-export const CredentialsBody = z.strictObject({
-  fields: z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(4096))),
-});
-export type CredentialsBody = z.infer<typeof CredentialsBody>;

@@ -10,3 +10,4 @@ export * from './run.js';
 export * from './publish-check.js';
 export * from './session.js';
 export * from './events.js';
+export * from './requests.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
+import { Id, Page, Timestamp } from './common.js';
 
 export const NotificationKind = z.enum(['reauth_required', 'run_failed', 'connection_revoked', 'expiring_soon']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -32,12 +32,3 @@ export type Notification = z.infer<typeof Notification>;
 
 export const NotificationPage = Page(Notification);
 
-/** `unread` and `resolved` arrive as the query strings "true" or "false". */
-export const NotificationListQuery = z.strictObject({
-  unread: z.optional(z.enum(['true', 'false'])),
-  /** `false`: the alerts whose problem still exists (the banner's source); `true`: the resolved ones. */
-  resolved: z.optional(z.enum(['true', 'false'])),
-  cursor: z.optional(Cursor),
-  limit: z.optional(Limit),
-});
-export type NotificationListQuery = z.input<typeof NotificationListQuery>;

@@ -1,12 +1,10 @@
 import * as z from 'zod/mini';
-import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
+import { Id, Page, Timestamp } from './common.js';
+import { RUN_STATUSES } from './run-statuses.js';
 
-export const RUN_STATUSES = ['running', 'paused', 'waiting', 'completed', 'failed', 'cancelled'] as const;
+export { RUN_STATUSES, TERMINAL_RUN_STATUSES } from './run-statuses.js';
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
-
-/** Replay is offered only for these (seed 002). */
-export const TERMINAL_RUN_STATUSES = ['completed', 'failed', 'cancelled'] as const satisfies readonly RunStatus[];
 
 /** `agent` runs parked on reauth resume by themselves after a reconnect; `operator` runs wait for Resume. */
 export const RunKind = z.enum(['agent', 'operator']);
@@ -60,11 +58,3 @@ export const RunPage = Page(Run);
 export const RunPreset = z.enum(['paused_for_reauth']);
 export type RunPreset = z.infer<typeof RunPreset>;
 
-export const RunListQuery = z.strictObject({
-  preset: z.optional(RunPreset),
-  status: z.optional(RunStatus),
-  workflowId: z.optional(Id),
-  cursor: z.optional(Cursor),
-  limit: z.optional(Limit),
-});
-export type RunListQuery = z.input<typeof RunListQuery>;

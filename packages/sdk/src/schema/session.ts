@@ -13,15 +13,6 @@ export const Viewer = z.object({
 });
 export type Viewer = z.infer<typeof Viewer>;
 
-/** Body of `POST /sessions`, called by the host's backend with the workspace's secret key. */
-export const CreateSessionBody = z.strictObject({
-  role: Role,
-  principalId: Id,
-  /** Lifetime in seconds; short by default. */
-  ttlSeconds: z.optional(z.number().check(z.int(), z.gte(60), z.lte(86_400))),
-});
-export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
-
 export const SessionToken = z.object({
   token: z.string(),
   expiresAt: Timestamp,

@@ -1,0 +1,85 @@
+// The part of the consent flow that follows an open popup until the session ends: loaded with the on-demand chunk
+// (on-demand.ts), since a host pays for it only once a user reconnects; consent.ts opens the popup synchronously
+// in the click, then waits here.
+import type { RelinkClient } from './client.js';
+import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
+import { aborted, outcomeOf } from './consent-outcome.js';
+import { backoffDelay } from './backoff.js';
+import { sleep } from './internal/sleep.js';
+import { transportOf } from './internal/transport.js';
+import { ConnectResultMessage, type ConnectSession } from './schema/connect-session.js';
+
+/**
+ * Resolves with how the flow ended: the popup's answer by `postMessage` (only from the backend's origin, only with
+ * this session's `state`) prompts a check of the server's session; polling covers a popup that lost its opener.
+ */
+export function waitForOutcome(
+  client: RelinkClient,
+  session: ConnectSession,
+  popup: Window,
+  win: Window,
+  { signal, pollInterval = 1_500, timeout = 600_000 }: StartReconnectOptions,
+): Promise<ConnectSessionOutcome> {
+  const backendOrigin = new URL(transportOf(client).baseUrl, win.location.href).origin;
+  // Aborted when the flow ends for any reason: stops the polling loop, its wait, and a check in flight.
+  const done = new AbortController();
+  return new Promise((resolve, reject) => {
+    let failures = 0;
+    let checking = false;
+
+    const finish = (result: ConnectSessionOutcome | Error) => {
+      if (done.signal.aborted) return;
+      done.abort();
+      clearInterval(closedWatch);
+      clearTimeout(deadline);
+      win.removeEventListener('message', onMessage);
+      signal?.removeEventListener('abort', onAbort);
+      if (!popup.closed) popup.close();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+
+    // Ask the server where the flow stands; `closed` means the user shut the popup, so pending means cancelled.
+    const check = async (closed = false) => {
+      if (done.signal.aborted || checking) return;
+      checking = true;
+      try {
+        const current = await client.connectSessions.get(session.id, { signal: done.signal });
+        failures = 0;
+        const outcome = outcomeOf(client, current);
+        if (outcome) finish(outcome);
+        else if (closed) finish({ status: 'cancelled', session: current });
+      } catch (error) {
+        failures += 1;
+        if (closed) finish(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        checking = false;
+      }
+    };
+
+    function onMessage(event: MessageEvent) {
+      if (event.origin !== backendOrigin) return;
+      const parsed = ConnectResultMessage.safeParse(event.data);
+      if (!parsed.success || parsed.data.sessionId !== session.id || parsed.data.state !== session.state) return;
+      void check();
+    }
+    function onAbort() {
+      finish(aborted(signal!));
+    }
+
+    // Closing the popup is a local fact: watch it often, ask the server only when it happens.
+    const closedWatch = setInterval(() => {
+      if (popup.closed) void check(true);
+    }, 400);
+    const deadline = setTimeout(() => finish({ status: 'failed', session, message: 'The connection was not completed in time.' }), timeout);
+    win.addEventListener('message', onMessage);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // Poll as a fallback for a popup that lost its opener; after failed checks, back off (the SDK's one backoff).
+    void (async () => {
+      while (!done.signal.aborted) {
+        await sleep(pollInterval + (failures > 0 ? backoffDelay(failures - 1, pollInterval, 30_000) : 0), done.signal);
+        await check();
+      }
+    })();
+  });
+}

@@ -1,0 +1,16 @@
+// What the SDK loads on demand, as one chunk in a host's bundle: the zod schemas it parses what it receives with
+// (responses, error bodies), the live-events reader and the consent flow's wait for the popup, which parse with them
+// too.
+// Loaded through internal/on-demand.ts, which every request calls as it starts, so the chunk downloads in parallel
+// with the first response, and a subscription made after the first request finds it loaded. Never imported
+// statically from the browser side of the SDK.
+export { ErrorBody } from './schema/common.js';
+export { Connection, ConnectionPage } from './schema/connection.js';
+export { ConnectSession } from './schema/connect-session.js';
+export { ConnectionRequest, ConnectionRequestPage } from './schema/connection-request.js';
+export { Notification, NotificationPage } from './schema/notification.js';
+export { Run, RunPage } from './schema/run.js';
+export { PublishCheck } from './schema/publish-check.js';
+export { Viewer } from './schema/session.js';
+export { createEvents } from './events.js';
+export { waitForOutcome } from './consent-wait.js';

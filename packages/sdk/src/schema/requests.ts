@@ -1,0 +1,83 @@
+// What the server accepts: list queries and request bodies. Only the server validates with these, so they live apart
+// from the response schemas: the browser's on-demand chunk (on-demand.ts) never imports this module. (Module-level
+// `.check()` and `z.coerce` calls are kept by bundlers whether used or not; a separate module is dropped whole.)
+import * as z from 'zod/mini';
+import { Cursor, Id, MAX_PAGE_SIZE } from './common.js';
+import { ConnectionStatus } from './connection.js';
+import { ConnectionRequestState } from './connection-request.js';
+import { RunPreset, RunStatus } from './run.js';
+import { Role } from './session.js';
+
+/** `limit` arrives as a query string; coerced, then held to 1..100 (an oversize page is a 400, not a silent clamp). */
+export const Limit = z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_SIZE));
+
+export const ConnectionListQuery = z.strictObject({
+  status: z.optional(ConnectionStatus),
+  app: z.optional(z.string().check(z.maxLength(64))),
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+});
+export type ConnectionListQuery = z.input<typeof ConnectionListQuery>;
+
+/** Body of `POST /connections/{id}/credentials`: an API-key app's fields by name. */
+export const CredentialsBody = z.strictObject({
+  fields: z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(4096))),
+});
+export type CredentialsBody = z.infer<typeof CredentialsBody>;
+
+/**
+ * Body of `POST /connections/{id}/reconnect` (optional). Without `returnTo` the flow is a popup whose result comes back
+ * by `postMessage`; with it the callback redirects the browser there (redirect fallback), adding `relink_session`,
+ * `relink_state` and `relink_status` to its query.
+ */
+export const ReconnectBody = z.strictObject({
+  returnTo: z.optional(z.string().check(z.url(), z.maxLength(2048))),
+});
+export type ReconnectBody = z.infer<typeof ReconnectBody>;
+
+export const ConnectionRequestListQuery = z.strictObject({
+  state: z.optional(ConnectionRequestState),
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+});
+export type ConnectionRequestListQuery = z.input<typeof ConnectionRequestListQuery>;
+
+/**
+ * Body of `POST /connection-requests` (agency only). Either `connectionId` — ask the owner of that connection to
+ * reconnect it — or `appKey` and `principalId` — ask a client to connect a new app.
+ */
+export const CreateConnectionRequestBody = z.strictObject({
+  appKey: z.optional(z.string().check(z.maxLength(64))),
+  principalId: z.optional(Id),
+  connectionId: z.optional(Id),
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+export type CreateConnectionRequestBody = z.infer<typeof CreateConnectionRequestBody>;
+
+/** `unread` and `resolved` arrive as the query strings "true" or "false". */
+export const NotificationListQuery = z.strictObject({
+  unread: z.optional(z.enum(['true', 'false'])),
+  /** `false`: the alerts whose problem still exists (the banner's source); `true`: the resolved ones. */
+  resolved: z.optional(z.enum(['true', 'false'])),
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+});
+export type NotificationListQuery = z.input<typeof NotificationListQuery>;
+
+export const RunListQuery = z.strictObject({
+  preset: z.optional(RunPreset),
+  status: z.optional(RunStatus),
+  workflowId: z.optional(Id),
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+});
+export type RunListQuery = z.input<typeof RunListQuery>;
+
+/** Body of `POST /sessions`, called by the host's backend with the workspace's secret key. */
+export const CreateSessionBody = z.strictObject({
+  role: Role,
+  principalId: Id,
+  /** Lifetime in seconds; short by default. */
+  ttlSeconds: z.optional(z.number().check(z.int(), z.gte(60), z.lte(86_400))),
+});
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;

@@ -1,0 +1,89 @@
+// The response schemas load on demand (internal/on-demand.ts): the SDK is bundled here the way a host's bundler does it
+// (esbuild, code splitting, chunks written to disk and imported from there), so the schemas really are a separate
+// chunk, loaded by a real dynamic import. The answers come from the reference backend; only the broken body and the
+// missing chunk are faults, because a healthy server and a healthy deploy never produce them.
+import assert from 'node:assert/strict';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { build, type Metafile } from 'esbuild';
+import { createInPageRelink } from '@relink/server/browser';
+import type * as Sdk from '@relink/sdk';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const dirs: string[] = [];
+const relink = createInPageRelink({ refresher: { autoStart: false } });
+after(() => {
+  relink.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Bundles the SDK with splitting into a fresh directory: its own module instances, so its own schema cache. */
+async function bundle(): Promise<{ dir: string; entry: string; metafile: Metafile; schemaChunk: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'relink-lazy-'));
+  dirs.push(dir);
+  const { metafile } = await build({
+    stdin: { contents: `export * from '@relink/sdk';`, resolveDir: root, sourcefile: 'host.js' },
+    absWorkingDir: root, bundle: true, splitting: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'],
+    outdir: dir, entryNames: 'entry', conditions: ['@relink/source'], metafile: true, logLevel: 'silent',
+  });
+  const outputs = Object.entries(metafile.outputs);
+  const schemaChunk = outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith('sdk/src/on-demand.ts')))![0];
+  return { dir, entry: join(root, outputs.find(([, output]) => output.entryPoint === 'host.js')![0]), metafile, schemaChunk: join(root, schemaChunk) };
+}
+
+const token = await relink.mintToken('agency', 'prn_agency');
+
+describe('response schemas loaded on demand', () => {
+  it('are not in the entry\'s static imports, and still turn a body that breaks them into a RelinkResponseError', async () => {
+    const { entry, metafile } = await bundle();
+    // The entry and what it imports statically: no zod.
+    const entryKey = Object.keys(metafile.outputs).find((key) => metafile.outputs[key]!.entryPoint === 'host.js')!;
+    const upFront = new Set([entryKey]);
+    for (const key of upFront) for (const imported of metafile.outputs[key]!.imports) if (imported.kind === 'import-statement') upFront.add(imported.path);
+    const upFrontInputs = [...upFront].flatMap((key) => Object.keys(metafile.outputs[key]!.inputs));
+    assert.deepEqual(upFrontInputs.filter((input) => input.includes('node_modules/zod/')), []);
+
+    const sdk = (await import(pathToFileURL(entry).href)) as typeof Sdk;
+    let breakBody = false;
+    const client = sdk.createRelinkClient({
+      baseUrl: relink.baseUrl,
+      token,
+      retry: 0,
+      fetch: async (input, init) => {
+        const response = await relink.fetch(input, init);
+        if (!breakBody) return response;
+        const body = (await response.json()) as { data: Record<string, unknown>[] };
+        return Response.json({ ...body, data: [{ ...body.data[0], status: 'expired' }] }, { status: response.status });
+      },
+    });
+    const page = await client.connections.list();
+    assert.ok(page.data.length > 0);
+    breakBody = true;
+    const error = await client.connections.list().then(() => assert.fail('expected a RelinkResponseError'), (caught: unknown) => caught);
+    assert.ok(error instanceof sdk.RelinkResponseError, String(error));
+    assert.deepEqual(error.issues.map((issue) => issue.path), [['data', 0, 'status']]);
+    assert.match(error.message, /^Unexpected response to GET connections: data\[0\]\.status: /);
+  });
+
+  it('a schema chunk that fails to load is a RelinkNetworkError for that call, and the next call loads it', async () => {
+    const { entry, schemaChunk } = await bundle();
+    const sdk = (await import(pathToFileURL(entry).href)) as typeof Sdk;
+    const client = sdk.createRelinkClient({ baseUrl: relink.baseUrl, token, retry: 0, fetch: relink.fetch });
+    renameSync(schemaChunk, `${schemaChunk}.gone`); // a deploy removed it, or the network dropped it
+    const error = await client.viewer.get().then(() => assert.fail('expected a RelinkNetworkError'), (caught: unknown) => caught);
+    assert.ok(error instanceof sdk.RelinkNetworkError, String(error));
+    assert.match(error.message, /^Could not load the SDK's response schemas to read the answer: GET me$/);
+    assert.ok(error.cause instanceof Error);
+    // An error answer needs the schemas too (its body is validated): the same typed failure, not an unparsed body.
+    const notFound = await client.connections.get('con_nope').then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
+    assert.ok(notFound instanceof sdk.RelinkNetworkError, String(notFound));
+
+    renameSync(`${schemaChunk}.gone`, schemaChunk);
+    const viewer = await client.viewer.get();
+    assert.equal(viewer.role, 'agency');
+    assert.ok(sdk.isNotFound(await client.connections.get('con_nope').catch((caught: unknown) => caught)));
+  });
+});
