@@ -4,6 +4,7 @@
 // what a reader of that language gets. One render, three axe runs: far cheaper than rendering every story three times.
 import axe from 'axe-core';
 import type { StoryContext } from '@storybook/web-components-vite';
+import { loaders } from '../../packages/elements/src/translations/loader.js';
 
 export interface StoryLocale {
   code: string;
@@ -117,6 +118,9 @@ export async function checkLocales(context: StoryContext): Promise<void> {
     if (globals.locale === code) continue;
     const restore = applyLocale(root, localeOf(code)!);
     try {
+      // The elements load the catalog themselves on seeing the new `lang`; waiting for the same module here means the
+      // quiet frames below cannot pass while it is still on its way.
+      await loaders[code]?.();
       await languageSettled();
       const violations = await axeViolations(parameters);
       if (violations.length) failures.push(`axe in ${localeOf(code)!.name} (lang=${code}):\n${describe(violations)}`);
