@@ -4,7 +4,9 @@
 // what a reader of that language gets. One render, three axe runs: far cheaper than rendering every story three times.
 import axe from 'axe-core';
 import type { StoryContext } from '@storybook/web-components-vite';
+import en from '../../packages/elements/src/translations/en.js';
 import { loaders } from '../../packages/elements/src/translations/loader.js';
+import { renderedText } from './queries.js';
 
 export interface StoryLocale {
   code: string;
@@ -99,6 +101,58 @@ async function axeViolations(parameters: StoryContext['parameters']): Promise<ax
 const describe = (violations: axe.Result[]) =>
   violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`).join('\n');
 
+/** Every string of a catalog by key path (plural forms as `path.category`), `$` keys left out. */
+function strings(catalog: unknown, path = '', found = new Map<string, string>()): Map<string, string> {
+  if (typeof catalog === 'string') found.set(path, catalog);
+  else if (typeof catalog === 'object' && catalog !== null) {
+    for (const [key, value] of Object.entries(catalog)) if (!key.startsWith('$')) strings(value, path ? `${path}.${key}` : key, found);
+  }
+  return found;
+}
+
+/**
+ * The English copy a reader of `translation` must not meet: each English string's text between its placeholders,
+ * where the language says it differently. Single words count only when the language never uses them itself (German
+ * says "Status" and "Workflow" too), so what is left is English that should have been translated.
+ */
+function englishPhrases(translation: unknown): string[] {
+  const theirs = strings(translation);
+  const ownWords = new Set([...theirs.values()].flatMap((text) => text.toLowerCase().split(/[^\p{L}]+/u)));
+  const phrases = new Set<string>();
+  for (const [path, text] of strings(en)) {
+    if (theirs.get(path) === text) continue;
+    for (const fragment of text.split(/\{\w+\}/)) {
+      const phrase = fragment.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+      const words = phrase.split(/\s+/);
+      if (phrase.length < 4 || (words.length === 1 && ownWords.has(phrase.toLowerCase()))) continue;
+      phrases.add(phrase);
+    }
+  }
+  return [...phrases];
+}
+
+/** What a reader meets in the page: the text of the story and of the toasts, and the elements' accessible names. */
+function readerText(root: Element): string {
+  const names: string[] = [];
+  const collect = (node: ParentNode) => {
+    for (const el of node.querySelectorAll('*')) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = el.getAttribute(name);
+        if (value) names.push(value);
+      }
+      if (el.shadowRoot) collect(el.shadowRoot);
+    }
+  };
+  collect(root);
+  const toasters = [...document.querySelectorAll('relink-toaster')].filter((t) => !root.contains(t));
+  toasters.forEach(collect);
+  return [renderedText(root), ...toasters.map(renderedText), ...names].join(' \n ');
+}
+
+/** The English phrases (of `phrases`) in `text`, matched as whole words. */
+const leftIn = (text: string, phrases: string[]): string[] =>
+  phrases.filter((phrase) => new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text));
+
 /** Whether this render is a test run (addon-vitest in Vitest's browser mode), not someone browsing the catalog. */
 const underTest = () => '__vitest_browser__' in globalThis;
 
@@ -120,14 +174,16 @@ export async function checkLocales(context: StoryContext): Promise<void> {
     try {
       // The elements load the catalog themselves on seeing the new `lang`; waiting for the same module here means the
       // quiet frames below cannot pass while it is still on its way.
-      await loaders[code]?.();
+      const translation = (await loaders[code]!()).default;
       await languageSettled();
       const violations = await axeViolations(parameters);
       if (violations.length) failures.push(`axe in ${localeOf(code)!.name} (lang=${code}):\n${describe(violations)}`);
+      const english = leftIn(readerText(root), englishPhrases(translation));
+      if (english.length) failures.push(`English left in ${localeOf(code)!.name} (lang=${code}): ${english.map((p) => JSON.stringify(p)).join(', ')}`);
     } finally {
       restore();
     }
   }
   await languageSettled();
-  if (failures.length) throw new Error(`Accessibility violations after switching the story's language:\n${failures.join('\n')}`);
+  if (failures.length) throw new Error(`After switching the story's language:\n${failures.join('\n')}`);
 }

@@ -180,7 +180,7 @@ const ar: Translation = {
   },
   'connection-requests': {
     heading: 'طلبات الاتصال المعلّقة',
-    requestedBy: 'طلبه {name}',
+    requestedBy: 'بطلب من {name}',
     connect: 'ربط',
     cancel: 'إلغاء',
     connected: 'تم ربط {app}.',
