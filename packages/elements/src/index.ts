@@ -17,6 +17,7 @@ export * from './events/dialog.js';
 export * from './events/reconnect.js';
 export * from './events/manage.js';
 export type { PluralForms } from './internal/format.js';
+export * from './translations/index.js';
 export * from './components/reauth-banner/reauth-banner.js';
 export * from './components/notification-bell/notification-bell.js';
 export * from './components/run-actions/run-actions.js';

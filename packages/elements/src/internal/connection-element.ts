@@ -8,7 +8,7 @@ import { RelinkElement } from './relink-element.js';
  * Base of the elements that show or act on one connection (`connection-id`): follows the provider's store and
  * fetches the connection once if the store does not know it yet (aborted if the id changes or the element leaves).
  */
-export class ConnectionElement<M extends object = object> extends RelinkElement<M> {
+export class ConnectionElement<M extends object = object, N extends object = object> extends RelinkElement<M, N> {
   // Only this connection and the viewer: a change to another connection does not re-render this element.
   private readonly data = new StoreController(
     this,

@@ -1,6 +1,7 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { ConnectSessionOutcome } from '@relink/sdk';
 import { space2, space3 } from '../styles/tokens.js';
+import type { CommonMessages } from '../translations/translation.js';
 import { fill } from './fill.js';
 
 export type AccountMismatch = Extract<ConnectSessionOutcome, { status: 'account_mismatch' }>;
@@ -16,26 +17,8 @@ export function settleOutcome(outcome: ConnectSessionOutcome, handlers: OutcomeH
   (handlers[outcome.status] as (outcome: ConnectSessionOutcome) => void)(outcome);
 }
 
-/** The account-mismatch copy, shared by every element that runs a consent flow (seed 000). */
-export interface MismatchMessages {
-  /** `{new}` / `{old}`: the account just authorised and the one the connection had; `{app}` the app. */
-  mismatch: string;
-  mismatchWarning: string;
-  switchAccount: string;
-  keepAccount: string;
-  /** Said after "Keep": nothing changed. */
-  kept: string;
-  unknownAccount: string;
-}
-
-export const mismatchDefaults: MismatchMessages = {
-  mismatch: 'You authorized {new} instead of {old}. Switch this connection to {new}?',
-  mismatchWarning: 'Reconnect with the same login you used originally. Authorizing a different account can point your workflow steps at the wrong data.',
-  switchAccount: 'Switch to {new}',
-  keepAccount: 'Keep {old}',
-  kept: 'Nothing was switched: the connection still uses {old}.',
-  unknownAccount: 'another account',
-};
+/** The account-mismatch copy (common words, `translations/en.ts`), said by every element that runs a consent flow (seed 000). */
+export type MismatchMessages = Pick<CommonMessages, 'mismatch' | 'mismatchWarning' | 'switchAccount' | 'keepAccount' | 'kept' | 'unknownAccount'>;
 
 /** Fills a mismatch message with the two accounts and the app. */
 export const fillMismatch = (template: string, m: MismatchMessages, outcome: AccountMismatch | undefined, app = ''): string =>

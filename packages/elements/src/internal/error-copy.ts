@@ -1,33 +1,25 @@
-import { errorKind } from '@relink/sdk';
+import { errorKind, isRelinkApiError } from '@relink/sdk';
+import type { CommonMessages } from '../translations/translation.js';
 
 /**
- * What every element says when a request fails, by the SDK's error kind (one map for the kit, each element's
- * `messages` may override it). The server's own message is its words to the user and is shown as-is; anything
- * else (network trouble, a timeout, an expired session, a broken response) gets copy, never the SDK's raw text.
+ * What every element says when a request fails: the copy for the SDK's error kind (network trouble, a timeout, an
+ * expired session, a broken response), never the SDK's raw text. A refusal from the server (an API error) is said in
+ * the page's language by its code (`codes`); a code no language covers (and every code on an English page, where
+ * the server's message names the app or run) shows the server's own message, written for users.
  */
-export interface ErrorKindMessages {
-  /** The request never got an answer: nothing was changed. */
-  errorNetwork: string;
-  /** No answer in time. */
-  errorTimeout: string;
-  /** The session expired and could not be renewed. */
-  errorSession: string;
-  /** A response that broke the contract, or a bug. */
-  errorUnknown: string;
-}
-
-export const errorKindDefaults: ErrorKindMessages = {
-  errorNetwork: 'The service cannot be reached right now. Nothing was changed.',
-  errorTimeout: 'The service took too long to answer. Nothing was changed that we know of; try again.',
-  errorSession: 'Your session has expired. Sign in again to continue.',
-  errorUnknown: 'Something went wrong. Try again.',
+export type ErrorKindMessages = Pick<CommonMessages, 'errorNetwork' | 'errorTimeout' | 'errorSession' | 'errorUnknown'> & {
+  /** The server's error codes in the page's language; English leaves this empty (the server's messages are English). */
+  codes: Partial<CommonMessages['codes']> & Record<string, string | undefined>;
 };
 
-/** The user-facing text for `error`: the server's message for an API answer, else the copy for its kind. */
+/** English's `codes`, carried by every element that reports errors: none (see `ErrorKindMessages`). */
+export const noCodes: Pick<ErrorKindMessages, 'codes'> = { codes: {} };
+
+/** The user-facing text for `error`: the copy for its code or the server's message for an API answer, else the copy for its kind. */
 export function errorCopy(error: unknown, m: ErrorKindMessages): string {
   switch (errorKind(error)) {
     case 'api':
-      return (error as Error).message;
+      return (isRelinkApiError(error) && m.codes[error.code]) || (error as Error).message;
     case 'network':
       return m.errorNetwork;
     case 'timeout':

@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { themeRules } from '../styles/tokens.js';
+import { copyOf, messagesFor, onCopyChange, resolveCopy, type ElementCopy } from './registry.js';
 
 /**
  * Registers `ctor` as `tag` unless the tag is taken. A second copy of the package (two bundles on one page, a
@@ -35,8 +36,14 @@ function adoptThemeRules(root: Node): void {
 const observed = new WeakSet<Node>();
 let languageObserver: MutationObserver | undefined;
 
+const rerender = () => connected.forEach((el) => el.requestUpdate());
+
 function observeLanguage(element: Element): void {
-  languageObserver ??= new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+  if (!languageObserver) {
+    languageObserver = new MutationObserver(rerender);
+    // A language registered (or loaded on demand) or the host's words changed: every element picks its words again.
+    onCopyChange(rerender);
+  }
   for (let root: Node | undefined = element.getRootNode(); root; root = (root as ShadowRoot).host?.getRootNode()) {
     if (observed.has(root)) continue;
     observed.add(root);
@@ -44,37 +51,48 @@ function observeLanguage(element: Element): void {
   }
 }
 
+/** BCP 47 locale of `node`: the nearest `lang` attribute, crossing shadow roots, else the browser's language. */
+export function localeOf(node: Node | null): string {
+  for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if ((node as HTMLElement).lang) return (node as HTMLElement).lang;
+  }
+  return navigator.language;
+}
+
 /**
- * Base of every Relink element: copy overridable through `messages`, locale from the nearest `lang` (across
- * shadow roots), re-rendered when `lang` or `dir` changes on any ancestor (or the element), and the theme attributes
- * wired up.
+ * Base of every Relink element: its words from the kit's copy registry (`internal/registry.ts`) in its locale, with
+ * `messages` over them; locale from the nearest `lang` (across shadow roots); re-rendered when `lang` or `dir`
+ * changes on any ancestor (or the element) and when the registry changes; the theme attributes wired up.
  *
  * Direction needs no code: `dir` inherits into shadow roots and the styles use logical properties.
  *
- * @typeParam M - the element's messages; `static defaults` holds the default copy.
+ * @typeParam M - the words the element prints (its own and the common ones it uses); `static copy` declares them.
+ * @typeParam N - what else its `messages` take: a composite element's words for the elements inside it.
  */
-export class RelinkElement<M extends object = object> extends LitElement {
-  /** The element's default copy; subclasses replace it. */
-  static defaults: object = {};
+export class RelinkElement<M extends object = object, N extends object = object> extends LitElement {
+  /** The element's namespace and English words; each element declares its own with `copyOf()`. */
+  static copy: ElementCopy = copyOf('', {});
 
   /**
-   * Overrides for any of the element's strings, merged over the defaults:
-   * `badge.messages = { error: 'Expired' }`.
+   * Words for this element only, over the kit's (`setMessages()`) and its language's:
+   * `badge.messages = { error: 'Expired' }`. A composite element hands the common words and a namespace per inner
+   * element down: `detail.messages = { error: 'Expired', 'refresh-button': { label: 'Renew' } }`.
    */
-  @property({ attribute: false }) messages: Partial<M> = {};
+  @property({ attribute: false }) messages: Partial<M> & N = {} as Partial<M> & N;
 
-  /** The defaults with `messages` merged over them. */
+  /** The words this element prints now. */
   protected get m(): M {
-    return { ...(this.constructor as typeof RelinkElement).defaults, ...this.messages } as M;
+    return resolveCopy((this.constructor as typeof RelinkElement).copy, this.locale, this.messages) as M;
+  }
+
+  /** What `messages` say to an inner element of class `child` (the same object while `messages` is unchanged). */
+  protected messagesFor(child: { copy: ElementCopy }): object {
+    return messagesFor(this.messages, child.copy);
   }
 
   /** BCP 47 locale: the nearest `lang` attribute, crossing shadow roots, else the browser's language. */
   get locale(): string {
-    let node: Node | null = this as Node;
-    for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-      if ((node as HTMLElement).lang) return (node as HTMLElement).lang;
-    }
-    return navigator.language;
+    return localeOf(this);
   }
 
   override connectedCallback(): void {

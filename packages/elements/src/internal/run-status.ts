@@ -6,30 +6,14 @@ import CirclePause from 'lucide/dist/esm/icons/circle-pause.mjs';
 import CircleX from 'lucide/dist/esm/icons/circle-x.mjs';
 import Hourglass from 'lucide/dist/esm/icons/hourglass.mjs';
 import LoaderCircle from 'lucide/dist/esm/icons/loader-circle.mjs';
+import type { CommonMessages } from '../translations/translation.js';
 import { colorAttention, colorDanger, colorInfo, colorNeutral, colorSuccess, space1 } from '../styles/tokens.js';
 import { icon } from './icon.js';
 
 /** The run vocabulary shared by the runs list and the run detail (seed 002), so both say the same thing. */
-export interface RunStatusMessages {
-  /** Status labels. */
+export type RunStatusMessages = Pick<CommonMessages, 'agent' | 'operator' | 'blockedBy' | 'reauthFixed'> & {
   statusLabels: Record<RunStatus, string>;
-  /** Why a paused run is paused. */
   pauseReasons: Record<PauseReason, string>;
-  agent: string;
-  operator: string;
-  /** Before the blocked connection's link: "Blocked by HubSpot (Northwind CRM)". */
-  blockedBy: string;
-  /** A run paused for reauth whose connections are all fixed again: it waits only for Resume. */
-  reauthFixed: string;
-}
-
-export const runStatusDefaults: RunStatusMessages = {
-  statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
-  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' },
-  agent: 'Agent',
-  operator: 'Operator',
-  blockedBy: 'Blocked by',
-  reauthFixed: 'Reconnected · ready to resume',
 };
 
 /**
@@ -47,9 +31,10 @@ export function connectionList(
     if (p.type === 'literal') return p.value;
     const id = ids[index++]!;
     const link = href(id);
+    // `dir="auto"` isolates each name for bidi: an Arabic app name does not reorder the sentence around it.
     return link === undefined
-      ? html`<span part=${part}>${p.value}</span>`
-      : html`<a part=${part} href=${link} @click=${(e: MouseEvent) => onNavigate?.(e, id, link)}>${p.value}</a>`;
+      ? html`<span part=${part} dir="auto">${p.value}</span>`
+      : html`<a part=${part} dir="auto" href=${link} @click=${(e: MouseEvent) => onNavigate?.(e, id, link)}>${p.value}</a>`;
   });
 }
 

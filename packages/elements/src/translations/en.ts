@@ -7,6 +7,7 @@
  * 'Expired' } })`) and every element that prints it follows. `{name}` placeholders are filled with values isolated for
  * bidi; plural messages are one template per `Intl.PluralRules` category (`other` is required), `{n}` the count.
  */
+import type { ErrorCode, PauseReason, RunStatus } from '@relink/sdk';
 import type { PluralForms } from '../internal/format.js';
 import type { Translation } from './translation.js';
 
@@ -62,7 +63,7 @@ export const codes = {
   idempotency_key_in_use: 'The same request is still in progress. Try again in a moment.',
   provider_unavailable: "The app's service is temporarily unavailable. Try again in a moment.",
   internal: 'Something went wrong on our side. Try again.',
-};
+} satisfies Record<ErrorCode, string>;
 
 /** Seed 000's account-mismatch prompt, said by every element that runs a consent flow. */
 export const mismatch = {
@@ -108,9 +109,9 @@ export const stale = {
 
 /** The run vocabulary shared by the runs list and the run detail (seed 002). */
 export const runVocabulary = {
-  statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
+  statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' } satisfies Record<RunStatus, string>,
   /** Why a paused run is paused. */
-  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' },
+  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' } satisfies Record<PauseReason, string>,
   agent: 'Agent',
   operator: 'Operator',
   /** Before the blocked connections' links: "Blocked by HubSpot (Northwind CRM)". */

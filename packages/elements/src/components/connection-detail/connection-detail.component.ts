@@ -4,30 +4,35 @@ import { expiryHintDays, isNotFound } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
-import { authConfigDefaults, authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { errorState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
-import '../status-badge/status-badge.js';
-import '../refresh-button/refresh-button.js';
-import '../revoke-dialog/revoke-dialog.js';
-import '../reconnect-button/reconnect-button.js';
+import { copyOf } from '../../internal/registry.js';
+import { authConfig, connectionDetail, errorKinds, retry } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
+import { RelinkStatusBadge, type StatusBadgeMessages } from '../status-badge/status-badge.js';
+import { RelinkRefreshButton, type RefreshButtonMessages } from '../refresh-button/refresh-button.js';
+import { RelinkRevokeDialog, type RevokeDialogMessages } from '../revoke-dialog/revoke-dialog.js';
+import { RelinkReconnectButton, type ReconnectButtonMessages } from '../reconnect-button/reconnect-button.js';
 import styles from './connection-detail.styles.js';
 
-export interface ConnectionDetailMessages extends AuthConfigMessages, ErrorKindMessages {
-  account: string;
-  lastRefreshed: string;
-  never: string;
-  /** For a client viewer whose connection cannot be refreshed (seed 001). */
-  contactAgency: string;
-  loading: string;
-  notFound: string;
-  retry: string;
-}
+export type ConnectionDetailMessages = ElementMessages['connection-detail'] & AuthConfigMessages & ErrorKindMessages & Pick<CommonMessages, 'retry'>;
+
+/**
+ * What the detail's `messages` also take for the elements inside it: common words (`error: 'Expired'` relabels its
+ * badge) and one namespace per inner element (`'refresh-button': { label: 'Renew' }`).
+ */
+export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'>> & {
+  'status-badge'?: Partial<StatusBadgeMessages>;
+  'refresh-button'?: Partial<RefreshButtonMessages>;
+  'revoke-dialog'?: Partial<RevokeDialogMessages>;
+  'reconnect-button'?: Partial<ReconnectButtonMessages>;
+};
 
 /**
  * One connection's page (seed 001's `/portal/connections/{id}`): the app, the label, the status badge with its
@@ -61,20 +66,10 @@ export interface ConnectionDetailMessages extends AuthConfigMessages, ErrorKindM
  * @cssproperty --relink-connection-detail-radius - Card corner radius; defaults to `--relink-radius`.
  * @cssproperty --relink-connection-detail-background - Card background; defaults to `--relink-color-surface`.
  */
-export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMessages> {
+export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMessages, ConnectionDetailInnerMessages> {
   static override styles = styles;
 
-  static override defaults: ConnectionDetailMessages = {
-    ...authConfigDefaults,
-    ...errorKindDefaults,
-    account: 'Account',
-    lastRefreshed: 'Last refreshed',
-    never: 'Never',
-    contactAgency: 'Contact your agency if this integration needs to be reconnected.',
-    loading: 'Loading connection…',
-    notFound: 'This connection was not found.',
-    retry: 'Try again',
-  };
+  static override copy = copyOf('connection-detail', connectionDetail, authConfig, errorKinds, noCodes, retry);
 
   // Keep "5 minutes ago" true.
   private readonly clock = new ClockController(this);
@@ -125,11 +120,14 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
         </div>
       </div>
       <div part="status">
-        <relink-status-badge part="badge" status=${c.status} ?with-description=${!authProblem} expires-in-days=${expiring ?? nothing}></relink-status-badge>
+        <relink-status-badge part="badge" status=${c.status} ?with-description=${!authProblem} expires-in-days=${expiring ?? nothing}
+          .messages=${this.messagesFor(RelinkStatusBadge)}></relink-status-badge>
         <div part="actions">
-          <relink-refresh-button connection-id=${c.id}></relink-refresh-button>
-          ${needsReconnect(c) && path !== 'none' ? html`<relink-reconnect-button connection-id=${c.id}></relink-reconnect-button>` : nothing}
-          <relink-revoke-dialog connection-id=${c.id}></relink-revoke-dialog>
+          <relink-refresh-button connection-id=${c.id} .messages=${this.messagesFor(RelinkRefreshButton)}></relink-refresh-button>
+          ${needsReconnect(c) && path !== 'none'
+            ? html`<relink-reconnect-button connection-id=${c.id} .messages=${this.messagesFor(RelinkReconnectButton)}></relink-reconnect-button>`
+            : nothing}
+          <relink-revoke-dialog connection-id=${c.id} .messages=${this.messagesFor(RelinkRevokeDialog)}></relink-revoke-dialog>
         </div>
       </div>
       ${authProblem

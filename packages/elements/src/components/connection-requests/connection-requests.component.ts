@@ -6,8 +6,8 @@ import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../../events/connection-request.js';
-import { mismatchDefaults, mismatchPrompt, settleOutcome, fillMismatch, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { mismatchPrompt, settleOutcome, fillMismatch, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -15,24 +15,12 @@ import { emptyState, errorState, loadingState } from '../../internal/load-state.
 import { monogram } from '../../internal/monogram.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { toast } from '../toaster/toaster.js';
+import { copyOf } from '../../internal/registry.js';
+import { connectionRequests, errorKinds, mismatch, retry } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './connection-requests.styles.js';
 
-export interface ConnectionRequestsMessages extends MismatchMessages, ErrorKindMessages {
-  heading: string;
-  /** "Requested by Northwind Agency"; `{name}` is who asked. */
-  requestedBy: string;
-  connect: string;
-  cancel: string;
-  /** Toast after a completed consent flow; `{app}` is the app. */
-  connected: string;
-  /** Toast after a cancelled request. */
-  cancelled: string;
-  connectFailed: string;
-  cancelFailed: string;
-  empty: string;
-  loading: string;
-  retry: string;
-}
+export type ConnectionRequestsMessages = ElementMessages['connection-requests'] & MismatchMessages & ErrorKindMessages & Pick<CommonMessages, 'retry'>;
 
 interface Slice {
   requests: Collection<ConnectionRequest>;
@@ -77,21 +65,7 @@ interface Slice {
 export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMessages> {
   static override styles = styles;
 
-  static override defaults: ConnectionRequestsMessages = {
-    ...errorKindDefaults,
-    heading: 'Outstanding connection requests',
-    requestedBy: 'Requested by {name}',
-    connect: 'Connect',
-    cancel: 'Cancel',
-    connected: '{app} connected.',
-    cancelled: 'Request cancelled.',
-    connectFailed: 'Could not connect',
-    cancelFailed: 'Could not cancel the request',
-    empty: 'No outstanding requests',
-    loading: 'Loading requests…',
-    retry: 'Try again',
-    ...mismatchDefaults,
-  };
+  static override copy = copyOf('connection-requests', connectionRequests, errorKinds, noCodes, mismatch, retry);
 
   private readonly data = new StoreController<Slice>(this, (s) => ({ requests: s.connectionRequests, viewer: s.viewer }), {
     equals: (a, b) => a.requests === b.requests && a.viewer === b.viewer,

@@ -11,38 +11,23 @@ import { RelinkManageEvent } from '../../events/manage.js';
 import { fill } from '../../internal/fill.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
+import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { connectionsTable, errorKinds, retry, statusWords } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
-import '../status-badge/status-badge.js';
+import { RelinkStatusBadge, type StatusBadgeMessages } from '../status-badge/status-badge.js';
 import styles from './connections-table.styles.js';
 
 export type SortKey = 'app' | 'label' | 'status';
 export type SortDirection = 'ascending' | 'descending';
 
-export interface ConnectionsTableMessages extends ErrorKindMessages {
-  caption: string;
-  app: string;
-  label: string;
-  status: string;
-  actions: string;
-  manage: string;
-  emptyTitle: string;
-  emptyBody: string;
-  noMatches: string;
-  filterLabel: string;
-  allStatuses: string;
-  active: string;
-  error: string;
-  pending: string;
-  revoked: string;
-  loading: string;
-  retry: string;
-  /** Announced when a connection's status changes live; `{app}`, `{label}`, `{status}`. */
-  statusChanged: string;
-}
+/** The table's words, and the common status words its filter, announcements and badges print. */
+export type ConnectionsTableMessages = ElementMessages['connections-table'] & ErrorKindMessages &
+  Pick<CommonMessages, 'active' | 'error' | 'pending' | 'revoked' | 'unknown' | 'retry'>;
 
 const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 /** Status sort: what needs attention first. */
@@ -86,30 +71,10 @@ type VirtualizeModule = typeof Virtualize;
  * @cssproperty --relink-connections-table-link-color - Colour of "Manage"; defaults to `--relink-color-focus-ring`.
  * @cssproperty --relink-connections-table-max-height - Height of the virtualized table; defaults to 480px.
  */
-export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages> {
+export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages, { 'status-badge'?: Partial<StatusBadgeMessages> }> {
   static override styles = styles;
 
-  static override defaults: ConnectionsTableMessages = {
-    ...errorKindDefaults,
-    caption: 'Connections',
-    app: 'App',
-    label: 'Label',
-    status: 'Status',
-    actions: 'Actions',
-    manage: 'Manage',
-    emptyTitle: 'No connections yet',
-    emptyBody: 'When your team asks you to connect an app, it will show up here.',
-    noMatches: 'No connections match this filter.',
-    filterLabel: 'Status',
-    allStatuses: 'All statuses',
-    active: 'active',
-    error: 'error',
-    pending: 'pending',
-    revoked: 'revoked',
-    loading: 'Loading connections…',
-    retry: 'Try again',
-    statusChanged: '{app} ({label}) is now {status}.',
-  };
+  static override copy = copyOf('connections-table', connectionsTable, statusWords, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController<Collection<Connection>>(this, (s) => s.connections);
   private readonly loader = collectionLoader(this, () => this.data.store, ['connections']);
@@ -207,7 +172,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return {
       app: html`<span class="app" id=${appId}>${monogram(c.app)}<span>${c.app.name}</span></span>`,
       label: c.label,
-      status: html`<relink-status-badge part="badge" status=${c.status} expires-in-days=${hint ?? nothing}></relink-status-badge>`,
+      status: html`<relink-status-badge part="badge" status=${c.status} expires-in-days=${hint ?? nothing}
+        .messages=${this.messagesFor(RelinkStatusBadge)}></relink-status-badge>`,
       actions: href !== undefined
         ? html`<a part="manage" href=${href} aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, href)}>${this.m.manage}</a>`
         : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${this.m.manage}</button>`,

@@ -11,34 +11,19 @@ import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
-import { numberFormat, plural, relativeTime, type PluralForms } from '../../internal/format.js';
+import { numberFormat, plural, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
-import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { copyOf } from '../../internal/registry.js';
+import { errorKinds, notificationBell, retry, stale } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './notification-bell.styles.js';
 
-export interface NotificationBellMessages extends ErrorKindMessages, StaleMessages {
-  /** The button's accessible name with nothing unread. */
-  label: string;
-  /** The button's accessible name with `{n}` unread notifications: "Notifications, 3 unread". */
-  labelUnread: PluralForms;
-  /** The popover's heading. */
-  heading: string;
-  /** The empty state. */
-  empty: string;
-  /** Read out after an unread notification. */
-  unread: string;
-  /** Title of a `reauth_required` notification; `{app}` is its app: "HubSpot reauth required". */
-  reauthTitle: string;
-  critical: string;
-  warning: string;
-  info: string;
-  loading: string;
-  retry: string;
-}
+export type NotificationBellMessages = ElementMessages['notification-bell'] & ErrorKindMessages & StaleMessages & Pick<CommonMessages, 'retry'>;
 
 const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: Info };
 
@@ -85,21 +70,7 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
 export class RelinkNotificationBell extends RelinkElement<NotificationBellMessages> {
   static override styles = styles;
 
-  static override defaults: NotificationBellMessages = {
-    ...staleDefaults,
-    ...errorKindDefaults,
-    label: 'Notifications',
-    labelUnread: { other: 'Notifications, {n} unread' },
-    heading: 'Notifications',
-    empty: 'No notifications',
-    unread: 'Unread',
-    reauthTitle: '{app} reauth required',
-    critical: 'Critical',
-    warning: 'Warning',
-    info: 'Info',
-    loading: 'Loading notifications…',
-    retry: 'Try again',
-  };
+  static override copy = copyOf('notification-bell', notificationBell, stale, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);
   // Whether the service can be reached: old data says it may be out of date.

@@ -13,11 +13,19 @@ import {
 } from '@relink/sdk';
 import { clientContext } from '../../context/client-context.js';
 import { storeContext } from '../../context/store-context.js';
-import { settleOutcome, fillMismatch } from '../../internal/consent-outcome.js';
-import { errorCopy } from '../../internal/error-copy.js';
-import { RelinkReconnectButton } from '../reconnect-button/reconnect-button.component.js';
+import { settleOutcome, fillMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { copyOf, languageReady, resolveCopy } from '../../internal/registry.js';
+import { localeOf } from '../../internal/relink-element.js';
+import { errorKinds, mismatch, provider, reconnection } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './provider.styles.js';
+
+/** The provider's words: the toasts after a consent flow's redirect (its own `provider` namespace and common words). */
+export type ProviderMessages = ElementMessages['provider'] & MismatchMessages & ErrorKindMessages & Pick<CommonMessages, 'reconnected'>;
+
+const providerCopy = copyOf('provider', provider, reconnection, mismatch, errorKinds, noCodes);
 
 /**
  * Gives every Relink element inside it one SDK client and one shared, live store, through `@lit/context`.
@@ -28,7 +36,8 @@ import styles from './provider.styles.js';
  * @tag relink-provider
  * @summary Provides the Relink SDK client and live store to the elements inside it; sets the theme.
  *
- * It shows no copy of its own, so it takes no `messages` and follows no locale: it is a plain `LitElement`.
+ * Its only words are the toasts after a consent flow's redirect, taken from the copy registry (its `provider`
+ * namespace and common words, set with `setMessages()`) in its locale; it takes no `messages` of its own.
  *
  * @slot - The page content that uses Relink elements.
  */
@@ -124,18 +133,24 @@ export class RelinkProvider extends LitElement {
 
   /**
    * The page came back from a consent flow's redirect fallback (the popup was blocked): clean the address bar, sync
-   * what the flow changed and say how it ended with the same toast as the popup path (the Reconnect button's copy).
+   * what the flow changed and say how it ended with the same words as the popup path (the registry's, in the provider's
+   * locale, read when each toast shows).
    */
   private async finishRedirect(store: RelinkStore): Promise<void> {
-    const m = RelinkReconnectButton.defaults;
+    // The page just loaded: its language may still be on its way.
+    const copy = async () => {
+      await languageReady(localeOf(this));
+      return resolveCopy(providerCopy, localeOf(this)) as ProviderMessages;
+    };
     let outcome: ConnectSessionOutcome | undefined;
     try {
       outcome = await resumeRedirect(store.client);
     } catch (error) {
-      toast({ title: errorCopy(error, m), tone: 'error' });
+      toast({ title: errorCopy(error, await copy()), tone: 'error' });
       return;
     }
     if (!outcome) return;
+    const m = await copy();
     const reconnected = async (connectionId: string) => {
       await store.afterReconnect(connectionId);
       toast({ title: m.reconnected, tone: 'success' });
@@ -159,7 +174,7 @@ export class RelinkProvider extends LitElement {
           },
         });
       },
-      auth_config_missing: (missing) => toast({ title: missing.message, tone: 'error' }),
+      auth_config_missing: (missing) => toast({ title: errorCopy(missing.error, m), tone: 'error' }),
       redirected: () => undefined,
     });
   }

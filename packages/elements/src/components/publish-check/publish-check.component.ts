@@ -10,19 +10,15 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { copyOf } from '../../internal/registry.js';
+import { errorKinds, publishCheck, retry } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './publish-check.styles.js';
 
-export interface PublishCheckMessages extends ErrorKindMessages {
-  /** The OK line when the workflow may be published; empty to show nothing. */
-  ok: string;
-  /** Each problem's link to the connection. */
-  fix: string;
-  checking: string;
-  retry: string;
-}
+export type PublishCheckMessages = ElementMessages['publish-check'] & ErrorKindMessages & Pick<CommonMessages, 'retry'>;
 
 /**
  * The publish gate (seed 002): asks the server whether workflow `workflow-id` may be published
@@ -53,13 +49,7 @@ export interface PublishCheckMessages extends ErrorKindMessages {
 export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   static override styles = styles;
 
-  static override defaults: PublishCheckMessages = {
-    ...errorKindDefaults,
-    ok: 'Ready to publish: every connection is active.',
-    fix: 'Fix connection',
-    checking: 'Checking connections…',
-    retry: 'Try again',
-  };
+  static override copy = copyOf('publish-check', publishCheck, errorKinds, noCodes, retry);
 
   private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
   /**

@@ -6,22 +6,18 @@ import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
-import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
-import { plural, type PluralForms } from '../../internal/format.js';
+import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
+import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { copyOf } from '../../internal/registry.js';
+import { reauthBanner, stale } from '../../translations/en.js';
+import type { ElementMessages } from '../../translations/translation.js';
 import styles from './reauth-banner.styles.js';
 
-export interface ReauthBannerMessages extends StaleMessages {
-  /** The banner's title for `{n}` affected connections. */
-  title: PluralForms;
-  /** The row's link, titled after the first affected app (`{app}`). */
-  link: string;
-  /** How many more affected apps (`{n}`) remain after the first (only shown when there are more). */
-  more: PluralForms;
-}
+export type ReauthBannerMessages = ElementMessages['reauth-banner'] & StaleMessages;
 
 /**
  * The reauthorization alert of seed 002: a full-width strip in the error tone, shown while there are unresolved
@@ -53,12 +49,7 @@ export interface ReauthBannerMessages extends StaleMessages {
 export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   static override styles = styles;
 
-  static override defaults: ReauthBannerMessages = {
-    ...staleDefaults,
-    title: { one: 'A connection needs to be reauthorized', other: '{n} connections need to be reauthorized' },
-    link: '{app} reauth required',
-    more: { other: 'and {n} more' },
-  };
+  static override copy = copyOf('reauth-banner', reauthBanner, stale);
 
   private readonly data = new StoreController<ReauthNeeded>(this, selectReauthNeeded);
   private readonly loader = collectionLoader(this, () => this.data.store, ['notifications']);

@@ -4,25 +4,20 @@ import { fieldErrors as fieldErrorsOf, isAbortError, isInvalidCredentials, type 
 import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
-import { fillMismatch, mismatchDefaults, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
-import { authConfigDefaults, authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { fillMismatch, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { icon } from '../../internal/icon.js';
+import { copyOf } from '../../internal/registry.js';
+import { authConfig, errorKinds, mismatch, reconnectButton, reconnection } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './reconnect-button.styles.js';
 
-export interface ReconnectButtonMessages extends MismatchMessages, AuthConfigMessages, ErrorKindMessages {
-  reconnect: string;
-  requestReconnection: string;
-  requestSent: string;
-  /** `{app}` is the app's name. */
-  requestSentDescription: string;
-  reconnected: string;
-  save: string;
-  cancel: string;
-  cancelled: string;
-}
+/** The button's words, and the common ones it says (reconnecting, the account mismatch, a missing auth config). */
+export type ReconnectButtonMessages = ElementMessages['reconnect-button'] & MismatchMessages & AuthConfigMessages & ErrorKindMessages &
+  Pick<CommonMessages, 'reconnect' | 'requestReconnection' | 'requestSent' | 'reconnected'>;
 
 type View =
   | { kind: 'idle' }
@@ -60,19 +55,7 @@ type View =
 export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMessages> {
   static override styles = styles;
 
-  static override defaults: ReconnectButtonMessages = {
-    ...authConfigDefaults,
-    ...errorKindDefaults,
-    reconnect: 'Reconnect',
-    requestReconnection: 'Send reconnection request',
-    requestSent: 'Reconnection request sent',
-    requestSentDescription: 'Your client will find it under Outstanding connection requests in their portal, ready to reconnect {app}.',
-    reconnected: 'Connection reconnected.',
-    save: 'Save',
-    cancel: 'Cancel',
-    cancelled: 'Reconnection cancelled. Nothing changed.',
-    ...mismatchDefaults,
-  };
+  static override copy = copyOf('reconnect-button', reconnectButton, errorKinds, noCodes, reconnection, mismatch, authConfig);
 
   /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
   @property() mode: 'popup' | 'redirect' = 'popup';

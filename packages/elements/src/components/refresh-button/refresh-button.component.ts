@@ -5,31 +5,22 @@ import { isNotRefreshable } from '@relink/sdk';
 import { RelinkRefreshEvent } from '../../events/refresh.js';
 import type { ConnectSessionOutcome } from '@relink/sdk';
 import { reconnectPath } from '../../internal/access.js';
-import { fillMismatch, mismatchDefaults, settleOutcome, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { fillMismatch, settleOutcome, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
-import { errorCopy, errorKindDefaults, isRetryable, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, isRetryable, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { icon } from '../../internal/icon.js';
+import { copyOf } from '../../internal/registry.js';
+import { authConfig, errorKinds, mismatch, reconnection, refreshButton, retry } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './refresh-button.styles.js';
 
-export interface RefreshButtonMessages extends MismatchMessages, ErrorKindMessages {
-  label: string;
-  success: string;
-  failure: string;
-  failureDescription: string;
-  /** The failure toast's action where the viewer may reconnect (agency, own connection). */
-  reconnect: string;
-  /** The failure toast's action for an agency viewing a client's connection. */
-  requestReconnection: string;
-  requestSent: string;
-  requestFailed: string;
-  /** Toasts of the failure toast's Reconnect: completed, failed (with the server's message), auth config missing. */
-  reconnected: string;
-  reconnectFailed: string;
-  authConfigHelp: string;
-  /** The failure toast's action when the service could not be reached or timed out. */
-  retry: string;
-}
+/**
+ * The button's words, and the common ones it says: the failure toast's Reconnect (or "Send reconnection request" for
+ * an agency viewing a client's connection) and its outcomes, the account mismatch, Try again.
+ */
+export type RefreshButtonMessages = ElementMessages['refresh-button'] & MismatchMessages & ErrorKindMessages &
+  Pick<CommonMessages, keyof typeof reconnection | 'retry' | 'authConfigHelp'>;
 
 /**
  * Renews a connection's access token with its stored refresh token, without a new sign-in. Rendered only when the
@@ -54,22 +45,7 @@ export interface RefreshButtonMessages extends MismatchMessages, ErrorKindMessag
 export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages> {
   static override styles = styles;
 
-  static override defaults: RefreshButtonMessages = {
-    ...errorKindDefaults,
-    label: 'Refresh credential',
-    success: 'Connection refreshed.',
-    failure: 'Failed to refresh connection',
-    failureDescription: 'You may need to reconnect.',
-    reconnect: 'Reconnect',
-    requestReconnection: 'Send reconnection request',
-    requestSent: 'Reconnection request sent',
-    requestFailed: 'Could not send the reconnection request',
-    reconnected: 'Connection reconnected.',
-    reconnectFailed: 'Could not reconnect',
-    authConfigHelp: 'Ask your administrator or support to set up the auth config for this app, then reconnect.',
-    ...mismatchDefaults,
-    retry: 'Try again',
-  };
+  static override copy = copyOf('refresh-button', refreshButton, errorKinds, noCodes, reconnection, mismatch, retry, authConfig);
 
   /** The consent flow started from the failure toast; aborted (its polling stops) when the element leaves the page. */
   private flow?: AbortController;

@@ -3,19 +3,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { RelinkHideEvent, RelinkShowEvent, type DialogCloseReason } from '../../events/dialog.js';
 import { RelinkRevokedEvent, RelinkRevokeEvent } from '../../events/revoke.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { copyOf } from '../../internal/registry.js';
+import { errorKinds, revokeDialog } from '../../translations/en.js';
+import type { ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './revoke-dialog.styles.js';
 
-export interface RevokeDialogMessages extends ErrorKindMessages {
-  trigger: string;
-  title: string;
-  body: string;
-  confirm: string;
-  cancel: string;
-  revoked: string;
-  revokedDescription: string;
-}
+export type RevokeDialogMessages = ElementMessages['revoke-dialog'] & ErrorKindMessages;
 
 /**
  * The "Revoke" button and its confirmation: a native modal `<dialog>` (focus moves in to the safe action "Keep
@@ -51,18 +46,7 @@ export interface RevokeDialogMessages extends ErrorKindMessages {
 export class RelinkRevokeDialog extends ConnectionElement<RevokeDialogMessages> {
   static override styles = styles;
 
-  static override defaults: RevokeDialogMessages = {
-    ...errorKindDefaults,
-    trigger: 'Revoke',
-    title: 'Revoke this connection?',
-    body:
-      'Workflows that depend on this credential will pause until you (or another team member) reconnect it. ' +
-      'You can reconnect at any time from this page or from a future request email.',
-    confirm: 'Revoke connection',
-    cancel: 'Keep connection',
-    revoked: 'Connection revoked',
-    revokedDescription: 'Workflows using this connection will pause until reconnected.',
-  };
+  static override copy = copyOf('revoke-dialog', revokeDialog, errorKinds, noCodes);
 
   @query('dialog') private dialog!: HTMLDialogElement;
 

@@ -7,32 +7,18 @@ import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkReplayEvent, RelinkResumeEvent } from '../../events/run-action.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionList } from '../../internal/run-status.js';
 import { toast } from '../toaster/toaster.js';
+import { copyOf } from '../../internal/registry.js';
+import { errorKinds, runActions } from '../../translations/en.js';
+import type { ElementMessages } from '../../translations/translation.js';
 import styles from './run-actions.styles.js';
 
-export interface RunActionsMessages extends ErrorKindMessages {
-  /** Accessible name of the group of buttons. */
-  label: string;
-  resume: string;
-  replay: string;
-  resumed: string;
-  replayed: string;
-  /** The success toasts' link to the run (with `run-href`). */
-  viewRun: string;
-  resumeFailed: string;
-  replayFailed: string;
-  /** Why Resume is not offered: a connection it needs is broken. `{connections}`: their names, each a link with `connection-href`. */
-  resumeNeedsConnection: string;
-  /** Why Resume is not offered: an agent run resumes by itself once `{connections}` (one) is reconnected. */
-  resumesAutomatically: string;
-  /** The same, for several connections. */
-  resumesAutomaticallyMany: string;
-}
+export type RunActionsMessages = ElementMessages['run-actions'] & ErrorKindMessages;
 
 
 type Action = 'resume' | 'replay';
@@ -68,20 +54,7 @@ type Action = 'resume' | 'replay';
 export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
   static override styles = styles;
 
-  static override defaults: RunActionsMessages = {
-    label: 'Run actions',
-    resume: 'Resume',
-    replay: 'Replay',
-    resumed: 'Run resumed.',
-    replayed: 'Run replayed.',
-    viewRun: 'View run',
-    resumeFailed: 'Could not resume the run',
-    replayFailed: 'Could not replay the run',
-    resumeNeedsConnection: 'Reconnect {connections} before resuming this run.',
-    resumesAutomatically: 'This run resumes by itself once {connections} is reconnected.',
-    resumesAutomaticallyMany: 'This run resumes by itself once {connections} are reconnected.',
-    ...errorKindDefaults,
-  };
+  static override copy = copyOf('run-actions', runActions, errorKinds, noCodes);
 
   private readonly data = new StoreController<Run | undefined>(this, (s) => s.runs.byId.get(this.runId));
   // The connections name the ones a run waits for.

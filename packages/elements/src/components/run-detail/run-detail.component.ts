@@ -9,34 +9,17 @@ import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
-import '../run-actions/run-actions.js';
+import { connectionList, pauseReason, runStatus, type RunStatusMessages } from '../../internal/run-status.js';
+import { RelinkRunActions, type RunActionsMessages } from '../run-actions/run-actions.js';
+import { copyOf } from '../../internal/registry.js';
+import { errorKinds, retry, runDetail, runVocabulary } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './run-detail.styles.js';
 
-export interface RunDetailMessages extends RunStatusMessages, ErrorKindMessages {
-  /** Accessible name of the status line (status, reason, blocked connection and actions). */
-  statusLabel: string;
-  kind: string;
-  started: string;
-  updated: string;
-  finished: string;
-  /** Label of the failed run's error message. */
-  error: string;
-  /** Before the link to the run this one re-ran: "Replay of the run started yesterday". */
-  replayOf: string;
-  /** Text of the link to the original run; `{time}` is when it started (its id while unknown). */
-  originalRun: string;
-  /** Before the link to this run's latest replay: "Replayed as the run started now". */
-  replayedAs: string;
-  /** Text of the link to the latest replay; `{time}` is when it started. */
-  replayRun: string;
-  loading: string;
-  notFound: string;
-  retry: string;
-}
+export type RunDetailMessages = ElementMessages['run-detail'] & RunStatusMessages & ErrorKindMessages & Pick<CommonMessages, 'retry'>;
 
 /**
  * One run's page (seed 002's run detail, `/{workspaceSlug}/monitoring/workflow-runs/{workflowId}/{runId}`): the
@@ -80,26 +63,10 @@ export interface RunDetailMessages extends RunStatusMessages, ErrorKindMessages 
  * @cssproperty --relink-run-detail-background - Card background; defaults to `--relink-color-surface`.
  * @cssproperty --relink-run-detail-link-color - Colour of links; defaults to `--relink-color-focus-ring`.
  */
-export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
+export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-actions'?: Partial<RunActionsMessages> }> {
   static override styles = styles;
 
-  static override defaults: RunDetailMessages = {
-    ...errorKindDefaults,
-    ...runStatusDefaults,
-    statusLabel: 'Run status',
-    kind: 'Kind',
-    started: 'Started',
-    updated: 'Updated',
-    finished: 'Finished',
-    error: 'Error',
-    replayOf: 'Replay of',
-    originalRun: 'the run started {time}',
-    replayedAs: 'Replayed as',
-    replayRun: 'the run started {time}',
-    loading: 'Loading run…',
-    notFound: 'This run was not found.',
-    retry: 'Try again',
-  };
+  static override copy = copyOf('run-detail', runDetail, runVocabulary, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController(this, (s) => ({ runs: s.runs, connections: s.connections }), {
     equals: (a, b) => a.runs === b.runs && a.connections === b.connections,
@@ -207,7 +174,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages> {
       </div>
       <div part="status-line" role="group" aria-label=${m.statusLabel}>
         ${runStatus(run, m)} ${pauseReason(run, m)} ${this.renderBlocked(run)}
-        <relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing}
+        <relink-run-actions part="actions" run-id=${run.id} .messages=${this.messagesFor(RelinkRunActions)} run-href=${this.runHref ?? nothing}
           connection-href=${this.connectionHref ?? nothing} lang=${this.locale}></relink-run-actions>
       </div>
       ${run.status === 'failed' && run.error

@@ -8,35 +8,21 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
-import { isStale, staleDefaults, staleNote, type StaleMessages } from '../../internal/stale.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { connectionList, pauseReason, runStatus, runStatusDefaults, type RunStatusMessages } from '../../internal/run-status.js';
-import '../run-actions/run-actions.js';
+import { connectionList, pauseReason, runStatus, type RunStatusMessages } from '../../internal/run-status.js';
+import { RelinkRunActions, type RunActionsMessages } from '../run-actions/run-actions.js';
+import { copyOf } from '../../internal/registry.js';
+import { errorKinds, retry, runVocabulary, runsList, stale } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './runs-list.styles.js';
 
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
 export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
 
-export interface RunsListMessages extends RunStatusMessages, ErrorKindMessages, StaleMessages {
-  caption: string;
-  filters: string;
-  all: string;
-  paused_for_reauth: string;
-  running: string;
-  failed: string;
-  workflow: string;
-  status: string;
-  kind: string;
-  started: string;
-  updated: string;
-  actions: string;
-  empty: string;
-  noMatches: string;
-  loading: string;
-  retry: string;
-}
+export type RunsListMessages = ElementMessages['runs-list'] & RunStatusMessages & ErrorKindMessages & StaleMessages & Pick<CommonMessages, 'retry'>;
 
 const FILTERS: RunsFilter[] = ['all', 'paused_for_reauth', 'running', 'failed'];
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
@@ -87,30 +73,10 @@ interface Slice {
  * @cssproperty --relink-runs-list-cell-padding - Cell padding; defaults to `--relink-space-2 --relink-space-3`.
  * @cssproperty --relink-runs-list-link-color - Colour of links; defaults to `--relink-color-focus-ring`.
  */
-export class RelinkRunsList extends RelinkElement<RunsListMessages> {
+export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actions'?: Partial<RunActionsMessages> }> {
   static override styles = styles;
 
-  static override defaults: RunsListMessages = {
-    ...staleDefaults,
-    ...errorKindDefaults,
-    ...runStatusDefaults,
-    caption: 'Runs',
-    filters: 'Show runs',
-    all: 'All',
-    paused_for_reauth: 'Paused for reauth',
-    running: 'Running',
-    failed: 'Failed',
-    workflow: 'Workflow',
-    status: 'Status',
-    kind: 'Kind',
-    started: 'Started',
-    updated: 'Updated',
-    actions: 'Actions',
-    empty: 'No runs yet',
-    noMatches: 'No runs match this filter.',
-    loading: 'Loading runs…',
-    retry: 'Try again',
-  };
+  static override copy = copyOf('runs-list', runsList, runVocabulary, errorKinds, noCodes, stale, retry);
 
   // Whether the service can be reached: old data says it may be out of date.
   private readonly live = new StoreController(this, (s) => s.live);
@@ -182,7 +148,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages> {
       <td part="cell">${run.kind === 'agent' ? m.agent : m.operator}</td>
       <td part="cell">${time(run.startedAt)}</td>
       <td part="cell">${time(run.updatedAt)}</td>
-      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions></td>
+      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} .messages=${this.messagesFor(RelinkRunActions)} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions></td>
     </tr>`;
   }
 

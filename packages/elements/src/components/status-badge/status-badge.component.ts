@@ -5,26 +5,19 @@ import Ban from 'lucide/dist/esm/icons/ban.mjs';
 import Check from 'lucide/dist/esm/icons/check.mjs';
 import Clock from 'lucide/dist/esm/icons/clock.mjs';
 import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
-import { plural, type PluralForms } from '../../internal/format.js';
+import { plural } from '../../internal/format.js';
 import { icon, type IconNode } from '../../internal/icon.js';
+import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { statusBadge, statusWords } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './status-badge.styles.js';
 
-/** The badge's copy. Labels may be renamed (`{ error: 'Expired' }`); the status values never change. */
-export interface StatusBadgeMessages {
-  active: string;
-  error: string;
-  pending: string;
-  revoked: string;
-  /** Label for a status this version does not know (a newer server, a typo). */
-  unknown: string;
-  activeDescription: string;
-  errorDescription: string;
-  pendingDescription: string;
-  revokedDescription: string;
-  /** The expiry hint; `{n}` is the number of days, forms are `Intl.PluralRules` categories. */
-  expiresHint: PluralForms;
-}
+/**
+ * The badge's words: the common status words (renamed once for the kit with `setMessages({ common: { error: 'Expired' } })`,
+ * or for one badge with `messages`; the status values never change), the descriptions and the expiry hint.
+ */
+export type StatusBadgeMessages = ElementMessages['status-badge'] & Pick<CommonMessages, 'active' | 'error' | 'pending' | 'revoked' | 'unknown'>;
 
 const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2Off, pending: Clock, revoked: Ban };
 
@@ -51,19 +44,7 @@ const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2O
 export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
   static override styles = styles;
 
-  static override defaults: StatusBadgeMessages = {
-    // The seeds' exact status words (seed 001: "the status badge reads revoked"), lower case as they print them.
-    active: 'active',
-    error: 'error',
-    pending: 'pending',
-    revoked: 'revoked',
-    unknown: 'Unknown',
-    activeDescription: 'Connected and working.',
-    errorDescription: 'Reconnection needed.',
-    pendingDescription: 'Waiting for the first sync.',
-    revokedDescription: 'This connection was revoked. Reconnect to keep workflows running.',
-    expiresHint: { one: 'Reconnect within {n} day', other: 'Reconnect within {n} days' },
-  };
+  static override copy = copyOf('status-badge', statusBadge, statusWords);
 
   /** The connection status: `active`, `error`, `pending` or `revoked`. Anything else shows as unknown. */
   @property({ reflect: true }) status?: ConnectionStatus | (string & {});

@@ -9,6 +9,9 @@ import { RelinkToastDismissEvent, type ToastDismissReason } from '../../events/t
 import { RelinkToastShowEvent } from '../../events/toast-show.js';
 import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { copyOf } from '../../internal/registry.js';
+import { toaster } from '../../translations/en.js';
+import type { ElementMessages } from '../../translations/translation.js';
 import styles from './toaster.styles.js';
 
 export type ToastTone = 'success' | 'error' | 'info';
@@ -42,12 +45,7 @@ export interface ToastHandle {
   readonly closed: Promise<ToastDismissReason>;
 }
 
-export interface ToasterMessages {
-  /** Accessible name of each toast's close button; the toast's title is its description. */
-  dismiss: string;
-  /** Accessible name of the list of toasts. */
-  region: string;
-}
+export type ToasterMessages = ElementMessages['toaster'];
 
 interface Toast extends ToastOptions {
   id: string;
@@ -100,7 +98,7 @@ const safeHref = (href: string): boolean => {
 export class RelinkToaster extends RelinkElement<ToasterMessages> {
   static override styles = styles;
 
-  static override defaults: ToasterMessages = { dismiss: 'Dismiss', region: 'Notifications' };
+  static override copy = copyOf('toaster', toaster);
 
   @state() private toasts: Toast[] = [];
   /** The latest polite and assertive announcements; a new toast means a new node, so repeats are announced. */
