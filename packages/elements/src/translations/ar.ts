@@ -5,7 +5,7 @@
  */
 import type { Translation } from './translation.js';
 
-const ar: Translation = {
+export default {
   $code: 'ar',
   $name: 'العربية',
   $dir: 'rtl',
@@ -246,6 +246,4 @@ const ar: Translation = {
   provider: {
     cancelled: 'تم إلغاء إعادة الاتصال. لم يتغيّر شيء.',
   },
-};
-
-export default ar;
+} satisfies Translation;

@@ -4,7 +4,7 @@
  */
 import type { Translation } from './translation.js';
 
-const de: Translation = {
+export default {
   $code: 'de',
   $name: 'Deutsch',
   $dir: 'ltr',
@@ -218,6 +218,4 @@ const de: Translation = {
   provider: {
     cancelled: 'Neu verbinden abgebrochen. Es wurde nichts geändert.',
   },
-};
-
-export default de;
+} satisfies Translation;

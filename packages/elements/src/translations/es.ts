@@ -4,7 +4,7 @@
  */
 import type { Translation } from './translation.js';
 
-const es: Translation = {
+export default {
   $code: 'es',
   $name: 'Español',
   $dir: 'ltr',
@@ -226,6 +226,4 @@ const es: Translation = {
   provider: {
     cancelled: 'Reconexión cancelada. No se ha cambiado nada.',
   },
-};
-
-export default es;
+} satisfies Translation;

@@ -5,7 +5,7 @@
  */
 import type { Translation } from './translation.js';
 
-const fr: Translation = {
+export default {
   $code: 'fr',
   $name: 'Français',
   $dir: 'ltr',
@@ -232,6 +232,4 @@ const fr: Translation = {
   provider: {
     cancelled: 'Reconnexion annulée. Rien n’a été modifié.',
   },
-};
-
-export default fr;
+} satisfies Translation;

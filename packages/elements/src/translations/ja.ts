@@ -5,7 +5,7 @@
  */
 import type { Translation } from './translation.js';
 
-const ja: Translation = {
+export default {
   $code: 'ja',
   $name: '日本語',
   $dir: 'ltr',
@@ -218,6 +218,4 @@ const ja: Translation = {
   provider: {
     cancelled: '再接続をキャンセルしました。変更は行われていません。',
   },
-};
-
-export default ja;
+} satisfies Translation;
