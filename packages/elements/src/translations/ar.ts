@@ -1,7 +1,7 @@
 /**
- * العربية الفصحى الحديثة، من اليمين إلى اليسار. المصطلحات: اتصال، إعادة الاتصال، إبطال (لا «إلغاء»، المحجوز لـ Cancel)،
- * سير العمل، تشغيل، بيانات الاعتماد، إعادة التفويض. صيغ الجمع الست كلها (صفر، مفرد، مثنى، قليل، كثير، غير ذلك).
- * لا علامات اتجاه في النصوص: العناصر تعزل قيم `{name}` اللاتينية تلقائيًا.
+ * Arabic (Modern Standard), right to left. Terms: اتصال, إعادة الاتصال, إبطال for revoke (never إلغاء, which is Cancel),
+ * سير العمل, تشغيل, بيانات الاعتماد, إعادة التفويض. All six plural categories. No direction marks in the strings: the
+ * elements isolate the Latin-script `{name}` values themselves.
  */
 import type { Translation } from './translation.js';
 
@@ -161,13 +161,14 @@ export default {
   },
   'notification-bell': {
     label: 'الإشعارات',
+    // The count stays a word of its own in every form: the button shows it, and its name must contain what it shows.
     labelUnread: {
-      zero: 'الإشعارات، لا يوجد إشعار غير مقروء',
-      one: 'الإشعارات، إشعار واحد غير مقروء',
-      two: 'الإشعارات، إشعاران غير مقروءين',
-      few: 'الإشعارات، {n} إشعارات غير مقروءة',
-      many: 'الإشعارات، {n} إشعارًا غير مقروء',
-      other: 'الإشعارات، {n} إشعار غير مقروء',
+      zero: 'الإشعارات، غير المقروءة: {n}',
+      one: 'الإشعارات، غير المقروءة: {n}',
+      two: 'الإشعارات، غير المقروءة: {n}',
+      few: 'الإشعارات، غير المقروءة: {n}',
+      many: 'الإشعارات، غير المقروءة: {n}',
+      other: 'الإشعارات، غير المقروءة: {n}',
     },
     heading: 'الإشعارات',
     empty: 'لا توجد إشعارات',

@@ -1,6 +1,6 @@
 /**
- * Deutsch. Sie-Form, wie in B2B-Software üblich. Begriffe: Verbindung, neu verbinden, widerrufen, Workflow,
- * Ausführung, Zugangsdaten, erneut autorisieren. Statuswörter klein wie im Englischen (aktiv, fehlerhaft, …).
+ * German. Formal address (Sie), as B2B software uses. Terms: Verbindung, neu verbinden, widerrufen, Workflow,
+ * Ausführung, Zugangsdaten, erneut autorisieren. Status words lower case as in English (aktiv, fehlerhaft, …).
  */
 import type { Translation } from './translation.js';
 

@@ -1,6 +1,6 @@
 /**
- * Español neutro, tuteo (como la mayoría de los productos SaaS en español). Términos: conexión, reconectar, revocar,
- * flujo de trabajo, ejecución, credencial, volver a autorizar. Los estados concuerdan con «conexión» (activa, revocada).
+ * Neutral Spanish with tú, as most Spanish SaaS products write. Terms: conexión, reconectar, revocar, flujo de trabajo,
+ * ejecución, credencial, volver a autorizar. Status words agree with «conexión» (activa, revocada).
  */
 import type { Translation } from './translation.js';
 

@@ -1,7 +1,7 @@
 /**
- * Français. Vouvoiement. Termes : connexion, reconnecter, révoquer, workflow, exécution, identifiants, réautoriser.
- * Typographie française : espace insécable (`\u00a0`) avant « : » et dans les guillemets, espace fine insécable
- * (`\u202f`) avant « ? », « ! » et « ; ». Les statuts s’accordent avec « connexion » (active, révoquée).
+ * French. Formal address (vous). Terms: connexion, reconnecter, révoquer, workflow, exécution, identifiants,
+ * réautoriser. French typography: a no-break space (`\u00a0`) before ":" and inside « », a narrow no-break space
+ * (`\u202f`) before "?", "!" and ";". Status words agree with « connexion » (active, révoquée).
  */
 import type { Translation } from './translation.js';
 

@@ -1,7 +1,7 @@
 /**
- * 日本語。です・ます調。用語：接続、再接続、取り消し、ワークフロー、実行、認証情報、再認証。
- * 数字と単位の間は詰め（{n}件）、英字の名前（{app}、{new} など）の前後には半角スペースを入れます。
- * 日本語に複数形はないため、件数つきのメッセージは `other` のみです。
+ * Japanese, polite form (です・ます). Terms: 接続, 再接続, 取り消し, ワークフロー, 実行, 認証情報, 再認証. No space between a
+ * number and its counter ({n}日), a space around Latin-script values ({app} の…). Japanese has one plural category
+ * (`other`).
  */
 import type { Translation } from './translation.js';
 
@@ -140,7 +140,9 @@ export default {
   },
   'notification-bell': {
     label: '通知',
-    labelUnread: { other: '通知（未読{n}件）' },
+    // The button shows the count: its accessible name must contain it as a word of its own, outside parentheses (which
+    // accessibility checkers drop, full-width ones too).
+    labelUnread: { other: '通知、未読 {n} 件' },
     heading: '通知',
     empty: '通知はありません',
     unread: '未読',
