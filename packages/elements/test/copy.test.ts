@@ -9,13 +9,14 @@ import '../src/components/reauth-banner/reauth-banner.js';
 import '../src/components/notification-bell/notification-bell.js';
 import '../src/components/run-detail/run-detail.js';
 import '../src/components/toaster/toaster.js';
+import '../src/components/revoke-dialog/revoke-dialog.js';
+import type { RelinkRevokeDialog } from '../src/components/revoke-dialog/revoke-dialog.js';
 import type { RelinkStatusBadge } from '../src/components/status-badge/status-badge.js';
 import type { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
 import type { RelinkConnectionDetail } from '../src/components/connection-detail/connection-detail.js';
 import type { RelinkRunDetail } from '../src/components/run-detail/run-detail.js';
 import { registerTranslation, setMessages } from '../src/index.js';
 import { fill } from '../src/internal/fill.js';
-import { translationFor } from '../src/internal/registry.js';
 import { loaders } from '../src/translations/loader.js';
 import type { TranslationDraft } from '../src/translations/translation.js';
 import { part } from './helpers.js';
@@ -113,12 +114,16 @@ describe('copy registry', () => {
       await Promise.all(els.map((el) => el.updateComplete));
       expect(els.map(label)).to.deep.equal(['revoked', 'revoked']);
       expect(part(els[0]!, 'description')!.textContent).to.equal('This connection was revoked. Reconnect to keep workflows running.');
-      expect(warnings.filter((w) => w.includes('"revoked"')), 'one warning for common.revoked').to.have.length(1);
-      expect(warnings.filter((w) => w.includes('"revokedDescription"')), 'one for the description').to.have.length(1);
-      expect(warnings.join('\n')).to.match(/setMessages\(\) common "revoked" should be a string/);
+      expect(warnings.filter((w) => w.includes('common.revoked ')), 'one warning for common.revoked').to.have.length(1);
+      expect(warnings.filter((w) => w.includes('.revokedDescription ')), 'one for the description').to.have.length(1);
+      expect(warnings.join('\n')).to.contain('setMessages() common.revoked is ignored: it should be a string.');
       // A namespace that is not an object at all.
       setMessages({ 'status-badge': 'Expired' as unknown as object });
-      expect(warnings.filter((w) => w.includes('"status-badge" should be an object'))).to.have.length(1);
+      const el = await badge('revoked');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(label(el)).to.equal('revoked');
+      expect(warnings.filter((w) => w.includes('status-badge is ignored: it should be an object'))).to.have.length(1);
     } finally {
       console.warn = warn;
     }
@@ -161,12 +166,20 @@ describe('languages loaded on demand', () => {
     }
   });
 
-  it('lang="de" imports the shipped German file (its own chunk) and the badge re-renders with its words', async () => {
-    expect(translationFor('de'), 'not loaded before a German element shows').to.equal(undefined);
-    const el = await badge('active', { lang: 'de-AT' });
-    await waitUntil(() => translationFor('de'), 'de loaded', { timeout: 5000 });
-    const de = (await loaders.de!()).default;
-    await waitUntil(() => label(el) === (de.common?.active ?? 'active'), `the German word (saw ${label(el)})`);
+  it('lang="de" imports the shipped German file (its own chunk) once, and the badge re-renders with its words', async () => {
+    const shipped = loaders.de!;
+    let calls = 0;
+    loaders.de = () => (calls++, shipped());
+    try {
+      await badge('active', { lang: 'en' });
+      expect(calls, 'an English page fetches no language').to.equal(0);
+      const els = [await badge('active', { lang: 'de-AT' }), await badge('active', { lang: 'de' })];
+      const de = (await shipped()).default;
+      await waitUntil(() => els.every((el) => label(el) === (de.common?.active ?? 'active')), `the German word (saw ${els.map(label)})`);
+      expect(calls).to.equal(1);
+    } finally {
+      loaders.de = shipped;
+    }
   });
 });
 
@@ -242,6 +255,64 @@ describe('composite elements pass their words down', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('relink-run-actions'), 'loaded');
     const actions = el.shadowRoot!.querySelector('relink-run-actions')!;
     await waitUntil(() => text(actions).includes('Run again'), `Replay relabelled (saw ${text(actions)})`);
+  });
+});
+
+describe("the server's refusals", () => {
+  it("are said in the page's language by their code; English and a code no language covers show the server's message", async () => {
+    registerTranslation({ $code: 'zc', common: { codes: { already_revoked: 'zc: already revoked' } } });
+    const d = await demo('client');
+    const { provider } = await inProvider(d.client, html`<relink-revoke-dialog lang="zc" connection-id="con_slack"></relink-revoke-dialog>
+      <relink-revoke-dialog lang="en" connection-id="con_slack"></relink-revoke-dialog>`, 'relink-revoke-dialog');
+    const [zc, en] = [...provider.querySelectorAll<RelinkRevokeDialog>('relink-revoke-dialog')];
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.byId.has('con_slack'), 'loaded');
+    await d.client.connections.revoke('con_slack'); // elsewhere: this store still thinks it is active
+    const said: string[] = [];
+    for (const el of [zc!, en!]) {
+      await el.updateComplete;
+      await el.show();
+      part(el, 'confirm')!.click();
+      await waitUntil(() => part(el, 'error') && !part(el, 'error')!.hidden && part(el, 'error')!.textContent, 'error shown');
+      said.push(part(el, 'error')!.textContent!);
+      await el.hide();
+    }
+    expect(said).to.deep.equal(['zc: already revoked', 'This connection is already revoked.']);
+  });
+});
+
+describe("the provider's toasts", () => {
+  afterEach(() => setMessages({}));
+
+  /** Puts the page where a consent flow's redirect returns: a pending (unanswered) session for HubSpot in its query. */
+  async function returnFromRedirect(client: Awaited<ReturnType<typeof demo>>['client']): Promise<void> {
+    const session = await client.connections.reconnect('con_hubspot');
+    const url = new URL(location.href);
+    url.searchParams.set('relink_session', session.id);
+    url.searchParams.set('relink_state', session.state);
+    history.replaceState(history.state, '', url.href);
+  }
+
+  it('say how a redirect ended with their own words, in the provider\'s language and the host\'s override', async () => {
+    const d = await demo('agency');
+    await returnFromRedirect(d.client);
+    await inProvider(d.client, html`<span></span>`, 'span');
+    await waitUntil(() => toasts().length, 'a toast');
+    expect(toasts()[0]!.title, 'English, its own provider.cancelled').to.equal('Reconnection cancelled. Nothing changed.');
+    document.querySelectorAll('relink-toaster').forEach((t) => t.remove());
+
+    registerTranslation({ $code: 'zp', common: {}, provider: { cancelled: 'zp: nothing changed' } });
+    await returnFromRedirect(d.client);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="zp"><relink-provider .client=${d.client} no-live></relink-provider></div>`);
+    await waitUntil(() => toasts().length, 'a toast');
+    expect(toasts()[0]!.title, 'the language of the nearest lang').to.equal('zp: nothing changed');
+    wrapper.remove();
+    document.querySelectorAll('relink-toaster').forEach((t) => t.remove());
+
+    setMessages({ provider: { cancelled: 'Host: nothing changed' } });
+    await returnFromRedirect(d.client);
+    await inProvider(d.client, html`<span></span>`, 'span');
+    await waitUntil(() => toasts().length, 'a toast');
+    expect(toasts()[0]!.title, "the host's word").to.equal('Host: nothing changed');
   });
 });
 

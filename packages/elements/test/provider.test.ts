@@ -182,7 +182,7 @@ describe('relink-provider', () => {
     expect(getComputedStyle(provider.querySelector('span')!).getPropertyValue('--relink-color-scheme').trim()).to.equal('dark');
   });
 
-  it('takes no messages and follows no locale: it shows no copy', async () => {
+  it('takes no messages and has no locale property: its only words (redirect toasts) come from the registry (copy.test.ts)', async () => {
     const provider = await fixture<RelinkProvider>(html`<relink-provider></relink-provider>`);
     expect('messages' in provider).to.equal(false);
     expect('locale' in provider).to.equal(false);

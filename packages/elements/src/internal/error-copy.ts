@@ -31,5 +31,9 @@ export function errorCopy(error: unknown, m: ErrorKindMessages): string {
   }
 }
 
+/** How a consent flow failed, in the page's language: the copy for the server's code, else the flow's own message. */
+export const failedCopy = (failed: { session?: { error?: { code: string } | undefined } | undefined; message: string }, m: ErrorKindMessages): string =>
+  m.codes[failed.session?.error?.code ?? ''] || failed.message;
+
 /** Whether Try again can help: the request never got a (good) answer. An API refusal or an expired session won't change. */
 export const isRetryable = (error: unknown): boolean => ['network', 'timeout', 'response', 'unknown'].includes(errorKind(error));

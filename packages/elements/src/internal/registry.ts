@@ -24,9 +24,9 @@ export interface ElementCopy {
 export const copyOf = (ns: string, own: object, ...common: object[]): ElementCopy =>
   ({ ns, own: own as Words, common: Object.assign({}, ...common) as Words });
 
-const languages = new Map<string, TranslationDraft>();
-/** The host's words by lower-case tag; `''` holds those for every language. */
-const hostWords = new Map<string, PartialTranslation>();
+/** Registered languages and the host's words (`''`: for every language), by lower-case tag. */
+const languages = new Map<string, Words>();
+const hostWords = new Map<string, Words>();
 /** Shipped languages being (or done) loading, by tag. */
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
@@ -34,9 +34,8 @@ const warned = new Set<string>();
 let version = 0;
 
 function warnOnce(message: string): void {
-  if (warned.has(message)) return;
+  if (!warned.has(message)) console.warn(`@relink/elements: ${message}`);
   warned.add(message);
-  console.warn(`@relink/elements: ${message}`);
 }
 
 function changed(): void {
@@ -46,34 +45,12 @@ function changed(): void {
 
 const isObject = (value: unknown): value is Words => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Keeps the namespaces that are objects; warns once about any other. */
-function namespaces(words: unknown, source: string): Words {
-  if (!isObject(words)) {
-    warnOnce(`${source} should be an object of namespaces ({ common: {...}, 'status-badge': {...} }); it is ignored.`);
-    return {};
-  }
-  const kept: Words = {};
-  for (const [ns, value] of Object.entries(words)) {
-    if (ns.startsWith('$')) kept[ns] = value;
-    else if (isObject(value)) kept[ns] = value;
-    else warnOnce(`${source} "${ns}" should be an object of words; it is ignored.`);
-  }
-  return kept;
-}
-
 /**
  * Registers languages (or replaces one registered with the same `$code`): `registerTranslation(de)`. A partial one
  * (`de-CH` with a few words) falls back, key by key, to its base language and then English.
  */
 export function registerTranslation(...translations: TranslationDraft[]): void {
-  for (const translation of translations) {
-    const code = String((translation as { $code?: unknown })?.$code ?? '').toLowerCase();
-    if (!code) {
-      warnOnce('registerTranslation() needs a translation with a $code; it is ignored.');
-      continue;
-    }
-    languages.set(code, namespaces(translation, `The translation "${code}"`) as TranslationDraft);
-  }
+  for (const translation of translations) languages.set(String(translation.$code).toLowerCase(), translation as Words);
   changed();
 }
 
@@ -83,14 +60,10 @@ export function registerTranslation(...translations: TranslationDraft[]): void {
  * `setMessages({})` removes them. A word of the wrong type is ignored with one console warning.
  */
 export function setMessages(words: PartialTranslation, lang = ''): void {
-  const kept = namespaces(words, lang ? `setMessages(…, '${lang}')` : 'setMessages()');
-  if (Object.keys(kept).length) hostWords.set(lang.toLowerCase(), kept);
-  else hostWords.delete(lang.toLowerCase());
+  if (!isObject(words)) warnOnce('setMessages() is ignored: it takes an object of namespaces.');
+  hostWords.set(lang.toLowerCase(), isObject(words) ? words : {});
   changed();
 }
-
-/** The registered language for `code` (exact tag), if any. */
-export const translationFor = (code: string): TranslationDraft | undefined => languages.get(code.toLowerCase());
 
 /** Calls `listener` whenever a language is registered or the host's words change; returns the unsubscribe. */
 export function onCopyChange(listener: () => void): () => void {
@@ -106,59 +79,51 @@ function tagsOf(locale: string): string[] {
 }
 
 /**
- * Starts loading a shipped language the first time a locale needs it (once; a failed load warns and stays English).
- * Resolves when the locale's words are as good as they will get.
+ * Loads the shipped languages a locale needs the first time (once; a failed load warns and stays English; a language
+ * the host registered itself is not fetched). Resolves when the locale's words are as good as they will get.
  */
-function load(tags: string[]): Promise<void> {
-  const pending = tags
-    // A language the host registered itself is not fetched.
-    .filter((tag) => Object.hasOwn(loaders, tag) && (loading.has(tag) || !languages.has(tag)))
-    .map((tag) => {
-      let promise = loading.get(tag);
-      if (!promise) {
-        promise = loaders[tag]!().then(
-          (module) => registerTranslation(module.default),
-          (error: unknown) => warnOnce(`the "${tag}" translation could not be loaded (${String(error)}); English is shown.`),
-        );
-        loading.set(tag, promise);
-      }
-      return promise;
-    });
-  return Promise.all(pending).then(() => undefined);
+function load(tags: string[]): Promise<unknown> {
+  return Promise.all(
+    tags
+      .filter((tag) => Object.hasOwn(loaders, tag) && (loading.has(tag) || !languages.has(tag)))
+      .map((tag) => {
+        if (!loading.has(tag)) {
+          loading.set(tag, loaders[tag]!().then(
+            (module) => registerTranslation(module.default),
+            (error: unknown) => warnOnce(`the "${tag}" translation did not load (${String(error)}); English is shown.`),
+          ));
+        }
+        return loading.get(tag);
+      }),
+  );
 }
 
 /** Resolves once the words for `locale` are loaded (at once for English or a registered language). */
-export const languageReady = (locale: string): Promise<void> => load(tagsOf(locale));
+export const languageReady = (locale: string): Promise<unknown> => load(tagsOf(locale));
 
-/** A plural form: an object with a string `other` and only strings. */
-const isPlural = (value: Words): boolean => typeof value.other === 'string';
-const stringsOnly = (value: Words): boolean => Object.values(value).every((v) => typeof v === 'string');
+/** `s` a string, `p` plural forms (strings with `other`), `m` a map of strings (`codes`), `''` anything else. */
+const kind = (value: unknown): string =>
+  typeof value === 'string' ? 's'
+  : isObject(value) && Object.values(value).every((v) => typeof v === 'string') ? (typeof value.other === 'string' ? 'p' : 'm')
+  : '';
+const KINDS: Record<string, string> = { s: 'a string', p: 'plural forms', m: 'an object of strings' };
 
 /**
- * Picks one key's value from `layers` (highest priority first) over `english`, checking each against the English
- * value's type: a string for a string, plural forms for plural forms (replaced whole: forms do not mix across
- * languages), an object of strings for a map such as `codes` (merged entry by entry).
+ * One key's value from `layers` (highest priority first) over `english`, each of the English value's kind: a string
+ * for a string; plural forms for plural forms, replaced whole (forms do not mix across languages); a map such as
+ * `codes`, merged entry by entry. Anything else is ignored with one warning naming it.
  */
 function pick(key: string, english: unknown, layers: [Words | undefined, string][]): unknown {
-  const plural = isObject(english) && isPlural(english);
-  const map = isObject(english) && !plural;
-  const merged: Words | undefined = map ? { ...(english as Words) } : undefined;
-  let found: unknown;
-  // Lowest priority first, so a map's entries from higher layers overwrite lower ones.
+  const expected = kind(english);
+  let found = expected === 'm' ? { ...(english as Words) } : english;
   for (let i = layers.length - 1; i >= 0; i--) {
     const [words, source] = layers[i]!;
     if (!words || !Object.hasOwn(words, key)) continue;
     const value = words[key];
-    const ok = typeof english === 'string' ? typeof value === 'string' : isObject(value) && stringsOnly(value) && (!plural || isPlural(value));
-    if (!ok) {
-      const expected = typeof english === 'string' ? 'a string' : plural ? 'plural forms ({ one, other, … } of strings)' : 'an object of strings';
-      warnOnce(`${source} "${key}" should be ${expected}; it is ignored.`);
-      continue;
-    }
-    if (merged) Object.assign(merged, value);
-    else found = value;
+    if (kind(value) !== expected) warnOnce(`${source}.${key} is ignored: it should be ${KINDS[expected]}.`);
+    else found = expected === 'm' ? Object.assign(found as Words, value) : value;
   }
-  return merged ?? found ?? english;
+  return found;
 }
 
 const resolved = new WeakMap<ElementCopy, Map<string, { version: number; words: Words }>>();
@@ -172,11 +137,17 @@ function wordsFor(copy: ElementCopy, locale: string): Words {
   if (hit?.version === version) return hit.words;
   const tags = tagsOf(locale);
   void load(tags);
-  const hosts = [...tags, ''].map((tag) => [hostWords.get(tag), tag ? `setMessages(…, '${tag}')` : 'setMessages()'] as const);
-  const langs = tags.map((tag) => [languages.get(tag), `the translation "${tag}"`] as const);
+  const sources: [Words | undefined, string][] = [
+    ...[...tags, ''].map((tag): [Words | undefined, string] => [hostWords.get(tag), tag ? `setMessages(…, '${tag}')` : 'setMessages()']),
+    ...tags.map((tag): [Words | undefined, string] => [languages.get(tag), `translation ${tag}`]),
+  ];
   const words: Words = {};
   for (const [ns, english] of [['common', copy.common], [copy.ns, copy.own]] as const) {
-    const layers = [...hosts, ...langs].map(([t, source]): [Words | undefined, string] => [t?.[ns as keyof typeof t] as Words | undefined, `${source} ${ns}`]);
+    const layers = sources.map(([all, source]): [Words | undefined, string] => {
+      const namespace = all?.[ns];
+      if (namespace !== undefined && !isObject(namespace)) warnOnce(`${source} ${ns} is ignored: it should be an object of words.`);
+      return [isObject(namespace) ? namespace : undefined, `${source} ${ns}`];
+    });
     for (const key of Object.keys(english)) words[key] = pick(key, english[key], layers);
   }
   byLocale.set(locale, { version, words });
@@ -209,8 +180,7 @@ export function messagesFor(messages: object, child: ElementCopy): object {
   if (!words) {
     const source = messages as Words;
     const own = source[child.ns];
-    words = Object.fromEntries(Object.keys(child.common).filter((key) => Object.hasOwn(source, key)).map((key) => [key, source[key]]));
-    if (isObject(own)) Object.assign(words, own);
+    words = { ...Object.fromEntries(Object.keys(child.common).filter((key) => Object.hasOwn(source, key)).map((key) => [key, source[key]])), ...(isObject(own) ? own : {}) };
     byChild.set(child, words);
   }
   return words;

@@ -70,7 +70,7 @@ export function localeOf(node: Node | null): string {
  * @typeParam N - what else its `messages` take: a composite element's words for the elements inside it.
  */
 export class RelinkElement<M extends object = object, N extends object = object> extends LitElement {
-  /** The element's namespace and English words; each element declares its own with `copyOf()`. */
+  /** @internal The element's namespace and English words; each element declares its own with `copyOf()`. */
   static copy: ElementCopy = copyOf('', {});
 
   /**

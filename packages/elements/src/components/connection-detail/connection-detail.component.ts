@@ -69,6 +69,7 @@ export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'
 export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMessages, ConnectionDetailInnerMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('connection-detail', connectionDetail, authConfig, errorKinds, noCodes, retry);
 
   // Keep "5 minutes ago" true.

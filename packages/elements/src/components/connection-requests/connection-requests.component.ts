@@ -7,7 +7,7 @@ import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkCancelRequestEvent, RelinkConnectRequestEvent } from '../../events/connection-request.js';
 import { mismatchPrompt, settleOutcome, fillMismatch, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -65,6 +65,7 @@ interface Slice {
 export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('connection-requests', connectionRequests, errorKinds, noCodes, mismatch, retry);
 
   private readonly data = new StoreController<Slice>(this, (s) => ({ requests: s.connectionRequests, viewer: s.viewer }), {
@@ -109,8 +110,8 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
       completed: () => void toast({ title: fill(m.connected, { app: request.app.name }), tone: 'success' }),
       cancelled: () => undefined,
       redirected: () => undefined,
-      failed: (failed) => this.setMessage(request.id, failed.message),
-      auth_config_missing: (missing) => this.setMessage(request.id, missing.message),
+      failed: (failed) => this.setMessage(request.id, failedCopy(failed, m)),
+      auth_config_missing: (missing) => this.setMessage(request.id, errorCopy(missing.error, m)),
       account_mismatch: (mismatch) => {
         this.setMismatch(request.id, mismatch);
         void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(`[data-request="${request.id}"] [data-keep]`)?.focus());

@@ -74,6 +74,7 @@ type VirtualizeModule = typeof Virtualize;
 export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages, { 'status-badge'?: Partial<StatusBadgeMessages> }> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('connections-table', connectionsTable, statusWords, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController<Collection<Connection>>(this, (s) => s.connections);

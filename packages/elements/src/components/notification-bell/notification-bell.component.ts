@@ -70,6 +70,7 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
 export class RelinkNotificationBell extends RelinkElement<NotificationBellMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('notification-bell', notificationBell, stale, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController<Collection<Notification>>(this, (s) => s.notifications);

@@ -14,7 +14,7 @@ import {
 import { clientContext } from '../../context/client-context.js';
 import { storeContext } from '../../context/store-context.js';
 import { settleOutcome, fillMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { copyOf, languageReady, resolveCopy } from '../../internal/registry.js';
 import { localeOf } from '../../internal/relink-element.js';
 import { errorKinds, mismatch, provider, reconnection } from '../../translations/en.js';
@@ -158,7 +158,7 @@ export class RelinkProvider extends LitElement {
     settleOutcome(outcome, {
       completed: ({ session }) => void reconnected(session.connectionId),
       cancelled: () => toast({ title: m.cancelled }),
-      failed: (failed) => toast({ title: failed.message, tone: 'error' }),
+      failed: (failed) => toast({ title: failedCopy(failed, m), tone: 'error' }),
       account_mismatch: (mismatch) => {
         toast({
           title: fillMismatch(m.mismatch, m, mismatch),

@@ -49,6 +49,7 @@ export type PublishCheckMessages = ElementMessages['publish-check'] & ErrorKindM
 export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('publish-check', publishCheck, errorKinds, noCodes, retry);
 
   private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });

@@ -49,6 +49,7 @@ export type ReauthBannerMessages = ElementMessages['reauth-banner'] & StaleMessa
 export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('reauth-banner', reauthBanner, stale);
 
   private readonly data = new StoreController<ReauthNeeded>(this, selectReauthNeeded);

@@ -6,7 +6,7 @@ import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction,
 import { reconnectPath } from '../../internal/access.js';
 import { fillMismatch, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { icon } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
@@ -55,6 +55,7 @@ type View =
 export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('reconnect-button', reconnectButton, errorKinds, noCodes, reconnection, mismatch, authConfig);
 
   /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
@@ -153,14 +154,14 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
         this.message = m.cancelled;
       },
       failed: (failed) => {
-        this.view = { kind: 'error', message: failed.message };
+        this.view = { kind: 'error', message: failedCopy(failed, m) };
       },
       account_mismatch: (mismatch) => {
         this.view = { kind: 'mismatch', outcome: mismatch };
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-keep]')?.focus());
       },
       auth_config_missing: (missing) => {
-        this.view = { kind: 'error', message: missing.message, help: m.authConfigHelp };
+        this.view = { kind: 'error', message: errorCopy(missing.error, m), help: m.authConfigHelp };
       },
       redirected: () => undefined,
     });

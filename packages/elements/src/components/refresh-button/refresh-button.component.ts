@@ -7,7 +7,7 @@ import type { ConnectSessionOutcome } from '@relink/sdk';
 import { reconnectPath } from '../../internal/access.js';
 import { fillMismatch, settleOutcome, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
-import { errorCopy, isRetryable, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, failedCopy, isRetryable, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { icon } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
 import { authConfig, errorKinds, mismatch, reconnection, refreshButton, retry } from '../../translations/en.js';
@@ -45,6 +45,7 @@ export type RefreshButtonMessages = ElementMessages['refresh-button'] & Mismatch
 export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('refresh-button', refreshButton, errorKinds, noCodes, reconnection, mismatch, retry, authConfig);
 
   /** The consent flow started from the failure toast; aborted (its polling stops) when the element leaves the page. */
@@ -64,8 +65,8 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
       completed: () => void toast({ title: m.reconnected, tone: 'success' }),
       cancelled: () => undefined,
       redirected: () => undefined,
-      failed: (failed) => void toast({ title: m.reconnectFailed, description: failed.message, tone: 'error' }),
-      auth_config_missing: (missing) => void toast({ title: m.reconnectFailed, description: `${missing.message} ${m.authConfigHelp}`, tone: 'error' }),
+      failed: (failed) => void toast({ title: m.reconnectFailed, description: failedCopy(failed, m), tone: 'error' }),
+      auth_config_missing: (missing) => void toast({ title: m.reconnectFailed, description: `${errorCopy(missing.error, m)} ${m.authConfigHelp}`, tone: 'error' }),
       account_mismatch: (mismatch) =>
         void toast({
           title: fillMismatch(m.mismatch, m, mismatch, app),

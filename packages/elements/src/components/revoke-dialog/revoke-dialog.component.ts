@@ -46,6 +46,7 @@ export type RevokeDialogMessages = ElementMessages['revoke-dialog'] & ErrorKindM
 export class RelinkRevokeDialog extends ConnectionElement<RevokeDialogMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('revoke-dialog', revokeDialog, errorKinds, noCodes);
 
   @query('dialog') private dialog!: HTMLDialogElement;

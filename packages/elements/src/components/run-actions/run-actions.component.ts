@@ -54,6 +54,7 @@ type Action = 'resume' | 'replay';
 export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('run-actions', runActions, errorKinds, noCodes);
 
   private readonly data = new StoreController<Run | undefined>(this, (s) => s.runs.byId.get(this.runId));

@@ -66,6 +66,7 @@ export type RunDetailMessages = ElementMessages['run-detail'] & RunStatusMessage
 export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-actions'?: Partial<RunActionsMessages> }> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('run-detail', runDetail, runVocabulary, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController(this, (s) => ({ runs: s.runs, connections: s.connections }), {

@@ -76,6 +76,7 @@ interface Slice {
 export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actions'?: Partial<RunActionsMessages> }> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('runs-list', runsList, runVocabulary, errorKinds, noCodes, stale, retry);
 
   // Whether the service can be reached: old data says it may be out of date.

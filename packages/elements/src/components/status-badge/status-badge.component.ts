@@ -44,6 +44,7 @@ const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2O
 export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('status-badge', statusBadge, statusWords);
 
   /** The connection status: `active`, `error`, `pending` or `revoked`. Anything else shows as unknown. */

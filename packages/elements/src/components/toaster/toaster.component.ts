@@ -98,6 +98,7 @@ const safeHref = (href: string): boolean => {
 export class RelinkToaster extends RelinkElement<ToasterMessages> {
   static override styles = styles;
 
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('toaster', toaster);
 
   @state() private toasts: Toast[] = [];
