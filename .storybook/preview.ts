@@ -4,6 +4,7 @@ import { createElement, Fragment } from 'react';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { configure } from 'storybook/test';
 import manifest from '../packages/elements/custom-elements.json';
+import { checkLocales, LOCALES, localeOf } from '../stories/support/locale.js';
 
 // Play functions wait for the in-page backend with waitFor/findBy. It answers in milliseconds, but this machine is
 // shared: allow 10 s (Testing Library's default is 1 s) before a story fails for not reaching its state.
@@ -13,15 +14,22 @@ configure({ asyncUtilTimeout: 10_000 });
 setCustomElementsManifest(manifest);
 
 /**
- * Every story renders on a page surface that follows the chosen theme and direction, the way a host would set them:
- * `data-relink-theme` and `dir` on an ancestor. Stories pick them with `parameters.relink`, the toolbar overrides.
+ * Every story renders on a page surface that follows the chosen theme, language and direction, the way a host would
+ * set them: `data-relink-theme`, `lang` and `dir` on an ancestor (and `lang`/`dir` on `<html>`, which the toaster in
+ * `<body>` follows). Stories pick theme and direction with `parameters.relink`; the toolbar overrides. A right-to-left
+ * language brings its direction unless the Direction toolbar says otherwise.
  */
 const withHostPage: Decorator = (story, { globals, parameters }) => {
   const theme = (globals.relinkTheme as string) || parameters.relink?.theme || 'light';
-  const dir = (globals.relinkDir as string) || parameters.relink?.dir || 'ltr';
+  const locale = localeOf(globals.locale as string | undefined);
+  const dir = (globals.relinkDir as string) || (locale?.dir === 'rtl' ? 'rtl' : parameters.relink?.dir) || 'ltr';
   const width = parameters.relink?.width as string | undefined;
+  document.documentElement.lang = locale?.code ?? 'en';
+  document.documentElement.dir = dir;
   return html`<div
+    data-relink-story-root
     data-relink-theme=${theme}
+    lang=${locale?.code ?? 'en'}
     dir=${dir}
     style="color-scheme: var(--relink-color-scheme, light dark); background: light-dark(#fff, #0d1117);
       color: light-dark(#1f2328, #e6edf3); padding: 16px; min-block-size: 120px; ${width ? `inline-size: ${width};` : ''}"
@@ -39,10 +47,17 @@ const elementDocsPage = () =>
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withHostPage],
+  // Under test, every story is also checked by axe in Arabic and Japanese once its play function has run
+  // (stories/support/locale.ts). Project hooks run before addon-a11y's, which then checks the story's own language.
+  afterEach: checkLocales,
   globalTypes: {
     relinkTheme: {
       description: 'data-relink-theme on the host page',
       toolbar: { title: 'Theme', icon: 'mirror', items: ['', 'light', 'dark'], dynamicTitle: true },
+    },
+    locale: {
+      description: 'Language of the host page (`lang`, and `dir` for a right-to-left language)',
+      toolbar: { title: 'Language', icon: 'globe', items: LOCALES.map(({ code, name }) => ({ value: code, title: name, right: code })), dynamicTitle: true },
     },
     relinkDir: {
       description: 'Text direction of the host page',
