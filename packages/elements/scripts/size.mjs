@@ -56,6 +56,9 @@ export const collapseCss = (source) =>
 const plugin = {
   name: 'collapse-css',
   setup(b) {
+    // Shipped languages are on-demand chunks (the loader map's `import()`s): a page in English never fetches them.
+    b.onResolve({ filter: /^\.\/(de|fr|es|ja|ar)\.js$/ }, ({ path, importer }) =>
+      (importer.includes('/translations/') ? { path, external: true } : undefined));
     b.onLoad({ filter: /packages\/elements\/dist\/.*\.js$/ }, async ({ path }) => ({
       contents: collapseCss(await readFile(path, 'utf8')), loader: 'js',
     }));
