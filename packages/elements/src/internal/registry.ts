@@ -165,23 +165,3 @@ export function resolveCopy(copy: ElementCopy, locale: string, messages?: object
   withMessages.set(messages, { base, words });
   return words;
 }
-
-const handedDown = new WeakMap<object, Map<ElementCopy, object>>();
-
-/**
- * What a composite element's `messages` say to an element inside it (of copy `child`): the common words the child
- * prints, then the child's own namespace (`{ error: 'Expired', 'refresh-button': { label: 'Renew' } }`). The same
- * object for the same `messages`, so passing it down does not re-render the child.
- */
-export function messagesFor(messages: object, child: ElementCopy): object {
-  let byChild = handedDown.get(messages);
-  if (!byChild) handedDown.set(messages, (byChild = new Map()));
-  let words = byChild.get(child);
-  if (!words) {
-    const source = messages as Words;
-    const own = source[child.ns];
-    words = { ...Object.fromEntries(Object.keys(child.common).filter((key) => Object.hasOwn(source, key)).map((key) => [key, source[key]])), ...(isObject(own) ? own : {}) };
-    byChild.set(child, words);
-  }
-  return words;
-}

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { themeRules } from '../styles/tokens.js';
-import { copyOf, messagesFor, onCopyChange, resolveCopy, type ElementCopy } from './registry.js';
+import { copyOf, onCopyChange, resolveCopy, type ElementCopy } from './registry.js';
 
 /**
  * Registers `ctor` as `tag` unless the tag is taken. A second copy of the package (two bundles on one page, a
@@ -76,18 +76,13 @@ export class RelinkElement<M extends object = object, N extends object = object>
   /**
    * Words for this element only, over the kit's (`setMessages()`) and its language's:
    * `badge.messages = { error: 'Expired' }`. A composite element hands the common words and a namespace per inner
-   * element down: `detail.messages = { error: 'Expired', 'refresh-button': { label: 'Renew' } }`.
+   * element down (`messagesFor()`): `detail.messages = { error: 'Expired', 'refresh-button': { label: 'Renew' } }`.
    */
   @property({ attribute: false }) messages: Partial<M> & N = {} as Partial<M> & N;
 
   /** The words this element prints now. */
   protected get m(): M {
     return resolveCopy((this.constructor as typeof RelinkElement).copy, this.locale, this.messages) as M;
-  }
-
-  /** What `messages` say to an inner element of class `child` (the same object while `messages` is unchanged). */
-  protected messagesFor(child: { copy: ElementCopy }): object {
-    return messagesFor(this.messages, child.copy);
   }
 
   /** BCP 47 locale: the nearest `lang` attribute, crossing shadow roots, else the browser's language. */

@@ -12,6 +12,7 @@ import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { errorState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
+import { messagesFor } from '../../internal/messages-for.js';
 import { copyOf } from '../../internal/registry.js';
 import { authConfig, connectionDetail, errorKinds, retry } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
@@ -122,13 +123,13 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
       </div>
       <div part="status">
         <relink-status-badge part="badge" status=${c.status} ?with-description=${!authProblem} expires-in-days=${expiring ?? nothing}
-          .messages=${this.messagesFor(RelinkStatusBadge)}></relink-status-badge>
+          .messages=${messagesFor(this.messages, RelinkStatusBadge)}></relink-status-badge>
         <div part="actions">
-          <relink-refresh-button connection-id=${c.id} .messages=${this.messagesFor(RelinkRefreshButton)}></relink-refresh-button>
+          <relink-refresh-button connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRefreshButton)}></relink-refresh-button>
           ${needsReconnect(c) && path !== 'none'
-            ? html`<relink-reconnect-button connection-id=${c.id} .messages=${this.messagesFor(RelinkReconnectButton)}></relink-reconnect-button>`
+            ? html`<relink-reconnect-button connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkReconnectButton)}></relink-reconnect-button>`
             : nothing}
-          <relink-revoke-dialog connection-id=${c.id} .messages=${this.messagesFor(RelinkRevokeDialog)}></relink-revoke-dialog>
+          <relink-revoke-dialog connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRevokeDialog)}></relink-revoke-dialog>
         </div>
       </div>
       ${authProblem

@@ -14,6 +14,7 @@ import { icon } from '../../internal/icon.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
+import { messagesFor } from '../../internal/messages-for.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionsTable, errorKinds, retry, statusWords } from '../../translations/en.js';
@@ -174,7 +175,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       app: html`<span class="app" id=${appId}>${monogram(c.app)}<span>${c.app.name}</span></span>`,
       label: c.label,
       status: html`<relink-status-badge part="badge" status=${c.status} expires-in-days=${hint ?? nothing}
-        .messages=${this.messagesFor(RelinkStatusBadge)}></relink-status-badge>`,
+        .messages=${messagesFor(this.messages, RelinkStatusBadge)}></relink-status-badge>`,
       actions: href !== undefined
         ? html`<a part="manage" href=${href} aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, href)}>${this.m.manage}</a>`
         : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${this.m.manage}</button>`,

@@ -14,6 +14,7 @@ import { errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionList, pauseReason, runStatus, type RunStatusMessages } from '../../internal/run-status.js';
 import { RelinkRunActions, type RunActionsMessages } from '../run-actions/run-actions.js';
+import { messagesFor } from '../../internal/messages-for.js';
 import { copyOf } from '../../internal/registry.js';
 import { errorKinds, retry, runDetail, runVocabulary } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
@@ -175,7 +176,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-act
       </div>
       <div part="status-line" role="group" aria-label=${m.statusLabel}>
         ${runStatus(run, m)} ${pauseReason(run, m)} ${this.renderBlocked(run)}
-        <relink-run-actions part="actions" run-id=${run.id} .messages=${this.messagesFor(RelinkRunActions)} run-href=${this.runHref ?? nothing}
+        <relink-run-actions part="actions" run-id=${run.id} .messages=${messagesFor(this.messages, RelinkRunActions)} run-href=${this.runHref ?? nothing}
           connection-href=${this.connectionHref ?? nothing} lang=${this.locale}></relink-run-actions>
       </div>
       ${run.status === 'failed' && run.error

@@ -14,6 +14,7 @@ import { emptyState, errorState, loadingState } from '../../internal/load-state.
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionList, pauseReason, runStatus, type RunStatusMessages } from '../../internal/run-status.js';
 import { RelinkRunActions, type RunActionsMessages } from '../run-actions/run-actions.js';
+import { messagesFor } from '../../internal/messages-for.js';
 import { copyOf } from '../../internal/registry.js';
 import { errorKinds, retry, runVocabulary, runsList, stale } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
@@ -149,7 +150,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
       <td part="cell">${run.kind === 'agent' ? m.agent : m.operator}</td>
       <td part="cell">${time(run.startedAt)}</td>
       <td part="cell">${time(run.updatedAt)}</td>
-      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} .messages=${this.messagesFor(RelinkRunActions)} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions></td>
+      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} .messages=${messagesFor(this.messages, RelinkRunActions)} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions></td>
     </tr>`;
   }
 
