@@ -167,19 +167,6 @@ function readerText(root: Element): string {
   return parts.join('').replace(/\s+/g, ' ');
 }
 
-/**
- * Known English left after a language switch, by story id, with why: the element computed the sentence when the play
- * function acted and keeps the string (not the key), so it does not follow a later `lang` change. Listed so the
- * stories stay green while the element is fixed; each entry is printed as a warning on every run. Remove an entry
- * once its element renders the sentence from the key.
- */
-const KNOWN_ENGLISH: Record<string, string> = {
-  'elements-reconnect-button--auth-config-missing':
-    'relink-reconnect-button keeps the auth-config error it filled in on click (view.message), not the problem: it stays in the language of the click',
-  'elements-reconnect-button--auth-config-invalid':
-    'relink-reconnect-button keeps the auth-config error it filled in on click (view.message), not the problem: it stays in the language of the click',
-};
-
 /** The English phrases (of `phrases`) in `text`, matched as whole words. */
 const leftIn = (text: string, phrases: string[]): string[] =>
   phrases.filter((phrase) => new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text));
@@ -194,7 +181,7 @@ const underTest = () => '__vitest_browser__' in globalThis;
  * story's own axe check would (not for `a11y.test: 'off'` or `a11y.disable`).
  */
 export async function checkLocales(context: StoryContext): Promise<void> {
-  const { parameters, globals, canvasElement, viewMode, id } = context;
+  const { parameters, globals, canvasElement, viewMode } = context;
   const a11y = parameters.a11y as { test?: string; disable?: boolean } | undefined;
   if (!underTest() || viewMode !== 'story' || a11y?.disable || a11y?.test === 'off' || parameters.relink?.localeChecks === false) return;
   const root = canvasElement.querySelector(`[${STORY_ROOT}]`) ?? canvasElement;
@@ -211,8 +198,7 @@ export async function checkLocales(context: StoryContext): Promise<void> {
       if (violations.length) failures.push(`axe in ${localeOf(code)!.name} (lang=${code}):\n${describe(violations)}`);
       const english = leftIn(readerText(root), englishPhrases(translation));
       const left = `English left in ${localeOf(code)!.name} (lang=${code}): ${english.map((p) => JSON.stringify(p)).join(', ')}`;
-      if (english.length && KNOWN_ENGLISH[id]) console.warn(`${left} — known: ${KNOWN_ENGLISH[id]}`);
-      else if (english.length) failures.push(left);
+      if (english.length) failures.push(left);
     } finally {
       restore();
     }

@@ -23,7 +23,8 @@ type View =
   | { kind: 'idle' }
   | { kind: 'form'; fieldErrors: Record<string, string>; error?: string }
   | { kind: 'mismatch'; outcome: AccountMismatch }
-  | { kind: 'error'; message: string; help?: string };
+  // The sentence is said at render time, so an open error follows a later `lang` change.
+  | { kind: 'error'; say: (m: ReconnectButtonMessages) => string; help?: boolean };
 
 /**
  * Reconnects a connection the way the viewer is allowed to (see `internal/access.ts`):
@@ -111,7 +112,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     // Known before the click: no popup that could only show an error (seed 000).
     const problem = action === 'consent' ? authConfigProblem(connection) : undefined;
     if (problem) {
-      this.view = { kind: 'error', message: this.fill(authConfigText(problem, this.m)), help: this.m.authConfigHelp };
+      this.view = { kind: 'error', say: (m) => this.fill(authConfigText(problem, m)), help: true };
       this.settle(action, 'auth_config_missing');
       return;
     }
@@ -136,7 +137,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       .catch((error: unknown) => {
         // Aborted because the element left the page (the flow's signal): the user did not fail, the flow was cancelled.
         if (isAbortError(error)) return this.settle(action, 'cancelled');
-        this.view = { kind: 'error', message: errorCopy(error, this.m) };
+        this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
         this.settle(action, 'error', error);
       })
       .finally(() => (this.busy = false));
@@ -154,14 +155,14 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
         this.message = m.cancelled;
       },
       failed: (failed) => {
-        this.view = { kind: 'error', message: failedCopy(failed, m) };
+        this.view = { kind: 'error', say: (words) => failedCopy(failed, words) };
       },
       account_mismatch: (mismatch) => {
         this.view = { kind: 'mismatch', outcome: mismatch };
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-keep]')?.focus());
       },
       auth_config_missing: (missing) => {
-        this.view = { kind: 'error', message: errorCopy(missing.error, m), help: m.authConfigHelp };
+        this.view = { kind: 'error', say: (words) => errorCopy(missing.error, words), help: true };
       },
       redirected: () => undefined,
     });
@@ -174,7 +175,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     try {
       this.handleOutcome(await this.view.outcome.confirm());
     } catch (error) {
-      this.view = { kind: 'error', message: errorCopy(error, this.m) };
+      this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       this.settle('consent', 'error', error);
     } finally {
       this.busy = false;
@@ -250,7 +251,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
           id: 'mismatch', busy: this.busy, onKeep: () => this.handleKeep(), onSwitch: () => void this.handleSwitch(),
         });
       case 'error':
-        return html`<div part="error" role="alert"><p>${view.message}</p>${view.help ? html`<p>${view.help}</p>` : nothing}</div>`;
+        return html`<div part="error" role="alert"><p>${view.say(m)}</p>${view.help ? html`<p>${m.authConfigHelp}</p>` : nothing}</div>`;
       default:
         return nothing;
     }
