@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, Id, Limit, Page, Timestamp } from './common.js';
+import { CountedPage, Cursor, Id, Limit, SearchText, SortOrder, Timestamp } from './common.js';
 
 export const RUN_STATUSES = ['running', 'paused', 'waiting', 'completed', 'failed', 'cancelled'] as const;
 export const RunStatus = z.enum(RUN_STATUSES);
@@ -54,7 +54,12 @@ export const Run = z.object({
 });
 export type Run = z.infer<typeof Run>;
 
-export const RunPage = Page(Run);
+export const RunPage = CountedPage(Run);
+
+/** What `GET /runs` sorts by. Default `startedAt`, newest first (`desc`); `workflowName` defaults to `asc`. */
+export const RUN_SORTS = ['startedAt', 'updatedAt', 'workflowName'] as const;
+export const RunSort = z.enum(RUN_SORTS);
+export type RunSort = z.infer<typeof RunSort>;
 
 /** Named filters the runs list offers as chips. */
 export const RunPreset = z.enum(['paused_for_reauth']);
@@ -64,6 +69,10 @@ export const RunListQuery = z.strictObject({
   preset: z.optional(RunPreset),
   status: z.optional(RunStatus),
   workflowId: z.optional(Id),
+  /** Search by workflow name. */
+  q: z.optional(SearchText),
+  sort: z.optional(RunSort),
+  order: z.optional(SortOrder),
   cursor: z.optional(Cursor),
   limit: z.optional(Limit),
 });
