@@ -34,9 +34,10 @@ export function decodeKeyset(cursor: string, tag: string, length: number): strin
   } catch {
     value = undefined;
   }
-  if (!Array.isArray(value) || value.length !== length + 1 || !value.every((k) => typeof k === 'string' && isStorableText(k))) {
+  if (!Array.isArray(value) || value.length < 2 || !value.every((k) => typeof k === 'string' && isStorableText(k))) {
     throw new InvalidCursorError('The cursor is not one this server issued.');
   }
   if (value[0] !== tag) throw new InvalidCursorError('The cursor belongs to another sort order or list: start again from the first page.');
+  if (value.length !== length + 1) throw new InvalidCursorError('The cursor is not one this server issued.');
   return value.slice(1) as string[];
 }
