@@ -72,6 +72,16 @@ for (const [name, database] of databases) {
       assert.deepEqual([none.body.data, none.body.total, none.body.nextCursor], [[], 0, null]);
     });
 
+    it('a total follows a change at once (totals are cached per filter until the workspace changes)', async () => {
+      await setup();
+      const errors = async () => (await h.request('GET', '/v1/connections?status=error&limit=1', { token: h.agency })).body.total as number;
+      const before = await errors();
+      assert.equal(await errors(), before); // a cached answer
+      const revoked = await h.request('POST', '/v1/connections/con_hubspot/revoke', { token: h.agency });
+      assert.equal(revoked.status, 200, revoked.text);
+      assert.equal(await errors(), before - 1);
+    });
+
     it("a client's list holds, pages and counts only the connections it authorised", async () => {
       await setup();
       const mine = await walk<Connection>(h, '/v1/connections?limit=1&sort=label', h.client);

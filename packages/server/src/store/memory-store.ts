@@ -3,6 +3,7 @@ import { decodeCursor, decodeKeyset, encodeCursor, encodeKeyset, type SortKey } 
 import { selectPage } from './keyset-page.js';
 import { CONNECTION_SORT_KEYS, connectionKeys, defaultOrder, fold, RUN_SORT_KEYS, runKeys, type ConnectionKeys } from './sort-keys.js';
 import {
+  REDACTED_SECRET,
   type ConnectionQuery,
   type ConnectionRecord,
   type ConnectionRequestQuery,
@@ -141,8 +142,9 @@ export class MemoryStore implements Store {
         (search === '' || this.keysOf(c).labelKey.includes(search) || this.keysOf(c).appNameKey.includes(search)),
       tuple, order, after, q.limit, q.withTotal,
     );
+    const redact = (c: ConnectionRecord): ConnectionRecord => ({ ...c, secrets: c.secrets.refreshToken !== undefined ? { refreshToken: REDACTED_SECRET } : {} });
     return {
-      items: page.items.map(copy),
+      items: page.items.map((c) => copy(q.redactSecrets ? redact(c) : c)),
       nextCursor: page.nextKeys && encodeKeyset(tag, page.nextKeys),
       ...(page.total !== undefined ? { total: page.total } : {}),
     };

@@ -205,8 +205,16 @@ export interface SortedQuery<S extends string> {
   withTotal?: boolean;
 }
 
+/** What a redacted list holds in place of a stored refresh token (see `ConnectionQuery.redactSecrets`). */
+export const REDACTED_SECRET = '[redacted]';
+
 export interface ConnectionQuery extends PageRequest, SortedQuery<ConnectionSort> {
   workspaceId: string;
+  /**
+   * Leave the secrets sealed: each record's `secrets` holds only `refreshToken: REDACTED_SECRET` when one is stored
+   * (what `refreshable` needs). A list route never needs more, and opening 100 sealed secrets cost more than the page.
+   */
+  redactSecrets?: boolean;
   ownerPrincipalId?: string;
   owner?: ConnectionOwner;
   status?: ConnectionStatus;

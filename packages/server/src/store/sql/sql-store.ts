@@ -2,27 +2,29 @@ import type { App, Notification } from '@relink/sdk/schema';
 import { newId } from '../../internal/ids.js';
 import { decodeCursor, decodeKeyset, encodeCursor, encodeKeyset, type SortKey } from '../cursor.js';
 import { CONNECTION_SORT_KEYS, connectionKeys, defaultOrder, fold, RUN_SORT_KEYS, runKeys } from '../sort-keys.js';
-import type {
-  ConnectionQuery,
-  ConnectionRecord,
-  ConnectionRequestQuery,
-  ConnectionRequestRecord,
-  ConnectSessionRecord,
-  IdempotencyRecord,
-  NewEvent,
-  NotificationQuery,
-  NotificationRecord,
-  PageResult,
-  PrincipalRecord,
-  RunQuery,
-  RunRecord,
-  Store,
-  StoredEvent,
-  WorkflowRecord,
-  WorkspaceRecord,
+import {
+  REDACTED_SECRET,
+  type ConnectionQuery,
+  type ConnectionRecord,
+  type ConnectionRequestQuery,
+  type ConnectionRequestRecord,
+  type ConnectSessionRecord,
+  type IdempotencyRecord,
+  type NewEvent,
+  type NotificationQuery,
+  type NotificationRecord,
+  type PageResult,
+  type PrincipalRecord,
+  type RunQuery,
+  type RunRecord,
+  type Store,
+  type StoredEvent,
+  type WorkflowRecord,
+  type WorkspaceRecord,
 } from '../store.js';
 import { openDatabase, type Listener, type OpenDatabaseOptions, type ReconnectPolicy, type SqlClient, type SqlDatabase } from './db.js';
 import { migrate } from './migrate.js';
+import { CountCache } from './count-cache.js';
 import { isSealed, type SecretBox } from '../secret-box.js';
 
 const EVENTS_CHANNEL = 'relink_events';
@@ -96,7 +98,14 @@ interface Shared {
   hub: EventHub;
   instanceId: string;
   listener?: Listener;
+  /** Totals of first pages, per workspace and filter. */
+  counts: CountCache;
+  /** Connection and run writes since the last ANALYZE (PGlite has no autovacuum to keep the planner's statistics). */
+  writesSinceAnalyze: number;
 }
+
+/** PGlite: re-analyze after this many writes, so keyset pages keep their index as a table grows. */
+const ANALYZE_EVERY = 1_000;
 
 export interface SqlStoreOptions extends OpenDatabaseOptions {
   /** Apply pending migrations on open. Default true. */
@@ -112,6 +121,7 @@ export interface SqlStoreOptions extends OpenDatabaseOptions {
  */
 export class SqlStore implements Store {
   private readonly touched = new Set<string>();
+  private readonly written = new Set<string>();
   private lastAppendedId = 0;
 
   private constructor(private readonly shared: Shared, private readonly q: SqlClient, private readonly inTransaction: boolean) {}
@@ -120,11 +130,12 @@ export class SqlStore implements Store {
   static async open(options: SqlStoreOptions = {}): Promise<SqlStore> {
     const db = await openDatabase(options);
     try {
-      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub };
+      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub, counts: new CountCache(), writesSinceAnalyze: 0 };
       const store = new SqlStore(shared, db, false);
       if (options.migrate !== false) {
         await migrate(db);
         await store.fillSortKeys();
+        if (db.kind === 'pglite') await db.exec('ANALYZE connections, runs');
       }
       shared.hub = new EventHub((workspaceId, afterId) => store.eventsSince(workspaceId, afterId, 500));
       const maxEventId = async () => Number((await db.query<{ id: string }>('SELECT coalesce(max(id), 0) AS id FROM events')).rows[0]?.id ?? 0);
@@ -133,6 +144,8 @@ export class SqlStore implements Store {
         shared.listener = await db.listen(EVENTS_CHANNEL, (payload) => {
           try {
             const { workspaceId, id } = JSON.parse(payload) as { workspaceId: string; id: number };
+            // Another instance changed something in the workspace: its totals may be stale.
+            shared.counts.changed(workspaceId);
             shared.hub.seen(id);
             void shared.hub.pump(workspaceId);
           } catch {
@@ -259,10 +272,26 @@ export class SqlStore implements Store {
       tx = new SqlStore(this.shared, client, true);
       return fn(tx);
     });
-    // Committed: now this process's subscribers may hear what the transaction appended.
+    // Committed: totals counted meanwhile may have missed the writes; this process's subscribers may hear the events.
+    for (const workspaceId of tx?.written ?? []) this.shared.counts.changed(workspaceId);
+    this.analyzeIfDue();
     if (tx) this.shared.hub.seen(tx.lastAppendedId);
     for (const workspaceId of tx?.touched ?? []) await this.shared.hub.pump(workspaceId);
     return result;
+  }
+
+  /** A connection or run was written: totals of its workspace are stale, and PGlite's statistics may be. */
+  private wrote(workspaceId: string): void {
+    this.shared.counts.changed(workspaceId);
+    this.shared.writesSinceAnalyze++;
+    if (this.inTransaction) this.written.add(workspaceId);
+    else this.analyzeIfDue();
+  }
+
+  private analyzeIfDue(): void {
+    if (this.shared.db.kind !== 'pglite' || this.shared.writesSinceAnalyze < ANALYZE_EVERY) return;
+    this.shared.writesSinceAnalyze = 0;
+    void this.shared.db.exec('ANALYZE connections, runs').catch(() => undefined);
   }
 
   private async one<T>(sql: string, params: unknown[]): Promise<T | undefined> {
@@ -300,7 +329,7 @@ export class SqlStore implements Store {
    */
   private async sortedPage(
     table: string, columns: readonly string[], tag: string, order: 'asc' | 'desc', filters: [string, unknown][],
-    cursor: string | undefined, limit: number, withTotal: boolean | undefined,
+    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data',
   ): Promise<PageResult<unknown>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -321,20 +350,21 @@ export class SqlStore implements Store {
     }
     params.push(limit + 1);
     const dir = order === 'asc' ? 'ASC' : 'DESC';
-    const [rows, total] = await Promise.all([
-      this.q.query<Record<string, unknown>>(
-        `SELECT data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
-         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}`,
-        params,
-      ),
-      withTotal ? this.q.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`, countParams) : undefined,
-    ]);
+    const rows = await this.q.query<Record<string, unknown>>(
+      `SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
+       ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}`,
+      params,
+    );
+    const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
+    const count = async () => Number((await this.q.query<{ n: string | number }>(countSql, countParams)).rows[0]?.n ?? 0);
+    // Inside a transaction the count must see its own writes: no cache there.
+    const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
     const page = rows.rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => r.data),
       nextCursor: rows.rows.length > limit && last ? encodeKeyset(tag, keyColumns.map((_, i) => String(last[`k${i}`] ?? ''))) : null,
-      ...(total ? { total: Number(total.rows[0]?.n ?? 0) } : {}),
+      ...(total !== undefined ? { total } : {}),
     };
   }
 
@@ -396,6 +426,7 @@ export class SqlStore implements Store {
     await this.q.query('INSERT INTO apps (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [app.key, json(app)]);
     // A renamed app moves its connections in the app sort.
     await this.q.query('UPDATE connections SET app_name_key = $2 WHERE app_key = $1 AND app_name_key IS DISTINCT FROM $2', [app.key, fold(app.name)]);
+    this.shared.counts.reset(); // searches by app name count differently now
   }
   getApp(key: string): Promise<App | undefined> {
     return this.one('SELECT data FROM apps WHERE key = $1', [key]);
@@ -420,6 +451,7 @@ export class SqlStore implements Store {
         c.secrets.refreshToken !== undefined, c.expiresAt ?? null, json(await this.sealConnection(c)),
         c.owner, c.updatedAt, keys.labelKey, keys.appNameKey, keys.statusRank],
     );
+    this.wrote(c.workspaceId);
   }
   async getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined> {
     return this.openConnection(await this.one('SELECT data FROM connections WHERE workspace_id = $1 AND id = $2', [workspaceId, id]));
@@ -433,8 +465,13 @@ export class SqlStore implements Store {
     if (q.search) filters.push(['(strpos(label_key, ?) > 0 OR strpos(app_name_key, ?) > 0)', fold(q.search)]);
     const sort = q.sort ?? 'createdAt';
     const order = q.order ?? defaultOrder(sort);
-    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal);
-    return { ...page, items: await this.openConnections(page.items as ConnectionRecord[]) };
+    // Redacted: the sealed secrets are never read, only whether a refresh token is held (a column).
+    const select = q.redactSecrets
+      ? `(data - 'secrets') || jsonb_build_object('secrets', CASE WHEN has_refresh_token THEN jsonb_build_object('refreshToken', '${REDACTED_SECRET}') ELSE '{}'::jsonb END)`
+      : 'data';
+    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
+    const items = page.items as ConnectionRecord[];
+    return { ...page, items: q.redactSecrets ? items : await this.openConnections(items) };
   }
 
   async claimDueRefreshes(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
@@ -552,6 +589,7 @@ export class SqlStore implements Store {
          workflow_name_key = excluded.workflow_name_key`,
       [r.workspaceId, r.id, r.status, r.pauseReason ?? null, r.workflowId, r.startedAt, json(r.connectionIds), json(r), r.updatedAt, runKeys(r).workflowNameKey],
     );
+    this.wrote(r.workspaceId);
   }
   getRun(workspaceId: string, id: string): Promise<RunRecord | undefined> {
     return this.one('SELECT data FROM runs WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
@@ -564,7 +602,7 @@ export class SqlStore implements Store {
     if (q.search) filters.push(['strpos(workflow_name_key, ?) > 0', fold(q.search)]);
     const sort = q.sort ?? 'startedAt';
     const order = q.order ?? defaultOrder(sort);
-    return this.sortedPage('runs', RUN_SORT_KEYS[sort].map(column), `runs:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal) as Promise<PageResult<RunRecord>>;
+    return this.sortedPage('runs', RUN_SORT_KEYS[sort].map(column), `runs:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId) as Promise<PageResult<RunRecord>>;
   }
   async listRunsUsingConnection(workspaceId: string, connectionId: string): Promise<RunRecord[]> {
     return docs<RunRecord>((await this.q.query<Row>(
@@ -697,6 +735,7 @@ export class SqlStore implements Store {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
     await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, runs, connection_requests, workflows,
       connect_sessions, idempotency_keys, rate_limits, events`);
+    this.shared.counts.reset();
   }
 
   async clearWorkspace(workspaceId: string): Promise<void> {
@@ -706,6 +745,7 @@ export class SqlStore implements Store {
         await tx.q.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
       }
       await tx.q.query("DELETE FROM idempotency_keys WHERE starts_with(key, $1 || '/')", [workspaceId]);
+      tx.wrote(workspaceId);
     };
     await (this.inTransaction ? run(this) : this.transaction((tx) => run(tx as SqlStore)));
   }
