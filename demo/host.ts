@@ -2,8 +2,9 @@
 // examples: it mints session tokens with the workspace's secret key (which never reaches the browser), and serves
 // the host's built pages. Everything under /v1 and /provider is the reference backend's.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { DEMO_AGENCY_ID, DEMO_CLIENT_ID, DEMO_SECRET_KEY, type NodeRelink } from '@relink/server';
 
 const principals = { agency: DEMO_AGENCY_ID, client: DEMO_CLIENT_ID } as const;
@@ -45,17 +46,46 @@ export function serveFile(res: ServerResponse, root: string, path: string): bool
   }
   // Vite's hashed assets never change; everything else is revalidated.
   const immutable = file.includes(`${sep}assets${sep}`);
+  const encoding = COMPRESSIBLE.has(extname(file)) ? pickEncoding(res.req?.headers['accept-encoding']) : undefined;
   res.writeHead(200, {
     'content-type': TYPES[extname(file)]!,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...(COMPRESSIBLE.has(extname(file)) ? { vary: 'accept-encoding' } : {}),
+    ...(encoding ? { 'content-encoding': encoding } : {}),
     'x-content-type-options': 'nosniff',
     // The console and portal are never framed (clickjacking). No script-src yet: zod probes `new Function` at
     // load, which a strict policy reports as a console error, until the SDK configures zod as jitless.
     'content-security-policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
     'x-frame-options': 'DENY',
   });
-  createReadStream(file).pipe(res);
+  if (encoding) res.end(res.req?.method === 'HEAD' ? undefined : compressed(file, encoding));
+  else createReadStream(file).pipe(res);
   return true;
+}
+
+/** Text files are sent compressed when the browser accepts it: brotli first, then gzip. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.map', '.svg']);
+
+function pickEncoding(accept: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const offered = new Map(String(accept ?? '').split(',').map((part) => {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    return [name.trim(), q === undefined ? 1 : Number(q)] as const;
+  }));
+  if ((offered.get('br') ?? 0) > 0) return 'br';
+  if ((offered.get('gzip') ?? 0) > 0) return 'gzip';
+  return undefined;
+}
+
+// Each file is compressed once per version (its mtime), at the best ratio: the built files are few and fixed.
+const compressedFiles = new Map<string, { mtimeMs: number; br?: Buffer; gzip?: Buffer }>();
+function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
+  const { mtimeMs } = statSync(file);
+  let entry = compressedFiles.get(file);
+  if (!entry || entry.mtimeMs !== mtimeMs) compressedFiles.set(file, (entry = { mtimeMs }));
+  return (entry[encoding] ??= encoding === 'br'
+    ? brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+    : gzipSync(readFileSync(file), { level: 9 }));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { RelinkClient } from './client.js';
 import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
 import { startConnectRequest, startReconnect } from './consent.js';
 import type { RequestOptions } from './http.js';
-import { paginate } from './paging.js';
+import type { Page } from './schema/common.js';
 import type { Connection } from './schema/connection.js';
 import type { ConnectionRequest } from './schema/connection-request.js';
 import type { RelinkEvent } from './schema/events.js';
@@ -67,13 +67,13 @@ export class RelinkStore {
   readonly subscribe = (listener: () => void): (() => void) => this.#state.subscribe(listener);
 
   /**
-   * Fetch every page of a collection. A narrowed load (`merge`) adds to what is known instead of replacing it. A load
+   * Fetch every page of a collection, showing the first as soon as it arrives. A narrowed load (`merge`) adds to what is known instead of replacing it. A load
    * aborted by every caller waiting on it leaves the collection as it was (never `error`); the next load starts afresh.
    */
   #load<T extends Entity>(
     kind: Kind,
     key: string,
-    fetchAll: (signal: AbortSignal) => AsyncIterable<T>,
+    fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
     { sort, merge = false, signal }: { sort?: (a: Entity, b: Entity) => number; merge?: boolean } & LoadOptions = {},
   ): Promise<void> {
     return this.#inflight.once(
@@ -97,18 +97,30 @@ export class RelinkStore {
         };
         shared.addEventListener('abort', restore, { once: true });
         this.#state.patch(kind, (c) => ({ ...c, status: 'loading', error: undefined }));
+        // Rows appear page by page when nothing is shown yet (the first page paints at once) or when a narrowed load
+        // adds to what is known; a reload of a shown list swaps in the whole answer at the end instead.
+        const progressive = merge || loading.before.items.length === 0;
+        const show = (fetched: Map<string, T>, current: Collection<Entity>): Collection<Entity> => {
+          const byId = new Map(merge ? current.byId : []);
+          for (const [id, item] of fetched) byId.set(id, item);
+          const items = [...byId.values()];
+          if (sort) items.sort(sort);
+          return withItems(current, items);
+        };
         try {
-          const fetched: T[] = [];
-          for await (const item of fetchAll(shared)) fetched.push(item);
-          if (shared.aborted) return;
+          const fetched = new Map<string, T>();
+          let cursor: string | undefined;
+          let total: number | undefined;
+          do {
+            const page = await fetchPage(cursor, shared);
+            if (shared.aborted) return;
+            if (cursor === undefined && page.total !== undefined) total = page.total;
+            for (const item of page.data) fetched.set(item.id, item);
+            cursor = page.nextCursor ?? undefined;
+            if (progressive && cursor) this.#state.patch(kind, (current) => ({ ...show(fetched, current), ...(total !== undefined ? { total } : {}) }));
+          } while (cursor);
           settle();
-          this.#state.patch(kind, (current) => {
-            const byId = new Map(merge ? current.byId : []);
-            for (const item of fetched) byId.set(item.id, item);
-            const items = [...byId.values()];
-            if (sort) items.sort(sort);
-            return { ...withItems(current, items), status: 'ready', error: undefined };
-          });
+          this.#state.patch(kind, (current) => ({ ...show(fetched, current), status: 'ready', error: undefined, ...(total !== undefined && !merge ? { total } : {}) }));
         } catch (error) {
           if (!shared.aborted) {
             settle();
@@ -126,9 +138,7 @@ export class RelinkStore {
   /** Connections the viewer may see (every page). */
   readonly connections = {
     load: ({ signal }: LoadOptions = {}) =>
-      this.#load('connections', 'connections', (shared) => paginate((cursor) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared })), {
-        signal,
-      }),
+      this.#load('connections', 'connections', (cursor, shared) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared }), { signal }),
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);
@@ -142,7 +152,7 @@ export class RelinkStore {
       this.#load(
         'notifications',
         'notifications',
-        (shared) => paginate((cursor) => this.client.notifications.list({ cursor, limit: 100 }, { signal: shared })),
+        (cursor, shared) => this.client.notifications.list({ cursor, limit: 100 }, { signal: shared }),
         { sort: newestFirst, signal },
       ),
   };
@@ -156,7 +166,7 @@ export class RelinkStore {
       this.#load(
         'runs',
         `runs:${JSON.stringify(query)}`,
-        (shared) => paginate((cursor) => this.client.runs.list({ ...query, cursor, limit: 100 }, { signal: shared })),
+        (cursor, shared) => this.client.runs.list({ ...query, cursor, limit: 100 }, { signal: shared }),
         { sort: newestFirst, merge: Object.values(query).some((value) => value !== undefined), signal },
       ),
     /** Fetch one run (a detail page opened directly, a replay made elsewhere) and keep it with the others. */
@@ -172,7 +182,7 @@ export class RelinkStore {
       this.#load(
         'connectionRequests',
         'connectionRequests',
-        (shared) => paginate((cursor) => this.client.connectionRequests.list({ state: 'outstanding', cursor, limit: 100 }, { signal: shared })),
+        (cursor, shared) => this.client.connectionRequests.list({ state: 'outstanding', cursor, limit: 100 }, { signal: shared }),
         { signal },
       ),
   };

@@ -9,6 +9,7 @@ import { DEMO_WORKSPACE_ID, seedDemo } from './demo/seed.js';
 import { demoRoutes } from './demo/routes.js';
 import { ApiError } from './errors.js';
 import { eventRoutes } from './events/sse.js';
+import { compression } from './http/compression.js';
 import { idempotency } from './http/idempotency.js';
 import { limitBody, DEFAULT_MAX_BODY_BYTES, rejectUnstorableUrl } from './http/input-guard.js';
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.js';
@@ -116,6 +117,8 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   ready.catch((error: unknown) => ctx.log.error('demo seed failed', { error: String(error) }));
 
   const app = new Hono<AppEnv>();
+  // Outermost, so every answer (errors included) is compressed; never the event stream.
+  app.use('*', compression());
   app.use('*', requestId());
   app.use('*', securityHeaders());
   app.use('*', async (_c, next) => {

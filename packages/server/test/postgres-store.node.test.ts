@@ -45,3 +45,42 @@ describe('migration 0002 on a database that already holds connections', () => {
     }
   });
 });
+
+describe('migration 0005 on a database that already holds connections and runs', () => {
+  it('fills the sort keys of rows written before it, so they sort, search and count with the rest', async () => {
+    const url = await freshDatabase();
+    const old = await openDatabase({ url });
+    const at = '2026-01-01T00:00:00.000Z';
+    try {
+      assert.deepEqual(await migrate(old, loadMigrations().filter((m) => m.version <= 4)), [1, 2, 3, 4]);
+      await old.query(`INSERT INTO apps (key, data) VALUES ('hubspot', '{"key":"hubspot","name":"HubSpot","authMode":"oauth2","managedAuthConfig":"not_required"}')`);
+      for (const [id, label, status] of [['con_b', 'Équipe', 'active'], ['con_a', 'zoo', 'error']] as const) {
+        const record = { id, workspaceId: 'ws_a', appKey: 'hubspot', label, status, owner: 'client', ownerPrincipalId: 'prn_c', secrets: {}, refresh: { attempts: 0 }, createdAt: at, updatedAt: at };
+        await old.query(
+          `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, has_refresh_token, data)
+           VALUES ('ws_a', $1, 'prn_c', $2, 'hubspot', $3, false, $4::jsonb)`,
+          [id, status, at, JSON.stringify(record)],
+        );
+      }
+      const run = { id: 'run_old', workspaceId: 'ws_a', workflowId: 'wf_1', workflowName: 'Ünique sync', kind: 'agent', status: 'running', connectionIds: [], startedAt: at, updatedAt: at };
+      await old.query(
+        `INSERT INTO runs (workspace_id, id, status, workflow_id, started_at, connection_ids, data) VALUES ('ws_a', 'run_old', 'running', 'wf_1', $1, '[]', $2::jsonb)`,
+        [at, JSON.stringify(run)],
+      );
+    } finally {
+      await old.close();
+    }
+    const store = await SqlStore.open({ url }); // the upgrade: applies 0005 and fills the keys at open
+    try {
+      const ids = async (query: Partial<Parameters<SqlStore['listConnections']>[0]>) =>
+        (await store.listConnections({ workspaceId: 'ws_a', limit: 10, ...query })).items.map((c) => c.id);
+      assert.deepEqual(await ids({ sort: 'label' }), ['con_b', 'con_a']);
+      assert.deepEqual(await ids({ sort: 'status' }), ['con_a', 'con_b']);
+      assert.deepEqual(await ids({ search: 'equipe' }), ['con_b']);
+      assert.deepEqual(await ids({ search: 'hubspot', owner: 'client' }), ['con_b', 'con_a'].sort());
+      assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', limit: 10, search: 'unique' })).items.map((r) => r.id), ['run_old']);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidCursorError, type ConnectionRecord, type Store } from '../src/store/store.js';
+import { InvalidCursorError, type ConnectionQuery, type ConnectionRecord, type RunQuery, type Store } from '../src/store/store.js';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 
@@ -60,6 +60,69 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       assert.deepEqual((await store.listConnections({ workspaceId: 'ws_a', ownerPrincipalId: 'prn_c', limit: 10 })).items.map((c) => c.id), ['con_b']);
       assert.deepEqual((await store.listConnections({ workspaceId: 'ws_a', status: 'active', limit: 10 })).items.map((c) => c.id), ['con_a']);
       assert.deepEqual((await store.listConnections({ workspaceId: 'ws_a', appKey: 'hubspot', limit: 10 })).items.map((c) => c.id), ['con_b']);
+    });
+
+    // The connections table's server-side sort, search and count (issue 17): every store orders alike.
+    const sortFixture = async (store: Store) => {
+      await store.putApp({ key: 'slack', name: 'Slack', authMode: 'oauth2', managedAuthConfig: 'not_required' });
+      await store.putApp({ key: 'hubspot', name: 'HubSpot', authMode: 'oauth2', managedAuthConfig: 'not_required' });
+      await store.putApp({ key: 'asana', name: 'Asana', authMode: 'oauth2', managedAuthConfig: 'not_required' });
+      const at = (minute: number) => `2026-11-02T09:0${minute}:00.000Z`;
+      await store.putConnection(connection('con_1', { appKey: 'slack', label: 'Zeta', status: 'active', updatedAt: at(1) }));
+      await store.putConnection(connection('con_2', { appKey: 'hubspot', label: 'alpha', status: 'error', updatedAt: at(3) }));
+      await store.putConnection(connection('con_3', { appKey: 'asana', label: 'Éclair', status: 'revoked', updatedAt: at(2) }));
+      await store.putConnection(connection('con_4', { appKey: 'slack', label: 'beta', status: 'error', updatedAt: at(5) }));
+      await store.putConnection(connection('con_5', { appKey: 'hubspot', label: 'Delta', status: 'pending', updatedAt: at(4), owner: 'client', ownerPrincipalId: 'prn_c' }));
+    };
+    const walk = async (store: Store, query: Omit<ConnectionQuery, 'workspaceId' | 'limit' | 'cursor'>, limit = 2) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listConnections({ workspaceId: 'ws_a', limit, ...query, ...(cursor ? { cursor } : {}) });
+        ids.push(...page.items.map((c) => c.id.replace('con_', '')));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids.join(' ');
+    };
+
+    it('sorts connections by label, app, status and a timestamp, both ways, accent- and case-insensitively, paging by keyset', async () => {
+      const store = await makeStore();
+      await sortFixture(store);
+      assert.equal(await walk(store, { sort: 'label' }), '2 4 5 3 1'); // alpha beta Delta Éclair Zeta
+      assert.equal(await walk(store, { sort: 'label', order: 'desc' }), '1 3 5 4 2');
+      assert.equal(await walk(store, { sort: 'app' }), '3 2 5 4 1'); // Asana, HubSpot (alpha, Delta), Slack (beta, Zeta)
+      assert.equal(await walk(store, { sort: 'app', order: 'desc' }), '1 4 5 2 3');
+      assert.equal(await walk(store, { sort: 'status' }), '2 4 3 5 1'); // error (HubSpot, Slack), revoked, pending, active
+      assert.equal(await walk(store, { sort: 'updatedAt', order: 'desc' }), '4 5 2 3 1');
+      assert.equal(await walk(store, { sort: 'label' }, 1), '2 4 5 3 1');
+      assert.equal(await walk(store, {}), '1 2 3 4 5'); // the default: createdAt, then id
+    });
+
+    it('searches connections by label or app name, filters, and counts the matches when asked', async () => {
+      const store = await makeStore();
+      await sortFixture(store);
+      assert.equal(await walk(store, { search: 'ECL' }), '3'); // "Éclair"
+      assert.equal(await walk(store, { search: 'hub', sort: 'label' }), '2 5'); // the app's name, not its key
+      assert.equal(await walk(store, { search: 'SANA' }), '3');
+      assert.equal(await walk(store, { search: 'nothing like it' }), '');
+      assert.equal(await walk(store, { status: 'error', sort: 'label', order: 'desc' }), '4 2');
+      assert.equal(await walk(store, { owner: 'client', ownerPrincipalId: 'prn_c' }), '5');
+      const first = await store.listConnections({ workspaceId: 'ws_a', limit: 2, search: 'a', withTotal: true });
+      assert.equal(first.total, 5); // alpha, beta, Delta, Éclair/Asana, Zeta
+      const errors = await store.listConnections({ workspaceId: 'ws_a', limit: 1, status: 'error', withTotal: true });
+      assert.deepEqual([errors.items.length, errors.total], [1, 2]);
+      assert.equal((await store.listConnections({ workspaceId: 'ws_a', limit: 1 })).total, undefined);
+    });
+
+    it('moves a renamed app\'s connections in the app sort, and refuses a cursor from another sort', async () => {
+      const store = await makeStore();
+      await sortFixture(store);
+      await store.putApp({ key: 'asana', name: 'Zapier', authMode: 'oauth2', managedAuthConfig: 'not_required' });
+      assert.equal(await walk(store, { sort: 'app' }), '2 5 4 1 3');
+      const page = await store.listConnections({ workspaceId: 'ws_a', limit: 2, sort: 'label' });
+      assert.ok(page.nextCursor);
+      await assert.rejects(store.listConnections({ workspaceId: 'ws_a', limit: 2, sort: 'app', cursor: page.nextCursor }), InvalidCursorError);
+      await assert.rejects(store.listConnections({ workspaceId: 'ws_a', limit: 2, sort: 'label', order: 'desc', cursor: page.nextCursor }), InvalidCursorError);
     });
 
     it('rejects a cursor it did not issue', async () => {
@@ -174,6 +237,32 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       assert.deepEqual((await store.listRunsUsingConnection('ws_a', 'con_1')).map((r) => r.id), ['run_1', 'run_2']);
       assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', status: 'paused', pauseReason: 'reauth', limit: 10 })).items.map((r) => r.id), ['run_2']);
       assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', limit: 10 })).items.map((r) => r.id), ['run_3', 'run_2', 'run_1']);
+    });
+
+    it('sorts runs by workflow name or a timestamp, searches by workflow name and counts', async () => {
+      const store = await makeStore();
+      const run = (id: string, workflowName: string, startedAt: string, updatedAt: string) => ({
+        id, workspaceId: 'ws_a', workflowId: 'wf_1', workflowName, kind: 'agent' as const, status: 'running' as const, connectionIds: [], startedAt, updatedAt,
+      });
+      await store.putRun(run('run_1', 'Sync leads', '2026-11-03T00:00:00.000Z', '2026-11-05T00:00:00.000Z'));
+      await store.putRun(run('run_2', 'Daily report', '2026-11-01T00:00:00.000Z', '2026-11-03T00:00:00.000Z'));
+      await store.putRun(run('run_3', 'archive', '2026-11-02T00:00:00.000Z', '2026-11-04T00:00:00.000Z'));
+      const walkRuns = async (query: Omit<RunQuery, 'workspaceId' | 'limit' | 'cursor'>) => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listRuns({ workspaceId: 'ws_a', limit: 1, ...query, ...(cursor ? { cursor } : {}) });
+          ids.push(...page.items.map((r) => r.id.replace('run_', '')));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return ids.join(' ');
+      };
+      assert.equal(await walkRuns({}), '1 3 2'); // newest first by default
+      assert.equal(await walkRuns({ sort: 'workflowName' }), '3 2 1'); // archive, Daily report, Sync leads
+      assert.equal(await walkRuns({ sort: 'workflowName', order: 'desc' }), '1 2 3');
+      assert.equal(await walkRuns({ sort: 'updatedAt' }), '2 3 1');
+      assert.equal(await walkRuns({ search: 'REPORT' }), '2');
+      assert.equal((await store.listRuns({ workspaceId: 'ws_a', limit: 1, search: 'r', withTotal: true })).total, 2);
     });
 
     it('finds a connect session by state and outstanding requests by connection', async () => {

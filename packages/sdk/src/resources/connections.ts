@@ -1,7 +1,7 @@
 import type { Http, RequestOptions } from '../http.js';
 import type { ConnectSession } from '../schema/connect-session.js';
-import type { Connection, ConnectionStatus } from '../schema/connection.js';
-import type { Page } from '../schema/common.js';
+import type { Connection, ConnectionSort, ConnectionStatus } from '../schema/connection.js';
+import type { Page, SortOrder } from '../schema/common.js';
 import { segment } from '../internal/path.js';
 import { paginate } from '../paging.js';
 
@@ -10,6 +10,12 @@ export interface ConnectionListParams {
   status?: ConnectionStatus | undefined;
   /** An app key, e.g. `slack`. */
   app?: string | undefined;
+  /** Search by app name or label (case- and accent-insensitive). */
+  q?: string | undefined;
+  /** `createdAt` (default), `updatedAt`, `app`, `label`, or `status` (what needs attention first). */
+  sort?: ConnectionSort | undefined;
+  /** Default `asc`. A cursor belongs to one sort and order. */
+  order?: SortOrder | undefined;
   /** `nextCursor` of the previous page. */
   cursor?: string | undefined;
   /** Page size, 1–100 (server default 50). */
@@ -28,7 +34,7 @@ export function createConnections(http: Http) {
     http.get('connections', 'ConnectionPage', { ...query }, options);
 
   return {
-    /** One page of connections. */
+    /** One page of connections, sorted and filtered on the server; the first page (no cursor) carries `total`. */
     list,
     /**
      * Every connection across pages, fetched page by page as you iterate; stop early with `break`.

@@ -1,6 +1,6 @@
 import type { Http, RequestOptions } from '../http.js';
-import type { Run, RunPreset, RunStatus } from '../schema/run.js';
-import type { Page } from '../schema/common.js';
+import type { Run, RunPreset, RunSort, RunStatus } from '../schema/run.js';
+import type { Page, SortOrder } from '../schema/common.js';
 import { segment } from '../internal/path.js';
 
 /** Filters and paging of `runs.list`. */
@@ -9,6 +9,11 @@ export interface RunListParams {
   preset?: RunPreset | undefined;
   status?: RunStatus | undefined;
   workflowId?: string | undefined;
+  /** Search by workflow name. */
+  q?: string | undefined;
+  /** `startedAt` (default, newest first), `updatedAt` or `workflowName`. */
+  sort?: RunSort | undefined;
+  order?: SortOrder | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
 }
@@ -16,7 +21,7 @@ export interface RunListParams {
 /** `/runs`: workflow runs, and getting stalled ones going again. */
 export function createRuns(http: Http) {
   return {
-    /** One page of runs. */
+    /** One page of runs; the first page (no cursor) carries `total`. */
     list: async (query: RunListParams = {}, options?: RequestOptions): Promise<Page<Run>> =>
       http.get('runs', 'RunPage', { ...query }, options),
     /** One run. */

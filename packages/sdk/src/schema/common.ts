@@ -28,7 +28,18 @@ export function Page<T extends z.ZodMiniType>(item: T) {
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
+  /** How many items match the filters in all (first page only, on the lists that count: connections, runs). */
+  total?: number | undefined;
 }
+
+/** A page of a list that sorts, searches and counts on the server: `total` comes with the first page (no cursor). */
+export function CountedPage<T extends z.ZodMiniType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.nullable(Cursor), total: z.optional(z.int().check(z.gte(0))) });
+}
+
+/** Direction of a list's `sort`. */
+export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof SortOrder>;
 
 /**
  * Error codes the contract names. The body's `code` is any string so a newer server's codes still parse;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { App } from './app.js';
-import { Id, Page, Timestamp } from './common.js';
+import { CountedPage, Id, Timestamp } from './common.js';
 
 /** Four statuses, no more (DESIGN: Behaviour). `error` is the "needs reauthorization" state. */
 export const CONNECTION_STATUSES = ['active', 'error', 'pending', 'revoked'] as const;
@@ -38,5 +38,13 @@ export const Connection = z.object({
 });
 export type Connection = z.infer<typeof Connection>;
 
-export const ConnectionPage = Page(Connection);
+export const ConnectionPage = CountedPage(Connection);
+
+/**
+ * What `GET /connections` sorts by: `app` (the app's name, then label), `label` (then app), `status` (what needs
+ * attention first: error, revoked, pending, active; then app), or a timestamp. Default `createdAt`, `asc`.
+ */
+export const CONNECTION_SORTS = ['createdAt', 'updatedAt', 'app', 'label', 'status'] as const;
+export const ConnectionSort = z.enum(CONNECTION_SORTS);
+export type ConnectionSort = z.infer<typeof ConnectionSort>;
 

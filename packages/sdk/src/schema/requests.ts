@@ -2,18 +2,25 @@
 // from the response schemas: the browser's on-demand chunk (on-demand.ts) never imports this module. (Module-level
 // `.check()` and `z.coerce` calls are kept by bundlers whether used or not; a separate module is dropped whole.)
 import * as z from 'zod/mini';
-import { Cursor, Id, MAX_PAGE_SIZE } from './common.js';
-import { ConnectionStatus } from './connection.js';
+import { Cursor, Id, MAX_PAGE_SIZE, SortOrder } from './common.js';
+import { ConnectionSort, ConnectionStatus } from './connection.js';
 import { ConnectionRequestState } from './connection-request.js';
-import { RunPreset, RunStatus } from './run.js';
+import { RunPreset, RunSort, RunStatus } from './run.js';
 import { Role } from './session.js';
 
 /** `limit` arrives as a query string; coerced, then held to 1..100 (an oversize page is a 400, not a silent clamp). */
 export const Limit = z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_SIZE));
 
+/** `q`: a case- and accent-insensitive substring search; empty means no search. */
+export const SearchText = z.string().check(z.maxLength(100));
+
 export const ConnectionListQuery = z.strictObject({
   status: z.optional(ConnectionStatus),
   app: z.optional(z.string().check(z.maxLength(64))),
+  /** Search by app name or label. */
+  q: z.optional(SearchText),
+  sort: z.optional(ConnectionSort),
+  order: z.optional(SortOrder),
   cursor: z.optional(Cursor),
   limit: z.optional(Limit),
 });
@@ -68,6 +75,10 @@ export const RunListQuery = z.strictObject({
   preset: z.optional(RunPreset),
   status: z.optional(RunStatus),
   workflowId: z.optional(Id),
+  /** Search by workflow name. */
+  q: z.optional(SearchText),
+  sort: z.optional(RunSort),
+  order: z.optional(SortOrder),
   cursor: z.optional(Cursor),
   limit: z.optional(Limit),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Page, Timestamp } from './common.js';
+import { CountedPage, Id, Timestamp } from './common.js';
 import { RUN_STATUSES } from './run-statuses.js';
 
 export { RUN_STATUSES, TERMINAL_RUN_STATUSES } from './run-statuses.js';
@@ -52,7 +52,12 @@ export const Run = z.object({
 });
 export type Run = z.infer<typeof Run>;
 
-export const RunPage = Page(Run);
+export const RunPage = CountedPage(Run);
+
+/** What `GET /runs` sorts by. Default `startedAt`, newest first (`desc`); `workflowName` defaults to `asc`. */
+export const RUN_SORTS = ['startedAt', 'updatedAt', 'workflowName'] as const;
+export const RunSort = z.enum(RUN_SORTS);
+export type RunSort = z.infer<typeof RunSort>;
 
 /** Named filters the runs list offers as chips. */
 export const RunPreset = z.enum(['paused_for_reauth']);

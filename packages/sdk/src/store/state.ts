@@ -4,7 +4,7 @@ import type { ConnectionRequest } from '../schema/connection-request.js';
 import type { Notification } from '../schema/notification.js';
 import type { Run } from '../schema/run.js';
 import type { Viewer } from '../schema/session.js';
-import { emptyCollection, upsert, type Collection, type Entity, type Kind } from './collection.js';
+import { emptyCollection, upsertAll, type Collection, type Entity, type Kind } from './collection.js';
 
 export interface RelinkSnapshot {
   readonly viewer: Viewer | undefined;
@@ -20,6 +20,8 @@ type Listener = () => void;
 /**
  * The store's state, after Lit's `ValueNotifier`: an immutable snapshot, replaced (never mutated) on change, and
  * listeners told once per microtask when it changed (`Object.is`), so a burst of 1,000 events costs one render.
+ * Upserts (live events, writes) queue until that flush, or until someone reads the snapshot, and are applied in one
+ * pass: a burst costs one copy of the collection, not one per change.
  */
 export class StoreState {
   #snapshot: RelinkSnapshot = {
@@ -33,9 +35,24 @@ export class StoreState {
   #listeners = new Set<Listener>();
   #notified: RelinkSnapshot = this.#snapshot;
   #flushQueued = false;
+  /** Upserts not yet applied, per collection, in arrival order. */
+  #pending = new Map<Kind, Entity[]>();
 
   get snapshot(): RelinkSnapshot {
+    if (this.#pending.size > 0) this.#applyPending();
     return this.#snapshot;
+  }
+
+  #applyPending(): void {
+    const pending = this.#pending;
+    this.#pending = new Map();
+    let next = this.#snapshot;
+    for (const [kind, items] of pending) {
+      const current: Collection<Entity> = next[kind];
+      const updated = upsertAll(current, items, kind !== 'connections');
+      if (updated !== current) next = { ...next, [kind]: updated };
+    }
+    this.set(next);
   }
 
   subscribe(listener: Listener): () => void {
@@ -44,26 +61,36 @@ export class StoreState {
   }
 
   set(next: RelinkSnapshot): void {
+    // `next` is computed from `snapshot`, which applied every queued upsert; any queued after stay queued on top.
     if (Object.is(next, this.#snapshot)) return;
     this.#snapshot = next;
+    this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
     if (this.#flushQueued) return;
     this.#flushQueued = true;
     queueMicrotask(() => {
       this.#flushQueued = false;
-      if (Object.is(this.#notified, this.#snapshot)) return;
-      this.#notified = this.#snapshot;
+      const snapshot = this.snapshot;
+      if (Object.is(this.#notified, snapshot)) return;
+      this.#notified = snapshot;
       for (const listener of [...this.#listeners]) listener();
     });
   }
 
   // Collections are typed per kind in the snapshot; internally one code path serves all four.
   patch(kind: Kind, update: (collection: Collection<Entity>) => Collection<Entity>): void {
-    const current: Collection<Entity> = this.#snapshot[kind];
+    const current: Collection<Entity> = this.snapshot[kind];
     const next = update(current);
     if (next !== current) this.set({ ...this.#snapshot, [kind]: next });
   }
 
+  /** Queue an insert or replace; applied with the others at the next flush (or read). */
   upsert(kind: Kind, item: Entity): void {
-    this.patch(kind, (collection) => upsert(collection, item, kind !== 'connections'));
+    const queue = this.#pending.get(kind);
+    if (queue) queue.push(item);
+    else this.#pending.set(kind, [item]);
+    this.#scheduleFlush();
   }
 }

@@ -22,23 +22,27 @@ async function loadRun(ctx: RelinkContext, auth: AuthInfo, id: string): Promise<
 export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
   const tag = 'runs';
   route(v1, registry, {
-    method: 'get', path: '/v1/runs', tag, auth: 'session', summary: 'Runs, newest first. preset=paused_for_reauth is the "Paused for reauth" chip.',
+    method: 'get', path: '/v1/runs', tag, auth: 'session', summary: 'Runs, newest first unless sorted (sort, order), filtered (preset, status, workflowId, q: workflow name) and counted (total, on the first page) on the server. preset=paused_for_reauth is the "Paused for reauth" chip.',
     query: RunListQuery, response: { status: 200, schema: RunPage, description: 'A page of runs' }, errors: [400, 403],
   }, async (c) => {
     const auth = c.get('auth');
     requireAgency(auth, 'see runs');
     const q = parseQuery(c, RunListQuery);
+    // preset and an explicit status are both filters: a run must satisfy both, so they cannot disagree.
+    if (q.preset === 'paused_for_reauth' && q.status && q.status !== 'paused') return send(c, RunPage, { data: [], nextCursor: null, ...(q.cursor ? {} : { total: 0 }) });
     const page = await paged(() => ctx.store.listRuns({
       workspaceId: auth.workspaceId,
       ...(q.preset === 'paused_for_reauth' ? { status: 'paused' as const, pauseReason: 'reauth' as const } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.workflowId ? { workflowId: q.workflowId } : {}),
-      ...(q.cursor ? { cursor: q.cursor } : {}),
+      ...(q.q ? { search: q.q } : {}),
+      ...(q.sort ? { sort: q.sort } : {}),
+      ...(q.order ? { order: q.order } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : { withTotal: true }),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
     }));
-    // preset and an explicit status are both filters: a run must satisfy both.
-    const data = page.items.filter((r) => !(q.preset && q.status && r.status !== q.status)).map(toRun);
-    return send(c, RunPage, { data, nextCursor: page.nextCursor });
+    const data = page.items.map(toRun);
+    return send(c, RunPage, { data, nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}) });
   });
 
   route(v1, registry, {

@@ -1,6 +1,9 @@
 import type { App, Notification } from '@relink/sdk/schema';
-import { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
+import { decodeCursor, decodeKeyset, encodeCursor, encodeKeyset, type SortKey } from './cursor.js';
+import { selectPage } from './keyset-page.js';
+import { CONNECTION_SORT_KEYS, connectionKeys, defaultOrder, fold, RUN_SORT_KEYS, runKeys, type ConnectionKeys } from './sort-keys.js';
 import {
+  REDACTED_SECRET,
   type ConnectionQuery,
   type ConnectionRecord,
   type ConnectionRequestQuery,
@@ -108,15 +111,43 @@ export class MemoryStore implements Store {
     const c = this.connections.get(MemoryStore.k(workspaceId, id));
     return c && copy(c);
   }
+  // Sort keys of stored connections, computed once per stored version (and again if its app is renamed).
+  private connectionKeyCache = new WeakMap<ConnectionRecord, { appName: string; keys: ConnectionKeys }>();
+  private keysOf(c: ConnectionRecord): ConnectionKeys {
+    const appName = this.apps.get(c.appKey)?.name ?? c.appKey;
+    let cached = this.connectionKeyCache.get(c);
+    if (!cached || cached.appName !== appName) this.connectionKeyCache.set(c, (cached = { appName, keys: connectionKeys(c, appName) }));
+    return cached.keys;
+  }
+
   async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
-    const items = [...this.connections.values()].filter(
+    const sort = q.sort ?? 'createdAt';
+    const order = q.order ?? defaultOrder(sort);
+    const tag = `connections:${sort}:${order}`;
+    const fields = CONNECTION_SORT_KEYS[sort];
+    const after = q.cursor === undefined ? undefined : decodeKeyset(q.cursor, tag, fields.length + 1);
+    const search = q.search ? fold(q.search) : '';
+    const tuple = (c: ConnectionRecord): string[] => {
+      const keys = this.keysOf(c);
+      return [...fields.map((f) => (f === 'createdAt' || f === 'updatedAt' ? c[f] : keys[f])), c.id];
+    };
+    const page = selectPage(
+      this.connections.values(),
       (c) =>
         c.workspaceId === q.workspaceId &&
         (q.ownerPrincipalId === undefined || c.ownerPrincipalId === q.ownerPrincipalId) &&
+        (q.owner === undefined || c.owner === q.owner) &&
         (q.status === undefined || c.status === q.status) &&
-        (q.appKey === undefined || c.appKey === q.appKey),
+        (q.appKey === undefined || c.appKey === q.appKey) &&
+        (search === '' || this.keysOf(c).labelKey.includes(search) || this.keysOf(c).appNameKey.includes(search)),
+      tuple, order, after, q.limit, q.withTotal,
     );
-    return paginate(items, (c) => [c.createdAt, c.id], 'asc', q.cursor, q.limit);
+    const redact = (c: ConnectionRecord): ConnectionRecord => ({ ...c, secrets: c.secrets.refreshToken !== undefined ? { refreshToken: REDACTED_SECRET } : {} });
+    return {
+      items: page.items.map((c) => copy(q.redactSecrets ? redact(c) : c)),
+      nextCursor: page.nextKeys && encodeKeyset(tag, page.nextKeys),
+      ...(page.total !== undefined ? { total: page.total } : {}),
+    };
   }
 
   private eligible(c: ConnectionRecord, now: number): boolean {
@@ -205,15 +236,36 @@ export class MemoryStore implements Store {
     const r = this.runs.get(MemoryStore.k(workspaceId, id));
     return r && copy(r);
   }
+  private runKeyCache = new WeakMap<RunRecord, { workflowNameKey: string }>();
+  private runKeysOf(r: RunRecord): { workflowNameKey: string } {
+    let keys = this.runKeyCache.get(r);
+    if (!keys) this.runKeyCache.set(r, (keys = runKeys(r)));
+    return keys;
+  }
+
   async listRuns(q: RunQuery): Promise<PageResult<RunRecord>> {
-    const items = [...this.runs.values()].filter(
+    const sort = q.sort ?? 'startedAt';
+    const order = q.order ?? defaultOrder(sort);
+    const tag = `runs:${sort}:${order}`;
+    const fields = RUN_SORT_KEYS[sort];
+    const after = q.cursor === undefined ? undefined : decodeKeyset(q.cursor, tag, fields.length + 1);
+    const search = q.search ? fold(q.search) : '';
+    const page = selectPage(
+      this.runs.values(),
       (r) =>
         r.workspaceId === q.workspaceId &&
         (q.status === undefined || r.status === q.status) &&
         (q.pauseReason === undefined || r.pauseReason === q.pauseReason) &&
-        (q.workflowId === undefined || r.workflowId === q.workflowId),
+        (q.workflowId === undefined || r.workflowId === q.workflowId) &&
+        (search === '' || this.runKeysOf(r).workflowNameKey.includes(search)),
+      (r) => [...fields.map((f) => (f === 'workflowNameKey' ? this.runKeysOf(r).workflowNameKey : r[f])), r.id],
+      order, after, q.limit, q.withTotal,
     );
-    return paginate(items, (r) => [r.startedAt, r.id], 'desc', q.cursor, q.limit);
+    return {
+      items: page.items.map(copy),
+      nextCursor: page.nextKeys && encodeKeyset(tag, page.nextKeys),
+      ...(page.total !== undefined ? { total: page.total } : {}),
+    };
   }
   async listRunsUsingConnection(workspaceId: string, connectionId: string): Promise<RunRecord[]> {
     return [...this.runs.values()]

@@ -3,6 +3,7 @@ import type {
   ConnectionError,
   ConnectionOwner,
   ConnectionRequestState,
+  ConnectionSort,
   ConnectionStatus,
   ConnectSessionStatus,
   Notification,
@@ -11,7 +12,9 @@ import type {
   Requester,
   Role,
   Run,
+  RunSort,
   RunStatus,
+  SortOrder,
 } from '@relink/sdk/schema';
 
 /**
@@ -186,11 +189,34 @@ export interface PageRequest {
 export interface PageResult<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many items match the query's filters in all; only when the query asked (`withTotal`). */
+  total?: number;
 }
 
-export interface ConnectionQuery extends PageRequest {
+/** Sorting, searching and counting of the lists a table pages through (connections, runs). */
+export interface SortedQuery<S extends string> {
+  /** Default: the list's natural order (connections `createdAt`, runs `startedAt`). */
+  sort?: S;
+  /** Default: `defaultOrder(sort)`. */
+  order?: SortOrder;
+  /** A case- and accent-insensitive substring of the label or app name (connections), workflow name (runs). */
+  search?: string;
+  /** Count the matches too (one count query: the route asks on a first page only). */
+  withTotal?: boolean;
+}
+
+/** What a redacted list holds in place of a stored refresh token (see `ConnectionQuery.redactSecrets`). */
+export const REDACTED_SECRET = '[redacted]';
+
+export interface ConnectionQuery extends PageRequest, SortedQuery<ConnectionSort> {
   workspaceId: string;
+  /**
+   * Leave the secrets sealed: each record's `secrets` holds only `refreshToken: REDACTED_SECRET` when one is stored
+   * (what `refreshable` needs). A list route never needs more, and opening 100 sealed secrets cost more than the page.
+   */
+  redactSecrets?: boolean;
   ownerPrincipalId?: string;
+  owner?: ConnectionOwner;
   status?: ConnectionStatus;
   appKey?: string;
 }
@@ -204,7 +230,7 @@ export interface NotificationQuery extends PageRequest {
   connectionIds?: string[];
 }
 
-export interface RunQuery extends PageRequest {
+export interface RunQuery extends PageRequest, SortedQuery<RunSort> {
   workspaceId: string;
   status?: RunStatus;
   pauseReason?: PauseReason;
@@ -240,7 +266,7 @@ export interface Store {
 
   putConnection(connection: ConnectionRecord): Promise<void>;
   getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined>;
-  /** Ordered by (createdAt, id) ascending. */
+  /** Ordered by `sort` (default createdAt) and id, ascending unless `order` says otherwise. */
   listConnections(query: ConnectionQuery): Promise<PageResult<ConnectionRecord>>;
 
   /**
@@ -279,7 +305,7 @@ export interface Store {
 
   putRun(run: RunRecord): Promise<void>;
   getRun(workspaceId: string, id: string): Promise<RunRecord | undefined>;
-  /** Newest first. */
+  /** Ordered by `sort` (default startedAt, newest first) and id. */
   listRuns(query: RunQuery): Promise<PageResult<RunRecord>>;
   /** Every run whose `connectionIds` include the connection. */
   listRunsUsingConnection(workspaceId: string, connectionId: string): Promise<RunRecord[]>;

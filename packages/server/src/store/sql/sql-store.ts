@@ -1,27 +1,30 @@
 import type { App, Notification } from '@relink/sdk/schema';
 import { newId } from '../../internal/ids.js';
-import { decodeCursor, encodeCursor, type SortKey } from '../cursor.js';
-import type {
-  ConnectionQuery,
-  ConnectionRecord,
-  ConnectionRequestQuery,
-  ConnectionRequestRecord,
-  ConnectSessionRecord,
-  IdempotencyRecord,
-  NewEvent,
-  NotificationQuery,
-  NotificationRecord,
-  PageResult,
-  PrincipalRecord,
-  RunQuery,
-  RunRecord,
-  Store,
-  StoredEvent,
-  WorkflowRecord,
-  WorkspaceRecord,
+import { decodeCursor, decodeKeyset, encodeCursor, encodeKeyset, type SortKey } from '../cursor.js';
+import { CONNECTION_SORT_KEYS, connectionKeys, defaultOrder, fold, RUN_SORT_KEYS, runKeys } from '../sort-keys.js';
+import {
+  REDACTED_SECRET,
+  type ConnectionQuery,
+  type ConnectionRecord,
+  type ConnectionRequestQuery,
+  type ConnectionRequestRecord,
+  type ConnectSessionRecord,
+  type IdempotencyRecord,
+  type NewEvent,
+  type NotificationQuery,
+  type NotificationRecord,
+  type PageResult,
+  type PrincipalRecord,
+  type RunQuery,
+  type RunRecord,
+  type Store,
+  type StoredEvent,
+  type WorkflowRecord,
+  type WorkspaceRecord,
 } from '../store.js';
 import { openDatabase, type Listener, type OpenDatabaseOptions, type ReconnectPolicy, type SqlClient, type SqlDatabase } from './db.js';
 import { migrate } from './migrate.js';
+import { CountCache } from './count-cache.js';
 import { isSealed, type SecretBox } from '../secret-box.js';
 
 const EVENTS_CHANNEL = 'relink_events';
@@ -29,6 +32,8 @@ const EVENTS_CHANNEL = 'relink_events';
 type Row = { data: unknown };
 const docs = <T>(rows: Row[]): T[] => rows.map((r) => r.data as T);
 const json = (value: unknown) => JSON.stringify(value);
+/** A sort key's column (`labelKey` → `label_key`). */
+const column = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * Live event delivery for one process. Each workspace with subscribers keeps a high-water mark and reads the log
@@ -93,7 +98,14 @@ interface Shared {
   hub: EventHub;
   instanceId: string;
   listener?: Listener;
+  /** Totals of first pages, per workspace and filter. */
+  counts: CountCache;
+  /** Connection and run writes since the last ANALYZE (PGlite has no autovacuum to keep the planner's statistics). */
+  writesSinceAnalyze: number;
 }
+
+/** PGlite: re-analyze after this many writes, so keyset pages keep their index as a table grows. */
+const ANALYZE_EVERY = 1_000;
 
 export interface SqlStoreOptions extends OpenDatabaseOptions {
   /** Apply pending migrations on open. Default true. */
@@ -109,6 +121,7 @@ export interface SqlStoreOptions extends OpenDatabaseOptions {
  */
 export class SqlStore implements Store {
   private readonly touched = new Set<string>();
+  private readonly written = new Set<string>();
   private lastAppendedId = 0;
 
   private constructor(private readonly shared: Shared, private readonly q: SqlClient, private readonly inTransaction: boolean) {}
@@ -117,9 +130,13 @@ export class SqlStore implements Store {
   static async open(options: SqlStoreOptions = {}): Promise<SqlStore> {
     const db = await openDatabase(options);
     try {
-      if (options.migrate !== false) await migrate(db);
-      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub };
+      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub, counts: new CountCache(), writesSinceAnalyze: 0 };
       const store = new SqlStore(shared, db, false);
+      if (options.migrate !== false) {
+        await migrate(db);
+        await store.fillSortKeys();
+        if (db.kind === 'pglite') await db.exec('ANALYZE connections, runs');
+      }
       shared.hub = new EventHub((workspaceId, afterId) => store.eventsSince(workspaceId, afterId, 500));
       const maxEventId = async () => Number((await db.query<{ id: string }>('SELECT coalesce(max(id), 0) AS id FROM events')).rows[0]?.id ?? 0);
       shared.hub.seen(await maxEventId());
@@ -127,6 +144,8 @@ export class SqlStore implements Store {
         shared.listener = await db.listen(EVENTS_CHANNEL, (payload) => {
           try {
             const { workspaceId, id } = JSON.parse(payload) as { workspaceId: string; id: number };
+            // Another instance changed something in the workspace: its totals may be stale.
+            shared.counts.changed(workspaceId);
             shared.hub.seen(id);
             void shared.hub.pump(workspaceId);
           } catch {
@@ -253,10 +272,26 @@ export class SqlStore implements Store {
       tx = new SqlStore(this.shared, client, true);
       return fn(tx);
     });
-    // Committed: now this process's subscribers may hear what the transaction appended.
+    // Committed: totals counted meanwhile may have missed the writes; this process's subscribers may hear the events.
+    for (const workspaceId of tx?.written ?? []) this.shared.counts.changed(workspaceId);
+    this.analyzeIfDue();
     if (tx) this.shared.hub.seen(tx.lastAppendedId);
     for (const workspaceId of tx?.touched ?? []) await this.shared.hub.pump(workspaceId);
     return result;
+  }
+
+  /** A connection or run was written: totals of its workspace are stale, and PGlite's statistics may be. */
+  private wrote(workspaceId: string): void {
+    this.shared.counts.changed(workspaceId);
+    this.shared.writesSinceAnalyze++;
+    if (this.inTransaction) this.written.add(workspaceId);
+    else this.analyzeIfDue();
+  }
+
+  private analyzeIfDue(): void {
+    if (this.shared.db.kind !== 'pglite' || this.shared.writesSinceAnalyze < ANALYZE_EVERY) return;
+    this.shared.writesSinceAnalyze = 0;
+    void this.shared.db.exec('ANALYZE connections, runs').catch(() => undefined);
   }
 
   private async one<T>(sql: string, params: unknown[]): Promise<T | undefined> {
@@ -269,7 +304,7 @@ export class SqlStore implements Store {
     const params: unknown[] = [];
     for (const [clause, value] of filters) {
       params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
+      where.push(clause.replaceAll('?', `$${params.length}`));
     }
     if (cursor !== undefined) {
       const [a, b] = decodeCursor(cursor);
@@ -286,6 +321,80 @@ export class SqlStore implements Store {
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
     return { items: page, nextCursor: items.length > limit && last ? encodeCursor(keyOf(last)) : null };
+  }
+
+  /**
+   * Keyset pagination over several sort columns: `WHERE (c1, c2, id) > ($1, $2, $3) ORDER BY c1, c2, id LIMIT n+1`
+   * (or < and DESC) on an index of the same columns; with `withTotal`, one count of the filtered rows beside it.
+   */
+  private async sortedPage(
+    table: string, columns: readonly string[], tag: string, order: 'asc' | 'desc', filters: [string, unknown][],
+    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data',
+  ): Promise<PageResult<unknown>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const [clause, value] of filters) {
+      params.push(value);
+      where.push(clause.replaceAll('?', `$${params.length}`));
+    }
+    const keyColumns = [...columns, 'id'];
+    const countWhere = where.join(' AND ');
+    const countParams = [...params];
+    if (cursor !== undefined) {
+      const after = decodeKeyset(cursor, tag, keyColumns.length);
+      const placeholders = after.map((value) => {
+        params.push(value);
+        return `$${params.length}`;
+      });
+      where.push(`(${keyColumns.join(', ')}) ${order === 'asc' ? '>' : '<'} (${placeholders.join(', ')})`);
+    }
+    params.push(limit + 1);
+    const dir = order === 'asc' ? 'ASC' : 'DESC';
+    const rows = await this.q.query<Record<string, unknown>>(
+      `SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
+       ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}`,
+      params,
+    );
+    const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
+    const count = async () => Number((await this.q.query<{ n: string | number }>(countSql, countParams)).rows[0]?.n ?? 0);
+    // Inside a transaction the count must see its own writes: no cache there.
+    const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
+    const page = rows.rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => r.data),
+      nextCursor: rows.rows.length > limit && last ? encodeKeyset(tag, keyColumns.map((_, i) => String(last[`k${i}`] ?? ''))) : null,
+      ...(total !== undefined ? { total } : {}),
+    };
+  }
+
+  /** Fill the folded sort keys (0005) of rows written before they existed; cheap when there are none. */
+  async fillSortKeys(): Promise<void> {
+    const names = new Map((await this.listApps()).map((a) => [a.key, a.name]));
+    const connections = (await this.q.query<{ w: string; i: string; app: string; label: string; status: ConnectionRecord['status'] }>(
+      "SELECT workspace_id AS w, id AS i, app_key AS app, data->>'label' AS label, status FROM connections WHERE label_key IS NULL OR app_name_key IS NULL",
+    )).rows;
+    if (connections.length > 0) {
+      const values = connections.map((r) => {
+        const keys = connectionKeys({ label: r.label, status: r.status }, names.get(r.app) ?? r.app);
+        return { w: r.w, i: r.i, l: keys.labelKey, a: keys.appNameKey };
+      });
+      await this.q.query(
+        `UPDATE connections c SET label_key = v.l, app_name_key = v.a
+         FROM jsonb_to_recordset($1::jsonb) AS v(w text, i text, l text, a text) WHERE c.workspace_id = v.w AND c.id = v.i`,
+        [json(values)],
+      );
+    }
+    const runs = (await this.q.query<{ w: string; i: string; name: string }>(
+      "SELECT workspace_id AS w, id AS i, data->>'workflowName' AS name FROM runs WHERE workflow_name_key IS NULL",
+    )).rows;
+    if (runs.length > 0) {
+      await this.q.query(
+        `UPDATE runs r SET workflow_name_key = v.n
+         FROM jsonb_to_recordset($1::jsonb) AS v(w text, i text, n text) WHERE r.workspace_id = v.w AND r.id = v.i`,
+        [json(runs.map((r) => ({ w: r.w, i: r.i, n: runKeys({ workflowName: r.name }).workflowNameKey })))],
+      );
+    }
   }
 
   async putWorkspace(w: WorkspaceRecord): Promise<void> {
@@ -315,6 +424,9 @@ export class SqlStore implements Store {
 
   async putApp(app: App): Promise<void> {
     await this.q.query('INSERT INTO apps (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [app.key, json(app)]);
+    // A renamed app moves its connections in the app sort.
+    await this.q.query('UPDATE connections SET app_name_key = $2 WHERE app_key = $1 AND app_name_key IS DISTINCT FROM $2', [app.key, fold(app.name)]);
+    this.shared.counts.reset(); // searches by app name count differently now
   }
   getApp(key: string): Promise<App | undefined> {
     return this.one('SELECT data FROM apps WHERE key = $1', [key]);
@@ -324,15 +436,22 @@ export class SqlStore implements Store {
   }
 
   async putConnection(c: ConnectionRecord): Promise<void> {
+    const appName = (await this.q.query<{ name: string }>("SELECT data->>'name' AS name FROM apps WHERE key = $1", [c.appKey])).rows[0]?.name ?? c.appKey;
+    const keys = connectionKeys(c, appName);
     await this.q.query(
-      `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, next_at, lease_until, has_refresh_token, expires_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10::timestamptz, $11::jsonb)
+      `INSERT INTO connections (workspace_id, id, owner_principal_id, status, app_key, created_at, next_at, lease_until, has_refresh_token, expires_at, data,
+         owner, updated_at, label_key, app_name_key, status_rank)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10::timestamptz, $11::jsonb, $12, $13, $14, $15, $16)
        ON CONFLICT (workspace_id, id) DO UPDATE SET owner_principal_id = excluded.owner_principal_id, status = excluded.status,
          app_key = excluded.app_key, created_at = excluded.created_at, next_at = excluded.next_at, lease_until = excluded.lease_until,
-         has_refresh_token = excluded.has_refresh_token, expires_at = excluded.expires_at, data = excluded.data`,
+         has_refresh_token = excluded.has_refresh_token, expires_at = excluded.expires_at, data = excluded.data,
+         owner = excluded.owner, updated_at = excluded.updated_at, label_key = excluded.label_key, app_name_key = excluded.app_name_key,
+         status_rank = excluded.status_rank`,
       [c.workspaceId, c.id, c.ownerPrincipalId, c.status, c.appKey, c.createdAt, c.refresh.nextAt ?? null, c.refresh.leaseUntil ?? null,
-        c.secrets.refreshToken !== undefined, c.expiresAt ?? null, json(await this.sealConnection(c))],
+        c.secrets.refreshToken !== undefined, c.expiresAt ?? null, json(await this.sealConnection(c)),
+        c.owner, c.updatedAt, keys.labelKey, keys.appNameKey, keys.statusRank],
     );
+    this.wrote(c.workspaceId);
   }
   async getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined> {
     return this.openConnection(await this.one('SELECT data FROM connections WHERE workspace_id = $1 AND id = $2', [workspaceId, id]));
@@ -340,10 +459,19 @@ export class SqlStore implements Store {
   async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
     const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
     if (q.ownerPrincipalId !== undefined) filters.push(['owner_principal_id = ?', q.ownerPrincipalId]);
+    if (q.owner !== undefined) filters.push(['owner = ?', q.owner]);
     if (q.status !== undefined) filters.push(['status = ?', q.status]);
     if (q.appKey !== undefined) filters.push(['app_key = ?', q.appKey]);
-    const page = await this.page<ConnectionRecord>('connections', 'created_at', 'asc', filters, q.cursor, q.limit, (c) => [c.createdAt, c.id]);
-    return { ...page, items: await this.openConnections(page.items) };
+    if (q.search) filters.push(['(strpos(label_key, ?) > 0 OR strpos(app_name_key, ?) > 0)', fold(q.search)]);
+    const sort = q.sort ?? 'createdAt';
+    const order = q.order ?? defaultOrder(sort);
+    // Redacted: the sealed secrets are never read, only whether a refresh token is held (a column).
+    const select = q.redactSecrets
+      ? `(data - 'secrets') || jsonb_build_object('secrets', CASE WHEN has_refresh_token THEN jsonb_build_object('refreshToken', '${REDACTED_SECRET}') ELSE '{}'::jsonb END)`
+      : 'data';
+    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
+    const items = page.items as ConnectionRecord[];
+    return { ...page, items: q.redactSecrets ? items : await this.openConnections(items) };
   }
 
   async claimDueRefreshes(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
@@ -454,21 +582,27 @@ export class SqlStore implements Store {
 
   async putRun(r: RunRecord): Promise<void> {
     await this.q.query(
-      `INSERT INTO runs (workspace_id, id, status, pause_reason, workflow_id, started_at, connection_ids, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)
+      `INSERT INTO runs (workspace_id, id, status, pause_reason, workflow_id, started_at, connection_ids, data, updated_at, workflow_name_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
        ON CONFLICT (workspace_id, id) DO UPDATE SET status = excluded.status, pause_reason = excluded.pause_reason, workflow_id = excluded.workflow_id,
-         started_at = excluded.started_at, connection_ids = excluded.connection_ids, data = excluded.data`,
-      [r.workspaceId, r.id, r.status, r.pauseReason ?? null, r.workflowId, r.startedAt, json(r.connectionIds), json(r)],
+         started_at = excluded.started_at, connection_ids = excluded.connection_ids, data = excluded.data, updated_at = excluded.updated_at,
+         workflow_name_key = excluded.workflow_name_key`,
+      [r.workspaceId, r.id, r.status, r.pauseReason ?? null, r.workflowId, r.startedAt, json(r.connectionIds), json(r), r.updatedAt, runKeys(r).workflowNameKey],
     );
+    this.wrote(r.workspaceId);
   }
   getRun(workspaceId: string, id: string): Promise<RunRecord | undefined> {
     return this.one('SELECT data FROM runs WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
   }
-  listRuns(q: RunQuery): Promise<PageResult<RunRecord>> {
+  async listRuns(q: RunQuery): Promise<PageResult<RunRecord>> {
     const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
     if (q.status !== undefined) filters.push(['status = ?', q.status]);
     if (q.pauseReason !== undefined) filters.push(['pause_reason = ?', q.pauseReason]);
     if (q.workflowId !== undefined) filters.push(['workflow_id = ?', q.workflowId]);
-    return this.page('runs', 'started_at', 'desc', filters, q.cursor, q.limit, (r) => [r.startedAt, r.id]);
+    if (q.search) filters.push(['strpos(workflow_name_key, ?) > 0', fold(q.search)]);
+    const sort = q.sort ?? 'startedAt';
+    const order = q.order ?? defaultOrder(sort);
+    return this.sortedPage('runs', RUN_SORT_KEYS[sort].map(column), `runs:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId) as Promise<PageResult<RunRecord>>;
   }
   async listRunsUsingConnection(workspaceId: string, connectionId: string): Promise<RunRecord[]> {
     return docs<RunRecord>((await this.q.query<Row>(
@@ -601,6 +735,7 @@ export class SqlStore implements Store {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
     await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, runs, connection_requests, workflows,
       connect_sessions, idempotency_keys, rate_limits, events`);
+    this.shared.counts.reset();
   }
 
   async clearWorkspace(workspaceId: string): Promise<void> {
@@ -610,6 +745,7 @@ export class SqlStore implements Store {
         await tx.q.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
       }
       await tx.q.query("DELETE FROM idempotency_keys WHERE starts_with(key, $1 || '/')", [workspaceId]);
+      tx.wrote(workspaceId);
     };
     await (this.inTransaction ? run(this) : this.transaction((tx) => run(tx as SqlStore)));
   }

@@ -1,0 +1,126 @@
+// The connections and runs lists sort, search, filter and count on the server (issue 17), on every store: a table of
+// 10,000 connections asks for the page it shows instead of loading them all. Bad query values are 400s that say what
+// is wrong. PostgreSQL runs when the machine has it (test/postgres.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Connection, Run } from '@relink/sdk/schema';
+import { fold } from '../src/store/sort-keys.js';
+import { harness, type Harness } from './helpers.js';
+import { freshDatabase } from './postgres.js';
+
+const databases = [
+  ['memory', async () => 'memory' as const],
+  ['PGlite', async () => ({ pglite: 'memory' as const })],
+  ['PostgreSQL', async () => ({ url: await freshDatabase() })],
+] as const;
+
+/** Every item of a list, page by page; the first page's total beside them. */
+async function walk<T>(h: Harness, path: string, token: string): Promise<{ items: T[]; total: number | undefined; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  let total: number | undefined;
+  let pages = 0;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await h.request('GET', `${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    assert.equal(res.status, 200, res.text);
+    if (pages === 0) total = res.body.total;
+    else assert.equal(res.body.total, undefined, 'only the first page counts');
+    items.push(...(res.body.data as T[]));
+    cursor = res.body.nextCursor;
+    pages++;
+  } while (cursor);
+  return { items, total, pages };
+}
+
+const isSorted = (keys: string[]) => keys.every((k, i) => i === 0 || keys[i - 1]! <= k);
+
+for (const [name, database] of databases) {
+  describe(`server-side lists (${name})`, () => {
+    let h: Harness;
+    const setup = async () => (h ??= await harness({ database: await database() }));
+
+    it('sorts connections by app, label and status both ways, pages by cursor and counts on the first page', async () => {
+      await setup();
+      const all = await walk<Connection>(h, '/v1/connections?limit=100', h.agency);
+      assert.equal(all.total, all.items.length);
+      assert.ok(all.items.length >= 9);
+      for (const sort of ['app', 'label', 'status', 'updatedAt'] as const) {
+        for (const order of ['asc', 'desc'] as const) {
+          const paged = await walk<Connection>(h, `/v1/connections?sort=${sort}&order=${order}&limit=2`, h.agency);
+          assert.equal(paged.total, all.items.length);
+          assert.equal(paged.items.length, all.items.length, `${sort} ${order}: nothing lost or repeated`);
+          assert.equal(new Set(paged.items.map((c) => c.id)).size, all.items.length);
+          const rank = { error: '0', revoked: '1', pending: '2', active: '3' };
+          const keys = paged.items.map((c) => (sort === 'app' ? fold(c.app.name) : sort === 'label' ? fold(c.label) : sort === 'status' ? rank[c.status] : c.updatedAt));
+          assert.ok(isSorted(order === 'asc' ? keys : keys.reverse()), `${sort} ${order}: ${keys.join(', ')}`);
+        }
+      }
+    });
+
+    it('filters by status and app and searches by app name or label (q), counting the matches', async () => {
+      await setup();
+      const errors = await walk<Connection>(h, '/v1/connections?status=error&limit=1', h.agency);
+      assert.ok(errors.items.length >= 2 && errors.items.every((c) => c.status === 'error'));
+      assert.equal(errors.total, errors.items.length);
+      const byName = await walk<Connection>(h, '/v1/connections?q=HUBS', h.agency); // the app's name, any case
+      assert.deepEqual(byName.items.map((c) => c.id), ['con_hubspot']);
+      const byLabel = await walk<Connection>(h, `/v1/connections?q=${encodeURIComponent('northwind')}&sort=label`, h.agency);
+      assert.deepEqual(byLabel.items.map((c) => c.label), ['Northwind company page', 'Northwind CRM']);
+      assert.equal(byLabel.total, 2);
+      const none = await h.request('GET', '/v1/connections?q=nothing%20like%20this', { token: h.agency });
+      assert.deepEqual([none.body.data, none.body.total, none.body.nextCursor], [[], 0, null]);
+    });
+
+    it('a total follows a change at once (totals are cached per filter until the workspace changes)', async () => {
+      await setup();
+      const errors = async () => (await h.request('GET', '/v1/connections?status=error&limit=1', { token: h.agency })).body.total as number;
+      const before = await errors();
+      assert.equal(await errors(), before); // a cached answer
+      const revoked = await h.request('POST', '/v1/connections/con_hubspot/revoke', { token: h.agency });
+      assert.equal(revoked.status, 200, revoked.text);
+      assert.equal(await errors(), before - 1);
+    });
+
+    it("a client's list holds, pages and counts only the connections it authorised", async () => {
+      await setup();
+      const mine = await walk<Connection>(h, '/v1/connections?limit=1&sort=label', h.client);
+      assert.ok(mine.items.length > 0 && mine.items.every((c) => c.owner === 'client'));
+      assert.equal(mine.total, mine.items.length);
+      assert.equal(mine.pages, mine.items.length, 'every page is full: nothing filtered out after the query');
+    });
+
+    it('sorts, searches and counts runs; preset and status together must both hold', async () => {
+      await setup();
+      const byName = await walk<Run>(h, '/v1/runs?sort=workflowName&limit=2', h.agency);
+      assert.ok(isSorted(byName.items.map((r) => fold(r.workflowName))));
+      assert.equal(byName.total, byName.items.length);
+      const digest = await walk<Run>(h, '/v1/runs?q=digest', h.agency);
+      assert.ok(digest.items.length >= 2 && digest.items.every((r) => r.workflowName === 'Daily Slack digest'));
+      const newest = await walk<Run>(h, '/v1/runs?limit=2', h.agency);
+      assert.ok(isSorted(newest.items.map((r) => r.startedAt).reverse()), 'newest first by default');
+      const conflict = await h.request('GET', '/v1/runs?preset=paused_for_reauth&status=running', { token: h.agency });
+      assert.deepEqual([conflict.status, conflict.body.data, conflict.body.total], [200, [], 0]);
+    });
+
+    it('bad sort, order, q and foreign cursors are 400s with a code and a message, never 500s', async () => {
+      await setup();
+      const cases: [string, string, RegExp][] = [
+        ['/v1/connections?sort=colour', 'validation_failed', /"sort" must be one of "createdAt", "updatedAt", "app", "label", "status"/],
+        ['/v1/connections?order=up', 'validation_failed', /"order" must be one of "asc", "desc"/],
+        [`/v1/connections?q=${'x'.repeat(101)}`, 'validation_failed', /"q" is too long/],
+        ['/v1/runs?sort=label', 'validation_failed', /"sort" must be one of/],
+      ];
+      const labelPage = await h.request('GET', '/v1/connections?sort=label&limit=1', { token: h.agency });
+      const cursor = encodeURIComponent(labelPage.body.nextCursor);
+      cases.push([`/v1/connections?sort=app&limit=1&cursor=${cursor}`, 'bad_request', /another sort order/]);
+      cases.push([`/v1/runs?cursor=${cursor}`, 'bad_request', /another sort order or list/]);
+      for (const [path, code, message] of cases) {
+        const res = await h.request('GET', path, { token: h.agency });
+        assert.equal(res.status, 400, path);
+        assert.equal(res.body.error.code, code, path);
+        assert.match(res.body.error.message, message, path);
+      }
+    });
+  });
+}
