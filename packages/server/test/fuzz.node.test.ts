@@ -5,6 +5,7 @@
 // FUZZ_RUNS sets the cases per route (default 30; the 10,000-per-route run is done by hand, see the README);
 // FUZZ_SHARD=k/n takes every n-th route.
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DEMO_SECRET_KEY } from '../src/demo/seed.js';
@@ -15,6 +16,8 @@ import { harness } from './helpers.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 /** FUZZ_SHARD=k/n runs every n-th route from the k-th, so a long run can split over processes (`1/1`: all). */
 const [SHARD, SHARDS] = (process.env.FUZZ_SHARD ?? '1/1').split('/').map(Number) as [number, number];
+/** FUZZ_PROGRESS=file: a line per 1,000 cases of a route with the statuses so far (how far a long run got). */
+const PROGRESS = process.env.FUZZ_PROGRESS;
 
 /** Percent-encode anything, lone surrogates included (as the UTF-8 bytes a raw client could send). */
 function encode(value: string): string {
@@ -112,7 +115,10 @@ describe(`fuzz: every route, ${RUNS} cases each`, async () => {
     for (const [method, op] of Object.entries(methods)) {
       const inShard = routeIndex++ % SHARDS === SHARD - 1;
       const queryNames = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-      it(`${method.toUpperCase()} ${path}`, { skip: !inShard && `not in shard ${SHARD}/${SHARDS}` }, async () => {
+      const name = `${method.toUpperCase()} ${path}`;
+      it(name, { skip: !inShard && `not in shard ${SHARD}/${SHARDS}` }, async () => {
+        let cases = 0;
+        const statuses: Record<number, number> = {};
         await fc.assert(fc.asyncProperty(
           fc.record({
             id: someId,
@@ -139,6 +145,8 @@ describe(`fuzz: every route, ${RUNS} cases each`, async () => {
             if (input.body !== undefined) headers['content-type'] = 'application/json';
             const before = await writes.last();
             const res = await h.app.request(`${h.url}${url}`, { method: method.toUpperCase(), headers, ...(input.body !== undefined && method === 'post' ? { body: input.body } : {}) });
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+            if (PROGRESS && ++cases % 1000 === 0) appendFileSync(PROGRESS, `${new Date().toISOString()} ${name}: ${cases} cases, statuses ${JSON.stringify(statuses)}\n`);
             const type = res.headers.get('content-type') ?? '';
             if (type.startsWith('text/event-stream')) {
               await res.body?.cancel();
