@@ -25,7 +25,7 @@ export interface RunStatusMessages {
 
 export const runStatusDefaults: RunStatusMessages = {
   statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
-  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' },
+  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator', connection_removed: 'A connection it uses was removed' },
   agent: 'Agent',
   operator: 'Operator',
   blockedBy: 'Blocked by',

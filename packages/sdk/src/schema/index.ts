@@ -10,3 +10,6 @@ export * from './run.js';
 export * from './publish-check.js';
 export * from './session.js';
 export * from './events.js';
+export * from './app-catalog.js';
+export * from './connection-add.js';
+export * from './connection-removal.js';
