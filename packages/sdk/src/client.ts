@@ -1,5 +1,6 @@
 import { createHttp, type RelinkClientOptions } from './http.js';
 import { attachTransport } from './internal/transport.js';
+import { createApps, type AppsResource } from './resources/apps.js';
 import { createConnections, type ConnectionsResource } from './resources/connections.js';
 import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
 import { createConnectionRequests, type ConnectionRequestsResource } from './resources/connection-requests.js';
@@ -11,6 +12,7 @@ import { createEvents, type RelinkEvents } from './events.js';
 
 /** A typed client for the Relink API. Every method parses its response with the contract's schema. */
 export interface RelinkClient {
+  readonly apps: AppsResource;
   readonly connections: ConnectionsResource;
   readonly connectSessions: ConnectSessionsResource;
   readonly connectionRequests: ConnectionRequestsResource;
@@ -32,6 +34,7 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
   const http = createHttp(options);
   // The raw fetch and the token getter stay inside the SDK (internal/transport.ts): nothing on `client` exposes them.
   const client: RelinkClient = Object.freeze({
+    apps: createApps(http),
     connections: createConnections(http),
     connectSessions: createConnectSessions(http),
     connectionRequests: createConnectionRequests(http),

@@ -65,11 +65,12 @@ export interface RelinkClientOptions {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
-/** The SDK's transport: typed GET/POST that parse with a schema and only ever throw the RelinkError family. */
+/** The SDK's transport: typed GET/POST/DELETE that parse with a schema and only ever throw the RelinkError family. */
 export interface Http {
   readonly transport: Transport;
   get<S extends StandardSchemaV1>(path: string, schema: S, query?: Query, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
   post<S extends StandardSchemaV1>(path: string, schema: S, json?: unknown, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
+  delete<S extends StandardSchemaV1>(path: string, schema: S, options?: RequestOptions): Promise<StandardSchemaV1InferOutput<S>>;
 }
 
 const READ_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -210,12 +211,13 @@ export function createHttp(options: RelinkClientOptions): Http {
   readRetry.afterStatusCodes ??= readRetry.statusCodes;
   const writeRetry: RetryOptions = {
     ...readRetry,
-    methods: ['post'],
+    // DELETE too: replayed only where the server did not act; a replay after it did answers 404 (the caller's to read).
+    methods: ['post', 'delete'],
     statusCodes: readRetry.statusCodes!.filter((status) => WRITE_STATUSES.includes(status)),
   };
 
   async function send<S extends StandardSchemaV1>(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'delete',
     path: string,
     schema: S,
     init: Options,
@@ -252,7 +254,7 @@ export function createHttp(options: RelinkClientOptions): Http {
   }
 
   async function attempt<S extends StandardSchemaV1>(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'delete',
     path: string,
     schema: S,
     init: Options,
@@ -294,5 +296,6 @@ export function createHttp(options: RelinkClientOptions): Http {
     post: (path, schema, json, { signal } = {}) =>
       // One key per call, so ky's retries of this call replay it and the server can answer with the first outcome.
       send('post', path, schema, { json, headers: { 'idempotency-key': randomId() } }, signal),
+    delete: (path, schema, { signal } = {}) => send('delete', path, schema, {}, signal),
   };
 }

@@ -33,7 +33,8 @@ export interface ConnectionDetailMessages extends AuthConfigMessages, ErrorKindM
  * One connection's page (seed 001's `/portal/connections/{id}`): the app, the label, the status badge with its
  * description (and the "Reconnect within N days" hint), the external account when known, "Last refreshed" as a
  * relative time with the absolute time in `title`, and the actions this viewer may take: Refresh credential (when
- * refreshable), Revoke (unless revoked), Reconnect or "Send reconnection request" when broken. A client viewer whose
+ * refreshable), Revoke (unless revoked), Reconnect or "Send reconnection request" when broken — or, renewing before
+ * expiry (seed 004), when active with "Reconnect within N days". A client viewer whose
  * connection cannot be refreshed reads "Contact your agency if this integration needs to be reconnected." instead:
  * clients reconnect through their agency's request emails.
  *
@@ -128,7 +129,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
         <relink-status-badge part="badge" status=${c.status} ?with-description=${!authProblem} expires-in-days=${expiring ?? nothing}></relink-status-badge>
         <div part="actions">
           <relink-refresh-button connection-id=${c.id}></relink-refresh-button>
-          ${needsReconnect(c) && path !== 'none' ? html`<relink-reconnect-button connection-id=${c.id}></relink-reconnect-button>` : nothing}
+          ${(needsReconnect(c) || expiring !== undefined) && path !== 'none' ? html`<relink-reconnect-button connection-id=${c.id}></relink-reconnect-button>` : nothing}
           <relink-revoke-dialog connection-id=${c.id}></relink-revoke-dialog>
         </div>
       </div>
