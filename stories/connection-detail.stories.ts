@@ -84,9 +84,9 @@ const authConfig = (id: string, app: string, what: string): StoryObj => detail(i
 export const AuthConfigMissing: Story = authConfig('con_fub', 'Follow Up Boss', 'Follow Up Boss needs a managed auth config, and it is missing: the connection cannot start.');
 /** GoHighLevel's managed auth config is invalid. */
 export const AuthConfigInvalid: Story = authConfig('con_ghl', 'GoHighLevel', 'GoHighLevel needs a managed auth config, and it is invalid: the connection cannot start.');
-/** LinkedIn's hard expiry: active, with "Reconnect within 5 days" beside the badge. */
+/** LinkedIn's hard expiry: active, with "Reconnect within 5 days" beside the badge and Reconnect to renew it (seed 004). */
 export const ExpiringSoon: Story = detail('con_linkedin', {
-  app: 'LinkedIn', status: 'active', actions: ['Revoke'], reads: ['Reconnect within 5 days'],
+  app: 'LinkedIn', status: 'active', actions: ['Reconnect', 'Revoke'], reads: ['Reconnect within 5 days'],
 }, { role: 'agency' });
 export const NotFound: Story = {
   render: () => demoProvider(html`<relink-connection-detail connection-id="con_missing"></relink-connection-detail>`),

@@ -7,7 +7,7 @@ import { demoProvider, HOSTILE, LONG, settled, storeIn, type DemoOptions } from 
 import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
 const bellEl = (root: HTMLElement) => element<RelinkNotificationBell>(root, 'relink-notification-bell');
-const SEEDED = ['HubSpot reauth required', 'Mailchimp reauth required', 'QuickBooks reauth required'];
+const SEEDED = ['HubSpot reauth required', 'Mailchimp reauth required', 'QuickBooks reauth required', 'LinkedIn connection expires soon'];
 
 /** The bell once the notifications have arrived: its button names the unread count. */
 async function loadedBell(root: HTMLElement, label: string): Promise<RelinkNotificationBell> {
@@ -31,8 +31,9 @@ async function openBell(root: HTMLElement, label: string): Promise<HTMLElement> 
 /** The open list, newest first, each titled after its app and linking to its connection. */
 async function expectSeeded(panel: HTMLElement, titles = SEEDED): Promise<void> {
   const items = [...panel.querySelectorAll<HTMLAnchorElement>("[part~='item-link']")];
-  await expect(items.map((i) => i.querySelector("[part='item-title']")!.textContent!.replace(/^Critical: /, ''))).toEqual(titles);
-  await expect(items.map((i) => i.getAttribute('href'))).toEqual(['#connections/con_hubspot', '#connections/con_mailchimp', '#connections/con_quickbooks']);
+  await expect(items.map((i) => i.querySelector("[part='item-title']")!.textContent!.replace(/^(Critical|Warning): /, ''))).toEqual(titles);
+  // Oldest last: LinkedIn's expiry warning, seeded read, from when it entered the 14-day window.
+  await expect(items.map((i) => i.getAttribute('href'))).toEqual(['#connections/con_hubspot', '#connections/con_mailchimp', '#connections/con_quickbooks', '#connections/con_linkedin']);
   await expect(panel.getRootNode() instanceof ShadowRoot && (panel.getRootNode() as ShadowRoot).activeElement).toBe(items[0]);
 }
 

@@ -444,4 +444,24 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     errors = errors.filter((line) => !/net::ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_RESET|INCOMPLETE_CHUNKED_ENCODING)/.test(line));
     noConsoleErrors();
   });
+  test('14. renew before expiry (issue 16): LinkedIn\'s row offers Reconnect beside "Reconnect within 5 days"; consent moves the expiry a year on', async () => {
+    const page = await open('/connections');
+    const linkedin = row(page, 'LinkedIn');
+    await linkedin.getByText('Reconnect within 5 days').waitFor();
+    await linkedin.getByRole('button', { name: 'Reconnect' }).waitFor();
+    await assertAccessible(page);
+    await consentInPopup(page, () => linkedin.getByRole('button', { name: 'Reconnect' }).click(), 'Northwind Ops');
+    // The hint and the renew button go away live; the server moved the hard expiry a year on.
+    await linkedin.getByText('Reconnect within').waitFor({ state: 'hidden' });
+    assert.equal(await linkedin.getByRole('button', { name: 'Reconnect' }).count(), 0);
+    const renewed = (await agencyApi('connections/con_linkedin')) as { status: string; expiresAt: string };
+    assert.equal(renewed.status, 'active');
+    const yearOn = Date.now() + 365 * 86_400_000;
+    assert.ok(Math.abs(Date.parse(renewed.expiresAt) - yearOn) < 5 * 60_000, `expiry a year on, got ${renewed.expiresAt}`);
+    // Its expiry warning is resolved by the renewal: the bell no longer lists it.
+    const bell = (await agencyApi('notifications?resolved=false')) as { data: { kind: string; connectionId?: string }[] };
+    assert.equal(bell.data.filter((n) => n.kind === 'expiring_soon' && n.connectionId === 'con_linkedin').length, 0);
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
 });

@@ -28,3 +28,8 @@ export * from './components/run-detail/run-detail.js';
 export * from './events/navigate.js';
 export * from './events/run-action.js';
 export * from './events/connection-request.js';
+export * from './components/connect-button/connect-button.js';
+export * from './components/app-catalog/app-catalog.js';
+export * from './components/remove-dialog/remove-dialog.js';
+export * from './events/connect.js';
+export * from './events/remove.js';

@@ -143,6 +143,8 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
       { role: 'client', until: has('manage') },
       { role: 'client', principal: 'prn_new', until: has('empty-body') },
       { role: 'client', fetch: fail('/connections'), until: has('retry') },
+      // The agency's LinkedIn expires within the window: its row offers the renewal beside Manage.
+      { role: 'agency', until: has('renew') },
     ],
   },
   'relink-notification-bell': {
@@ -200,6 +202,27 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
   'relink-revoke-dialog': {
     template: html`<relink-revoke-dialog connection-id="con_slack"></relink-revoke-dialog>`,
     scenes: [{ until: has('trigger') }],
+  },
+  'relink-remove-dialog': {
+    template: html`<relink-remove-dialog connection-id="con_slack"></relink-remove-dialog>`,
+    // Open: the usage (what stops working) loads inside the dialog.
+    scenes: [{ until: (el) => has('usage')(el)?.querySelector('li') || clickOnce(el, 'trigger') }],
+  },
+  'relink-connect-button': {
+    template: html`<relink-connect-button app-key="mailchimp"></relink-connect-button>`,
+    scenes: [
+      { role: 'agency', until: (el) => has('form')(el) || clickOnce(el, 'base') },
+      { role: 'agency', template: html`<relink-connect-button app-key="follow-up-boss"></relink-connect-button>`, until: (el) => has('error')(el) || clickOnce(el, 'base') },
+    ],
+  },
+  'relink-app-catalog': {
+    template: html`<relink-app-catalog></relink-app-catalog>`,
+    scenes: [
+      { until: has('list') },
+      { fetch: hang('/apps'), until: has('loading') },
+      { fetch: fail('/apps'), until: has('retry') },
+      { prepare: async (d) => (d.server.app.relink.store as unknown as { apps: Map<string, unknown> }).apps.clear(), until: has('empty-body') },
+    ],
   },
   'relink-run-actions': {
     template: html`<relink-run-actions run-id="run_s_paused"></relink-run-actions>`,

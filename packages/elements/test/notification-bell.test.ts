@@ -52,8 +52,9 @@ describe('relink-notification-bell', () => {
     await openByClick(el);
     expect(part(el, 'panel')!.hasAttribute('popover')).to.equal(true);
     expect(part(el, 'heading')!.textContent).to.equal('Notifications');
-    expect(titles(el)).to.deep.equal(['HubSpot reauth required', 'Mailchimp reauth required', 'QuickBooks reauth required']);
-    expect(links(el).map((a) => a.getAttribute('href'))).to.deep.equal(['#connections/con_hubspot', '#connections/con_mailchimp', '#connections/con_quickbooks']);
+    // LinkedIn's expiry warning (seeded read, raised when it entered the 14-day window) is the oldest.
+    expect(titles(el)).to.deep.equal(['HubSpot reauth required', 'Mailchimp reauth required', 'QuickBooks reauth required', 'LinkedIn connection expires soon']);
+    expect(links(el).map((a) => a.getAttribute('href'))).to.deep.equal(['#connections/con_hubspot', '#connections/con_mailchimp', '#connections/con_quickbooks', '#connections/con_linkedin']);
     // Severity is written, not only shown by colour; unread is spoken too.
     expect(links(el)[0]!.textContent!.replace(/\s+/g, ' ')).to.match(/Critical: HubSpot reauth required .* ago , Unread/);
     for (const name of ['base', 'button', 'badge', 'panel', 'heading', 'list', 'item', 'item-link', 'item-icon', 'item-title', 'item-body', 'item-time']) {
@@ -74,13 +75,14 @@ describe('relink-notification-bell', () => {
     expect(deepActive()).to.equal(links(el)[1]);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
     expect(deepActive(), 'wraps to the first').to.equal(links(el)[0]);
     await sendKeys({ press: 'ArrowUp' });
-    expect(deepActive(), 'wraps to the last').to.equal(links(el)[2]);
+    expect(deepActive(), 'wraps to the last').to.equal(links(el)[3]);
     await sendKeys({ press: 'Home' });
     expect(deepActive()).to.equal(links(el)[0]);
     await sendKeys({ press: 'End' });
-    expect(deepActive()).to.equal(links(el)[2]);
+    expect(deepActive()).to.equal(links(el)[3]);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !el.open, 'closed');
     expect(deepActive()).to.equal(button(el));
@@ -180,7 +182,7 @@ describe('relink-notification-bell', () => {
     await provider.resolvedStore!.notifications.load();
     await openByClick(el);
     expect(button(el).getAttribute('aria-label')).to.equal('Avisos (4)');
-    expect(titles(el)).to.deep.equal([hostile, 'Reautorizar HubSpot', 'Reautorizar Mailchimp', 'Reautorizar QuickBooks']);
+    expect(titles(el)).to.deep.equal([hostile, 'Reautorizar HubSpot', 'Reautorizar Mailchimp', 'Reautorizar QuickBooks', 'LinkedIn connection expires soon']);
     expect(links(el)[0]!.tagName, 'no connection: a button').to.equal('BUTTON');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);

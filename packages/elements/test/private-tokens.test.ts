@@ -2,7 +2,10 @@
 // (a token read but never defined silently falls back to nothing), and each one it defines is read.
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import { RelinkAppCatalog } from '../src/components/app-catalog/app-catalog.js';
+import { RelinkConnectButton } from '../src/components/connect-button/connect-button.js';
 import { RelinkConnectionDetail } from '../src/components/connection-detail/connection-detail.js';
+import { RelinkRemoveDialog } from '../src/components/remove-dialog/remove-dialog.js';
 import { RelinkConnectionRequests } from '../src/components/connection-requests/connection-requests.js';
 import { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
 import { RelinkNotificationBell } from '../src/components/notification-bell/notification-bell.js';
@@ -30,6 +33,9 @@ const elements: [string, typeof LitElement][] = [
   ['relink-reconnect-button', RelinkReconnectButton],
   ['relink-refresh-button', RelinkRefreshButton],
   ['relink-revoke-dialog', RelinkRevokeDialog],
+  ['relink-remove-dialog', RelinkRemoveDialog],
+  ['relink-connect-button', RelinkConnectButton],
+  ['relink-app-catalog', RelinkAppCatalog],
   ['relink-run-actions', RelinkRunActions],
   ['relink-run-detail', RelinkRunDetail],
   ['relink-runs-list', RelinkRunsList],

@@ -264,7 +264,7 @@ describe('relink-run-detail', () => {
     el.headingLevel = 3;
     el.messages = {
       statusLabels: { running: 'En cours', paused: 'En pause', waiting: 'En attente', completed: 'Terminé', failed: 'Échoué', cancelled: 'Annulé' },
-      pauseReasons: { reauth: 'Réautorisation requise', approval: 'a', spend_cap: 'b', operator: 'c' },
+      pauseReasons: { reauth: 'Réautorisation requise', approval: 'a', spend_cap: 'b', operator: 'c', connection_removed: 'd' },
       blockedBy: 'Bloqué par', kind: 'Type', operator: 'Opérateur', started: 'Démarré', updated: 'Mis à jour',
     };
     await el.updateComplete;

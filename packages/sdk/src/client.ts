@@ -1,6 +1,7 @@
 import { createHttp, type Http, type RelinkClientOptions } from './http.js';
 import { attachTransport } from './internal/transport.js';
 import { loadOnDemand } from './internal/on-demand.js';
+import { createApps, type AppsResource } from './resources/apps.js';
 import { createConnections, type ConnectionsResource } from './resources/connections.js';
 import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
 import { createConnectionRequests, type ConnectionRequestsResource } from './resources/connection-requests.js';
@@ -12,6 +13,7 @@ import type { RelinkEvents } from './events.js';
 
 /** A typed client for the Relink API. Every method parses its response with the contract's schema. */
 export interface RelinkClient {
+  readonly apps: AppsResource;
   readonly connections: ConnectionsResource;
   readonly connectSessions: ConnectSessionsResource;
   readonly connectionRequests: ConnectionRequestsResource;
@@ -33,6 +35,7 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
   const http = createHttp(options);
   // The raw fetch and the token getter stay inside the SDK (internal/transport.ts): nothing on `client` exposes them.
   const client: RelinkClient = Object.freeze({
+    apps: createApps(http),
     connections: createConnections(http),
     connectSessions: createConnectSessions(http),
     connectionRequests: createConnectionRequests(http),

@@ -55,6 +55,20 @@ export function startReconnect(client: RelinkClient, connectionId: string, optio
   return runConsent(client, (params, signal) => client.connections.reconnect(connectionId, params, { signal }), options);
 }
 
+/**
+ * Add a connection of an OAuth app (seed 000: "link apps directly while building an automation"): the same consent
+ * flow as `startReconnect`, for a connection that exists once it completes (`session.connectionId`). An API-key app
+ * is added with `client.connections.create({ appKey, fields })` instead; this rejects for one.
+ */
+export function startConnect(client: RelinkClient, appKey: string, options: StartReconnectOptions & { label?: string | undefined } = {}): Promise<ConnectSessionOutcome> {
+  const { label, ...rest } = options;
+  return runConsent(client, async (params, signal) => {
+    const created = await client.connections.create({ appKey, ...(label ? { label } : {}), ...params }, { signal });
+    if (created.type !== 'consent') throw new TypeError(`startConnect: ${appKey} answered with a connection, not a consent flow.`);
+    return created.session;
+  }, rest);
+}
+
 /** A client answering a connection request (seed 001's "Connect"): the same consent flow as `startReconnect`. */
 export function startConnectRequest(client: RelinkClient, requestId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
   return runConsent(client, (params, signal) => client.connectionRequests.connect(requestId, params, { signal }), options);

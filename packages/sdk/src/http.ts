@@ -76,11 +76,12 @@ type Query = Record<string, string | number | boolean | undefined>;
 export type SchemaName = Exclude<keyof Schemas, 'ErrorBody' | 'createEvents' | 'waitForOutcome'>;
 type Parsed<K extends SchemaName> = Infer<Schemas[K]>;
 
-/** The SDK's transport: typed GET/POST that parse with a named schema and only ever throw the RelinkError family. */
+/** The SDK's transport: typed GET/POST/DELETE that parse with a named schema and only ever throw the RelinkError family. */
 export interface Http {
   readonly transport: Transport;
   get<K extends SchemaName>(path: string, schema: K, query?: Query, options?: RequestOptions): Promise<Parsed<K>>;
   post<K extends SchemaName>(path: string, schema: K, json?: unknown, options?: RequestOptions): Promise<Parsed<K>>;
+  delete<K extends SchemaName>(path: string, schema: K, options?: RequestOptions): Promise<Parsed<K>>;
 }
 
 const READ_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -215,12 +216,13 @@ export function createHttp(options: RelinkClientOptions): Http {
   readRetry.afterStatusCodes ??= readRetry.statusCodes;
   const writeRetry: RetryOptions = {
     ...readRetry,
-    methods: ['post'],
+    // DELETE too: replayed only where the server did not act; a replay after it did answers 404 (the caller's to read).
+    methods: ['post', 'delete'],
     statusCodes: readRetry.statusCodes!.filter((status) => WRITE_STATUSES.includes(status)),
   };
 
   async function send<K extends SchemaName>(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'delete',
     path: string,
     schema: K,
     init: Options,
@@ -258,7 +260,7 @@ export function createHttp(options: RelinkClientOptions): Http {
   }
 
   async function attempt<K extends SchemaName>(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'delete',
     path: string,
     name: K,
     init: Options,
@@ -317,5 +319,6 @@ export function createHttp(options: RelinkClientOptions): Http {
     post: (path, schema, json, { signal } = {}) =>
       // One key per call, so ky's retries of this call replay it and the server can answer with the first outcome.
       send('post', path, schema, { json, headers: { 'idempotency-key': randomId() } }, signal),
+    delete: (path, schema, { signal } = {}) => send('delete', path, schema, {}, signal),
   };
 }

@@ -2,6 +2,7 @@ export { createRelinkClient, type RelinkClient } from './client.js';
 export type { FetchLike, RelinkClientOptions, RequestOptions, TokenRequest, TokenSource } from './http.js';
 export type { ConnectionListParams, ConnectionsResource, ReconnectParams } from './resources/connections.js';
 export type { ConnectSessionsResource } from './resources/connect-sessions.js';
+export type { AppsResource } from './resources/apps.js';
 export type { ConnectionRequestListParams, ConnectionRequestsResource } from './resources/connection-requests.js';
 export type { NotificationListParams, NotificationsResource } from './resources/notifications.js';
 export type { RunListParams, RunsResource } from './resources/runs.js';
@@ -22,7 +23,7 @@ export {
 } from './selectors.js';
 export { daysUntil, expiryHintDays } from './rules/expiry.js';
 export { isTerminalRun, isPausedForReauth, blockedConnectionIds, canResume } from './rules/runs.js';
-export { startReconnect, startConnectRequest, resumeRedirect, REDIRECT_RESULT_PARAMS, type ConnectSessionOutcome, type StartReconnectOptions, type ResumeRedirectOptions } from './consent.js';
+export { startConnect, startReconnect, startConnectRequest, resumeRedirect, REDIRECT_RESULT_PARAMS, type ConnectSessionOutcome, type StartReconnectOptions, type ResumeRedirectOptions } from './consent.js';
 export {
   RelinkError,
   RelinkApiError,
@@ -61,6 +62,11 @@ export type {
   AuthMode,
   ConnectSession,
   ConnectSessionStatus,
+  ConnectionDependent,
+  ConnectionUsage,
+  CreateConnectionBody,
+  CreatedConnection,
+  RemovedConnection,
   Connection,
   ConnectionError,
   ConnectionOwner,

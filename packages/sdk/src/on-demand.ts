@@ -6,6 +6,9 @@
 // statically from the browser side of the SDK.
 export { ErrorBody } from './schema/common.js';
 export { Connection, ConnectionPage } from './schema/connection.js';
+export { AppList } from './schema/app-catalog.js';
+export { CreatedConnection } from './schema/connection-add.js';
+export { ConnectionUsage, RemovedConnection } from './schema/connection-removal.js';
 export { ConnectSession } from './schema/connect-session.js';
 export { ConnectionRequest, ConnectionRequestPage } from './schema/connection-request.js';
 export { Notification, NotificationPage } from './schema/notification.js';

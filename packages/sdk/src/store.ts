@@ -1,9 +1,12 @@
 import type { RelinkClient } from './client.js';
 import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
-import { startConnectRequest, startReconnect } from './consent.js';
+import { startConnect, startConnectRequest, startReconnect } from './consent.js';
+import { isNotFound } from './errors.js';
 import type { RequestOptions } from './http.js';
 import type { Page } from './schema/common.js';
+import type { App } from './schema/app.js';
 import type { Connection } from './schema/connection.js';
+import type { RemovedConnection } from './schema/connection-removal.js';
 import type { ConnectionRequest } from './schema/connection-request.js';
 import type { RelinkEvent } from './schema/events.js';
 import type { Notification } from './schema/notification.js';
@@ -187,6 +190,17 @@ export class RelinkStore {
       ),
   };
 
+  #apps: readonly App[] | undefined;
+
+  /**
+   * The app catalog (`GET /apps`), fetched once and shared: every catalog and connect button on the page asks here.
+   * Concurrent calls share one request; a failed load is tried again on the next call.
+   */
+  async loadApps({ signal }: LoadOptions = {}): Promise<readonly App[]> {
+    if (this.#apps) return this.#apps;
+    return this.#inflight.once('apps', async (shared) => (this.#apps = await this.client.apps.list({ signal: shared })), signal);
+  }
+
   /** Who is looking: elements offer only what the server would allow this viewer. */
   loadViewer({ signal }: LoadOptions = {}): Promise<Viewer> {
     return this.#inflight.once(
@@ -223,6 +237,47 @@ export class RelinkStore {
   reconnect(connectionId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
     return this.#inflight.once(`reconnect:${connectionId}`, async () => {
       return this.#settleReconnect(connectionId, await startReconnect(this.client, connectionId, options));
+    });
+  }
+
+  /**
+   * Add a connection of an OAuth app through its consent flow (popup, redirect fallback); on success the new
+   * connection joins the list. API-key apps: `addWithCredentials`.
+   */
+  connect(appKey: string, options: StartReconnectOptions & { label?: string | undefined } = {}): Promise<ConnectSessionOutcome> {
+    return this.#inflight.once(`connect:${appKey}`, async () => {
+      const outcome = await startConnect(this.client, appKey, options);
+      const connectionId = 'session' in outcome ? outcome.session?.connectionId : undefined;
+      return connectionId ? this.#settleReconnect(connectionId, outcome) : outcome;
+    });
+  }
+
+  /** Add a connection of an API-key app from its fields; a 422 carries per-field errors (`RelinkApiError.fields`). */
+  addWithCredentials(appKey: string, fields: Record<string, string>, label?: string): Promise<Connection> {
+    return this.#inflight.once(`add:${appKey}`, async () => {
+      const created = await this.client.connections.create({ appKey, fields, ...(label ? { label } : {}) });
+      if (created.type !== 'connection') throw new TypeError(`addWithCredentials: ${appKey} answered with a consent flow.`);
+      this.#state.upsert('connections', created.connection);
+      return created.connection;
+    });
+  }
+
+  /**
+   * Remove a connection (not revoke: nothing is kept). The row leaves the snapshot at once; one already removed
+   * elsewhere (404) leaves it too, as the removal the caller asked for has happened.
+   */
+  remove(connectionId: string): Promise<RemovedConnection> {
+    return this.#inflight.once(`remove:${connectionId}`, async () => {
+      let removed: RemovedConnection;
+      try {
+        removed = await this.client.connections.remove(connectionId);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        removed = { id: connectionId, pausedRuns: [] };
+      }
+      this.#state.remove('connections', connectionId);
+      this.#afterConnectionChange();
+      return removed;
     });
   }
 

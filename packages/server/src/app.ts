@@ -22,6 +22,7 @@ import { InProcessProvider } from './provider/in-process-provider.js';
 import { isDemoProvider, type Provider } from './provider/provider.js';
 import { connectionRequestRoutes } from './routes/connection-requests.js';
 import { connectionRoutes } from './routes/connections.js';
+import { connectionChangeRoutes } from './routes/connection-changes.js';
 import { CALLBACK_SCRIPT_PATH, connectSessionRoutes } from './routes/connect-sessions.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { runRoutes } from './routes/runs.js';
@@ -144,7 +145,8 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   v1.use('*', async (c, next) => {
     if (PUBLIC.has(c.req.path) || c.req.method === 'OPTIONS') return next();
     return session(c, async () => {
-      if (c.req.method !== 'POST') return next();
+      // Writes are rate limited (DELETE too); only POSTs take an Idempotency-Key (the middleware checks).
+      if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next();
       await replay(c, async () => {
         await (limit ? limit(c, next) : next());
       });
@@ -153,6 +155,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
 
   sessionRoutes(v1, registry, ctx, tokens, options.sessionRateLimit === false ? undefined : options.sessionRateLimit ?? { limit: 60, windowMs: 60_000 });
   connectionRoutes(v1, registry, ctx);
+  connectionChangeRoutes(v1, registry, ctx);
   connectSessionRoutes(v1, registry, ctx);
   connectionRequestRoutes(v1, registry, ctx);
   notificationRoutes(v1, registry, ctx);

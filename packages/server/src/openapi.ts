@@ -41,7 +41,7 @@ export function buildOpenApi(registry: RouteRegistry, publicUrl: string): Json {
           : {}),
       },
     };
-    const errors = new Set([...(doc.errors ?? []), ...(doc.auth === 'none' ? [] : [401]), ...(doc.method === 'post' && doc.auth === 'session' ? [429] : [])]);
+    const errors = new Set([...(doc.errors ?? []), ...(doc.auth === 'none' ? [] : [401]), ...(doc.method !== 'get' && doc.auth === 'session' ? [429] : [])]);
     for (const status of [...errors].sort()) {
       responses[String(status)] = status === 302
         ? { description: STATUS_TEXT[302] }

@@ -5,7 +5,7 @@ import { harness, type Harness } from './helpers.js';
 
 type Who = 'agency' | 'client' | 'other';
 interface Row {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Hono-style route this row covers (checked against the registry below). */
   route: string;
   path: string | ((h: Harness) => Promise<string>);
@@ -38,6 +38,13 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/v1/connections/:id/reconnect', path: '/v1/connections/con_hubspot/reconnect', expect: { agency: 201, client: 404, other: 404 } },
   { method: 'POST', route: '/v1/connections/:id/reconnect', path: '/v1/connections/con_quickbooks/reconnect', expect: { agency: 409, client: 201, other: 404 } },
   { method: 'POST', route: '/v1/connections/:id/credentials', path: '/v1/connections/con_mailchimp/credentials', body: { fields: { api_key: '0123456789abcdef0123456789abcdef-us21' } }, expect: { agency: 200, client: 404, other: 404 } },
+  // Issue 16: anyone adds a connection it then owns; whoever may revoke a connection may read its usage and remove it.
+  { method: 'GET', route: '/v1/apps', path: '/v1/apps', expect: { agency: 200, client: 200, other: 200 } },
+  { method: 'POST', route: '/v1/connections', path: '/v1/connections', body: { appKey: 'slack' }, expect: { agency: 201, client: 201, other: 201 } },
+  { method: 'GET', route: '/v1/connections/:id/usage', path: '/v1/connections/con_slack/usage', expect: { agency: 200, client: 200, other: 404 } },
+  { method: 'GET', route: '/v1/connections/:id/usage', path: '/v1/connections/con_hubspot/usage', expect: { agency: 200, client: 404, other: 404 } },
+  { method: 'DELETE', route: '/v1/connections/:id', path: '/v1/connections/con_slack', expect: { agency: 200, client: 200, other: 404 } },
+  { method: 'DELETE', route: '/v1/connections/:id', path: '/v1/connections/con_linkedin', expect: { agency: 200, client: 404, other: 404 } },
   { method: 'GET', route: '/v1/connect-sessions/:id', path: startSession, expect: { agency: 200, client: 404, other: 404 } },
   // The agency cannot consent for the client's account: the client's flow (its consent URL, its state) is not its.
   { method: 'GET', route: '/v1/connect-sessions/:id', path: clientSession, expect: { agency: 404, client: 200, other: 404 } },

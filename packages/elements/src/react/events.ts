@@ -5,6 +5,7 @@ import type { RelinkRefreshEvent } from '../events/refresh.js';
 import type { RelinkRevokeEvent, RelinkRevokedEvent } from '../events/revoke.js';
 import type { RelinkReconnectEvent, RelinkReconnectResultEvent } from '../events/reconnect.js';
 import type { RelinkResumeEvent, RelinkReplayEvent } from '../events/run-action.js';
+import type { RelinkConnectEvent, RelinkConnectionCreatedEvent } from '../events/connect.js';
 
 export const navigate = { onNavigate: 'relink-navigate' as EventName<RelinkNavigateEvent> };
 export const refresh = { onRefresh: 'relink-refresh' as EventName<RelinkRefreshEvent> };
@@ -19,4 +20,8 @@ export const reconnect = {
 export const runActions = {
   onResume: 'relink-resume' as EventName<RelinkResumeEvent>,
   onReplay: 'relink-replay' as EventName<RelinkReplayEvent>,
+};
+export const connect = {
+  onConnect: 'relink-connect' as EventName<RelinkConnectEvent>,
+  onConnectionCreated: 'relink-connection-created' as EventName<RelinkConnectionCreatedEvent>,
 };

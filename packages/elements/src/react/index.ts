@@ -27,3 +27,6 @@ export * from './runs-list.js';
 export * from './run-actions.js';
 export * from './run-detail.js';
 export * from './publish-check.js';
+export * from './connect-button.js';
+export * from './app-catalog.js';
+export * from './remove-dialog.js';

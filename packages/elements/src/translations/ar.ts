@@ -49,6 +49,7 @@ export default {
       approval: 'في انتظار الموافقة',
       spend_cap: 'تم بلوغ حد الإنفاق',
       operator: 'أوقفه مشغّل مؤقتًا',
+      connection_removed: 'أُزيل اتصال يستخدمه',
     },
     agent: 'وكيل',
     operator: 'مشغّل',

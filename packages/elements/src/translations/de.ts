@@ -48,6 +48,7 @@ export default {
       approval: 'Wartet auf Freigabe',
       spend_cap: 'Ausgabenlimit erreicht',
       operator: 'Von einem Operator pausiert',
+      connection_removed: 'Eine verwendete Verbindung wurde entfernt',
     },
     agent: 'Agent',
     operator: 'Operator',

@@ -111,7 +111,7 @@ export const stale = {
 export const runVocabulary = {
   statusLabels: { running: 'Running', paused: 'Paused', waiting: 'Waiting', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' } satisfies Record<RunStatus, string>,
   /** Why a paused run is paused. */
-  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator' } satisfies Record<PauseReason, string>,
+  pauseReasons: { reauth: 'Needs reauthorization', approval: 'Waiting for approval', spend_cap: 'Spend cap reached', operator: 'Paused by an operator', connection_removed: 'A connection it uses was removed' } satisfies Record<PauseReason, string>,
   agent: 'Agent',
   operator: 'Operator',
   /** Before the blocked connections' links: "Blocked by HubSpot (Northwind CRM)". */

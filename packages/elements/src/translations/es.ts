@@ -48,6 +48,7 @@ export default {
       approval: 'Esperando aprobación',
       spend_cap: 'Límite de gasto alcanzado',
       operator: 'Pausada por un operador',
+      connection_removed: 'Se eliminó una conexión que usa',
     },
     agent: 'Agente',
     operator: 'Operador',

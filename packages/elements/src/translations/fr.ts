@@ -49,6 +49,7 @@ export default {
       approval: 'En attente d’approbation',
       spend_cap: 'Plafond de dépenses atteint',
       operator: 'Mise en pause par un opérateur',
+      connection_removed: 'Une connexion utilisée a été supprimée',
     },
     agent: 'Agent',
     operator: 'Opérateur',

@@ -49,6 +49,7 @@ export default {
       approval: '承認待ち',
       spend_cap: '利用上限に到達',
       operator: 'オペレーターが一時停止',
+      connection_removed: '使用している接続が削除されました',
     },
     agent: 'エージェント',
     operator: 'オペレーター',

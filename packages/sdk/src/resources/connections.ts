@@ -2,6 +2,9 @@ import type { Http, RequestOptions } from '../http.js';
 import type { ConnectSession } from '../schema/connect-session.js';
 import type { Connection, ConnectionSort, ConnectionStatus } from '../schema/connection.js';
 import type { Page, SortOrder } from '../schema/common.js';
+import type { CreatedConnection } from '../schema/connection-add.js';
+import type { ConnectionUsage, RemovedConnection } from '../schema/connection-removal.js';
+import type { CreateConnectionBody } from '../schema/requests.js';
 import { segment } from '../internal/path.js';
 import { paginate } from '../paging.js';
 
@@ -66,6 +69,23 @@ export function createConnections(http: Http) {
      */
     submitCredentials: async (id: string, fields: Record<string, string>, options?: RequestOptions): Promise<Connection> =>
       http.post(`connections/${segment(id)}/credentials`, 'Connection', { fields }, options),
+    /**
+     * Adds a connection of a catalog app, owned by the caller. OAuth: answers `{ type: 'consent', session }` (follow it
+     * with `startConnect`; the connection exists once consent completes). API key: send `fields`, answers
+     * `{ type: 'connection', connection }`; 422 `invalid_credentials` → `isInvalidCredentials` with `error.fields`.
+     * 409 `auth_config_missing` → `isAuthConfigMissing`.
+     */
+    create: async (body: CreateConnectionBody, options?: RequestOptions): Promise<CreatedConnection> =>
+      http.post('connections', 'CreatedConnection', body, options),
+    /** What stops working if the connection is removed: the workflows that use it and how many runs are live. */
+    usage: async (id: string, options?: RequestOptions): Promise<ConnectionUsage> =>
+      http.get(`connections/${segment(id)}/usage`, 'ConnectionUsage', undefined, options),
+    /**
+     * Removes the connection (unlike `revoke`, nothing is kept): revoked at the provider, deleted with its secrets;
+     * the runs that used it pause with `pauseReason: 'connection_removed'`. 404 → `isNotFound` (already gone).
+     */
+    remove: async (id: string, options?: RequestOptions): Promise<RemovedConnection> =>
+      http.delete(`connections/${segment(id)}`, 'RemovedConnection', options),
   };
 }
 

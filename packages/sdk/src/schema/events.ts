@@ -3,7 +3,7 @@ import { Connection } from './connection.js';
 import { ConnectionRequest } from './connection-request.js';
 import { Notification } from './notification.js';
 import { Run } from './run.js';
-import { Timestamp } from './common.js';
+import { Id, Timestamp } from './common.js';
 
 /**
  * Server-sent events on `GET /events`. Each SSE message has `event: <type>`, `id: <seq>` and a JSON `data` that
@@ -21,8 +21,12 @@ export const ConnectionRequestUpdatedEvent = z.object({
   request: ConnectionRequest,
 });
 
+/** A connection was removed (not revoked): it is gone, so the event carries only its id. */
+export const ConnectionRemovedEvent = z.object({ ...meta, type: z.literal('connection.removed'), connectionId: Id });
+
 export const RelinkEvent = z.discriminatedUnion('type', [
   ConnectionUpdatedEvent,
+  ConnectionRemovedEvent,
   NotificationUpdatedEvent,
   RunUpdatedEvent,
   ConnectionRequestUpdatedEvent,

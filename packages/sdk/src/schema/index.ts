@@ -11,3 +11,6 @@ export * from './publish-check.js';
 export * from './session.js';
 export * from './events.js';
 export * from './requests.js';
+export * from './app-catalog.js';
+export * from './connection-add.js';
+export * from './connection-removal.js';

@@ -26,6 +26,20 @@ export const ConnectionListQuery = z.strictObject({
 });
 export type ConnectionListQuery = z.input<typeof ConnectionListQuery>;
 
+/**
+ * Body of `POST /connections`: add a connection of an app from the catalog. An OAuth app starts a consent flow (as
+ * reconnect does: `returnTo` for the redirect fallback); an API-key app sends its credential `fields` by name.
+ * The caller owns the new connection: the agency adds agency-owned ones, a client adds its own.
+ */
+export const CreateConnectionBody = z.strictObject({
+  appKey: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** What the connection is for ("Acme team workspace"); defaults to the app's name. */
+  label: z.optional(z.string().check(z.maxLength(120))),
+  fields: z.optional(z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(4096)))),
+  returnTo: z.optional(z.string().check(z.url(), z.maxLength(2048))),
+});
+export type CreateConnectionBody = z.infer<typeof CreateConnectionBody>;
+
 /** Body of `POST /connections/{id}/credentials`: an API-key app's fields by name. */
 export const CredentialsBody = z.strictObject({
   fields: z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(4096))),

@@ -10,7 +10,8 @@ export type RunStatus = z.infer<typeof RunStatus>;
 export const RunKind = z.enum(['agent', 'operator']);
 export type RunKind = z.infer<typeof RunKind>;
 
-export const PauseReason = z.enum(['reauth', 'approval', 'spend_cap', 'operator']);
+/** `connection_removed`: a connection the run needs was removed (seed 004's Remove); it never comes back by itself. */
+export const PauseReason = z.enum(['reauth', 'approval', 'spend_cap', 'operator', 'connection_removed']);
 export type PauseReason = z.infer<typeof PauseReason>;
 
 /**

@@ -26,6 +26,8 @@ export class LiveUpdates {
     switch (event.type) {
       case 'connection.updated':
         return this.#state.upsert('connections', event.connection);
+      case 'connection.removed':
+        return this.#state.remove('connections', event.connectionId);
       case 'notification.updated':
         return this.#state.upsert('notifications', event.notification);
       case 'run.updated':

@@ -86,6 +86,16 @@ export class StoreState {
     if (next !== current) this.set({ ...this.#snapshot, [kind]: next });
   }
 
+  /** Drop one item (a removed connection); the others keep their order. */
+  remove(kind: Kind, id: string): void {
+    this.patch(kind, (collection) => {
+      if (!collection.byId.has(id)) return collection;
+      const byId = new Map(collection.byId);
+      byId.delete(id);
+      return { ...collection, items: collection.items.filter((item) => item.id !== id), byId };
+    });
+  }
+
   /** Queue an insert or replace; applied with the others at the next flush (or read). */
   upsert(kind: Kind, item: Entity): void {
     const queue = this.#pending.get(kind);

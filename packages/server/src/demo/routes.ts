@@ -88,10 +88,10 @@ export function demoRoutes(
     return send(c, Connection, toConnection(expired, await appOf(ctx, expired)));
   });
 
-  route(v1, registry, doc('/v1/demo/refresher/run', 'Run the background refresher now over every due connection (refreshes, hard expiries, first syncs of pending connections).'), async (c) => {
+  route(v1, registry, doc('/v1/demo/refresher/run', 'Run the background refresher now over every due connection (refreshes, hard expiries, expiry warnings, first syncs of pending connections).'), async (c) => {
     gate(c.get('auth'));
     const outcomes = await options.refresher.runDue();
-    const detail = { refreshed: 0, retrying: 0, reauth_required: 0, first_sync: 0 };
+    const detail = { refreshed: 0, retrying: 0, reauth_required: 0, first_sync: 0, expiring_soon: 0 };
     for (const o of outcomes) detail[o.outcome]++;
     return send(c, DemoResult, { ok: true, detail });
   });

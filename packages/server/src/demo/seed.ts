@@ -40,7 +40,7 @@ const DAY = 24 * HOUR;
  *   with no credentials, their managed auth config missing / invalid (seed 000: the connect flow cannot even start;
  *   reconnect → 409 auth_config_missing; `app.managedAuthConfig` says so before the click). They never sync.
  * - unread critical reauth notifications for HubSpot, QuickBooks and Mailchimp (the banner: "3 connections need to
- *   be reauthorized", HubSpot first); an outstanding Salesforce request to the client; runs: agent + operator paused
+ *   be reauthorized", HubSpot first) and LinkedIn's read `expiring_soon` warning; an outstanding Salesforce request to the client; runs: agent + operator paused
  *   for reauth on HubSpot (both also use Slack: revoke Slack and they wait for both), one running, one failed (to
  *   replay), one completed; a workflow triggered by HubSpot.
  * Every call replaces the whole store and the provider's grants: this *is* the documented reset.
@@ -131,10 +131,17 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
     id, workspaceId: ws, kind: 'reauth_required', severity: 'critical', title: `${appName} reauth required`,
     body: `${label}: reconnect ${appName} to resume the workflows that use it.`, appName, connectionId, read: false, createdAt: at(-minutesAgo * 60_000),
   });
-  const notifications = [
+  const notifications: NotificationRecord[] = [
     reauth('ntf_hubspot', 'con_hubspot', 'HubSpot', 'Northwind CRM', 60),
     reauth('ntf_mailchimp', 'con_mailchimp', 'Mailchimp', 'Client newsletter', 120),
     reauth('ntf_quickbooks', 'con_quickbooks', 'QuickBooks', 'Acme bookkeeping', 180),
+    // LinkedIn entered the 14-day expiry window 9 days ago: its one warning was raised then (and read); renewing
+    // resolves it. Seeded, so the refresher never raises a second one and the demo's bell is the same at every start.
+    {
+      id: 'ntf_linkedin_expiring', workspaceId: ws, kind: 'expiring_soon', severity: 'warning', title: 'LinkedIn connection expires soon',
+      body: 'Northwind company page: reconnect within 14 days to keep workflows running.', appName: 'LinkedIn', connectionId: 'con_linkedin',
+      read: true, createdAt: at(-9 * DAY),
+    },
   ];
 
   await store.putWorkflow({

@@ -24,6 +24,17 @@ export async function emitConnection(ctx: RelinkContext, tx: Store, record: Conn
   });
 }
 
+/** A removed connection is gone: the event names its id so every view drops the row. Emit inside the removal's transaction. */
+export async function emitConnectionRemoved(ctx: RelinkContext, tx: Store, record: ConnectionRecord): Promise<StoredEvent> {
+  return tx.appendEvent({
+    workspaceId: record.workspaceId,
+    at: ctx.clock.now().toISOString(),
+    type: 'connection.removed',
+    audience: record.owner === 'client' ? [record.ownerPrincipalId] : [],
+    data: { type: 'connection.removed', connectionId: record.id },
+  });
+}
+
 export async function emitNotification(ctx: RelinkContext, tx: Store, record: NotificationRecord): Promise<StoredEvent> {
   const connection = record.connectionId ? await tx.getConnection(record.workspaceId, record.connectionId) : undefined;
   return tx.appendEvent({

@@ -3,7 +3,7 @@ import type { z } from 'zod/mini';
 import type { AppEnv } from '../context.js';
 
 export interface RouteDoc {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** OpenAPI style, with the `/v1` prefix: `/v1/connections/{id}`. */
   path: string;
   summary: string;
@@ -32,5 +32,6 @@ export function route(app: Hono<AppEnv>, registry: RouteRegistry, doc: RouteDoc,
   registry.docs.push(doc);
   const honoPath = doc.path.replace(/^\/v1/, '').replace(/\{(\w+)\}/g, ':$1');
   if (doc.method === 'get') app.get(honoPath, handler);
+  else if (doc.method === 'delete') app.delete(honoPath, handler);
   else app.post(honoPath, handler);
 }

@@ -1,11 +1,15 @@
 import type { RelinkContext } from '../context.js';
 import type { ConnectionRecord } from '../store/store.js';
 import { EXPIRY_LEASE_MS, expireClaimed } from './expiry.js';
+import { DEFAULT_EXPIRY_WARNING_DAYS, EXPIRING_LEASE_MS, warnClaimed } from './expiring-soon.js';
 import { completeFirstSync, DEFAULT_FIRST_SYNC_DELAY_MS, FIRST_SYNC_LEASE_MS } from './first-sync.js';
 import { REFRESH_LEASE_MS, refreshClaimed, type RefreshOutcome } from './refresh.js';
 
 /** What one pass did to a connection: a refresh outcome, or a pending connection's first sync finished. */
-export type RefresherOutcome = RefreshOutcome | { outcome: 'first_sync'; connection: ConnectionRecord };
+export type RefresherOutcome =
+  | RefreshOutcome
+  | { outcome: 'first_sync'; connection: ConnectionRecord }
+  | { outcome: 'expiring_soon'; connection: ConnectionRecord };
 
 export interface RefresherOptions {
   /** How often to look for due refreshes. */
@@ -14,6 +18,8 @@ export interface RefresherOptions {
   batchSize?: number;
   /** A pending connection holding credentials becomes active this long after it went pending; `false`: never. */
   firstSyncDelayMs?: number | false;
+  /** An active connection whose hard expiry is this close raises one `expiring_soon` alert (default 14 days). */
+  expiryWarningDays?: number;
 }
 
 /**
@@ -30,14 +36,19 @@ export class Refresher {
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly firstSyncDelayMs: number | false;
+  private readonly expiryWarningMs: number;
 
   constructor(private readonly ctx: RelinkContext, options: RefresherOptions = {}) {
     this.intervalMs = options.intervalMs ?? 5_000;
     this.batchSize = options.batchSize ?? 25;
     this.firstSyncDelayMs = options.firstSyncDelayMs ?? DEFAULT_FIRST_SYNC_DELAY_MS;
+    this.expiryWarningMs = (options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS) * 86_400_000;
   }
 
-  /** One pass: expire what has hit its hard expiry, refresh everything due now, finish due first syncs. */
+  /**
+   * One pass: expire what has hit its hard expiry, warn about what entered the expiry window, refresh everything due
+   * now, finish due first syncs.
+   */
   async runDue(): Promise<RefresherOutcome[]> {
     const outcomes: RefresherOutcome[] = [];
     for (;;) {
@@ -48,6 +59,18 @@ export class Refresher {
           if (expired) outcomes.push({ outcome: 'reauth_required', connection: expired });
         } catch (error) {
           this.ctx.log.error('refresher failed to expire a connection', { connectionId: connection.id, error: (error as Error).name });
+        }
+      }
+      if (claimed.length < this.batchSize) break;
+    }
+    for (;;) {
+      const now = this.ctx.clock.now();
+      const claimed = await this.ctx.store.claimExpiring(now, new Date(now.getTime() + this.expiryWarningMs), EXPIRING_LEASE_MS, this.batchSize);
+      for (const connection of claimed) {
+        try {
+          if (await warnClaimed(this.ctx, connection, this.expiryWarningMs)) outcomes.push({ outcome: 'expiring_soon', connection });
+        } catch (error) {
+          this.ctx.log.error('refresher failed to raise an expiry warning', { connectionId: connection.id, error: (error as Error).name });
         }
       }
       if (claimed.length < this.batchSize) break;

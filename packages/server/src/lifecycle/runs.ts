@@ -30,6 +30,9 @@ export async function resumeRun(ctx: RelinkContext, run: RunRecord): Promise<Run
     const current = (await tx.getRun(run.workspaceId, run.id)) ?? run;
     if (current.status !== 'paused') throw new ApiError(409, 'run_not_paused', `Only a paused run can be resumed; this run is ${current.status}.`);
     const inactive = await inactiveConnectionsOf(tx, current);
+    if (inactive.some((b) => b.connection === undefined)) {
+      throw new ApiError(409, 'connection_not_active', 'A connection this run needs was removed. Add the app again and point the workflow at the new connection, then replay it.');
+    }
     if (inactive.length > 0) {
       const apps = await appNames(ctx, inactive);
       if (current.kind === 'agent' && current.pauseReason === 'reauth') {

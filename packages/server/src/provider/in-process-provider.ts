@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import { newId, randomSecret } from '../internal/ids.js';
 import type { ExternalAccount } from '../store/store.js';
 import { renderConsentPage, renderProviderErrorPage } from './consent-page.js';
+import { grantPolicyFor } from './grant-policy.js';
 import { verifyPkce } from './pkce.js';
 import {
   ProviderError,
@@ -148,7 +149,8 @@ export class InProcessProvider implements DemoProvider {
     if (!account) throw new ProviderError('invalid_grant', 'Unknown account.', { status: 400 });
     const grant: Grant = { id: newId('grant'), appKey: issued.appKey, accountId: account.id, revoked: false };
     this.grants.set(grant.id, grant);
-    return { ...this.mintTokens(grant, true), account: { id: account.id, email: account.email } };
+    const policy = grantPolicyFor(issued.appKey);
+    return { ...this.mintTokens(grant, policy.refreshTokens, policy.accessTokenTtlMs), account: { id: account.id, email: account.email } };
   }
 
   async refresh({ refreshToken }: { refreshToken: string }): Promise<TokenSet> {

@@ -120,6 +120,10 @@ export class MemoryStore implements Store {
     return cached.keys;
   }
 
+  async deleteConnection(workspaceId: string, id: string): Promise<boolean> {
+    for (const [key, session] of this.sessions) if (session.workspaceId === workspaceId && session.connectionId === id) this.sessions.delete(key);
+    return this.connections.delete(MemoryStore.k(workspaceId, id));
+  }
   async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
     const sort = q.sort ?? 'createdAt';
     const order = q.order ?? defaultOrder(sort);
@@ -177,6 +181,21 @@ export class MemoryStore implements Store {
       .slice(0, limit);
     for (const c of expired) c.refresh.leaseUntil = leaseUntil;
     return expired.map(copy);
+  }
+
+  async claimExpiring(now: Date, windowEnd: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
+    const t = now.getTime();
+    const leaseUntil = new Date(t + leaseMs).toISOString();
+    const alerted = new Set([...this.notifications.values()]
+      .filter((n) => n.kind === 'expiring_soon' && n.resolvedAt === undefined && n.connectionId !== undefined)
+      .map((n) => MemoryStore.k(n.workspaceId, n.connectionId!)));
+    const entering = [...this.connections.values()]
+      .filter((c) => c.status === 'active' && c.expiresAt !== undefined && Date.parse(c.expiresAt) > t && Date.parse(c.expiresAt) <= windowEnd.getTime() &&
+        !alerted.has(MemoryStore.k(c.workspaceId, c.id)) && (c.refresh.leaseUntil === undefined || Date.parse(c.refresh.leaseUntil) <= t))
+      .sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1))
+      .slice(0, limit);
+    for (const c of entering) c.refresh.leaseUntil = leaseUntil;
+    return entering.map(copy);
   }
 
   async claimDueFirstSyncs(pendingSince: Date, now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {

@@ -266,6 +266,11 @@ export interface Store {
 
   putConnection(connection: ConnectionRecord): Promise<void>;
   getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined>;
+  /**
+   * Delete a connection with its stored secrets and the consent flows started for it (Remove, seed 004). Answers
+   * whether it existed. Notifications, runs and requests that name it stay: they are history.
+   */
+  deleteConnection(workspaceId: string, id: string): Promise<boolean>;
   /** Ordered by `sort` (default createdAt) and id, ascending unless `order` says otherwise. */
   listConnections(query: ConnectionQuery): Promise<PageResult<ConnectionRecord>>;
 
@@ -288,6 +293,13 @@ export interface Store {
    * Two concurrent callers never receive the same connection.
    */
   claimDueFirstSyncs(pendingSince: Date, now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]>;
+  /**
+   * Claim up to `limit` connections entering their expiry warning window (seed 004: "Reconnect within N days"):
+   * `active`, `now < expiresAt <= windowEnd`, no unresolved `expiring_soon` notification yet, lease free or lapsed —
+   * setting `leaseUntil = now + leaseMs` on each, soonest expiry first. Two concurrent callers never receive the same
+   * connection, so each connection raises one alert.
+   */
+  claimExpiring(now: Date, windowEnd: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]>;
   /** Claim one connection for an on-demand refresh; undefined when another worker holds its lease. */
   claimRefresh(workspaceId: string, id: string, now: Date, leaseMs: number): Promise<ConnectionRecord | undefined>;
 

@@ -39,7 +39,8 @@ export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'
  * One connection's page (seed 001's `/portal/connections/{id}`): the app, the label, the status badge with its
  * description (and the "Reconnect within N days" hint), the external account when known, "Last refreshed" as a
  * relative time with the absolute time in `title`, and the actions this viewer may take: Refresh credential (when
- * refreshable), Revoke (unless revoked), Reconnect or "Send reconnection request" when broken. A client viewer whose
+ * refreshable), Revoke (unless revoked), Reconnect or "Send reconnection request" when broken — or, renewing before
+ * expiry (seed 004), when active with "Reconnect within N days". A client viewer whose
  * connection cannot be refreshed reads "Contact your agency if this integration needs to be reconnected." instead:
  * clients reconnect through their agency's request emails.
  *
@@ -126,7 +127,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
           .messages=${messagesFor(this.messages, RelinkStatusBadge)}></relink-status-badge>
         <div part="actions">
           <relink-refresh-button connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRefreshButton)}></relink-refresh-button>
-          ${needsReconnect(c) && path !== 'none'
+          ${(needsReconnect(c) || expiring !== undefined) && path !== 'none'
             ? html`<relink-reconnect-button connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkReconnectButton)}></relink-reconnect-button>`
             : nothing}
           <relink-revoke-dialog connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRevokeDialog)}></relink-revoke-dialog>

@@ -41,7 +41,9 @@ type VirtualizeModule = typeof Virtualize;
  * Sortable by app, label or status (header buttons with `aria-sort`), filterable by status. While loading the
  * table is `aria-busy` with skeleton rows; a failed load shows the error and "Try again"; no connections shows
  * "No connections yet". Live: a status change repaints only that row (rows are keyed by id) and is announced.
- * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days".
+ * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days" and, beside
+ * "Manage", the way to renew before it expires (seed 004): Reconnect for the agency's own, "Send reconnection request"
+ * for a client's (`relink-reconnect-button`, loaded only when such a row shows).
  * Above `virtualize-threshold` rows it switches to `@lit-labs/virtualizer` (loaded on demand) with ARIA table roles.
  *
  * @tag relink-connections-table
@@ -60,6 +62,7 @@ type VirtualizeModule = typeof Virtualize;
  * @csspart logo - The app's logo or monogram.
  * @csspart badge - The status badge of a row.
  * @csspart manage - The "Manage" link (a button when `manage-href` is not set).
+ * @csspart renew - The `relink-reconnect-button` of a row about to expire (renew before expiry).
  * @csspart empty - The empty state.
  * @csspart empty-title - "No connections yet".
  * @csspart empty-body - The empty state's explanation.
@@ -97,6 +100,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   @property({ type: Number, attribute: 'virtualize-threshold' }) virtualizeThreshold = 200;
 
   @state() private virtualizer?: VirtualizeModule;
+  /** Whether the reconnect button (renew before expiry) was asked for. */
+  private renewLoaded = false;
   @state() private announcement = '';
   private rows: readonly Connection[] = [];
   private statuses = new Map<string, string>();
@@ -144,6 +149,12 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         collator.compare(a.app.name, b.app.name));
     }
     this.rows = rows;
+    const store = this.data.store;
+    if (!this.renewLoaded && store && items.some((c) => expiryHintDays(c, store.expiringWithinDays, store.now()) !== undefined)) {
+      // Renew before expiry: the reconnect button is fetched only when some row is about to expire.
+      this.renewLoaded = true;
+      void import('../reconnect-button/reconnect-button.js');
+    }
     if (rows.length > this.virtualizeThreshold && !this.virtualizer) {
       // Small pages never pay for the virtualizer: it is fetched only when a big list shows up.
       void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = module));
@@ -176,9 +187,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       label: c.label,
       status: html`<relink-status-badge part="badge" status=${c.status} expires-in-days=${hint ?? nothing}
         .messages=${messagesFor(this.messages, RelinkStatusBadge)}></relink-status-badge>`,
-      actions: href !== undefined
+      actions: html`${href !== undefined
         ? html`<a part="manage" href=${href} aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, href)}>${this.m.manage}</a>`
-        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${this.m.manage}</button>`,
+        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${this.m.manage}</button>`}${hint !== undefined
+        ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>`
+        : nothing}`,
     };
   }
 

@@ -69,7 +69,8 @@ export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
           >${status ? m[status] : m.unknown}</span
         ></span
       >${this.withDescription && status ? html`<span part="description">${m[`${status}Description`]}</span>` : nothing}${
-        status === 'active' && days !== undefined && days >= 0
+        // `!= null`: a removed `expires-in-days` attribute reads as null (a renewed connection's hint goes away).
+        status === 'active' && days != null && days >= 0
           ? html`<span part="hint">${plural(this.locale, days, m.expiresHint)}</span>`
           : nothing
       }`;

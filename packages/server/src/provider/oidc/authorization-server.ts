@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type AdapterPayload, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml } from '../../internal/html.js';
 import { renderConsentPage, renderProviderErrorPage } from '../consent-page.js';
+import { grantPolicyFor } from '../grant-policy.js';
 import type { DemoAccount } from '../in-process-provider.js';
 import { adapterFactory, type PayloadBackend } from './adapter.js';
 
@@ -86,7 +87,12 @@ export class AuthorizationServer {
       // rotated token is `invalid_grant` and revokes the whole grant (oidc-provider's reuse detection).
       issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
       rotateRefreshToken: true,
-      ttl: { AccessToken: ttl, AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 365 * 24 * 3600, RefreshToken: 30 * 24 * 3600, IdToken: 3600 },
+      ttl: {
+        // LinkedIn-like apps (grant-policy.ts) get a long access token instead of a refresh token.
+        AccessToken: (_ctx, token, client) => {
+          const policy = grantPolicyFor(client?.clientId ?? String((token as { clientId?: string }).clientId ?? ''));
+          return policy.accessTokenTtlMs !== undefined && token.gty === 'authorization_code' ? Math.round(policy.accessTokenTtlMs / 1000) : ttl;
+        }, AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 365 * 24 * 3600, RefreshToken: 30 * 24 * 3600, IdToken: 3600 },
       renderError: (ctx, out) => {
         ctx.type = 'html';
         ctx.body = renderProviderErrorPage(`${out.error}${out.error_description ? `: ${out.error_description}` : ''}`);
@@ -139,7 +145,7 @@ export class AuthorizationServer {
       client_name: name,
       client_secret: derive(this.options.secret, `client:${appKey}`),
       redirect_uris: this.options.redirectUris,
-      grant_types: ['authorization_code', 'refresh_token'],
+      grant_types: grantPolicyFor(appKey).refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
     });

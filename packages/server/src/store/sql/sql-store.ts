@@ -456,6 +456,11 @@ export class SqlStore implements Store {
   async getConnection(workspaceId: string, id: string): Promise<ConnectionRecord | undefined> {
     return this.openConnection(await this.one('SELECT data FROM connections WHERE workspace_id = $1 AND id = $2', [workspaceId, id]));
   }
+  async deleteConnection(workspaceId: string, id: string): Promise<boolean> {
+    await this.q.query("DELETE FROM connect_sessions WHERE workspace_id = $1 AND data->>'connectionId' = $2", [workspaceId, id]);
+    const deleted = await this.q.query('DELETE FROM connections WHERE workspace_id = $1 AND id = $2 RETURNING id', [workspaceId, id]);
+    return deleted.rows.length > 0;
+  }
   async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
     const filters: [string, unknown][] = [['workspace_id = ?', q.workspaceId]];
     if (q.ownerPrincipalId !== undefined) filters.push(['owner_principal_id = ?', q.ownerPrincipalId]);
@@ -509,6 +514,27 @@ export class SqlStore implements Store {
        FROM expired WHERE c.workspace_id = expired.workspace_id AND c.id = expired.id
        RETURNING c.data`,
       [now.toISOString(), leaseUntil, limit, leaseUntil],
+    )).rows;
+    return (await this.openConnections(docs<ConnectionRecord>(rows))).sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1));
+  }
+
+  async claimExpiring(now: Date, windowEnd: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    // The expiry claim's pattern; a connection already alerted (an unresolved expiring_soon) is not claimed again.
+    const rows = (await this.q.query<Row>(
+      `WITH entering AS (
+         SELECT workspace_id, id FROM connections c0
+         WHERE status = 'active' AND expires_at > $1::timestamptz AND expires_at <= $5::timestamptz
+           AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.workspace_id = c0.workspace_id AND n.connection_id = c0.id
+             AND n.kind = 'expiring_soon' AND n.data->>'resolvedAt' IS NULL)
+         ORDER BY expires_at, id
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+       UPDATE connections c SET lease_until = $2::timestamptz, data = jsonb_set(c.data, '{refresh,leaseUntil}', to_jsonb($4::text))
+       FROM entering WHERE c.workspace_id = entering.workspace_id AND c.id = entering.id
+       RETURNING c.data`,
+      [now.toISOString(), leaseUntil, limit, leaseUntil, windowEnd.toISOString()],
     )).rows;
     return (await this.openConnections(docs<ConnectionRecord>(rows))).sort((a, b) => Date.parse(a.expiresAt ?? '') - Date.parse(b.expiresAt ?? '') || (a.id < b.id ? -1 : 1));
   }

@@ -1,0 +1,251 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { fieldErrors as fieldErrorsOf, isAbortError, isInvalidCredentials, type App, type ConnectSessionOutcome, type RelinkStore } from '@relink/sdk';
+import Plus from 'lucide/dist/esm/icons/plus.mjs';
+import { initialState, ResourceController } from '../../controllers/resource-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { RelinkConnectEvent, RelinkConnectionCreatedEvent, type ConnectAction } from '../../events/connect.js';
+import { authConfigDefaults, authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
+import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { fill } from '../../internal/fill.js';
+import { icon } from '../../internal/icon.js';
+import { RelinkElement } from '../../internal/relink-element.js';
+import { toast } from '../toaster/toaster.js';
+import styles from './connect-button.styles.js';
+
+export interface ConnectButtonMessages extends AuthConfigMessages, ErrorKindMessages {
+  connect: string;
+  /** Read after "Connect" by screen readers, so each button of a catalog names its app; `{app}`. */
+  connectApp: string;
+  /** `{app}`: the app's name. */
+  connected: string;
+  save: string;
+  cancel: string;
+  cancelled: string;
+  failed: string;
+  unknownApp: string;
+}
+
+type View =
+  | { kind: 'idle' }
+  | { kind: 'form'; fieldErrors: Record<string, string>; error?: string }
+  | { kind: 'error'; message: string; help?: string };
+
+/**
+ * Adds a connection of one app (`app-key`), owned by the viewer (seed 000: "You can also link apps directly while
+ * building an automation"): an OAuth app runs the provider's consent flow as `relink-reconnect-button` does (a popup,
+ * or a redirect when the popup is blocked); an API-key app opens its credential form (per-field errors from the
+ * server). An app whose managed auth config is missing says so, and who to ask, without opening a popup.
+ * When the connection exists it fires `relink-connection-created` with it, so a host's workflow builder can use it.
+ *
+ * Give it the app as `app` (what `relink-app-catalog` does), or just `app-key` and it reads the catalog itself.
+ *
+ * @tag relink-connect-button
+ * @summary "Connect": add a connection of an app through consent or its API-key form.
+ *
+ * @event {RelinkConnectEvent} relink-connect - Before starting, `{ app, action }`; cancel it to run the flow yourself.
+ * @event {RelinkConnectionCreatedEvent} relink-connection-created - The new connection exists, `{ connection }`.
+ *
+ * @csspart base - The "Connect" button.
+ * @csspart form - The API-key credential form.
+ * @csspart input - Each credential input.
+ * @csspart save - The form's Save button.
+ * @csspart error - An error message (failed flow, missing auth config, rejected form).
+ * @csspart message - A quiet status line (cancelled), announced politely.
+ *
+ * @cssproperty --relink-button-background - Button background; defaults to `--relink-color-surface-raised`.
+ * @cssproperty --relink-button-color - Button text colour; defaults to `--relink-color-text`.
+ */
+export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = { ...RelinkElement.shadowRootOptions, delegatesFocus: true };
+
+  static override defaults: ConnectButtonMessages = {
+    ...authConfigDefaults,
+    ...errorKindDefaults,
+    connect: 'Connect',
+    connectApp: 'Connect {app}',
+    connected: '{app} connected.',
+    save: 'Save',
+    cancel: 'Cancel',
+    cancelled: 'Connection cancelled. Nothing changed.',
+    failed: 'The connection could not be completed.',
+    unknownApp: 'This app is not in your catalog.',
+  };
+
+  private readonly data = new StoreController(this, () => undefined);
+
+  /** The app's key in the catalog, e.g. `slack`. */
+  @property({ attribute: 'app-key', reflect: true }) appKey = '';
+
+  /** The app itself, when the host already has it (the catalog passes it); otherwise it is read from the catalog. */
+  @property({ attribute: false }) app?: App;
+
+  /** The new connection's label; default: the app's name. */
+  @property() label?: string;
+
+  /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
+  @property() mode: 'popup' | 'redirect' = 'popup';
+
+  /** Where the redirect fallback returns to. Default: the current page. */
+  @property({ attribute: 'return-to' }) returnTo?: string;
+
+  /** The window the consent popup opens from (iframes, tests). Default: `window`. */
+  @property({ attribute: false }) window?: Window;
+
+  @state() private view: View = { kind: 'idle' };
+  @state() private busy = false;
+  @state() private message = '';
+
+  private readonly catalog = new ResourceController(this, {
+    args: () => [this.data.store, this.app ? undefined : this.appKey] as const,
+    load: async ([store, key], { signal }) => (store && key ? store.loadApps({ signal }) : initialState),
+  });
+
+  private get store(): RelinkStore | undefined {
+    return this.data.store;
+  }
+
+  private get resolvedApp(): App | undefined {
+    return this.app ?? this.catalog.value?.find((a) => a.key === this.appKey);
+  }
+
+  /** Aborts the consent flow in flight (its polling) when the element leaves the page. */
+  private flow?: AbortController;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow?.abort();
+    this.flow = undefined;
+  }
+
+  private created(app: App, connectionId: string): void {
+    const connection = this.store?.getSnapshot().connections.byId.get(connectionId);
+    toast({ title: fill(this.m.connected, { app: app.name }), tone: 'success' });
+    if (connection) this.dispatchEvent(new RelinkConnectionCreatedEvent({ connection }));
+  }
+
+  private handleClick(): void {
+    const { store } = this;
+    const app = this.resolvedApp;
+    if (!store || !app || this.busy) return;
+    const action: ConnectAction = app.authMode === 'api_key' ? 'credentials' : 'consent';
+    if (action === 'credentials' && this.view.kind === 'form') return;
+    if (!this.dispatchEvent(new RelinkConnectEvent({ app, action }))) return;
+    this.message = '';
+    const problem = authConfigProblem({ app });
+    if (problem) {
+      this.view = { kind: 'error', message: fill(authConfigText(problem, this.m), { app: app.name }), help: this.m.authConfigHelp };
+      return;
+    }
+    if (action === 'credentials') {
+      this.view = { kind: 'form', fieldErrors: {} };
+      void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
+      return;
+    }
+    this.busy = true;
+    this.view = { kind: 'idle' };
+    // Called synchronously inside the click, so the consent popup is not blocked.
+    store
+      .connect(app.key, {
+        mode: this.mode,
+        signal: (this.flow = new AbortController()).signal,
+        ...(this.label ? { label: this.label } : {}),
+        ...(this.returnTo ? { returnTo: this.returnTo } : {}),
+        ...(this.window ? { window: this.window } : {}),
+      })
+      .then((outcome) => this.handleOutcome(app, outcome))
+      .catch((error: unknown) => {
+        if (isAbortError(error)) return;
+        this.view = { kind: 'error', message: errorCopy(error, this.m) };
+      })
+      .finally(() => (this.busy = false));
+  }
+
+  private handleOutcome(app: App, outcome: ConnectSessionOutcome): void {
+    switch (outcome.status) {
+      case 'completed':
+        this.view = { kind: 'idle' };
+        this.created(app, outcome.session.connectionId);
+        return;
+      case 'cancelled':
+        this.view = { kind: 'idle' };
+        this.message = this.m.cancelled;
+        return;
+      case 'failed':
+        this.view = { kind: 'error', message: outcome.message || this.m.failed };
+        return;
+      case 'auth_config_missing':
+        this.view = { kind: 'error', message: outcome.message, help: this.m.authConfigHelp };
+        return;
+      case 'account_mismatch':
+        // A new connection has no previous account to differ from; a server that says so anyway is not followed.
+        this.view = { kind: 'error', message: this.m.failed };
+        return;
+      case 'redirected':
+        return;
+    }
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { store } = this;
+    const app = this.resolvedApp;
+    if (!store || !app || this.busy) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const fields: Record<string, string> = {};
+    for (const field of app.credentialFields ?? []) fields[field.name] = String(data.get(field.name) ?? '');
+    this.busy = true;
+    try {
+      const connection = await store.addWithCredentials(app.key, fields, this.label);
+      this.view = { kind: 'idle' };
+      this.created(app, connection.id);
+    } catch (error) {
+      const fieldErrors = fieldErrorsOf(error);
+      const general = isInvalidCredentials(error) && Object.keys(fieldErrors).length ? undefined : errorCopy(error, this.m);
+      this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderForm(app: App, view: Extract<View, { kind: 'form' }>) {
+    const m = this.m;
+    return html`<form part="form" @submit=${this.handleSubmit} novalidate>
+      ${(app.credentialFields ?? []).map((field) => {
+        const error = view.fieldErrors[field.name];
+        return html`<div class="field">
+          <label for=${`f-${field.name}`}>${field.label}</label>
+          <input part="input" id=${`f-${field.name}`} name=${field.name} type=${field.secret ? 'password' : 'text'}
+            autocomplete="off" spellcheck="false" required aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? `e-${field.name}` : nothing} />
+          ${error ? html`<p class="field-error" id=${`e-${field.name}`}>${error}</p>` : nothing}
+        </div>`;
+      })}
+      ${view.error ? html`<p part="error" role="alert">${view.error}</p>` : nothing}
+      <div class="row">
+        <button part="save" class="btn" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>${m.save}</button>
+        <button class="btn" type="button" @click=${() => (this.view = { kind: 'idle' })}>${m.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  override render() {
+    const app = this.resolvedApp;
+    const m = this.m;
+    if (!app) {
+      // Only once the catalog answered without it: while it loads there is nothing to offer yet.
+      return this.catalog.value || this.catalog.error !== undefined ? html`<p part="error" role="alert">${this.catalog.error !== undefined ? errorCopy(this.catalog.error, m) : m.unknownApp}</p>` : nothing;
+    }
+    const view = this.view;
+    return html`<button part="base" class="btn" type="button" aria-label=${fill(m.connectApp, { app: app.name })}
+        aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}
+        aria-expanded=${app.authMode === 'api_key' ? String(view.kind === 'form') : nothing}
+        @click=${this.handleClick}><span class="spin">${icon(Plus)}</span>${m.connect}</button>
+      ${view.kind === 'form' ? this.renderForm(app, view) : nothing}
+      ${view.kind === 'error' ? html`<div part="error" role="alert"><p>${view.message}</p>${view.help ? html`<p>${view.help}</p>` : nothing}</div>` : nothing}
+      <p part="message" role="status">${this.message}</p>`;
+  }
+}
