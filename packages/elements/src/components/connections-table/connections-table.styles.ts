@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
+import { badgeStyles } from '../../internal/badge.js';
 import { monogramStyles } from '../../internal/monogram.js';
 import {
   colorBorder, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
@@ -10,6 +11,7 @@ export default [
   componentStyles,
   controls,
   monogramStyles,
+  badgeStyles,
   css`
     :host { display: block; color-scheme: ${colorScheme}; color: ${colorText}; }
     [part='base'] { display: grid; gap: ${space3}; }
@@ -52,6 +54,7 @@ export default [
       cursor: pointer;
     }
     .sort:focus-visible { border-radius: 2px; }
+    .status { display: inline-flex; flex-wrap: wrap; align-items: center; gap: ${space1} ${space2}; max-inline-size: 100%; vertical-align: middle; }
     .app { display: inline-flex; align-items: center; gap: ${space2}; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
