@@ -106,7 +106,10 @@ async function sample(browser, url, run) {
     await page.goto(url);
     await page.waitForFunction(() => window.benchReady === true || undefined, undefined, { timeout: 120_000, polling: 50 })
       .catch((e) => { throw new Error(`${url} did not get ready: ${errors.join('; ') || e.message}`); });
-    return await run(page);
+    // A case whose condition never holds (a changed page structure) must fail, not hang the run.
+    let timer;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: a case did not finish in 120 s`)), 120_000)));
+    return await Promise.race([run(page), timeout]).finally(() => clearTimeout(timer));
   } finally {
     await page.close();
   }
