@@ -12,19 +12,23 @@
 //   lighthouse  mobile profile on the demo's agency console and client portal (`npm start`), through chrome-launcher
 //
 // Flags: --smoke (every case once, tiny samples, writes nothing: CI's check that it still runs; never fails on a
-// timing), --samples N, --only rendering,live,server,size,lighthouse. Exits non-zero only when a case cannot run.
+// timing), --samples N, --only rendering,live,server,size,lighthouse, --root DIR (bench another checkout of the repo
+// with this harness, e.g. a `git archive` of an older commit with node_modules linked: a before/after in one harness).
+// Exits non-zero only when a case cannot run.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 
-const root = new URL('../..', import.meta.url).pathname;
+const here = new URL('../..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+/** The checkout measured: this one, or `--root`. */
+const root = option('root') ? resolve(option('root')) : here;
 const smoke = flag('smoke');
 const samples = smoke ? 1 : Math.max(1, Number(option('samples') ?? 15));
 const only = option('only')?.split(',');
@@ -67,8 +71,11 @@ const results = []; // { group, name, relink, baseline?, unit, budget, ratio }
 let failures = 0;
 
 async function buildFixtures(dir) {
+  // The fixtures import the packages by name: for another checkout they are copied into it to resolve there.
+  let fixtures = join(here, 'scripts/bench/fixtures');
+  if (root !== here) cpSync(fixtures, (fixtures = join(root, '.relink-bench-fixtures')), { recursive: true });
   await build({
-    entryPoints: ['relink', 'baseline'].map((name) => join(root, `scripts/bench/fixtures/${name}.ts`)),
+    entryPoints: ['relink', 'baseline'].map((name) => join(fixtures, `${name}.ts`)),
     absWorkingDir: root,
     bundle: true,
     format: 'esm',
@@ -138,6 +145,7 @@ async function rendering(browser, base) {
           const before = big ? await heap(page) : 0;
           series[side].first.push(await page.evaluate(() => window.bench.firstRender()));
           if (!big) return;
+          await page.evaluate(() => window.bench.settled());
           series[side].heap.push((await heap(page)) - before);
           series[side].one.push(await page.evaluate(() => window.bench.liveChanges(1)));
           series[side].many.push(await page.evaluate((k) => window.bench.liveChanges(k), smoke ? 10 : 1000));
@@ -164,6 +172,7 @@ async function live(browser, base) {
   for (let i = 0; i < samples; i++) {
     await sample(browser, `${base}/relink.html?n=${n}&live=1`, async (page) => {
       await page.evaluate(() => window.bench.firstRender());
+      await page.evaluate(() => window.bench.settled());
       const r = await page.evaluate(() => window.bench.liveServer(0));
       raw.push(r.raw);
       painted.push(r.painted);
@@ -305,7 +314,7 @@ if (sections.server) console.log(`Server throughput (scripts/bench/server.mjs):\
 if (sections.size) console.log(`Bytes (npm run size):\n${sections.size}\n`);
 if (wanted('lighthouse')) console.log(`Lighthouse, mobile:\n${lighthouseText}\n`);
 
-if (!smoke && !only) {
+if (!smoke && !only && root === here) {
   const doc = `# Performance
 
 Written by \`npm run bench\` (scripts/bench/index.mjs) on ${new Date().toISOString().slice(0, 10)}; rerun it to refresh this page.
