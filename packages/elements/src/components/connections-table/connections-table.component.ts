@@ -52,13 +52,18 @@ const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
 
 type VirtualizeModule = typeof Virtualize;
+/**
+ * Rows a big list shows in a plain table while its virtualizer loads: about as many as fill the virtualized table's
+ * default height (480px), so the page does not jump when it takes over.
+ */
+const FIRST_SCREEN = 12;
 /** The virtualizer once loaded: a table mounted after that renders its rows at once, without waiting a turn. */
 let virtualizerModule: VirtualizeModule | undefined;
 
 /**
  * The connections the viewer may see (seed 001's Connections page): App, Label, Status and a "Manage" link per row.
  * Sortable by app, label or status (header buttons with `aria-sort`), filterable by status. While loading the
- * table is `aria-busy` with skeleton rows; a failed load shows the error and "Try again"; no connections shows
+ * table is `aria-busy` with skeleton rows (a big list shows its first rows while the virtualizer loads); a failed load shows the error and "Try again"; no connections shows
  * "No connections yet". Live: a status change repaints only that row (rows are keyed by id) and is announced.
  * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days".
  * Above `virtualize-threshold` rows it switches to `@lit-labs/virtualizer` (loaded on demand) with ARIA table roles.
@@ -251,7 +256,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     };
   }
 
-  private renderTable(busy: boolean) {
+  /** The `<table>`: `rows`, or skeleton rows while there are none to show yet (`busy` marks it `aria-busy`). */
+  private renderTable(busy: boolean, rows?: readonly Connection[]) {
     const m = this.m;
     const context = this.rowContext();
     const row = (c: Connection) => {
@@ -263,7 +269,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
         html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
-      <tbody>${busy ? [skeleton, skeleton, skeleton] : repeat(this.rows, (c) => c.id, row)}</tbody>
+      <tbody>${rows ? repeat(rows, (c) => c.id, row) : [skeleton, skeleton, skeleton]}</tbody>
     </table>`;
   }
 
@@ -299,7 +305,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     } else if (big && this.virtualizer) {
       body = this.renderVirtual(this.virtualizer);
     } else {
-      body = html`${this.renderTable(loading || big)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
+      // While the virtualizer loads, a big list shows its first rows (a screenful) rather than skeletons: the data is there.
+      body = html`${this.renderTable(loading || big, loading ? undefined : big ? this.rows.slice(0, FIRST_SCREEN) : this.rows)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
     }
     return html`<div part="base">
       ${failed || (!loading && !collection.items.length) ? nothing : html`<div part="toolbar">
