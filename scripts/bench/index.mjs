@@ -179,7 +179,7 @@ async function live(browser, base) {
     });
   }
   results.push({
-    group: 'Live', name: 'server-side change → badge painted, 10,000 connections', against: 'raw event arriving on a bare stream, same page',
+    group: 'Live', name: 'server-side change → badge painted, 10,000 connections', against: 'raw event on a bare stream → text painted, same page',
     relink: stats(painted), baseline: stats(raw), unit: 'ms', budget: 1.1,
   });
 }
@@ -343,9 +343,9 @@ ${table}
   the same on both sides and not counted.
 - **Live changes**: \`connection.updated\` events applied through the store (\`store.apply\`, as the event stream does) vs
   the baseline replacing the item in its array; from the first event to the frame that paints the last one's row.
-- **Live (server)**: the reference backend running in the page, live stream on; a revoke through the API, timed to the
-  raw event's arrival on a second, bare \`/v1/events\` stream read in the same page, and to the table painting the row's
-  new badge.
+- **Live (server)**: the reference backend running in the page, live stream on; a revoke through the API, timed to a
+  bare handler on a second, raw \`/v1/events\` stream in the same page painting the new status as plain text (the
+  raw event's arrival plus one frame), and to the table painting the row's new badge.
 - Data: the demo workspace grown to N connections (copies of its nine, new ids and labels), loaded by the SDK store
   from the reference backend in the page (scripts/bench/fixtures/seed.ts). Both sides render the same four cells.
 
