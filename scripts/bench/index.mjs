@@ -12,7 +12,7 @@
 //   lighthouse  mobile profile on the demo's agency console and client portal (`npm start`), through chrome-launcher
 //
 // Flags: --smoke (every case once, tiny samples, writes nothing: CI's check that it still runs; never fails on a
-// timing), --samples N, --only rendering,live,server,size,lighthouse, --root DIR (bench another checkout of the repo
+// timing), --samples N, --only rendering,live,server,size,lighthouse, --rows 100,1000 (rendering sizes), --root DIR (bench another checkout of the repo
 // with this harness, e.g. a `git archive` of an older commit with node_modules linked: a before/after in one harness).
 // Exits non-zero only when a case cannot run.
 import { spawn } from 'node:child_process';
@@ -132,7 +132,7 @@ async function heap(page) {
 }
 
 async function rendering(browser, base) {
-  const sizes = smoke ? [100, 1000, 10_000] : [100, 1000, 10_000];
+  const sizes = option('rows')?.split(',').map(Number) ?? [100, 1000, 10_000];
   for (const n of sizes) {
     const view = n <= 200 ? 'repeat' : 'virtualizer';
     const pages = { relink: `${base}/relink.html?n=${n}`, baseline: `${base}/baseline.html?n=${n}&view=${view}` };

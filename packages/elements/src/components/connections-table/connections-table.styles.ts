@@ -54,8 +54,16 @@ export default [
       cursor: pointer;
     }
     .sort:focus-visible { border-radius: 2px; }
-    .status { display: inline-flex; flex-wrap: wrap; align-items: center; gap: ${space1} ${space2}; max-inline-size: 100%; vertical-align: middle; }
-    .app { display: inline-flex; align-items: center; gap: ${space2}; }
+    /*
+     * Cells hold inline boxes only: a flex or grid box in every cell multiplied the table's intrinsic-size passes
+     * (layout of 100 rows took 5-10x that of plain text rows). The logo and badge are inline blocks on the text line.
+     */
+    .app, .status { display: inline; }
+    .app > [part~='logo'] { display: inline-block; margin-inline-end: ${space2}; line-height: 24px; text-align: center; vertical-align: middle; }
+    .status > [data-badge] { display: inline-block; vertical-align: middle; }
+    .status .badge-icon { display: inline; }
+    .status svg { vertical-align: -0.125em; margin-inline-end: ${space1}; }
+    .status > .badge-hint { margin-inline-start: ${space2}; vertical-align: middle; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
     .skeleton { block-size: 0.9em; inline-size: 70%; }
