@@ -217,7 +217,7 @@ async function startDemo() {
   });
   let out = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not print its URL in 120 s:\n${out}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not print its URL in 300 s:\n${out}`)), 300_000);
     const read = (d) => {
       out += d;
       const match = /Agency console\s+(\S+)/.exec(out);
