@@ -191,7 +191,7 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     await bannerTitle(page, '2 connections need to be reauthorized').waitFor();
     await page.getByRole('button', { name: 'Notifications, 2 unread' }).waitFor();
     assert.equal(await page.getByText('Slack reauth required').count(), 0);
-    await row(page, 'Slack').locator('relink-status-badge[status=active]').waitFor();
+    await row(page, 'Slack').locator("[part~='badge'].active").waitFor();
     noConsoleErrors();
   });
 
@@ -258,7 +258,7 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     const quickbooks = requests.getByRole('listitem').filter({ hasText: 'QuickBooks' });
     await assertAccessible(portal);
     await consentInPopup(portal, () => quickbooks.getByRole('button', { name: 'Connect' }).click(), 'Ada Baker (Acme Bakery)');
-    await row(portal, 'QuickBooks').locator('relink-status-badge[status=active]').waitFor();
+    await row(portal, 'QuickBooks').locator("[part~='badge'].active").waitFor();
     await agency.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
     noConsoleErrors();
   });

@@ -19,9 +19,11 @@ async function table(role: Role = 'client', attrs = html`<relink-connections-tab
 }
 
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>("tbody [part='row'], [role='rowgroup'] [part='row']")];
+// The status cell: the badge's word, then " · " and the expiry hint beside it when there is one.
 const cellsOf = (row: Element) => [...row.children].map((c) => {
-  const badge = c.querySelector('relink-status-badge');
-  return badge ? `${part(badge, 'label')!.textContent}${part(badge, 'hint') ? ` · ${part(badge, 'hint')!.textContent}` : ''}` : c.textContent!.replace(/\s+/g, ' ').trim();
+  const badge = c.querySelector("[part~='badge']");
+  const hint = c.querySelector('.badge-hint');
+  return badge ? `${badge.textContent!.trim()}${hint ? ` · ${hint.textContent!.trim()}` : ''}` : c.textContent!.replace(/\s+/g, ' ').trim();
 });
 const appsOf = (el: Element) => rows(el).map((r) => cellsOf(r)[0]!.slice(1));
 

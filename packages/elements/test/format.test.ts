@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { absoluteTime, numberFormat, plural, pluralRules, relativeTime } from '../src/internal/format.js';
+import { absoluteTime, formatCount, numberFormat, plural, pluralRules, relativeTime } from '../src/internal/format.js';
 
 describe('format', () => {
   const now = Date.UTC(2026, 2, 3, 12, 0, 0);
@@ -12,6 +12,14 @@ describe('format', () => {
     // French puts 0 in "one"; a form missing for a category falls back to "other".
     expect(plural('fr', 0, forms)).to.equal('0 day');
     expect(plural('ar-EG', 3, forms)).to.equal('٣ days');
+  });
+
+  it('writes counts exactly as Intl.NumberFormat does, also where it skips building one', () => {
+    for (const locale of ['en', 'en-US', 'de', 'fr', 'ar', 'ar-EG', 'ar-SA', 'fa', 'bn', 'mr', 'hi-IN', 'th-TH-u-nu-thai', 'ja']) {
+      for (const n of [0, 1, 5, 14, 365, 999, 1000, 12345, 2.5, -3]) {
+        expect(formatCount(locale, n), `${locale} ${n}`).to.equal(new Intl.NumberFormat(locale).format(n));
+      }
+    }
   });
 
   it('says relative times in the largest unit that fits', () => {

@@ -25,10 +25,29 @@ export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions)
 export const pluralRules = (locale: string): Intl.PluralRules =>
   cached('p', locale, undefined, () => new Intl.PluralRules(locale));
 
+/**
+ * Whether `locale` writes numbers in Latin digits by default. Asking `Intl.Locale` is cheap; the first
+ * `Intl.NumberFormat` of a page costs tens of milliseconds (the bulk of a table's first render when one row shows
+ * "Reconnect within 5 days").
+ */
+const latinDigits = (locale: string): boolean =>
+  cached('l', locale, undefined, () => {
+    try {
+      const tag = new Intl.Locale(locale) as Intl.Locale & { getNumberingSystems?(): string[]; numberingSystems?: string[] };
+      return (tag.getNumberingSystems?.() ?? tag.numberingSystems)?.[0] === 'latn';
+    } catch {
+      return false; // a tag Intl.Locale refuses: let Intl.NumberFormat decide (and throw) as before
+    }
+  });
+
+/** `n` as `Intl.NumberFormat(locale)` writes it: a small whole count in Latin digits needs no formatter. */
+export const formatCount = (locale: string, n: number): string =>
+  Number.isInteger(n) && n >= 0 && n < 1000 && latinDigits(locale) ? String(n) : numberFormat(locale).format(n);
+
 /** Picks the plural form for `n` in `locale` and fills it: `plural('en', 2, forms)` → "… 2 days". */
 export function plural(locale: string, n: number, forms: PluralForms, values: Readonly<Record<string, string | number>> = {}): string {
   const form = forms[pluralRules(locale).select(n)] ?? forms.other;
-  return fill(form, { ...values, n: numberFormat(locale).format(n) });
+  return fill(form, { ...values, n: formatCount(locale, n) });
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -22,13 +22,23 @@ function build(node: IconNode): SVGSVGElement {
   return svg;
 }
 
+// Each icon is built once per page and cloned after that: a table of many rows clones one SVG per row instead of
+// setting every attribute of every path again.
+const built = new WeakMap<IconNode, SVGSVGElement>();
+
+function instance(node: IconNode): SVGSVGElement {
+  let svg = built.get(node);
+  if (!svg) built.set(node, (svg = build(node)));
+  return svg.cloneNode(true) as SVGSVGElement;
+}
+
 class IconDirective extends Directive {
   private node?: IconNode;
   private svg?: SVGSVGElement;
 
   render(node: IconNode): SVGSVGElement {
-    // Rebuild only when the icon changes, so re-renders keep the same DOM.
-    if (node !== this.node) this.svg = build((this.node = node));
+    // A new SVG only when the icon changes, so re-renders keep the same DOM.
+    if (node !== this.node) this.svg = instance((this.node = node));
     return this.svg!;
   }
 }

@@ -3,10 +3,16 @@ import type { App } from '@relink/sdk';
 
 const safeLogo = (url: string | undefined): boolean => !!url && /^(https?:|data:image\/)/i.test(url);
 
-/** A stable hue per app key, so each app keeps its colour across pages. */
+const hues = new Map<string, number>();
+
+/** A stable hue per app key, so each app keeps its colour across pages (computed once per key: a table has many rows). */
 function hue(key: string): number {
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) % 360;
+  let h = hues.get(key);
+  if (h === undefined) {
+    h = 0;
+    for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) % 360;
+    hues.set(key, h);
+  }
   return h;
 }
 

@@ -108,6 +108,14 @@ export default {
     allStatuses: 'كل الحالات',
     loading: 'جارٍ تحميل الاتصالات…',
     statusChanged: 'تغيّرت حالة {app} ({label}) إلى: {status}.',
+    expiresHint: {
+      zero: 'أعد الاتصال اليوم',
+      one: 'أعد الاتصال خلال يوم واحد',
+      two: 'أعد الاتصال خلال يومين',
+      few: 'أعد الاتصال خلال {n} أيام',
+      many: 'أعد الاتصال خلال {n} يومًا',
+      other: 'أعد الاتصال خلال {n} يوم',
+    },
   },
   'connection-detail': {
     account: 'الحساب',

@@ -101,6 +101,7 @@ export default {
     allStatuses: 'Alle Status',
     loading: 'Verbindungen werden geladen …',
     statusChanged: 'Neuer Status von {app} ({label}): {status}.',
+    expiresHint: { one: 'Innerhalb von {n} Tag neu verbinden', other: 'Innerhalb von {n} Tagen neu verbinden' },
   },
   'connection-detail': {
     account: 'Konto',

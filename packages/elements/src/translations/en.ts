@@ -146,6 +146,8 @@ export const connectionsTable = {
   loading: 'Loading connections…',
   /** Announced when a connection's status changes live; `{app}`, `{label}`, `{status}` (a status word). */
   statusChanged: '{app} ({label}) is now {status}.',
+  /** The expiry hint beside an active connection's badge; `{n}` is the number of days (as the badge's). */
+  expiresHint: { one: 'Reconnect within {n} day', other: 'Reconnect within {n} days' },
 };
 
 export const connectionDetail = {

@@ -105,6 +105,11 @@ export default {
     allStatuses: 'Todos los estados',
     loading: 'Cargando conexiones…',
     statusChanged: 'Nuevo estado de {app} ({label}): {status}.',
+    expiresHint: {
+      one: 'Reconecta en un plazo de {n} día',
+      many: 'Reconecta en un plazo de {n} de días',
+      other: 'Reconecta en un plazo de {n} días',
+    },
   },
   'connection-detail': {
     account: 'Cuenta',

@@ -106,6 +106,11 @@ export default {
     allStatuses: 'Tous les statuts',
     loading: 'Chargement des connexions…',
     statusChanged: 'Nouveau statut de {app} ({label})\u00a0: {status}.',
+    expiresHint: {
+      one: 'Reconnectez d’ici {n}\u00a0jour',
+      many: 'Reconnectez d’ici {n}\u00a0de jours',
+      other: 'Reconnectez d’ici {n}\u00a0jours',
+    },
   },
   'connection-detail': {
     account: 'Compte',

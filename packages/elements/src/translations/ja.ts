@@ -101,6 +101,7 @@ export default {
     allStatuses: 'すべてのステータス',
     loading: '接続を読み込んでいます…',
     statusChanged: '{app}（{label}）のステータスが「{status}」になりました。',
+    expiresHint: { other: '{n}日以内に再接続してください' },
   },
   'connection-detail': {
     account: 'アカウント',

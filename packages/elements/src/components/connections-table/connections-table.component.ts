@@ -8,7 +8,9 @@ import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkManageEvent } from '../../events/manage.js';
+import { badge, knownStatus } from '../../internal/badge.js';
 import { fill } from '../../internal/fill.js';
+import { plural, type PluralForms } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
@@ -20,7 +22,6 @@ import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionsTable, errorKinds, retry, statusWords } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
-import { RelinkStatusBadge, type StatusBadgeMessages } from '../status-badge/status-badge.js';
 import styles from './connections-table.styles.js';
 
 export type SortKey = 'app' | 'label' | 'status';
@@ -35,11 +36,18 @@ const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
 
 type VirtualizeModule = typeof Virtualize;
+/**
+ * Rows a big list shows in a plain table while its virtualizer loads: about as many as fill the virtualized table's
+ * default height (480px), so the page does not jump when it takes over.
+ */
+const FIRST_SCREEN = 12;
+/** The virtualizer once loaded: a table mounted after that renders its rows at once, without waiting a turn. */
+let virtualizerModule: VirtualizeModule | undefined;
 
 /**
  * The connections the viewer may see (seed 001's Connections page): App, Label, Status and a "Manage" link per row.
  * Sortable by app, label or status (header buttons with `aria-sort`), filterable by status. While loading the
- * table is `aria-busy` with skeleton rows; a failed load shows the error and "Try again"; no connections shows
+ * table is `aria-busy` with skeleton rows (a big list shows its first rows while the virtualizer loads); a failed load shows the error and "Try again"; no connections shows
  * "No connections yet". Live: a status change repaints only that row (rows are keyed by id) and is announced.
  * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days" and, beside
  * "Manage", the way to renew before it expires (seed 004): Reconnect for the agency's own, "Send reconnection request"
@@ -75,7 +83,7 @@ type VirtualizeModule = typeof Virtualize;
  * @cssproperty --relink-connections-table-link-color - Colour of "Manage"; defaults to `--relink-color-focus-ring`.
  * @cssproperty --relink-connections-table-max-height - Height of the virtualized table; defaults to 480px.
  */
-export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages, { 'status-badge'?: Partial<StatusBadgeMessages> }> {
+export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages> {
   static override styles = styles;
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
@@ -99,12 +107,16 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   /** Rows above which the table is virtualized. */
   @property({ type: Number, attribute: 'virtualize-threshold' }) virtualizeThreshold = 200;
 
-  @state() private virtualizer?: VirtualizeModule;
+  @state() private virtualizer?: VirtualizeModule = virtualizerModule;
   /** Whether the reconnect button (renew before expiry) was asked for. */
   private renewLoaded = false;
   @state() private announcement = '';
   private rows: readonly Connection[] = [];
-  private statuses = new Map<string, string>();
+  /** What `rows` was derived from: rows are filtered and sorted again only when one of these changes. */
+  private rowsFrom?: [items: readonly Connection[], filter: string, sort: SortKey | undefined, direction: SortDirection, locale: string];
+  /** The collection the last status announcement compared against (live changes are announced, the first load is not). */
+  private seen?: Collection<Connection>;
+  private collator?: [locale: string, collator: Intl.Collator];
 
   private handleManage(event: MouseEvent, connection: Connection, href: string): void {
     if (!this.dispatchEvent(new RelinkManageEvent({ connection, href }))) event.preventDefault();
@@ -124,24 +136,42 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return this.loader.run();
   }
 
+  /**
+   * Announces live status changes (not the first load). A change replaces the changed items and keeps the rest, so
+   * comparing items by identity finds the changed ones without building anything per row.
+   */
+  private announceChanges(collection: Collection<Connection> | undefined): void {
+    const seen = this.seen;
+    if (!collection || collection === seen) return;
+    if (seen && collection.items !== seen.items) {
+      const m = this.m;
+      const changes: string[] = [];
+      collection.items.forEach((c, i) => {
+        if (c === seen.items[i]) return;
+        const before = seen.byId.get(c.id);
+        if (before !== undefined && before.status !== c.status) {
+          changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
+        }
+      });
+      if (changes.length) this.announcement = changes.join(' ');
+    }
+    if (collection.items.length || collection.status === 'ready') this.seen = collection;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const collection = this.data.value;
     const items = collection?.items ?? [];
-    // Announce live status changes (not the first load).
-    const changes: string[] = [];
-    for (const c of items) {
-      const before = this.statuses.get(c.id);
-      if (before !== undefined && before !== c.status) {
-        changes.push(fill(this.m.statusChanged, { app: c.app.name, label: c.label, status: this.m[c.status] }));
-      }
-    }
-    this.statuses = new Map(items.map((c) => [c.id, c.status]));
-    if (changes.length) this.announcement = changes.join(' ');
+    this.announceChanges(collection);
 
+    const locale = this.locale;
+    const from = this.rowsFrom;
+    if (from && from[0] === items && from[1] === this.statusFilter && from[2] === this.sort && from[3] === this.sortDirection && from[4] === locale) return;
+    this.rowsFrom = [items, this.statusFilter, this.sort, this.sortDirection, locale];
     let rows = this.statusFilter ? items.filter((c) => c.status === this.statusFilter) : items;
     if (this.sort) {
-      const collator = new Intl.Collator(this.locale, { sensitivity: 'base', numeric: true });
+      if (this.collator?.[0] !== locale) this.collator = [locale, new Intl.Collator(locale, { sensitivity: 'base', numeric: true })];
+      const collator = this.collator[1];
       const key = this.sort;
       const sign = this.sortDirection === 'descending' ? -1 : 1;
       rows = [...rows].sort((a, b) =>
@@ -157,7 +187,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     }
     if (rows.length > this.virtualizeThreshold && !this.virtualizer) {
       // Small pages never pay for the virtualizer: it is fetched only when a big list shows up.
-      void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = module));
+      void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
     }
   }
 
@@ -177,28 +207,38 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return key && this.sort === key ? this.sortDirection : nothing;
   }
 
-  private cells(c: Connection) {
+  /** What every row of one render shares: the merged copy, the locale and the clock are read once, not per row. */
+  private rowContext() {
     const store = this.data.store;
-    const hint = store ? expiryHintDays(c, store.expiringWithinDays, store.now()) : undefined;
+    return { m: this.m, locale: this.locale, store, now: store?.now() ?? Date.now() };
+  }
+
+  private cells(c: Connection, { m, locale, store, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
+    const days = store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined;
     const href = fillHref(this.manageHref, c.id);
     const appId = `app-${c.id}`;
+    const status = knownStatus(c.status);
+    // The badge is markup in this shadow root (internal/badge.ts), not a badge element with a shadow root per row.
     return {
       app: html`<span class="app" id=${appId}>${monogram(c.app)}<span>${c.app.name}</span></span>`,
       label: c.label,
-      status: html`<relink-status-badge part="badge" status=${c.status} expires-in-days=${hint ?? nothing}
-        .messages=${messagesFor(this.messages, RelinkStatusBadge)}></relink-status-badge>`,
+      status: html`<span class="status">${badge(status, status ? m[status] : c.status, { base: 'badge' })}${days !== undefined && days >= 0
+        ? html`<span class="badge-hint">${plural(locale, days, m.expiresHint)}</span>`
+        : nothing}</span>`,
       actions: html`${href !== undefined
-        ? html`<a part="manage" href=${href} aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, href)}>${this.m.manage}</a>`
-        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${this.m.manage}</button>`}${hint !== undefined
+        ? html`<a part="manage" href=${href} aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, href)}>${m.manage}</a>`
+        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${m.manage}</button>`}${days !== undefined && days >= 0
         ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>`
         : nothing}`,
     };
   }
 
-  private renderTable(busy: boolean) {
+  /** The `<table>`: `rows`, or skeleton rows while there are none to show yet (`busy` marks it `aria-busy`). */
+  private renderTable(busy: boolean, rows?: readonly Connection[]) {
     const m = this.m;
+    const context = this.rowContext();
     const row = (c: Connection) => {
-      const x = this.cells(c);
+      const x = this.cells(c, context);
       return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row">${x.app}</th><td part="cell">${x.label}</td><td part="cell">${x.status}</td><td part="cell">${x.actions}</td></tr>`;
     };
     const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
@@ -206,12 +246,13 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
         html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
-      <tbody>${busy ? [skeleton, skeleton, skeleton] : repeat(this.rows, (c) => c.id, row)}</tbody>
+      <tbody>${rows ? repeat(rows, (c) => c.id, row) : [skeleton, skeleton, skeleton]}</tbody>
     </table>`;
   }
 
   private renderVirtual(module: VirtualizeModule) {
     const m = this.m;
+    const context = this.rowContext();
     return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1}>
       <div role="rowgroup"><div part="header" role="row">${this.renderHeader((content, key) =>
         html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`)}</div></div>
@@ -220,7 +261,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         keyFunction: (c: Connection) => c.id,
         scroller: true,
         renderItem: (c: Connection, index: number) => {
-          const x = this.cells(c);
+          const x = this.cells(c, context);
           return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader">${x.app}</div><div part="cell" role="cell">${x.label}</div><div part="cell" role="cell">${x.status}</div><div part="cell" role="cell">${x.actions}</div></div>`;
         },
       })}</div>
@@ -241,7 +282,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     } else if (big && this.virtualizer) {
       body = this.renderVirtual(this.virtualizer);
     } else {
-      body = html`${this.renderTable(loading || big)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
+      // While the virtualizer loads, a big list shows its first rows (a screenful) rather than skeletons: the data is there.
+      body = html`${this.renderTable(loading || big, loading ? undefined : big ? this.rows.slice(0, FIRST_SCREEN) : this.rows)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
     }
     return html`<div part="base">
       ${failed || (!loading && !collection.items.length) ? nothing : html`<div part="toolbar">

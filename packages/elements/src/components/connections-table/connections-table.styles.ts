@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
+import { badgeStyles } from '../../internal/badge.js';
 import { monogramStyles } from '../../internal/monogram.js';
 import {
   colorBorder, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
@@ -10,6 +11,7 @@ export default [
   componentStyles,
   controls,
   monogramStyles,
+  badgeStyles,
   css`
     :host { display: block; color-scheme: ${colorScheme}; color: ${colorText}; }
     [part='base'] { display: grid; gap: ${space3}; }
@@ -52,7 +54,16 @@ export default [
       cursor: pointer;
     }
     .sort:focus-visible { border-radius: 2px; }
-    .app { display: inline-flex; align-items: center; gap: ${space2}; }
+    /*
+     * Cells hold inline boxes only: a flex or grid box in every cell multiplied the table's intrinsic-size passes
+     * (layout of 100 rows took 5-10x that of plain text rows). The logo and badge are inline blocks on the text line.
+     */
+    .app, .status { display: inline; }
+    .app > [part~='logo'] { display: inline-block; margin-inline-end: ${space2}; line-height: 24px; text-align: center; vertical-align: middle; }
+    .status > [data-badge] { display: inline-block; vertical-align: middle; }
+    .status .badge-icon { display: inline; }
+    .status svg { vertical-align: -0.125em; margin-inline-end: ${space1}; }
+    .status > .badge-hint { margin-inline-start: ${space2}; vertical-align: middle; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
     .skeleton { block-size: 0.9em; inline-size: 70%; }

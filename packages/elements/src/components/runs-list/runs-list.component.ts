@@ -122,13 +122,17 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     return c ? `${c.app.name} (${c.label})` : id;
   }
 
-  private renderStatus(run: Run) {
-    const m = this.m;
+  /** What every row of one render shares: the merged copy, the locale and the clock are read once, not per row. */
+  private rowContext() {
+    return { m: this.m, locale: this.locale, now: this.data.store?.now() ?? Date.now() };
+  }
+
+  private renderStatus(run: Run, { m, locale }: ReturnType<RelinkRunsList['rowContext']>) {
     const blocked = blockedConnectionIds(run);
     return html`${runStatus(run, m)}
       ${pauseReason(run, m)}
       ${blocked.length ? html`<span class="blocked">${m.blockedBy} ${connectionList(blocked, {
-        locale: this.locale,
+        locale,
         name: (id) => this.connectionName(id),
         href: (id) => fillHref(this.connectionHref, id),
         part: 'blocked-connection',
@@ -136,17 +140,15 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
       })}</span>` : nothing}`;
   }
 
-  private renderRow(run: Run) {
-    const m = this.m;
-    const locale = this.locale;
-    const now = this.data.store?.now() ?? Date.now();
+  private renderRow(run: Run, context: ReturnType<RelinkRunsList['rowContext']>) {
+    const { m, locale, now } = context;
     const href = fillHref(this.runHref, run.id);
     const time = (at: string) => html`<time datetime=${at} title=${absoluteTime(locale, at)}>${relativeTime(locale, at, now)}</time>`;
     return html`<tr part="row" data-id=${run.id}>
       <th part="cell" scope="row">${href !== undefined
         ? html`<a part="workflow" href=${href} @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: undefined, runId: run.id })}>${run.workflowName}</a>`
         : html`<span part="workflow">${run.workflowName}</span>`}</th>
-      <td part="cell"><span class="status-cell">${this.renderStatus(run)}</span></td>
+      <td part="cell"><span class="status-cell">${this.renderStatus(run, context)}</span></td>
       <td part="cell">${run.kind === 'agent' ? m.agent : m.operator}</td>
       <td part="cell">${time(run.startedAt)}</td>
       <td part="cell">${time(run.updatedAt)}</td>
@@ -169,10 +171,11 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     } else if (!this.rows.length) {
       body = emptyState(m.noMatches);
     } else {
+      const context = this.rowContext();
       body = html`<div class="scroll"><table part="table">
         <caption class="sr">${m.caption}</caption>
         <thead><tr>${[m.workflow, m.status, m.kind, m.started, m.updated, m.actions].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-        <tbody>${repeat(this.rows, (r) => r.id, (r) => this.renderRow(r))}</tbody>
+        <tbody>${repeat(this.rows, (r) => r.id, (r) => this.renderRow(r, context))}</tbody>
       </table></div>`;
     }
     return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>

@@ -1,12 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConnectionStatus } from '@relink/sdk/schema';
-import Ban from 'lucide/dist/esm/icons/ban.mjs';
-import Check from 'lucide/dist/esm/icons/check.mjs';
-import Clock from 'lucide/dist/esm/icons/clock.mjs';
-import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
+import { badge, knownStatus } from '../../internal/badge.js';
 import { plural } from '../../internal/format.js';
-import { icon, type IconNode } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { statusBadge, statusWords } from '../../translations/en.js';
@@ -18,8 +14,6 @@ import styles from './status-badge.styles.js';
  * or for one badge with `messages`; the status values never change), the descriptions and the expiry hint.
  */
 export type StatusBadgeMessages = ElementMessages['status-badge'] & Pick<CommonMessages, 'active' | 'error' | 'pending' | 'revoked' | 'unknown'>;
-
-const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2Off, pending: Clock, revoked: Ban };
 
 /**
  * A connection's status as a label, an icon and a tone — never by colour alone. Works without a provider.
@@ -61,17 +55,11 @@ export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
 
   override render() {
     const m = this.m;
-    // Own keys only: `__proto__`, `constructor` and other inherited names are unknown statuses.
-    const status = Object.hasOwn(ICONS, this.status ?? '') ? (this.status as ConnectionStatus) : undefined;
+    const status = knownStatus(this.status);
     const days = this.expiresInDays;
-    return html`<span part="base" class=${status ?? 'unknown'}
-        >${status ? html`<span part="icon">${icon(ICONS[status])}</span>` : nothing}<span part="label"
-          >${status ? m[status] : m.unknown}</span
-        ></span
-      >${this.withDescription && status ? html`<span part="description">${m[`${status}Description`]}</span>` : nothing}${
-        // `!= null`: a removed `expires-in-days` attribute reads as null (a renewed connection's hint goes away).
-        status === 'active' && days != null && days >= 0
-          ? html`<span part="hint">${plural(this.locale, days, m.expiresHint)}</span>`
+    return html`${badge(status, status ? m[status] : m.unknown, { base: 'base', icon: 'icon', label: 'label' })}${this.withDescription && status ? html`<span part="description">${m[`${status}Description`]}</span>` : nothing}${
+        status === 'active' && days !== undefined && days >= 0
+          ? html`<span part="hint" class="badge-hint">${plural(this.locale, days, m.expiresHint)}</span>`
           : nothing
       }`;
   }

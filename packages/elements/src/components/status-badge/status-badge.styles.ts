@@ -1,11 +1,10 @@
 import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
-import {
-  colorAttention, colorDanger, colorNeutral, colorScheme, colorSuccess, colorSurface, colorTextMuted, fontSizeSmall,
-  radius, space1, space2,
-} from '../../styles/tokens.js';
+import { badgeStyles } from '../../internal/badge.js';
+import { colorScheme, colorTextMuted, fontSizeSmall, space1, space2 } from '../../styles/tokens.js';
 
-export default [componentStyles, css`
+// The badge itself is internal/badge.ts, shared with the rows of the connections table.
+export default [componentStyles, badgeStyles, css`
   :host {
     display: inline-flex;
     flex-wrap: wrap;
@@ -15,29 +14,5 @@ export default [componentStyles, css`
     color-scheme: ${colorScheme};
     vertical-align: middle;
   }
-  [part='base'] {
-    --_tone: ${colorNeutral};
-    display: inline-flex;
-    align-items: center;
-    gap: ${space1};
-    min-inline-size: 0;
-    padding: 0 ${space2};
-    border: 1px solid color-mix(in srgb, var(--_tone) 40%, transparent);
-    border-radius: var(--relink-status-badge-radius, ${radius});
-    background: color-mix(in srgb, var(--_tone) 12%, ${colorSurface});
-    color: var(--_tone);
-    font-size: var(--relink-status-badge-font-size, ${fontSizeSmall});
-    font-weight: 500;
-    line-height: 1.5;
-    overflow-wrap: anywhere;
-  }
-  .active { --_tone: var(--relink-status-badge-active-color, ${colorSuccess}); }
-  .error { --_tone: var(--relink-status-badge-error-color, ${colorDanger}); }
-  .pending { --_tone: var(--relink-status-badge-pending-color, ${colorAttention}); }
-  .revoked { --_tone: var(--relink-status-badge-revoked-color, ${colorNeutral}); }
-  [part='icon'] { display: inline-flex; flex: none; }
-  [part='description'],
-  [part='hint'] { font-size: ${fontSizeSmall}; color: ${colorTextMuted}; }
-  [part='hint'] { color: var(--relink-status-badge-hint-color, ${colorAttention}); }
-  /* forced-colors: the border is forced to a system colour by the browser, so the badge keeps its outline. */
+  [part='description'] { font-size: ${fontSizeSmall}; color: ${colorTextMuted}; }
 `];

@@ -1,0 +1,59 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { ConnectionStatus } from '@relink/sdk/schema';
+import Ban from 'lucide/dist/esm/icons/ban.mjs';
+import Check from 'lucide/dist/esm/icons/check.mjs';
+import Clock from 'lucide/dist/esm/icons/clock.mjs';
+import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
+import { colorAttention, colorDanger, colorNeutral, colorSuccess, colorSurface, fontSizeSmall, radius, space1, space2 } from '../styles/tokens.js';
+import { icon, type IconNode } from './icon.js';
+
+/**
+ * A connection status as a label, an icon and a tone, written once for `relink-status-badge` and for the rows of the
+ * connections table. A table row renders this markup in the table's own shadow root: no element and shadow root per
+ * row (a badge element per row cost more than the rest of the row).
+ */
+const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2Off, pending: Clock, revoked: Ban };
+
+/** `status` when it is one of the four, else undefined (own keys only: `__proto__` is an unknown status). */
+export const knownStatus = (status: string | undefined): ConnectionStatus | undefined =>
+  status !== undefined && Object.hasOwn(ICONS, status) ? (status as ConnectionStatus) : undefined;
+
+/** Part names of the badge's nodes; unset ones get none. */
+export interface BadgeParts {
+  base?: string;
+  icon?: string;
+  label?: string;
+}
+
+/** The badge: `label` is the status's word (or "Unknown" for a status this version does not know). */
+export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult =>
+  html`<span part=${parts.base ?? nothing} class=${status ?? 'unknown'} data-badge>${status
+    ? html`<span part=${parts.icon ?? nothing} class="badge-icon">${icon(ICONS[status])}</span>`
+    : nothing}<span part=${parts.label ?? nothing}>${label}</span></span>`;
+
+/** Styles of `badge()` (`[data-badge]`, its class is the status) and of the hint beside it (`.badge-hint`). */
+export const badgeStyles = css`
+  [data-badge] {
+    --_tone: ${colorNeutral};
+    display: inline-flex;
+    align-items: center;
+    gap: ${space1};
+    min-inline-size: 0;
+    padding: 0 ${space2};
+    border: 1px solid color-mix(in srgb, var(--_tone) 40%, transparent);
+    border-radius: var(--relink-status-badge-radius, ${radius});
+    background: color-mix(in srgb, var(--_tone) 12%, ${colorSurface});
+    color: var(--_tone);
+    font-size: var(--relink-status-badge-font-size, ${fontSizeSmall});
+    font-weight: 500;
+    line-height: 1.5;
+    overflow-wrap: anywhere;
+  }
+  [data-badge].active { --_tone: var(--relink-status-badge-active-color, ${colorSuccess}); }
+  [data-badge].error { --_tone: var(--relink-status-badge-error-color, ${colorDanger}); }
+  [data-badge].pending { --_tone: var(--relink-status-badge-pending-color, ${colorAttention}); }
+  [data-badge].revoked { --_tone: var(--relink-status-badge-revoked-color, ${colorNeutral}); }
+  .badge-icon { display: inline-flex; flex: none; }
+  .badge-hint { font-size: ${fontSizeSmall}; color: var(--relink-status-badge-hint-color, ${colorAttention}); }
+  /* forced-colors: the border is forced to a system colour by the browser, so the badge keeps its outline. */
+`;

@@ -1,0 +1,395 @@
+#!/usr/bin/env node
+// `npm run bench`: Relink side by side with plain baselines in one run, on this machine, and writes the figures to
+// docs/PERFORMANCE.md. Ratios to a baseline measured in the same run are what count: a shared 2-core machine moves
+// absolute times 2× between runs.
+//
+//   rendering   Debian Chromium through playwright-core: the connections table against plain Lit (`repeat`, and
+//               @lit-labs/virtualizer) over the same seeded store, alternating, ≥ 15 samples each (fresh page per
+//               sample), min / median / max; live changes; JS heap added by the view; a server-side change → badge
+//               painted against the raw event's arrival on a bare stream in the same page
+//   server      scripts/bench/server.mjs, when present (it owns its own output)
+//   size        `npm run size`
+//   lighthouse  mobile profile on the demo's agency console and client portal (`npm start`), through chrome-launcher
+//
+// Flags: --smoke (every case once, tiny samples, writes nothing: CI's check that it still runs; never fails on a
+// timing), --samples N, --only rendering,live,server,size,lighthouse, --rows 100,1000 (rendering sizes), --root DIR (bench another checkout of the repo
+// with this harness, e.g. a `git archive` of an older commit with node_modules linked: a before/after in one harness).
+// Exits non-zero only when a case cannot run.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const here = new URL('../..', import.meta.url).pathname;
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+/** The checkout measured: this one, or `--root`. */
+const root = option('root') ? resolve(option('root')) : here;
+const smoke = flag('smoke');
+const samples = smoke ? 1 : Math.max(1, Number(option('samples') ?? 15));
+const only = option('only')?.split(',');
+const wanted = (part) => !only || only.includes(part);
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const log = (...args) => console.error('[bench]', ...args);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const stats = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
+const fmt = (x, unit = 'ms') => (unit === 'MB' ? `${x.toFixed(1)}` : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const triple = (s, unit) => `${fmt(s.min, unit)} / **${fmt(s.median, unit)}** / ${fmt(s.max, unit)}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The machine
+async function output(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, ...options });
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
+    child.on('error', (error) => resolve({ code: -1, out: String(error) }));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+const chromiumVersion = (await output(chromePath, ['--version'])).out.split('\n').find((l) => /Chromium|Chrome/.test(l))?.trim() ?? 'unknown';
+const machine = {
+  cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+  memory: `${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  node: process.version,
+  chromium: chromiumVersion,
+  load: loadavg().map((x) => x.toFixed(2)).join(' '),
+};
+log(`machine: ${machine.cpu}, ${machine.memory}, Node ${machine.node}, ${machine.chromium}, load ${machine.load}`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering: fixture pages built with esbuild, served from 127.0.0.1, driven in Chromium.
+const results = []; // { group, name, relink, baseline?, unit, budget, ratio }
+let failures = 0;
+
+async function buildFixtures(dir) {
+  // The fixtures import the packages by name: for another checkout they are copied into it to resolve there.
+  let fixtures = join(here, 'scripts/bench/fixtures');
+  if (root !== here) cpSync(fixtures, (fixtures = join(root, '.relink-bench-fixtures')), { recursive: true });
+  await build({
+    entryPoints: ['relink', 'baseline'].map((name) => join(fixtures, `${name}.ts`)),
+    absWorkingDir: root,
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    target: 'es2022',
+    platform: 'browser',
+    // Workspace packages from their TypeScript sources, as the tests and `npm run size` resolve them.
+    conditions: ['@relink/source'],
+    tsconfig: join(root, 'tsconfig.json'),
+    outdir: dir,
+    logLevel: 'error',
+  });
+  for (const name of ['relink', 'baseline']) {
+    writeFileSync(join(dir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
+  }
+}
+
+function serve(dir) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript' };
+  const server = createServer((req, res) => {
+    const path = join(dir, new URL(req.url, 'http://x').pathname.replace(/\.\.+/g, ''));
+    if (!existsSync(path)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** One sample: a fresh page, `run(page)` after the page has seeded its data. */
+async function sample(browser, url, run) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => { if (!/ResizeObserver loop/.test(e.message)) errors.push(e.message); });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.benchReady === true || undefined, undefined, { timeout: 120_000, polling: 50 })
+      .catch((e) => { throw new Error(`${url} did not get ready: ${errors.join('; ') || e.message}`); });
+    // A case whose condition never holds (a changed page structure) must fail, not hang the run.
+    let timer;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: a case did not finish in 120 s`)), 120_000)));
+    return await Promise.race([run(page), timeout]).finally(() => clearTimeout(timer));
+  } finally {
+    await page.close();
+  }
+}
+
+/** JS heap in use after a full garbage collection, MB. */
+async function heap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function rendering(browser, base) {
+  const sizes = option('rows')?.split(',').map(Number) ?? [100, 1000, 10_000];
+  for (const n of sizes) {
+    const view = n <= 200 ? 'repeat' : 'virtualizer';
+    const pages = { relink: `${base}/relink.html?n=${n}`, baseline: `${base}/baseline.html?n=${n}&view=${view}` };
+    const series = { relink: { first: [], heap: [], added: [], one: [], many: [] }, baseline: { first: [], heap: [], added: [], one: [], many: [] } };
+    const big = n === 10_000;
+    log(`first render${big ? ', heap and live changes' : ''} at ${n} rows: ${samples} alternating samples…`);
+    for (let i = 0; i < samples; i++) {
+      for (const side of i % 2 ? ['baseline', 'relink'] : ['relink', 'baseline']) {
+        await sample(browser, pages[side], async (page) => {
+          const before = big ? await heap(page) : 0;
+          series[side].first.push(await page.evaluate(() => window.bench.firstRender()));
+          if (!big) return;
+          await page.evaluate(() => window.bench.settled());
+          const after = await heap(page);
+          series[side].heap.push(after);
+          series[side].added.push(after - before);
+          series[side].one.push(await page.evaluate(() => window.bench.liveChanges(1)));
+          series[side].many.push(await page.evaluate((k) => window.bench.liveChanges(k), smoke ? 10 : 1000));
+        });
+      }
+    }
+    const against = view === 'repeat' ? 'plain Lit `repeat`' : 'plain Lit + virtualizer';
+    const add = (name, key, budget, unit = 'ms') =>
+      results.push({ group: 'Rendering', name, against, relink: stats(series.relink[key]), baseline: stats(series.baseline[key]), unit, budget });
+    add(`table first render, ${n.toLocaleString('en')} rows`, 'first', 1.3);
+    if (big) {
+      add('JS heap in use after 10,000 rows (page)', 'heap', 1.2, 'MB');
+      // Informative: the view's own share. Relink's includes its virtualizer chunk, loaded on demand during the mount.
+      add('JS heap added by mounting the view, 10,000 rows', 'added', undefined, 'MB');
+      add('one live status change at 10,000 → painted', 'one', 1.5);
+      add(`${smoke ? 10 : '1,000'} live changes at 10,000 → painted`, 'many', 3);
+    }
+  }
+}
+
+async function live(browser, base) {
+  const n = 10_000;
+  log(`live: server-side change → badge painted vs raw event, ${n} connections: ${samples} samples…`);
+  const raw = [];
+  const painted = [];
+  for (let i = 0; i < samples; i++) {
+    await sample(browser, `${base}/relink.html?n=${n}&live=1`, async (page) => {
+      await page.evaluate(() => window.bench.firstRender());
+      await page.evaluate(() => window.bench.settled());
+      const r = await page.evaluate(() => window.bench.liveServer(0));
+      raw.push(r.raw);
+      painted.push(r.painted);
+    });
+  }
+  results.push({
+    group: 'Live', name: 'server-side change → badge painted, 10,000 connections', against: 'raw event on a bare stream → text painted, same page',
+    relink: stats(painted), baseline: stats(raw), unit: 'ms', budget: 1.1,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Server throughput (scripts/bench/server.mjs, when present) and bytes (`npm run size`): their own output, verbatim.
+const sections = {};
+
+async function serverBench() {
+  const script = join(root, 'scripts/bench/server.mjs');
+  if (!existsSync(script)) return void (sections.server = 'scripts/bench/server.mjs is not in this tree yet: skipped.');
+  log('server throughput: scripts/bench/server.mjs…');
+  const { code, out } = await output(process.execPath, [script, ...(smoke ? ['--smoke'] : [])]);
+  sections.server = out.trim() + (code ? `\n(exited ${code})` : '');
+  if (code) failures++;
+}
+
+async function size() {
+  log('bytes: npm run size…');
+  // It exits 1 when an entry is over its budget: that is a figure to report here, not a failure of the bench.
+  const { out } = await output(process.execPath, [join(root, 'scripts/size.mjs')]);
+  sections.size = out.trim();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lighthouse on the demo (`npm start`): a throwaway data directory, a free port, stopped afterwards.
+async function startDemo() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'relink-bench-demo-'));
+  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
+    cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RELINK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not print its URL in 300 s:\n${out}`)), 300_000);
+    const read = (d) => {
+      out += d;
+      const match = /Agency console\s+(\S+)/.exec(out);
+      if (match) { clearTimeout(timer); resolve(match[1].replace(/\/$/, '')); }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`npm start exited ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function lighthouseRun() {
+  let lighthouse, launch;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+    ({ launch } = await import('chrome-launcher'));
+  } catch (error) {
+    sections.lighthouse = `skipped: lighthouse is not installed (${error.message.split('\n')[0]}).`;
+    return;
+  }
+  let demo;
+  const rows = [];
+  try {
+    log('lighthouse: starting the demo…');
+    demo = await startDemo();
+    const chrome = await launch({ chromePath, chromeFlags });
+    try {
+      for (const [name, path] of [['agency console', '/'], ['client portal', '/portal/connections']]) {
+        log(`lighthouse: ${name} (mobile)…`);
+        // The pages hold an event stream open, so the network never goes quiet: cap the wait for it.
+        const result = await lighthouse(`${demo.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+          { extends: 'lighthouse:default', settings: { maxWaitForLoad: smoke ? 15_000 : 30_000, formFactor: 'mobile' } });
+        const lhr = result.lhr;
+        const audit = (id) => lhr.audits[id]?.displayValue ?? '–';
+        rows.push({ name, path, score: Math.round((lhr.categories.performance.score ?? 0) * 100), fcp: audit('first-contentful-paint'),
+          lcp: audit('largest-contentful-paint'), tbt: audit('total-blocking-time'), cls: audit('cumulative-layout-shift'),
+          warnings: lhr.runWarnings.length });
+      }
+    } finally {
+      await chrome.kill();
+    }
+    sections.lighthouseRows = rows;
+  } catch (error) {
+    sections.lighthouse = `skipped: ${String(error.message ?? error).split('\n').slice(0, 3).join(' ')}`;
+  } finally {
+    await demo?.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run, print, write.
+const started = Date.now();
+if (wanted('rendering') || wanted('live')) {
+  const dir = mkdtempSync(join(tmpdir(), 'relink-bench-'));
+  await buildFixtures(dir);
+  const server = await serve(dir);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags.filter((f) => !f.startsWith('--headless')) });
+  try {
+    if (wanted('rendering')) await rendering(browser, base).catch((e) => { failures++; log('rendering failed:', e); });
+    if (wanted('live')) await live(browser, base).catch((e) => { failures++; log('live failed:', e); });
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (wanted('server')) await serverBench();
+if (wanted('size')) await size();
+if (wanted('lighthouse')) await lighthouseRun();
+
+for (const r of results) r.ratio = r.relink.median / r.baseline.median;
+const table = [
+  '| case | Relink min / **median** / max | baseline (in this run) min / **median** / max | ratio | budget |',
+  '|---|---|---|---|---|',
+  ...results.map((r) => `| ${r.name} (${r.unit}) | ${triple(r.relink, r.unit)} | ${r.against}: ${triple(r.baseline, r.unit)} | ${r.ratio.toFixed(2)}× | ${r.budget === undefined ? '—' : `≤ ${r.budget}× ${r.ratio <= r.budget ? '✓' : '✗'}`} |`),
+].join('\n');
+const lighthouseText = sections.lighthouseRows
+  ? ['| page | performance (mobile) | FCP | LCP | TBT | CLS | budget |', '|---|---|---|---|---|---|---|',
+    ...sections.lighthouseRows.map((r) => `| ${r.name} \`${r.path}\` | ${r.score} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} | ≥ 90 ${r.score >= 90 ? '✓' : '✗'} |`)].join('\n')
+  : sections.lighthouse ?? 'not run (--only).';
+const seconds = Math.round((Date.now() - started) / 1000);
+
+console.log(`\nRelink bench — ${smoke ? 'SMOKE (1 sample each: the figures mean nothing)' : `${samples} alternating samples per side`}, ${seconds} s`);
+console.log(`machine: ${machine.cpu}, ${machine.memory}, Node ${machine.node}, ${machine.chromium}, load at start ${machine.load}\n`);
+if (results.length) console.log(table, '\n');
+if (sections.server) console.log(`Server throughput (scripts/bench/server.mjs):\n${sections.server}\n`);
+if (sections.size) console.log(`Bytes (npm run size):\n${sections.size}\n`);
+if (wanted('lighthouse')) console.log(`Lighthouse, mobile:\n${lighthouseText}\n`);
+
+if (!smoke && !only && root === here) {
+  const doc = `# Performance
+
+Written by \`npm run bench\` (scripts/bench/index.mjs) on ${new Date().toISOString().slice(0, 10)}; rerun it to refresh this page.
+Budgets come from issue 17. Ratios are to a baseline measured **in the same run**, alternating with Relink sample by
+sample: on a shared machine absolute times move 2× between runs, ratios much less.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | ${machine.cpu} |
+| memory | ${machine.memory} |
+| Node | ${machine.node} |
+| browser | ${machine.chromium}, headless |
+| load average at start | ${machine.load} |
+
+## Rendering and live updates (${samples} samples per side, ms unless noted)
+
+${table}
+
+- **First render**: from appending the element (over a store that already holds the rows) to the frame that shows the
+  first row's status, painted (a message posted from \`requestAnimationFrame\`). Fresh page per sample, so first-use
+  costs (\`Intl\` formatters, the virtualizer's on-demand chunk for Relink) count. 100 rows are below the table's
+  virtualize threshold (200), so the baseline is \`repeat\` into a \`<table>\`; 1,000 and 10,000 use the virtualizer.
+  Relink's first paint of a big list is its first 12 rows in a plain table while the virtualizer chunk loads (then
+  the virtualizer takes over); the baseline's is the virtualizer's first window.
+- **Heap**: JS heap in use after a forced GC once the view has settled: the whole page (the budget; the seeded store
+  and in-page server are the same on both sides), and what mounting the view added (Relink's share includes its
+  virtualizer chunk, which it loads on demand during the mount while the baseline imports it up front).
+- **Live changes**: \`connection.updated\` events applied through the store (\`store.apply\`, as the event stream does) vs
+  the baseline replacing the item in its array; from the first event to the frame that paints the last one's row.
+- **Live (server)**: the reference backend running in the page, live stream on; a revoke through the API, timed to a
+  bare handler on a second, raw \`/v1/events\` stream in the same page painting the new status as plain text (the
+  raw event's arrival plus one frame), and to the table painting the row's new badge.
+  Both resolve to painted frames, so a ratio of 1.00 means the badge was painted in the same frame as the raw text.
+- Data: the demo workspace grown to N connections (copies of its nine, new ids and labels), loaded by the SDK store
+  from the reference backend in the page (scripts/bench/fixtures/seed.ts). Both sides render the same four cells.
+
+## Server throughput
+
+${'```'}
+${sections.server ?? 'not run'}
+${'```'}
+
+## Bytes (\`npm run size\`)
+
+${'```'}
+${sections.size ?? 'not run'}
+${'```'}
+
+## Lighthouse (mobile profile, performance)
+
+${lighthouseText}
+
+The demo (\`npm start\`, PGlite in a throwaway directory) on 127.0.0.1, Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } }).catch(() => ({ default: { version: '?' } }))).default.version}'s default mobile
+emulation and throttling, Chromium through chrome-launcher. The pages hold an event stream open, so the wait for a quiet
+network is capped.
+
+## Rerun
+
+${'```'}
+npm run bench                          # everything, 15 samples per side (about 10–15 minutes here)
+npm run bench -- --samples 25          # more samples
+npm run bench -- --only rendering,live # one part: rendering, live, server, size, lighthouse
+npm run bench -- --smoke               # every case once, writes nothing (CI)
+${'```'}
+`;
+  writeFileSync(join(root, 'docs/PERFORMANCE.md'), doc);
+  log('wrote docs/PERFORMANCE.md');
+}
+if (failures) {
+  log(`${failures} part(s) could not run`);
+  process.exit(1);
+}
