@@ -29,7 +29,8 @@ export default [componentStyles, css`
     font-size: var(--relink-status-badge-font-size, ${fontSizeSmall});
     font-weight: 500;
     line-height: 1.5;
-    overflow-wrap: anywhere;
+    /* A status is one or two words: it never breaks inside (the hint beside it wraps between words instead). */
+    white-space: nowrap;
   }
   .active { --_tone: var(--relink-status-badge-active-color, ${colorSuccess}); }
   .error { --_tone: var(--relink-status-badge-error-color, ${colorDanger}); }
