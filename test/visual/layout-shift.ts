@@ -107,11 +107,11 @@ export function cumulativeLayoutShift(shifts: Shift[]): number {
 describe('layout shift while the demo loads', () => {
   for (const { name, path, ready } of PAGES) {
     for (const look of VIEWPORTS) {
-      test(`${name}, ${look.name} (${look.viewport.width}×${look.viewport.height}): CLS ≤ ${BUDGET}`, async () => {
+      test(`${name}, ${look.name} (${look.viewport.width}×${look.viewport.height}): CLS ≤ ${BUDGET}`, async (t) => {
         const shifts = await shiftsOf(path, ready, look);
         const cls = cumulativeLayoutShift(shifts);
         const detail = shifts.map((s) => `${s.value.toFixed(4)} at ${s.at} ms: ${s.sources.join(', ')}`).join('\n  ');
-        console.log(`${name}, ${look.name}: CLS ${cls.toFixed(4)} (${shifts.length} shifts)${detail ? `\n  ${detail}` : ''}`);
+        t.diagnostic(`${name}, ${look.name}: CLS ${cls.toFixed(4)} (${shifts.length} shifts)${detail ? `\n  ${detail}` : ''}`);
         assert.ok(cls <= BUDGET, `CLS ${cls.toFixed(4)} > ${BUDGET}:\n  ${detail}`);
       });
     }
