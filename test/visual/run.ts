@@ -15,7 +15,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -162,17 +162,25 @@ function compare(name: string, actual: Buffer): string {
   }
   const expected = PNG.sync.read(readFileSync(file));
   const got = PNG.sync.read(actual);
-  const keep = () => writeFileSync(join(failures, `${name}.actual.png`), actual);
-  if (expected.width !== got.width || expected.height !== got.height) {
-    keep();
-    return `${name}: size ${got.width}×${got.height}, baseline ${expected.width}×${expected.height} (actual: ${join(failures, `${name}.actual.png`)})`;
-  }
-  const diff = new PNG({ width: got.width, height: got.height });
-  const changed = pixelmatch(expected.data, got.data, diff.data, got.width, got.height, { threshold: COLOUR_THRESHOLD });
-  if (changed <= MAX_DIFF_PIXELS) return '';
-  keep();
+  // Compared on the larger of the two canvases, so a page that grew (a table wider than the phone) shows where.
+  const width = Math.max(expected.width, got.width);
+  const height = Math.max(expected.height, got.height);
+  const diff = new PNG({ width, height });
+  const changed = pixelmatch(pad(expected, width, height), pad(got, width, height), diff.data, width, height, { threshold: COLOUR_THRESHOLD });
+  const resized = expected.width !== got.width || expected.height !== got.height;
+  if (changed <= MAX_DIFF_PIXELS && !resized) return '';
+  writeFileSync(join(failures, `${name}.actual.png`), actual);
   writeFileSync(join(failures, `${name}.diff.png`), PNG.sync.write(diff));
-  return `${name}: ${changed} pixels differ (diff: ${join(failures, `${name}.diff.png`)})`;
+  const size = resized ? `size ${got.width}×${got.height}, baseline ${expected.width}×${expected.height}; ` : '';
+  return `${name}: ${size}${changed} pixels differ (diff: ${join(failures, `${name}.diff.png`)})`;
+}
+
+/** `image`'s pixels on a `width`×`height` canvas, the rest transparent. */
+function pad(image: PNG, width: number, height: number): Buffer {
+  if (image.width === width && image.height === height) return image.data;
+  const canvas = new PNG({ width, height });
+  PNG.bitblt(image, canvas, 0, 0, image.width, image.height, 0, 0);
+  return canvas.data;
 }
 
 /** Runs `work` over `items`, `limit` at a time. */
@@ -225,6 +233,7 @@ after(async () => {
   await browser?.close();
   site?.server.close();
   if (built.temporary) rmSync(built.dir, { recursive: true, force: true });
+  if (!readdirSync(failures).length) rmSync(failures, { recursive: true });
 });
 
 describe(`story screenshots (${LOOKS.map((look) => look.name).join(', ')})`, () => {
