@@ -76,7 +76,8 @@ export default [
       table[part='table'], table[part='table'] > tbody, table[part='table'] > thead { display: block; }
       [part~='header'] { display: flex; flex-wrap: wrap; gap: ${space1} ${space3}; padding: ${space2} ${space3}; border-block-end: 1px solid ${colorBorder}; }
       [part~='header'] > * { padding: 0; border: 0; }
-      [part~='header'] > :last-child { display: none; }
+      /* "Actions" is implied by each card's Manage: hidden from sight, still the column's name for screen readers. */
+      [part~='header'] > :last-child { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
       [part~='row'] {
         display: grid;
         grid-template-columns: minmax(0, 1fr) auto;
