@@ -29,8 +29,11 @@ export default [componentStyles, css`
     font-size: var(--relink-status-badge-font-size, ${fontSizeSmall});
     font-weight: 500;
     line-height: 1.5;
-    /* A status is one or two words: it never breaks inside (the hint beside it wraps between words instead). */
-    white-space: nowrap;
+    /*
+     * A status never breaks inside a word (\`anywhere\` let a table squeeze "active" into "activ e"); a host's longer
+     * label ("Reauthorization required by the provider…") still wraps between words rather than overflow its column.
+     */
+    overflow-wrap: break-word;
   }
   .active { --_tone: var(--relink-status-badge-active-color, ${colorSuccess}); }
   .error { --_tone: var(--relink-status-badge-error-color, ${colorDanger}); }
