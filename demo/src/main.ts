@@ -4,6 +4,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import '@relink/elements';
 import { sessionToken } from './session.js';
 import { demoPanel } from './demo-panel.js';
+import { languagePicker } from './language.js';
 
 const tokens = { agency: sessionToken('agency'), client: sessionToken('client') };
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -44,11 +45,13 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
           <nav aria-label="Workspace">
             ${nav('/', 'Overview')} ${nav('/connections', 'Connections')} ${nav('/runs', 'Runs')}
           </nav>
+          ${demoMode ? demoPanel(tokens.agency) : nothing}
           <p class="sidebar-foot"><a data-route href="/portal/connections">Open the client portal</a></p>
         </aside>
         <div class="main">
           <header class="topbar">
             <h1>${title}</h1>
+            ${languagePicker()}
             <relink-notification-bell connection-href="/connections/{id}"></relink-notification-bell>
             <span class="avatar" title="Northwind Agency">NA</span>
           </header>
@@ -56,7 +59,6 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
           <main class="content">${content}</main>
         </div>
       </div>
-      ${demoMode ? demoPanel(tokens.agency) : nothing}
       <relink-toaster></relink-toaster>
     </relink-provider>
   `;
@@ -69,7 +71,7 @@ function portalShell(content: TemplateResult): TemplateResult {
         <header class="portal-bar">
           <div class="brand">${monogram('A')}<span>Acme Bakery · Client portal</span></div>
           <nav aria-label="Portal"><a data-route href="/portal/connections" aria-current="page">Connections</a></nav>
-          <a class="portal-switch" data-route href="/">Agency console</a>
+          <span class="portal-switch">${languagePicker()}<a data-route href="/">Agency console</a></span>
         </header>
         <main class="content narrow">${content}</main>
       </div>

@@ -47,7 +47,11 @@ export const badgeStyles = css`
     font-size: var(--relink-status-badge-font-size, ${fontSizeSmall});
     font-weight: 500;
     line-height: 1.5;
-    overflow-wrap: anywhere;
+    /*
+     * A status never breaks inside a word (`anywhere` let a table squeeze "active" into "activ e"); a host's longer
+     * label still wraps between words rather than overflow its column.
+     */
+    overflow-wrap: break-word;
   }
   [data-badge].active { --_tone: var(--relink-status-badge-active-color, ${colorSuccess}); }
   [data-badge].error { --_tone: var(--relink-status-badge-error-color, ${colorDanger}); }

@@ -13,7 +13,8 @@ export default [
   monogramStyles,
   badgeStyles,
   css`
-    :host { display: block; color-scheme: ${colorScheme}; color: ${colorText}; }
+    /* The element is its own query container: the layout follows the room the host gives it, not the viewport. */
+    :host { display: block; container: relink-connections-table / inline-size; color-scheme: ${colorScheme}; color: ${colorText}; }
     [part='base'] { display: grid; gap: ${space3}; }
     [part='toolbar'] { display: flex; flex-wrap: wrap; align-items: center; gap: ${space2}; }
     select {
@@ -37,8 +38,13 @@ export default [
       border-block-end: 1px solid ${colorBorder};
       text-align: start;
       vertical-align: middle;
-      overflow-wrap: anywhere;
+      /* Words wrap between words; only a word wider than its cell breaks (a table sizes columns to whole words). */
+      overflow-wrap: break-word;
     }
+    /* A label is user data: an unbroken id or URL may break anywhere, but the column keeps room for words. */
+    [part~='row'] > :nth-child(2) { min-inline-size: 8rem; overflow-wrap: anywhere; }
+    /* The badge and Manage never wrap inside themselves. */
+    [part~='row'] > :nth-child(4), a[part~='manage'], button[part~='manage'] { white-space: nowrap; }
     th[scope='col'], [role='columnheader'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
     th[scope='row'], [role='rowheader'] { font-weight: 500; }
     tbody tr:last-child > *, [role='row']:last-child > * { border-block-end: 0; }
@@ -72,5 +78,32 @@ export default [
     div[part='table'] { display: block; }
     [role='row'] { display: grid; grid-template-columns: var(--_cols); align-items: center; inline-size: 100%; }
     .scroller { block-size: var(--relink-connections-table-max-height, 480px); }
+
+    /*
+     * Narrow (a phone, a sidebar): each row becomes a card — app and Manage on the first line, the label under them,
+     * then the status. The column headers stay as a row of sort buttons; "Actions" is implied by the Manage link.
+     */
+    @container relink-connections-table (inline-size < 34rem) {
+      table[part='table'], table[part='table'] > tbody, table[part='table'] > thead { display: block; }
+      [part~='header'] { display: flex; flex-wrap: wrap; gap: ${space1} ${space3}; padding: ${space2} ${space3}; border-block-end: 1px solid ${colorBorder}; }
+      [part~='header'] > * { padding: 0; border: 0; }
+      /* "Actions" is implied by each card's Manage: hidden from sight, still the column's name for screen readers. */
+      [part~='header'] > :last-child { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      [part~='row'] {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-areas: 'app actions' 'label label' 'status status';
+        align-items: center;
+        gap: ${space1} ${space3};
+        padding: ${space2} ${space3};
+        border-block-end: 1px solid ${colorBorder};
+      }
+      tbody > [part~='row']:last-child, [role='rowgroup'] [part~='row']:last-child { border-block-end: 0; }
+      [part~='row'] > * { display: block; min-inline-size: 0; padding: 0; border: 0; }
+      [part~='row'] > :nth-child(1) { grid-area: app; }
+      [part~='row'] > :nth-child(2) { grid-area: label; min-inline-size: 0; color: ${colorTextMuted}; }
+      [part~='row'] > :nth-child(3) { grid-area: status; }
+      [part~='row'] > :nth-child(4) { grid-area: actions; }
+    }
   `,
 ];

@@ -10,7 +10,15 @@ export default [
   mismatchStyles,
   css`
     :host { display: inline-block; max-inline-size: 100%; }
-    [part='form'] { display: grid; gap: ${space3}; margin-block-start: ${space2}; max-inline-size: 28rem; }
+    [part='base'] { white-space: nowrap; }
+    [part='form'] { display: grid; gap: ${space3}; margin-block-start: ${space2}; }
+    /*
+     * When a container lays the host out as \`display: contents\` (connection-detail's status row), the form, the
+     * prompt and the message are items of that row: each takes a line of its own after every button.
+     */
+    [part='form'], [part='confirm'], [part='message'] { order: 1; flex-basis: 100%; }
+    /* Full width as items (a narrower item could share the buttons' line), 28rem of content as before. */
+    [part='form'], [part='confirm'] { max-inline-size: none; grid-template-columns: minmax(0, 28rem); }
     .field { display: grid; gap: ${space1}; }
     label { font-weight: 500; }
     input {

@@ -11,5 +11,6 @@ export default [
     [part='base'] { display: inline-flex; flex-wrap: wrap; gap: ${space2}; }
     [part='base']:focus { outline: none; }
     [part='icon'] { display: inline-flex; }
+    .btn { white-space: nowrap; }
   `,
 ];

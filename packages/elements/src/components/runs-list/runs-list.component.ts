@@ -150,8 +150,8 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
         : html`<span part="workflow">${run.workflowName}</span>`}</th>
       <td part="cell"><span class="status-cell">${this.renderStatus(run, context)}</span></td>
       <td part="cell">${run.kind === 'agent' ? m.agent : m.operator}</td>
-      <td part="cell">${time(run.startedAt)}</td>
-      <td part="cell">${time(run.updatedAt)}</td>
+      <td part="cell" data-label=${m.started}>${time(run.startedAt)}</td>
+      <td part="cell" data-label=${m.updated}>${time(run.updatedAt)}</td>
       <td part="cell"><relink-run-actions part="actions" run-id=${run.id} .messages=${messagesFor(this.messages, RelinkRunActions)} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions></td>
     </tr>`;
   }

@@ -9,7 +9,8 @@ export default [
   controls,
   runStatusStyles,
   css`
-    :host { display: block; color-scheme: ${colorScheme}; color: ${colorText}; }
+    /* The element is its own query container: the layout follows the room the host gives it, not the viewport. */
+    :host { display: block; container: relink-runs-list / inline-size; color-scheme: ${colorScheme}; color: ${colorText}; }
     [part='base'] { display: grid; gap: ${space3}; }
     [part='chips'] { display: flex; flex-wrap: wrap; gap: ${space2}; }
     [part~='chip'] {
@@ -36,14 +37,44 @@ export default [
       border-block-end: 1px solid ${colorBorder};
       text-align: start;
       vertical-align: top;
-      overflow-wrap: anywhere;
+      /* Words wrap between words; only a word wider than its cell breaks (a table sizes columns to whole words). */
+      overflow-wrap: break-word;
     }
+    /* A status and a kind never break inside (Resume and Replay: run-actions.styles.ts). */
+    [part='status'], [part~='row'] > :nth-child(3) { white-space: nowrap; }
     thead th { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
     tbody th { font-weight: 500; }
     a { color: var(--relink-runs-list-link-color, ${colorFocusRing}); }
     .status-cell { display: grid; gap: 2px; justify-items: start; }
     [part='reason'], .blocked, time { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
     time { white-space: nowrap; }
+    /*
+     * Narrow (a phone, a sidebar): each run becomes a card — workflow, status and why, then kind and the two times
+     * (each named by its column's heading, \`data-label\`), then the actions. The header row is read by screen readers
+     * only.
+     */
+    @container relink-runs-list (inline-size < 40rem) {
+      .scroll { overflow: visible; }
+      table, tbody { display: block; }
+      thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+      tbody > tr {
+        display: grid;
+        grid-template-columns: auto auto minmax(0, 1fr);
+        grid-template-areas: 'workflow workflow workflow' 'status status status' 'kind started updated' 'actions actions actions';
+        align-items: baseline;
+        gap: ${space1} ${space3};
+        padding: ${space2} 0;
+        border-block-end: 1px solid ${colorBorder};
+      }
+      tbody > tr > * { display: block; padding: 0; border: 0; }
+      tbody > tr > :nth-child(1) { grid-area: workflow; }
+      tbody > tr > :nth-child(2) { grid-area: status; }
+      tbody > tr > :nth-child(3) { grid-area: kind; color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
+      tbody > tr > :nth-child(4) { grid-area: started; }
+      tbody > tr > :nth-child(5) { grid-area: updated; }
+      tbody > tr > :nth-child(6) { grid-area: actions; padding-block-start: ${space1}; }
+      [data-label]::before { content: attr(data-label) ' '; color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
+    }
     @media (forced-colors: active) {
       [part~='chip-pressed'] { forced-color-adjust: none; background: Highlight; color: HighlightText; border-color: Highlight; }
     }
