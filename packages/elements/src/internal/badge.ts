@@ -48,7 +48,7 @@ export const badgeStyles = css`
     font-weight: 500;
     line-height: 1.5;
     /*
-     * A status never breaks inside a word (`anywhere` let a table squeeze "active" into "activ e"); a host's longer
+     * A status never breaks inside a word (\`anywhere\` let a table squeeze "active" into "activ e"); a host's longer
      * label still wraps between words rather than overflow its column.
      */
     overflow-wrap: break-word;
