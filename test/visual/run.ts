@@ -131,7 +131,7 @@ class Photographer {
     try {
       // A fresh page for each element's stories: a request a previous element's story left running (a refresh that
       // times out) would otherwise toast into the next one.
-      const element = id.split('--')[0];
+      const element = id.split('--')[0] ?? id;
       if (this.page && element !== this.element) {
         await this.page.context().close();
         this.page = undefined;
