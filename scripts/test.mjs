@@ -4,7 +4,7 @@
 // packed, checked with publint and attw, and used from fresh apps outside the workspace). It ends with one line per
 // step and a closing `N passed, N failed` for the whole run. Each check (tsc, eslint, a build) counts as one test;
 // the test runners count their own tests, and skipped, todo and cancelled tests are printed, never hidden.
-// `--only <step>` runs one step (typecheck, only, lint, node, browser, stories, build-storybook, consumer).
+// `--only <step>` runs one step (typecheck, only, lint, node, browser, stories, build-storybook, visual, consumer, bench).
 import { spawn, spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const wants = (step) => !only || only === step;
 
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-if ((wants('browser') || wants('stories') || wants('consumer')) && !existsSync(chrome)) {
+if (['browser', 'stories', 'visual', 'consumer', 'bench'].some(wants) && !existsSync(chrome)) {
   console.error(`Chromium not found at ${chrome}: install it with \`apt-get install -y chromium\` or set CHROME_PATH to a Chromium binary.`);
   process.exit(1);
 }
@@ -116,16 +116,27 @@ if (wants('stories')) {
   });
 }
 
-if (wants('build-storybook')) {
-  // A catalog that does not build fails CI; its output is git-ignored and removed again.
+if (wants('build-storybook') || wants('visual')) {
+  // A catalog that does not build fails CI. The visual step photographs that same build; it is removed afterwards.
   const out = join(tmpdir(), `relink-storybook-${process.pid}`);
-  await step('build-storybook', 'Storybook build', 'npx', ['storybook', 'build', '--quiet', '-o', out], oneCheck);
+  if (wants('build-storybook')) await step('build-storybook', 'Storybook build', 'npx', ['storybook', 'build', '--quiet', '-o', out], oneCheck);
+  if (wants('visual')) {
+    // Every story in light, dark, Arabic and 390 px against committed screenshots, and the demo's layout shift.
+    await step('visual', 'visual regression (story screenshots) and demo layout shift, Chromium', 'node',
+      ['--conditions=@relink/source', ...NODE_TEST, 'test/visual/run.ts', 'test/visual/layout-shift.ts'], nodeCounts,
+      existsSync(out) ? { RELINK_STORYBOOK_DIR: out } : {});
+  }
   rmSync(out, { recursive: true, force: true });
 }
 
 if (wants('consumer')) {
   // The packages as a stranger installs them (test/consumer/consumer.test.ts): pack, publint, attw, fresh apps.
   await step('consumer', 'consumer suite (pack, publint, attw, apps outside the workspace, Chromium)', 'node', [...NODE_TEST, 'test/consumer/consumer.test.ts'], nodeCounts);
+}
+
+if (wants('bench')) {
+  // `npm run bench --smoke`: every benchmark case once, so the harness keeps working; never a check on timing.
+  await step('bench', 'bench smoke run (every case once; never a timing check)', 'node', ['scripts/bench/index.mjs', '--smoke'], oneCheck);
 }
 
 {

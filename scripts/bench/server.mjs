@@ -28,9 +28,11 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const ROUNDS = Number(arg('rounds', 3));
-const SECONDS = Number(arg('seconds', 5));
-const N = Number(arg('connections', 10_000));
+// --smoke (npm test's bench step): one short round over fewer rows, only to prove every part still runs.
+const SMOKE = process.argv.includes('--smoke');
+const ROUNDS = Number(arg('rounds', SMOKE ? 1 : 3));
+const SECONDS = Number(arg('seconds', SMOKE ? 1 : 5));
+const N = Number(arg('connections', SMOKE ? 1_000 : 10_000));
 const ONLY = arg('only', undefined);
 const GZIP = process.argv.includes('--gzip');
 const JSON_OUT = arg('json', undefined);

@@ -42,7 +42,8 @@ async function launch(port: number, dataDir: string, log: (text: string) => void
   });
   let seen = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 60 s:\n${seen}`)), 60_000);
+    // Generous: a first start builds the host app, and a loaded machine can take minutes (a start is not what is tested).
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 180 s:\n${seen}`)), 180_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       log(chunk.toString());
