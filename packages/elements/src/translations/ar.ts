@@ -175,6 +175,7 @@ export default {
     empty: 'لا توجد إشعارات',
     unread: 'غير مقروء',
     reauthTitle: '{app}: يلزم إعادة التفويض',
+    expiringTitle: '{app}: ينتهي الاتصال قريبًا',
     critical: 'حرج',
     warning: 'تحذير',
     info: 'معلومات',

@@ -146,6 +146,7 @@ export default {
     empty: 'Keine Benachrichtigungen',
     unread: 'Ungelesen',
     reauthTitle: '{app}: erneute Autorisierung erforderlich',
+    expiringTitle: '{app}: Verbindung läuft bald ab',
     critical: 'Kritisch',
     warning: 'Warnung',
     info: 'Info',

@@ -208,6 +208,8 @@ export const notificationBell = {
   unread: 'Unread',
   /** Title of a `reauth_required` notification; `{app}` is its app: "HubSpot reauth required". */
   reauthTitle: '{app} reauth required',
+  /** Title of an `expiring_soon` notification; `{app}` is its app: "LinkedIn connection expires soon". */
+  expiringTitle: '{app} connection expires soon',
   critical: 'Critical',
   warning: 'Warning',
   info: 'Info',

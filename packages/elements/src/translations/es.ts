@@ -154,6 +154,7 @@ export default {
     empty: 'No hay notificaciones',
     unread: 'Sin leer',
     reauthTitle: '{app}: hay que volver a autorizar',
+    expiringTitle: '{app}: la conexión vence pronto',
     critical: 'Crítica',
     warning: 'Advertencia',
     info: 'Información',

@@ -160,6 +160,7 @@ export default {
     empty: 'Aucune notification',
     unread: 'Non lue',
     reauthTitle: '{app}\u00a0: réautorisation requise',
+    expiringTitle: '{app}\u00a0: la connexion expire bientôt',
     critical: 'Critique',
     warning: 'Avertissement',
     info: 'Info',

@@ -148,6 +148,7 @@ export default {
     empty: '通知はありません',
     unread: '未読',
     reauthTitle: '{app} の再認証が必要です',
+    expiringTitle: '{app} の接続の有効期限が近づいています',
     critical: '重大',
     warning: '警告',
     info: '情報',
