@@ -117,6 +117,8 @@ describe('relink-connect-button', () => {
     const before = (await d.client.connections.list()).data.length;
     part(el, 'base')!.click();
     await waitUntil(() => part(el, 'message')!.textContent === 'Connection cancelled. Nothing changed.', 'cancelled');
+    el.lang = 'ja';
+    await waitUntil(() => part(el, 'message')!.textContent === '接続をキャンセルしました。変更は行われていません。', 'the cancelled line follows a later lang change');
     expect((await d.client.connections.list()).data.length).to.equal(before);
     expect(provider.resolvedStore!.getSnapshot().connections.items.some((c) => c.app.key === 'hubspot' && c.owner === 'client')).to.equal(false);
   });
@@ -156,6 +158,12 @@ describe('relink-connect-button', () => {
       'Ask your administrator or support to set up the auth config for this app, then reconnect.',
     ]);
     expect(opened).to.equal(0);
+    // The open error is said at render time: a later language change re-says it.
+    el.lang = 'de';
+    await waitUntil(() => part(el, 'error')!.querySelector('p')!.textContent!.startsWith('Follow Up Boss benötigt'), 'error in German');
+    expect(part(el, 'error')!.querySelectorAll('p')[1]!.textContent).to.equal(
+      'Bitten Sie Ihre Administration oder den Support, die Auth-Konfiguration für diese App einzurichten, und verbinden Sie sie dann neu.',
+    );
   });
 
   it('an unknown app key says so', async () => {

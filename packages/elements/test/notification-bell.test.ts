@@ -173,7 +173,7 @@ describe('relink-notification-bell', () => {
 
   it('copy from messages; hostile titles render as text', async () => {
     const { el, server, provider } = await bell();
-    el.messages = { labelUnread: { other: 'Avisos ({n})' }, heading: 'Avisos', reauthTitle: 'Reautorizar {app}' };
+    el.messages = { labelUnread: { other: 'Avisos ({n})' }, heading: 'Avisos', reauthTitle: 'Reautorizar {app}', expiringTitle: 'Vence pronto: {app}' };
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await server.app.relink.store.putNotification({
       id: 'ntf_evil', workspaceId: 'ws_northwind', kind: 'run_failed', severity: 'warning', title: hostile, body: hostile,
@@ -182,7 +182,7 @@ describe('relink-notification-bell', () => {
     await provider.resolvedStore!.notifications.load();
     await openByClick(el);
     expect(button(el).getAttribute('aria-label')).to.equal('Avisos (4)');
-    expect(titles(el)).to.deep.equal([hostile, 'Reautorizar HubSpot', 'Reautorizar Mailchimp', 'Reautorizar QuickBooks', 'LinkedIn connection expires soon']);
+    expect(titles(el)).to.deep.equal([hostile, 'Reautorizar HubSpot', 'Reautorizar Mailchimp', 'Reautorizar QuickBooks', 'Vence pronto: LinkedIn']);
     expect(links(el)[0]!.tagName, 'no connection: a button').to.equal('BUTTON');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);

@@ -91,4 +91,22 @@ describe('relink-remove-dialog', () => {
     await el.updateComplete;
     expect(part(el, 'title')!.textContent).to.equal('Supprimer Facebook Pages ?');
   });
+
+  it('a failed removal says why (never the SDK\'s text), keeps the dialog open, and says it again in a later language', async () => {
+    // The one fault the in-page server cannot produce: the DELETE never gets an answer.
+    const d = await demo('client', undefined, (f) => async (input, init) => {
+      if (new Request(input, init).method === 'DELETE') throw new TypeError('offline');
+      return f(input, init);
+    });
+    const { el, provider } = await inProvider<RelinkRemoveDialog>(d.client, html`<relink-remove-dialog connection-id="con_slack"></relink-remove-dialog>`, 'relink-remove-dialog');
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.byId.has('con_slack'));
+    await el.show();
+    part(el, 'confirm')!.click();
+    await waitUntil(() => !part(el, 'error')!.hidden, 'error shown', { timeout: 5000 });
+    expect(part(el, 'error')!.textContent).to.equal('The service cannot be reached right now. Nothing was changed.');
+    expect(dlg(el).open, 'the dialog stays open on an error').to.equal(true);
+    el.lang = 'de';
+    await waitUntil(() => part(el, 'error')!.textContent === 'Der Dienst ist gerade nicht erreichbar. Es wurde nichts geändert.',
+      `error in German (saw ${part(el, 'error')!.textContent})`);
+  });
 });

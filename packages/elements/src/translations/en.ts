@@ -210,6 +210,8 @@ export const notificationBell = {
   unread: 'Unread',
   /** Title of a `reauth_required` notification; `{app}` is its app: "HubSpot reauth required". */
   reauthTitle: '{app} reauth required',
+  /** Title of an `expiring_soon` notification; `{app}` is its app: "LinkedIn connection expires soon". */
+  expiringTitle: '{app} connection expires soon',
   critical: 'Critical',
   warning: 'Warning',
   info: 'Info',
@@ -305,6 +307,55 @@ export const toaster = {
   region: 'Notifications',
 };
 
+export const appCatalog = {
+  /** The list's accessible name. */
+  caption: 'Apps',
+  searchLabel: 'Search apps',
+  searchPlaceholder: 'Slack, HubSpot…',
+  /** How each app connects. */
+  oauth: 'Connect by signing in',
+  apiKey: 'Connect with an API key',
+  managedMissing: 'Needs a managed auth config',
+  loading: 'Loading apps…',
+  emptyTitle: 'No apps to connect',
+  emptyBody: 'Your workspace has no apps available yet.',
+  /** `{query}`: what was typed. */
+  noMatches: 'No apps match “{query}”.',
+};
+
+export const connectButton = {
+  connect: 'Connect',
+  /** Read after "Connect" by screen readers, so each button of a catalog names its app; `{app}`. */
+  connectApp: 'Connect {app}',
+  /** `{app}`: the app's name. */
+  connected: '{app} connected.',
+  save: 'Save',
+  cancel: 'Cancel',
+  cancelled: 'Connection cancelled. Nothing changed.',
+  failed: 'The connection could not be completed.',
+  unknownApp: 'This app is not in your catalog.',
+};
+
+export const removeDialog = {
+  trigger: 'Remove',
+  /** `{app}`: the app's name. */
+  title: 'Remove {app}?',
+  body: 'This deletes the connection and its stored credentials. To use the app again, add it fresh.',
+  /** Before the list of workflows that stop working. */
+  usageLead: 'These workflows stop working:',
+  /** How many runs pause; `{n}` is the count. */
+  liveRuns: { one: '{n} run that uses it will pause.', other: '{n} runs that use it will pause.' } as PluralForms,
+  unused: 'No workflow uses this connection.',
+  loadingUsage: 'Checking what uses this connection…',
+  /** The usage could not be loaded: the removal is still possible, but say what is not known. */
+  usageUnknown: 'We could not check which workflows use this connection: any that do will stop working.',
+  confirm: 'Remove connection',
+  cancel: 'Keep connection',
+  /** The toast after removing. */
+  removed: 'Connection removed',
+  removedDescription: 'Workflows that used it are paused. Add the app again to use it.',
+};
+
 /** The toasts the provider shows when the page comes back from a consent flow's redirect (its other words are common). */
 export const provider = {
   cancelled: 'Reconnection cancelled. Nothing changed.',
@@ -335,6 +386,9 @@ const en: Translation = {
   'publish-check': publishCheck,
   toaster,
   provider,
+  'app-catalog': appCatalog,
+  'connect-button': connectButton,
+  'remove-dialog': removeDialog,
 };
 
 export default en;

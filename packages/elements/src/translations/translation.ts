@@ -31,6 +31,9 @@ export interface ElementMessages {
   'publish-check': Words<typeof en.publishCheck>;
   toaster: Words<typeof en.toaster>;
   provider: Words<typeof en.provider>;
+  'app-catalog': Words<typeof en.appCatalog>;
+  'connect-button': Words<typeof en.connectButton>;
+  'remove-dialog': Words<typeof en.removeDialog>;
 }
 
 export type Namespace = keyof ElementMessages | 'common';

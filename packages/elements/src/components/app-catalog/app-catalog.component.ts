@@ -4,30 +4,19 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { App } from '@relink/sdk';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
+import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { appCatalog, errorKinds, retry } from '../../translations/en.js';
+import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import '../connect-button/connect-button.js';
 import styles from './app-catalog.styles.js';
 
-export interface AppCatalogMessages extends ErrorKindMessages {
-  /** The list's accessible name. */
-  caption: string;
-  searchLabel: string;
-  searchPlaceholder: string;
-  /** How each app connects. */
-  oauth: string;
-  apiKey: string;
-  managedMissing: string;
-  loading: string;
-  retry: string;
-  emptyTitle: string;
-  emptyBody: string;
-  /** `{query}`: what was typed. */
-  noMatches: string;
-}
+/** The catalog's words, and the common ones it says (a failed load, Try again). */
+export type AppCatalogMessages = ElementMessages['app-catalog'] & ErrorKindMessages & Pick<CommonMessages, 'retry'>;
 
 /**
  * The apps the viewer may connect (seed 000: "link apps directly while building an automation"), each with its
@@ -64,20 +53,8 @@ export interface AppCatalogMessages extends ErrorKindMessages {
 export class RelinkAppCatalog extends RelinkElement<AppCatalogMessages> {
   static override styles = styles;
 
-  static override defaults: AppCatalogMessages = {
-    ...errorKindDefaults,
-    caption: 'Apps',
-    searchLabel: 'Search apps',
-    searchPlaceholder: 'Slack, HubSpot…',
-    oauth: 'Connect by signing in',
-    apiKey: 'Connect with an API key',
-    managedMissing: 'Needs a managed auth config',
-    loading: 'Loading apps…',
-    retry: 'Try again',
-    emptyTitle: 'No apps to connect',
-    emptyBody: 'Your workspace has no apps available yet.',
-    noMatches: 'No apps match “{query}”.',
-  };
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
+  static override copy = copyOf('app-catalog', appCatalog, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController(this, () => undefined);
 

@@ -5,31 +5,25 @@ import Plus from 'lucide/dist/esm/icons/plus.mjs';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkConnectEvent, RelinkConnectionCreatedEvent, type ConnectAction } from '../../events/connect.js';
-import { authConfigDefaults, authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { icon } from '../../internal/icon.js';
+import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import { authConfig, connectButton, errorKinds } from '../../translations/en.js';
+import type { ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './connect-button.styles.js';
 
-export interface ConnectButtonMessages extends AuthConfigMessages, ErrorKindMessages {
-  connect: string;
-  /** Read after "Connect" by screen readers, so each button of a catalog names its app; `{app}`. */
-  connectApp: string;
-  /** `{app}`: the app's name. */
-  connected: string;
-  save: string;
-  cancel: string;
-  cancelled: string;
-  failed: string;
-  unknownApp: string;
-}
+/** The button's words, and the common ones it says (a missing auth config, errors). */
+export type ConnectButtonMessages = ElementMessages['connect-button'] & AuthConfigMessages & ErrorKindMessages;
 
 type View =
   | { kind: 'idle' }
-  | { kind: 'form'; fieldErrors: Record<string, string>; error?: string }
-  | { kind: 'error'; message: string; help?: string };
+  | { kind: 'form'; fieldErrors: Record<string, string>; error?: (m: ConnectButtonMessages) => string }
+  // Sentences are said at render time, so an open error follows a later `lang` change.
+  | { kind: 'error'; say: (m: ConnectButtonMessages) => string; help?: boolean };
 
 /**
  * Adds a connection of one app (`app-key`), owned by the viewer (seed 000: "You can also link apps directly while
@@ -60,18 +54,8 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...RelinkElement.shadowRootOptions, delegatesFocus: true };
 
-  static override defaults: ConnectButtonMessages = {
-    ...authConfigDefaults,
-    ...errorKindDefaults,
-    connect: 'Connect',
-    connectApp: 'Connect {app}',
-    connected: '{app} connected.',
-    save: 'Save',
-    cancel: 'Cancel',
-    cancelled: 'Connection cancelled. Nothing changed.',
-    failed: 'The connection could not be completed.',
-    unknownApp: 'This app is not in your catalog.',
-  };
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
+  static override copy = copyOf('connect-button', connectButton, errorKinds, noCodes, authConfig);
 
   private readonly data = new StoreController(this, () => undefined);
 
@@ -95,7 +79,8 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
 
   @state() private view: View = { kind: 'idle' };
   @state() private busy = false;
-  @state() private message = '';
+  /** The quiet status line (cancelled), said at render time. */
+  @state() private message?: (m: ConnectButtonMessages) => string;
 
   private readonly catalog = new ResourceController(this, {
     args: () => [this.data.store, this.app ? undefined : this.appKey] as const,
@@ -132,10 +117,10 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
     const action: ConnectAction = app.authMode === 'api_key' ? 'credentials' : 'consent';
     if (action === 'credentials' && this.view.kind === 'form') return;
     if (!this.dispatchEvent(new RelinkConnectEvent({ app, action }))) return;
-    this.message = '';
+    this.message = undefined;
     const problem = authConfigProblem({ app });
     if (problem) {
-      this.view = { kind: 'error', message: fill(authConfigText(problem, this.m), { app: app.name }), help: this.m.authConfigHelp };
+      this.view = { kind: 'error', say: (m) => fill(authConfigText(problem, m), { app: app.name }), help: true };
       return;
     }
     if (action === 'credentials') {
@@ -157,12 +142,13 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
       .then((outcome) => this.handleOutcome(app, outcome))
       .catch((error: unknown) => {
         if (isAbortError(error)) return;
-        this.view = { kind: 'error', message: errorCopy(error, this.m) };
+        this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       })
       .finally(() => (this.busy = false));
   }
 
   private handleOutcome(app: App, outcome: ConnectSessionOutcome): void {
+    // Never the SDK's own text (a timed-out flow): the server's refusal said as `errorCopy` says it, else our sentence.
     switch (outcome.status) {
       case 'completed':
         this.view = { kind: 'idle' };
@@ -170,17 +156,17 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
         return;
       case 'cancelled':
         this.view = { kind: 'idle' };
-        this.message = this.m.cancelled;
+        this.message = (m) => m.cancelled;
         return;
       case 'failed':
-        this.view = { kind: 'error', message: outcome.message || this.m.failed };
+        this.view = { kind: 'error', say: (m) => m.codes[outcome.session?.error?.code ?? ''] || outcome.session?.error?.message || m.failed };
         return;
       case 'auth_config_missing':
-        this.view = { kind: 'error', message: outcome.message, help: this.m.authConfigHelp };
+        this.view = { kind: 'error', say: (m) => errorCopy(outcome.error, m), help: true };
         return;
       case 'account_mismatch':
         // A new connection has no previous account to differ from; a server that says so anyway is not followed.
-        this.view = { kind: 'error', message: this.m.failed };
+        this.view = { kind: 'error', say: (m) => m.failed };
         return;
       case 'redirected':
         return;
@@ -202,7 +188,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
       this.created(app, connection.id);
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
-      const general = isInvalidCredentials(error) && Object.keys(fieldErrors).length ? undefined : errorCopy(error, this.m);
+      const general = isInvalidCredentials(error) && Object.keys(fieldErrors).length ? undefined : (m: ConnectButtonMessages) => errorCopy(error, m);
       this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
@@ -224,7 +210,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
           ${error ? html`<p class="field-error" id=${`e-${field.name}`}>${error}</p>` : nothing}
         </div>`;
       })}
-      ${view.error ? html`<p part="error" role="alert">${view.error}</p>` : nothing}
+      ${view.error ? html`<p part="error" role="alert">${view.error(m)}</p>` : nothing}
       <div class="row">
         <button part="save" class="btn" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>${m.save}</button>
         <button class="btn" type="button" @click=${() => (this.view = { kind: 'idle' })}>${m.cancel}</button>
@@ -245,7 +231,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
         aria-expanded=${app.authMode === 'api_key' ? String(view.kind === 'form') : nothing}
         @click=${this.handleClick}><span class="spin">${icon(Plus)}</span>${m.connect}</button>
       ${view.kind === 'form' ? this.renderForm(app, view) : nothing}
-      ${view.kind === 'error' ? html`<div part="error" role="alert"><p>${view.message}</p>${view.help ? html`<p>${view.help}</p>` : nothing}</div>` : nothing}
-      <p part="message" role="status">${this.message}</p>`;
+      ${view.kind === 'error' ? html`<div part="error" role="alert"><p>${view.say(m)}</p>${view.help ? html`<p>${m.authConfigHelp}</p>` : nothing}</div>` : nothing}
+      <p part="message" role="status">${this.message?.(m) ?? ''}</p>`;
   }
 }

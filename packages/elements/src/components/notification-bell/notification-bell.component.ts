@@ -151,8 +151,10 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     this.hide();
   }
 
+  /** The title in the page's language for the kinds the kit knows (the server's English title otherwise). */
   private titleOf(n: Notification): string {
-    return n.kind === 'reauth_required' && n.appName ? fill(this.m.reauthTitle, { app: n.appName }) : n.title;
+    const template = n.appName ? { reauth_required: this.m.reauthTitle, expiring_soon: this.m.expiringTitle }[n.kind as string] : undefined;
+    return template ? fill(template, { app: n.appName! }) : n.title;
   }
 
   private renderItem(n: Notification) {

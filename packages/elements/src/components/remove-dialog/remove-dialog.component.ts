@@ -5,30 +5,16 @@ import { initialState, ResourceController } from '../../controllers/resource-con
 import { RelinkHideEvent, RelinkShowEvent, type DialogCloseReason } from '../../events/dialog.js';
 import { RelinkRemovedEvent, RelinkRemoveEvent } from '../../events/remove.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
-import { errorCopy, errorKindDefaults, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
-import { plural, type PluralForms } from '../../internal/format.js';
+import { plural } from '../../internal/format.js';
+import { copyOf } from '../../internal/registry.js';
+import { errorKinds, removeDialog } from '../../translations/en.js';
+import type { ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './remove-dialog.styles.js';
 
-export interface RemoveDialogMessages extends ErrorKindMessages {
-  trigger: string;
-  /** `{app}`: the app's name. */
-  title: string;
-  body: string;
-  /** Before the list of workflows that stop working. */
-  usageLead: string;
-  /** How many runs pause; `{n}` is the count. */
-  liveRuns: PluralForms;
-  unused: string;
-  loadingUsage: string;
-  /** The usage could not be loaded: the removal is still possible, but say what is not known. */
-  usageUnknown: string;
-  confirm: string;
-  cancel: string;
-  removed: string;
-  removedDescription: string;
-}
+export type RemoveDialogMessages = ElementMessages['remove-dialog'] & ErrorKindMessages;
 
 /**
  * "Remove" and its confirmation (seed 004: "Disconnect the account completely — Click Remove, then add it fresh").
@@ -66,21 +52,8 @@ export interface RemoveDialogMessages extends ErrorKindMessages {
 export class RelinkRemoveDialog extends ConnectionElement<RemoveDialogMessages> {
   static override styles = styles;
 
-  static override defaults: RemoveDialogMessages = {
-    ...errorKindDefaults,
-    trigger: 'Remove',
-    title: 'Remove {app}?',
-    body: 'This deletes the connection and its stored credentials. To use the app again, add it fresh.',
-    usageLead: 'These workflows stop working:',
-    liveRuns: { one: '{n} run that uses it will pause.', other: '{n} runs that use it will pause.' },
-    unused: 'No workflow uses this connection.',
-    loadingUsage: 'Checking what uses this connection…',
-    usageUnknown: 'We could not check which workflows use this connection: any that do will stop working.',
-    confirm: 'Remove connection',
-    cancel: 'Keep connection',
-    removed: 'Connection removed',
-    removedDescription: 'Workflows that used it are paused. Add the app again to use it.',
-  };
+  /** @internal Its namespace and the English it prints (`translations/en.ts`). */
+  static override copy = copyOf('remove-dialog', removeDialog, errorKinds, noCodes);
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -88,7 +61,8 @@ export class RelinkRemoveDialog extends ConnectionElement<RemoveDialogMessages> 
   @property({ type: Boolean, reflect: true }) open = false;
 
   @state() private busy = false;
-  @state() private error?: string;
+  /** The failed removal's error, said at render time so it follows a later `lang` change. */
+  @state() private error?: unknown;
   /** The connection as it was when the dialog opened: still named while it closes after the removal. */
   @state() private target?: Connection;
   private closeReason: DialogCloseReason = 'method';
@@ -165,7 +139,7 @@ export class RelinkRemoveDialog extends ConnectionElement<RemoveDialogMessages> 
       this.dispatchEvent(new RelinkRemovedEvent({ connection, pausedRuns: removed.pausedRuns }));
       toast({ title: this.m.removed, description: this.m.removedDescription, tone: 'success' });
     } catch (error) {
-      this.error = errorCopy(error, this.m);
+      this.error = error;
     } finally {
       this.busy = false;
     }
@@ -193,7 +167,7 @@ export class RelinkRemoveDialog extends ConnectionElement<RemoveDialogMessages> 
         <h2 part="title" id="title">${fill(m.title, { app: connection.app.name })}</h2>
         <p part="body" id="body">${m.body}</p>
         ${this.open ? this.renderUsage() : nothing}
-        <p part="error" role="alert" ?hidden=${!this.error}>${this.error}</p>
+        <p part="error" role="alert" ?hidden=${this.error === undefined}>${this.error === undefined ? nothing : errorCopy(this.error, m)}</p>
         <div part="actions">
           <button part="cancel" class="btn" type="button" autofocus @click=${() => void this.requestClose('cancel')}>${m.cancel}</button>
           <button part="confirm" class="btn danger" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
