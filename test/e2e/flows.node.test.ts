@@ -366,12 +366,13 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     const quickbooks = requests.getByRole('listitem').filter({ hasText: 'QuickBooks' });
     await row(portal, 'QuickBooks').waitFor();
     // The seed has one pending client connection (Google Drive, finishing its first sync); a denial adds none.
-    const pendingRows = await portal.locator('relink-status-badge[status=pending]').count();
+    const pendingRows = await portal.locator("relink-connections-table [part~='badge'].pending").count();
+    assert.ok(pendingRows >= 1, 'the seed shows a pending row');
     await consentInPopup(portal, () => quickbooks.getByRole('button', { name: 'Connect' }).click(), undefined, 'Deny');
     await quickbooks.getByRole('button', { name: 'Connect' }).waitFor();
     const after = ((await agencyApi('connections')) as List).data;
     assert.deepEqual(after.filter((c) => c.status === 'pending').map((c) => c.id), pendingBefore);
-    assert.equal(await portal.locator('relink-status-badge[status=pending]').count(), pendingRows);
+    assert.equal(await portal.locator("relink-connections-table [part~='badge'].pending").count(), pendingRows);
     await assertAccessible(portal);
     noConsoleErrors();
   });
@@ -404,7 +405,7 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     const portal = await open('/portal/connections');
     const slack = portal.locator('relink-connection-requests').getByRole('listitem').filter({ hasText: 'Slack' });
     await consentInPopup(portal, () => slack.getByRole('button', { name: 'Connect' }).click(), undefined);
-    await row(portal, 'Slack').locator('relink-status-badge[status=active]').waitFor();
+    await row(portal, 'Slack').locator("[part~='badge'].active").waitFor();
     await run.getByText('Running', { exact: true }).waitFor();
     assert.equal(((await agencyApi('runs/run_agent_reauth')) as Run).status, 'running');
     await assertAccessible(page);
