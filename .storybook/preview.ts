@@ -4,7 +4,8 @@ import { createElement, Fragment } from 'react';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { configure } from 'storybook/test';
 import manifest from '../packages/elements/custom-elements.json';
-import { checkLocales, LOCALES, localeOf } from '../stories/support/locale.js';
+import { applyLocale, checkLocales, languageSettled, LOCALES, localeOf, STORY_ROOT } from '../stories/support/locale.js';
+import { loaders } from '../packages/elements/src/translations/loader.js';
 
 // Play functions wait for the in-page backend with waitFor/findBy. It answers in milliseconds, but this machine is
 // shared: allow 10 s (Testing Library's default is 1 s) before a story fails for not reaching its state.
@@ -43,6 +44,19 @@ const withHostPage: Decorator = (story, { globals, parameters }) => {
  */
 const elementDocsPage = () =>
   createElement(Fragment, null, createElement(Title), createElement(Subtitle), createElement(Description), createElement(Primary), createElement(ArgTypes));
+
+/**
+ * For the visual suite (test/visual/run.ts): after a story's play function, which reads its own English, the shot in
+ * another language switches the page as a host would (`lang`/`dir`) and waits until the elements re-rendered in it.
+ */
+(window as { relinkShowLanguage?: (code: string) => Promise<void> }).relinkShowLanguage = async (code) => {
+  const root = document.querySelector(`[${STORY_ROOT}]`);
+  const locale = localeOf(code);
+  if (!root || !locale) throw new Error(`no story root or no language ${code}`);
+  applyLocale(root, locale);
+  await loaders[code]?.();
+  await languageSettled();
+};
 
 const preview: Preview = {
   tags: ['autodocs'],

@@ -1,5 +1,5 @@
 // Visual regression: every Storybook story photographed in Debian's Chromium in four looks — light, dark, Arabic
-// (`dir=rtl lang=ar` on the page) and a 390 px phone — and compared with the PNGs committed under
+// (right to left while the play function runs, then switched to Arabic as a host would) and a 390 px phone — and compared with the PNGs committed under
 // `test/visual/baselines/` (pixelmatch). A layout break (a crushed table, a word broken mid-word, a mirrored row that
 // does not mirror) changes pixels and fails here; the diff is written next to the actual image, in a temporary folder.
 //
@@ -45,13 +45,14 @@ interface Look {
   viewport: { width: number; height: number };
   /** Storybook globals (the preview's toolbar: theme, direction). */
   globals?: string;
-  lang?: string;
+  /** The page's language once the play function has run (it reads the story's English). */
+  language?: string;
 }
 
 const LOOKS: Look[] = [
   { name: 'light', viewport: { width: 1024, height: 720 } },
   { name: 'dark', viewport: { width: 1024, height: 720 }, globals: 'relinkTheme:dark' },
-  { name: 'ar', viewport: { width: 1024, height: 720 }, globals: 'relinkDir:rtl', lang: 'ar' },
+  { name: 'ar', viewport: { width: 1024, height: 720 }, globals: 'relinkDir:rtl', language: 'ar' },
   { name: '390', viewport: { width: 390, height: 844 } },
 ];
 
@@ -110,15 +111,6 @@ class Photographer {
     const context = await this.browser.newContext({ viewport: look.viewport, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'en-US', timezoneId: 'UTC' });
     const page = await context.newPage();
     await page.clock.setFixedTime(FROZEN_AT);
-    if (look.lang) {
-      // The page's language and direction, as a host sets them on <html>; the story's own wrapper follows `globals`.
-      await page.addInitScript((code) => {
-        document.addEventListener('DOMContentLoaded', () => {
-          document.documentElement.lang = code;
-          document.documentElement.dir = 'rtl';
-        });
-      }, look.lang);
-    }
     page.on('pageerror', (error) => this.errors.push(error.message));
     const query = new URLSearchParams({ id, viewMode: 'story', ...(look.globals ? { globals: look.globals } : {}) });
     await page.goto(`${this.url}/iframe.html?${query}`);
@@ -147,6 +139,10 @@ class Photographer {
       }, id, { timeout: 45_000, polling: 50 });
       const reached = (await phase.jsonValue()) as StoryPhase;
       if (reached === 'errored' || reached === 'aborted') throw new Error(`the story ${reached}${this.errors.length ? `: ${this.errors.join('; ')}` : ''}`);
+      // Then the look's language, switched as a host would; it arrives as its own chunk, waited for.
+      if (this.look.language) {
+        await this.page.evaluate((code) => (window as unknown as { relinkShowLanguage: (code: string) => Promise<void> }).relinkShowLanguage(code), this.look.language);
+      }
       // Storybook pauses animations for tests only: finish them (a toast fading in) and hide the caret.
       return await this.page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
     } catch (error) {
