@@ -202,8 +202,9 @@ describe('composite elements pass their words down', () => {
     const detail = provider.querySelector<RelinkConnectionDetail>('relink-connection-detail')!;
     await waitUntil(() => store.getSnapshot().connections.status === 'ready' && store.getSnapshot().live === 'open', 'loaded and live');
     await waitUntil(() => detail.shadowRoot!.querySelector('relink-status-badge'), 'detail loaded');
-    const badgeOf = (id: string) => table.shadowRoot!.querySelector(`[data-id='${id}'] relink-status-badge`)!;
-    await waitUntil(() => badgeOf('con_hubspot') && label(badgeOf('con_hubspot')) === 'Expired', 'table badge relabelled');
+    // The table draws its row badges as markup in its own shadow root (internal/badge.ts).
+    const rowBadge = (id: string) => table.shadowRoot!.querySelector(`[data-id='${id}'] [data-badge]`)?.textContent?.trim();
+    await waitUntil(() => rowBadge('con_hubspot') === 'Expired', 'table badge relabelled');
     const option = table.shadowRoot!.querySelector<HTMLOptionElement>("[part='filter'] option[value='error']")!;
     expect(option.textContent).to.equal('Expired');
     expect(label(provider.querySelector('relink-status-badge')!)).to.equal('Expired');
@@ -213,7 +214,7 @@ describe('composite elements pass their words down', () => {
     const lever = await d.server.fetch(`${d.server.baseUrl}/demo/connections/con_slack/revoke-grant`, { method: 'POST', headers: { authorization: `Bearer ${d.token}` } });
     expect(lever.status, await lever.clone().text()).to.be.below(300);
     await client.connections.refresh('con_slack').catch(() => undefined);
-    await waitUntil(() => label(badgeOf('con_slack')) === 'Expired', 'Slack row relabelled', { timeout: 5000 });
+    await waitUntil(() => rowBadge('con_slack') === 'Expired', 'Slack row relabelled', { timeout: 5000 });
     await waitUntil(() => label(detail.shadowRoot!.querySelector('relink-status-badge')!) === 'Expired', 'detail badge relabelled');
     const announcement = table.shadowRoot!.querySelector("[role='status']")!.textContent;
     expect(announcement).to.equal('Slack (Acme team workspace) is now Expired.');
@@ -241,8 +242,8 @@ describe('composite elements pass their words down', () => {
     await waitUntil(() => text(inside('relink-refresh-button')) === 'Renew now', 'refresh label');
     await waitUntil(() => text(inside('relink-revoke-dialog')).startsWith('Disconnect'), 'revoke trigger');
     expect(text(detail)).to.contain('Renewed');
-    await waitUntil(() => table.shadowRoot!.querySelector("[data-id='con_quickbooks'] relink-status-badge"), 'table loaded');
-    expect(label(table.shadowRoot!.querySelector("[data-id='con_quickbooks'] relink-status-badge")!)).to.equal('Kaputt');
+    await waitUntil(() => table.shadowRoot!.querySelector("[data-id='con_quickbooks'] [data-badge]"), 'table loaded');
+    expect(table.shadowRoot!.querySelector("[data-id='con_quickbooks'] [data-badge]")!.textContent!.trim()).to.equal('Kaputt');
     expect(table.shadowRoot!.querySelector("option[value='error']")!.textContent).to.equal('Kaputt');
     // Another element's own words do not leak in: the detail's `lastRefreshed` is not the revoke dialog's.
     expect(text(inside('relink-revoke-dialog'))).to.not.contain('Renewed');

@@ -157,6 +157,15 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     return template ? fill(template, { app: n.appName! }) : n.title;
   }
 
+  /**
+   * The server writes bodies in English. Beside a title the kit says in another language the body is left out rather
+   * than mixing languages: the title carries the message, the connection's page the details.
+   */
+  private bodyOf(n: Notification): string | undefined {
+    const said = n.appName && (n.kind === 'reauth_required' || n.kind === 'expiring_soon');
+    return said && !/^en\b/i.test(this.locale) ? undefined : n.body;
+  }
+
   private renderItem(n: Notification) {
     const m = this.m;
     const severity: NotificationSeverity = n.severity;
@@ -165,7 +174,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const content = html`<span part="item-icon">${icon(SEVERITY_ICONS[severity])}</span>
       <span class="text">
         <span part="item-title"><span class="sr">${m[severity]}: </span>${this.titleOf(n)}</span>
-        ${n.body ? html`<span part="item-body">${n.body}</span>` : nothing}
+        ${this.bodyOf(n) ? html`<span part="item-body">${this.bodyOf(n)}</span>` : nothing}
         <time part="item-time" datetime=${n.createdAt}>${relativeTime(this.locale, n.createdAt, now)}</time>
       </span>
       ${n.read ? nothing : html`<span class="dot" aria-hidden="true"></span><span class="sr">, ${m.unread}</span>`}`;

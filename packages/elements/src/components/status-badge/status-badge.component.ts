@@ -58,7 +58,8 @@ export class RelinkStatusBadge extends RelinkElement<StatusBadgeMessages> {
     const status = knownStatus(this.status);
     const days = this.expiresInDays;
     return html`${badge(status, status ? m[status] : m.unknown, { base: 'base', icon: 'icon', label: 'label' })}${this.withDescription && status ? html`<span part="description">${m[`${status}Description`]}</span>` : nothing}${
-        status === 'active' && days !== undefined && days >= 0
+        // `!= null`: a removed `expires-in-days` attribute reads as null (a renewed connection's hint goes away).
+        status === 'active' && days != null && days >= 0
           ? html`<span part="hint" class="badge-hint">${plural(this.locale, days, m.expiresHint)}</span>`
           : nothing
       }`;
