@@ -81,9 +81,9 @@ export const LongAndHostile: Story = bell({}, async (root) => {
   await loadedBell(root, 'Notifications, 3 unread');
   const store = await storeIn(root);
   const n = store.getSnapshot().notifications.byId.get('ntf_hubspot')!;
-  store.apply({ id: 'evt_story_1', type: 'notification.updated', at: n.createdAt, notification: { ...n, appName: HOSTILE, body: LONG } });
+  store.apply({ id: 'evt_story_1', type: 'notification.updated', at: n.createdAt, notification: { ...n, appName: HOSTILE, connectionLabel: LONG } });
   const panel = await openBell(root, 'Notifications, 3 unread');
   await expectSeeded(panel, [`${HOSTILE} reauth required`, ...SEEDED.slice(1)]);
-  await expect(panel.querySelector("[part='item-body']")!.textContent).toBe(LONG);
+  await expect(panel.querySelector("[part='item-body']")!.textContent).toBe(`${LONG}: reconnect ${HOSTILE} to resume the workflows that use it.`);
   await expect(panel.querySelector('img, script')).toBeNull();
 });

@@ -188,6 +188,31 @@ describe('relink-notification-bell', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('says the body in the page\'s language from the notification\'s fields; an unknown kind keeps the server\'s text', async () => {
+    const { el, server, provider } = await bell();
+    await server.app.relink.store.putNotification({
+      id: 'ntf_other', workspaceId: 'ws_northwind', kind: 'run_failed', severity: 'warning', title: 'Daily Slack digest failed',
+      body: 'Slack answered 500.', read: false, createdAt: new Date().toISOString(),
+    });
+    await provider.resolvedStore!.notifications.load();
+    el.lang = 'de';
+    await waitUntil(() => part(el, 'heading')!.textContent === 'Benachrichtigungen', 'German loaded');
+    await openByClick(el);
+    const bodies = () => [...el.shadowRoot!.querySelectorAll('[part=item-body]')].map((b) => b.textContent);
+    // LinkedIn's warning was raised with "within 14 days"; its token expires in 5: the kit counts from `expiresAt`.
+    expect(bodies()).to.deep.equal([
+      'Slack answered 500.',
+      'Northwind CRM: Verbinden Sie HubSpot neu, damit die Workflows weiterlaufen, die die Verbindung nutzen.',
+      'Client newsletter: Verbinden Sie Mailchimp neu, damit die Workflows weiterlaufen, die die Verbindung nutzen.',
+      'Acme bookkeeping: Verbinden Sie QuickBooks neu, damit die Workflows weiterlaufen, die die Verbindung nutzen.',
+      'Northwind company page: Verbinden Sie innerhalb von 5 Tagen neu, damit Ihre Workflows weiterlaufen.',
+    ]);
+    el.lang = 'ja';
+    await waitUntil(() => bodies()[1] === 'Northwind CRM: HubSpot を再接続すると、この接続を使うワークフローが再開します。', 'Japanese body');
+    expect(bodies()[4]).to.equal('Northwind company page: ワークフローを止めないよう、5日以内に再接続してください。');
+    await expect(el).to.be.accessible();
+  });
+
   it('dark theme stays accessible with the popover open', async () => {
     const { el, provider } = await bell();
     provider.theme = 'dark';

@@ -148,6 +148,11 @@ export default {
     unread: 'Ungelesen',
     reauthTitle: '{app}: erneute Autorisierung erforderlich',
     expiringTitle: '{app}: Verbindung läuft bald ab',
+    reauthBody: '{label}: Verbinden Sie {app} neu, damit die Workflows weiterlaufen, die die Verbindung nutzen.',
+    expiringBody: {
+      one: '{label}: Verbinden Sie innerhalb von {n} Tag neu, damit Ihre Workflows weiterlaufen.',
+      other: '{label}: Verbinden Sie innerhalb von {n} Tagen neu, damit Ihre Workflows weiterlaufen.',
+    },
     critical: 'Kritisch',
     warning: 'Warnung',
     info: 'Info',

@@ -212,6 +212,10 @@ export const notificationBell = {
   reauthTitle: '{app} reauth required',
   /** Title of an `expiring_soon` notification; `{app}` is its app: "LinkedIn connection expires soon". */
   expiringTitle: '{app} connection expires soon',
+  /** Body of a `reauth_required` notification; `{label}` is the connection's label, `{app}` its app. */
+  reauthBody: '{label}: reconnect {app} to resume the workflows that use it.',
+  /** Body of an `expiring_soon` notification; `{label}` is the connection's label, `{n}` the days left. */
+  expiringBody: { one: '{label}: reconnect within {n} day to keep workflows running.', other: '{label}: reconnect within {n} days to keep workflows running.' } as PluralForms,
   critical: 'Critical',
   warning: 'Warning',
   info: 'Info',

@@ -160,6 +160,12 @@ export default {
     unread: 'Sin leer',
     reauthTitle: '{app}: hay que volver a autorizar',
     expiringTitle: '{app}: la conexión vence pronto',
+    reauthBody: '{label}: vuelve a conectar {app} para reanudar los flujos de trabajo que la usan.',
+    expiringBody: {
+      one: '{label}: reconecta en un plazo de {n} día para que tus flujos de trabajo sigan funcionando.',
+      many: '{label}: reconecta en un plazo de {n} de días para que tus flujos de trabajo sigan funcionando.',
+      other: '{label}: reconecta en un plazo de {n} días para que tus flujos de trabajo sigan funcionando.',
+    },
     critical: 'Crítica',
     warning: 'Advertencia',
     info: 'Información',

@@ -166,6 +166,12 @@ export default {
     unread: 'Non lue',
     reauthTitle: '{app}\u00a0: réautorisation requise',
     expiringTitle: '{app}\u00a0: la connexion expire bientôt',
+    reauthBody: '{label}\u00a0: reconnectez {app} pour relancer les workflows qui l’utilisent.',
+    expiringBody: {
+      one: '{label}\u00a0: reconnectez d’ici {n}\u00a0jour pour que vos workflows continuent de tourner.',
+      many: '{label}\u00a0: reconnectez d’ici {n}\u00a0de jours pour que vos workflows continuent de tourner.',
+      other: '{label}\u00a0: reconnectez d’ici {n}\u00a0jours pour que vos workflows continuent de tourner.',
+    },
     critical: 'Critique',
     warning: 'Avertissement',
     info: 'Info',

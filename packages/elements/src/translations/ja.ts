@@ -150,6 +150,8 @@ export default {
     unread: '未読',
     reauthTitle: '{app} の再認証が必要です',
     expiringTitle: '{app} の接続の有効期限が近づいています',
+    reauthBody: '{label}: {app} を再接続すると、この接続を使うワークフローが再開します。',
+    expiringBody: { other: '{label}: ワークフローを止めないよう、{n}日以内に再接続してください。' },
     critical: '重大',
     warning: '警告',
     info: '情報',

@@ -17,6 +17,13 @@ export const Notification = z.object({
   /** The app's display name, so a banner can name the first affected app without another request. */
   appName: z.optional(z.string()),
   connectionId: z.optional(Id),
+  /**
+   * The label of the connection it is about ("Northwind CRM"), so a client can say the body in its own language
+   * instead of the server's English `body`.
+   */
+  connectionLabel: z.optional(z.string()),
+  /** When the connection stops working (`expiring_soon`): a client counts the days left itself, in its language. */
+  expiresAt: z.optional(Timestamp),
   runId: z.optional(Id),
   /** Read in the bell. Reading never resolves an alert. */
   read: z.boolean(),

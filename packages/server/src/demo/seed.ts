@@ -129,7 +129,8 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
 
   const reauth = (id: string, connectionId: string, appName: string, label: string, minutesAgo: number): NotificationRecord => ({
     id, workspaceId: ws, kind: 'reauth_required', severity: 'critical', title: `${appName} reauth required`,
-    body: `${label}: reconnect ${appName} to resume the workflows that use it.`, appName, connectionId, read: false, createdAt: at(-minutesAgo * 60_000),
+    body: `${label}: reconnect ${appName} to resume the workflows that use it.`, appName, connectionId,
+    connectionLabel: label, read: false, createdAt: at(-minutesAgo * 60_000),
   });
   const notifications: NotificationRecord[] = [
     reauth('ntf_hubspot', 'con_hubspot', 'HubSpot', 'Northwind CRM', 60),
@@ -140,7 +141,7 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
     {
       id: 'ntf_linkedin_expiring', workspaceId: ws, kind: 'expiring_soon', severity: 'warning', title: 'LinkedIn connection expires soon',
       body: 'Northwind company page: reconnect within 14 days to keep workflows running.', appName: 'LinkedIn', connectionId: 'con_linkedin',
-      read: true, createdAt: at(-9 * DAY),
+      connectionLabel: 'Northwind company page', expiresAt: linkedinTokens.expiresAt, read: true, createdAt: at(-9 * DAY),
     },
   ];
 

@@ -40,6 +40,8 @@ export async function warnClaimed(ctx: RelinkContext, claimed: ConnectionRecord,
       body: `${current.label}: reconnect within ${days} ${days === 1 ? 'day' : 'days'} to keep workflows running.`,
       appName: app.name,
       connectionId: current.id,
+      connectionLabel: current.label,
+      expiresAt: current.expiresAt!,
       read: false,
       createdAt: now.toISOString(),
     };

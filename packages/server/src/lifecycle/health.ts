@@ -90,6 +90,7 @@ export async function markReauthRequired(
       body: `${connection.label}: reconnect ${app.name} to resume the workflows that use it.`,
       appName: app.name,
       connectionId: connection.id,
+      connectionLabel: connection.label,
       read: false,
       createdAt: now,
     };

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Collection, Notification, NotificationSeverity } from '@relink/sdk';
+import { daysUntil, type Collection, type Notification, type NotificationSeverity } from '@relink/sdk';
 import Bell from 'lucide/dist/esm/icons/bell.mjs';
 import CircleAlert from 'lucide/dist/esm/icons/circle-alert.mjs';
 import Info from 'lucide/dist/esm/icons/info.mjs';
@@ -158,12 +158,22 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   }
 
   /**
-   * The server writes bodies in English. Beside a title the kit says in another language the body is left out rather
-   * than mixing languages: the title carries the message, the connection's page the details.
+   * The body in the page's language, said from the notification's fields (`connectionLabel`, `appName`, `expiresAt`)
+   * for the kinds the kit knows; the server's English `body` for any other kind. A notification the kit titles but
+   * cannot say the body of (from a server without those fields) shows no body on a non-English page, rather than
+   * mixing languages: the title carries the message, the connection's page the details.
    */
-  private bodyOf(n: Notification): string | undefined {
-    const said = n.appName && (n.kind === 'reauth_required' || n.kind === 'expiring_soon');
-    return said && !/^en\b/i.test(this.locale) ? undefined : n.body;
+  private bodyOf(n: Notification, now: number): string | undefined {
+    const m = this.m;
+    const label = n.connectionLabel;
+    if (!n.appName || (n.kind !== 'reauth_required' && n.kind !== 'expiring_soon')) return n.body;
+    if (label !== undefined && n.kind === 'reauth_required') return fill(m.reauthBody, { label, app: n.appName });
+    if (label !== undefined && n.expiresAt !== undefined) {
+      // Counted now, not when it was raised ("within 14 days" goes stale); past the expiry the title says enough.
+      const days = daysUntil(n.expiresAt, now);
+      return days === undefined ? undefined : plural(this.locale, days, m.expiringBody, { label });
+    }
+    return /^en\b/i.test(this.locale) ? n.body : undefined;
   }
 
   private renderItem(n: Notification) {
@@ -171,10 +181,11 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const severity: NotificationSeverity = n.severity;
     const href = n.connectionId ? fillHref(this.connectionHref, n.connectionId) : undefined;
     const now = this.data.store?.now() ?? Date.now();
+    const body = this.bodyOf(n, now);
     const content = html`<span part="item-icon">${icon(SEVERITY_ICONS[severity])}</span>
       <span class="text">
         <span part="item-title"><span class="sr">${m[severity]}: </span>${this.titleOf(n)}</span>
-        ${this.bodyOf(n) ? html`<span part="item-body">${this.bodyOf(n)}</span>` : nothing}
+        ${body ? html`<span part="item-body">${body}</span>` : nothing}
         <time part="item-time" datetime=${n.createdAt}>${relativeTime(this.locale, n.createdAt, now)}</time>
       </span>
       ${n.read ? nothing : html`<span class="dot" aria-hidden="true"></span><span class="sr">, ${m.unread}</span>`}`;
