@@ -1,5 +1,6 @@
 import { escapeHtml } from '../internal/html.js';
 import type { ExternalAccount } from '../store/store.js';
+import { consentWords } from './consent-words.js';
 
 export interface ConsentPageModel {
   appName: string;
@@ -9,6 +10,10 @@ export interface ConsentPageModel {
   /** Account pre-selected (the login hint). */
   selectedAccountId?: string;
   action: string;
+  /** The authorization request's `ui_locales` (the kit's language): the page speaks the first one it has. */
+  uiLocales?: string | undefined;
+  /** The browser's `Accept-Language`, for a request without `ui_locales`. English when neither matches. */
+  acceptLanguage?: string | undefined;
 }
 
 const STYLE = `
@@ -20,29 +25,34 @@ button{font:inherit;padding:.375rem 1rem;border-radius:6px;border:1px solid #d0d
 button[value=approve]{background:#1f883d;border-color:#1a7f37;color:#fff}
 :focus-visible{outline:2px solid #0969da;outline-offset:2px}`;
 
-/** The demo provider's consent screen: plain HTML, a labelled account choice, Approve and Deny. */
+/**
+ * The demo provider's consent screen: plain HTML, a labelled account choice, Approve and Deny, in the language the
+ * request asks for (`consent-words.ts`), right to left for Arabic.
+ */
 export function renderConsentPage(model: ConsentPageModel): string {
+  const words = consentWords(model.uiLocales, model.acceptLanguage);
   const app = escapeHtml(model.appName);
+  const say = (template: string) => escapeHtml(template).replace('{app}', app);
   const selected = model.selectedAccountId ?? model.accounts[0]?.id;
   const options = model.accounts
     .map(
       (a) => `<label><input type="radio" name="account" value="${escapeHtml(a.id)}"${a.id === selected ? ' checked' : ''} required>
- ${escapeHtml(a.name)} &lt;${escapeHtml(a.email)}&gt;</label>`,
+ <bdi>${escapeHtml(a.name)} &lt;${escapeHtml(a.email)}&gt;</bdi></label>`,
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
-<title>Authorize ${app} — Relink demo provider</title><style>${STYLE}</style></head>
+<html lang="${words.lang}"${words.dir === 'rtl' ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
+<title>${say(words.pageTitle)}</title><style>${STYLE}</style></head>
 <body><main>
-<h1>Authorize ${app}</h1>
-<p>${app} is asking for access to your account. Choose the account to connect.</p>
+<h1>${say(words.heading)}</h1>
+<p>${say(words.intro)}</p>
 <form method="post" action="${escapeHtml(model.action)}">
 <input type="hidden" name="request" value="${escapeHtml(model.requestId)}">
-<fieldset><legend>Account</legend>
+<fieldset><legend>${say(words.account)}</legend>
 ${options}
 </fieldset>
-<div class="actions"><button type="submit" name="decision" value="deny">Deny</button>
-<button type="submit" name="decision" value="approve">Approve</button></div>
+<div class="actions"><button type="submit" name="decision" value="deny">${say(words.deny)}</button>
+<button type="submit" name="decision" value="approve">${say(words.approve)}</button></div>
 </form>
 </main></body></html>`;
 }

@@ -203,6 +203,8 @@ export class InProcessProvider implements DemoProvider {
           accounts: this.accountList,
           action: `${this.options.issuer}/authorize`,
           ...(hinted ? { selectedAccountId: hinted.id } : {}),
+          uiLocales: q.ui_locales,
+          acceptLanguage: c.req.header('accept-language'),
         }),
       );
     });

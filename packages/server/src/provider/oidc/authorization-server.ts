@@ -176,6 +176,8 @@ export class AuthorizationServer {
       accounts: this.options.accounts,
       action: `${this.mountPath}/interaction/${details.uid}`,
       ...(hinted ? { selectedAccountId: hinted.id } : {}),
+      uiLocales: typeof details.params.ui_locales === 'string' ? details.params.ui_locales : undefined,
+      acceptLanguage: ctx.get('accept-language'),
     });
   }
 
