@@ -1,11 +1,27 @@
 import { html, type TemplateResult } from 'lit';
+import { setMessages } from '@relink/elements';
 import type { SessionToken } from './session.js';
+import { say, words } from './words.js';
 
 /**
  * Demo mode only: levers to break things on purpose so a visitor can watch the kit react live. They call the
  * reference backend's `/v1/demo/*` routes (agency token); the elements on the page update from live events.
  */
+/** The host's word for `error`, kept while the page lives (the panel re-renders on a language change). */
+let errorWord = '';
+
+/**
+ * What a host does once to put its own word on a status everywhere (seed 000 calls `error` "Expired"): one
+ * `setMessages()`, over every language; every Relink element on the page follows. Empty puts the kit's words back.
+ */
+function relabelError(event: SubmitEvent): void {
+  event.preventDefault();
+  errorWord = new FormData(event.target as HTMLFormElement).get('error-word')?.toString().trim() ?? '';
+  setMessages(errorWord ? { common: { error: errorWord } } : {});
+}
+
 export function demoPanel(token: SessionToken): TemplateResult {
+  const w = words();
   const call = async (path: string, body?: unknown) => {
     const response = await fetch(`/v1/demo/${path}`, {
       method: 'POST',
@@ -19,52 +35,57 @@ export function demoPanel(token: SessionToken): TemplateResult {
     if (out) out.textContent = text;
   };
   const act = (label: string, steps: () => Promise<void>) => async () => {
-    status(`${label}…`);
+    status(say(w.working, { action: label }));
     try {
       await steps();
-      status(`${label}: done.`);
+      status(say(w.done, { action: label }));
     } catch (error) {
-      status(`${label} failed: ${(error as Error).message}`);
+      status(say(w.failed, { action: label, message: (error as Error).message }));
     }
   };
   const selected = () => (document.querySelector('#demo-connection') as HTMLSelectElement).value;
 
-  const revokeGrant = act('Revoke the grant at the provider', async () => {
+  const revokeGrant = act(w.revokeGrant, async () => {
     await call(`connections/${selected()}/revoke-grant`);
     await call(`connections/${selected()}/expire`);
     await call('refresher/run');
   });
-  const transient = act('Two 503s from the provider', async () => {
+  const transient = act(w.failRefreshes, async () => {
     await call('provider/fail-transiently', { count: 2 });
     await call(`connections/${selected()}/expire`);
     await call('refresher/run');
   });
-  const expire = act('Expire the access token', async () => {
+  const expire = act(w.expireToken, async () => {
     await call(`connections/${selected()}/expire`);
     await call('refresher/run');
   });
-  const reset = act('Reset the demo', async () => {
+  const reset = act(w.resetDemo, async () => {
     await call('reset');
     location.reload();
   });
 
   return html`
     <details class="demo-panel">
-      <summary>Demo controls</summary>
-      <p>Break a connection on purpose and watch the banner, bell, table and runs react.</p>
-      <label for="demo-connection">Connection</label>
+      <summary>${w.demoControls}</summary>
+      <p>${w.demoIntro}</p>
+      <label for="demo-connection">${w.connection}</label>
       <select id="demo-connection">
-        <option value="con_slack">Slack (client)</option>
-        <option value="con_hubspot">HubSpot (agency)</option>
-        <option value="con_quickbooks">QuickBooks (client)</option>
-        <option value="con_linkedin">LinkedIn (agency, hard expiry)</option>
+        <option value="con_slack">Slack (${w.client})</option>
+        <option value="con_hubspot">HubSpot (${w.agency})</option>
+        <option value="con_quickbooks">QuickBooks (${w.client})</option>
+        <option value="con_linkedin">LinkedIn (${w.agencyHardExpiry})</option>
       </select>
       <div class="demo-actions">
-        <button type="button" @click=${revokeGrant}>Revoke grant at the provider</button>
-        <button type="button" @click=${transient}>Fail the next two refreshes (503)</button>
-        <button type="button" @click=${expire}>Expire the token now</button>
-        <button type="button" @click=${reset}>Reset the demo</button>
+        <button type="button" @click=${revokeGrant}>${w.revokeGrant}</button>
+        <button type="button" @click=${transient}>${w.failRefreshes}</button>
+        <button type="button" @click=${expire}>${w.expireToken}</button>
+        <button type="button" @click=${reset}>${w.resetDemo}</button>
       </div>
+      <form class="demo-words" @submit=${relabelError}>
+        <label for="demo-error-word">${w.errorWord}</label>
+        <input id="demo-error-word" name="error-word" .value=${errorWord} autocomplete="off" />
+        <button type="submit">${w.apply}</button>
+      </form>
       <p id="demo-status" role="status" aria-live="polite"></p>
     </details>
   `;

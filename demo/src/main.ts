@@ -4,7 +4,8 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import '@relink/elements';
 import { sessionToken } from './session.js';
 import { demoPanel } from './demo-panel.js';
-import { languagePicker } from './language.js';
+import { LANGUAGE_CHANGE, languagePicker } from './language.js';
+import { words } from './words.js';
 
 const tokens = { agency: sessionToken('agency'), client: sessionToken('client') };
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -31,10 +32,13 @@ document.addEventListener('click', (event) => {
   navigate(link.getAttribute('href')!);
 });
 window.addEventListener('popstate', () => void show());
+// The host's own words follow the language select; Relink's elements follow `lang` by themselves.
+document.addEventListener(LANGUAGE_CHANGE, () => void show());
 
 const monogram = (text: string) => html`<span class="logo" aria-hidden="true">${text}</span>`;
 
 function agencyShell(active: string, title: string, content: TemplateResult): TemplateResult {
+  const w = words();
   const nav = (href: string, label: string) =>
     html`<a data-route href=${href} aria-current=${active === href ? 'page' : nothing}>${label}</a>`;
   return html`
@@ -42,11 +46,11 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
       <div class="shell">
         <aside class="sidebar">
           <div class="brand">${monogram('N')}<span>Northwind Automations</span></div>
-          <nav aria-label="Workspace">
-            ${nav('/', 'Overview')} ${nav('/connections', 'Connections')} ${nav('/runs', 'Runs')}
+          <nav aria-label=${w.workspace}>
+            ${nav('/', w.overview)} ${nav('/connections', w.connections)} ${nav('/runs', w.runs)}
           </nav>
           ${demoMode ? demoPanel(tokens.agency) : nothing}
-          <p class="sidebar-foot"><a data-route href="/portal/connections">Open the client portal</a></p>
+          <p class="sidebar-foot"><a data-route href="/portal/connections">${w.openPortal}</a></p>
         </aside>
         <div class="main">
           <header class="topbar">
@@ -65,13 +69,14 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
 }
 
 function portalShell(content: TemplateResult): TemplateResult {
+  const w = words();
   return html`
     <relink-provider .token=${tokens.client} base-url="/v1">
       <div class="portal">
         <header class="portal-bar">
-          <div class="brand">${monogram('A')}<span>Acme Bakery · Client portal</span></div>
-          <nav aria-label="Portal"><a data-route href="/portal/connections" aria-current="page">Connections</a></nav>
-          <span class="portal-switch">${languagePicker()}<a data-route href="/">Agency console</a></span>
+          <div class="brand">${monogram('A')}<span>Acme Bakery · ${w.clientPortal}</span></div>
+          <nav aria-label=${w.portal}><a data-route href="/portal/connections" aria-current="page">${w.connections}</a></nav>
+          <span class="portal-switch">${languagePicker()}<a data-route href="/">${w.agencyConsole}</a></span>
         </header>
         <main class="content narrow">${content}</main>
       </div>
@@ -86,18 +91,18 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
     () =>
       agencyShell(
         '/',
-        'Overview',
+        words().overview,
         html`
           <section aria-labelledby="connections-heading">
-            <h2 id="connections-heading">Connections</h2>
+            <h2 id="connections-heading">${words().connections}</h2>
             <relink-connections-table manage-href="/connections/{id}"></relink-connections-table>
           </section>
           <section aria-labelledby="runs-heading">
-            <h2 id="runs-heading">Workflow runs</h2>
+            <h2 id="runs-heading">${words().workflowRuns}</h2>
             <relink-runs-list connection-href="/connections/{id}" run-href="/runs/{id}"></relink-runs-list>
           </section>
           <section aria-labelledby="requests-heading">
-            <h2 id="requests-heading">Connection requests</h2>
+            <h2 id="requests-heading">${words().connectionRequests}</h2>
             <relink-connection-requests></relink-connection-requests>
           </section>
         `,
@@ -106,29 +111,29 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   [
     /^\/connections$/,
     () =>
-      agencyShell('/connections', 'Connections', html`<relink-connections-table manage-href="/connections/{id}"></relink-connections-table>`),
+      agencyShell('/connections', words().connections, html`<relink-connections-table manage-href="/connections/{id}"></relink-connections-table>`),
   ],
   [
     /^\/connections\/([\w-]+)$/,
     (id) =>
       agencyShell(
         '/connections',
-        'Connection',
-        html`<p><a data-route href="/connections">← All connections</a></p>
+        words().connection,
+        html`<p><a data-route href="/connections">${words().allConnections}</a></p>
           <relink-connection-detail connection-id=${id}></relink-connection-detail>`,
       ),
   ],
   [
     /^\/runs$/,
-    () => agencyShell('/runs', 'Runs', html`<relink-runs-list connection-href="/connections/{id}" run-href="/runs/{id}"></relink-runs-list>`),
+    () => agencyShell('/runs', words().runs, html`<relink-runs-list connection-href="/connections/{id}" run-href="/runs/{id}"></relink-runs-list>`),
   ],
   [
     /^\/runs\/([\w-]+)$/,
     (id) =>
       agencyShell(
         '/runs',
-        'Run',
-        html`<p><a data-route href="/runs">← All runs</a></p>
+        words().run,
+        html`<p><a data-route href="/runs">${words().allRuns}</a></p>
           <relink-run-detail run-id=${id} connection-href="/connections/{id}" run-href="/runs/{id}"></relink-run-detail>`,
       ),
   ],
@@ -136,8 +141,8 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
     /^\/portal\/connections$/,
     () =>
       portalShell(html`
-        <h1>Connections</h1>
-        <p class="lede">Apps you connected for Northwind Agency. Check their health, refresh a credential, or revoke access.</p>
+        <h1>${words().connections}</h1>
+        <p class="lede">${words().portalLede}</p>
         <relink-connections-table manage-href="/portal/connections/{id}"></relink-connections-table>
         <relink-connection-requests></relink-connection-requests>
       `),
@@ -146,8 +151,8 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
     /^\/portal\/connections\/([\w-]+)$/,
     (id) =>
       portalShell(html`
-        <p><a data-route href="/portal/connections">← Connections</a></p>
-        <h1>Manage connection</h1>
+        <p><a data-route href="/portal/connections">${words().backToConnections}</a></p>
+        <h1>${words().manageConnection}</h1>
         <relink-connection-detail connection-id=${id}></relink-connection-detail>
       `),
   ],
@@ -162,7 +167,7 @@ async function show(): Promise<void> {
       return;
     }
   }
-  render(html`<main class="content"><h1>Page not found</h1><p><a data-route href="/">Back to the console</a></p></main>`, app);
+  render(html`<main class="content"><h1>${words().notFound}</h1><p><a data-route href="/">${words().backToConsole}</a></p></main>`, app);
 }
 
 try {
