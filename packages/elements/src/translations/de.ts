@@ -110,6 +110,11 @@ export default {
     contactAgency: 'Wenden Sie sich an Ihre Agentur, falls diese Integration neu verbunden werden muss.',
     loading: 'Verbindung wird geladen …',
     notFound: 'Diese Verbindung wurde nicht gefunden.',
+    lastErrors: {
+      invalid_grant: 'Die App akzeptiert die gespeicherte Anmeldung nicht mehr. Verbinden Sie sie neu, um fortzufahren.',
+      token_expired: 'Der Zugriff auf die App ist abgelaufen. Verbinden Sie sie neu, um fortzufahren.',
+      invalid_credentials: 'Die App hat die gespeicherten Zugangsdaten abgelehnt. Geben Sie sie erneut ein, um fortzufahren.',
+    },
   },
   'refresh-button': {
     label: 'Zugangsdaten aktualisieren',

@@ -158,6 +158,15 @@ export const connectionDetail = {
   contactAgency: 'Contact your agency if this integration needs to be reconnected.',
   loading: 'Loading connection…',
   notFound: 'This connection was not found.',
+  /**
+   * The connection's last error on a non-English page, by its `lastError.code` (an English page shows the server's
+   * own message, which names the app; a code not listed here shows no sentence in other languages).
+   */
+  lastErrors: {
+    invalid_grant: 'The app no longer accepts the stored sign-in. Reconnect to continue.',
+    token_expired: 'Access to the app has expired. Reconnect to continue.',
+    invalid_credentials: 'The app rejected the stored credentials. Enter them again to continue.',
+  },
 };
 
 export const refreshButton = {

@@ -118,6 +118,11 @@ export default {
     contactAgency: 'Contacta con tu agencia si hay que reconectar esta integración.',
     loading: 'Cargando conexión…',
     notFound: 'No se encontró esta conexión.',
+    lastErrors: {
+      invalid_grant: 'La app ya no acepta el inicio de sesión guardado. Vuelve a conectarla para continuar.',
+      token_expired: 'El acceso a la app ha caducado. Vuelve a conectarla para continuar.',
+      invalid_credentials: 'La app rechazó las credenciales guardadas. Vuelve a introducirlas para continuar.',
+    },
   },
   'refresh-button': {
     label: 'Actualizar credencial',

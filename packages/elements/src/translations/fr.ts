@@ -119,6 +119,11 @@ export default {
     contactAgency: 'Contactez votre agence si cette intégration doit être reconnectée.',
     loading: 'Chargement de la connexion…',
     notFound: 'Cette connexion est introuvable.',
+    lastErrors: {
+      invalid_grant: 'L’app n’accepte plus la connexion enregistrée. Reconnectez-la pour continuer.',
+      token_expired: 'L’accès à l’app a expiré. Reconnectez-la pour continuer.',
+      invalid_credentials: 'L’app a refusé les identifiants enregistrés. Saisissez-les de nouveau pour continuer.',
+    },
   },
   'refresh-button': {
     label: 'Actualiser les identifiants',
