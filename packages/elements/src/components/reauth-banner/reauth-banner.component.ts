@@ -70,6 +70,8 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   @state() private announcement = '';
   private reauth?: ReauthNeeded;
   private shownCount = 0;
+  /** The language the live region's text is in: a language change is not news, so it empties the region silently. */
+  private announcedIn = '';
 
   /** How many connections need reauthorization (0: the banner is hidden). */
   get count(): number {
@@ -79,6 +81,8 @@ export class RelinkReauthBanner extends RelinkElement<ReauthBannerMessages> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.reauth = this.data.value;
+    if (this.announcedIn !== this.locale) this.announcement = '';
+    this.announcedIn = this.locale;
     const count = this.count;
     if (count > this.shownCount) {
       const r = this.reauth!;
