@@ -110,6 +110,9 @@ export default {
     contactAgency: 'Wenden Sie sich an Ihre Agentur, falls diese Integration neu verbunden werden muss.',
     loading: 'Verbindung wird geladen …',
     notFound: 'Diese Verbindung wurde nicht gefunden.',
+    removedTitle: '{app} wurde entfernt',
+    removedBody: 'Die Verbindung und ihre gespeicherten Zugangsdaten wurden gelöscht. Workflows, die sie genutzt haben, bleiben pausiert, bis Sie die App erneut hinzufügen.',
+    backToList: 'Zurück zu den Verbindungen',
   },
   'refresh-button': {
     label: 'Zugangsdaten aktualisieren',

@@ -158,6 +158,11 @@ export const connectionDetail = {
   contactAgency: 'Contact your agency if this integration needs to be reconnected.',
   loading: 'Loading connection…',
   notFound: 'This connection was not found.',
+  /** After the connection was removed, here or elsewhere (the page shows no stale record); `{app}`: the app's name. */
+  removedTitle: '{app} was removed',
+  removedBody: 'The connection and its stored credentials were deleted. Workflows that used it stay paused until you add the app again.',
+  /** The link back to the list, when the host gave one (`list-href`). */
+  backToList: 'Back to connections',
 };
 
 export const refreshButton = {

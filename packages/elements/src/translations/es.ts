@@ -118,6 +118,9 @@ export default {
     contactAgency: 'Contacta con tu agencia si hay que reconectar esta integración.',
     loading: 'Cargando conexión…',
     notFound: 'No se encontró esta conexión.',
+    removedTitle: 'Se eliminó la conexión de {app}',
+    removedBody: 'Se borraron la conexión y sus credenciales guardadas. Los flujos de trabajo que la usaban seguirán en pausa hasta que vuelvas a agregar la app.',
+    backToList: 'Volver a las conexiones',
   },
   'refresh-button': {
     label: 'Actualizar credencial',

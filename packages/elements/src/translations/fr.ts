@@ -119,6 +119,9 @@ export default {
     contactAgency: 'Contactez votre agence si cette intégration doit être reconnectée.',
     loading: 'Chargement de la connexion…',
     notFound: 'Cette connexion est introuvable.',
+    removedTitle: 'La connexion {app} a été supprimée',
+    removedBody: 'La connexion et ses identifiants enregistrés ont été effacés. Les workflows qui l’utilisaient restent en pause jusqu’à ce que vous ajoutiez l’app de nouveau.',
+    backToList: 'Retour aux connexions',
   },
   'refresh-button': {
     label: 'Actualiser les identifiants',

@@ -110,6 +110,9 @@ export default {
     contactAgency: 'この連携の再接続が必要な場合は、代理店にお問い合わせください。',
     loading: '接続を読み込んでいます…',
     notFound: 'この接続は見つかりませんでした。',
+    removedTitle: '{app} の接続を削除しました',
+    removedBody: '接続と保存されていた認証情報は削除されました。この接続を使っていたワークフローは、アプリを追加し直すまで一時停止したままです。',
+    backToList: '接続一覧に戻る',
   },
   'refresh-button': {
     label: '認証情報を更新',
