@@ -5,6 +5,7 @@ import '@relink/elements';
 import { sessionToken } from './session.js';
 import { demoPanel } from './demo-panel.js';
 import { languagePicker } from './language.js';
+import { addConnection } from './add-connection.js';
 
 const tokens = { agency: sessionToken('agency'), client: sessionToken('client') };
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -106,7 +107,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   [
     /^\/connections$/,
     () =>
-      agencyShell('/connections', 'Connections', html`<relink-connections-table manage-href="/connections/{id}"></relink-connections-table>`),
+      agencyShell('/connections', 'Connections', html`${addConnection()}<relink-connections-table manage-href="/connections/{id}"></relink-connections-table>`),
   ],
   [
     /^\/connections\/([\w-]+)$/,
@@ -115,7 +116,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
         '/connections',
         'Connection',
         html`<p><a data-route href="/connections">← All connections</a></p>
-          <relink-connection-detail connection-id=${id}></relink-connection-detail>`,
+          <relink-connection-detail connection-id=${id} list-href="/connections"></relink-connection-detail>`,
       ),
   ],
   [
@@ -138,6 +139,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
       portalShell(html`
         <h1>Connections</h1>
         <p class="lede">Apps you connected for Northwind Agency. Check their health, refresh a credential, or revoke access.</p>
+        ${addConnection()}
         <relink-connections-table manage-href="/portal/connections/{id}"></relink-connections-table>
         <relink-connection-requests></relink-connection-requests>
       `),
@@ -148,7 +150,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
       portalShell(html`
         <p><a data-route href="/portal/connections">← Connections</a></p>
         <h1>Manage connection</h1>
-        <relink-connection-detail connection-id=${id}></relink-connection-detail>
+        <relink-connection-detail connection-id=${id} list-href="/portal/connections"></relink-connection-detail>
       `),
   ],
 ];
