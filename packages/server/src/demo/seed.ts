@@ -165,7 +165,7 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
     }),
     run('run_completed', 'wf_slack_digest', 'Daily Slack digest', 'agent', ['con_slack'], 2 * 60, { status: 'completed', finishedAt: at(-2 * HOUR + 60_000), updatedAt: at(-2 * HOUR + 60_000) }),
     // The campaign waits for the client's approval before Mailchimp sends it: what Remove names as stopping (seed 004).
-    run('run_newsletter', 'wf_newsletter', 'Monthly client newsletter', 'agent', ['con_mailchimp'], 3 * 60, { status: 'paused', pauseReason: 'approval', updatedAt: at(-150 * 60_000) }),
+    run('run_newsletter', 'wf_newsletter', 'Monthly client newsletter', 'agent', ['con_mailchimp'], 3 * 60, { status: 'paused', pauseReason: 'approval', blockedConnectionIds: ['con_mailchimp'], updatedAt: at(-150 * 60_000) }),
   ];
 
   const request = {
