@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { createRelinkClient } from '@relink/sdk';
+import type { InPageRelink } from '@relink/server/browser';
 import '@relink/elements/connection-detail.js';
 import type { RelinkConnectionDetail } from '@relink/elements/connection-detail.js';
-import { demoProvider, HOSTILE, LONG, relabel, type DemoOptions } from './support/relink-demo.js';
-import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedText } from './support/queries.js';
+import { demoProvider, HOSTILE, LONG, relabel, settled, type DemoOptions } from './support/relink-demo.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedText, toastTitled } from './support/queries.js';
 
 const detailEl = (root: HTMLElement) => element<RelinkConnectionDetail>(root, 'relink-connection-detail');
 
@@ -46,33 +48,33 @@ export default meta;
 type Story = StoryObj;
 
 export const Active: Story = detail('con_slack', {
-  app: 'Slack', status: 'active', actions: ['Refresh credential', 'Revoke'],
+  app: 'Slack', status: 'active', actions: ['Refresh credential', 'Revoke', 'Remove'],
   reads: ['Acme team workspace', 'Connected and working.', 'ada@acmebakery.example', /Last refreshed 5 minutes ago/],
 });
 /** Refreshable, but the provider rejects the token: Refresh credential fails with "You may need to reconnect." */
 export const ErrorStatus: Story = detail('con_quickbooks', {
-  app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke'],
+  app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke', 'Remove'],
   reads: ['Reconnection needed.', 'The provider rejected the stored refresh token.'],
 }, {}, { name: 'Error' });
 /** Google Drive before its first sync (held: by default the in-page server finishes it 30 s after it starts). */
 export const Pending: Story = detail('con_gdrive', {
-  app: 'Google Drive', status: 'pending', actions: ['Revoke'], reads: ['Waiting for the first sync.', /Last refreshed Never/],
+  app: 'Google Drive', status: 'pending', actions: ['Revoke', 'Remove'], reads: ['Waiting for the first sync.', /Last refreshed Never/],
 }, { holdPending: true });
 /** A client's revoked connection: no Refresh, no Revoke, "Contact your agency…". */
 export const Revoked: Story = detail('con_facebook', {
-  app: 'Facebook Pages', status: 'revoked', actions: [], reads: ['Contact your agency if this integration needs to be reconnected.'],
+  app: 'Facebook Pages', status: 'revoked', actions: ['Remove'], reads: ['Contact your agency if this integration needs to be reconnected.'],
 });
-export const AgencyReconnect: Story = detail('con_hubspot', { app: 'HubSpot', status: 'error', actions: ['Refresh credential', 'Reconnect', 'Revoke'] }, { role: 'agency' });
+export const AgencyReconnect: Story = detail('con_hubspot', { app: 'HubSpot', status: 'error', actions: ['Refresh credential', 'Reconnect', 'Revoke', 'Remove'] }, { role: 'agency' });
 /** The agency cannot consent for the client's account: it asks the client instead. */
 export const AgencyClientOwned: Story = detail('con_quickbooks', {
-  app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Send reconnection request', 'Revoke'],
+  app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Send reconnection request', 'Revoke', 'Remove'],
 }, { role: 'agency' });
 export const AgencyApiKey: Story = detail('con_mailchimp', {
-  app: 'Mailchimp', status: 'error', actions: ['Reconnect', 'Revoke'], reads: ['Mailchimp rejected the API key.'],
+  app: 'Mailchimp', status: 'error', actions: ['Reconnect', 'Revoke', 'Remove'], reads: ['Mailchimp rejected the API key.'],
 }, { role: 'agency' });
 const AUTH_CONFIG_WHO = 'Ask your administrator or support to set up the auth config for this app, then reconnect.';
 /** The auth config's state, shown up front (before any click): what is wrong and who to contact. */
-const authConfig = (id: string, app: string, what: string): StoryObj => detail(id, { app, status: 'pending', actions: ['Reconnect', 'Revoke'] }, { role: 'agency' }, {
+const authConfig = (id: string, app: string, what: string): StoryObj => detail(id, { app, status: 'pending', actions: ['Reconnect', 'Revoke', 'Remove'] }, { role: 'agency' }, {
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement, app, 'pending');
     const note = await part(el, "[part='auth-config']");
@@ -86,7 +88,7 @@ export const AuthConfigMissing: Story = authConfig('con_fub', 'Follow Up Boss', 
 export const AuthConfigInvalid: Story = authConfig('con_ghl', 'GoHighLevel', 'GoHighLevel needs a managed auth config, and it is invalid: the connection cannot start.');
 /** LinkedIn's hard expiry: active, with "Reconnect within 5 days" beside the badge and Reconnect to renew it (seed 004). */
 export const ExpiringSoon: Story = detail('con_linkedin', {
-  app: 'LinkedIn', status: 'active', actions: ['Reconnect', 'Revoke'], reads: ['Reconnect within 5 days'],
+  app: 'LinkedIn', status: 'active', actions: ['Reconnect', 'Revoke', 'Remove'], reads: ['Reconnect within 5 days'],
 }, { role: 'agency' });
 export const NotFound: Story = {
   render: () => demoProvider(html`<relink-connection-detail connection-id="con_missing"></relink-connection-detail>`),
@@ -96,7 +98,7 @@ export const NotFound: Story = {
     await expect(shadow.queryByRole('heading')).toBeNull();
   },
 };
-export const HostileAndLongLabels: Story = detail('con_slack', { app: 'Slack', status: 'active', actions: ['Refresh credential', 'Revoke'] }, {}, {
+export const HostileAndLongLabels: Story = detail('con_slack', { app: 'Slack', status: 'active', actions: ['Refresh credential', 'Revoke', 'Remove'] }, {}, {
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement, 'Slack', 'active');
     await relabel(canvasElement, 'con_slack', `${HOSTILE} ${LONG}`);
@@ -104,7 +106,7 @@ export const HostileAndLongLabels: Story = detail('con_slack', { app: 'Slack', s
     await expect(el.shadowRoot!.querySelector('img, script')).toBeNull();
   },
 });
-export const RightToLeft: Story = detail('con_quickbooks', { app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke'] }, {}, {
+export const RightToLeft: Story = detail('con_quickbooks', { app: 'QuickBooks', status: 'error', actions: ['Refresh credential', 'Revoke', 'Remove'] }, {}, {
   parameters: { relink: { dir: 'rtl' } },
   play: async ({ canvasElement }) => expectRtl(await loaded(canvasElement, 'QuickBooks', 'error')),
 });
@@ -112,7 +114,7 @@ export const Dark: Story = detail('con_hubspot', { app: 'HubSpot', status: 'erro
   parameters: { relink: { theme: 'dark' } },
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement, 'HubSpot', 'error');
-    await waitFor(async () => expect(await actionsOf(el)).toEqual(['Refresh credential', 'Reconnect', 'Revoke']));
+    await waitFor(async () => expect(await actionsOf(el)).toEqual(['Refresh credential', 'Reconnect', 'Revoke', 'Remove']));
     await expectDark(el);
   },
 });
@@ -120,3 +122,57 @@ export const Narrow: Story = detail('con_slack', { app: 'Slack', status: 'active
   parameters: { relink: { width: '300px' } },
   play: async ({ canvasElement }) => expectFits(await loaded(canvasElement, 'Slack', 'active'), 300),
 });
+
+/** The Remove button (seed 004: "Click Remove, then add it fresh"), apart from Revoke: its dialog names what stops working; "Keep connection" changes nothing. */
+export const RemoveButton: Story = detail('con_slack', { app: 'Slack', status: 'active', actions: ['Refresh credential', 'Revoke', 'Remove'] }, {}, {
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement, 'Slack', 'active');
+    const dialogHost = el.shadowRoot!.querySelector<HTMLElement>('relink-remove-dialog')!;
+    await userEvent.click(await (await inShadow(dialogHost)).findByRole('button', { name: 'Remove' }));
+    const dialog = await (await inShadow(dialogHost)).findByRole('dialog', { name: 'Remove Slack?' });
+    await waitFor(() => expect(dialog.querySelectorAll('li')).toHaveLength(2), { timeout: 5000 });
+    await expect(dialog).toHaveTextContent('Daily Slack digest');
+    await userEvent.click(await (await inShadow(dialogHost)).findByRole('button', { name: 'Keep connection' }));
+    await waitFor(() => expect((dialog as HTMLDialogElement).open).toBe(false));
+    await expect(el.shadowRoot!.querySelector('relink-status-badge')).toHaveAttribute('status', 'active');
+  },
+});
+
+/** What the page says once the connection is gone: no stale record, no "not found", and the way back to the list. */
+async function expectRemoved(el: RelinkConnectionDetail, app: string): Promise<void> {
+  const shadow = await inShadow(el);
+  await shadow.findByRole('heading', { name: `${app} was removed` });
+  await expect(renderedText(el)).toContain('The connection and its stored credentials were deleted.');
+  await expect(el.shadowRoot!.querySelector('relink-status-badge')).toBeNull();
+  await expect(shadow.queryByRole('alert')).toBeNull();
+  await expect(await shadow.findByRole('link', { name: 'Back to connections' })).toHaveAttribute('href', '/portal/connections');
+}
+
+/** Removed from this page: "Remove connection" in the dialog; the toast, then the removed state with the link back. */
+export const Removed: Story = {
+  render: () => demoProvider(html`<relink-connection-detail connection-id="con_slack" list-href="/portal/connections"></relink-connection-detail>`),
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement, 'Slack', 'active');
+    const dialogHost = el.shadowRoot!.querySelector<HTMLElement>('relink-remove-dialog')!;
+    await userEvent.click(await (await inShadow(dialogHost)).findByRole('button', { name: 'Remove' }));
+    await userEvent.click(await (await inShadow(dialogHost)).findByRole('button', { name: 'Remove connection' }));
+    await toastTitled('Connection removed');
+    await settled(canvasElement, (s) => !s.connections.byId.has('con_slack'));
+    await expectRemoved(el, 'Slack');
+    await waitFor(() => expect(el.shadowRoot!.activeElement).toHaveTextContent('Slack was removed'));
+  },
+};
+
+let removedElsewhereServer: InPageRelink | undefined;
+/** Removed in another tab (the agency): the live `connection.removed` turns this page into the removed state. */
+export const RemovedElsewhere: Story = {
+  render: () => demoProvider(html`<relink-connection-detail connection-id="con_slack" list-href="/portal/connections"></relink-connection-detail>`,
+    { prepare: async (server) => void (removedElsewhereServer = server) }),
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement, 'Slack', 'active');
+    const server = removedElsewhereServer!;
+    const agency = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: await server.mintToken('agency', 'prn_agency'), retry: 0 });
+    await agency.connections.remove('con_slack');
+    await waitFor(() => expectRemoved(el, 'Slack'), { timeout: 5000 });
+  },
+};

@@ -6,6 +6,7 @@ import { sessionToken } from './session.js';
 import { demoPanel } from './demo-panel.js';
 import { LANGUAGE_CHANGE, languagePicker } from './language.js';
 import { words } from './words.js';
+import { addConnection } from './add-connection.js';
 
 const tokens = { agency: sessionToken('agency'), client: sessionToken('client') };
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -111,7 +112,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   [
     /^\/connections$/,
     () =>
-      agencyShell('/connections', words().connections, html`<relink-connections-table manage-href="/connections/{id}"></relink-connections-table>`),
+      agencyShell('/connections', words().connections, html`${addConnection()}<relink-connections-table manage-href="/connections/{id}"></relink-connections-table>`),
   ],
   [
     /^\/connections\/([\w-]+)$/,
@@ -120,7 +121,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
         '/connections',
         words().connection,
         html`<p><a data-route href="/connections">${words().allConnections}</a></p>
-          <relink-connection-detail connection-id=${id}></relink-connection-detail>`,
+          <relink-connection-detail connection-id=${id} list-href="/connections"></relink-connection-detail>`,
       ),
   ],
   [
@@ -143,6 +144,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
       portalShell(html`
         <h1>${words().connections}</h1>
         <p class="lede">${words().portalLede}</p>
+        ${addConnection()}
         <relink-connections-table manage-href="/portal/connections/{id}"></relink-connections-table>
         <relink-connection-requests></relink-connection-requests>
       `),
@@ -153,7 +155,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
       portalShell(html`
         <p><a data-route href="/portal/connections">${words().backToConnections}</a></p>
         <h1>${words().manageConnection}</h1>
-        <relink-connection-detail connection-id=${id}></relink-connection-detail>
+        <relink-connection-detail connection-id=${id} list-href="/portal/connections"></relink-connection-detail>
       `),
   ],
 ];

@@ -39,6 +39,10 @@ const en = {
   working: '{action}…',
   done: '{action}: done.',
   failed: '{action} failed: {message}',
+  addConnection: 'Add connection',
+  addConnectionTitle: 'Add a connection',
+  addConnectionLede: "Pick an app to connect. Signing in opens the app's consent page in a popup.",
+  close: 'Close',
 };
 
 export type DemoWords = typeof en;
@@ -78,6 +82,10 @@ const de: DemoWords = {
   working: '{action} …',
   done: '{action}: erledigt.',
   failed: '{action} fehlgeschlagen: {message}',
+  addConnection: 'Verbindung hinzufügen',
+  addConnectionTitle: 'Neue Verbindung',
+  addConnectionLede: 'Wählen Sie die App, die Sie verbinden möchten. Die Anmeldung öffnet die Freigabeseite der App in einem Pop-up.',
+  close: 'Schließen',
 };
 
 const fr: DemoWords = {
@@ -115,6 +123,10 @@ const fr: DemoWords = {
   working: '{action}…',
   done: '{action}\u00a0: terminé.',
   failed: '{action}\u00a0: échec. {message}',
+  addConnection: 'Ajouter une connexion',
+  addConnectionTitle: 'Nouvelle connexion',
+  addConnectionLede: "Choisissez l'application à connecter. La connexion ouvre sa page d'autorisation dans une fenêtre contextuelle.",
+  close: 'Fermer',
 };
 
 const es: DemoWords = {
@@ -152,6 +164,10 @@ const es: DemoWords = {
   working: '{action}…',
   done: '{action}: listo.',
   failed: '{action}: error. {message}',
+  addConnection: 'Añadir conexión',
+  addConnectionTitle: 'Nueva conexión',
+  addConnectionLede: 'Elige la aplicación que quieres conectar. Al iniciar sesión se abre su página de autorización en una ventana emergente.',
+  close: 'Cerrar',
 };
 
 const ja: DemoWords = {
@@ -189,6 +205,10 @@ const ja: DemoWords = {
   working: '{action}…',
   done: '{action}: 完了しました。',
   failed: '{action}: 失敗しました。{message}',
+  addConnection: '接続を追加',
+  addConnectionTitle: '新しい接続',
+  addConnectionLede: '接続するアプリを選んでください。サインインすると、アプリの同意画面がポップアップで開きます。',
+  close: '閉じる',
 };
 
 const ar: DemoWords = {
@@ -226,6 +246,10 @@ const ar: DemoWords = {
   working: '{action}…',
   done: '{action}: تم.',
   failed: '{action}: تعذّر التنفيذ. {message}',
+  addConnection: 'إضافة اتصال',
+  addConnectionTitle: 'اتصال جديد',
+  addConnectionLede: 'اختر التطبيق الذي تريد توصيله. يفتح تسجيل الدخول صفحة موافقة التطبيق في نافذة منبثقة.',
+  close: 'إغلاق',
 };
 
 const WORDS: Record<string, DemoWords> = { en, de, fr, es, ja, ar };

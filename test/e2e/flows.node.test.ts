@@ -469,4 +469,75 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     await assertAccessible(page);
     noConsoleErrors();
   });
+
+  test('15. add Slack from the catalog through consent (issue 16): search, the provider\'s consent in a popup, the new row active', async () => {
+    type List = { data: Array<{ id: string; app: { key: string }; status: string; owner: string }> };
+    const before = ((await agencyApi('connections')) as List).data.filter((c) => c.app.key === 'slack').map((c) => c.id);
+    const page = await open('/connections');
+    await row(page, 'HubSpot').waitFor();
+    await page.getByRole('button', { name: 'Add connection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a connection' });
+    const catalog = dialog.locator('relink-app-catalog');
+    await catalog.getByRole('button', { name: 'Connect Mailchimp' }).waitFor();
+    await assertAccessible(page);
+
+    // Search narrows the catalog as the user types.
+    await catalog.getByRole('searchbox', { name: 'Search apps' }).fill('sla');
+    await catalog.getByRole('button', { name: 'Connect Mailchimp' }).waitFor({ state: 'detached' });
+    assert.deepEqual(await catalog.getByRole('button', { name: /^Connect / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label'))), ['Connect Slack']);
+
+    await consentInPopup(page, () => catalog.getByRole('button', { name: 'Connect Slack' }).click(), 'Northwind Ops');
+    await shows(page, 'Slack connected.');
+    // The host closes its dialog on relink-connection-created; the new connection is a row of its own, active.
+    await dialog.waitFor({ state: 'hidden' });
+    const added = ((await agencyApi('connections')) as List).data.filter((c) => c.app.key === 'slack' && !before.includes(c.id));
+    assert.equal(added.length, 1, 'one new Slack connection');
+    assert.deepEqual([added[0]!.status, added[0]!.owner], ['active', 'agency']);
+    await page.locator(`relink-connections-table tr[data-id='${added[0]!.id}'] [part~='badge'].active`).waitFor();
+    await row(page, 'Slack').filter({ hasText: 'Acme team workspace' }).waitFor();
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
+
+  test('16. remove Mailchimp (issue 16): the dialog names what stops, the row leaves another tab live, its run pauses as "removed", GET is 404', async () => {
+    const page = await open('/connections/con_mailchimp');
+    const other = await open('/connections');
+    await row(other, 'Mailchimp').waitFor();
+    const detail = page.locator('relink-connection-detail');
+    await detail.getByRole('button', { name: 'Remove', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove Mailchimp?' });
+    await dialog.getByRole('listitem').filter({ hasText: 'Monthly client newsletter' }).waitFor();
+    await shows(dialog, '1 run that uses it will pause.');
+    assert.equal(await dialog.getByRole('button', { name: 'Keep connection' }).evaluate((button) => button.matches(':focus')), true);
+    await assertAccessible(page);
+
+    await dialog.getByRole('button', { name: 'Remove connection' }).click();
+    await shows(page, 'Connection removed');
+    await detail.getByRole('heading', { name: 'Mailchimp was removed' }).waitFor();
+    assert.equal(await detail.locator('relink-status-badge').count(), 0, 'no stale record');
+    // The other tab, never reloaded, drops the row.
+    await row(other, 'Mailchimp').waitFor({ state: 'detached' });
+    await row(other, 'HubSpot').waitFor();
+
+    const { token } = (await (await fetch(`${demo.url}/host/session?role=agency`, { method: 'POST' })).json()) as { token: string };
+    const gone = await fetch(`${demo.url}/v1/connections/con_mailchimp`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(gone.status, 404);
+    const run = (await agencyApi('runs/run_newsletter')) as { status: string; pauseReason?: string };
+    assert.deepEqual([run.status, run.pauseReason], ['paused', 'connection_removed']);
+
+    // The runs that used it say why they are paused.
+    await other.getByRole('link', { name: 'Runs', exact: true }).click();
+    const newsletter = other.locator('relink-runs-list').getByRole('row').filter({ hasText: 'Monthly client newsletter' });
+    await newsletter.getByText('Paused', { exact: true }).waitFor();
+    await newsletter.getByText('A connection it uses was removed').waitFor();
+    await assertAccessible(other);
+
+    // The removed page leads back to the list (the host routes it), where Mailchimp is gone too.
+    await detail.getByRole('link', { name: 'Back to connections' }).click();
+    await page.waitForURL(`${demo.url}/connections`);
+    await row(page, 'HubSpot').waitFor();
+    assert.equal(await row(page, 'Mailchimp').count(), 0);
+    await assertAccessible(page);
+    noConsoleErrors();
+  });
 });

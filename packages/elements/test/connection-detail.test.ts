@@ -1,9 +1,10 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../src/components/connection-detail/connection-detail.js';
 import type { RelinkConnectionDetail } from '../src/components/connection-detail/connection-detail.js';
+import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
-import { demo, inProvider, text, toastTitled } from './relink.js';
+import { deepActive, demo, inProvider, text, toastTitled } from './relink.js';
 
 const CONTACT = 'Contact your agency if this integration needs to be reconnected.';
 
@@ -184,5 +185,84 @@ describe('relink-connection-detail', () => {
     store.apply({ id: 'evt_x', type: 'connection.updated', at: new Date().toISOString(), connection: { ...current, label: hostile } } as Parameters<typeof store.apply>[0]);
     await waitUntil(() => part(el, 'label')!.textContent === hostile);
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+  });
+
+  describe('Remove', () => {
+    type Dialog = HTMLElement & { show(): Promise<void>; updateComplete: Promise<boolean> };
+    const removeDialog = async (el: Element) => {
+      const dialog = inner(el, 'relink-remove-dialog') as Dialog;
+      await dialog.updateComplete;
+      return dialog;
+    };
+
+    it('is offered beside Revoke (a client on its own connection, the agency on a client-owned one), as its own button', async () => {
+      for (const [id, role] of [['con_slack', 'client'], ['con_quickbooks', 'agency'], ['con_facebook', 'client']] as const) {
+        const { el } = await detail(id, role);
+        const trigger = part(await removeDialog(el), 'trigger')!;
+        expect(trigger.textContent, `${id} as ${role}`).to.equal('Remove');
+        // Revoke stays a different action (gone once revoked: Facebook), Remove is still there.
+        const revoke = (inner(el, 'relink-revoke-dialog') as Dialog);
+        await revoke.updateComplete;
+        expect(Boolean(part(revoke, 'trigger')), `${id}: Revoke`).to.equal(id !== 'con_facebook');
+      }
+    });
+
+    it('removing it here: "Slack was removed", what it means, the link back (relink-navigate), focus on the title; no record, no error', async () => {
+      const d = await demo('client');
+      const { el, provider } = await inProvider<RelinkConnectionDetail>(d.client,
+        html`<relink-connection-detail connection-id="con_slack" list-href="/portal/connections"></relink-connection-detail>`, 'relink-connection-detail');
+      await waitUntil(() => part(el, 'title'));
+      const dialog = await removeDialog(el);
+      await dialog.show();
+      part(dialog, 'confirm')!.click();
+      await toastTitled('Connection removed');
+      await waitUntil(() => part(el, 'removed-body'), 'removed state');
+      expect(text(part(el, 'title'))).to.equal('Slack was removed');
+      expect(part(el, 'base')!.getAttribute('part')).to.equal('base removed');
+      expect(text(part(el, 'removed-body'))).to.equal('The connection and its stored credentials were deleted. Workflows that used it stay paused until you add the app again.');
+      for (const gone of ['status', 'facts', 'label', 'error', 'loading']) expect(part(el, gone), gone).to.equal(null);
+      expect(provider.resolvedStore!.getSnapshot().connections.byId.has('con_slack')).to.equal(false);
+      await waitUntil(() => deepActive() === part(el, 'title'), 'focus on the title');
+      const back = part(el, 'back') as HTMLAnchorElement;
+      expect(back.textContent).to.equal('Back to connections');
+      expect(back.getAttribute('href')).to.equal('/portal/connections');
+      // The host routes it: a cancelled relink-navigate keeps the browser where it is.
+      provider.addEventListener('relink-navigate', (event) => event.preventDefault(), { once: true });
+      const navigate = oneEvent(el, 'relink-navigate') as Promise<RelinkNavigateEvent>;
+      back.click();
+      expect((await navigate).detail).to.deep.equal({ href: '/portal/connections', connectionId: 'con_slack' });
+      expect(location.pathname).to.not.equal('/portal/connections');
+      await expect(el).to.be.accessible();
+    });
+
+    it('removed elsewhere (live connection.removed): the removed state, not the stale record nor "not found"', async () => {
+      const d = await demo('agency');
+      const { el } = await inProvider<RelinkConnectionDetail>(d.client,
+        html`<relink-connection-detail connection-id="con_mailchimp"></relink-connection-detail>`, 'relink-connection-detail', { live: true });
+      await waitUntil(() => part(el, 'status'));
+      await (await d.other('agency')).connections.remove('con_mailchimp');
+      await waitUntil(() => part(el, 'removed-body'), 'removed state, live');
+      expect(text(part(el, 'title'))).to.equal('Mailchimp was removed');
+      expect(part(el, 'status')).to.equal(null);
+      expect(part(el, 'error')).to.equal(null);
+      // No list-href: no link that leads nowhere.
+      expect(part(el, 'back')).to.equal(null);
+      await expect(el).to.be.accessible();
+      // Another id shows that connection again (the removed state belonged to the removed one).
+      el.connectionId = 'con_hubspot';
+      await waitUntil(() => text(part(el, 'title')) === 'HubSpot');
+      expect(part(el, 'removed-body')).to.equal(null);
+    });
+
+    it('in Arabic: the removed state in its language, the app isolated', async () => {
+      const d = await demo('client');
+      const { el, provider } = await inProvider<RelinkConnectionDetail>(d.client,
+        html`<relink-connection-detail lang="ar" connection-id="con_slack" list-href="/portal/connections"></relink-connection-detail>`, 'relink-connection-detail');
+      await waitUntil(() => part(el, 'status'));
+      await provider.resolvedStore!.remove('con_slack');
+      await waitUntil(() => part(el, 'removed-body'));
+      await waitUntil(() => text(part(el, 'title')) === 'تمت إزالة اتصال \u2068Slack\u2069', `saw ${text(part(el, 'title'))}`);
+      expect(text(part(el, 'back'))).to.equal('العودة إلى الاتصالات');
+    });
   });
 });

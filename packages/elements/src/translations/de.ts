@@ -115,6 +115,9 @@ export default {
       token_expired: 'Der Zugriff auf die App ist abgelaufen. Verbinden Sie sie neu, um fortzufahren.',
       invalid_credentials: 'Die App hat die gespeicherten Zugangsdaten abgelehnt. Geben Sie sie erneut ein, um fortzufahren.',
     },
+    removedTitle: '{app} wurde entfernt',
+    removedBody: 'Die Verbindung und ihre gespeicherten Zugangsdaten wurden gelöscht. Workflows, die sie genutzt haben, bleiben pausiert, bis Sie die App erneut hinzufügen.',
+    backToList: 'Zurück zu den Verbindungen',
   },
   'refresh-button': {
     label: 'Zugangsdaten aktualisieren',

@@ -167,6 +167,11 @@ export const connectionDetail = {
     token_expired: 'Access to the app has expired. Reconnect to continue.',
     invalid_credentials: 'The app rejected the stored credentials. Enter them again to continue.',
   },
+  /** After the connection was removed, here or elsewhere (the page shows no stale record); `{app}`: the app's name. */
+  removedTitle: '{app} was removed',
+  removedBody: 'The connection and its stored credentials were deleted. Workflows that used it stay paused until you add the app again.',
+  /** The link back to the list, when the host gave one (`list-href`). */
+  backToList: 'Back to connections',
 };
 
 export const refreshButton = {

@@ -123,6 +123,9 @@ export default {
       token_expired: 'El acceso a la app ha caducado. Vuelve a conectarla para continuar.',
       invalid_credentials: 'La app rechazó las credenciales guardadas. Vuelve a introducirlas para continuar.',
     },
+    removedTitle: 'Se eliminó la conexión de {app}',
+    removedBody: 'Se borraron la conexión y sus credenciales guardadas. Los flujos de trabajo que la usaban seguirán en pausa hasta que vuelvas a agregar la app.',
+    backToList: 'Volver a las conexiones',
   },
   'refresh-button': {
     label: 'Actualizar credencial',

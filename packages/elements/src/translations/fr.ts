@@ -124,6 +124,9 @@ export default {
       token_expired: 'L’accès à l’app a expiré. Reconnectez-la pour continuer.',
       invalid_credentials: 'L’app a refusé les identifiants enregistrés. Saisissez-les de nouveau pour continuer.',
     },
+    removedTitle: 'La connexion {app} a été supprimée',
+    removedBody: 'La connexion et ses identifiants enregistrés ont été effacés. Les workflows qui l’utilisaient restent en pause jusqu’à ce que vous ajoutiez l’app de nouveau.',
+    backToList: 'Retour aux connexions',
   },
   'refresh-button': {
     label: 'Actualiser les identifiants',

@@ -115,6 +115,9 @@ export default {
       token_expired: 'アプリへのアクセスの有効期限が切れました。続行するには再接続してください。',
       invalid_credentials: '保存された認証情報がアプリで拒否されました。続行するには認証情報を入力し直してください。',
     },
+    removedTitle: '{app} の接続を削除しました',
+    removedBody: '接続と保存されていた認証情報は削除されました。この接続を使っていたワークフローは、アプリを追加し直すまで一時停止したままです。',
+    backToList: '接続一覧に戻る',
   },
   'refresh-button': {
     label: '認証情報を更新',

@@ -42,7 +42,7 @@ const DAY = 24 * HOUR;
  * - unread critical reauth notifications for HubSpot, QuickBooks and Mailchimp (the banner: "3 connections need to
  *   be reauthorized", HubSpot first) and LinkedIn's read `expiring_soon` warning; an outstanding Salesforce request to the client; runs: agent + operator paused
  *   for reauth on HubSpot (both also use Slack: revoke Slack and they wait for both), one running, one failed (to
- *   replay), one completed; a workflow triggered by HubSpot.
+ *   replay), one completed, the Mailchimp newsletter paused for approval; a workflow triggered by HubSpot.
  * Every call replaces the whole store and the provider's grants: this *is* the documented reset.
  */
 export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Promise<void> {
@@ -151,6 +151,7 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
   });
   await store.putWorkflow({ id: 'wf_slack_digest', workspaceId: ws, name: 'Daily Slack digest', nodes: [{ id: 'post', kind: 'action', connectionId: 'con_slack' }] });
   await store.putWorkflow({ id: 'wf_linkedin_posts', workspaceId: ws, name: 'Publish scheduled LinkedIn posts', nodes: [{ id: 'publish', kind: 'action', connectionId: 'con_linkedin' }] });
+  await store.putWorkflow({ id: 'wf_newsletter', workspaceId: ws, name: 'Monthly client newsletter', nodes: [{ id: 'send', kind: 'action', connectionId: 'con_mailchimp' }] });
 
   const run = (id: string, workflowId: string, workflowName: string, kind: 'agent' | 'operator', connectionIds: string[], startedMinutesAgo: number, extra: Partial<RunRecord>): RunRecord => ({
     id, workspaceId: ws, workflowId, workflowName, kind, status: 'running', connectionIds,
@@ -164,6 +165,8 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
       status: 'failed', error: { code: 'step_failed', message: 'Slack answered 500 on "Post message".' }, finishedAt: at(-26 * HOUR + 60_000), updatedAt: at(-26 * HOUR + 60_000),
     }),
     run('run_completed', 'wf_slack_digest', 'Daily Slack digest', 'agent', ['con_slack'], 2 * 60, { status: 'completed', finishedAt: at(-2 * HOUR + 60_000), updatedAt: at(-2 * HOUR + 60_000) }),
+    // The campaign waits for the client's approval before Mailchimp sends it: what Remove names as stopping (seed 004).
+    run('run_newsletter', 'wf_newsletter', 'Monthly client newsletter', 'agent', ['con_mailchimp'], 3 * 60, { status: 'paused', pauseReason: 'approval', blockedConnectionIds: ['con_mailchimp'], updatedAt: at(-150 * 60_000) }),
   ];
 
   const request = {

@@ -1,12 +1,14 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import { expiryHintDays, isNotFound } from '@relink/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { expiryHintDays, isNotFound, type Connection, type RelinkStore } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
+import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
+import { fillHref } from '../../internal/href.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -20,6 +22,7 @@ import { RelinkStatusBadge, type StatusBadgeMessages } from '../status-badge/sta
 import { RelinkRefreshButton, type RefreshButtonMessages } from '../refresh-button/refresh-button.js';
 import { RelinkRevokeDialog, type RevokeDialogMessages } from '../revoke-dialog/revoke-dialog.js';
 import { RelinkReconnectButton, type ReconnectButtonMessages } from '../reconnect-button/reconnect-button.js';
+import { RelinkRemoveDialog, type RemoveDialogMessages } from '../remove-dialog/remove-dialog.js';
 import styles from './connection-detail.styles.js';
 
 export type ConnectionDetailMessages = ElementMessages['connection-detail'] & AuthConfigMessages & ErrorKindMessages & Pick<CommonMessages, 'retry'>;
@@ -33,6 +36,7 @@ export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'
   'refresh-button'?: Partial<RefreshButtonMessages>;
   'revoke-dialog'?: Partial<RevokeDialogMessages>;
   'reconnect-button'?: Partial<ReconnectButtonMessages>;
+  'remove-dialog'?: Partial<RemoveDialogMessages>;
 };
 
 /**
@@ -44,13 +48,21 @@ export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'
  * connection cannot be refreshed reads "Contact your agency if this integration needs to be reconnected." instead:
  * clients reconnect through their agency's request emails.
  *
- * @tag relink-connection-detail
- * @summary A connection's status, details and actions (refresh, revoke, reconnect).
+ * Remove (seed 004: "Click Remove, then add it fresh") is offered beside Revoke to whoever sees the connection: the
+ * server lets anyone who may revoke a connection remove it (the agency any in the workspace, a client its own).
+ * Once the connection is gone — removed here, or elsewhere and heard live (`connection.removed`) — the page shows
+ * no stale record and no "not found" error: it says the connection was removed and, when `list-href` is set, links
+ * back to the list (a `relink-navigate` a host routes).
  *
- * @csspart base - The card.
+ * @tag relink-connection-detail
+ * @summary A connection's status, details and actions (refresh, reconnect, revoke, remove).
+ *
+ * @event {RelinkNavigateEvent} relink-navigate - "Back to connections" after a removal was activated, `{ href, connectionId }`; cancel it to route in the host app.
+ *
+ * @csspart base - The card; also `removed` once the connection was removed (then only `title`, `removed-body` and `back`).
  * @csspart header - Logo, app name and label.
  * @csspart logo - The app's logo or monogram.
- * @csspart title - The app's name (a heading at `heading-level`; focused after a revoke).
+ * @csspart title - The app's name (a heading at `heading-level`; focused after a revoke), or "Slack was removed".
  * @csspart label - The connection's label.
  * @csspart status - The badge and the actions.
  * @csspart badge - The `relink-status-badge`.
@@ -63,6 +75,8 @@ export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'
  * @csspart loading - The loading placeholder.
  * @csspart error - The load error, with "Try again" (not for a connection that does not exist).
  * @csspart retry - The "Try again" button.
+ * @csspart removed-body - What the removal means for the workflows that used it.
+ * @csspart back - "Back to connections" (only with `list-href`).
  *
  * @cssproperty --relink-connection-detail-padding - Card padding; defaults to `--relink-space-4`.
  * @cssproperty --relink-connection-detail-radius - Card corner radius; defaults to `--relink-radius`.
@@ -80,6 +94,17 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
   /** Level of the app name's heading, 1–6. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /**
+   * Where "Back to connections" goes once the connection was removed, e.g. `/portal/connections` (`{id}` is filled in
+   * with its id). Unset: no link is shown.
+   */
+  @property({ attribute: 'list-href' }) listHref?: string;
+
+  /** The connection as last shown, and the store it came from: when that store drops it, it was removed. */
+  private lastShown?: { store: RelinkStore; connection: Connection };
+  /** The connection that was removed while this page showed it: named in the "removed" state. */
+  @state() private removed?: Connection;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(RelinkRevokedEvent.type, this.handleRevoked);
@@ -90,15 +115,47 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     this.removeEventListener(RelinkRevokedEvent.type, this.handleRevoked);
   }
 
-  // The Revoke button is gone once revoked: put focus somewhere meaningful rather than on <body>.
-  private handleRevoked = (): void => {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { store, connection } = this;
+    if (changed.has('connectionId')) this.lastShown = this.removed = undefined;
+    if (store && connection) {
+      this.lastShown = { store, connection };
+      this.removed = undefined;
+    } else if (store && this.lastShown?.store === store && this.lastShown.connection.id === this.connectionId) {
+      // The store drops a connection only when it is removed (here, by a live `connection.removed`, or missing from a reload).
+      // Whoever was working in the page (its buttons are gone) continues from the notice, not from <body>.
+      if (!this.removed && this.shadowRoot?.activeElement) this.focusTitle();
+      this.removed = this.lastShown.connection;
+    }
+  }
+
+  private focusTitle(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("[part='title']")?.focus());
-  };
+  }
+
+  // The Revoke button is gone once revoked: put focus somewhere meaningful rather than on <body>.
+  private handleRevoked = (): void => this.focusTitle();
+
+  private handleBack(event: MouseEvent, href: string): void {
+    if (!this.dispatchEvent(new RelinkNavigateEvent({ href, connectionId: this.connectionId }))) event.preventDefault();
+  }
+
+  private renderRemoved(connection: Connection) {
+    const m = this.m;
+    const href = fillHref(this.listHref, connection.id);
+    return html`<section part="base removed" aria-labelledby="title">
+      ${heading(this.headingLevel, { part: 'title', id: 'title' }, fill(m.removedTitle, { app: connection.app.name }))}
+      <p part="removed-body">${m.removedBody}</p>
+      ${href !== undefined ? html`<p><a part="back" href=${href} @click=${(e: MouseEvent) => this.handleBack(e, href)}>${m.backToList}</a></p>` : nothing}
+    </section>`;
+  }
 
   override render() {
     const c = this.connection;
     const m = this.m;
     if (!c) {
+      if (this.removed) return this.renderRemoved(this.removed);
       const error = this.loadError;
       if (error !== undefined) {
         return html`<div part="base">${isNotFound(error)
@@ -131,6 +188,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
             ? html`<relink-reconnect-button connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkReconnectButton)}></relink-reconnect-button>`
             : nothing}
           <relink-revoke-dialog connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRevokeDialog)}></relink-revoke-dialog>
+          <relink-remove-dialog connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRemoveDialog)}></relink-remove-dialog>
         </div>
       </div>
       ${authProblem

@@ -10,7 +10,7 @@ export default [
   monogramStyles,
   css`
     :host { display: block; container: relink-connection-detail / inline-size; color-scheme: ${colorScheme}; color: ${colorText}; }
-    [part='base'] {
+    [part~='base'] {
       display: grid;
       gap: ${space4};
       padding: var(--relink-connection-detail-padding, ${space4});
@@ -45,5 +45,7 @@ export default [
     [part='notice'] { margin: 0; padding: ${space2} ${space3}; border-inline-start: 3px solid ${colorBorder}; color: ${colorTextMuted}; }
     [part='auth-config'] { padding: ${space2} ${space3}; border-inline-start: 3px solid ${colorDanger}; }
     [part='auth-config'] p { margin: 0; }
+    [part~='removed'] p { margin: 0; }
+    [part='removed-body'] { color: ${colorTextMuted}; }
   `,
 ];
