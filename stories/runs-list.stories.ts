@@ -77,6 +77,7 @@ const ALL_STATUSES = {
   run_running: ['Running', []],
   run_failed: ['Failed', ['Replay']],
   run_completed: ['Completed', ['Replay']],
+  run_newsletter: ['Paused', []],
   run_story_waiting: ['Waiting', []],
   run_story_cancelled: ['Cancelled', ['Replay']],
 } as const;

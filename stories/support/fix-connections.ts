@@ -24,7 +24,7 @@ export async function reconnectElsewhere(server: InPageRelink, connectionId: str
   const page = await (await follow(await server.fetch(session.connectUrl, { redirect: 'manual' }))).text();
   const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
   const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
-  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
+  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*(?:<bdi>)?[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
   await follow(await server.fetch(action, { method: 'POST', body: new URLSearchParams({ request, account, decision: 'approve' }), redirect: 'manual' }));
   await waitFor(async () => expect((await tab.connections.get(connectionId)).status, 'consent completed').toBe('active'));
 }

@@ -18,7 +18,7 @@ export async function reconnectElsewhere(d: Demo, connectionId: string, email: s
   const page = await (await follow(await d.server.fetch(session.connectUrl, { redirect: 'manual' }))).text();
   const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
   const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
-  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
+  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*(?:<bdi>)?[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
   const body = new URLSearchParams({ request, account, decision: 'approve' });
   await follow(await d.server.fetch(action, { method: 'POST', body, redirect: 'manual' }));
   await waitUntil(async () => (await tab.connections.get(connectionId)).status === 'active', 'consent completed', { timeout: 5000 });

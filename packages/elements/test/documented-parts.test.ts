@@ -110,6 +110,8 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
       { template: html`<relink-connection-detail connection-id="con_ghl"></relink-connection-detail>`, until: has('auth-config') },
       { role: 'client', fetch: hang('/connections'), until: has('loading') },
       { role: 'client', fetch: fail('/connections'), until: has('retry') },
+      { role: 'client', template: html`<relink-connection-detail connection-id="con_slack" list-href="/portal/connections"></relink-connection-detail>`,
+        until: (el) => has('back')(el) || clickOnce(el.shadowRoot.querySelector('relink-remove-dialog') ?? el, 'confirm') },
     ],
   },
   'relink-connection-requests': {

@@ -46,7 +46,7 @@ describe('relink-runs-list', () => {
 
   it('lists the runs newest first with workflow, status text + icon, kind and times; accessible; parts', async () => {
     const { el } = await list();
-    expect(ids(el)).to.deep.equal(['run_running', 'run_operator_reauth', 'run_agent_reauth', 'run_completed', 'run_failed']);
+    expect(ids(el)).to.deep.equal(['run_running', 'run_operator_reauth', 'run_agent_reauth', 'run_completed', 'run_newsletter', 'run_failed']);
     const row = rowOf(el, 'run_agent_reauth');
     expect(row.querySelector('[part=workflow]')!.textContent).to.equal('New HubSpot leads to Slack');
     expect(row.querySelector('[part=workflow]')!.getAttribute('href')).to.equal('#runs/run_agent_reauth');
@@ -129,7 +129,7 @@ describe('relink-runs-list', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(el.filter).to.equal('all');
-    expect(ids(el)).to.have.length(5);
+    expect(ids(el)).to.have.length(6);
   });
 
   it('Resume is offered on a row only once its connection works: none while HubSpot is broken', async () => {
@@ -199,7 +199,7 @@ describe('relink-runs-list', () => {
     await expect(el).to.be.accessible();
     fail = false;
     part(el, 'retry')!.click();
-    await waitUntil(() => rows(el).length === 5, 'reloaded');
+    await waitUntil(() => rows(el).length === 6, 'reloaded');
   });
 
   it('copy from messages; hostile workflow names render as text', async () => {

@@ -21,7 +21,7 @@ async function approve(connectUrl: string, email: string): Promise<void> {
   const page = await (await follow(await server.fetch(connectUrl, { redirect: 'manual' }), connectUrl)).text();
   const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
   const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
-  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
+  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*(?:<bdi>)?[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
   await follow(await server.fetch(action, { method: 'POST', body: new URLSearchParams({ request, account, decision: 'approve' }), redirect: 'manual' }), action);
 }
 

@@ -151,6 +151,15 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     </section>`;
   }
 
+  /**
+   * The server writes the last error in English, naming the app: an English page shows it; another language says the
+   * error by its code, and an unknown code shows no sentence rather than English on a translated page.
+   */
+  private renderLastError(error: { code: string; message: string }) {
+    const text = /^en\b/i.test(this.locale) ? error.message : (this.m.lastErrors as Record<string, string>)[error.code];
+    return text ? html`<p part="last-error">${text}</p>` : nothing;
+  }
+
   override render() {
     const c = this.connection;
     const m = this.m;
@@ -194,7 +203,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
       ${authProblem
         ? html`<div part="auth-config"><p>${fill(authConfigText(authProblem, m), { app: c.app.name })}</p><p>${m.authConfigHelp}</p></div>`
         : nothing}
-      ${c.status === 'error' && c.lastError ? html`<p part="last-error">${c.lastError.message}</p>` : nothing}
+      ${c.status === 'error' && c.lastError ? this.renderLastError(c.lastError) : nothing}
       <dl part="facts">
         ${c.externalAccountEmail ? html`<dt>${m.account}</dt><dd>${c.externalAccountEmail}</dd>` : nothing}
         <dt>${m.lastRefreshed}</dt>
