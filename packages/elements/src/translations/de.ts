@@ -69,6 +69,7 @@ export default {
       run_not_paused: 'Nur eine pausierte Ausführung kann fortgesetzt werden.',
       connection_not_active: 'Verbinden Sie die Apps, die diese Ausführung benötigt, neu, bevor Sie sie fortsetzen.',
       resumes_automatically: 'Diese Ausführung wird automatisch fortgesetzt, sobald ihre Verbindungen neu verbunden sind.',
+      retries_automatically: 'Diese Ausführung wird automatisch wiederholt, sobald ihre Verbindungen neu verbunden sind.',
       run_not_terminal: 'Nur eine abgeschlossene, fehlgeschlagene oder abgebrochene Ausführung kann erneut ausgeführt werden.',
       request_not_outstanding: 'Diese Anfrage wurde bereits erledigt oder abgebrochen.',
       session_not_confirmable: 'Diese Anmeldung kann nicht mehr bestätigt werden. Starten Sie das Neuverbinden noch einmal.',

@@ -54,6 +54,7 @@ export const codes = {
   run_not_paused: 'Only a paused run can be resumed.',
   connection_not_active: 'Reconnect the connections this run needs before resuming it.',
   resumes_automatically: 'This run resumes by itself once its connections are reconnected.',
+  retries_automatically: 'This run retries by itself once its connections are reconnected.',
   run_not_terminal: 'Only a completed, failed or cancelled run can be replayed.',
   request_not_outstanding: 'This request was already completed or cancelled.',
   session_not_confirmable: 'This sign-in can no longer be confirmed. Start the reconnect again.',

@@ -69,6 +69,7 @@ export default {
       run_not_paused: 'Solo se puede reanudar una ejecución en pausa.',
       connection_not_active: 'Reconecta las apps que necesita esta ejecución antes de reanudarla.',
       resumes_automatically: 'Esta ejecución se reanudará sola en cuanto se reconecten sus conexiones.',
+      retries_automatically: 'Esta ejecución se reintentará sola en cuanto se reconecten sus conexiones.',
       run_not_terminal: 'Solo se puede volver a ejecutar una ejecución completada, fallida o cancelada.',
       request_not_outstanding: 'Esta solicitud ya se completó o se canceló.',
       session_not_confirmable: 'Esta autorización ya no se puede confirmar. Vuelve a iniciar la reconexión.',

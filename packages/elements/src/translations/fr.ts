@@ -70,6 +70,7 @@ export default {
       run_not_paused: 'Seule une exécution en pause peut être reprise.',
       connection_not_active: 'Reconnectez les apps dont cette exécution a besoin avant de la reprendre.',
       resumes_automatically: 'Cette exécution reprendra d’elle-même dès que ses connexions seront rétablies.',
+      retries_automatically: 'Cette exécution sera relancée d’elle-même dès que ses connexions seront rétablies.',
       run_not_terminal: 'Seule une exécution terminée, échouée ou annulée peut être relancée.',
       request_not_outstanding: 'Cette demande a déjà été traitée ou annulée.',
       session_not_confirmable: 'Cette autorisation ne peut plus être confirmée. Relancez la reconnexion.',

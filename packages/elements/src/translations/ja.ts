@@ -69,6 +69,7 @@ export default {
       run_not_paused: '再開できるのは一時停止中の実行だけです。',
       connection_not_active: 'この実行を再開する前に、必要な接続を再接続してください。',
       resumes_automatically: 'この実行は、必要な接続が再接続されると自動的に再開されます。',
+      retries_automatically: 'この実行は、必要な接続が再接続されると自動的に再試行されます。',
       run_not_terminal: '再実行できるのは、完了、失敗、またはキャンセルされた実行だけです。',
       request_not_outstanding: 'このリクエストはすでに完了しているか、キャンセルされています。',
       session_not_confirmable: 'この承認は確定できなくなりました。もう一度再接続を開始してください。',
