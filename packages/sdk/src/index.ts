@@ -51,6 +51,7 @@ export {
   isRunNotTerminal,
   isConnectionNotActive,
   isResumesAutomatically,
+  isRetriesAutomatically,
   fieldErrors,
   errorKind,
   type RelinkErrorKind,
@@ -91,6 +92,7 @@ export type {
   Run,
   RunKind,
   RunPreset,
+  RunRetry,
   RunStatus,
   Viewer,
 } from './schema/index.js';

@@ -4,6 +4,7 @@ import { notFound } from '../errors.js';
 import { emitConnectionRemoved, emitConnectionRequest, emitNotification, emitRun } from '../events/emit.js';
 import type { ConnectionRecord, RunRecord, Store } from '../store/store.js';
 import { inactiveConnectionsOf, withBlockers } from './blockers.js';
+import { dropRetriesFor } from './run-failures.js';
 
 /** Runs a removal stops: live ones, and paused ones (whatever they waited for, the connection is now gone too). */
 const LIVE = new Set(['running', 'waiting', 'paused']);
@@ -60,6 +61,8 @@ export async function removeConnection(ctx: RelinkContext, connection: Connectio
       await tx.putConnectionRequest(cancelled);
       await emitConnectionRequest(ctx, tx, cancelled);
     }
+    // Its failed runs waiting to retry after a reconnect never will: they go back to Replay.
+    await dropRetriesFor(ctx, tx, current);
     await tx.deleteConnection(current.workspaceId, current.id);
     await emitConnectionRemoved(ctx, tx, current);
     return { removed: current, paused: await pauseRunsForRemoval(ctx, tx, current, now) };

@@ -57,7 +57,7 @@ export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Relink
 
   route(v1, registry, {
     method: 'post', path: '/v1/runs/{id}/replay', tag, auth: 'session',
-    summary: 'Replay a terminal run (completed, failed, cancelled) as a new run with replayOf; 409 run_not_terminal otherwise.',
+    summary: 'Replay a terminal run (completed, failed, cancelled) as a new run with replayOf; 409 run_not_terminal otherwise; 409 retries_automatically for a failed run the server retries after reconnect.',
     response: { status: 201, schema: Run, description: 'The new run' }, errors: [400, 403, 404, 409],
   }, async (c) => send(c, Run, toRun(await replayRun(ctx, await loadRun(ctx, c.get('auth'), idParam(c)))), 201));
 }
