@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import {
-  colorBorder, colorDanger, colorSurface, colorSurfaceRaised, colorText, durationShort, radius, space1, space2, space3,
+  colorBorder, colorDanger, colorSurface, colorSurfaceRaised, colorText, durationShort, radius, space1, space3,
 } from '../styles/tokens.js';
 
 /** Buttons shared by the elements: `.btn`, `.btn.danger`, busy state and spinner (focus ring: `component.styles.ts`). */
@@ -37,26 +37,4 @@ export default css`
   @media (forced-colors: active) {
     .btn.danger { border-color: ButtonText; }
   }
-`;
-
-/**
- * The API-key credential form's fields and button row (`internal/credential-form.ts`, whose template loads on demand):
- * static, so the form is styled the moment it appears. The element styles `[part='form']` and `[part='error']` itself.
- */
-export const credentialFormStyles = css`
-  .field { display: grid; gap: ${space1}; }
-  label { font-weight: 500; }
-  input {
-    box-sizing: border-box;
-    inline-size: 100%;
-    padding: ${space1} ${space2};
-    border: 1px solid ${colorBorder};
-    border-radius: ${radius};
-    background: ${colorSurface};
-    color: ${colorText};
-    font: inherit;
-  }
-  input[aria-invalid='true'] { border-color: ${colorDanger}; }
-  .field-error { margin: 0; color: ${colorDanger}; }
-  .row { display: flex; flex-wrap: wrap; gap: ${space2}; }
 `;

@@ -5,8 +5,8 @@ import type { CredentialField } from '@relink/sdk';
  * The API-key credential form `relink-connect-button` and `relink-reconnect-button` open: one labelled input per field
  * of the app (secret ones masked), per-field errors from the server (`aria-invalid`, described by the error), a
  * general error, Save and Cancel. Most connections are OAuth, so this module loads on demand
- * (`import('…/credential-form.js')`) the first time a form opens; its rules are static, `credentialFormStyles` in
- * `controls.styles.ts` (a few bytes, and no flash of an unstyled form). Parts (documented on each element): `form`, `input`, `save`, `error`.
+ * (`import('…/credential-form.js')`) the first time a form opens; its rules are static, in
+ * `credential-form.styles.ts` (a few bytes, and no flash of an unstyled form). Parts (documented on each element): `form`, `input`, `save`, `error`.
  */
 export interface CredentialFormOptions {
   fields: readonly CredentialField[];
