@@ -38,7 +38,7 @@ const oneTypeImport = {
 };
 
 export default {
-  globs: ['src/components/**/*.component.ts', 'src/internal/relink-element.ts', 'src/internal/connection-element.ts'],
+  globs: ['src/components/**/*.component.ts', 'src/internal/relink-element.ts', 'src/internal/connection-element.ts', 'src/internal/confirm-dialog.ts'],
   outdir: '.',
   litelement: true,
   dev: false,

@@ -18,15 +18,18 @@ const cases: { tag: string; attributes: string; partName: string; role: 'client'
 
 describe('heading-level', () => {
   for (const { tag, attributes, partName, role } of cases) {
-    it(`${tag}: an <h2> by default, <h4> with heading-level="4", <h2> for a level out of range`, async () => {
+    it(`${tag}: an <h2> by default, <h1>–<h6> with heading-level 1–6, <h2> for a level out of range`, async () => {
       const d = await demo(role);
       const content = staticHtml`<${unsafeStatic(tag)} ${unsafeStatic(attributes)}></${unsafeStatic(tag)}>`;
       const { el } = await inProvider<HTMLElement & { headingLevel: number; updateComplete: Promise<boolean> }>(d.client, html`${content}`, tag);
       await waitUntil(() => part(el, partName), `${tag} heading shown`, { timeout: 5000 });
       expect(part(el, partName)!.tagName).to.equal('H2');
-      el.setAttribute('heading-level', '4');
-      await el.updateComplete;
-      expect(part(el, partName)!.tagName).to.equal('H4');
+      for (const level of [1, 2, 3, 4, 5, 6]) {
+        el.setAttribute('heading-level', String(level));
+        await el.updateComplete;
+        expect(part(el, partName)!.tagName).to.equal(`H${level}`);
+        expect(part(el, partName)!.textContent, 'the content follows').to.not.equal('');
+      }
       el.headingLevel = 9;
       await el.updateComplete;
       expect(part(el, partName)!.tagName).to.equal('H2');

@@ -39,6 +39,10 @@ describe('ResourceController', () => {
     const [first, second] = el.calls as [Call, Call];
     expect(first.signal.aborted, 'superseded load aborted').to.equal(true);
     expect(second.signal.aborted).to.equal(false);
+    // The superseded load's abort settles it; that must not end the newer load's pending state.
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.resource.pending, 'still loading b').to.equal(true);
+    expect(el.resource.error, 'the abort is no error').to.equal(undefined);
     second.settle('B');
     await waitUntil(() => el.resource.value === 'B');
     first.settle('A');

@@ -1,8 +1,8 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RelinkStore } from '@relink/sdk';
 
-export { initialState };
+/** What a load returns when there is nothing to load: the resource goes back to its initial state. */
+export const initialState: unique symbol = Symbol('initialState');
 
 export interface ResourceOptions<A extends readonly unknown[], T> {
   /** The inputs of the load (a store, an id): a change starts a new load and aborts the one in flight. */
@@ -15,52 +15,87 @@ export interface ResourceOptions<A extends readonly unknown[], T> {
 }
 
 /**
- * The one way an element loads data (lit.dev's "NamesController" pattern around `@lit/task`): the load runs when its
- * inputs change, a superseded load is aborted through its `signal` and its answer dropped, a host removed from the
- * page aborts its load (and starts it again if it comes back), so no load outlives its element or a changed id.
+ * The one way an element loads data (lit.dev's "NamesController" pattern, with `@lit/task`'s semantics in a few
+ * lines of its own): the load runs when its inputs change (checked before each update, compared one by one), a
+ * superseded load is aborted through its `signal` and its answer dropped, a host removed from the page aborts its load
+ * (and starts it again if it comes back), so no load outlives its element or a changed id.
  */
 export class ResourceController<A extends readonly unknown[], T = unknown> implements ReactiveController {
-  private readonly task: Task<A, T>;
+  private status: 'initial' | 'pending' | 'complete' | 'error' = 'initial';
+  private args?: A;
+  private result?: T;
+  private failure?: unknown;
+  /** Which run is the latest: an older one's answer is dropped. */
+  private call = 0;
+  private abortController?: AbortController;
   private interrupted = false;
 
-  constructor(host: ReactiveControllerHost, options: ResourceOptions<A, T>) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ResourceOptions<A, T>,
+  ) {
     host.addController(this);
-    this.task = new Task<A, T>(host, {
-      args: options.args,
-      task: (args, { signal }) => untilAborted(options.load(args, { signal }) as Promise<T>, signal),
-    });
   }
 
   /** Whether a load is in flight. */
   get pending(): boolean {
-    return this.task.status === TaskStatus.PENDING;
+    return this.status === 'pending';
   }
 
   /** The value of the last load that completed; kept while the next one runs, cleared when one fails. */
   get value(): T | undefined {
-    return this.task.value;
+    return this.result;
   }
 
   /** The SDK error of the last load, unchanged (undefined unless it failed). */
   get error(): unknown {
-    return this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
+    return this.status === 'error' ? this.failure : undefined;
   }
 
   /** Loads again with the current inputs (what "Try again" does). */
-  run(): Promise<void> {
-    return this.task.run();
+  async run(args: A = this.options.args()): Promise<void> {
+    this.args = args;
+    if (this.status === 'pending') this.abortController?.abort();
+    this.status = 'pending';
+    this.host.requestUpdate();
+    const call = ++this.call;
+    const { signal } = (this.abortController = new AbortController());
+    let result: T | typeof initialState | undefined;
+    let failure: unknown;
+    let failed = false;
+    try {
+      result = await untilAborted(this.options.load(args, { signal }), signal);
+    } catch (error) {
+      failed = true;
+      failure = error;
+    }
+    if (call !== this.call) return;
+    if (result === initialState) this.status = 'initial';
+    else {
+      this.status = failed ? 'error' : 'complete';
+      this.result = result;
+      this.failure = failure;
+    }
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    const args = this.options.args();
+    const previous = this.args;
+    this.args = args;
+    if (!previous || args.length !== previous.length || args.some((arg, i) => arg !== previous[i])) void this.run(args);
   }
 
   hostConnected(): void {
     if (!this.interrupted) return;
     this.interrupted = false;
-    void this.task.run();
+    void this.run();
   }
 
   hostDisconnected(): void {
     if (!this.pending) return;
     this.interrupted = true;
-    this.task.abort();
+    this.abortController?.abort();
   }
 }
 

@@ -7,6 +7,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkConnectEvent, RelinkConnectionCreatedEvent, type ConnectAction } from '../../events/connect.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
 import { fill } from '../../internal/fill.js';
 import { icon } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
@@ -81,6 +82,8 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
   @state() private busy = false;
   /** The quiet status line (cancelled), said at render time. */
   @state() private message?: (m: ConnectButtonMessages) => string;
+  /** The credential form, loaded the first time it opens (most apps are OAuth). */
+  private credentialForm?: typeof CredentialForm;
 
   private readonly catalog = new ResourceController(this, {
     args: () => [this.data.store, this.app ? undefined : this.appKey] as const,
@@ -123,11 +126,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
       this.view = { kind: 'error', say: (m) => fill(authConfigText(problem, m), { app: app.name }), help: true };
       return;
     }
-    if (action === 'credentials') {
-      this.view = { kind: 'form', fieldErrors: {} };
-      void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
-      return;
-    }
+    if (action === 'credentials') return void this.openForm();
     this.busy = true;
     this.view = { kind: 'idle' };
     // Called synchronously inside the click, so the consent popup is not blocked.
@@ -145,6 +144,18 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
         this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       })
       .finally(() => (this.busy = false));
+  }
+
+  private async openForm(): Promise<void> {
+    try {
+      this.credentialForm ??= (await import('../../internal/credential-form.js')).credentialForm;
+    } catch (error) {
+      this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
+      return;
+    }
+    this.view = { kind: 'form', fieldErrors: {} };
+    await this.updateComplete;
+    this.renderRoot.querySelector('input')?.focus();
   }
 
   private handleOutcome(app: App, outcome: ConnectSessionOutcome): void {
@@ -173,14 +184,10 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
     }
   }
 
-  private async handleSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private async handleSubmit(fields: Record<string, string>): Promise<void> {
     const { store } = this;
     const app = this.resolvedApp;
     if (!store || !app || this.busy) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const fields: Record<string, string> = {};
-    for (const field of app.credentialFields ?? []) fields[field.name] = String(data.get(field.name) ?? '');
     this.busy = true;
     try {
       const connection = await store.addWithCredentials(app.key, fields, this.label);
@@ -199,23 +206,15 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
 
   private renderForm(app: App, view: Extract<View, { kind: 'form' }>) {
     const m = this.m;
-    return html`<form part="form" @submit=${this.handleSubmit} novalidate>
-      ${(app.credentialFields ?? []).map((field) => {
-        const error = view.fieldErrors[field.name];
-        return html`<div class="field">
-          <label for=${`f-${field.name}`}>${field.label}</label>
-          <input part="input" id=${`f-${field.name}`} name=${field.name} type=${field.secret ? 'password' : 'text'}
-            autocomplete="off" spellcheck="false" required aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? `e-${field.name}` : nothing} />
-          ${error ? html`<p class="field-error" id=${`e-${field.name}`}>${error}</p>` : nothing}
-        </div>`;
-      })}
-      ${view.error ? html`<p part="error" role="alert">${view.error(m)}</p>` : nothing}
-      <div class="row">
-        <button part="save" class="btn" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>${m.save}</button>
-        <button class="btn" type="button" @click=${() => (this.view = { kind: 'idle' })}>${m.cancel}</button>
-      </div>
-    </form>`;
+    return this.credentialForm!({
+      fields: app.credentialFields ?? [],
+      fieldErrors: view.fieldErrors,
+      error: view.error?.(m),
+      busy: this.busy,
+      words: m,
+      onSubmit: (fields) => void this.handleSubmit(fields),
+      onCancel: () => (this.view = { kind: 'idle' }),
+    });
   }
 
   override render() {

@@ -8,6 +8,7 @@ import { fillMismatch, mismatchPrompt, settleOutcome, type AccountMismatch, type
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
 import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
+import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
 import { icon } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
 import { authConfig, errorKinds, mismatch, reconnectButton, reconnection } from '../../translations/en.js';
@@ -71,6 +72,8 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   @state() private view: View = { kind: 'idle' };
   @state() private busy = false;
   @state() private message = '';
+  /** The credential form, loaded the first time it opens (most connections are OAuth). */
+  private credentialForm?: typeof CredentialForm;
 
   private get action(): ReconnectAction | undefined {
     const connection = this.connection;
@@ -104,11 +107,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     if (action === 'credentials' && this.view.kind === 'form') return;
     if (!this.dispatchEvent(new RelinkReconnectEvent({ connection, action }))) return;
     this.message = '';
-    if (action === 'credentials') {
-      this.view = { kind: 'form', fieldErrors: {} };
-      void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
-      return;
-    }
+    if (action === 'credentials') return void this.openForm();
     // Known before the click: no popup that could only show an error (seed 000).
     const problem = action === 'consent' ? authConfigProblem(connection) : undefined;
     if (problem) {
@@ -141,6 +140,18 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
         this.settle(action, 'error', error);
       })
       .finally(() => (this.busy = false));
+  }
+
+  private async openForm(): Promise<void> {
+    try {
+      this.credentialForm ??= (await import('../../internal/credential-form.js')).credentialForm;
+    } catch (error) {
+      this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
+      return;
+    }
+    this.view = { kind: 'form', fieldErrors: {} };
+    await this.updateComplete;
+    this.renderRoot.querySelector('input')?.focus();
   }
 
   private handleOutcome(outcome: ConnectSessionOutcome): void {
@@ -193,13 +204,9 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("[part='base']")?.focus());
   }
 
-  private async handleSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private async handleSubmit(fields: Record<string, string>): Promise<void> {
     const { store, connection } = this;
     if (!store || !connection || this.busy) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const fields: Record<string, string> = {};
-    for (const field of connection.app.credentialFields ?? []) fields[field.name] = String(data.get(field.name) ?? '');
     this.busy = true;
     try {
       await store.submitCredentials(connection.id, fields);
@@ -220,24 +227,15 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
 
   private renderForm(view: Extract<View, { kind: 'form' }>) {
     const m = this.m;
-    const fields = this.connection?.app.credentialFields ?? [];
-    return html`<form part="form" @submit=${this.handleSubmit} novalidate>
-      ${fields.map((field) => {
-        const error = view.fieldErrors[field.name];
-        return html`<div class="field">
-          <label for=${`f-${field.name}`}>${field.label}</label>
-          <input part="input" id=${`f-${field.name}`} name=${field.name} type=${field.secret ? 'password' : 'text'}
-            autocomplete="off" spellcheck="false" required aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? `e-${field.name}` : nothing} />
-          ${error ? html`<p class="field-error" id=${`e-${field.name}`}>${error}</p>` : nothing}
-        </div>`;
-      })}
-      ${view.error ? html`<p part="error" role="alert">${view.error}</p>` : nothing}
-      <div class="row">
-        <button part="save" class="btn" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>${m.save}</button>
-        <button class="btn" type="button" @click=${() => (this.view = { kind: 'idle' })}>${m.cancel}</button>
-      </div>
-    </form>`;
+    return this.credentialForm!({
+      fields: this.connection?.app.credentialFields ?? [],
+      fieldErrors: view.fieldErrors,
+      error: view.error,
+      busy: this.busy,
+      words: m,
+      onSubmit: (fields) => void this.handleSubmit(fields),
+      onCancel: () => (this.view = { kind: 'idle' }),
+    });
   }
 
   private renderView() {

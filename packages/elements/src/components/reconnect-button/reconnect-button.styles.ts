@@ -1,12 +1,14 @@
 import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
+import credentialFormStyles from '../../internal/credential-form.styles.js';
 import { mismatchStyles } from '../../internal/consent-outcome.js';
-import { colorBorder, colorDanger, colorSurface, colorText, colorTextMuted, radius, space1, space2, space3 } from '../../styles/tokens.js';
+import { colorDanger, colorTextMuted, space2, space3 } from '../../styles/tokens.js';
 
 export default [
   componentStyles,
   controls,
+  credentialFormStyles,
   mismatchStyles,
   css`
     :host { display: inline-block; max-inline-size: 100%; }
@@ -19,23 +21,9 @@ export default [
     [part='form'], [part='confirm'], [part='message'] { order: 1; flex-basis: 100%; }
     /* Full width as items (a narrower item could share the buttons' line), 28rem of content as before. */
     [part='form'], [part='confirm'] { max-inline-size: none; grid-template-columns: minmax(0, 28rem); }
-    .field { display: grid; gap: ${space1}; }
-    label { font-weight: 500; }
-    input {
-      box-sizing: border-box;
-      inline-size: 100%;
-      padding: ${space1} ${space2};
-      border: 1px solid ${colorBorder};
-      border-radius: ${radius};
-      background: ${colorSurface};
-      color: ${colorText};
-      font: inherit;
-    }
-    input[aria-invalid='true'] { border-color: ${colorDanger}; }
-    .field-error, [part='error'] { margin: 0; color: ${colorDanger}; }
+    [part='error'] { margin: 0; color: ${colorDanger}; }
     [part='message'] { margin: ${space2} 0 0; color: ${colorTextMuted}; }
     [part='message']:empty { display: none; }
-    .row { display: flex; flex-wrap: wrap; gap: ${space2}; }
     p { margin: 0; }
   `,
 ];

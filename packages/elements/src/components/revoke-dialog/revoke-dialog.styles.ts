@@ -1,29 +1,13 @@
 import { css } from 'lit';
-import componentStyles from '../../styles/component.styles.js';
-import controls from '../../internal/controls.styles.js';
-import { colorBorder, colorDanger, colorScheme, colorSurfaceRaised, colorText, colorTextMuted, radius, shadow, space2, space3, space4 } from '../../styles/tokens.js';
+import { confirmDialogStyles } from '../../internal/confirm-dialog.js';
 
 export default [
-  componentStyles,
-  controls,
+  confirmDialogStyles,
   css`
-    :host { display: inline-block; color-scheme: ${colorScheme}; }
-    dialog {
+    :host {
       --_width: var(--relink-revoke-dialog-width, 28rem);
-      inline-size: min(var(--_width), calc(100vw - 2 * ${space4}));
-      box-sizing: border-box;
-      padding: ${space4};
-      border: 1px solid ${colorBorder};
-      border-radius: var(--relink-revoke-dialog-radius, ${radius});
-      background: ${colorSurfaceRaised};
-      color: ${colorText};
-      box-shadow: ${shadow};
-      font: inherit;
+      --_radius: var(--relink-revoke-dialog-radius);
+      --_backdrop: var(--relink-revoke-dialog-backdrop);
     }
-    dialog::backdrop { background: var(--relink-revoke-dialog-backdrop, rgb(0 0 0 / 0.4)); }
-    [part='title'] { margin: 0 0 ${space2}; font-size: 1.125em; font-weight: 600; }
-    [part='body'] { margin: 0; color: ${colorTextMuted}; line-height: 1.5; }
-    [part='error'] { margin: ${space3} 0 0; color: ${colorDanger}; }
-    [part='actions'] { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: ${space2}; margin-block-start: ${space4}; }
   `,
 ];

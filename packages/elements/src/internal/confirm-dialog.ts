@@ -1,0 +1,148 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { RelinkHideEvent, RelinkShowEvent, type DialogCloseReason } from '../events/dialog.js';
+import componentStyles from '../styles/component.styles.js';
+import { colorBorder, colorDanger, colorScheme, colorSurfaceRaised, colorText, colorTextMuted, radius, shadow, space2, space3, space4 } from '../styles/tokens.js';
+import { ConnectionElement } from './connection-element.js';
+import controls from './controls.styles.js';
+
+/**
+ * Base of the confirmation dialogs on one connection (`relink-revoke-dialog`, `relink-remove-dialog`): a trigger
+ * button and a native modal `<dialog>` — focus moves in to the safe action ("cancel"), stays trapped, Escape closes,
+ * focus returns to the trigger; the destructive action ("confirm") on the right, busy while it runs, its failure shown
+ * in the dialog. Dialog API as Shoelace's and Material's: the reflected `open` property (or attribute) drives
+ * `showModal()` and `close()`; `show()` and `hide()` settle once the dialog is open or closed; `relink-show` and
+ * `relink-hide` (with the reason) fire before it opens or closes and can be cancelled. Each element keeps its words,
+ * its action and what it shows beyond the title and body.
+ */
+export class ConfirmDialogElement<M extends object = object> extends ConnectionElement<M> {
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  /** Whether the dialog is open. Set it (or the `open` attribute) to open or close it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** @internal Whether the confirmed action is running. */
+  @state() protected busy = false;
+  /** @internal The failed action's error, said at render time so it follows a later `lang` change. */
+  @state() protected error?: unknown;
+  /** Why the pending close was asked for (read when `open` turns false). */
+  private closeReason: DialogCloseReason = 'method';
+
+  /** Opens the dialog (focus goes to the safe action); settles once it is open, or stays closed if `relink-show` was cancelled. */
+  async show(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+  }
+
+  /** Closes the dialog (focus returns to the trigger); settles once it is closed, or stays open if `relink-hide` was cancelled. */
+  async hide(): Promise<void> {
+    await this.requestClose('method');
+  }
+
+  /** @internal Closes the dialog for `reason`, unless `relink-hide` is cancelled. */
+  protected requestClose(reason: DialogCloseReason): Promise<boolean> {
+    if (!this.open) return this.updateComplete;
+    this.closeReason = reason;
+    this.open = false;
+    return this.updateComplete;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!changed.has('open')) return;
+    const previous = changed.get('open') ?? false;
+    if (this.open === previous) return;
+    const event = this.open ? new RelinkShowEvent() : new RelinkHideEvent({ reason: this.closeReason });
+    this.closeReason = 'method';
+    // A cancelled request leaves `open` as it was; nothing else in this update sees the change.
+    if (!this.dispatchEvent(event)) this.open = previous;
+    else this.error = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (!dialog || dialog.open === this.open) return;
+    if (this.open) {
+      dialog.showModal();
+      this.renderRoot.querySelector<HTMLElement>("[part='cancel']")!.focus();
+    } else {
+      dialog.close();
+      this.renderRoot.querySelector<HTMLElement>("[part='trigger']")?.focus();
+    }
+  }
+
+  // Escape: ask first, so a host can keep the dialog open.
+  private handleCancel(event: Event): void {
+    event.preventDefault();
+    void this.requestClose('escape');
+  }
+
+  // The browser closed the dialog without asking (it may skip `cancel` on a repeated Escape): follow it, and put it
+  // back if the host cancels the close.
+  private handleNativeClose(): void {
+    if (this.open) void this.requestClose('escape');
+  }
+
+  /** @internal Runs the confirmed action once at a time: busy while it runs, its error kept for the dialog to say. */
+  protected async act(action: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    try {
+      await action();
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** @internal The trigger that opens the dialog. */
+  protected renderTrigger(label: string): TemplateResult {
+    return html`<button part="trigger" class="btn" type="button" aria-haspopup="dialog" @click=${this.show}>${label}</button>`;
+  }
+
+  /** @internal The dialog: title, body, what the element adds (`extra`), the error (`error`, already said), cancel and confirm. */
+  protected renderDialog(d: { title: string; body: string; extra?: unknown; error: string | undefined; cancel: string; confirm: string; onConfirm: () => void }): TemplateResult {
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="body" @cancel=${this.handleCancel} @close=${this.handleNativeClose}>
+        <h2 part="title" id="title">${d.title}</h2>
+        <p part="body" id="body">${d.body}</p>
+        ${d.extra ?? nothing}
+        <p part="error" role="alert" ?hidden=${d.error === undefined}>${d.error ?? nothing}</p>
+        <div part="actions">
+          <button part="cancel" class="btn" type="button" autofocus @click=${() => void this.requestClose('cancel')}>${d.cancel}</button>
+          <button part="confirm" class="btn danger" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-busy=${this.busy ? 'true' : 'false'} @click=${d.onConfirm}>${d.confirm}</button>
+        </div>
+      </dialog>`;
+  }
+}
+
+/**
+ * The dialogs' shared styles. Each element maps its own custom properties onto the private ones on its host:
+ * `:host { --_width: var(--relink-revoke-dialog-width, 28rem); --_radius: …; --_backdrop: …; }`.
+ */
+export const confirmDialogStyles = [
+  componentStyles,
+  controls,
+  css`
+    :host { display: inline-block; color-scheme: ${colorScheme}; }
+    dialog {
+      inline-size: min(var(--_width), calc(100vw - 2 * ${space4}));
+      box-sizing: border-box;
+      padding: ${space4};
+      border: 1px solid ${colorBorder};
+      border-radius: var(--_radius, ${radius});
+      background: ${colorSurfaceRaised};
+      color: ${colorText};
+      box-shadow: ${shadow};
+      font: inherit;
+    }
+    dialog::backdrop { background: var(--_backdrop, rgb(0 0 0 / 0.4)); }
+    [part='title'] { margin: 0 0 ${space2}; font-size: 1.125em; font-weight: 600; }
+    [part='body'] { margin: 0; color: ${colorTextMuted}; line-height: 1.5; }
+    [part='error'] { margin: ${space3} 0 0; color: ${colorDanger}; }
+    [part='actions'] { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: ${space2}; margin-block-start: ${space4}; }
+  `,
+];

@@ -1,0 +1,24 @@
+import { css } from 'lit';
+import { colorBorder, colorDanger, colorSurface, colorText, radius, space1, space2 } from '../styles/tokens.js';
+
+/**
+ * The API-key credential form's fields and button row (`internal/credential-form.ts`, whose template loads on demand):
+ * static (its own module, so elements without the form do not carry it), so the form is styled the moment it appears. The element styles `[part='form']` and `[part='error']` itself.
+ */
+export default css`
+  .field { display: grid; gap: ${space1}; }
+  label { font-weight: 500; }
+  input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    padding: ${space1} ${space2};
+    border: 1px solid ${colorBorder};
+    border-radius: ${radius};
+    background: ${colorSurface};
+    color: ${colorText};
+    font: inherit;
+  }
+  input[aria-invalid='true'] { border-color: ${colorDanger}; }
+  .field-error { margin: 0; color: ${colorDanger}; }
+  .row { display: flex; flex-wrap: wrap; gap: ${space2}; }
+`;
