@@ -118,7 +118,7 @@ for (const name of names) {
 const all = await measure(importsOf(names), external);
 console.log(`  ${'all elements + base'.padEnd(28)} ${kib(all.gz)} KiB min+gzip (${kib(all.min).trim()} KiB min)`);
 console.log('  (relink-connection-detail embeds refresh, revoke and reconnect; its figure includes them)');
-console.log('  (relink-runs-list and relink-run-detail embed relink-run-actions; relink-publish-check also pulls @lit/task, external in this view)');
+console.log('  (relink-runs-list and relink-run-detail embed relink-run-actions)');
 
 console.log('\nWhat a host ships (nothing external):');
 const kit = await measure(importsOf(names), []);
