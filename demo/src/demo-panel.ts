@@ -59,6 +59,8 @@ export function demoPanel(token: SessionToken): TemplateResult {
     await call(`connections/${selected()}/expire`);
     await call('refresher/run');
   });
+  // Seed 004's scheduled posts: with LinkedIn broken the run fails and retries by itself once LinkedIn is reconnected.
+  const runScheduledPosts = act(w.runScheduledPosts, () => call('workflows/wf_linkedin_posts/run'));
   const reset = act(w.resetDemo, async () => {
     await call('reset');
     location.reload();
@@ -79,6 +81,7 @@ export function demoPanel(token: SessionToken): TemplateResult {
         <button type="button" @click=${revokeGrant}>${w.revokeGrant}</button>
         <button type="button" @click=${transient}>${w.failRefreshes}</button>
         <button type="button" @click=${expire}>${w.expireToken}</button>
+        <button type="button" @click=${runScheduledPosts}>${w.runScheduledPosts}</button>
         <button type="button" @click=${reset}>${w.resetDemo}</button>
       </div>
       <form class="demo-words" @submit=${relabelError}>
