@@ -73,6 +73,7 @@ export default {
       request_not_outstanding: 'Diese Anfrage wurde bereits erledigt oder abgebrochen.',
       session_not_confirmable: 'Diese Anmeldung kann nicht mehr bestätigt werden. Starten Sie das Neuverbinden noch einmal.',
       demo_mode_off: 'Die Demo-Steuerung ist nur im Demo-Modus verfügbar.',
+      preference_locked: 'Benachrichtigungen zur erneuten Autorisierung sind für die Agentur immer aktiviert.',
       rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
       payload_too_large: 'Die gesendeten Daten sind zu groß.',
       idempotency_key_in_use: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',

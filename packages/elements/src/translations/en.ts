@@ -58,6 +58,7 @@ export const codes = {
   request_not_outstanding: 'This request was already completed or cancelled.',
   session_not_confirmable: 'This sign-in can no longer be confirmed. Start the reconnect again.',
   demo_mode_off: 'Demo controls are available only in demo mode.',
+  preference_locked: 'Reauthorization alerts are always on for the agency.',
   rate_limited: 'Too many requests. Wait a moment, then try again.',
   payload_too_large: 'What was sent is too large.',
   idempotency_key_in_use: 'The same request is still in progress. Try again in a moment.',

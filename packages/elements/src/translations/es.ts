@@ -73,6 +73,7 @@ export default {
       request_not_outstanding: 'Esta solicitud ya se completó o se canceló.',
       session_not_confirmable: 'Esta autorización ya no se puede confirmar. Vuelve a iniciar la reconexión.',
       demo_mode_off: 'Los controles de demostración solo están disponibles en el modo de demostración.',
+      preference_locked: 'Las alertas de reautorización están siempre activadas para la agencia.',
       rate_limited: 'Demasiadas solicitudes. Espera un momento y vuelve a intentarlo.',
       payload_too_large: 'Lo que se envió es demasiado grande.',
       idempotency_key_in_use: 'La misma solicitud sigue en curso. Vuelve a intentarlo en un momento.',

@@ -74,6 +74,7 @@ export default {
       request_not_outstanding: 'Cette demande a déjà été traitée ou annulée.',
       session_not_confirmable: 'Cette autorisation ne peut plus être confirmée. Relancez la reconnexion.',
       demo_mode_off: 'Les commandes de démo ne sont disponibles qu’en mode démo.',
+      preference_locked: 'Les alertes de réautorisation restent toujours activées pour l’agence.',
       rate_limited: 'Trop de requêtes. Patientez un instant, puis réessayez.',
       payload_too_large: 'Les données envoyées sont trop volumineuses.',
       idempotency_key_in_use: 'La même requête est toujours en cours. Réessayez dans un instant.',

@@ -73,6 +73,7 @@ export default {
       request_not_outstanding: 'このリクエストはすでに完了しているか、キャンセルされています。',
       session_not_confirmable: 'この承認は確定できなくなりました。もう一度再接続を開始してください。',
       demo_mode_off: 'デモ用の操作はデモモードでのみ利用できます。',
+      preference_locked: '再認証のアラートは、代理店では常にオンです。',
       rate_limited: 'リクエストが多すぎます。しばらく待ってから、もう一度お試しください。',
       payload_too_large: '送信されたデータが大きすぎます。',
       idempotency_key_in_use: '同じリクエストがまだ処理中です。しばらくしてから、もう一度お試しください。',
