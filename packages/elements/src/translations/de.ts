@@ -258,4 +258,28 @@ export default {
     removed: 'Verbindung entfernt',
     removedDescription: 'Workflows, die sie genutzt haben, sind pausiert. Fügen Sie die App erneut hinzu, um sie zu nutzen.',
   },
+  'notification-settings': {
+    legend: 'Benachrichtigungen',
+    description: 'Legen Sie fest, welche Hinweise in Ihren Benachrichtigungen erscheinen.',
+    kinds: {
+      reauth_required: 'Erneute Autorisierung erforderlich',
+      run_failed: 'Ausführung fehlgeschlagen',
+      connection_revoked: 'Verbindung widerrufen',
+      expiring_soon: 'Verbindung läuft bald ab',
+    },
+    descriptions: {
+      reauth_required: 'Eine Verbindung funktioniert nicht mehr und muss neu verbunden werden.',
+      run_failed: 'Eine Workflow-Ausführung ist wegen einer ihrer Verbindungen fehlgeschlagen.',
+      connection_revoked: 'Der Zugriff auf eine App wurde widerrufen.',
+      expiring_soon: 'Der Zugriff einer Verbindung endet bald. Verbinden Sie sie neu, bevor sie abläuft.',
+    },
+    locked: {
+      reauth_always_on: 'Für Ihre Agentur immer aktiviert: Das Banner zur erneuten Autorisierung zählt diese Hinweise.',
+    },
+    saving: 'Wird gespeichert …',
+    saved: 'Benachrichtigungseinstellungen gespeichert.',
+    saveFailed: 'Ihre Benachrichtigungseinstellungen konnten nicht gespeichert werden.',
+    loading: 'Benachrichtigungseinstellungen werden geladen …',
+    empty: 'Es gibt keine Benachrichtigungen zum Einstellen.',
+  },
 } satisfies Translation;
