@@ -70,7 +70,8 @@ export class RelinkNotificationSettings extends RelinkElement<NotificationSettin
   /** Choices not yet confirmed by the server, by kind: what the boxes show meanwhile. */
   @state() private pending: ReadonlyMap<NotificationKind, boolean> = new Map();
   @state() private saveError?: unknown;
-  @state() private status = '';
+  /** What the status line says (by key, so a later change of language re-says it). */
+  @state() private status: 'saving' | 'saved' | undefined;
 
   // Saves run one after another, in the order the user made them.
   private queue: Promise<void> = Promise.resolve();
@@ -97,16 +98,16 @@ export class RelinkNotificationSettings extends RelinkElement<NotificationSettin
     const enabled = (event.target as HTMLInputElement).checked;
     this.pending = new Map(this.pending).set(kind, enabled);
     this.saveError = undefined;
-    this.status = this.m.saving;
+    this.status = 'saving';
     this.inFlight += 1;
     this.queue = this.queue.then(async () => {
       try {
         this.saved = await store.updateNotificationPreferences([{ kind, enabled }]);
         this.dispatchEvent(new RelinkNotificationPreferencesChangeEvent({ preferences: this.saved }));
-        if (this.inFlight === 1) this.status = this.m.saved;
+        if (this.inFlight === 1) this.status = 'saved';
       } catch (error) {
         this.saveError = error;
-        this.status = '';
+        this.status = undefined;
       } finally {
         this.inFlight -= 1;
         // The last choice for this kind is settled: the box shows the server's value again.
@@ -153,7 +154,7 @@ export class RelinkNotificationSettings extends RelinkElement<NotificationSettin
       <legend part="legend">${m.legend}</legend>
       <p part="description">${m.description}</p>
       ${this.renderBody()}
-      <p part="status" role="status">${this.status}</p>
+      <p part="status" role="status">${this.status ? m[this.status] : ''}</p>
     </fieldset>`;
   }
 }
