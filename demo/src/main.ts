@@ -43,7 +43,7 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
         <aside class="sidebar">
           <div class="brand">${monogram('N')}<span>Northwind Automations</span></div>
           <nav aria-label="Workspace">
-            ${nav('/', 'Overview')} ${nav('/connections', 'Connections')} ${nav('/runs', 'Runs')}
+            ${nav('/', 'Overview')} ${nav('/connections', 'Connections')} ${nav('/runs', 'Runs')} ${nav('/settings', 'Settings')}
           </nav>
           ${demoMode ? demoPanel(tokens.agency) : nothing}
           <p class="sidebar-foot"><a data-route href="/portal/connections">Open the client portal</a></p>
@@ -52,7 +52,9 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
           <header class="topbar">
             <h1>${title}</h1>
             ${languagePicker()}
-            <relink-notification-bell connection-href="/connections/{id}"></relink-notification-bell>
+            <relink-notification-bell connection-href="/connections/{id}">
+              <a slot="footer" data-route href="/settings" style="display: block; padding: 0.5rem 0.75rem; border-block-start: 1px solid var(--line)">Notification settings</a>
+            </relink-notification-bell>
             <span class="avatar" title="Northwind Agency">NA</span>
           </header>
           <relink-reauth-banner href="/connections"></relink-reauth-banner>
@@ -130,6 +132,18 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
         'Run',
         html`<p><a data-route href="/runs">← All runs</a></p>
           <relink-run-detail run-id=${id} connection-href="/connections/{id}" run-href="/runs/{id}"></relink-run-detail>`,
+      ),
+  ],
+  [
+    /^\/settings$/,
+    () =>
+      agencyShell(
+        '/settings',
+        'Settings',
+        html`<section aria-labelledby="notifications-heading" style="max-inline-size: 40rem">
+          <h2 id="notifications-heading">Notification settings</h2>
+          <relink-notification-settings></relink-notification-settings>
+        </section>`,
       ),
   ],
   [
