@@ -274,6 +274,8 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
     template: html`<relink-runs-list connection-href="#connections/{id}"></relink-runs-list>`,
     scenes: [
       { until: has('blocked-connection') },
+      // A failed run the server retried after the reconnect (seed 004).
+      { prepare: (d) => putRun(d.server, { id: 'run_retried', status: 'failed', retryAfterReconnect: true, retry: 'retried', retriedBy: 'run_completed' }), until: has('retried') },
       // The demo workspace always has runs: only this answer is made up, to reach the empty state.
       { fetch: (f) => async (input, init) => (new URL(urlOf(input)).pathname.endsWith('/runs') ? Response.json({ data: [], nextCursor: null }) : f(input, init)), until: has('empty') },
       { fetch: hang('/runs'), until: has('loading') },

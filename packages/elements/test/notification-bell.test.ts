@@ -7,6 +7,8 @@ import type { RelinkNotificationBell } from '../src/components/notification-bell
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider } from './relink.js';
+import { scheduledRun } from './runs.js';
+import { reconnectElsewhere } from './consent.js';
 
 async function bell(options: { role?: Role; principal?: string; live?: boolean } = {}) {
   const d = await demo(options.role ?? 'agency', options.principal);
@@ -144,6 +146,32 @@ describe('relink-notification-bell', () => {
     await waitUntil(() => !titles(el).includes('Mailchimp reauth required'), `Mailchimp cleared (saw ${titles(el).join(', ')})`, { timeout: 5000 });
     expect(titles(el)).to.include.members(['HubSpot reauth required', 'QuickBooks reauth required']);
     expect(button(el).getAttribute('aria-label')).to.equal('Notifications, 1 unread');
+  });
+
+  it('a failed run is titled after its workflow and says what happens next: retry after the reconnect (seed 004), or Replay (seed 002); then "Retried automatically"', async () => {
+    const d = await bell({ live: true });
+    const { el } = d;
+    const item = (title: string) => [...el.shadowRoot!.querySelectorAll('[part~=item]')]
+      .find((li) => li.querySelector('[part=item-title]')!.lastChild!.textContent!.trim() === title);
+    const body = (title: string) => item(title)?.querySelector('[part=item-body]')?.textContent?.trim();
+    await scheduledRun(d.server, 'wf_linkedin_posts');
+    await scheduledRun(d.server, 'wf_lead_sync');
+    await waitUntil(() => item('Publish scheduled LinkedIn posts failed') && item('New HubSpot leads to Slack failed'), `failures arrived (saw ${titles(el).join(', ')})`, { timeout: 5000 });
+    expect(body('Publish scheduled LinkedIn posts failed')).to.equal('LinkedIn needs to be reconnected. Will retry automatically after you reconnect.');
+    expect(body('New HubSpot leads to Slack failed')).to.equal('HubSpot needs to be reconnected. Replay the run once the connection is healthy.');
+    expect(item('Publish scheduled LinkedIn posts failed')!.querySelector('a')!.getAttribute('href')).to.equal('#connections/con_linkedin');
+
+    await reconnectElsewhere(d, 'con_linkedin', 'ops@northwind.example');
+    await waitUntil(() => body('Publish scheduled LinkedIn posts failed') === 'Retried automatically after LinkedIn was reconnected.', `retried (saw ${body('Publish scheduled LinkedIn posts failed')})`, { timeout: 5000 });
+    // The reconnect resolved LinkedIn's expiry alert (cleared); the failed post stays, to say it was retried.
+    expect(titles(el)).to.not.include('LinkedIn reauth required');
+    expect(body('New HubSpot leads to Slack failed')).to.equal('HubSpot needs to be reconnected. Replay the run once the connection is healthy.');
+
+    el.lang = 'ja';
+    await waitUntil(() => item('Publish scheduled LinkedIn posts が失敗しました'), 'Japanese title');
+    expect(body('Publish scheduled LinkedIn posts が失敗しました')).to.equal('LinkedIn の再接続後に自動的に再試行されました。');
+    await openByClick(el);
+    await expect(el).to.be.accessible();
   });
 
   it('clears live after the notifications are read in another tab (no reload)', async () => {

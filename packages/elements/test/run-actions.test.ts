@@ -6,13 +6,13 @@ import type { RelinkRunActions } from '../src/components/run-actions/run-actions
 import type { RelinkReplayEvent, RelinkResumeEvent } from '../src/events/run-action.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toasts, toastTitled } from './relink.js';
-import { putRun, putRunsInEveryStatus, STATUSES } from './runs.js';
+import { putRun, putRunsInEveryStatus, scheduledRun, STATUSES } from './runs.js';
 import { reconnectElsewhere } from './consent.js';
 import type { Demo } from './relink.js';
 
 /**
- * `prepare` runs against the demo before the element renders (e.g. reconnect a connection); `gate` holds resume and
- * replay requests until it resolves, so the busy state can be seen.
+ * `prepare` runs against the demo before the element renders (e.g. reconnect a connection; with no `runId`, it answers
+ * the run's id); `gate` holds resume and replay requests until it resolves, so the busy state can be seen.
  */
 async function actions(runId: string, prepare?: (d: Demo) => Promise<unknown>, gate?: Promise<void>) {
   const d = await demo('agency', undefined, gate && ((f) => async (input, init) => {
@@ -21,7 +21,8 @@ async function actions(runId: string, prepare?: (d: Demo) => Promise<unknown>, g
     return f(input, init);
   }));
   await putRunsInEveryStatus(d.server);
-  await prepare?.(d);
+  const prepared = await prepare?.(d);
+  runId ||= String(prepared);
   const { el, provider } = await inProvider<RelinkRunActions>(
     d.client,
     html`<relink-run-actions run-id=${runId} run-href="#runs/{id}" connection-href="#connections/{id}"></relink-run-actions>`,
@@ -51,6 +52,34 @@ describe('relink-run-actions', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('a failed scheduled post retries after the reconnect (seed 004): no Replay, says so and links LinkedIn; once retried, Replay is back', async () => {
+    const { el } = await actions('', (d) => scheduledRun(d.server, 'wf_linkedin_posts'));
+    expect(el.run!.status).to.equal('failed');
+    expect(buttons(el)).to.deep.equal([]);
+    expect(part(el, 'unavailable')!.textContent).to.equal('Will retry automatically after you reconnect LinkedIn.');
+    expect(part(el, 'blocked-connection')!.getAttribute('href')).to.equal('#connections/con_linkedin');
+    await expect(el).to.be.accessible();
+
+    const { el: retried } = await actions('', async (d) => {
+      const failed = await scheduledRun(d.server, 'wf_linkedin_posts');
+      await reconnectElsewhere(d, 'con_linkedin', 'ops@northwind.example');
+      return failed;
+    });
+    expect(retried.run!.retry).to.equal('retried');
+    expect(buttons(retried)).to.deep.equal(['Replay']);
+    expect(part(retried, 'unavailable')).to.equal(null);
+  });
+
+  it('a normal failed run keeps Replay after the reconnect (seed 002)', async () => {
+    const { el } = await actions('', async (d) => {
+      const failed = await scheduledRun(d.server, 'wf_lead_sync');
+      await reconnectElsewhere(d, 'con_hubspot', 'ops@northwind.example');
+      return failed;
+    });
+    expect([el.run!.status, el.run!.retry]).to.deep.equal(['failed', undefined]);
+    expect(buttons(el)).to.deep.equal(['Replay']);
+  });
 
   it('HubSpot still broken: no Resume; says why and links the connection to fix (operator run)', async () => {
     const { el } = await actions('run_operator_reauth');

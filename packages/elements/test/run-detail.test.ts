@@ -7,7 +7,7 @@ import type { RelinkRunDetail } from '../src/components/run-detail/run-detail.js
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toastTitled, type Demo } from './relink.js';
-import { putRun } from './runs.js';
+import { putRun, scheduledRun } from './runs.js';
 import { reconnectElsewhere } from './consent.js';
 
 interface Options {
@@ -49,6 +49,26 @@ const labels = async (el: RelinkRunDetail) => (await actions(el)).map((b) => b.t
 describe('relink-run-detail', () => {
   afterEach(() => {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('a failed scheduled post retried after the reconnect (seed 004): "Retried automatically as" links the new run; before, no Replay', async () => {
+    let post = '';
+    const d = await detail('', { wait: false, live: true, prepare: async (demo) => (post = await scheduledRun(demo.server, 'wf_linkedin_posts')) });
+    const { el } = d;
+    el.runId = post;
+    await waitUntil(() => el.run && d.store.getSnapshot().connections.status === 'ready', 'failed run shown', { timeout: 5000 });
+    await el.updateComplete;
+    expect(status(el)).to.equal('Failed');
+    expect(part(el, 'error-message')!.textContent).to.equal('Error: LinkedIn (Northwind company page) needs to be reconnected.');
+    expect((await actions(el)).map((b) => b.textContent!.trim())).to.deep.equal([]);
+
+    await reconnectElsewhere(d, 'con_linkedin', 'ops@northwind.example');
+    await waitUntil(() => el.run?.retriedBy && part(el, 'replay-run'), 'retried, live', { timeout: 5000 });
+    const retried = facts(el).find((f) => f.startsWith('Retried automatically as: '));
+    expect(retried, facts(el).join(' | ')).to.match(/^Retried automatically as: the run started /);
+    expect(part(el, 'replay-run')!.getAttribute('href')).to.equal(`#runs/${el.run!.retriedBy!}`);
+    expect((await actions(el)).map((b) => b.textContent!.trim())).to.deep.equal(['Replay']);
+    await expect(el).to.be.accessible();
   });
 
   it('operator run paused for reauth: name, status, reason, blocked connection, kind, times, why Resume is unavailable; parts; accessible', async () => {

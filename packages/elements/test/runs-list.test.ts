@@ -7,7 +7,7 @@ import type { RelinkRunsList } from '../src/components/runs-list/runs-list.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, type Demo } from './relink.js';
-import { putRun, putRunsInEveryStatus } from './runs.js';
+import { putRun, putRunsInEveryStatus, scheduledRun } from './runs.js';
 import { reconnectElsewhere } from './consent.js';
 
 async function list(options: { role?: Role; principal?: string; live?: boolean; prepare?: (d: Demo) => Promise<unknown> } = {}) {
@@ -42,6 +42,37 @@ async function actionsOf(el: RelinkRunsList, id: string): Promise<string[]> {
 describe('relink-runs-list', () => {
   afterEach(() => {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('a failed scheduled post says it will retry after the reconnect, then "Retried automatically" beside its status; a normal failed run keeps Replay', async () => {
+    let post = '';
+    let lead = '';
+    const d = await list({
+      live: true,
+      prepare: async (demo) => {
+        post = await scheduledRun(demo.server, 'wf_linkedin_posts');
+        lead = await scheduledRun(demo.server, 'wf_lead_sync');
+      },
+    });
+    const { el } = d;
+    const unavailable = async (id: string) => {
+      const actions = rowOf(el, id).querySelector('relink-run-actions')!;
+      await actions.updateComplete;
+      return actions.shadowRoot!.querySelector('[part=unavailable]')?.textContent;
+    };
+    expect(statusOf(el, post)).to.equal('Failed');
+    expect(await actionsOf(el, post)).to.deep.equal([]);
+    expect(await unavailable(post)).to.equal('Will retry automatically after you reconnect LinkedIn.');
+    expect(await actionsOf(el, lead)).to.deep.equal(['Replay']);
+    expect(rowOf(el, post).querySelector('[part=retried]')).to.equal(null);
+
+    await reconnectElsewhere(d, 'con_linkedin', 'ops@northwind.example');
+    await waitUntil(() => rowOf(el, post).querySelector('[part=retried]'), 'retried, live', { timeout: 5000 });
+    expect(rowOf(el, post).querySelector('[part=retried]')!.textContent).to.equal('Retried automatically');
+    expect(await actionsOf(el, post)).to.deep.equal(['Replay']);
+    const replay = ids(el).find((id) => ![post, lead].includes(id) && rowOf(el, id).textContent!.includes('Publish scheduled LinkedIn posts') && statusOf(el, id) === 'Running' && id !== 'run_running');
+    expect(replay, 'the automatic retry is listed, running').to.not.equal(undefined);
+    await expect(el).to.be.accessible();
   });
 
   it('lists the runs newest first with workflow, status text + icon, kind and times; accessible; parts', async () => {

@@ -19,3 +19,17 @@ export async function putRun(server: InPageRelink, run: Partial<Run> & { id: str
     ...run,
   });
 }
+
+/**
+ * A scheduled run of the workflow fires now through the in-page server's demo lever; for LinkedIn's scheduled posts
+ * (which retry after reconnect) its connection is expired first, so the run fails with a `run_failed` notification.
+ * Answers the run's id.
+ */
+export async function scheduledRun(server: InPageRelink, workflowId: 'wf_linkedin_posts' | 'wf_lead_sync'): Promise<string> {
+  const token = await server.mintToken('agency', 'prn_agency');
+  const lever = (path: string) => server.fetch(`${server.baseUrl}/demo/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  if (workflowId === 'wf_linkedin_posts') await lever('connections/con_linkedin/expire');
+  const run = await lever(`workflows/${workflowId}/run`);
+  if (run.status !== 201) throw new Error(`the scheduled run answered ${run.status}: ${await run.text()}`);
+  return ((await run.json()) as { id: string }).id;
+}

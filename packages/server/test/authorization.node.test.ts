@@ -75,6 +75,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/v1/demo/provider/fail-transiently', path: '/v1/demo/provider/fail-transiently', body: { count: 1 }, expect: { agency: 200, client: 403, other: 404 } },
   { method: 'POST', route: '/v1/demo/connections/:id/expire', path: '/v1/demo/connections/con_slack/expire', expect: { agency: 200, client: 403, other: 404 } },
   { method: 'POST', route: '/v1/demo/refresher/run', path: '/v1/demo/refresher/run', expect: { agency: 200, client: 403, other: 404 } },
+  { method: 'POST', route: '/v1/demo/workflows/:id/run', path: '/v1/demo/workflows/wf_linkedin_posts/run', expect: { agency: 201, client: 403, other: 404 } },
 ];
 
 /** Status only; an event stream is cancelled instead of read to the end. */

@@ -54,6 +54,7 @@ export const codes = {
   run_not_paused: 'Only a paused run can be resumed.',
   connection_not_active: 'Reconnect the connections this run needs before resuming it.',
   resumes_automatically: 'This run resumes by itself once its connections are reconnected.',
+  retries_automatically: 'This run retries by itself once its connections are reconnected.',
   run_not_terminal: 'Only a completed, failed or cancelled run can be replayed.',
   request_not_outstanding: 'This request was already completed or cancelled.',
   session_not_confirmable: 'This sign-in can no longer be confirmed. Start the reconnect again.',
@@ -213,6 +214,14 @@ export const notificationBell = {
   reauthTitle: '{app} reauth required',
   /** Title of an `expiring_soon` notification; `{app}` is its app: "LinkedIn connection expires soon". */
   expiringTitle: '{app} connection expires soon',
+  /** Title of a `run_failed` notification; `{workflow}` is its workflow: "Publish scheduled LinkedIn posts failed". */
+  runFailedTitle: '{workflow} failed',
+  /** Body of a `run_failed` notification whose run waits for Replay (seed 002); `{app}` is the app that broke it. */
+  runFailedReplay: '{app} needs to be reconnected. Replay the run once the connection is healthy.',
+  /** Body of a `run_failed` notification whose run retries by itself after the reconnect (seed 004). */
+  runFailedWillRetry: '{app} needs to be reconnected. Will retry automatically after you reconnect.',
+  /** Body of a `run_failed` notification once the server retried its run. */
+  runFailedRetried: 'Retried automatically after {app} was reconnected.',
   critical: 'Critical',
   warning: 'Warning',
   info: 'Info',
@@ -250,6 +259,8 @@ export const runsList = {
   actions: 'Actions',
   empty: 'No runs yet',
   noMatches: 'No runs match this filter.',
+  /** Beside the status of a failed run the server replayed by itself after a reconnect (seed 004). */
+  retried: 'Retried automatically',
   loading: 'Loading runs…',
 };
 
@@ -270,6 +281,8 @@ export const runActions = {
   resumesAutomatically: 'This run resumes by itself once {connections} is reconnected.',
   /** The same, for several connections. */
   resumesAutomaticallyMany: 'This run resumes by itself once {connections} are reconnected.',
+  /** Why a failed run offers no Replay: the server replays it once `{connections}` (a link with `connection-href`) is reconnected (seed 004). */
+  retriesAutomatically: 'Will retry automatically after you reconnect {connections}.',
 };
 
 export const runDetail = {
@@ -289,6 +302,8 @@ export const runDetail = {
   replayedAs: 'Replayed as',
   /** Text of the link to the latest replay; `{time}` is when it started. */
   replayRun: 'the run started {time}',
+  /** Before the link to the run the server replayed this one as, after a reconnect: "Retried automatically as the run started now". */
+  retriedAs: 'Retried automatically as',
   loading: 'Loading run…',
   notFound: 'This run was not found.',
 };

@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   'connection_not_active',
   /** Resume refused: an agent run parked on reauth resumes by itself once its connections are healthy. */
   'resumes_automatically',
+  /** Replay refused: a failed run of a workflow that retries after reconnect is replayed by the server once it is. */
+  'retries_automatically',
   'run_not_terminal',
   'request_not_outstanding',
   'session_not_confirmable',

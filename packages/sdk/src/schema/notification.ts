@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, Page, Timestamp } from './common.js';
+import { RunRetry } from './run.js';
 
 export const NotificationKind = z.enum(['reauth_required', 'run_failed', 'connection_revoked', 'expiring_soon']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -18,6 +19,13 @@ export const Notification = z.object({
   appName: z.optional(z.string()),
   connectionId: z.optional(Id),
   runId: z.optional(Id),
+  /** `run_failed`: the failed run's workflow, so the bell names it ("Publish scheduled LinkedIn posts failed"). */
+  workflowName: z.optional(z.string()),
+  /**
+   * `run_failed` about a run of a workflow that retries after reconnect: `after_reconnect` while it waits for the
+   * connection, `retried` once the server replayed it (the notification is then resolved). Absent: the run needs Replay.
+   */
+  retry: z.optional(RunRetry),
   /** Read in the bell. Reading never resolves an alert. */
   read: z.boolean(),
   /**

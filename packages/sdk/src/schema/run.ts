@@ -23,6 +23,15 @@ export type PauseReason = z.infer<typeof PauseReason>;
 export const ResumeUnavailableReason = z.enum(['connection_not_active', 'resumes_automatically']);
 export type ResumeUnavailableReason = z.infer<typeof ResumeUnavailableReason>;
 
+/**
+ * A failed run of a workflow that retries after reconnect (seed 004: "Posts that failed while disconnected will retry
+ * automatically"): `after_reconnect` — it failed because of the connection in `error.connectionId`, and the server
+ * replays it by itself once every connection it needs is active (a manual Replay would only compete with that: 409
+ * `retries_automatically`); `retried` — the server did, as `retriedBy`.
+ */
+export const RunRetry = z.enum(['after_reconnect', 'retried']);
+export type RunRetry = z.infer<typeof RunRetry>;
+
 export const Run = z.object({
   id: Id,
   workflowId: Id,
@@ -46,7 +55,18 @@ export const Run = z.object({
   connectionIds: z.array(Id),
   /** Set on a replay: the run it re-ran. */
   replayOf: z.optional(Id),
-  error: z.optional(z.object({ code: z.string(), message: z.string() })),
+  /**
+   * Whether its workflow retries runs that fail because of a connection once the connection is healthy again (seed
+   * 004's scheduled posts). False: a failed run waits for Replay (seed 002: "reconnecting alone will not restart
+   * it"). The reference backend always sends it.
+   */
+  retryAfterReconnect: z.optional(z.boolean()),
+  /** Why a failed run failed; `connectionId` when a connection caused it (reauth required, revoked, removed). */
+  error: z.optional(z.object({ code: z.string(), message: z.string(), connectionId: z.optional(Id) })),
+  /** Set on a failed run of a `retryAfterReconnect` workflow that failed because of a connection. */
+  retry: z.optional(RunRetry),
+  /** The run the server replayed this one as, automatically (`retry: 'retried'`). */
+  retriedBy: z.optional(Id),
   startedAt: Timestamp,
   updatedAt: Timestamp,
   finishedAt: z.optional(Timestamp),

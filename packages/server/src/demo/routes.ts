@@ -1,15 +1,16 @@
 import type { Hono } from 'hono';
 import { z } from 'zod/mini';
-import { Connection } from '@relink/sdk/schema';
+import { Connection, Run } from '@relink/sdk/schema';
 import { loadConnection, requireAgency } from '../auth/access.js';
 import type { AppEnv, AuthInfo, RelinkContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 import { emitConnection } from '../events/emit.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import { idParam, parseBody, send } from '../http/validate.js';
 import type { Refresher } from '../lifecycle/refresher.js';
 import { expire, isHardExpired } from '../lifecycle/expiry.js';
-import { appOf, toConnection } from '../lifecycle/views.js';
+import { startScheduledRun } from '../lifecycle/run-failures.js';
+import { appOf, toConnection, toRun } from '../lifecycle/views.js';
 import { isDemoProvider, type DemoProvider } from '../provider/provider.js';
 import { DEMO_WORKSPACE_ID } from './seed.js';
 
@@ -94,5 +95,21 @@ export function demoRoutes(
     const detail = { refreshed: 0, retrying: 0, reauth_required: 0, first_sync: 0, expiring_soon: 0 };
     for (const o of outcomes) detail[o.outcome]++;
     return send(c, DemoResult, { ok: true, detail });
+  });
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/demo/workflows/{id}/run', tag, auth: 'session',
+    summary: "A scheduled run of the workflow starts now (seed 004's scheduled post): it runs when every connection it needs is active; otherwise it fails because of the first inactive one and raises a run_failed notification. A workflow that retries after reconnect has the server replay it once the connection is healthy.",
+    response: { status: 201, schema: Run, description: 'The new run, running or failed' }, errors: [400, 403, 404],
+  }, async (c) => {
+    const auth = c.get('auth');
+    gate(auth);
+    const id = idParam(c);
+    const run = await ctx.store.transaction(async (tx) => {
+      const workflow = await tx.getWorkflow(auth.workspaceId, id);
+      if (!workflow) throw notFound('Workflow');
+      return startScheduledRun(ctx, tx, workflow);
+    });
+    return send(c, Run, toRun(run), 201);
   });
 }

@@ -42,7 +42,7 @@ const DAY = 24 * HOUR;
  * - unread critical reauth notifications for HubSpot, QuickBooks and Mailchimp (the banner: "3 connections need to
  *   be reauthorized", HubSpot first) and LinkedIn's read `expiring_soon` warning; an outstanding Salesforce request to the client; runs: agent + operator paused
  *   for reauth on HubSpot (both also use Slack: revoke Slack and they wait for both), one running, one failed (to
- *   replay), one completed; a workflow triggered by HubSpot.
+ *   replay), one completed; a workflow triggered by HubSpot; LinkedIn's scheduled posts retry after reconnect (seed 004).
  * Every call replaces the whole store and the provider's grants: this *is* the documented reset.
  */
 export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Promise<void> {
@@ -149,10 +149,14 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
     nodes: [{ id: 'trigger', kind: 'trigger', connectionId: 'con_hubspot' }, { id: 'notify', kind: 'action', connectionId: 'con_slack' }],
   });
   await store.putWorkflow({ id: 'wf_slack_digest', workspaceId: ws, name: 'Daily Slack digest', nodes: [{ id: 'post', kind: 'action', connectionId: 'con_slack' }] });
-  await store.putWorkflow({ id: 'wf_linkedin_posts', workspaceId: ws, name: 'Publish scheduled LinkedIn posts', nodes: [{ id: 'publish', kind: 'action', connectionId: 'con_linkedin' }] });
+  // Seed 004: "Posts that failed while disconnected will retry automatically". The other workflows keep Replay (seed 002).
+  await store.putWorkflow({
+    id: 'wf_linkedin_posts', workspaceId: ws, name: 'Publish scheduled LinkedIn posts', retryAfterReconnect: true,
+    nodes: [{ id: 'publish', kind: 'action', connectionId: 'con_linkedin' }],
+  });
 
   const run = (id: string, workflowId: string, workflowName: string, kind: 'agent' | 'operator', connectionIds: string[], startedMinutesAgo: number, extra: Partial<RunRecord>): RunRecord => ({
-    id, workspaceId: ws, workflowId, workflowName, kind, status: 'running', connectionIds,
+    id, workspaceId: ws, workflowId, workflowName, kind, status: 'running', connectionIds, retryAfterReconnect: workflowId === 'wf_linkedin_posts',
     startedAt: at(-startedMinutesAgo * 60_000), updatedAt: at(-Math.max(0, startedMinutesAgo - 1) * 60_000), ...extra,
   });
   const runs: RunRecord[] = [

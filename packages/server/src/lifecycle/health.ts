@@ -4,6 +4,7 @@ import { emitConnection, emitConnectionRequest, emitNotification, emitRun } from
 import { newId } from '../internal/ids.js';
 import type { ConnectionRecord, ConnectionSecrets, ExternalAccount, RunRecord, Store } from '../store/store.js';
 import { blockersOf, inactiveConnectionsOf, sameBlockers, withBlockers } from './blockers.js';
+import { retryFailedRunsFor } from './run-failures.js';
 import { appOf } from './views.js';
 
 // The two transitions every failure and every fix funnel through. Call them inside `store.transaction`.
@@ -102,8 +103,8 @@ export async function markReauthRequired(
 
 /**
  * A connection is healthy again (consent, valid API key, successful refresh, first sync): `active`, error cleared,
- * its alerts resolved (and read), the runs waiting on it released (`releaseRunsFor`), and outstanding requests to
- * reconnect it completed.
+ * its alerts resolved (and read), the runs waiting on it released (`releaseRunsFor`), the failed runs that retry after
+ * reconnect replayed (`retryFailedRunsFor`), and outstanding requests to reconnect it completed.
  */
 export async function restoreConnection(
   ctx: RelinkContext,
@@ -144,6 +145,8 @@ export async function restoreConnection(
   }
 
   await releaseRunsFor(ctx, tx, updated, now);
+  // Failed runs of workflows that retry after reconnect (seed 004) are replayed once; other failed runs keep Replay.
+  await retryFailedRunsFor(ctx, tx, updated);
 
   const requests = await tx.listOutstandingRequestsForConnection(connection.workspaceId, connection.id);
   if (change.requestId) {

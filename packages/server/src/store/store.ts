@@ -125,6 +125,11 @@ export interface WorkflowRecord {
   workspaceId: string;
   name: string;
   nodes: WorkflowNode[];
+  /**
+   * Runs that fail because of a connection are replayed by the server once it is healthy again (seed 004: "Posts that
+   * failed while disconnected will retry automatically"). Absent or false: they wait for Replay (seed 002).
+   */
+  retryAfterReconnect?: boolean;
 }
 
 export interface ExternalAccount {

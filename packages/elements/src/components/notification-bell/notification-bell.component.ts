@@ -30,7 +30,9 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
 /**
  * The notifications bell: a button with the unread count (visible as a badge, spoken as "Notifications, 3 unread")
  * that opens a native `popover` listing the provider's notifications, newest first. Reauth notifications are titled
- * after their app ("HubSpot reauth required") and, like every notification about a connection, deep-link to it
+ * after their app ("HubSpot reauth required"), failed runs after their workflow ("Publish scheduled LinkedIn posts
+ * failed", saying whether the run retries by itself after the reconnect or needs Replay, and later that it was
+ * retried) and, like every notification about a connection, deep-link to it
  * (`connection-href`). Opening an item marks it read (`store.markRead`) and fires a cancelable `relink-navigate`.
  * Keyboard: Enter/Space open (focus moves to the first item), ↑/↓/Home/End move between items, Escape closes and
  * returns focus to the button. Positioned under the button with CSS anchor positioning, flipping at the edges.
@@ -93,9 +95,12 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     return this.shown.filter((n) => !n.read).length;
   }
 
-  /** The notifications listed: a resolved alert (its connection fixed) is cleared from the bell (seed 002). */
+  /**
+   * The notifications listed: a resolved alert (its connection fixed) is cleared from the bell (seed 002), except a
+   * failed run the server retried after the reconnect, which stays to say so (seed 004).
+   */
   private get shown(): readonly Notification[] {
-    return this.data.value?.items.filter((n) => n.resolvedAt === undefined) ?? [];
+    return this.data.value?.items.filter((n) => n.resolvedAt === undefined || n.retry === 'retried') ?? [];
   }
 
   /** Whether the popover is open. */
@@ -155,6 +160,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
 
   /** The title in the page's language for the kinds the kit knows (the server's English title otherwise). */
   private titleOf(n: Notification): string {
+    if (n.kind === 'run_failed' && n.workflowName) return fill(this.m.runFailedTitle, { workflow: n.workflowName });
     const template = n.appName ? { reauth_required: this.m.reauthTitle, expiring_soon: this.m.expiringTitle }[n.kind as string] : undefined;
     return template ? fill(template, { app: n.appName! }) : n.title;
   }
@@ -164,8 +170,18 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
    * than mixing languages: the title carries the message, the connection's page the details.
    */
   private bodyOf(n: Notification): string | undefined {
+    const runFailed = this.runFailedBody(n);
+    if (runFailed !== undefined) return runFailed;
     const said = n.appName && (n.kind === 'reauth_required' || n.kind === 'expiring_soon');
     return said && !/^en\b/i.test(this.locale) ? undefined : n.body;
+  }
+
+  /** A failed run's body in the page's language: which app broke it, and whether it retries by itself or needs Replay. */
+  private runFailedBody(n: Notification): string | undefined {
+    if (n.kind !== 'run_failed' || !n.appName) return undefined;
+    const m = this.m;
+    const template = n.retry === 'retried' ? m.runFailedRetried : n.retry === 'after_reconnect' ? m.runFailedWillRetry : m.runFailedReplay;
+    return fill(template, { app: n.appName });
   }
 
   private renderItem(n: Notification) {

@@ -28,7 +28,9 @@ type Action = 'resume' | 'replay';
  * (every connection it needs is active), "Replay" only once it is terminal (`completed`, `failed`, `cancelled`);
  * nothing otherwise. A paused run without Resume says why, naming each broken connection (linked with
  * `connection-href`): "Reconnect HubSpot before resuming this run." or, for an agent run parked on reauth, "This run
- * resumes by itself once HubSpot is reconnected." (seed 000: "Confirm the app shows as active before re-running"). While a request is in flight the button is
+ * resumes by itself once HubSpot is reconnected." (seed 000: "Confirm the app shows as active before re-running"). A
+ * failed run the server retries after a reconnect (`retry: 'after_reconnect'`, seed 004) offers no Replay either:
+ * "Will retry automatically after you reconnect LinkedIn." While a request is in flight the button is
  * `aria-disabled` and `aria-busy` (it keeps focus). The outcome is a toast: "Run resumed." / "Run replayed." (with a
  * link to the run, or to the new run of a replay, when `run-href` is set), or the server's error message (network trouble gets the error-kind copy). Follows
  * the run live in the provider's store; loads the runs and connections if no other element did.
@@ -43,7 +45,7 @@ type Action = 'resume' | 'replay';
  * @csspart base - The group of buttons.
  * @csspart resume - The "Resume" button.
  * @csspart replay - The "Replay" button.
- * @csspart unavailable - Why a paused run offers no Resume ("Reconnect HubSpot before resuming this run.").
+ * @csspart unavailable - Why a paused run offers no Resume ("Reconnect HubSpot before resuming this run."), or a failed run no Replay ("Will retry automatically after you reconnect LinkedIn.").
  * @csspart blocked-connection - Each connection named there (a link with `connection-href`).
  * @csspart icon - Each button's icon.
  *
@@ -122,13 +124,8 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
     ><span part="icon" class="spin">${icon(action === 'resume' ? Play : RotateCcw)}</span>${label}</button>`;
   }
 
-  /** Why a paused run offers no Resume (the server's `resumeUnavailable`), naming and linking what to fix. */
-  private renderUnavailable(run: Run) {
-    const m = this.m;
-    const ids = blockedConnectionIds(run);
-    const template = run.resumeUnavailable === 'resumes_automatically'
-      ? (ids.length > 1 ? m.resumesAutomaticallyMany : m.resumesAutomatically)
-      : m.resumeNeedsConnection;
+  /** Why Resume or Replay is not offered, naming and linking what to fix; `ids` are those connections. */
+  private renderUnavailable(run: Run, template: string, ids: readonly string[]) {
     const [before = '', after = ''] = template.split('{connections}');
     const connection = (id: string): Connection | undefined => this.names.value?.byId.get(id);
     const list = connectionList(ids, {
@@ -143,14 +140,28 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
     return html`<span part="unavailable">${before}${list}${after}</span>`;
   }
 
+  /** Why a paused run offers no Resume (the server's `resumeUnavailable`). */
+  private renderPaused(run: Run) {
+    const m = this.m;
+    const ids = blockedConnectionIds(run);
+    const template = run.resumeUnavailable === 'resumes_automatically'
+      ? (ids.length > 1 ? m.resumesAutomaticallyMany : m.resumesAutomatically)
+      : m.resumeNeedsConnection;
+    return this.renderUnavailable(run, template, ids);
+  }
+
   override render() {
     const run = this.run;
     const m = this.m;
     // A button in flight stays until its request settles, even if the run's status moved meanwhile.
     const resume = (run !== undefined && canResume(run)) || this.busy === 'resume';
-    const replay = (run && isTerminalRun(run)) || this.busy === 'replay';
+    // A failed run the server retries after the reconnect (seed 004) is not replayed by hand: it says so instead.
+    const retries = run?.retry === 'after_reconnect' && run.error?.connectionId !== undefined;
+    const replay = (run && isTerminalRun(run) && !retries) || this.busy === 'replay';
     return html`<div part="base" role="group" aria-label=${m.label} tabindex="-1">${resume ? this.button('resume', m.resume) : nothing}${!resume && run?.status === 'paused'
-      ? this.renderUnavailable(run)
+      ? this.renderPaused(run)
+      : nothing}${retries && !replay
+      ? this.renderUnavailable(run, m.retriesAutomatically, [run.error!.connectionId!])
       : nothing}${replay
       ? this.button('replay', m.replay)
       : nothing}</div>`;

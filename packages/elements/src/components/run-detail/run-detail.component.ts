@@ -29,7 +29,7 @@ export type RunDetailMessages = ElementMessages['run-detail'] & RunStatusMessage
  * the run's kind (agent or operator), when it started, was last updated and finished (relative, with the absolute time
  * beside it, in `<time datetime>`), the error of a failed run, "Replay of …" linking to the run a replay re-ran
  * (`run-href`), and its `relink-run-actions`: "Resume" while paused, "Replay" once terminal; after a replay it links
- * to the new run. Live: follows the provider's store, so an agent run parked on reauth flips to running when its
+ * to the new run ("Retried automatically as …" when the server replayed it after a reconnect, seed 004). Live: follows the provider's store, so an agent run parked on reauth flips to running when its
  * connection is reconnected anywhere. Fetches the run if the store does not know it; loading, not-found and error
  * (with "Try again") states.
  *
@@ -190,7 +190,9 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-act
         ${run.replayOf
           ? html`<dt>${m.replayOf}</dt><dd>${this.runLink('original-run', m.originalRun, runs.byId.get(run.replayOf), run.replayOf)}</dd>`
           : nothing}
-        ${replay ? html`<dt>${m.replayedAs}</dt><dd>${this.runLink('replay-run', m.replayRun, replay, replay.id)}</dd>` : nothing}
+        ${replay
+          ? html`<dt>${replay.id === run.retriedBy ? m.retriedAs : m.replayedAs}</dt><dd>${this.runLink('replay-run', m.replayRun, replay, replay.id)}</dd>`
+          : nothing}
       </dl>
     </article>`;
   }

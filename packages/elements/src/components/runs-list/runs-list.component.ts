@@ -43,7 +43,9 @@ interface Slice {
  * started and updated times, and `relink-run-actions` on each row. Preset chips ("All", "Paused for reauth",
  * "Running", "Failed") are toggle buttons with `aria-pressed`; "Paused for reauth" shows exactly the runs paused
  * with reason reauth, each naming and linking the connection it waits for (`connection-href`). Live: a run parked on
- * reauth flips to running when its connection is reconnected, and leaves the "Paused for reauth" view. Loads the
+ * reauth flips to running when its connection is reconnected, and leaves the "Paused for reauth" view; a failed run of a
+ * workflow that retries after reconnect says "Will retry automatically after you reconnect LinkedIn." in place of
+ * Replay, then "Retried automatically" once the server replayed it (seed 004). Loads the
  * runs and the connections (for their names) if no other element did; loading, error and empty states.
  *
  * @tag relink-runs-list
@@ -62,6 +64,7 @@ interface Slice {
  * @csspart status - The status: icon and label.
  * @csspart status-icon - The status icon (decorative).
  * @csspart reason - Why a paused run is paused.
+ * @csspart retried - "Retried automatically", beside a failed run the server replayed after a reconnect (seed 004).
  * @csspart blocked-connection - The link to the connection a run waits for.
  * @csspart actions - The row's `relink-run-actions`.
  * @csspart loading - The loading state (`role="status"`).
@@ -131,6 +134,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     const blocked = blockedConnectionIds(run);
     return html`${runStatus(run, m)}
       ${pauseReason(run, m)}
+      ${run.retry === 'retried' ? html`<span part="retried">${m.retried}</span>` : nothing}
       ${blocked.length ? html`<span class="blocked">${m.blockedBy} ${connectionList(blocked, {
         locale,
         name: (id) => this.connectionName(id),

@@ -46,7 +46,7 @@ export default [
     tbody th { font-weight: 500; }
     a { color: var(--relink-runs-list-link-color, ${colorFocusRing}); }
     .status-cell { display: grid; gap: 2px; justify-items: start; }
-    [part='reason'], .blocked, time { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
+    [part='reason'], [part='retried'], .blocked, time { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
     time { white-space: nowrap; }
     /*
      * Narrow (a phone, a sidebar): each run becomes a card — workflow, status and why, then kind and the two times
