@@ -469,4 +469,56 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     await assertAccessible(page);
     noConsoleErrors();
   });
+
+  test('17. a failed scheduled run is retried automatically after reconnecting, and a normal failed run still needs Replay', async () => {
+    type Run = { id: string; status: string; retry?: string; retriedBy?: string; replayOf?: string };
+    // Seed 004: LinkedIn expired, so the scheduled post fails ("you'll receive a notification"); HubSpot is broken too.
+    await agencyApi('demo/connections/con_linkedin/expire');
+    const post = (await agencyApi('demo/workflows/wf_linkedin_posts/run')) as Run;
+    const lead = (await agencyApi('demo/workflows/wf_lead_sync/run')) as Run;
+    assert.deepEqual([post.status, post.retry, lead.status, lead.retry], ['failed', 'after_reconnect', 'failed', undefined]);
+
+    const page = await open('/');
+    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    const bell = page.locator('relink-notification-bell');
+    const item = (title: string) => bell.getByRole('listitem').filter({ hasText: title });
+    await item('Publish scheduled LinkedIn posts failed').getByText('LinkedIn needs to be reconnected. Will retry automatically after you reconnect.').waitFor();
+    await item('New HubSpot leads to Slack failed').getByText('HubSpot needs to be reconnected. Replay the run once the connection is healthy.').waitFor();
+    await assertAccessible(page);
+    await page.keyboard.press('Escape');
+
+    // The post's page: no Replay, it says it retries by itself.
+    const postPage = await open(`/runs/${post.id}`);
+    const postRun = postPage.locator('relink-run-detail');
+    await postRun.getByText('Will retry automatically after you reconnect LinkedIn.').waitFor();
+    assert.equal(await postRun.getByRole('button', { name: 'Replay' }).count(), 0);
+    await assertAccessible(postPage);
+
+    // Reconnect LinkedIn and HubSpot through the provider's consent.
+    for (const id of ['con_linkedin', 'con_hubspot']) {
+      const connection = await open(`/connections/${id}`);
+      await consentInPopup(connection, () => connection.getByRole('button', { name: 'Reconnect' }).click(), 'Northwind Ops');
+      await connection.locator('relink-connection-detail relink-status-badge[status=active]').waitFor();
+    }
+
+    // Live, without a reload: the post was retried once, by the server, and the bell says so.
+    await postRun.getByText('Retried automatically as').waitFor();
+    await postRun.getByRole('button', { name: 'Replay' }).waitFor();
+    const retried = (await agencyApi(`runs/${post.id}`)) as Run;
+    assert.equal(retried.retry, 'retried');
+    const replays = ((await agencyApi('runs?limit=100')) as { data: Run[] }).data.filter((r) => r.replayOf === post.id);
+    assert.deepEqual(replays.map((r) => [r.id, r.status]), [[retried.retriedBy, 'running']]);
+    await item('Publish scheduled LinkedIn posts failed').getByText('Retried automatically after LinkedIn was reconnected.').waitFor();
+
+    // Seed 002: reconnecting does not restart a normal failed run; Replay does.
+    const leadPage = await open(`/runs/${lead.id}`);
+    const leadRun = leadPage.locator('relink-run-detail');
+    await leadRun.getByText('Failed', { exact: true }).waitFor();
+    assert.equal(((await agencyApi('runs?limit=100')) as { data: Run[] }).data.filter((r) => r.replayOf === lead.id).length, 0);
+    await leadRun.getByRole('button', { name: 'Replay' }).click();
+    await shows(leadPage, 'Run replayed.');
+    await leadRun.getByText('Replayed as').waitFor();
+    await assertAccessible(leadPage);
+    noConsoleErrors();
+  });
 });
