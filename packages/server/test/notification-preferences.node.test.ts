@@ -61,6 +61,22 @@ describe('GET/PUT /v1/notification-preferences', () => {
     assert.ok((await prefs(h, h.other)).every((p) => p.enabled));
   });
 
+  it('run_failed (raised by the lifecycle, not by this module) is left out for whoever turned it off, and only for them', async () => {
+    const h = await harness();
+    const runFailed = async (token: string) =>
+      ((await h.request('GET', '/v1/notifications?limit=100', { token })).body.data as { kind: string }[]).filter((n) => n.kind === 'run_failed').length;
+    await put(h, h.agency, [{ kind: 'run_failed', enabled: false }]);
+    const run = await h.request('POST', '/v1/demo/workflows/wf_lead_sync/run', { token: h.agency });
+    assert.equal(run.body.status, 'failed');
+    assert.equal(await runFailed(h.agency), 0);
+    // It was raised: another agency principal of the workspace, with every kind on, sees it.
+    await h.app.relink.store.putPrincipal({ id: 'prn_agency_2', workspaceId: 'ws_northwind', role: 'agency', name: 'Second seat', createdAt: h.clock.now().toISOString() });
+    const second = (await h.app.relink.mintToken('ws_northwind', 'agency', 'prn_agency_2')).token;
+    assert.equal(await runFailed(second), 1);
+    await put(h, h.agency, [{ kind: 'run_failed', enabled: true }]);
+    assert.equal(await runFailed(h.agency), 1);
+  });
+
   it('bad bodies are a 400 validation_failed and change nothing', async () => {
     const h = await harness();
     for (const body of [
