@@ -522,7 +522,11 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     noConsoleErrors();
   });
   test('19. turning off run-failed notifications: a failed run stays out of the bell, the banner keeps its reauth alerts', async () => {
-    const page = await open('/settings');
+    // The bell's footer links to the settings (the host's link in the bell's 'footer' slot).
+    const page = await open('/');
+    await page.locator('relink-notification-bell').getByRole('button', { name: /^Notifications/ }).click();
+    await page.getByRole('link', { name: 'Notification settings' }).click();
+    await page.waitForURL(/\/settings$/);
     const settings = page.locator('relink-notification-settings');
     // The agency's reauth alerts stay on (the banner counts them), and the page says why.
     const reauth = settings.getByRole('checkbox', { name: 'Reauthorization needed' });
