@@ -164,6 +164,8 @@ export const isRunNotTerminal = apiError('run_not_terminal');
 export const isConnectionNotActive = apiError('connection_not_active');
 /** 409 `resumes_automatically`: an agent run parked on reauth resumes by itself once reconnected (seed 002). */
 export const isResumesAutomatically = apiError('resumes_automatically');
+/** 409 `preference_locked`: a notification kind the caller cannot turn off (the agency's reauth alerts). */
+export const isPreferenceLocked = apiError('preference_locked');
 
 /**
  * Which member of the family an error is, also across realms, or `unknown` for anything else (a bug, an error

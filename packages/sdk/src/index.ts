@@ -43,6 +43,7 @@ export {
   isNotRefreshable,
   isAlreadyRevoked,
   isAuthConfigMissing,
+  isPreferenceLocked,
   isInvalidCredentials,
   isNotFound,
   isUnauthorized,

@@ -2,7 +2,7 @@
 // server's refusal as a typed error, and the store reloading the bell's list after a change.
 import { expect } from '@open-wc/testing';
 import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
-import { createRelinkClient, createRelinkStore, isRelinkApiError, type RelinkClient } from '@relink/sdk';
+import { createRelinkClient, createRelinkStore, isPreferenceLocked, isRelinkApiError, type RelinkClient } from '@relink/sdk';
 
 let server: InPageRelink;
 let agency: RelinkClient;
@@ -37,6 +37,7 @@ describe('notification preferences through the SDK', () => {
   it('update: the agency turning reauth alerts off rejects with RelinkApiError 409 preference_locked', async () => {
     const error = await agency.notificationPreferences.update([{ kind: 'reauth_required', enabled: false }]).then(() => expect.fail('expected a rejection'), (e: unknown) => e);
     expect(isRelinkApiError(error) && [error.status, error.code]).to.deep.equal([409, 'preference_locked']);
+    expect(isPreferenceLocked(error)).to.equal(true);
   });
 
   it('store.updateNotificationPreferences reloads a loaded notification list: a kind turned off leaves it', async () => {

@@ -11,7 +11,7 @@ export interface NotificationPreferenceChange {
 /**
  * `/notification-preferences`: which kinds reach the caller's bell (seed 004: "Make sure … connection status
  * notifications are turned on"). The agency cannot turn its reauth alerts off: `update` rejects with a
- * `RelinkApiError` of code `preference_locked` (409).
+ * `RelinkApiError` of code `preference_locked` (409, `isPreferenceLocked`).
  */
 export function createNotificationPreferences(http: Http) {
   return {
