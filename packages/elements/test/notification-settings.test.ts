@@ -73,11 +73,17 @@ describe('relink-notification-settings', () => {
     expect(store.getSnapshot().notifications.items.some((n) => n.kind === 'reauth_required')).to.equal(true);
   });
 
-  it('several quick changes are saved in order, and the last one wins', async () => {
+  it('several quick changes are saved in order, the box never flickers back meanwhile, and the last one wins', async () => {
     const { el, client } = await settings('client');
+    const shown: boolean[] = [];
+    const observer = new MutationObserver(() => shown.push(box(el, 'run_failed').checked));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
     box(el, 'run_failed').click();
     box(el, 'run_failed').click();
     box(el, 'run_failed').click();
+    await waitUntil(() => part(el, 'status')!.textContent === 'Notification settings saved.', 'saved');
+    observer.disconnect();
+    expect(shown.every((checked) => !checked), `the box showed ${JSON.stringify(shown)}`).to.equal(true);
     await waitUntil(() => part(el, 'status')!.textContent === 'Notification settings saved.', 'saved');
     expect(box(el, 'run_failed').checked).to.equal(false);
     expect((await client.notificationPreferences.get()).data.find((p) => p.kind === 'run_failed')!.enabled).to.equal(false);

@@ -76,6 +76,8 @@ export class RelinkNotificationSettings extends RelinkElement<NotificationSettin
   // Saves run one after another, in the order the user made them.
   private queue: Promise<void> = Promise.resolve();
   private inFlight = 0;
+  // Saves still queued per kind: the box keeps the user's latest choice until the last of them settles.
+  private readonly queued = new Map<NotificationKind, number>();
 
   /** Whether a change is being saved. */
   get busy(): boolean {
@@ -100,6 +102,7 @@ export class RelinkNotificationSettings extends RelinkElement<NotificationSettin
     this.saveError = undefined;
     this.status = 'saving';
     this.inFlight += 1;
+    this.queued.set(kind, (this.queued.get(kind) ?? 0) + 1);
     this.queue = this.queue.then(async () => {
       try {
         this.saved = await store.updateNotificationPreferences([{ kind, enabled }]);
@@ -110,8 +113,10 @@ export class RelinkNotificationSettings extends RelinkElement<NotificationSettin
         this.status = undefined;
       } finally {
         this.inFlight -= 1;
+        const left = (this.queued.get(kind) ?? 1) - 1;
+        this.queued.set(kind, left);
         // The last choice for this kind is settled: the box shows the server's value again.
-        if (this.pending.get(kind) === enabled) {
+        if (left === 0) {
           const next = new Map(this.pending);
           next.delete(kind);
           this.pending = next;
