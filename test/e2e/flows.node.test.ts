@@ -508,7 +508,10 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     assert.equal(retried.retry, 'retried');
     const replays = ((await agencyApi('runs?limit=100')) as { data: Run[] }).data.filter((r) => r.replayOf === post.id);
     assert.deepEqual(replays.map((r) => [r.id, r.status]), [[retried.retriedBy, 'running']]);
+    await page.getByRole('button', { name: /^Notifications/ }).click();
     await item('Publish scheduled LinkedIn posts failed').getByText('Retried automatically after LinkedIn was reconnected.').waitFor();
+    await assertAccessible(page);
+    await page.keyboard.press('Escape');
 
     // Seed 002: reconnecting does not restart a normal failed run; Replay does.
     const leadPage = await open(`/runs/${lead.id}`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { Connection, ConnectionListQuery, ErrorBody, RelinkEvent, Timestamp } from '@relink/sdk/schema';
+import { Connection, ConnectionListQuery, ErrorBody, Notification, RelinkEvent, Run, Timestamp } from '@relink/sdk/schema';
 
 const connection = {
   id: 'con_slack',
@@ -30,6 +30,24 @@ describe('contract schemas', () => {
     const bad = Connection.safeParse({ ...connection, status: 'expired' });
     expect(bad.success).to.equal(false);
     expect(bad.error?.issues[0]?.path).to.deep.equal(['status']);
+  });
+
+  it('failed work (issue 16.4): a run_failed names its workflow and whether the run retries after reconnect; a run says why it failed', () => {
+    const notification = {
+      id: 'ntf_1', kind: 'run_failed', severity: 'warning', title: 'Publish scheduled LinkedIn posts failed', appName: 'LinkedIn',
+      connectionId: 'con_linkedin', runId: 'run_1', workflowName: 'Publish scheduled LinkedIn posts', retry: 'after_reconnect',
+      read: false, createdAt: '2026-11-01T10:00:00.000Z',
+    };
+    expect(Notification.parse(notification)).to.deep.equal(notification);
+    expect(Notification.safeParse({ ...notification, retry: 'later' }).error?.issues[0]?.path).to.deep.equal(['retry']);
+    const run = {
+      id: 'run_1', workflowId: 'wf_linkedin_posts', workflowName: 'Publish scheduled LinkedIn posts', kind: 'agent', status: 'failed',
+      connectionIds: ['con_linkedin'], retryAfterReconnect: true, retry: 'retried', retriedBy: 'run_2',
+      error: { code: 'connection_not_active', message: 'LinkedIn (Northwind company page) needs to be reconnected.', connectionId: 'con_linkedin' },
+      startedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z',
+    };
+    expect(Run.parse(run)).to.deep.equal(run);
+    expect(Run.safeParse({ ...run, retryAfterReconnect: 'yes' }).success).to.equal(false);
   });
 
   it('refuses unknown query fields and oversize pages', () => {

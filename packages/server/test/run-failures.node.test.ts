@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { restoreConnection } from '../src/lifecycle/health.js';
+import { dropRetriesFor } from '../src/lifecycle/run-failures.js';
 import { consent, harness, type Harness } from './helpers.js';
 
 interface RunBody { id: string; status: string; retryAfterReconnect?: boolean; retry?: string; retriedBy?: string; replayOf?: string; error?: { code: string; message: string; connectionId?: string } }
@@ -128,5 +129,15 @@ describe('failed work (issue 16.4)', () => {
       const alerts = await runFailedAlerts(h, run.id);
       assert.deepEqual(alerts.map((n) => n.retry), ['retried']);
     }
+  });
+
+  it('a removed connection never comes back: its failed runs stop waiting to retry and take Replay', async () => {
+    const h = await setup();
+    const { ctx, store } = h.app.relink;
+    await h.request('POST', '/v1/demo/connections/con_linkedin/expire', { token: h.agency });
+    const failed = (await h.request('POST', '/v1/demo/workflows/wf_linkedin_posts/run', { token: h.agency })).body as RunBody;
+    await store.transaction(async (tx) => dropRetriesFor(ctx, tx, (await tx.getConnection('ws_northwind', 'con_linkedin'))!));
+    assert.equal((await getRun(h, failed.id)).retry, undefined);
+    assert.equal((await h.request('POST', `/v1/runs/${failed.id}/replay`, { token: h.agency })).status, 201);
   });
 });

@@ -112,3 +112,19 @@ export async function retryFailedRunsFor(ctx: RelinkContext, tx: Store, connecti
   }
   return replays;
 }
+
+/**
+ * The connection was removed (seed 004's Remove): it never comes back, so the failed runs waiting to retry after
+ * its reconnect never will. They drop `retry` and are left to Replay like any failed run. Call inside the removal's
+ * transaction.
+ */
+export async function dropRetriesFor(ctx: RelinkContext, tx: Store, connection: ConnectionRecord): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  for (const run of await tx.listRunsUsingConnection(connection.workspaceId, connection.id)) {
+    if (run.status !== 'failed' || run.retry !== 'after_reconnect') continue;
+    const next: RunRecord = { ...run, updatedAt: now };
+    delete next.retry;
+    await tx.putRun(next);
+    await emitRun(ctx, tx, next);
+  }
+}
