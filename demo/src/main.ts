@@ -48,7 +48,7 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
         <aside class="sidebar">
           <div class="brand">${monogram('N')}<span>Northwind Automations</span></div>
           <nav aria-label=${w.workspace}>
-            ${nav('/', w.overview)} ${nav('/connections', w.connections)} ${nav('/runs', w.runs)}
+            ${nav('/', w.overview)} ${nav('/connections', w.connections)} ${nav('/runs', w.runs)} ${nav('/settings', w.settings)}
           </nav>
           ${demoMode ? demoPanel(tokens.agency) : nothing}
           <p class="sidebar-foot"><a data-route href="/portal/connections">${w.openPortal}</a></p>
@@ -57,7 +57,9 @@ function agencyShell(active: string, title: string, content: TemplateResult): Te
           <header class="topbar">
             <h1>${title}</h1>
             ${languagePicker()}
-            <relink-notification-bell connection-href="/connections/{id}"></relink-notification-bell>
+            <relink-notification-bell connection-href="/connections/{id}">
+              <a slot="footer" data-route href="/settings" style="display: block; padding: 0.5rem 0.75rem; border-block-start: 1px solid var(--line)">${w.notificationSettings}</a>
+            </relink-notification-bell>
             <span class="avatar" title="Northwind Agency">NA</span>
           </header>
           <relink-reauth-banner href="/connections"></relink-reauth-banner>
@@ -136,6 +138,18 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
         words().run,
         html`<p><a data-route href="/runs">${words().allRuns}</a></p>
           <relink-run-detail run-id=${id} connection-href="/connections/{id}" run-href="/runs/{id}"></relink-run-detail>`,
+      ),
+  ],
+  [
+    /^\/settings$/,
+    () =>
+      agencyShell(
+        '/settings',
+        words().settings,
+        html`<section aria-labelledby="notifications-heading" style="max-inline-size: 40rem">
+          <h2 id="notifications-heading">${words().notificationSettings}</h2>
+          <relink-notification-settings></relink-notification-settings>
+        </section>`,
       ),
   ],
   [

@@ -594,4 +594,47 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     await assertAccessible(leadPage);
     noConsoleErrors();
   });
+  test('19. turning off run-failed notifications: a failed run stays out of the bell, the banner keeps its reauth alerts', async () => {
+    // The bell's footer links to the settings (the host's link in the bell's 'footer' slot).
+    const page = await open('/');
+    await page.locator('relink-notification-bell').getByRole('button', { name: /^Notifications/ }).click();
+    await page.getByRole('link', { name: 'Notification settings' }).click();
+    await page.waitForURL(/\/settings$/);
+    const settings = page.locator('relink-notification-settings');
+    // The agency's reauth alerts stay on (the banner counts them), and the page says why.
+    const reauth = settings.getByRole('checkbox', { name: 'Reauthorization needed' });
+    await reauth.waitFor();
+    assert.deepEqual([await reauth.isChecked(), await reauth.isDisabled()], [true, true]);
+    await settings.getByText('Always on for your agency: the reauthorization banner counts these alerts.').waitFor();
+    await assertAccessible(page);
+    await settings.getByRole('checkbox', { name: 'Run failed' }).uncheck();
+    await settings.getByText('Notification settings saved.').waitFor();
+    await page.reload();
+    await settings.getByRole('checkbox', { name: 'Run failed' }).waitFor();
+    assert.equal(await settings.getByRole('checkbox', { name: 'Run failed' }).isChecked(), false, 'the choice is kept');
+
+    // A run fails because HubSpot is broken: the server raises run_failed (for everyone who wants it).
+    const lead = (await agencyApi('demo/workflows/wf_lead_sync/run')) as { status: string };
+    assert.equal(lead.status, 'failed');
+    // Then Slack breaks: its reauth alert arrives live after the run's, so once it shows, the run's would have too.
+    await agencyApi('demo/connections/con_slack/revoke-grant');
+    await agencyApi('demo/connections/con_slack/expire');
+    await agencyApi('demo/refresher/run');
+    await bannerTitle(page, '4 connections need to be reauthorized').waitFor();
+    const bell = page.locator('relink-notification-bell');
+    await bell.getByRole('button', { name: /^Notifications/ }).click();
+    await bell.getByRole('listitem').filter({ hasText: 'Slack reauth required' }).waitFor();
+    assert.equal(await bell.getByRole('listitem').filter({ hasText: 'New HubSpot leads to Slack failed' }).count(), 0, 'no run-failed alert in the bell');
+    const listed = (await agencyApi('notifications?limit=100')) as { data: { kind: string }[] };
+    assert.equal(listed.data.filter((n) => n.kind === 'run_failed').length, 0);
+    await assertAccessible(page);
+    await page.keyboard.press('Escape');
+
+    // Turned on again, the failed run's alert is in the bell: it was left out, not lost.
+    await settings.getByRole('checkbox', { name: 'Run failed' }).check();
+    await settings.getByText('Notification settings saved.').waitFor();
+    await bell.getByRole('button', { name: /^Notifications/ }).click();
+    await bell.getByRole('listitem').filter({ hasText: 'New HubSpot leads to Slack failed' }).waitFor();
+    noConsoleErrors();
+  });
 });

@@ -29,6 +29,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'relink-connection-requests': () => import('./components/connection-requests/connection-requests.js'),
   'relink-publish-check': () => import('./components/publish-check/publish-check.js'),
   'relink-run-detail': () => import('./components/run-detail/run-detail.js'),
+  'relink-notification-settings': () => import('./components/notification-settings/notification-settings.js'),
 };
 
 /** Tags whose module was asked for: each is imported once, however often it appears. */

@@ -31,5 +31,7 @@ export * from './events/connection-request.js';
 export * from './components/connect-button/connect-button.js';
 export * from './components/app-catalog/app-catalog.js';
 export * from './components/remove-dialog/remove-dialog.js';
+export * from './components/notification-settings/notification-settings.js';
+export * from './events/notification-preferences-change.js';
 export * from './events/connect.js';
 export * from './events/remove.js';

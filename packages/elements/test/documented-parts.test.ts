@@ -226,6 +226,25 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
       { prepare: async (d) => (d.server.app.relink.store as unknown as { apps: Map<string, unknown> }).apps.clear(), until: has('empty-body') },
     ],
   },
+  'relink-notification-settings': {
+    template: html`<relink-notification-settings></relink-notification-settings>`,
+    scenes: [
+      { role: 'agency', until: has('locked-reason') },
+      // A save the network drops: the box goes back and the reason shows (a client: its first box can change).
+      {
+        role: 'client',
+        fetch: (f) => async (input, init) => {
+          if ((input instanceof Request ? input.method : init?.method) === 'PUT') throw new TypeError('offline');
+          return f(input, init);
+        },
+        until: (el) => has('save-error')(el) || clickOnce(el, 'checkbox'),
+      },
+      { fetch: hang('/notification-preferences'), until: has('loading') },
+      { fetch: fail('/notification-preferences'), until: has('retry') },
+      // The server always lists every kind: only this answer is made up, to reach the empty state.
+      { fetch: (f) => async (input, init) => (urlOf(input).includes('/notification-preferences') ? Response.json({ data: [] }) : f(input, init)), until: has('empty') },
+    ],
+  },
   'relink-run-actions': {
     template: html`<relink-run-actions run-id="run_s_paused"></relink-run-actions>`,
     scenes: [

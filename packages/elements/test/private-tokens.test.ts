@@ -9,6 +9,7 @@ import { RelinkRemoveDialog } from '../src/components/remove-dialog/remove-dialo
 import { RelinkConnectionRequests } from '../src/components/connection-requests/connection-requests.js';
 import { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
 import { RelinkNotificationBell } from '../src/components/notification-bell/notification-bell.js';
+import { RelinkNotificationSettings } from '../src/components/notification-settings/notification-settings.js';
 import { RelinkProvider } from '../src/components/provider/provider.js';
 import { RelinkPublishCheck } from '../src/components/publish-check/publish-check.js';
 import { RelinkReauthBanner } from '../src/components/reauth-banner/reauth-banner.js';
@@ -27,6 +28,7 @@ const elements: [string, typeof LitElement][] = [
   ['relink-connection-requests', RelinkConnectionRequests],
   ['relink-connections-table', RelinkConnectionsTable],
   ['relink-notification-bell', RelinkNotificationBell],
+  ['relink-notification-settings', RelinkNotificationSettings],
   ['relink-provider', RelinkProvider],
   ['relink-publish-check', RelinkPublishCheck],
   ['relink-reauth-banner', RelinkReauthBanner],

@@ -6,6 +6,7 @@ import { createConnections, type ConnectionsResource } from './resources/connect
 import { createConnectSessions, type ConnectSessionsResource } from './resources/connect-sessions.js';
 import { createConnectionRequests, type ConnectionRequestsResource } from './resources/connection-requests.js';
 import { createNotifications, type NotificationsResource } from './resources/notifications.js';
+import { createNotificationPreferences, type NotificationPreferencesResource } from './resources/notification-preferences.js';
 import { createRuns, type RunsResource } from './resources/runs.js';
 import { createWorkflows, type WorkflowsResource } from './resources/workflows.js';
 import { createViewer, type ViewerResource } from './resources/viewer.js';
@@ -18,6 +19,8 @@ export interface RelinkClient {
   readonly connectSessions: ConnectSessionsResource;
   readonly connectionRequests: ConnectionRequestsResource;
   readonly notifications: NotificationsResource;
+  /** Which kinds reach the caller's bell. */
+  readonly notificationPreferences: NotificationPreferencesResource;
   readonly runs: RunsResource;
   readonly workflows: WorkflowsResource;
   readonly viewer: ViewerResource;
@@ -40,6 +43,7 @@ export function createRelinkClient(options: RelinkClientOptions): RelinkClient {
     connectSessions: createConnectSessions(http),
     connectionRequests: createConnectionRequests(http),
     notifications: createNotifications(http),
+    notificationPreferences: createNotificationPreferences(http),
     runs: createRuns(http),
     workflows: createWorkflows(http),
     viewer: createViewer(http),

@@ -166,6 +166,8 @@ export const isConnectionNotActive = apiError('connection_not_active');
 export const isResumesAutomatically = apiError('resumes_automatically');
 /** 409 `retries_automatically`: a failed run the server replays by itself once its connection is reconnected (seed 004). */
 export const isRetriesAutomatically = apiError('retries_automatically');
+/** 409 `preference_locked`: a notification kind the caller cannot turn off (the agency's reauth alerts). */
+export const isPreferenceLocked = apiError('preference_locked');
 
 /**
  * Which member of the family an error is, also across realms, or `unknown` for anything else (a bug, an error

@@ -81,6 +81,8 @@ export interface Http {
   readonly transport: Transport;
   get<K extends SchemaName>(path: string, schema: K, query?: Query, options?: RequestOptions): Promise<Parsed<K>>;
   post<K extends SchemaName>(path: string, schema: K, json?: unknown, options?: RequestOptions): Promise<Parsed<K>>;
+  /** Replace (idempotent by nature: no Idempotency-Key, retried like DELETE). */
+  put<K extends SchemaName>(path: string, schema: K, json: unknown, options?: RequestOptions): Promise<Parsed<K>>;
   delete<K extends SchemaName>(path: string, schema: K, options?: RequestOptions): Promise<Parsed<K>>;
 }
 
@@ -217,12 +219,13 @@ export function createHttp(options: RelinkClientOptions): Http {
   const writeRetry: RetryOptions = {
     ...readRetry,
     // DELETE too: replayed only where the server did not act; a replay after it did answers 404 (the caller's to read).
-    methods: ['post', 'delete'],
+    // PUT sets a value: a replay sets it again.
+    methods: ['post', 'put', 'delete'],
     statusCodes: readRetry.statusCodes!.filter((status) => WRITE_STATUSES.includes(status)),
   };
 
   async function send<K extends SchemaName>(
-    method: 'get' | 'post' | 'delete',
+    method: 'get' | 'post' | 'put' | 'delete',
     path: string,
     schema: K,
     init: Options,
@@ -260,7 +263,7 @@ export function createHttp(options: RelinkClientOptions): Http {
   }
 
   async function attempt<K extends SchemaName>(
-    method: 'get' | 'post' | 'delete',
+    method: 'get' | 'post' | 'put' | 'delete',
     path: string,
     name: K,
     init: Options,
@@ -319,6 +322,7 @@ export function createHttp(options: RelinkClientOptions): Http {
     post: (path, schema, json, { signal } = {}) =>
       // One key per call, so ky's retries of this call replay it and the server can answer with the first outcome.
       send('post', path, schema, { json, headers: { 'idempotency-key': randomId() } }, signal),
+    put: (path, schema, json, { signal } = {}) => send('put', path, schema, { json }, signal),
     delete: (path, schema, { signal } = {}) => send('delete', path, schema, {}, signal),
   };
 }

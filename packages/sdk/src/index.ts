@@ -5,6 +5,7 @@ export type { ConnectSessionsResource } from './resources/connect-sessions.js';
 export type { AppsResource } from './resources/apps.js';
 export type { ConnectionRequestListParams, ConnectionRequestsResource } from './resources/connection-requests.js';
 export type { NotificationListParams, NotificationsResource } from './resources/notifications.js';
+export type { NotificationPreferenceChange, NotificationPreferencesResource } from './resources/notification-preferences.js';
 export type { RunListParams, RunsResource } from './resources/runs.js';
 export type { WorkflowsResource } from './resources/workflows.js';
 export type { ViewerResource } from './resources/viewer.js';
@@ -42,6 +43,7 @@ export {
   isNotRefreshable,
   isAlreadyRevoked,
   isAuthConfigMissing,
+  isPreferenceLocked,
   isInvalidCredentials,
   isNotFound,
   isUnauthorized,
@@ -81,6 +83,9 @@ export type {
   ManagedAuthConfig,
   Notification,
   NotificationKind,
+  NotificationPreference,
+  NotificationPreferenceLock,
+  NotificationPreferences,
   NotificationSeverity,
   Page,
   PauseReason,

@@ -12,6 +12,7 @@ export { ConnectionUsage, RemovedConnection } from './schema/connection-removal.
 export { ConnectSession } from './schema/connect-session.js';
 export { ConnectionRequest, ConnectionRequestPage } from './schema/connection-request.js';
 export { Notification, NotificationPage } from './schema/notification.js';
+export { NotificationPreferences } from './schema/notification-preferences.js';
 export { Run, RunPage } from './schema/run.js';
 export { PublishCheck } from './schema/publish-check.js';
 export { Viewer } from './schema/session.js';

@@ -10,6 +10,8 @@ import type { RemovedConnection } from './schema/connection-removal.js';
 import type { ConnectionRequest } from './schema/connection-request.js';
 import type { RelinkEvent } from './schema/events.js';
 import type { Notification } from './schema/notification.js';
+import type { NotificationPreferences } from './schema/notification-preferences.js';
+import type { NotificationPreferenceChange } from './resources/notification-preferences.js';
 import type { Run } from './schema/run.js';
 import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
@@ -199,6 +201,21 @@ export class RelinkStore {
   async loadApps({ signal }: LoadOptions = {}): Promise<readonly App[]> {
     if (this.#apps) return this.#apps;
     return this.#inflight.once('apps', async (shared) => (this.#apps = await this.client.apps.list({ signal: shared })), signal);
+  }
+
+  /** The viewer's notification preferences (which kinds reach its bell). Concurrent calls share one request. */
+  loadNotificationPreferences({ signal }: LoadOptions = {}): Promise<NotificationPreferences> {
+    return this.#inflight.once('notification-preferences', (shared) => this.client.notificationPreferences.get({ signal: shared }), signal);
+  }
+
+  /**
+   * Turn kinds on or off for the viewer's bell. The server filters the notification list by them, so a loaded list is
+   * fetched again: a kind turned off leaves the bell at once, one turned back on returns.
+   */
+  async updateNotificationPreferences(changes: readonly NotificationPreferenceChange[]): Promise<NotificationPreferences> {
+    const preferences = await this.client.notificationPreferences.update(changes);
+    if (this.#state.snapshot.notifications.status !== 'idle') await this.notifications.load().catch(() => undefined);
+    return preferences;
   }
 
   /** Who is looking: elements offer only what the server would allow this viewer. */

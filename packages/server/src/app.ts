@@ -25,6 +25,7 @@ import { connectionRoutes } from './routes/connections.js';
 import { connectionChangeRoutes } from './routes/connection-changes.js';
 import { CALLBACK_SCRIPT_PATH, connectSessionRoutes } from './routes/connect-sessions.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { notificationPreferenceRoutes } from './routes/notification-preferences.js';
 import { runRoutes } from './routes/runs.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { mintSession, sessionRoutes } from './routes/sessions.js';
@@ -145,8 +146,8 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   v1.use('*', async (c, next) => {
     if (PUBLIC.has(c.req.path) || c.req.method === 'OPTIONS') return next();
     return session(c, async () => {
-      // Writes are rate limited (DELETE too); only POSTs take an Idempotency-Key (the middleware checks).
-      if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next();
+      // Writes are rate limited (PUT and DELETE too); only POSTs take an Idempotency-Key (the middleware checks).
+      if (c.req.method !== 'POST' && c.req.method !== 'PUT' && c.req.method !== 'DELETE') return next();
       await replay(c, async () => {
         await (limit ? limit(c, next) : next());
       });
@@ -159,6 +160,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   connectSessionRoutes(v1, registry, ctx);
   connectionRequestRoutes(v1, registry, ctx);
   notificationRoutes(v1, registry, ctx);
+  notificationPreferenceRoutes(v1, registry, ctx);
   runRoutes(v1, registry, ctx);
   workflowRoutes(v1, registry, ctx);
   eventRoutes(v1, registry, ctx, { heartbeatMs: options.heartbeatMs ?? 15_000 });

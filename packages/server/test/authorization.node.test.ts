@@ -5,7 +5,7 @@ import { harness, type Harness } from './helpers.js';
 
 type Who = 'agency' | 'client' | 'other';
 interface Row {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Hono-style route this row covers (checked against the registry below). */
   route: string;
   path: string | ((h: Harness) => Promise<string>);
@@ -60,6 +60,10 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/v1/notifications', path: '/v1/notifications', expect: { agency: 200, client: 200, other: 200 } },
   { method: 'POST', route: '/v1/notifications/:id/read', path: '/v1/notifications/ntf_hubspot/read', expect: { agency: 200, client: 404, other: 404 } },
   { method: 'POST', route: '/v1/notifications/:id/read', path: '/v1/notifications/ntf_quickbooks/read', expect: { agency: 200, client: 200, other: 404 } },
+  // Each principal reads and writes only its own notification preferences; the agency's reauth alerts stay on (409).
+  { method: 'GET', route: '/v1/notification-preferences', path: '/v1/notification-preferences', expect: { agency: 200, client: 200, other: 200 } },
+  { method: 'PUT', route: '/v1/notification-preferences', path: '/v1/notification-preferences', body: { preferences: [{ kind: 'run_failed', enabled: false }] }, expect: { agency: 200, client: 200, other: 200 } },
+  { method: 'PUT', route: '/v1/notification-preferences', path: '/v1/notification-preferences', body: { preferences: [{ kind: 'reauth_required', enabled: false }] }, expect: { agency: 409, client: 200, other: 409 } },
   { method: 'GET', route: '/v1/runs', path: '/v1/runs', expect: { agency: 200, client: 403, other: 200 } },
   { method: 'GET', route: '/v1/runs/:id', path: '/v1/runs/run_running', expect: { agency: 200, client: 403, other: 404 } },
   { method: 'POST', route: '/v1/runs/:id/resume', path: '/v1/runs/run_operator_reauth/resume', expect: { agency: 409, client: 403, other: 404 } }, // 409: HubSpot is broken (connection_not_active); past auth

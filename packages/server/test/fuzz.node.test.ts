@@ -59,6 +59,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   '/v1/connections/{id}/reconnect': { returnTo: 'http://127.0.0.1/back' },
   '/v1/connection-requests/{id}/connect': { returnTo: 'http://127.0.0.1/back' },
   '/v1/demo/provider/fail-transiently': { count: 1 },
+  '/v1/notification-preferences': { preferences: [{ kind: 'run_failed', enabled: false }] },
 };
 
 /** The valid body with one field (or one nested field) replaced by hostile text. */

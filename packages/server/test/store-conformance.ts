@@ -225,6 +225,29 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       assert.deepEqual((await store.listNotifications({ workspaceId: 'ws_a', connectionIds: ['con_9'], limit: 10 })).items, []);
     });
 
+    it('keeps notification preferences per principal and lists notifications without the kinds a principal turned off', async () => {
+      const store = await makeStore();
+      const at = '2026-11-01T00:00:00.000Z';
+      assert.equal(await store.getNotificationPreferences('ws_a', 'prn_1'), undefined);
+      await store.putNotificationPreferences({ workspaceId: 'ws_a', principalId: 'prn_1', disabled: ['run_failed'], updatedAt: at });
+      await store.putNotificationPreferences({ workspaceId: 'ws_a', principalId: 'prn_1', disabled: ['run_failed', 'expiring_soon'], updatedAt: at });
+      assert.deepEqual((await store.getNotificationPreferences('ws_a', 'prn_1'))?.disabled, ['run_failed', 'expiring_soon']);
+      assert.equal(await store.getNotificationPreferences('ws_a', 'prn_2'), undefined);
+      assert.equal(await store.getNotificationPreferences('ws_b', 'prn_1'), undefined);
+      const n = (id: string, kind: 'reauth_required' | 'run_failed' | 'expiring_soon', createdAt: string) => ({
+        id, workspaceId: 'ws_a', kind, severity: 'critical' as const, title: id, connectionId: 'con_1', read: false, createdAt,
+      });
+      await store.putNotification(n('ntf_1', 'reauth_required', '2026-11-01T00:00:00.000Z'));
+      await store.putNotification(n('ntf_2', 'run_failed', '2026-11-02T00:00:00.000Z'));
+      await store.putNotification(n('ntf_3', 'expiring_soon', '2026-11-03T00:00:00.000Z'));
+      const ids = async (excludeKinds: ('run_failed' | 'expiring_soon')[]) => (await store.listNotifications({ workspaceId: 'ws_a', excludeKinds, limit: 10 })).items.map((x) => x.id);
+      assert.deepEqual(await ids(['run_failed']), ['ntf_3', 'ntf_1']);
+      assert.deepEqual(await ids(['run_failed', 'expiring_soon']), ['ntf_1']);
+      assert.deepEqual(await ids([]), ['ntf_3', 'ntf_2', 'ntf_1']);
+      await store.clearWorkspace('ws_a');
+      assert.equal(await store.getNotificationPreferences('ws_a', 'prn_1'), undefined);
+    });
+
     it('lists runs by connection and filters by status, pause reason and workflow', async () => {
       const store = await makeStore();
       const run = (id: string, status: 'running' | 'paused', connectionIds: string[], startedAt: string) => ({

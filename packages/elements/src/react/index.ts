@@ -30,3 +30,4 @@ export * from './publish-check.js';
 export * from './connect-button.js';
 export * from './app-catalog.js';
 export * from './remove-dialog.js';
+export * from './notification-settings.js';

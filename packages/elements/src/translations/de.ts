@@ -74,6 +74,7 @@ export default {
       request_not_outstanding: 'Diese Anfrage wurde bereits erledigt oder abgebrochen.',
       session_not_confirmable: 'Diese Anmeldung kann nicht mehr bestätigt werden. Starten Sie das Neuverbinden noch einmal.',
       demo_mode_off: 'Die Demo-Steuerung ist nur im Demo-Modus verfügbar.',
+      preference_locked: 'Benachrichtigungen zur erneuten Autorisierung sind für die Agentur immer aktiviert.',
       rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
       payload_too_large: 'Die gesendeten Daten sind zu groß.',
       idempotency_key_in_use: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
@@ -277,5 +278,29 @@ export default {
     cancel: 'Verbindung behalten',
     removed: 'Verbindung entfernt',
     removedDescription: 'Workflows, die sie genutzt haben, sind pausiert. Fügen Sie die App erneut hinzu, um sie zu nutzen.',
+  },
+  'notification-settings': {
+    legend: 'Benachrichtigungen',
+    description: 'Legen Sie fest, welche Hinweise in Ihren Benachrichtigungen erscheinen.',
+    kinds: {
+      reauth_required: 'Erneute Autorisierung erforderlich',
+      run_failed: 'Ausführung fehlgeschlagen',
+      connection_revoked: 'Verbindung widerrufen',
+      expiring_soon: 'Verbindung läuft bald ab',
+    },
+    descriptions: {
+      reauth_required: 'Eine Verbindung funktioniert nicht mehr und muss neu verbunden werden.',
+      run_failed: 'Eine Workflow-Ausführung ist wegen einer ihrer Verbindungen fehlgeschlagen.',
+      connection_revoked: 'Der Zugriff auf eine App wurde widerrufen.',
+      expiring_soon: 'Der Zugriff einer Verbindung endet bald. Verbinden Sie sie neu, bevor sie abläuft.',
+    },
+    locked: {
+      reauth_always_on: 'Für Ihre Agentur immer aktiviert: Das Banner zur erneuten Autorisierung zählt diese Hinweise.',
+    },
+    saving: 'Wird gespeichert …',
+    saved: 'Benachrichtigungseinstellungen gespeichert.',
+    saveFailed: 'Ihre Benachrichtigungseinstellungen konnten nicht gespeichert werden.',
+    loading: 'Benachrichtigungseinstellungen werden geladen …',
+    empty: 'Es gibt keine Benachrichtigungen zum Einstellen.',
   },
 } satisfies Translation;

@@ -7,7 +7,7 @@
  * 'Expired' } })`) and every element that prints it follows. `{name}` placeholders are filled with values isolated for
  * bidi; plural messages are one template per `Intl.PluralRules` category (`other` is required), `{n}` the count.
  */
-import type { ErrorCode, PauseReason, RunStatus } from '@relink/sdk';
+import type { ErrorCode, NotificationKind, NotificationPreferenceLock, PauseReason, RunStatus } from '@relink/sdk';
 import type { PluralForms } from '../internal/format.js';
 import type { Translation } from './translation.js';
 
@@ -59,6 +59,7 @@ export const codes = {
   request_not_outstanding: 'This request was already completed or cancelled.',
   session_not_confirmable: 'This sign-in can no longer be confirmed. Start the reconnect again.',
   demo_mode_off: 'Demo controls are available only in demo mode.',
+  preference_locked: 'Reauthorization alerts are always on for the agency.',
   rate_limited: 'Too many requests. Wait a moment, then try again.',
   payload_too_large: 'What was sent is too large.',
   idempotency_key_in_use: 'The same request is still in progress. Try again in a moment.',
@@ -389,6 +390,38 @@ export const removeDialog = {
   removedDescription: 'Workflows that used it are paused. Add the app again to use it.',
 };
 
+/** The notification settings (seed 004: "Make sure … connection status notifications are turned on"). */
+export const notificationSettings = {
+  /** The group's name (the `<fieldset>`'s legend). */
+  legend: 'Notifications',
+  description: 'Choose which alerts appear in your notifications.',
+  /** Each kind's label, by the contract's kind. */
+  kinds: {
+    reauth_required: 'Reauthorization needed',
+    run_failed: 'Run failed',
+    connection_revoked: 'Connection revoked',
+    expiring_soon: 'Connection expiring soon',
+  },
+  /** What each kind is about. */
+  descriptions: {
+    reauth_required: 'A connection stopped working and must be reconnected.',
+    run_failed: 'A workflow run failed because of one of its connections.',
+    connection_revoked: 'Access to an app was revoked.',
+    expiring_soon: 'A connection’s access ends soon: reconnect it before it expires.',
+  },
+  /** Why a kind cannot be turned off, by the server's reason (`locked`). */
+  locked: {
+    reauth_always_on: 'Always on for your agency: the reauthorization banner counts these alerts.',
+  },
+  /** Said while a change is being saved, and once it is. */
+  saving: 'Saving…',
+  saved: 'Notification settings saved.',
+  /** Before the reason a change was not saved (the checkbox is back as it was). */
+  saveFailed: 'Could not save your notification settings.',
+  loading: 'Loading notification settings…',
+  empty: 'There are no notifications to set up.',
+} satisfies { kinds: Record<NotificationKind, string>; descriptions: Record<NotificationKind, string>; locked: Record<NotificationPreferenceLock, string> } & Record<string, unknown>;
+
 /** The toasts the provider shows when the page comes back from a consent flow's redirect (its other words are common). */
 export const provider = {
   cancelled: 'Reconnection cancelled. Nothing changed.',
@@ -422,6 +455,7 @@ const en: Translation = {
   'app-catalog': appCatalog,
   'connect-button': connectButton,
   'remove-dialog': removeDialog,
+  'notification-settings': notificationSettings,
 };
 
 export default en;

@@ -74,6 +74,7 @@ export default {
       request_not_outstanding: 'Esta solicitud ya se completó o se canceló.',
       session_not_confirmable: 'Esta autorización ya no se puede confirmar. Vuelve a iniciar la reconexión.',
       demo_mode_off: 'Los controles de demostración solo están disponibles en el modo de demostración.',
+      preference_locked: 'Las alertas de reautorización están siempre activadas para la agencia.',
       rate_limited: 'Demasiadas solicitudes. Espera un momento y vuelve a intentarlo.',
       payload_too_large: 'Lo que se envió es demasiado grande.',
       idempotency_key_in_use: 'La misma solicitud sigue en curso. Vuelve a intentarlo en un momento.',
@@ -294,5 +295,29 @@ export default {
     cancel: 'Mantener conexión',
     removed: 'Conexión eliminada',
     removedDescription: 'Los flujos de trabajo que la usaban están en pausa. Vuelve a agregar la app para usarla.',
+  },
+  'notification-settings': {
+    legend: 'Notificaciones',
+    description: 'Elige qué alertas aparecen en tus notificaciones.',
+    kinds: {
+      reauth_required: 'Hay que volver a autorizar',
+      run_failed: 'Ejecución fallida',
+      connection_revoked: 'Conexión revocada',
+      expiring_soon: 'La conexión vence pronto',
+    },
+    descriptions: {
+      reauth_required: 'Una conexión dejó de funcionar y hay que volver a conectarla.',
+      run_failed: 'La ejecución de un flujo de trabajo falló por una de sus conexiones.',
+      connection_revoked: 'Se revocó el acceso a una app.',
+      expiring_soon: 'El acceso de una conexión termina pronto: vuelve a conectarla antes de que venza.',
+    },
+    locked: {
+      reauth_always_on: 'Siempre activadas para tu agencia: el aviso de reautorización cuenta estas alertas.',
+    },
+    saving: 'Guardando…',
+    saved: 'Preferencias de notificaciones guardadas.',
+    saveFailed: 'No se pudieron guardar tus preferencias de notificaciones.',
+    loading: 'Cargando preferencias de notificaciones…',
+    empty: 'No hay notificaciones que configurar.',
   },
 } satisfies Translation;

@@ -75,6 +75,7 @@ export default {
       request_not_outstanding: 'Cette demande a déjà été traitée ou annulée.',
       session_not_confirmable: 'Cette autorisation ne peut plus être confirmée. Relancez la reconnexion.',
       demo_mode_off: 'Les commandes de démo ne sont disponibles qu’en mode démo.',
+      preference_locked: 'Les alertes de réautorisation restent toujours activées pour l’agence.',
       rate_limited: 'Trop de requêtes. Patientez un instant, puis réessayez.',
       payload_too_large: 'Les données envoyées sont trop volumineuses.',
       idempotency_key_in_use: 'La même requête est toujours en cours. Réessayez dans un instant.',
@@ -300,5 +301,29 @@ export default {
     cancel: 'Conserver la connexion',
     removed: 'Connexion supprimée',
     removedDescription: 'Les workflows qui l’utilisaient sont en pause. Ajoutez l’app à nouveau pour l’utiliser.',
+  },
+  'notification-settings': {
+    legend: 'Notifications',
+    description: 'Choisissez les alertes qui apparaissent dans vos notifications.',
+    kinds: {
+      reauth_required: 'Réautorisation requise',
+      run_failed: 'Exécution en échec',
+      connection_revoked: 'Connexion révoquée',
+      expiring_soon: 'Connexion bientôt expirée',
+    },
+    descriptions: {
+      reauth_required: 'Une connexion ne fonctionne plus et doit être reconnectée.',
+      run_failed: 'L’exécution d’un workflow a échoué à cause de l’une de ses connexions.',
+      connection_revoked: 'L’accès à une app a été révoqué.',
+      expiring_soon: 'L’accès d’une connexion prend bientôt fin\u00a0: reconnectez-la avant qu’elle n’expire.',
+    },
+    locked: {
+      reauth_always_on: 'Toujours activé pour votre agence\u00a0: la bannière de réautorisation compte ces alertes.',
+    },
+    saving: 'Enregistrement…',
+    saved: 'Préférences de notification enregistrées.',
+    saveFailed: 'Impossible d’enregistrer vos préférences de notification.',
+    loading: 'Chargement des préférences de notification…',
+    empty: 'Aucune notification à configurer.',
   },
 } satisfies Translation;

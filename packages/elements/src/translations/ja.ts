@@ -74,6 +74,7 @@ export default {
       request_not_outstanding: 'このリクエストはすでに完了しているか、キャンセルされています。',
       session_not_confirmable: 'この承認は確定できなくなりました。もう一度再接続を開始してください。',
       demo_mode_off: 'デモ用の操作はデモモードでのみ利用できます。',
+      preference_locked: '再認証のアラートは、代理店では常にオンです。',
       rate_limited: 'リクエストが多すぎます。しばらく待ってから、もう一度お試しください。',
       payload_too_large: '送信されたデータが大きすぎます。',
       idempotency_key_in_use: '同じリクエストがまだ処理中です。しばらくしてから、もう一度お試しください。',
@@ -276,5 +277,29 @@ export default {
     cancel: '接続を維持する',
     removed: '接続を削除しました',
     removedDescription: 'この接続を使用していたワークフローは一時停止しています。再び使うにはアプリを追加し直してください。',
+  },
+  'notification-settings': {
+    legend: '通知',
+    description: '通知に表示するアラートを選択してください。',
+    kinds: {
+      reauth_required: '再認証が必要',
+      run_failed: '実行の失敗',
+      connection_revoked: '接続の取り消し',
+      expiring_soon: '接続の有効期限が間近',
+    },
+    descriptions: {
+      reauth_required: '接続が機能しなくなり、再接続が必要になったとき。',
+      run_failed: '接続が原因でワークフローの実行が失敗したとき。',
+      connection_revoked: 'アプリへのアクセスが取り消されたとき。',
+      expiring_soon: '接続のアクセス期限が近づいたとき。期限が切れる前に再接続してください。',
+    },
+    locked: {
+      reauth_always_on: '代理店では常にオンです。再認証バナーがこのアラートを数えるためです。',
+    },
+    saving: '保存しています…',
+    saved: '通知設定を保存しました。',
+    saveFailed: '通知設定を保存できませんでした。',
+    loading: '通知設定を読み込んでいます…',
+    empty: '設定できる通知はありません。',
   },
 } satisfies Translation;

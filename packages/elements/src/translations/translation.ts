@@ -34,6 +34,7 @@ export interface ElementMessages {
   'app-catalog': Words<typeof en.appCatalog>;
   'connect-button': Words<typeof en.connectButton>;
   'remove-dialog': Words<typeof en.removeDialog>;
+  'notification-settings': Words<typeof en.notificationSettings>;
 }
 
 export type Namespace = keyof ElementMessages | 'common';

@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'request_not_outstanding',
   'session_not_confirmable',
   'demo_mode_off',
+  /** A notification preference the caller may not change (the agency's reauth alerts are always on). */
+  'preference_locked',
   'rate_limited',
   /** The request body is larger than the server accepts (413). */
   'payload_too_large',

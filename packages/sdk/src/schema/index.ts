@@ -14,3 +14,4 @@ export * from './requests.js';
 export * from './app-catalog.js';
 export * from './connection-add.js';
 export * from './connection-removal.js';
+export * from './notification-preferences.js';

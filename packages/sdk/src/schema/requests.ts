@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { Cursor, Id, MAX_PAGE_SIZE, SortOrder } from './common.js';
 import { ConnectionSort, ConnectionStatus } from './connection.js';
 import { ConnectionRequestState } from './connection-request.js';
+import { NotificationKind } from './notification.js';
 import { RunPreset, RunSort, RunStatus } from './run.js';
 import { Role } from './session.js';
 
@@ -84,6 +85,20 @@ export const NotificationListQuery = z.strictObject({
   limit: z.optional(Limit),
 });
 export type NotificationListQuery = z.input<typeof NotificationListQuery>;
+
+/**
+ * `PUT /notification-preferences`: the kinds to change, each once; kinds left out keep their setting (two tabs each
+ * changing one kind do not undo each other).
+ */
+export const UpdateNotificationPreferencesBody = z.strictObject({
+  preferences: z
+    .array(z.strictObject({ kind: NotificationKind, enabled: z.boolean() }))
+    .check(
+      z.minLength(1),
+      z.refine((changes) => new Set(changes.map((c) => c.kind)).size === changes.length, { message: 'Each kind may appear once.' }),
+    ),
+});
+export type UpdateNotificationPreferencesBody = z.input<typeof UpdateNotificationPreferencesBody>;
 
 export const RunListQuery = z.strictObject({
   preset: z.optional(RunPreset),

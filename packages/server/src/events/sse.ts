@@ -5,6 +5,7 @@ import { RelinkEvent } from '@relink/sdk/schema';
 import { canSeeEvent } from '../auth/access.js';
 import type { AppEnv, RelinkContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { hiddenByPreferences } from '../lifecycle/notification-preferences.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import type { StoredEvent } from '../store/store.js';
 
@@ -66,7 +67,7 @@ export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Reli
       const deliver = async (event: StoredEvent) => {
         if (event.id <= sent) return;
         sent = event.id;
-        if (!canSeeEvent(auth, event)) return;
+        if (!canSeeEvent(auth, event) || (await hiddenByPreferences(ctx.store, auth, event))) return;
         await stream.writeSSE({ event: event.type, id: String(event.id), data: JSON.stringify(toRelinkEvent(event)) });
       };
 

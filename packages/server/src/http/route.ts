@@ -3,7 +3,7 @@ import type { z } from 'zod/mini';
 import type { AppEnv } from '../context.js';
 
 export interface RouteDoc {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI style, with the `/v1` prefix: `/v1/connections/{id}`. */
   path: string;
   summary: string;
@@ -33,5 +33,6 @@ export function route(app: Hono<AppEnv>, registry: RouteRegistry, doc: RouteDoc,
   const honoPath = doc.path.replace(/^\/v1/, '').replace(/\{(\w+)\}/g, ':$1');
   if (doc.method === 'get') app.get(honoPath, handler);
   else if (doc.method === 'delete') app.delete(honoPath, handler);
+  else if (doc.method === 'put') app.put(honoPath, handler);
   else app.post(honoPath, handler);
 }

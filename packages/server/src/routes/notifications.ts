@@ -5,6 +5,7 @@ import { notFound } from '../errors.js';
 import { emitNotification } from '../events/emit.js';
 import { route, type RouteRegistry } from '../http/route.js';
 import { idParam, parseQuery, send } from '../http/validate.js';
+import { disabledKinds } from '../lifecycle/notification-preferences.js';
 import { toNotification } from '../lifecycle/views.js';
 import type { NotificationRecord } from '../store/store.js';
 import { paged } from './connections.js';
@@ -36,11 +37,14 @@ export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ct
   }, async (c) => {
     const auth = c.get('auth');
     const q = parseQuery(c, NotificationListQuery);
+    // The kinds the caller turned off never reach its bell (its preferences; the agency's reauth alerts always do).
+    const excludeKinds = await disabledKinds(ctx.store, auth);
     const page = await paged(async () => ctx.store.listNotifications({
       workspaceId: auth.workspaceId,
       ...(q.unread ? { unread: q.unread === 'true' } : {}),
       ...(q.resolved ? { resolved: q.resolved === 'true' } : {}),
       ...(auth.principal.role === 'client' ? { connectionIds: await clientConnectionIds(ctx, auth) } : {}),
+      ...(excludeKinds.length > 0 ? { excludeKinds } : {}),
       ...(q.cursor ? { cursor: q.cursor } : {}),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
     }));

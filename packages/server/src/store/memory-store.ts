@@ -11,6 +11,7 @@ import {
   type ConnectSessionRecord,
   type IdempotencyRecord,
   type NewEvent,
+  type NotificationPreferencesRecord,
   type NotificationQuery,
   type NotificationRecord,
   type PageResult,
@@ -49,6 +50,7 @@ export class MemoryStore implements Store {
   private apps = new Map<string, App>();
   private connections = new Map<string, ConnectionRecord>();
   private notifications = new Map<string, NotificationRecord>();
+  private preferences = new Map<string, NotificationPreferencesRecord>();
   private runs = new Map<string, RunRecord>();
   private requests = new Map<string, ConnectionRequestRecord>();
   private workflows = new Map<string, WorkflowRecord>();
@@ -231,10 +233,19 @@ export class MemoryStore implements Store {
         n.workspaceId === q.workspaceId &&
         (q.unread === undefined || n.read === !q.unread) &&
         (q.resolved === undefined || (n.resolvedAt !== undefined) === q.resolved) &&
-        (q.connectionIds === undefined || (n.connectionId !== undefined && q.connectionIds.includes(n.connectionId))),
+        (q.connectionIds === undefined || (n.connectionId !== undefined && q.connectionIds.includes(n.connectionId))) &&
+        !(q.excludeKinds?.includes(n.kind) ?? false),
     );
     return paginate(items, (n) => [n.createdAt, n.id], 'desc', q.cursor, q.limit);
   }
+  async getNotificationPreferences(workspaceId: string, principalId: string): Promise<NotificationPreferencesRecord | undefined> {
+    const p = this.preferences.get(MemoryStore.k(workspaceId, principalId));
+    return p && copy(p);
+  }
+  async putNotificationPreferences(p: NotificationPreferencesRecord): Promise<void> {
+    this.preferences.set(MemoryStore.k(p.workspaceId, p.principalId), copy(p));
+  }
+
   async findUnreadNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]> {
     return [...this.notifications.values()]
       .filter((n) => n.workspaceId === workspaceId && n.connectionId === connectionId && n.kind === kind && !n.read)
@@ -401,14 +412,14 @@ export class MemoryStore implements Store {
   }
 
   async clear(): Promise<void> {
-    for (const map of [this.workspaces, this.principals, this.apps, this.connections, this.notifications, this.runs,
+    for (const map of [this.workspaces, this.principals, this.apps, this.connections, this.notifications, this.preferences, this.runs,
       this.requests, this.workflows, this.sessions, this.idempotency, this.rateWindows]) map.clear();
     this.events = [];
   }
 
   async clearWorkspace(workspaceId: string): Promise<void> {
     this.workspaces.delete(workspaceId);
-    for (const map of [this.principals, this.connections, this.notifications, this.runs, this.requests, this.workflows, this.sessions, this.idempotency] as Map<string, unknown>[]) {
+    for (const map of [this.principals, this.connections, this.notifications, this.preferences, this.runs, this.requests, this.workflows, this.sessions, this.idempotency] as Map<string, unknown>[]) {
       for (const key of map.keys()) if (key.startsWith(`${workspaceId}/`)) map.delete(key);
     }
     this.events = this.events.filter((e) => e.workspaceId !== workspaceId);

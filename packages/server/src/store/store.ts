@@ -7,6 +7,7 @@ import type {
   ConnectionStatus,
   ConnectSessionStatus,
   Notification,
+  NotificationKind,
   PauseReason,
   RelinkEventType,
   Requester,
@@ -80,6 +81,17 @@ export interface ConnectionRecord {
 }
 
 export type NotificationRecord = Notification & { workspaceId: string };
+
+/**
+ * One principal's notification preferences: the kinds it turned off. Stored as what is off, so a principal that never
+ * chose anything (no record) and a kind added later are on.
+ */
+export interface NotificationPreferencesRecord {
+  workspaceId: string;
+  principalId: string;
+  disabled: NotificationKind[];
+  updatedAt: string;
+}
 /**
  * A run as stored. `blockedConnectionIds` is what the lifecycle maintains (read it through `blockersOf`, which also
  * reads the single `blockedConnectionId` of runs written before it); `resumable` and `resumeUnavailable` are derived
@@ -233,6 +245,8 @@ export interface NotificationQuery extends PageRequest {
   resolved?: boolean;
   /** Restrict to notifications about these connections (a client's view). */
   connectionIds?: string[];
+  /** Leave out these kinds (the ones the caller turned off in its notification preferences). */
+  excludeKinds?: NotificationKind[];
 }
 
 export interface RunQuery extends PageRequest, SortedQuery<RunSort> {
@@ -319,6 +333,10 @@ export interface Store {
    * "exactly one reauth alert while the problem exists" check, and what fixing the connection resolves.
    */
   findUnresolvedNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]>;
+
+  /** Undefined when the principal never changed its preferences (every kind on). */
+  getNotificationPreferences(workspaceId: string, principalId: string): Promise<NotificationPreferencesRecord | undefined>;
+  putNotificationPreferences(preferences: NotificationPreferencesRecord): Promise<void>;
 
   putRun(run: RunRecord): Promise<void>;
   getRun(workspaceId: string, id: string): Promise<RunRecord | undefined>;

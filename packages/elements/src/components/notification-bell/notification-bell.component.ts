@@ -40,6 +40,8 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
  * @tag relink-notification-bell
  * @summary The bell: unread count, a popover list of notifications, each deep-linking to its connection.
  *
+ * @slot footer - Below the list, inside the popover: e.g. a link to the host's notification settings (`relink-notification-settings`).
+ *
  * @event {RelinkNavigateEvent} relink-navigate - An item was opened, `{ href, connectionId, notificationId }`; cancel it to route in the host app.
  *
  * @csspart base - Wrapper of the button and the popover.
@@ -239,6 +241,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
         <p part="heading" id="heading">${m.heading}</p>
         ${staleNote(this.live.value !== undefined && isStale({ live: this.live.value }, this.data.value), m)}
         ${this.renderBody()}
+        <slot name="footer"></slot>
       </div>
     </div>`;
   }

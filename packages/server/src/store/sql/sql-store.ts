@@ -11,6 +11,7 @@ import {
   type ConnectSessionRecord,
   type IdempotencyRecord,
   type NewEvent,
+  type NotificationPreferencesRecord,
   type NotificationQuery,
   type NotificationRecord,
   type PageResult,
@@ -590,8 +591,20 @@ export class SqlStore implements Store {
     if (q.unread !== undefined) filters.push(['read = ?', !q.unread]);
     if (q.resolved !== undefined) filters.push(["(data->>'resolvedAt' IS NOT NULL) = ?", q.resolved]);
     if (q.connectionIds !== undefined) filters.push(['connection_id IN (SELECT jsonb_array_elements_text(?::jsonb))', json(q.connectionIds)]);
+    if (q.excludeKinds?.length) filters.push(['kind NOT IN (SELECT jsonb_array_elements_text(?::jsonb))', json(q.excludeKinds)]);
     return this.page('notifications', 'created_at', 'desc', filters, q.cursor, q.limit, (n) => [n.createdAt, n.id]);
   }
+  getNotificationPreferences(workspaceId: string, principalId: string): Promise<NotificationPreferencesRecord | undefined> {
+    return this.one('SELECT data FROM notification_preferences WHERE workspace_id = $1 AND principal_id = $2', [workspaceId, principalId]);
+  }
+  async putNotificationPreferences(p: NotificationPreferencesRecord): Promise<void> {
+    await this.q.query(
+      `INSERT INTO notification_preferences (workspace_id, principal_id, data) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (workspace_id, principal_id) DO UPDATE SET data = excluded.data`,
+      [p.workspaceId, p.principalId, json(p)],
+    );
+  }
+
   async findUnreadNotifications(workspaceId: string, connectionId: string, kind: Notification['kind']): Promise<NotificationRecord[]> {
     return docs<NotificationRecord>((await this.q.query<Row>(
       'SELECT data FROM notifications WHERE workspace_id = $1 AND connection_id = $2 AND kind = $3 AND NOT read ORDER BY created_at, id',
@@ -759,7 +772,7 @@ export class SqlStore implements Store {
 
   async clear(): Promise<void> {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
-    await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, runs, connection_requests, workflows,
+    await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, notification_preferences, runs, connection_requests, workflows,
       connect_sessions, idempotency_keys, rate_limits, events`);
     this.shared.counts.reset();
   }
@@ -767,7 +780,7 @@ export class SqlStore implements Store {
   async clearWorkspace(workspaceId: string): Promise<void> {
     const run = async (tx: SqlStore) => {
       await tx.q.query('DELETE FROM workspaces WHERE id = $1', [workspaceId]);
-      for (const table of ['principals', 'connections', 'notifications', 'runs', 'connection_requests', 'workflows', 'connect_sessions', 'events']) {
+      for (const table of ['principals', 'connections', 'notifications', 'notification_preferences', 'runs', 'connection_requests', 'workflows', 'connect_sessions', 'events']) {
         await tx.q.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
       }
       await tx.q.query("DELETE FROM idempotency_keys WHERE starts_with(key, $1 || '/')", [workspaceId]);
