@@ -131,7 +131,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   v1.use('*', cors({
     origin: options.allowedOrigins ?? '*',
     allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id', 'x-request-id'],
-    exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
+    exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed', 'relink-event-id'],
     maxAge: 600,
   }));
   // Bad bytes and oversized bodies are a 4xx at the edge, before any route, store or driver sees them.

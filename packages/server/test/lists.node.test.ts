@@ -3,7 +3,7 @@
 // is wrong. PostgreSQL runs when the machine has it (test/postgres.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Connection, Run } from '@relink/sdk/schema';
+import { ConnectionPage, type Connection, type Run } from '@relink/sdk/schema';
 import { fold } from '../src/store/sort-keys.js';
 import { harness, type Harness } from './helpers.js';
 import { freshDatabase } from './postgres.js';
@@ -56,6 +56,18 @@ for (const [name, database] of databases) {
           assert.ok(isSorted(order === 'asc' ? keys : keys.reverse()), `${sort} ${order}: ${keys.join(', ')}`);
         }
       }
+    });
+
+    it('every listed connection is the contract resource exactly: what the schema keeps and what GET /v1/connections/{id} answers', async () => {
+      await setup();
+      // The list copies trusted rows into the contract's shape without parsing them; this is where that is checked.
+      const page = (await h.request('GET', '/v1/connections?limit=100', { token: h.agency })).body;
+      assert.deepEqual(ConnectionPage.parse(page), page, 'nothing the schema would strip or reject');
+      assert.ok(page.data.length >= 9);
+      for (const listed of page.data as Connection[]) {
+        assert.deepEqual(listed, (await h.request('GET', `/v1/connections/${listed.id}`, { token: h.agency })).body);
+      }
+      assert.ok(page.data.some((c: Connection) => c.lastError !== undefined) && page.data.some((c: Connection) => c.refreshable));
     });
 
     it('filters by status and app and searches by app name or label (q), counting the matches', async () => {

@@ -102,7 +102,15 @@ interface Shared {
   counts: CountCache;
   /** Connection and run writes since the last ANALYZE (PGlite has no autovacuum to keep the planner's statistics). */
   writesSinceAnalyze: number;
+  /** The app catalog as last read, and when (every list page and connection view names its app). */
+  apps?: { at: number; list: Promise<App[]> } | undefined;
 }
+
+/**
+ * How long the app catalog is reused. A write in this process refreshes it at once; another instance's (apps change
+ * only when an operator registers one) shows within this long.
+ */
+const APPS_TTL_MS = 10_000;
 
 /** PGlite: re-analyze after this many writes, so keyset pages keep their index as a table grows. */
 const ANALYZE_EVERY = 1_000;
@@ -122,6 +130,7 @@ export interface SqlStoreOptions extends OpenDatabaseOptions {
 export class SqlStore implements Store {
   private readonly touched = new Set<string>();
   private readonly written = new Set<string>();
+  private wroteApps = false;
   private lastAppendedId = 0;
 
   private constructor(private readonly shared: Shared, private readonly q: SqlClient, private readonly inTransaction: boolean) {}
@@ -274,6 +283,7 @@ export class SqlStore implements Store {
     });
     // Committed: totals counted meanwhile may have missed the writes; this process's subscribers may hear the events.
     for (const workspaceId of tx?.written ?? []) this.shared.counts.changed(workspaceId);
+    if (tx?.wroteApps) this.shared.apps = undefined;
     this.analyzeIfDue();
     if (tx) this.shared.hub.seen(tx.lastAppendedId);
     for (const workspaceId of tx?.touched ?? []) await this.shared.hub.pump(workspaceId);
@@ -350,20 +360,25 @@ export class SqlStore implements Store {
     }
     params.push(limit + 1);
     const dir = order === 'asc' ? 'ASC' : 'DESC';
-    const rows = await this.q.query<Record<string, unknown>>(
-      `SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
-       ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}`,
+    // The page comes back as one row of JSON text, parsed once here: PGlite pays a fixed cost per result row (its
+    // wire protocol in JavaScript, each jsonb parsed on its own), which made a 100-row page cost several times its query.
+    const inPageOrder = keyColumns.map((_, i) => `k${i} ${dir}`).join(', ');
+    const result = await this.q.query<{ page: string }>(
+      `SELECT coalesce(json_agg(p ORDER BY ${inPageOrder}), '[]')::text AS page FROM (
+         SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
+         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`,
       params,
     );
+    const rows = JSON.parse(result.rows[0]?.page ?? '[]') as Record<string, unknown>[];
     const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
     const count = async () => Number((await this.q.query<{ n: string | number }>(countSql, countParams)).rows[0]?.n ?? 0);
     // Inside a transaction the count must see its own writes: no cache there.
     const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
-    const page = rows.rows.slice(0, limit);
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => r.data),
-      nextCursor: rows.rows.length > limit && last ? encodeKeyset(tag, keyColumns.map((_, i) => String(last[`k${i}`] ?? ''))) : null,
+      nextCursor: rows.length > limit && last ? encodeKeyset(tag, keyColumns.map((_, i) => String(last[`k${i}`] ?? ''))) : null,
       ...(total !== undefined ? { total } : {}),
     };
   }
@@ -427,12 +442,26 @@ export class SqlStore implements Store {
     // A renamed app moves its connections in the app sort.
     await this.q.query('UPDATE connections SET app_name_key = $2 WHERE app_key = $1 AND app_name_key IS DISTINCT FROM $2', [app.key, fold(app.name)]);
     this.shared.counts.reset(); // searches by app name count differently now
+    this.shared.apps = undefined;
+    if (this.inTransaction) this.wroteApps = true; // and again at commit: a read meanwhile saw the old catalog
   }
-  getApp(key: string): Promise<App | undefined> {
-    return this.one('SELECT data FROM apps WHERE key = $1', [key]);
+  async getApp(key: string): Promise<App | undefined> {
+    return (await this.listApps()).find((app) => app.key === key);
   }
   async listApps(): Promise<App[]> {
-    return docs<App>((await this.q.query<Row>('SELECT data FROM apps ORDER BY key')).rows);
+    const read = async () => docs<App>((await this.q.query<Row>('SELECT data FROM apps ORDER BY key')).rows);
+    // A transaction reads its own writes; everyone else shares the catalog read last.
+    if (this.inTransaction) return read();
+    const now = Date.now();
+    let cached = this.shared.apps;
+    if (!cached || now - cached.at >= APPS_TTL_MS) {
+      const entry = (cached = { at: now, list: read() });
+      this.shared.apps = entry;
+      entry.list.catch(() => {
+        if (this.shared.apps === entry) this.shared.apps = undefined;
+      });
+    }
+    return [...(await cached.list)];
   }
 
   async putConnection(c: ConnectionRecord): Promise<void> {
@@ -743,6 +772,12 @@ export class SqlStore implements Store {
     // The sequence, not max(id): a demo reset truncates the log but the ids keep counting.
     const row = (await this.q.query<{ last_value: string | number; is_called: boolean }>('SELECT last_value, is_called FROM events_id_seq')).rows[0];
     return row && row.is_called ? Number(row.last_value) : 0;
+  }
+
+  committedEventId(): number {
+    // What this process has seen committed: its own commits, other instances' NOTIFYs (sent at commit), the log's
+    // newest at open. Never the sequence, whose last value may belong to a transaction still open.
+    return this.shared.hub.lastKnownId;
   }
 
   async eventsSince(workspaceId: string, lastId: number, limit = 1000): Promise<StoredEvent[]> {
