@@ -18,6 +18,11 @@ export interface SubscribeOptions {
   signal?: AbortSignal;
   /** Resume after this event id (the stream then replays what was missed). */
   lastEventId?: string;
+  /**
+   * Each time the stream opens: the event id it goes on after — the Last-Event-ID sent, or where the server started a
+   * stream that had none (its `Relink-Event-Id` header). A list whose page `eventId` is older missed what lies between.
+   */
+  onOpen?: (eventId: string | undefined) => void;
   /** Status changes, for a "live" indicator or to start polling. */
   onStatus?: (status: LiveStatus) => void;
   /** While the stream is unavailable, called every `pollInterval` ms so the caller can reload what it shows. */
@@ -49,6 +54,7 @@ export function createEvents(transport: Transport): RelinkEvents {
         onEvent,
         signal,
         onStatus,
+        onOpen,
         onPoll,
         onInvalidEvent,
         initialDelay = 1_000,
@@ -110,6 +116,9 @@ export function createEvents(transport: Transport): RelinkEvents {
             throw new Error(`The event stream answered ${response.status}.`);
           }
           opened = true;
+          // A stream started without an id says where it starts: reconnects resume from there, not from "now".
+          lastEventId ??= response.headers.get('relink-event-id') ?? undefined;
+          onOpen?.(lastEventId);
           failures = 0;
           stopPolling();
           setStatus('open');

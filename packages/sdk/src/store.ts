@@ -116,16 +116,23 @@ export class RelinkStore {
           const fetched = new Map<string, T>();
           let cursor: string | undefined;
           let total: number | undefined;
+          // The oldest event id of the pages shown: live updates replay what came after it (list, then watch).
+          let eventId: string | undefined;
           do {
             const page = await fetchPage(cursor, shared);
             if (shared.aborted) return;
             if (cursor === undefined && page.total !== undefined) total = page.total;
             for (const item of page.data) fetched.set(item.id, item);
+            eventId ??= page.eventId;
             cursor = page.nextCursor ?? undefined;
-            if (progressive && cursor) this.#state.patch(kind, (current) => ({ ...show(fetched, current), ...(total !== undefined ? { total } : {}) }));
+            if (progressive && cursor) {
+              this.#state.patch(kind, (current) => ({ ...show(fetched, current), ...(total !== undefined ? { total } : {}) }));
+              this.#live.listed(eventId);
+            }
           } while (cursor);
           settle();
           this.#state.patch(kind, (current) => ({ ...show(fetched, current), status: 'ready', error: undefined, ...(total !== undefined && !merge ? { total } : {}) }));
+          this.#live.listed(eventId);
         } catch (error) {
           if (!shared.aborted) {
             settle();

@@ -17,7 +17,7 @@ import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { route, RouteRegistry } from './http/route.js';
 import { Refresher, type RefresherOptions } from './lifecycle/refresher.js';
-import { buildOpenApi } from './openapi.js';
+import { openApiRoute } from './openapi.js';
 import { InProcessProvider } from './provider/in-process-provider.js';
 import { isDemoProvider, type Provider } from './provider/provider.js';
 import { connectionRequestRoutes } from './routes/connection-requests.js';
@@ -132,7 +132,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   v1.use('*', cors({
     origin: options.allowedOrigins ?? '*',
     allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id', 'x-request-id'],
-    exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
+    exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed', 'relink-event-id'],
     maxAge: 600,
   }));
   // Bad bytes and oversized bodies are a 4xx at the edge, before any route, store or driver sees them.
@@ -166,9 +166,9 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
   eventRoutes(v1, registry, ctx, { heartbeatMs: options.heartbeatMs ?? 15_000 });
   demoRoutes(v1, registry, ctx, { enabled: demo, refresher, reset: resetDemo });
   route(v1, registry, {
-    method: 'get', path: '/v1/openapi.json', tag: 'meta', auth: 'none', summary: 'This contract as OpenAPI 3.1, generated from the zod schemas.',
+    method: 'get', path: '/v1/openapi.json', tag: 'meta', auth: 'none', summary: 'This contract as OpenAPI 3.1, generated from the zod schemas once per server and sent with an ETag (If-None-Match answers 304).',
     response: { status: 200, contentType: 'application/json', description: 'The OpenAPI document' },
-  }, (c) => c.json(buildOpenApi(registry, publicUrl)));
+  }, openApiRoute(registry, publicUrl));
 
   app.route('/v1', v1);
   if (provider.routes) app.route('/provider', provider.routes);

@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { ErrorBody } from '@relink/sdk/schema';
+import type { Context } from 'hono';
 import type { RouteRegistry } from './http/route.js';
+import { sha256Base64url } from './internal/ids.js';
 
 type Json = Record<string, unknown>;
 
@@ -80,5 +82,25 @@ export function buildOpenApi(registry: RouteRegistry, publicUrl: string): Json {
       schemas: { ErrorBody: toSchema(ErrorBody, 'output') },
     },
     paths,
+  };
+}
+
+/**
+ * `GET /v1/openapi.json` for one app: the document is built on the first request (every route has registered by
+ * then) and kept as its JSON text with a strong ETag, so a request costs a string send, and a client that already
+ * holds this version (`If-None-Match`) gets a 304 with no body.
+ */
+export function openApiRoute(registry: RouteRegistry, publicUrl: string): (c: Context) => Promise<Response> {
+  let built: Promise<{ body: string; etag: string }> | undefined;
+  const document = () => (built ??= (async () => {
+    const body = JSON.stringify(buildOpenApi(registry, publicUrl));
+    return { body, etag: `"${await sha256Base64url(body)}"` };
+  })());
+  return async (c) => {
+    const { body, etag } = await document();
+    const headers = { etag, 'cache-control': 'no-cache' };
+    const held = c.req.header('if-none-match');
+    if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) return c.body(null, 304, headers);
+    return c.body(body, 200, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
   };
 }

@@ -38,7 +38,7 @@ async function openStream(h: Harness, token: string, lastEventId?: string) {
       }
     }
   };
-  return { messages, comments, pump, close: () => reader.cancel() };
+  return { messages, comments, pump, headers: res.headers, close: () => reader.cancel() };
 }
 
 describe('SSE /v1/events', () => {
@@ -115,3 +115,26 @@ describe('SSE /v1/events', () => {
     assert.equal(bad.status, 400);
   });
 });
+
+for (const [name, database] of [['memory', 'memory'], ['PGlite', { pglite: 'memory' }]] as const) {
+  describe(`list, then watch (${name})`, () => {
+    it("a page's eventId, sent as Last-Event-ID, replays what changed after the list; a stream opened without one says where it starts", async () => {
+      const h = await harness({ database });
+      const listed = (await h.request('GET', '/v1/connections?limit=100', { token: h.agency })).body;
+      assert.match(listed.eventId, /^\d+$/);
+      // Changed after the list was read, before any stream opened.
+      await h.request('POST', '/v1/connections/con_linkedin/revoke', { token: h.agency });
+      const stream = await openStream(h, h.agency, listed.eventId);
+      await stream.pump((m) => m.some((x) => x.data?.includes('"id":"con_linkedin"') && x.data.includes('"status":"revoked"')));
+      assert.ok(stream.messages.every((m) => Number(m.id) > Number(listed.eventId)));
+      await stream.close();
+
+      const now = (await h.request('GET', '/v1/runs?limit=1', { token: h.agency })).body.eventId;
+      assert.ok(Number(now) > Number(listed.eventId));
+      const fresh = await openStream(h, h.agency);
+      assert.equal(fresh.headers.get('relink-event-id'), now);
+      await fresh.pump(() => fresh.comments.includes(': connected'));
+      await fresh.close();
+    });
+  });
+}

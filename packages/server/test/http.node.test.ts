@@ -104,6 +104,25 @@ describe('openapi', () => {
     const limit = doc.paths['/v1/connections'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     assert.equal(limit.schema.maximum, 100);
   });
+
+  it('is built once per server and sent with an ETag; a client holding it gets a 304 without a body', async () => {
+    const h = await harness();
+    const first = await h.request('GET', '/v1/openapi.json');
+    const etag = first.headers.get('etag');
+    assert.match(etag ?? '', /^"[\w-]{43}"$/);
+    // A route documented after the first request does not show: the document is not rebuilt per request.
+    h.app.relink.registry.docs.push({ method: 'get', path: '/v1/late', tag: 'meta', auth: 'none', summary: 'late', response: { status: 200, description: 'late' } });
+    const second = await h.request('GET', '/v1/openapi.json');
+    assert.equal(second.text, first.text);
+    assert.equal(second.headers.get('etag'), etag);
+    const held = await h.request('GET', '/v1/openapi.json', { headers: { 'if-none-match': `W/"other", ${etag}` } });
+    assert.equal(held.status, 304);
+    assert.equal(held.text, '');
+    assert.equal(held.headers.get('etag'), etag);
+    const stale = await h.request('GET', '/v1/openapi.json', { headers: { 'if-none-match': '"other"' } });
+    assert.equal(stale.status, 200);
+    assert.equal(stale.text, first.text);
+  });
 });
 
 describe('idempotency and rate limits', () => {
@@ -177,12 +196,14 @@ describe('demo mode', () => {
 
   it('reset restores the seed exactly after a round of changes', async () => {
     const h = await harness();
+    // The pages' eventId is where the event log stands, which moves on with every change: the data is the seed.
+    const content = ({ eventId: _position, ...page }: Record<string, unknown>) => page;
     const snapshot = async () => {
       const out: Record<string, unknown> = {};
       for (const path of ['/v1/connections?limit=100', '/v1/notifications?limit=100', '/v1/runs?limit=100', '/v1/connection-requests?limit=100']) {
-        out[path] = (await h.request('GET', path, { token: h.agency })).body;
+        out[path] = content((await h.request('GET', path, { token: h.agency })).body);
       }
-      out.client = (await h.request('GET', '/v1/connections', { token: h.client })).body;
+      out.client = content((await h.request('GET', '/v1/connections', { token: h.client })).body);
       return out;
     };
     const before = await snapshot();

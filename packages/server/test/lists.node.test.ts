@@ -3,7 +3,7 @@
 // is wrong. PostgreSQL runs when the machine has it (test/postgres.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Connection, Run } from '@relink/sdk/schema';
+import { ConnectionPage, type Connection, type Run } from '@relink/sdk/schema';
 import { fold } from '../src/store/sort-keys.js';
 import { harness, type Harness } from './helpers.js';
 import { freshDatabase } from './postgres.js';
@@ -58,6 +58,18 @@ for (const [name, database] of databases) {
       }
     });
 
+    it('every listed connection is the contract resource exactly: what the schema keeps and what GET /v1/connections/{id} answers', async () => {
+      await setup();
+      // The list copies trusted rows into the contract's shape without parsing them; this is where that is checked.
+      const page = (await h.request('GET', '/v1/connections?limit=100', { token: h.agency })).body;
+      assert.deepEqual(ConnectionPage.parse(page), page, 'nothing the schema would strip or reject');
+      assert.ok(page.data.length >= 9);
+      for (const listed of page.data as Connection[]) {
+        assert.deepEqual(listed, (await h.request('GET', `/v1/connections/${listed.id}`, { token: h.agency })).body);
+      }
+      assert.ok(page.data.some((c: Connection) => c.lastError !== undefined) && page.data.some((c: Connection) => c.refreshable));
+    });
+
     it('filters by status and app and searches by app name or label (q), counting the matches', async () => {
       await setup();
       const errors = await walk<Connection>(h, '/v1/connections?status=error&limit=1', h.agency);
@@ -80,6 +92,19 @@ for (const [name, database] of databases) {
       const revoked = await h.request('POST', '/v1/connections/con_hubspot/revoke', { token: h.agency });
       assert.equal(revoked.status, 200, revoked.text);
       assert.equal(await errors(), before - 1);
+    });
+
+    it('a page follows a change and a removal at once (pages are cached until the workspace changes)', async () => {
+      await setup();
+      const page = async () => (await h.request('GET', '/v1/connections?limit=100&sort=label', { token: h.agency })).body.data as Connection[];
+      const status = async (id: string) => (await page()).find((c) => c.id === id)?.status;
+      assert.equal(await status('con_linkedin'), 'active');
+      assert.equal(await status('con_linkedin'), 'active'); // a cached answer
+      assert.equal((await h.request('POST', '/v1/connections/con_linkedin/revoke', { token: h.agency })).status, 200);
+      assert.equal(await status('con_linkedin'), 'revoked');
+      const removed = await h.request('DELETE', '/v1/connections/con_linkedin', { token: h.agency });
+      assert.equal(removed.status, 200, removed.text);
+      assert.equal(await status('con_linkedin'), undefined);
     });
 
     it("a client's list holds, pages and counts only the connections it authorised", async () => {

@@ -21,20 +21,30 @@ export const Cursor = z.string().check(z.minLength(1), z.maxLength(512));
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** The paged list envelope every list route answers with. `nextCursor` is null on the last page. */
+/** An event's id: the `id:` of its server-sent event, what `Last-Event-ID` resumes after. */
+export const EventId = z.string().check(z.regex(/^\d{1,15}$/));
+
+/**
+ * The paged list envelope every list route answers with. `nextCursor` is null on the last page. `eventId` is where
+ * the list stands in the workspace's event log: every change up to it is in the page. Opening the event stream with
+ * it as `Last-Event-ID` replays every change made since, so nothing falls between a list and its live updates
+ * (list, then watch); the SDK's store does that with the smallest it has seen.
+ */
 export function Page<T extends z.ZodMiniType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.nullable(Cursor) });
+  return z.object({ data: z.array(item), nextCursor: z.nullable(Cursor), eventId: z.optional(EventId) });
 }
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
   /** How many items match the filters in all (first page only, on the lists that count: connections, runs). */
   total?: number | undefined;
+  /** The event id this page is current to: open the event stream after it to hear every later change. */
+  eventId?: string | undefined;
 }
 
 /** A page of a list that sorts, searches and counts on the server: `total` comes with the first page (no cursor). */
 export function CountedPage<T extends z.ZodMiniType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.nullable(Cursor), total: z.optional(z.int().check(z.gte(0))) });
+  return z.object({ data: z.array(item), nextCursor: z.nullable(Cursor), total: z.optional(z.int().check(z.gte(0))), eventId: z.optional(EventId) });
 }
 
 /** Direction of a list's `sort`. */

@@ -2,9 +2,18 @@ import type { RelinkClient } from '../client.js';
 import type { RelinkEvent } from '../schema/events.js';
 import type { StoreState } from './state.js';
 
+/** Event ids are decimal strings; the smaller of two, or the one given. */
+const older = (a: string | undefined, b: string | undefined): string | undefined =>
+  a === undefined ? b : b === undefined ? a : Number(b) < Number(a) ? b : a;
+
 /**
  * Live updates for a store: follows the server's event stream while at least one caller holds a stop function,
  * applies each event to the state, and reloads what the views show when the stream cannot replay a gap.
+ *
+ * List, then watch (as Kubernetes' informers do): every list page says where it stands in the event log
+ * (`eventId`). The stream opens after the smallest such id seen, so a change made between a list and the stream's
+ * opening is replayed; and when a page turns out older than an open stream (the list was read before the stream
+ * started, or answered after newer events were applied), the stream reopens from the page's id.
  */
 export class LiveUpdates {
   readonly #state: StoreState;
@@ -12,7 +21,12 @@ export class LiveUpdates {
   readonly #reloadLoaded: () => Promise<unknown>;
   #abort: AbortController | undefined;
   #users = 0;
+  /** The newest event applied, or where the stream said it starts: the place to resume from. */
   #lastEventId: string | undefined;
+  /** The oldest list position seen that the stream has not yet gone past. */
+  #listed: string | undefined;
+  /** The current stream has opened (so `#lastEventId` is where it stands). */
+  #open = false;
 
   constructor(state: StoreState, client: RelinkClient, reloadLoaded: () => Promise<unknown>) {
     this.#state = state;
@@ -37,27 +51,27 @@ export class LiveUpdates {
     }
   }
 
+  /**
+   * A list page arrived, current to event `eventId`. Before the stream opens, it will open after the smallest of
+   * these; once it is open, a page older than where it stands makes it reopen from the page's id (a replay of events
+   * the store already holds is harmless: each carries the whole resource).
+   */
+  listed(eventId: string | undefined): void {
+    if (eventId === undefined) return;
+    if (!this.#abort || !this.#open) {
+      this.#listed = older(this.#listed, eventId);
+      return;
+    }
+    if (this.#lastEventId !== undefined && older(this.#lastEventId, eventId) === this.#lastEventId) return;
+    this.#listed = eventId;
+    this.#open = false;
+    this.#abort.abort();
+    this.#subscribe();
+  }
+
   start(): () => void {
     this.#users += 1;
-    if (!this.#abort) {
-      const abort = (this.#abort = new AbortController());
-      let gap = false;
-      void this.#client.events.subscribe({
-        signal: abort.signal,
-        lastEventId: this.#lastEventId,
-        onEvent: (event) => this.apply(event),
-        onPoll: () => void this.#reloadLoaded(),
-        onStatus: (live) => {
-          if (this.#abort !== abort) return;
-          // A stream that opens after a failed attempt with no event id to resume from cannot replay what happened
-          // meanwhile: fetch what the views show once instead.
-          if (live === 'reconnecting' || live === 'polling') gap = true;
-          else if (live === 'open' && gap && this.#lastEventId === undefined) void this.#reloadLoaded();
-          if (live === 'open') gap = false;
-          this.#state.set({ ...this.#state.snapshot, live: live === 'closed' ? 'off' : live });
-        },
-      });
-    }
+    if (!this.#abort) this.#subscribe();
     let stopped = false;
     return () => {
       if (stopped) return;
@@ -66,8 +80,41 @@ export class LiveUpdates {
       if (this.#users === 0) {
         this.#abort?.abort();
         this.#abort = undefined;
+        this.#open = false;
         this.#state.set({ ...this.#state.snapshot, live: 'off' });
       }
     };
+  }
+
+  #subscribe(): void {
+    const abort = (this.#abort = new AbortController());
+    const from = older(this.#lastEventId, this.#listed);
+    this.#listed = undefined;
+    let gap = false;
+    void this.#client.events.subscribe({
+      signal: abort.signal,
+      lastEventId: from,
+      onEvent: (event) => this.apply(event),
+      onOpen: (eventId) => {
+        if (this.#abort !== abort) return;
+        this.#open = true;
+        this.#lastEventId = eventId ?? this.#lastEventId;
+        // A page that answered while the stream was connecting, older than where it opened: reopen from the page.
+        const pending = this.#listed;
+        this.#listed = undefined;
+        this.listed(pending);
+      },
+      onPoll: () => void this.#reloadLoaded(),
+      onStatus: (live) => {
+        // A stream replaced by a reopened one is not news.
+        if (this.#abort !== abort) return;
+        // A stream that opens after a failed attempt with no event id to resume from cannot replay what happened
+        // meanwhile: fetch what the views show once instead.
+        if (live === 'reconnecting' || live === 'polling') gap = true;
+        else if (live === 'open' && gap && this.#lastEventId === undefined) void this.#reloadLoaded();
+        if (live === 'open') gap = false;
+        this.#state.set({ ...this.#state.snapshot, live: live === 'closed' ? 'off' : live });
+      },
+    });
   }
 }

@@ -19,13 +19,14 @@ const EventsQuery = z.strictObject({
 });
 
 /**
- * `GET /v1/events`: server-sent events. Subscribe first, then replay from the log after Last-Event-ID, then stream
- * live — deduplicated by id, so nothing appended between the replay and the subscription is lost or sent twice.
+ * `GET /v1/events`: server-sent events. Subscribe first, then replay from the log after Last-Event-ID (or after the
+ * log's committed end when there is none, named in the `Relink-Event-Id` header), then stream live — deduplicated by
+ * id, so nothing appended between the replay and the subscription is lost or sent twice.
  */
 export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext, options: { heartbeatMs: number }): void {
   route(v1, registry, {
     method: 'get', path: '/v1/events', tag: 'events', auth: 'session',
-    summary: 'Server-sent events (RelinkEvent) for every connection, notification, run and request change the caller may see; resumable with Last-Event-ID; ": ping" heartbeats.',
+    summary: 'Server-sent events (RelinkEvent) for every connection, notification, run and request change the caller may see; resumable with Last-Event-ID (a list page\'s eventId, to hear every change after the list); the Relink-Event-Id header names where the stream starts; ": ping" heartbeats.',
     query: EventsQuery, response: { status: 200, schema: RelinkEvent, contentType: 'text/event-stream', description: 'An event stream; each message data is a RelinkEvent' }, errors: [400],
   }, async (c) => {
     const auth = c.get('auth');
@@ -39,6 +40,10 @@ export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Reli
     // event up to it. Replay the workspace's whole log instead: every event is a whole-resource upsert, so the
     // client converges, and the ids it sees from here on are this server's.
     if (lastId !== undefined && lastId > (await ctx.store.latestEventId())) lastId = 0;
+    // Without Last-Event-ID the stream starts where the log is committed now, and says where (Relink-Event-Id): a
+    // client whose list is older (its page's `eventId` is smaller) reopens from there, and nothing falls between.
+    const from = lastId ?? ctx.store.committedEventId();
+    c.header('relink-event-id', String(from));
     c.header('cache-control', 'no-store');
     c.header('x-accel-buffering', 'no');
 
@@ -46,7 +51,7 @@ export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Reli
       const buffer: StoredEvent[] = [];
       let wake: (() => void) | undefined;
       let closed = false;
-      let sent = lastId ?? 0;
+      let sent = from;
       const unsubscribe = ctx.store.subscribe(auth.workspaceId, (event) => {
         buffer.push(event);
         wake?.();
@@ -72,12 +77,11 @@ export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Reli
       };
 
       await stream.write(': connected\n\n');
-      if (lastId !== undefined) {
-        for (;;) {
-          const missed = await ctx.store.eventsSince(auth.workspaceId, sent, 500);
-          for (const event of missed) await deliver(event);
-          if (missed.length < 500) break;
-        }
+      // Subscribed first, then the log after `from`: what was committed meanwhile comes once, in order.
+      for (;;) {
+        const missed = await ctx.store.eventsSince(auth.workspaceId, sent, 500);
+        for (const event of missed) await deliver(event);
+        if (missed.length < 500) break;
       }
       heartbeat = ctx.clock.setTimeout(beat, options.heartbeatMs);
       while (!closed) {

@@ -34,21 +34,32 @@ export async function appOf(ctx: RelinkContext, record: { appKey: string }): Pro
   return (await ctx.store.getApp(record.appKey)) ?? unknownApp(record.appKey);
 }
 
-export function toConnection(record: ConnectionRecord, app: App): Connection {
-  return Connection.parse({
+/**
+ * A connection as the contract shows it, built field by field from a trusted store record: no schema parse, so a
+ * page of 100 costs what copying them does (the lists' hot path). Only what the contract names is copied, so secrets
+ * and workspace ids never leave; test/lists.node.test.ts checks listed rows against the `Connection` schema.
+ */
+export function connectionView(record: ConnectionRecord, app: App): Connection {
+  const error = record.lastError;
+  return {
     id: record.id,
-    app,
+    app, // the catalog's entry, itself a contract `App`; shared by every row of a page
     label: record.label,
     status: record.status,
     owner: record.owner,
-    externalAccountEmail: record.externalAccountEmail,
-    lastRefreshedAt: record.lastRefreshedAt,
-    expiresAt: record.expiresAt,
+    ...(record.externalAccountEmail !== undefined ? { externalAccountEmail: record.externalAccountEmail } : {}),
+    ...(record.lastRefreshedAt !== undefined ? { lastRefreshedAt: record.lastRefreshedAt } : {}),
+    ...(record.expiresAt !== undefined ? { expiresAt: record.expiresAt } : {}),
     refreshable: isRefreshable(record, app),
-    lastError: record.lastError,
+    ...(error !== undefined ? { lastError: { code: error.code, message: error.message, at: error.at, transient: error.transient } } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
-  });
+  };
+}
+
+/** One connection, validated against the contract on the way out (single-resource answers). */
+export function toConnection(record: ConnectionRecord, app: App): Connection {
+  return Connection.parse(connectionView(record, app));
 }
 
 export function toNotification(record: NotificationRecord): Notification {

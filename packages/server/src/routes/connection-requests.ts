@@ -16,7 +16,7 @@ import { idParam, parseBody, parseQuery, send } from '../http/validate.js';
 import { cancelConnectionRequest, createConnectionRequest, startRequestConsent } from '../lifecycle/requests.js';
 import { appOf, toConnectionRequest, toConnectSession } from '../lifecycle/views.js';
 import type { ConnectionRequestRecord } from '../store/store.js';
-import { paged } from './connections.js';
+import { listedAt, paged } from './connections.js';
 
 export function connectionRequestRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
   const tag = 'connection-requests';
@@ -29,6 +29,7 @@ export function connectionRequestRoutes(v1: Hono<AppEnv>, registry: RouteRegistr
   }, async (c) => {
     const auth = c.get('auth');
     const q = parseQuery(c, ConnectionRequestListQuery);
+    const eventId = listedAt(ctx);
     const page = await paged(() => ctx.store.listConnectionRequests({
       workspaceId: auth.workspaceId,
       ...(auth.principal.role === 'client' ? { requestedFor: auth.principal.id } : {}),
@@ -36,7 +37,7 @@ export function connectionRequestRoutes(v1: Hono<AppEnv>, registry: RouteRegistr
       ...(q.cursor ? { cursor: q.cursor } : {}),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
     }));
-    return send(c, ConnectionRequestPage, { data: await Promise.all(page.items.map(view)), nextCursor: page.nextCursor });
+    return send(c, ConnectionRequestPage, { data: await Promise.all(page.items.map(view)), nextCursor: page.nextCursor, eventId });
   });
 
   route(v1, registry, {

@@ -19,7 +19,7 @@ import { submitCredentials } from '../lifecycle/credentials.js';
 import { startConsent } from '../lifecycle/reconnect.js';
 import { refreshNow } from '../lifecycle/refresh.js';
 import { revokeConnection } from '../lifecycle/revoke.js';
-import { appOf, toConnection, toConnectSession, unknownApp } from '../lifecycle/views.js';
+import { appOf, connectionView, toConnection, toConnectSession, unknownApp } from '../lifecycle/views.js';
 import { InvalidCursorError, type PageResult } from '../store/store.js';
 
 /** Store pagination with the cursor error turned into a 400. */
@@ -32,6 +32,14 @@ export async function paged<T>(load: () => Promise<PageResult<T>>): Promise<Page
   }
 }
 
+/**
+ * Where a list stands in the event log (`eventId` on every page), read before the list itself: a client that opens
+ * the event stream from it hears every change the list may have missed (list, then watch).
+ */
+export function listedAt(ctx: RelinkContext): string {
+  return String(ctx.store.committedEventId());
+}
+
 export function connectionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
   const tag = 'connections';
   const view = async (record: Parameters<typeof toConnection>[0]) => toConnection(record, await appOf(ctx, record));
@@ -42,6 +50,7 @@ export function connectionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx:
   }, async (c) => {
     const auth = c.get('auth');
     const q = parseQuery(c, ConnectionListQuery);
+    const eventId = listedAt(ctx);
     const page = await paged(() => ctx.store.listConnections({
       workspaceId: auth.workspaceId,
       // A client sees the connections it authorised: client-owned, under its own principal.
@@ -57,9 +66,9 @@ export function connectionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx:
     }));
     // One catalog read per page, not one app lookup per row.
     const apps = new Map((await ctx.store.listApps()).map((app) => [app.key, app]));
-    const data = page.items.map((record) => toConnection(record, apps.get(record.appKey) ?? unknownApp(record.appKey)));
-    // Each row went through the Connection schema in toConnection; parsing the page again doubled the cost.
-    const body: z.output<typeof ConnectionPage> = { data, nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}) };
+    // Trusted rows are copied into the contract's shape, not parsed again (test/lists.node.test.ts checks the shape).
+    const data = page.items.map((record) => connectionView(record, apps.get(record.appKey) ?? unknownApp(record.appKey)));
+    const body: z.output<typeof ConnectionPage> = { data, nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}), eventId };
     return c.json(body);
   });
 

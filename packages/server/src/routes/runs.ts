@@ -8,7 +8,7 @@ import { idParam, parseQuery, send } from '../http/validate.js';
 import { replayRun, resumeRun } from '../lifecycle/runs.js';
 import { toRun } from '../lifecycle/views.js';
 import type { RunRecord } from '../store/store.js';
-import { paged } from './connections.js';
+import { listedAt, paged } from './connections.js';
 
 // Runs are the agency's: a client principal gets 403 here.
 
@@ -29,7 +29,8 @@ export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Relink
     requireAgency(auth, 'see runs');
     const q = parseQuery(c, RunListQuery);
     // preset and an explicit status are both filters: a run must satisfy both, so they cannot disagree.
-    if (q.preset === 'paused_for_reauth' && q.status && q.status !== 'paused') return send(c, RunPage, { data: [], nextCursor: null, ...(q.cursor ? {} : { total: 0 }) });
+    if (q.preset === 'paused_for_reauth' && q.status && q.status !== 'paused') return send(c, RunPage, { data: [], nextCursor: null, ...(q.cursor ? {} : { total: 0 }), eventId: listedAt(ctx) });
+    const eventId = listedAt(ctx);
     const page = await paged(() => ctx.store.listRuns({
       workspaceId: auth.workspaceId,
       ...(q.preset === 'paused_for_reauth' ? { status: 'paused' as const, pauseReason: 'reauth' as const } : {}),
@@ -42,7 +43,7 @@ export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Relink
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
     }));
     const data = page.items.map(toRun);
-    return send(c, RunPage, { data, nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}) });
+    return send(c, RunPage, { data, nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}), eventId });
   });
 
   route(v1, registry, {

@@ -398,6 +398,10 @@ export class MemoryStore implements Store {
     return this.lastEventId;
   }
 
+  committedEventId(): number {
+    return this.lastEventId;
+  }
+
   async eventsSince(workspaceId: string, lastId: number, limit = 1000): Promise<StoredEvent[]> {
     return this.events.filter((e) => e.workspaceId === workspaceId && e.id > lastId).slice(0, limit).map(copy);
   }

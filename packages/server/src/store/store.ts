@@ -385,6 +385,12 @@ export interface Store {
   appendEvent(event: NewEvent): Promise<StoredEvent>;
   /** The newest event id issued by the store (any workspace; 0 when none), so a cursor from the future shows. */
   latestEventId(): Promise<number>;
+  /**
+   * An event id up to which every event is committed, so a read that starts after this call sees all their changes
+   * (≤ the newest: never an id still in flight). A list answers with it; a client opening the event stream from it
+   * hears every change the list may have missed (list, then watch). Costs no query.
+   */
+  committedEventId(): number;
   /** Events of a workspace with id > lastId, oldest first (Last-Event-ID replay). */
   eventsSince(workspaceId: string, lastId: number, limit?: number): Promise<StoredEvent[]>;
   /** Hear events appended from now on (in SQL: LISTEN/NOTIFY across instances). Returns unsubscribe. */

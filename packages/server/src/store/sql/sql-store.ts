@@ -25,7 +25,7 @@ import {
 } from '../store.js';
 import { openDatabase, type Listener, type OpenDatabaseOptions, type ReconnectPolicy, type SqlClient, type SqlDatabase } from './db.js';
 import { migrate } from './migrate.js';
-import { CountCache } from './count-cache.js';
+import { WorkspaceCache } from './workspace-cache.js';
 import { isSealed, type SecretBox } from '../secret-box.js';
 
 const EVENTS_CHANNEL = 'relink_events';
@@ -99,11 +99,19 @@ interface Shared {
   hub: EventHub;
   instanceId: string;
   listener?: Listener;
-  /** Totals of first pages, per workspace and filter. */
-  counts: CountCache;
+  /** Totals and pages of lists, per workspace and query, until the workspace changes. */
+  reads: WorkspaceCache;
   /** Connection and run writes since the last ANALYZE (PGlite has no autovacuum to keep the planner's statistics). */
   writesSinceAnalyze: number;
+  /** The app catalog as last read, and when (every list page and connection view names its app). */
+  apps?: { at: number; list: Promise<App[]> } | undefined;
 }
+
+/**
+ * How long the app catalog is reused. A write in this process refreshes it at once; another instance's (apps change
+ * only when an operator registers one) shows within this long.
+ */
+const APPS_TTL_MS = 10_000;
 
 /** PGlite: re-analyze after this many writes, so keyset pages keep their index as a table grows. */
 const ANALYZE_EVERY = 1_000;
@@ -123,6 +131,7 @@ export interface SqlStoreOptions extends OpenDatabaseOptions {
 export class SqlStore implements Store {
   private readonly touched = new Set<string>();
   private readonly written = new Set<string>();
+  private wroteApps = false;
   private lastAppendedId = 0;
 
   private constructor(private readonly shared: Shared, private readonly q: SqlClient, private readonly inTransaction: boolean) {}
@@ -131,7 +140,7 @@ export class SqlStore implements Store {
   static async open(options: SqlStoreOptions = {}): Promise<SqlStore> {
     const db = await openDatabase(options);
     try {
-      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub, counts: new CountCache(), writesSinceAnalyze: 0 };
+      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub, reads: new WorkspaceCache(), writesSinceAnalyze: 0 };
       const store = new SqlStore(shared, db, false);
       if (options.migrate !== false) {
         await migrate(db);
@@ -146,7 +155,7 @@ export class SqlStore implements Store {
           try {
             const { workspaceId, id } = JSON.parse(payload) as { workspaceId: string; id: number };
             // Another instance changed something in the workspace: its totals may be stale.
-            shared.counts.changed(workspaceId);
+            shared.reads.changed(workspaceId);
             shared.hub.seen(id);
             void shared.hub.pump(workspaceId);
           } catch {
@@ -274,7 +283,8 @@ export class SqlStore implements Store {
       return fn(tx);
     });
     // Committed: totals counted meanwhile may have missed the writes; this process's subscribers may hear the events.
-    for (const workspaceId of tx?.written ?? []) this.shared.counts.changed(workspaceId);
+    for (const workspaceId of tx?.written ?? []) this.shared.reads.changed(workspaceId);
+    if (tx?.wroteApps) this.shared.apps = undefined;
     this.analyzeIfDue();
     if (tx) this.shared.hub.seen(tx.lastAppendedId);
     for (const workspaceId of tx?.touched ?? []) await this.shared.hub.pump(workspaceId);
@@ -283,7 +293,7 @@ export class SqlStore implements Store {
 
   /** A connection or run was written: totals of its workspace are stale, and PGlite's statistics may be. */
   private wrote(workspaceId: string): void {
-    this.shared.counts.changed(workspaceId);
+    this.shared.reads.changed(workspaceId);
     this.shared.writesSinceAnalyze++;
     if (this.inTransaction) this.written.add(workspaceId);
     else this.analyzeIfDue();
@@ -330,7 +340,7 @@ export class SqlStore implements Store {
    */
   private async sortedPage(
     table: string, columns: readonly string[], tag: string, order: 'asc' | 'desc', filters: [string, unknown][],
-    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data',
+    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data', cachePage = false,
   ): Promise<PageResult<unknown>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -351,20 +361,27 @@ export class SqlStore implements Store {
     }
     params.push(limit + 1);
     const dir = order === 'asc' ? 'ASC' : 'DESC';
-    const rows = await this.q.query<Record<string, unknown>>(
-      `SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
-       ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}`,
-      params,
-    );
+    // The page comes back as one row of JSON text, parsed once here: PGlite pays a fixed cost per result row (its
+    // wire protocol in JavaScript, each jsonb parsed on its own), which made a 100-row page cost several times its query.
+    const inPageOrder = keyColumns.map((_, i) => `k${i} ${dir}`).join(', ');
+    const pageSql = `SELECT coalesce(json_agg(p ORDER BY ${inPageOrder}), '[]')::text AS page FROM (
+         SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
+         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`;
+    const read = async () => (await this.q.query<{ page: string }>(pageSql, params)).rows[0]?.page ?? '[]';
+    // Inside a transaction a read must see its own writes: no cache there.
+    const cached = <T>(sql: string, values: unknown[], load: () => Promise<T>) =>
+      this.inTransaction ? load() : this.shared.reads.get(workspaceId, `${sql}${json(values)}`, load);
+    // Pages are cached (as text: each caller parses its own copy) only where every change that shows in them goes
+    // through a write that marks the workspace changed (`cachePage`); totals always.
+    const rows = JSON.parse(await (cachePage ? cached(pageSql, params, read) : read())) as Record<string, unknown>[];
     const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
     const count = async () => Number((await this.q.query<{ n: string | number }>(countSql, countParams)).rows[0]?.n ?? 0);
-    // Inside a transaction the count must see its own writes: no cache there.
-    const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
-    const page = rows.rows.slice(0, limit);
+    const total = withTotal ? await cached(countSql, countParams, count) : undefined;
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => r.data),
-      nextCursor: rows.rows.length > limit && last ? encodeKeyset(tag, keyColumns.map((_, i) => String(last[`k${i}`] ?? ''))) : null,
+      nextCursor: rows.length > limit && last ? encodeKeyset(tag, keyColumns.map((_, i) => String(last[`k${i}`] ?? ''))) : null,
       ...(total !== undefined ? { total } : {}),
     };
   }
@@ -427,13 +444,27 @@ export class SqlStore implements Store {
     await this.q.query('INSERT INTO apps (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [app.key, json(app)]);
     // A renamed app moves its connections in the app sort.
     await this.q.query('UPDATE connections SET app_name_key = $2 WHERE app_key = $1 AND app_name_key IS DISTINCT FROM $2', [app.key, fold(app.name)]);
-    this.shared.counts.reset(); // searches by app name count differently now
+    this.shared.reads.reset(); // searches by app name count differently now
+    this.shared.apps = undefined;
+    if (this.inTransaction) this.wroteApps = true; // and again at commit: a read meanwhile saw the old catalog
   }
-  getApp(key: string): Promise<App | undefined> {
-    return this.one('SELECT data FROM apps WHERE key = $1', [key]);
+  async getApp(key: string): Promise<App | undefined> {
+    return (await this.listApps()).find((app) => app.key === key);
   }
   async listApps(): Promise<App[]> {
-    return docs<App>((await this.q.query<Row>('SELECT data FROM apps ORDER BY key')).rows);
+    const read = async () => docs<App>((await this.q.query<Row>('SELECT data FROM apps ORDER BY key')).rows);
+    // A transaction reads its own writes; everyone else shares the catalog read last.
+    if (this.inTransaction) return read();
+    const now = Date.now();
+    let cached = this.shared.apps;
+    if (!cached || now - cached.at >= APPS_TTL_MS) {
+      const entry = (cached = { at: now, list: read() });
+      this.shared.apps = entry;
+      entry.list.catch(() => {
+        if (this.shared.apps === entry) this.shared.apps = undefined;
+      });
+    }
+    return [...(await cached.list)];
   }
 
   async putConnection(c: ConnectionRecord): Promise<void> {
@@ -460,6 +491,7 @@ export class SqlStore implements Store {
   async deleteConnection(workspaceId: string, id: string): Promise<boolean> {
     await this.q.query("DELETE FROM connect_sessions WHERE workspace_id = $1 AND data->>'connectionId' = $2", [workspaceId, id]);
     const deleted = await this.q.query('DELETE FROM connections WHERE workspace_id = $1 AND id = $2 RETURNING id', [workspaceId, id]);
+    this.wrote(workspaceId);
     return deleted.rows.length > 0;
   }
   async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
@@ -475,7 +507,10 @@ export class SqlStore implements Store {
     const select = q.redactSecrets
       ? `(data - 'secrets') || jsonb_build_object('secrets', CASE WHEN has_refresh_token THEN jsonb_build_object('refreshToken', '${REDACTED_SECRET}') ELSE '{}'::jsonb END)`
       : 'data';
-    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
+    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select,
+      // Redacted pages show only what putConnection and deleteConnection change (lease updates touch `refresh`, which
+      // no view shows), so they may be reused until the workspace changes.
+      q.redactSecrets === true);
     const items = page.items as ConnectionRecord[];
     return { ...page, items: q.redactSecrets ? items : await this.openConnections(items) };
   }
@@ -758,6 +793,12 @@ export class SqlStore implements Store {
     return row && row.is_called ? Number(row.last_value) : 0;
   }
 
+  committedEventId(): number {
+    // What this process has seen committed: its own commits, other instances' NOTIFYs (sent at commit), the log's
+    // newest at open. Never the sequence, whose last value may belong to a transaction still open.
+    return this.shared.hub.lastKnownId;
+  }
+
   async eventsSince(workspaceId: string, lastId: number, limit = 1000): Promise<StoredEvent[]> {
     const rows = (await this.q.query<{ id: string | number; workspace_id: string; at: string; type: StoredEvent['type']; audience: string[]; data: Record<string, unknown> }>(
       'SELECT id, workspace_id, at, type, audience, data FROM events WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3',
@@ -774,7 +815,7 @@ export class SqlStore implements Store {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
     await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, notification_preferences, runs, connection_requests, workflows,
       connect_sessions, idempotency_keys, rate_limits, events`);
-    this.shared.counts.reset();
+    this.shared.reads.reset();
   }
 
   async clearWorkspace(workspaceId: string): Promise<void> {
