@@ -25,7 +25,7 @@ import {
 } from '../store.js';
 import { openDatabase, type Listener, type OpenDatabaseOptions, type ReconnectPolicy, type SqlClient, type SqlDatabase } from './db.js';
 import { migrate } from './migrate.js';
-import { WorkspaceCache } from './workspace-cache.js';
+import { CountCache } from './count-cache.js';
 import { isSealed, type SecretBox } from '../secret-box.js';
 
 const EVENTS_CHANNEL = 'relink_events';
@@ -99,8 +99,8 @@ interface Shared {
   hub: EventHub;
   instanceId: string;
   listener?: Listener;
-  /** Totals and pages of lists, per workspace and query, until the workspace changes. */
-  reads: WorkspaceCache;
+  /** Totals of first pages, per workspace and filter. */
+  counts: CountCache;
   /** Connection and run writes since the last ANALYZE (PGlite has no autovacuum to keep the planner's statistics). */
   writesSinceAnalyze: number;
   /** The app catalog as last read, and when (every list page and connection view names its app). */
@@ -140,7 +140,7 @@ export class SqlStore implements Store {
   static async open(options: SqlStoreOptions = {}): Promise<SqlStore> {
     const db = await openDatabase(options);
     try {
-      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub, reads: new WorkspaceCache(), writesSinceAnalyze: 0 };
+      const shared: Shared = { db, instanceId: newId('inst'), hub: undefined as unknown as EventHub, counts: new CountCache(), writesSinceAnalyze: 0 };
       const store = new SqlStore(shared, db, false);
       if (options.migrate !== false) {
         await migrate(db);
@@ -155,7 +155,7 @@ export class SqlStore implements Store {
           try {
             const { workspaceId, id } = JSON.parse(payload) as { workspaceId: string; id: number };
             // Another instance changed something in the workspace: its totals may be stale.
-            shared.reads.changed(workspaceId);
+            shared.counts.changed(workspaceId);
             shared.hub.seen(id);
             void shared.hub.pump(workspaceId);
           } catch {
@@ -283,7 +283,7 @@ export class SqlStore implements Store {
       return fn(tx);
     });
     // Committed: totals counted meanwhile may have missed the writes; this process's subscribers may hear the events.
-    for (const workspaceId of tx?.written ?? []) this.shared.reads.changed(workspaceId);
+    for (const workspaceId of tx?.written ?? []) this.shared.counts.changed(workspaceId);
     if (tx?.wroteApps) this.shared.apps = undefined;
     this.analyzeIfDue();
     if (tx) this.shared.hub.seen(tx.lastAppendedId);
@@ -293,7 +293,7 @@ export class SqlStore implements Store {
 
   /** A connection or run was written: totals of its workspace are stale, and PGlite's statistics may be. */
   private wrote(workspaceId: string): void {
-    this.shared.reads.changed(workspaceId);
+    this.shared.counts.changed(workspaceId);
     this.shared.writesSinceAnalyze++;
     if (this.inTransaction) this.written.add(workspaceId);
     else this.analyzeIfDue();
@@ -340,7 +340,7 @@ export class SqlStore implements Store {
    */
   private async sortedPage(
     table: string, columns: readonly string[], tag: string, order: 'asc' | 'desc', filters: [string, unknown][],
-    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data', cachePage = false,
+    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data',
   ): Promise<PageResult<unknown>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -364,19 +364,17 @@ export class SqlStore implements Store {
     // The page comes back as one row of JSON text, parsed once here: PGlite pays a fixed cost per result row (its
     // wire protocol in JavaScript, each jsonb parsed on its own), which made a 100-row page cost several times its query.
     const inPageOrder = keyColumns.map((_, i) => `k${i} ${dir}`).join(', ');
-    const pageSql = `SELECT coalesce(json_agg(p ORDER BY ${inPageOrder}), '[]')::text AS page FROM (
+    const result = await this.q.query<{ page: string }>(
+      `SELECT coalesce(json_agg(p ORDER BY ${inPageOrder}), '[]')::text AS page FROM (
          SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
-         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`;
-    const read = async () => (await this.q.query<{ page: string }>(pageSql, params)).rows[0]?.page ?? '[]';
-    // Inside a transaction a read must see its own writes: no cache there.
-    const cached = <T>(sql: string, values: unknown[], load: () => Promise<T>) =>
-      this.inTransaction ? load() : this.shared.reads.get(workspaceId, `${sql}${json(values)}`, load);
-    // Pages are cached (as text: each caller parses its own copy) only where every change that shows in them goes
-    // through a write that marks the workspace changed (`cachePage`); totals always.
-    const rows = JSON.parse(await (cachePage ? cached(pageSql, params, read) : read())) as Record<string, unknown>[];
+         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`,
+      params,
+    );
+    const rows = JSON.parse(result.rows[0]?.page ?? '[]') as Record<string, unknown>[];
     const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
     const count = async () => Number((await this.q.query<{ n: string | number }>(countSql, countParams)).rows[0]?.n ?? 0);
-    const total = withTotal ? await cached(countSql, countParams, count) : undefined;
+    // Inside a transaction the count must see its own writes: no cache there.
+    const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -444,7 +442,7 @@ export class SqlStore implements Store {
     await this.q.query('INSERT INTO apps (key, data) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [app.key, json(app)]);
     // A renamed app moves its connections in the app sort.
     await this.q.query('UPDATE connections SET app_name_key = $2 WHERE app_key = $1 AND app_name_key IS DISTINCT FROM $2', [app.key, fold(app.name)]);
-    this.shared.reads.reset(); // searches by app name count differently now
+    this.shared.counts.reset(); // searches by app name count differently now
     this.shared.apps = undefined;
     if (this.inTransaction) this.wroteApps = true; // and again at commit: a read meanwhile saw the old catalog
   }
@@ -491,7 +489,6 @@ export class SqlStore implements Store {
   async deleteConnection(workspaceId: string, id: string): Promise<boolean> {
     await this.q.query("DELETE FROM connect_sessions WHERE workspace_id = $1 AND data->>'connectionId' = $2", [workspaceId, id]);
     const deleted = await this.q.query('DELETE FROM connections WHERE workspace_id = $1 AND id = $2 RETURNING id', [workspaceId, id]);
-    this.wrote(workspaceId);
     return deleted.rows.length > 0;
   }
   async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
@@ -507,10 +504,7 @@ export class SqlStore implements Store {
     const select = q.redactSecrets
       ? `(data - 'secrets') || jsonb_build_object('secrets', CASE WHEN has_refresh_token THEN jsonb_build_object('refreshToken', '${REDACTED_SECRET}') ELSE '{}'::jsonb END)`
       : 'data';
-    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select,
-      // Redacted pages show only what putConnection and deleteConnection change (lease updates touch `refresh`, which
-      // no view shows), so they may be reused until the workspace changes.
-      q.redactSecrets === true);
+    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
     const items = page.items as ConnectionRecord[];
     return { ...page, items: q.redactSecrets ? items : await this.openConnections(items) };
   }
@@ -815,7 +809,7 @@ export class SqlStore implements Store {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
     await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, notification_preferences, runs, connection_requests, workflows,
       connect_sessions, idempotency_keys, rate_limits, events`);
-    this.shared.reads.reset();
+    this.shared.counts.reset();
   }
 
   async clearWorkspace(workspaceId: string): Promise<void> {
