@@ -94,6 +94,19 @@ for (const [name, database] of databases) {
       assert.equal(await errors(), before - 1);
     });
 
+    it('a page follows a change and a removal at once', async () => {
+      await setup();
+      const page = async () => (await h.request('GET', '/v1/connections?limit=100&sort=label', { token: h.agency })).body.data as Connection[];
+      const status = async (id: string) => (await page()).find((c) => c.id === id)?.status;
+      assert.equal(await status('con_linkedin'), 'active');
+      assert.equal(await status('con_linkedin'), 'active');
+      assert.equal((await h.request('POST', '/v1/connections/con_linkedin/revoke', { token: h.agency })).status, 200);
+      assert.equal(await status('con_linkedin'), 'revoked');
+      const removed = await h.request('DELETE', '/v1/connections/con_linkedin', { token: h.agency });
+      assert.equal(removed.status, 200, removed.text);
+      assert.equal(await status('con_linkedin'), undefined);
+    });
+
     it("a client's list holds, pages and counts only the connections it authorised", async () => {
       await setup();
       const mine = await walk<Connection>(h, '/v1/connections?limit=1&sort=label', h.client);

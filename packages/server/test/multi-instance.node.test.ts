@@ -115,6 +115,32 @@ describe('two instances on one PostgreSQL', () => {
   });
 });
 
+describe('lists across instances', () => {
+  it("B's list page shows A's change in every answer whose eventId covers it", async () => {
+    await a.app.relink.resetDemo();
+    const token = await agencyToken(b);
+    const listOnB = async () => (await (await fetch(`${b.url}/v1/connections?limit=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as
+      { eventId: string; data: { id: string; status: string }[] };
+    const status = (page: Awaited<ReturnType<typeof listOnB>>) => page.data.find((c) => c.id === 'con_hubspot')?.status;
+    assert.equal(status(await listOnB()), 'error');
+    assert.equal(status(await listOnB()), 'error');
+    const revoke = await fetch(`${a.url}/v1/connections/con_hubspot/revoke`, { method: 'POST', headers: { authorization: `Bearer ${await agencyToken(a)}` } });
+    assert.equal(revoke.status, 200);
+    const revokedAt = a.store.committedEventId();
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const page = await listOnB();
+      // A page that says it is current past the revoke must show it (else a client resuming from it would never hear it).
+      if (Number(page.eventId) >= revokedAt) {
+        assert.equal(status(page), 'revoked');
+        break;
+      }
+      assert.ok(Date.now() < deadline, 'B never heard of the revoke');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+});
+
 describe('a dropped LISTEN connection', () => {
   it('is re-opened: B\'s subscribers hear what A changed during the outage and after it, each event once', async () => {
     await a.app.relink.resetDemo();
