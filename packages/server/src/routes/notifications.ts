@@ -8,7 +8,7 @@ import { idParam, parseQuery, send } from '../http/validate.js';
 import { disabledKinds } from '../lifecycle/notification-preferences.js';
 import { toNotification } from '../lifecycle/views.js';
 import type { NotificationRecord } from '../store/store.js';
-import { paged } from './connections.js';
+import { listedAt, paged } from './connections.js';
 
 /** A client sees notifications about the connections it owns; the agency sees them all. */
 async function clientConnectionIds(ctx: RelinkContext, auth: AuthInfo): Promise<string[]> {
@@ -39,6 +39,7 @@ export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ct
     const q = parseQuery(c, NotificationListQuery);
     // The kinds the caller turned off never reach its bell (its preferences; the agency's reauth alerts always do).
     const excludeKinds = await disabledKinds(ctx.store, auth);
+    const eventId = listedAt(ctx);
     const page = await paged(async () => ctx.store.listNotifications({
       workspaceId: auth.workspaceId,
       ...(q.unread ? { unread: q.unread === 'true' } : {}),
@@ -48,7 +49,7 @@ export function notificationRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ct
       ...(q.cursor ? { cursor: q.cursor } : {}),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
     }));
-    return send(c, NotificationPage, { data: page.items.map(toNotification), nextCursor: page.nextCursor });
+    return send(c, NotificationPage, { data: page.items.map(toNotification), nextCursor: page.nextCursor, eventId });
   });
 
   route(v1, registry, {
