@@ -124,10 +124,12 @@ describe('RelinkStore at scale', () => {
 
     // A feed: new items go first, and both old and new are found.
     const n = first.notifications.items[0]!;
-    store.apply({ id: '4', at, type: 'notification.updated', notification: { ...n, id: 'ntf_new', createdAt: at } });
-    store.apply({ id: '5', at, type: 'notification.updated', notification: { ...n, title: 'Changed' } });
+    // Two new ones in one flush: the later goes first.
+    store.apply({ id: '4', at, type: 'notification.updated', notification: { ...n, id: 'ntf_new_1', createdAt: at } });
+    store.apply({ id: '5', at, type: 'notification.updated', notification: { ...n, id: 'ntf_new', createdAt: at } });
+    store.apply({ id: '6', at, type: 'notification.updated', notification: { ...n, title: 'Changed' } });
     const feed = store.getSnapshot().notifications;
-    expect(feed.items[0]!.id).to.equal('ntf_new');
+    expect(feed.items.slice(0, 2).map((item) => item.id)).to.deep.equal(['ntf_new', 'ntf_new_1']);
     expect(feed.byId.get(n.id)?.title).to.equal('Changed');
     for (const item of feed.items) expect(feed.byId.get(item.id)).to.equal(item);
     expect(first.notifications.byId.get(n.id)).to.equal(n);

@@ -145,13 +145,15 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (seen && collection.items !== seen.items) {
       const m = this.m;
       const changes: string[] = [];
-      collection.items.forEach((c, i) => {
-        if (c === seen.items[i]) return;
+      const { items } = collection;
+      for (let i = 0; i < items.length; i++) {
+        const c = items[i]!;
+        if (c === seen.items[i]) continue;
         const before = seen.byId.get(c.id);
         if (before !== undefined && before.status !== c.status) {
           changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
         }
-      });
+      }
       if (changes.length) this.announcement = changes.join(' ');
     }
     if (collection.items.length || collection.status === 'ready') this.seen = collection;
