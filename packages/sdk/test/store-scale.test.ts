@@ -136,6 +136,20 @@ describe('RelinkStore at scale', () => {
     expect(first.notifications.byId.has('ntf_new')).to.equal(false);
   });
 
+  it('an event repeating what is shown changes nothing; one that changes a nested field does', async () => {
+    const { server, store } = await setup();
+    close = () => server.close();
+    await store.connections.load();
+    const before = store.getSnapshot();
+    const first = before.connections.items[0]!;
+    // A copy as an event brings it: a new object, its keys in another order.
+    const echo = Object.fromEntries(Object.entries(structuredClone(first)).reverse()) as Connection;
+    store.apply({ id: '1', at: first.updatedAt, type: 'connection.updated', connection: echo });
+    expect(store.getSnapshot()).to.equal(before);
+    store.apply({ id: '2', at: first.updatedAt, type: 'connection.updated', connection: { ...first, app: { ...first.app, name: 'Renamed' } } });
+    expect(store.getSnapshot().connections.byId.get(first.id)?.app.name).to.equal('Renamed');
+  });
+
   it('reads a change at once: a snapshot taken right after apply() already holds it', async () => {
     const { server, store } = await setup();
     close = () => server.close();

@@ -95,6 +95,18 @@ export function withItems<T extends { id: string }>(collection: Collection<T>, i
 }
 
 /**
+ * Whether two items hold the same data (an event repeating what is shown changes nothing). Stops at the first
+ * difference, usually a top-level field such as `status`, where serialising both items read all of each.
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/**
  * Insert or replace items (in arrival order; a later one with the same id wins), in one pass however many there are:
  * a burst of 1,000 live changes costs one copy of the items array, and no copy of the id index. A replacement keeps
  * its place so a live status change repaints one row, not the list; a new item goes first in a feed (`prepend`), last
@@ -110,7 +122,7 @@ export function upsertAll<T extends { id: string }>(collection: Collection<T>, i
     }
     const existing = collection.byId.get(item.id);
     if (existing === undefined) added.set(item.id, item);
-    else if (JSON.stringify(existing) === JSON.stringify(item)) replaced.delete(item.id); // back to what is shown
+    else if (same(existing, item)) replaced.delete(item.id); // back to what is shown
     else replaced.set(item.id, item);
   }
   if (replaced.size === 0 && added.size === 0) return collection;
