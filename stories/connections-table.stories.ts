@@ -10,7 +10,9 @@ import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedTex
 const table = (attrs = {}) => html`<relink-connections-table manage-href="/portal/connections/{id}" ...=${attrs}></relink-connections-table>`;
 const el = (root: HTMLElement) => element<RelinkConnectionsTable>(root, 'relink-connections-table');
 const rowsOf = (t: RelinkConnectionsTable) => [...t.shadowRoot!.querySelectorAll<HTMLElement>("[part~='row'][data-id]")];
-const appsOf = (t: RelinkConnectionsTable) => rowsOf(t).map((r) => r.querySelector(".app > :not([part~='logo'])")!.textContent!.trim());
+/** The app's name: the row header's text beside its logo. */
+const appsOf = (t: RelinkConnectionsTable) => rowsOf(t).map((r) =>
+  [...r.firstElementChild!.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim());
 
 /** The loaded table: these apps (in this order when a column is sorted, else in the server's), each row with its status badge and a "Manage" link to its page. */
 async function expectRows(root: HTMLElement, apps: string[]): Promise<RelinkConnectionsTable> {

@@ -342,7 +342,8 @@ ${table}
 - **First render**: from appending the element (over a store that already holds the rows) to the frame that shows the
   first row's status, painted (a message posted from \`requestAnimationFrame\`). Fresh page per sample, so first-use
   costs (\`Intl\` formatters, the virtualizer's on-demand chunk for Relink) count. 100 rows are below the table's
-  virtualize threshold (200), so the baseline is \`repeat\` into a \`<table>\`; 1,000 and 10,000 use the virtualizer.
+  virtualize threshold (200), so the baseline is \`repeat\` into a \`<table>\` (four \`<td>\` per row); 1,000 and
+  10,000 use the virtualizer.
   Relink's first paint of a big list is its first 12 rows in a plain table while the virtualizer chunk loads (then
   the virtualizer takes over); the baseline's is the virtualizer's first window.
 - **Heap**: JS heap in use after a forced GC once the view has settled: the whole page (the budget; the seeded store

@@ -62,6 +62,17 @@ describe('relink-connections-table', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a row about to expire keeps the line height: its renew button fits beside the logo, so ending the warning resizes nothing', async () => {
+    const { el } = await table('agency');
+    const linkedin = rows(el).find((r) => r.dataset.id === 'con_linkedin')!;
+    const renew = linkedin.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>("[part~='renew']")!;
+    await waitUntil(() => customElements.get('relink-reconnect-button') && renew.shadowRoot?.querySelector("[part~='base']"), 'renew button rendered');
+    await renew.updateComplete;
+    const button = renew.shadowRoot!.querySelector("[part~='base']")!.getBoundingClientRect().height;
+    const logo = linkedin.querySelector("[part~='logo']")!.getBoundingClientRect().height;
+    expect(button, 'renew button height').to.be.at.most(logo);
+  });
+
   it('keyboard: Tab to the first Manage + Enter fires relink-manage with the connection, then follows the link', async () => {
     const { el } = await table('client');
     const select = part(el, 'filter')!;

@@ -25,11 +25,14 @@ export interface BadgeParts {
   label?: string;
 }
 
-/** The badge: `label` is the status's word (or "Unknown" for a status this version does not know). */
+/**
+ * The badge: `label` is the status's word (or "Unknown" for a status this version does not know, without an icon).
+ * One template per case rather than the icon as a template inside the badge's: a table renders one per row.
+ */
 export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult =>
-  html`<span part=${parts.base ?? nothing} class=${status ?? 'unknown'} data-badge>${status
-    ? html`<span part=${parts.icon ?? nothing} class="badge-icon">${icon(ICONS[status])}</span>`
-    : nothing}<span part=${parts.label ?? nothing}>${label}</span></span>`;
+  status
+    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge><span part=${parts.icon ?? nothing} class="badge-icon">${icon(ICONS[status])}</span><span part=${parts.label ?? nothing}>${label}</span></span>`
+    : html`<span part=${parts.base ?? nothing} class="unknown" data-badge><span part=${parts.label ?? nothing}>${label}</span></span>`;
 
 /** Styles of `badge()` (`[data-badge]`, its class is the status) and of the hint beside it (`.badge-hint`). */
 export const badgeStyles = css`

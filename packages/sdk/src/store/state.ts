@@ -4,7 +4,7 @@ import type { ConnectionRequest } from '../schema/connection-request.js';
 import type { Notification } from '../schema/notification.js';
 import type { Run } from '../schema/run.js';
 import type { Viewer } from '../schema/session.js';
-import { emptyCollection, upsertAll, type Collection, type Entity, type Kind } from './collection.js';
+import { emptyCollection, upsertAll, withItems, type Collection, type Entity, type Kind } from './collection.js';
 
 export interface RelinkSnapshot {
   readonly viewer: Viewer | undefined;
@@ -21,7 +21,7 @@ type Listener = () => void;
  * The store's state, after Lit's `ValueNotifier`: an immutable snapshot, replaced (never mutated) on change, and
  * listeners told once per microtask when it changed (`Object.is`), so a burst of 1,000 events costs one render.
  * Upserts (live events, writes) queue until that flush, or until someone reads the snapshot, and are applied in one
- * pass: a burst costs one copy of the collection, not one per change.
+ * pass: a burst costs one copy of the items array and none of the id index, not one of each per change.
  */
 export class StoreState {
   #snapshot: RelinkSnapshot = {
@@ -90,9 +90,7 @@ export class StoreState {
   remove(kind: Kind, id: string): void {
     this.patch(kind, (collection) => {
       if (!collection.byId.has(id)) return collection;
-      const byId = new Map(collection.byId);
-      byId.delete(id);
-      return { ...collection, items: collection.items.filter((item) => item.id !== id), byId };
+      return withItems(collection, collection.items.filter((item) => item.id !== id));
     });
   }
 

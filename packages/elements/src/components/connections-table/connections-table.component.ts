@@ -145,13 +145,15 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (seen && collection.items !== seen.items) {
       const m = this.m;
       const changes: string[] = [];
-      collection.items.forEach((c, i) => {
-        if (c === seen.items[i]) return;
+      const { items } = collection;
+      for (let i = 0; i < items.length; i++) {
+        const c = items[i]!;
+        if (c === seen.items[i]) continue;
         const before = seen.byId.get(c.id);
         if (before !== undefined && before.status !== c.status) {
           changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
         }
-      });
+      }
       if (changes.length) this.announcement = changes.join(' ');
     }
     if (collection.items.length || collection.status === 'ready') this.seen = collection;
@@ -212,24 +214,35 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return { m: this.m, locale: this.locale, store, now: store?.now() ?? Date.now() };
   }
 
+  /**
+   * The values of one row's cells, for a row template that holds every cell itself: one template instance per row
+   * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts),
+   * not an element with a shadow root per row. "Manage" clicks are handled once for the table (`handleClick`).
+   */
   private cells(c: Connection, { m, locale, store, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
     const days = store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined;
     const href = fillHref(this.manageHref, c.id);
     const appId = `app-${c.id}`;
     const status = knownStatus(c.status);
-    // The badge is markup in this shadow root (internal/badge.ts), not a badge element with a shadow root per row.
+    const renew = days !== undefined && days >= 0;
     return {
-      app: html`<span class="app" id=${appId}>${monogram(c.app)}<span>${c.app.name}</span></span>`,
-      label: c.label,
-      status: html`<span class="status">${badge(status, status ? m[status] : c.status, { base: 'badge' })}${days !== undefined && days >= 0
-        ? html`<span class="badge-hint">${plural(locale, days, m.expiresHint)}</span>`
-        : nothing}</span>`,
-      actions: html`${href !== undefined
-        ? html`<a part="manage" href=${href} aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, href)}>${m.manage}</a>`
-        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId} @click=${(e: MouseEvent) => this.handleManage(e, c, '')}>${m.manage}</button>`}${days !== undefined && days >= 0
-        ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>`
-        : nothing}`,
+      appId,
+      logo: monogram(c.app),
+      badge: badge(status, status ? m[status] : c.status, { base: 'badge' }),
+      hint: renew ? html`<span class="badge-hint">${plural(locale, days, m.expiresHint)}</span>` : nothing,
+      manage: href !== undefined
+        ? html`<a part="manage" href=${href} aria-describedby=${appId}>${m.manage}</a>`
+        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId}>${m.manage}</button>`,
+      renew: renew ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>` : nothing,
     };
+  }
+
+  /** A row's "Manage" (link or button): one listener for the whole table rather than one per row. */
+  private handleClick(event: MouseEvent): void {
+    const manage = (event.target as Element).closest("[part~='manage']");
+    const id = manage?.closest('[data-id]')?.getAttribute('data-id');
+    const connection = id ? this.data.value?.byId.get(id) : undefined;
+    if (manage && connection) this.handleManage(event, connection, manage.getAttribute('href') ?? '');
   }
 
   /** The `<table>`: `rows`, or skeleton rows while there are none to show yet (`busy` marks it `aria-busy`). */
@@ -238,10 +251,10 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const context = this.rowContext();
     const row = (c: Connection) => {
       const x = this.cells(c, context);
-      return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row">${x.app}</th><td part="cell">${x.label}</td><td part="cell">${x.status}</td><td part="cell">${x.actions}</td></tr>`;
+      return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row" id=${x.appId}>${x.logo}${c.app.name}</th><td part="cell">${c.label}</td><td part="cell">${x.badge}${x.hint}</td><td part="cell">${x.manage}${x.renew}</td></tr>`;
     };
     const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
-    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'}>
+    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'} @click=${this.handleClick}>
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
         html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
@@ -252,7 +265,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private renderVirtual(module: VirtualizeModule) {
     const m = this.m;
     const context = this.rowContext();
-    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1}>
+    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1} @click=${this.handleClick}>
       <div role="rowgroup"><div part="header" role="row">${this.renderHeader((content, key) =>
         html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`)}</div></div>
       <div role="rowgroup" class="scroller">${module.virtualize({
@@ -261,7 +274,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         scroller: true,
         renderItem: (c: Connection, index: number) => {
           const x = this.cells(c, context);
-          return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader">${x.app}</div><div part="cell" role="cell">${x.label}</div><div part="cell" role="cell">${x.status}</div><div part="cell" role="cell">${x.actions}</div></div>`;
+          return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader" id=${x.appId}>${x.logo}${c.app.name}</div><div part="cell" role="cell">${c.label}</div><div part="cell" role="cell">${x.badge}${x.hint}</div><div part="cell" role="cell">${x.manage}${x.renew}</div></div>`;
         },
       })}</div>
     </div>`;

@@ -64,12 +64,16 @@ export default [
      * Cells hold inline boxes only: a flex or grid box in every cell multiplied the table's intrinsic-size passes
      * (layout of 100 rows took 5-10x that of plain text rows). The logo and badge are inline blocks on the text line.
      */
-    .app, .status { display: inline; }
-    .app > [part~='logo'] { display: inline-block; margin-inline-end: ${space2}; line-height: 24px; text-align: center; vertical-align: middle; }
-    .status > [data-badge] { display: inline-block; vertical-align: middle; }
-    .status .badge-icon { display: inline; }
-    .status svg { vertical-align: -0.125em; margin-inline-end: ${space1}; }
-    .status > .badge-hint { margin-inline-start: ${space2}; vertical-align: middle; }
+    [part~='row'] [part~='logo'] { display: inline-block; margin-inline-end: ${space2}; line-height: 24px; text-align: center; vertical-align: middle; }
+    [part~='cell'] > [data-badge] { display: inline-block; vertical-align: middle; }
+    [part~='cell'] > [data-badge] .badge-icon { display: inline; }
+    [part~='cell'] > [data-badge] svg { vertical-align: -0.125em; margin-inline-end: ${space1}; }
+    [part~='cell'] > .badge-hint { margin-inline-start: ${space2}; vertical-align: middle; }
+    /*
+     * The renew button fits the row's line (the logo's 24px): a row is as tall with it as without, so a live change
+     * that ends the expiry warning does not resize the row (and the virtualizer does not measure and move every row).
+     */
+    [part~='renew']::part(base) { min-block-size: 24px; padding-block: 0; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
     .skeleton { block-size: 0.9em; inline-size: 70%; }
