@@ -9,6 +9,8 @@ export interface ConsentPageModel {
   /** Account pre-selected (the login hint). */
   selectedAccountId?: string;
   action: string;
+  /** Multi-account apps: the pages the user may grant, as checkboxes (all checked, as Facebook offers them). */
+  pages?: { id: string; name: string }[];
 }
 
 const STYLE = `
@@ -41,10 +43,19 @@ export function renderConsentPage(model: ConsentPageModel): string {
 <fieldset><legend>Account</legend>
 ${options}
 </fieldset>
-<div class="actions"><button type="submit" name="decision" value="deny">Deny</button>
+${pageChoice(model.pages)}<div class="actions"><button type="submit" name="decision" value="deny">Deny</button>
 <button type="submit" name="decision" value="approve">Approve</button></div>
 </form>
 </main></body></html>`;
+}
+
+/** Seed 004's "Select the accounts": the pages this consent grants, each one a checkbox. */
+function pageChoice(pages: ConsentPageModel['pages']): string {
+  if (!pages?.length) return '';
+  const boxes = pages
+    .map((p) => `<label><input type="checkbox" name="page" value="${escapeHtml(p.id)}" checked> ${escapeHtml(p.name)}</label>`)
+    .join('\n');
+  return `<fieldset><legend>Pages</legend>\n${boxes}\n</fieldset>\n`;
 }
 
 export function renderProviderErrorPage(message: string): string {
