@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
+import { accountChoiceStyles } from '../../internal/account-choice.js';
 import { colorBorder, colorDanger, colorSurface, colorText, colorTextMuted, radius, space1, space2, space3 } from '../../styles/tokens.js';
 
 export default [
   componentStyles,
   controls,
+  accountChoiceStyles,
   css`
     :host { display: inline-block; max-inline-size: 100%; }
     [part='form'] { display: grid; gap: ${space3}; margin-block-start: ${space2}; max-inline-size: 28rem; }

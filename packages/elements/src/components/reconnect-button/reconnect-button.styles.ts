@@ -2,12 +2,14 @@ import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { mismatchStyles } from '../../internal/consent-outcome.js';
+import { accountChoiceStyles } from '../../internal/account-choice.js';
 import { colorBorder, colorDanger, colorSurface, colorText, colorTextMuted, radius, space1, space2, space3 } from '../../styles/tokens.js';
 
 export default [
   componentStyles,
   controls,
   mismatchStyles,
+  accountChoiceStyles,
   css`
     :host { display: inline-block; max-inline-size: 100%; }
     [part='base'] { white-space: nowrap; }
