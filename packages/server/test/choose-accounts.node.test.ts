@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isDemoProvider } from '../src/provider/provider.js';
-import { consentPage, harness, type Harness } from './helpers.js';
+import { consentPage, harness as startHarness, type Harness } from './helpers.js';
 
 const MAIN = 'page_bakery_main';
 const HARBOR = 'page_bakery_harbor';
@@ -44,7 +44,10 @@ async function grantsOf(h: Harness, accountId: string): Promise<number> {
   return provider.demo.revokeGrant({ accountId, appKey: 'facebook-pages' });
 }
 
-describe('choose accounts after consent (Facebook Pages)', () => {
+// The memory store, and PGlite (SQL store, oidc-provider's grants and the Page choice in oidc_payloads).
+for (const [storeName, database] of [['memory', 'memory'], ['PGlite', { pglite: 'memory' }]] as const) describe(`choose accounts after consent (Facebook Pages, ${storeName})`, () => {
+  const harness = () => startHarness({ database });
+
   it('the consent page offers the Pages as checkboxes; the session waits in choose_accounts, each Page mapped to its connection', async () => {
     const h = await harness();
     const start = await h.request('POST', '/v1/connections/con_facebook/reconnect', { token: h.client });
