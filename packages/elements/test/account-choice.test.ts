@@ -3,10 +3,13 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../src/components/connect-button/connect-button.js';
+import '../src/components/reconnect-button/reconnect-button.js';
 import type { RelinkConnectButton } from '../src/components/connect-button/connect-button.js';
+import type { RelinkReconnectButton } from '../src/components/reconnect-button/reconnect-button.js';
+import type { RelinkReconnectResultEvent } from '../src/events/reconnect.js';
 import type { RelinkConnectionCreatedEvent } from '../src/events/connect.js';
 import { part } from './helpers.js';
-import { deepActive, demo, inProvider } from './relink.js';
+import { deepActive, demo, inProvider, toastTitled } from './relink.js';
 import type { Demo } from './relink.js';
 
 /**
@@ -47,9 +50,9 @@ async function facebookButton() {
   return { el, store: provider.resolvedStore!, ...d };
 }
 
-const boxes = (el: RelinkConnectButton) => [...part(el, 'choose')!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
-const rows = (el: RelinkConnectButton) => [...part(el, 'choose')!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-const submit = (el: RelinkConnectButton) => part(el, 'choose')!.querySelector<HTMLButtonElement>('button[type=submit]')!;
+const boxes = (el: HTMLElement) => [...part(el, 'choose')!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+const rows = (el: HTMLElement) => [...part(el, 'choose')!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+const submit = (el: HTMLElement) => part(el, 'choose')!.querySelector<HTMLButtonElement>('button[type=submit]')!;
 
 describe('account chooser (relink-connect-button, Facebook Pages)', () => {
   it('lists the granted Pages checked, says which is already connected, takes focus, and passes axe', async () => {
@@ -99,5 +102,37 @@ describe('account chooser (relink-connect-button, Facebook Pages)', () => {
     await waitUntil(() => part(el, 'choose') === null && part(el, 'message')!.textContent !== '', 'cancelled');
     expect((await client.connections.get('con_facebook')).status).to.equal('revoked');
     expect((await client.connections.list()).data.filter((c) => c.app.key === 'facebook-pages')).to.have.length(1);
+  });
+});
+
+describe('account chooser (relink-reconnect-button)', () => {
+  it("the agency reconnects its own Facebook Page: the chooser maps it, one Page chosen, 'Connection reconnected.' and the result event once", async () => {
+    const d = await demo('agency');
+    const now = new Date().toISOString();
+    // The agency's own revoked Page connection (the demo seeds only the client's).
+    await d.server.app.relink.store.putConnection({
+      id: 'con_agency_harbor', workspaceId: 'ws_northwind', appKey: 'facebook-pages', label: 'Harbor page (agency)', status: 'revoked', owner: 'agency',
+      ownerPrincipalId: 'prn_agency', externalAccountId: 'page_bakery_harbor', externalAccountEmail: 'harbor@acmebakery.example',
+      secrets: {}, refresh: { attempts: 0 }, createdAt: now, updatedAt: now,
+    });
+    const { el } = await inProvider<RelinkReconnectButton>(d.client, html`<relink-reconnect-button connection-id="con_agency_harbor"></relink-reconnect-button>`, 'relink-reconnect-button');
+    await waitUntil(() => part(el, 'base'), 'Reconnect');
+    el.window = pagesConsentWindow(d.server, ['page_bakery_main', 'page_bakery_harbor']);
+    const results: string[] = [];
+    el.addEventListener('relink-reconnect-result', (e: RelinkReconnectResultEvent) => results.push(e.detail.result));
+    part(el, 'base')!.click();
+    await waitUntil(() => part(el, 'choose'), 'the chooser opens after consent', { timeout: 5000 });
+    // The agency has no connection for Main St (the client's con_facebook is not the agency's to update).
+    expect(rows(el)).to.deep.equal(['Bakery Main St New connection', 'Bakery Harbor Already connected: reconnects it']);
+    expect(results, 'no result while the choice is open').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    boxes(el)[1]!.click(); // Main St off: only the agency's own Page
+    await el.updateComplete;
+    submit(el).click();
+    await toastTitled('Connection reconnected.');
+    expect(part(el, 'choose')).to.equal(null);
+    expect(results).to.deep.equal(['completed']);
+    const pages = (await d.client.connections.list()).data.filter((c) => c.app.key === 'facebook-pages');
+    expect(pages.map((c) => [c.id, c.status]).sort()).to.deep.equal([['con_agency_harbor', 'active'], ['con_facebook', 'revoked']]);
   });
 });
