@@ -84,6 +84,9 @@ for (const [storeName, database] of [['memory', 'memory'], ['PGlite', { pglite: 
     ].sort());
     const harbor = (await h.request('GET', `/v1/connections/${second}`, { token: h.client })).body;
     assert.deepEqual([harbor.label, harbor.owner, harbor.refreshable], ['Bakery Harbor', 'client', true]);
+    // The Page's own token refreshes at the provider like any grant.
+    const refreshed = await h.request('POST', `/v1/connections/${second}/refresh`, { token: h.client });
+    assert.deepEqual([refreshed.status, refreshed.body.status], [200, 'active'], refreshed.text);
     // A choice is made once.
     const again = await h.request('POST', `/v1/connect-sessions/${session.id}/accounts`, { token: h.client, body: { accountIds: [MAIN] } });
     assert.deepEqual([again.status, again.body.error.code], [409, 'session_not_confirmable']);
