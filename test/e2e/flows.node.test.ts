@@ -594,6 +594,38 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     await assertAccessible(leadPage);
     noConsoleErrors();
   });
+  test('18. Facebook consent granting two pages, both connected (seed 004: "Select the accounts you want to reconnect")', async () => {
+    type List = { data: Array<{ id: string; label: string; status: string; externalAccountEmail?: string }> };
+    const agency = await open('/connections/con_facebook');
+    await agency.getByRole('button', { name: 'Send reconnection request' }).click();
+    await shows(agency, 'Reconnection request sent');
+
+    const portal = await open('/portal/connections');
+    const facebook = portal.locator('relink-connection-requests').getByRole('listitem').filter({ hasText: 'Facebook Pages' });
+    await row(portal, 'Facebook Pages').waitFor();
+    // The provider's consent page lists the bakery's two Pages as checkboxes, both ticked; Approve grants both.
+    const [popup] = await Promise.all([portal.context().waitForEvent('page'), facebook.getByRole('button', { name: 'Connect' }).click()]);
+    popup.setDefaultTimeout(TIMEOUT);
+    watch(popup, errors);
+    await popup.getByRole('button', { name: 'Approve' }).waitFor();
+    assert.deepEqual(await axeViolations(popup), [], 'axe violations on the consent page');
+    assert.deepEqual([await popup.getByLabel('Bakery Main St').isChecked(), await popup.getByLabel('Bakery Harbor').isChecked()], [true, true]);
+    await popup.getByLabel('Ada Baker (Acme Bakery)').check();
+    await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Approve' }).click()]);
+
+    // Both Pages connected: the seeded connection in place (same id), and a new one for Bakery Harbor, live in the table.
+    await row(portal, 'Facebook Pages').filter({ hasText: 'Bakery Harbor' }).locator("[part~='badge'].active").waitFor();
+    await row(portal, 'Facebook Pages').filter({ hasText: 'Acme Bakery page' }).locator("[part~='badge'].active").waitFor();
+    const pages = ((await agencyApi('connections?app=facebook-pages')) as List).data;
+    assert.deepEqual(pages.map((c) => [c.label, c.status, c.externalAccountEmail]).sort(), [
+      ['Acme Bakery page', 'active', 'mainst@acmebakery.example'],
+      ['Bakery Harbor', 'active', 'harbor@acmebakery.example'],
+    ]);
+    assert.ok(pages.some((c) => c.id === 'con_facebook'), 'the Page kept its connection id');
+    await facebook.waitFor({ state: 'hidden' });
+    await assertAccessible(portal);
+    noConsoleErrors();
+  });
   test('19. turning off run-failed notifications: a failed run stays out of the bell, the banner keeps its reauth alerts', async () => {
     // The bell's footer links to the settings (the host's link in the bell's 'footer' slot).
     const page = await open('/');

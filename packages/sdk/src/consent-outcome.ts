@@ -30,6 +30,19 @@ export function outcomeOf(client: RelinkClient, session: ConnectSession): Connec
           await client.connectSessions.decline(session.id, options);
         },
       };
+    case 'choose_accounts':
+      return {
+        status: 'choose_accounts',
+        session,
+        accounts: session.accounts ?? [],
+        choose: async (accountIds: readonly string[], options?: RequestOptions) => {
+          const chosen = await client.connectSessions.chooseAccounts(session.id, accountIds, options);
+          return outcomeOf(client, chosen) ?? { status: 'failed', session: chosen, message: 'The connection could not be completed.' };
+        },
+        decline: async (options?: RequestOptions) => {
+          await client.connectSessions.decline(session.id, options);
+        },
+      };
   }
 }
 

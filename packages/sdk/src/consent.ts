@@ -1,7 +1,7 @@
 import type { RelinkClient } from './client.js';
 import type { RequestOptions } from './http.js';
 import { isAuthConfigMissing } from './errors.js';
-import type { ConnectSession } from './schema/connect-session.js';
+import type { ConnectSession, GrantedAccount } from './schema/connect-session.js';
 import { loadOnDemand } from './internal/on-demand.js';
 import { aborted, outcomeOf } from './consent-outcome.js';
 
@@ -19,6 +19,16 @@ export type ConnectSessionOutcome =
       /** Switch the connection to the new account after the user agreed (`signal` aborts the request). */
       confirm: (options?: RequestOptions) => Promise<ConnectSessionOutcome>;
       /** Keep the account the connection had: the server revokes and discards the other account's tokens. */
+      decline: (options?: RequestOptions) => Promise<void>;
+    }
+  | {
+      status: 'choose_accounts';
+      session: ConnectSession;
+      /** What the consent granted (seed 004: "Select the accounts you want to reconnect"), each with its connection if it has one. */
+      accounts: GrantedAccount[];
+      /** Connect the chosen accounts (ids from `accounts`), one connection each; resolves `completed` with `session.connectionIds`. */
+      choose: (accountIds: readonly string[], options?: RequestOptions) => Promise<ConnectSessionOutcome>;
+      /** Connect none: the server revokes and discards the consent's tokens. */
       decline: (options?: RequestOptions) => Promise<void>;
     }
   | { status: 'auth_config_missing'; message: string; error: unknown }

@@ -52,6 +52,9 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/v1/connect-sessions/:id/confirm', path: async (h) => `${await clientSession(h)}/confirm`, expect: { agency: 404, client: 409, other: 404 } },
   { method: 'POST', route: '/v1/connect-sessions/:id/decline', path: async (h) => `${await startSession(h)}/decline`, expect: { agency: 409, client: 404, other: 404 } },
   { method: 'POST', route: '/v1/connect-sessions/:id/decline', path: async (h) => `${await clientSession(h)}/decline`, expect: { agency: 404, client: 409, other: 404 } },
+  // Issue 16.5: only whoever started the flow chooses its accounts (the agency never consents for the client).
+  { method: 'POST', route: '/v1/connect-sessions/:id/accounts', path: async (h) => `${await startSession(h)}/accounts`, body: { accountIds: ['page_bakery_main'] }, expect: { agency: 409, client: 404, other: 404 } },
+  { method: 'POST', route: '/v1/connect-sessions/:id/accounts', path: async (h) => `${await clientSession(h)}/accounts`, body: { accountIds: ['page_bakery_main'] }, expect: { agency: 404, client: 409, other: 404 } },
   { method: 'GET', route: '/v1/connection-requests', path: '/v1/connection-requests', expect: { agency: 200, client: 200, other: 200 } },
   { method: 'GET', route: '/v1/connection-requests/:id', path: '/v1/connection-requests/req_salesforce', expect: { agency: 200, client: 200, other: 404 } },
   { method: 'POST', route: '/v1/connection-requests', path: '/v1/connection-requests', body: { connectionId: 'con_quickbooks' }, expect: { agency: 201, client: 403, other: 404 } },

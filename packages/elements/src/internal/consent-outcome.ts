@@ -1,5 +1,5 @@
 import { css, html, type TemplateResult } from 'lit';
-import type { ConnectSessionOutcome } from '@relink/sdk';
+import { isRelinkApiError, type ConnectSessionOutcome } from '@relink/sdk';
 import { space2, space3 } from '../styles/tokens.js';
 import type { CommonMessages } from '../translations/translation.js';
 import { fill } from './fill.js';
@@ -11,9 +11,26 @@ export type AccountMismatch = Extract<ConnectSessionOutcome, { status: 'account_
  * toast's Reconnect, the requests panel's Connect) settles its outcome through `settleOutcome`, so the compiler
  * refuses an entry point that forgets one (the account mismatch was dropped by two of them).
  */
-export type OutcomeHandlers = { [S in ConnectSessionOutcome['status']]: (outcome: Extract<ConnectSessionOutcome, { status: S }>) => void };
+export type OutcomeHandlers = { [S in Exclude<ConnectSessionOutcome['status'], 'choose_accounts'>]: (outcome: Extract<ConnectSessionOutcome, { status: S }>) => void } & {
+  /**
+   * Several accounts granted (seed 004): elements with the chooser (`internal/account-choice.ts`) open it. Without
+   * one, every granted account is connected — the user just ticked each of them on the provider's consent page.
+   */
+  choose_accounts?: (outcome: Extract<ConnectSessionOutcome, { status: 'choose_accounts' }>) => void;
+};
 
 export function settleOutcome(outcome: ConnectSessionOutcome, handlers: OutcomeHandlers): void {
+  if (outcome.status === 'choose_accounts' && !handlers.choose_accounts) {
+    outcome.choose(outcome.accounts.map((a) => a.id)).then(
+      (next) => settleOutcome(next, handlers),
+      // Said through the server's code (`failedCopy`), never the SDK's own text.
+      (error: unknown) => {
+        const code = isRelinkApiError(error) ? error.code : 'internal';
+        handlers.failed({ status: 'failed', session: { ...outcome.session, error: { code, message: '' } }, message: '' });
+      },
+    );
+    return;
+  }
   (handlers[outcome.status] as (outcome: ConnectSessionOutcome) => void)(outcome);
 }
 

@@ -80,6 +80,20 @@ export const mismatch = {
   unknownAccount: 'another account',
 };
 
+/** Seed 004's "Select the accounts you want to reconnect": a consent that granted several accounts (Facebook Pages). */
+export const accountChoice = {
+  /** `{app}`: the app's name. */
+  chooseAccounts: 'Select the {app} accounts you want to connect',
+  chooseAccountsHelp: '{app} gave access to these accounts. Each one you select gets its own connection.',
+  selectAllAccounts: 'Select all',
+  /** Beside an account that already has a connection: choosing it reconnects that one. */
+  accountConnected: 'Already connected: reconnects it',
+  accountNew: 'New connection',
+  connectAccounts: 'Connect selected accounts',
+  cancelAccounts: 'Cancel',
+  noAccountChosen: 'Select at least one account to connect.',
+};
+
 /** An app whose consent flow needs a managed auth config that is missing or invalid (seed 000). */
 export const authConfig = {
   /** `{app}`: the app's name. */
@@ -428,9 +442,9 @@ export const provider = {
 };
 
 /** Every common word (built by a call marked pure, so a bundle that never reads it drops it and its parts). */
-export const common: typeof statusWords & typeof errorKinds & typeof mismatch & typeof authConfig & typeof reconnection &
+export const common: typeof statusWords & typeof errorKinds & typeof mismatch & typeof accountChoice & typeof authConfig & typeof reconnection &
   typeof retry & typeof stale & typeof runVocabulary & { codes: typeof codes } =
-  /* @__PURE__ */ Object.assign({}, statusWords, errorKinds, mismatch, authConfig, reconnection, retry, stale, runVocabulary, { codes });
+  /* @__PURE__ */ Object.assign({}, statusWords, errorKinds, mismatch, accountChoice, authConfig, reconnection, retry, stale, runVocabulary, { codes });
 
 const en: Translation = {
   $code: 'en',

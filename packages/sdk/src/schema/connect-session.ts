@@ -3,10 +3,21 @@ import { Id, Timestamp } from './common.js';
 
 /**
  * Lifecycle of one consent flow. `account_mismatch`: the user consented as a different external account than the
- * connection had; nothing is switched until the caller confirms (seed 000's warning).
+ * connection had; nothing is switched until the caller confirms (seed 000's warning). `choose_accounts`: the consent
+ * granted several accounts (Facebook Pages); nothing is connected until the caller picks which (seed 004).
  */
-export const ConnectSessionStatus = z.enum(['pending', 'completed', 'failed', 'cancelled', 'account_mismatch']);
+export const ConnectSessionStatus = z.enum(['pending', 'completed', 'failed', 'cancelled', 'account_mismatch', 'choose_accounts']);
 export type ConnectSessionStatus = z.infer<typeof ConnectSessionStatus>;
+
+/** One account a multi-account consent granted (a Facebook Page). */
+export const GrantedAccount = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.optional(z.string()),
+  /** The connection this account already has (the caller's), which choosing it updates in place. */
+  connectionId: z.optional(Id),
+});
+export type GrantedAccount = z.infer<typeof GrantedAccount>;
 
 export const ConnectSession = z.object({
   id: Id,
@@ -20,6 +31,10 @@ export const ConnectSession = z.object({
   previousAccountEmail: z.optional(z.string()),
   newAccountEmail: z.optional(z.string()),
   error: z.optional(z.object({ code: z.string(), message: z.string() })),
+  /** `choose_accounts`: what the consent granted, to choose from. */
+  accounts: z.optional(z.array(GrantedAccount)),
+  /** `completed` after a choice: the connections created or updated, one per chosen account. */
+  connectionIds: z.optional(z.array(Id)),
 });
 export type ConnectSession = z.infer<typeof ConnectSession>;
 
@@ -31,4 +46,5 @@ export const ConnectResultMessage = z.object({
   status: ConnectSessionStatus,
 });
 export type ConnectResultMessage = z.infer<typeof ConnectResultMessage>;
+
 

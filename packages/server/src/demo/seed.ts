@@ -2,6 +2,7 @@ import type { App } from '@relink/sdk/schema';
 import type { RelinkContext } from '../context.js';
 import { emitConnection, emitConnectionRequest, emitNotification, emitRun } from '../events/emit.js';
 import { sha256Base64url } from '../internal/ids.js';
+import { FACEBOOK_PAGES } from '../provider/grant-policy.js';
 import type { DemoProvider } from '../provider/provider.js';
 import type { ConnectionRecord, NotificationRecord, RunRecord } from '../store/store.js';
 
@@ -34,7 +35,8 @@ const DAY = 24 * HOUR;
  * The demo workspace, as issue 3 describes it. One agency (Northwind) and one client (Acme Bakery):
  * - client-owned: Slack active + refreshable; QuickBooks `error` after a permanent refresh failure, still holding its
  *   rejected refresh token (Refresh credential shows, and fails); Google Drive `pending`: consented, its first sync
- *   finishing on its own (the refresher's `firstSyncDelayMs` after the seed, seed 001); Facebook Pages `revoked`.
+ *   finishing on its own (the refresher's `firstSyncDelayMs` after the seed, seed 001); Facebook Pages `revoked`
+ *   (the "Bakery Main St" page; its consent grants that page and "Bakery Harbor", and asks which to connect).
  * - agency-owned: HubSpot `error` (reconnect through consent); LinkedIn active with a hard expiry in 5 days and no
  *   refresh token; Mailchimp (API key) `error` after its key was rejected; Follow Up Boss and GoHighLevel `pending`
  *   with no credentials, their managed auth config missing / invalid (seed 000: the connect flow cannot even start;
@@ -65,6 +67,7 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
 
   const ada = provider.demo.accounts().find((a) => a.id === 'acct_ada') ?? { id: 'acct_ada', email: 'ada@acmebakery.example' };
   const ops = provider.demo.accounts().find((a) => a.id === 'acct_ops') ?? { id: 'acct_ops', email: 'ops@northwind.example' };
+  const mainStPage = FACEBOOK_PAGES[0]!;
   const grant = (appKey: string, accountId: string, options: { withRefreshToken?: boolean; expiresInMs?: number } = {}) =>
     provider.demo.issueGrant({ appKey, accountId, ...options });
 
@@ -104,8 +107,9 @@ export async function seedDemo(ctx: RelinkContext, provider: DemoProvider): Prom
       secrets: { accessToken: gdriveTokens.accessToken, accessTokenExpiresAt: gdriveTokens.expiresAt, ...(gdriveTokens.refreshToken ? { refreshToken: gdriveTokens.refreshToken } : {}) },
     },
     {
+      // A Page, not a person (seed 004): Ada's consent grants it and the bakery's Harbor page; reconnecting asks which.
       ...base('con_facebook', 'facebook-pages', 'Acme Bakery page', 'client', 30),
-      status: 'revoked', externalAccountId: ada.id, externalAccountEmail: ada.email, lastRefreshedAt: at(-8 * DAY), updatedAt: at(-7 * DAY),
+      status: 'revoked', externalAccountId: mainStPage.id, externalAccountEmail: mainStPage.email, lastRefreshedAt: at(-8 * DAY), updatedAt: at(-7 * DAY),
     },
     {
       ...base('con_hubspot', 'hubspot', 'Northwind CRM', 'agency', 50),

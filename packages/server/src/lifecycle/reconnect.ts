@@ -3,7 +3,8 @@ import { ApiError } from '../errors.js';
 import { newId, randomSecret } from '../internal/ids.js';
 import { createPkcePair } from '../provider/pkce.js';
 import { isProviderError } from '../provider/provider.js';
-import type { ConnectionRecord, ConnectionSecrets, ConnectSessionRecord } from '../store/store.js';
+import type { ConnectionRecord, ConnectSessionRecord } from '../store/store.js';
+import { offerAccounts, revokeUserToken, secretsOf } from './accounts.js';
 import { restoreConnection } from './health.js';
 import { appOf } from './views.js';
 
@@ -72,7 +73,7 @@ export async function startConsent(
 }
 
 /** A new app's connection, as its consent flow planned it: written only once that consent completes. */
-function plannedConnection(session: ConnectSessionRecord, now: Date): ConnectionRecord | undefined {
+export function plannedConnection(session: ConnectSessionRecord, now: Date): ConnectionRecord | undefined {
   if (!session.newConnection) return undefined;
   return {
     id: session.connectionId,
@@ -124,8 +125,8 @@ export async function completeConsent(
   if (!params.code) return finish({ status: 'failed', error: { code: 'missing_code', message: 'The provider sent no authorization code.' } });
 
   let exchange;
+  const target = (await ctx.store.getConnection(session.workspaceId, session.connectionId)) ?? plannedConnection(session, now);
   try {
-    const target = (await ctx.store.getConnection(session.workspaceId, session.connectionId)) ?? plannedConnection(session, now);
     if (!target) return finish({ status: 'failed', error: { code: 'not_found', message: 'The connection no longer exists.' } });
     exchange = await ctx.provider.exchangeCode({
       appKey: target.appKey, code: params.code, codeVerifier: session.codeVerifier, redirectUri: session.redirectUri, state: session.state,
@@ -140,8 +141,25 @@ export async function completeConsent(
         : { code: 'invalid_grant', message: 'The provider rejected the authorization code.' },
     });
   }
-  const secrets = { accessToken: exchange.accessToken, accessTokenExpiresAt: exchange.expiresAt, ...(exchange.refreshToken ? { refreshToken: exchange.refreshToken } : {}) };
+  const secrets = secretsOf(exchange);
   const account = exchange.account;
+
+  // Several accounts granted (Facebook Pages): nothing connects until the caller chooses (seed 004). That choice
+  // names which existing connection each account updates, so it stands in for the account-mismatch question.
+  let granted;
+  try {
+    granted = await ctx.provider.grantedAccounts?.({ appKey: target.appKey, accessToken: exchange.accessToken });
+  } catch (error) {
+    await revokeUserToken(ctx, target.appKey, secrets);
+    const transient = isProviderError(error) && error.kind === 'transient';
+    return finish({
+      status: 'failed',
+      error: transient
+        ? { code: 'provider_unavailable', message: 'The provider is temporarily unavailable. Try reconnecting again.' }
+        : { code: 'invalid_grant', message: 'The provider did not list the accounts it granted.' },
+    });
+  }
+  if (granted) return offerAccounts(ctx, session, target, granted, { account, secrets });
 
   return ctx.store.transaction(async (tx) => {
     const connection = (await tx.getConnection(session.workspaceId, session.connectionId)) ?? plannedConnection(session, now);
@@ -178,41 +196,34 @@ async function waitForOutcome(ctx: RelinkContext, session: ConnectSessionRecord)
 
 /**
  * After `account_mismatch`, the user keeps the account the connection had: the other account's fresh tokens are
- * revoked at the provider and dropped, and the session ends `cancelled`.
+ * revoked at the provider and dropped, and the session ends `cancelled`. After `choose_accounts`, the user connects
+ * none of them: the same.
  */
 export async function declineConsent(ctx: RelinkContext, session: ConnectSessionRecord): Promise<ConnectSessionRecord> {
-  return discardHeldTokens(ctx, session, { status: 'cancelled', error: { code: 'account_kept', message: 'The connection kept its original account.' } });
+  const error = session.status === 'choose_accounts'
+    ? { code: 'no_accounts_chosen', message: 'No accounts were connected.' }
+    : { code: 'account_kept', message: 'The connection kept its original account.' };
+  return discardHeldTokens(ctx, session, { status: 'cancelled', error });
 }
 
-/** End an `account_mismatch` session without applying its tokens: they are revoked at the provider and dropped. */
+/** Sessions holding tokens until the caller decides: an account mismatch, or a choice of accounts. */
+const HOLDING = new Set<ConnectSessionRecord['status']>(['account_mismatch', 'choose_accounts']);
+
+/** End a session that holds tokens (see `HOLDING`) without applying them: they are revoked at the provider and dropped. */
 async function discardHeldTokens(ctx: RelinkContext, session: ConnectSessionRecord, change: Pick<ConnectSessionRecord, 'status' | 'error'>): Promise<ConnectSessionRecord> {
-  const notDeclinable = () => new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision can be declined.');
-  if (session.status !== 'account_mismatch') throw notDeclinable();
+  const notDeclinable = () => new ApiError(409, 'session_not_confirmable', 'Only a connect session waiting on an account-mismatch decision or a choice of accounts can be declined.');
+  if (!HOLDING.has(session.status)) throw notDeclinable();
   const ended = await ctx.store.transaction(async (tx) => {
     const current = (await tx.getConnectSession(session.workspaceId, session.id)) ?? session;
-    if (current.status !== 'account_mismatch') throw notDeclinable();
+    if (!HOLDING.has(current.status)) throw notDeclinable();
     const next: ConnectSessionRecord = { ...current, ...change };
     delete next.pendingSecrets;
     await tx.putConnectSession(next);
     return { next, pending: current.pendingSecrets };
   });
-  await revokeSecrets(ctx, session.connectionId, ended.pending, session.workspaceId);
+  const appKey = (await ctx.store.getConnection(session.workspaceId, session.connectionId))?.appKey ?? session.newConnection?.appKey;
+  if (appKey) await revokeUserToken(ctx, appKey, ended.pending);
   return ended.next;
-}
-
-/** Revoke tokens at the provider, best effort (the provider may already consider them dead). */
-export async function revokeSecrets(ctx: RelinkContext, connectionId: string, secrets: ConnectionSecrets | undefined, workspaceId: string): Promise<void> {
-  if (!secrets) return;
-  const connection = await ctx.store.getConnection(workspaceId, connectionId);
-  if (!connection) return;
-  for (const token of [secrets.refreshToken, secrets.accessToken]) {
-    if (!token) continue;
-    try {
-      await ctx.provider.revokeToken({ appKey: connection.appKey, token });
-    } catch {
-      ctx.log.warn('provider token revocation failed', { connectionId });
-    }
-  }
 }
 
 /** After `account_mismatch`: the caller accepts the new account; switch to it and complete. */

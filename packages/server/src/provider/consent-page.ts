@@ -14,6 +14,8 @@ export interface ConsentPageModel {
   uiLocales?: string | undefined;
   /** The browser's `Accept-Language`, for a request without `ui_locales`. English when neither matches. */
   acceptLanguage?: string | undefined;
+  /** Multi-account apps: the pages the user may grant, as checkboxes (all checked, as Facebook offers them). */
+  pages?: { id: string; name: string }[];
 }
 
 const STYLE = `
@@ -51,10 +53,19 @@ export function renderConsentPage(model: ConsentPageModel): string {
 <fieldset><legend>${say(words.account)}</legend>
 ${options}
 </fieldset>
-<div class="actions"><button type="submit" name="decision" value="deny">${say(words.deny)}</button>
+${pageChoice(model.pages, say(words.pages))}<div class="actions"><button type="submit" name="decision" value="deny">${say(words.deny)}</button>
 <button type="submit" name="decision" value="approve">${say(words.approve)}</button></div>
 </form>
 </main></body></html>`;
+}
+
+/** Seed 004's "Select the accounts": the pages this consent grants, each one a checkbox. */
+function pageChoice(pages: ConsentPageModel['pages'], legend: string): string {
+  if (!pages?.length) return '';
+  const boxes = pages
+    .map((p) => `<label><input type="checkbox" name="page" value="${escapeHtml(p.id)}" checked> ${escapeHtml(p.name)}</label>`)
+    .join('\n');
+  return `<fieldset><legend>${legend}</legend>\n${boxes}\n</fieldset>\n`;
 }
 
 export function renderProviderErrorPage(message: string): string {

@@ -11,6 +11,8 @@ export interface ConsentWords {
   heading: string;
   intro: string;
   account: string;
+  /** Legend of a multi-account app's checkboxes (Facebook Pages). */
+  pages: string;
   deny: string;
   approve: string;
 }
@@ -22,6 +24,7 @@ const WORDS: Record<string, ConsentWords> = {
     heading: 'Authorize {app}',
     intro: '{app} is asking for access to your account. Choose the account to connect.',
     account: 'Account',
+    pages: 'Pages',
     deny: 'Deny',
     approve: 'Approve',
   },
@@ -31,6 +34,7 @@ const WORDS: Record<string, ConsentWords> = {
     heading: '{app} autorisieren',
     intro: '{app} möchte auf Ihr Konto zugreifen. Wählen Sie das Konto, das verbunden werden soll.',
     account: 'Konto',
+    pages: 'Seiten',
     deny: 'Ablehnen',
     approve: 'Zulassen',
   },
@@ -40,6 +44,7 @@ const WORDS: Record<string, ConsentWords> = {
     heading: 'Autoriser {app}',
     intro: '{app} demande l’accès à votre compte. Choisissez le compte à connecter.',
     account: 'Compte',
+    pages: 'Pages',
     deny: 'Refuser',
     approve: 'Autoriser',
   },
@@ -49,6 +54,7 @@ const WORDS: Record<string, ConsentWords> = {
     heading: 'Autorizar {app}',
     intro: '{app} solicita acceso a tu cuenta. Elige la cuenta que quieres conectar.',
     account: 'Cuenta',
+    pages: 'Páginas',
     deny: 'Denegar',
     approve: 'Permitir',
   },
@@ -58,6 +64,7 @@ const WORDS: Record<string, ConsentWords> = {
     heading: '{app} を承認',
     intro: '{app} があなたのアカウントへのアクセスを求めています。接続するアカウントを選んでください。',
     account: 'アカウント',
+    pages: 'ページ',
     deny: '拒否',
     approve: '承認',
   },
@@ -67,6 +74,7 @@ const WORDS: Record<string, ConsentWords> = {
     heading: 'تفويض {app}',
     intro: 'يطلب {app} الوصول إلى حسابك. اختر الحساب الذي تريد ربطه.',
     account: 'الحساب',
+    pages: 'الصفحات',
     deny: 'رفض',
     approve: 'موافقة',
   },

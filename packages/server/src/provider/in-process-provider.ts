@@ -11,6 +11,7 @@ import {
   type CodeExchange,
   type DemoProvider,
   type DemoProviderControls,
+  type GrantedAccount,
   type TokenSet,
 } from './provider.js';
 
@@ -36,8 +37,8 @@ export interface InProcessProviderOptions {
 
 interface Client { appKey: string; name: string }
 interface PendingAuthorization extends AuthorizationRequest { id: string; expiresAt: number }
-interface IssuedCode { appKey: string; accountId: string; redirectUri: string; codeChallenge: string; expiresAt: number; used: boolean }
-interface Grant { id: string; appKey: string; accountId: string; revoked: boolean }
+interface IssuedCode { appKey: string; accountId: string; redirectUri: string; codeChallenge: string; expiresAt: number; used: boolean; pages?: string[] }
+interface Grant { id: string; appKey: string; accountId: string; revoked: boolean; /** Multi-account apps: the pages the consent granted. */ pages?: string[] }
 
 /**
  * An OAuth 2.0 authorization server small enough to run inside the backend — or inside the page for Storybook.
@@ -147,7 +148,7 @@ export class InProcessProvider implements DemoProvider {
     if (!(await verifyPkce(codeVerifier, issued.codeChallenge))) throw new ProviderError('invalid_grant', 'PKCE verification failed.', { status: 400 });
     const account = this.accountList.find((a) => a.id === issued.accountId);
     if (!account) throw new ProviderError('invalid_grant', 'Unknown account.', { status: 400 });
-    const grant: Grant = { id: newId('grant'), appKey: issued.appKey, accountId: account.id, revoked: false };
+    const grant: Grant = { id: newId('grant'), appKey: issued.appKey, accountId: account.id, revoked: false, ...(issued.pages ? { pages: issued.pages } : {}) };
     this.grants.set(grant.id, grant);
     const policy = grantPolicyFor(issued.appKey);
     return { ...this.mintTokens(grant, policy.refreshTokens, policy.accessTokenTtlMs), account: { id: account.id, email: account.email } };
@@ -161,6 +162,28 @@ export class InProcessProvider implements DemoProvider {
       throw new ProviderError('invalid_grant', 'The refresh token is invalid or has been revoked.', { status: 400 });
     }
     this.refreshTokens.delete(refreshToken);
+    return this.mintTokens(grant, true);
+  }
+
+  /** The user's grant behind a live access token, or `invalid_grant`. */
+  private grantOf(accessToken: string): Grant {
+    const t = this.accessTokens.get(accessToken);
+    const grant = t && t.expiresAt > this.now() ? this.grants.get(t.grantId) : undefined;
+    if (!grant || grant.revoked) throw new ProviderError('invalid_grant', 'The access token is invalid or expired.', { status: 401 });
+    return grant;
+  }
+
+  async grantedAccounts({ appKey, accessToken }: { appKey: string; accessToken: string }): Promise<GrantedAccount[] | undefined> {
+    if (!grantPolicyFor(appKey).accounts) return undefined;
+    const grant = this.grantOf(accessToken);
+    return (grantPolicyFor(grant.appKey).accounts ?? []).filter((p) => grant.pages?.includes(p.id)).map(({ id, email, name }) => ({ id, email, name }));
+  }
+
+  async accountTokens({ accessToken, accountId }: { appKey: string; accessToken: string; accountId: string }): Promise<TokenSet> {
+    const user = this.grantOf(accessToken);
+    if (!user.pages?.includes(accountId)) throw new ProviderError('invalid_grant', 'The consent did not grant this page.', { status: 403 });
+    const grant: Grant = { id: newId('grant'), appKey: user.appKey, accountId, revoked: false };
+    this.grants.set(grant.id, grant);
     return this.mintTokens(grant, true);
   }
 
@@ -205,12 +228,13 @@ export class InProcessProvider implements DemoProvider {
           ...(hinted ? { selectedAccountId: hinted.id } : {}),
           uiLocales: q.ui_locales,
           acceptLanguage: c.req.header('accept-language'),
+          ...(grantPolicyFor(client.appKey).accounts ? { pages: grantPolicyFor(client.appKey).accounts } : {}),
         }),
       );
     });
 
     app.post('/authorize', async (c) => {
-      const form = await c.req.parseBody();
+      const form = await c.req.parseBody({ all: true });
       const pending = this.pending.get(String(form.request ?? ''));
       if (!pending || pending.expiresAt <= this.now()) return html(renderProviderErrorPage('This authorization request has expired. Start again from the app.'), 400);
       this.pending.delete(pending.id);
@@ -223,6 +247,9 @@ export class InProcessProvider implements DemoProvider {
       }
       const account = this.accountList.find((a) => a.id === form.account);
       if (!account) return html(renderProviderErrorPage('Choose an account to continue.'), 400);
+      const pages = grantPolicyFor(pending.appKey).accounts;
+      const chosen = ([] as unknown[]).concat(form['page'] ?? []).filter((id): id is string => pages?.some((p) => p.id === id) ?? false);
+      if (pages && chosen.length === 0) return html(renderProviderErrorPage('Choose at least one page to continue.'), 400);
       const code = randomSecret();
       this.codes.set(code, {
         appKey: pending.appKey,
@@ -231,6 +258,7 @@ export class InProcessProvider implements DemoProvider {
         codeChallenge: pending.codeChallenge,
         expiresAt: this.now() + 60 * 1000,
         used: false,
+        ...(pages ? { pages: chosen } : {}),
       });
       target.searchParams.set('code', code);
       return c.redirect(target.toString(), 302);

@@ -15,6 +15,11 @@ export interface CodeExchange extends TokenSet {
   account: ExternalAccount;
 }
 
+/** An account a multi-account consent granted (a Facebook Page), as the user's token lists it. */
+export interface GrantedAccount extends ExternalAccount {
+  name: string;
+}
+
 export type ProviderErrorKind = 'transient' | 'invalid_grant';
 
 /**
@@ -76,6 +81,14 @@ export interface Provider {
   refresh(params: { appKey: string; refreshToken: string }): Promise<TokenSet>;
   /** RFC 7009 revocation of a token we are discarding; best effort. */
   revokeToken(params: { appKey: string; token: string }): Promise<void>;
+  /**
+   * Multi-account apps (`grantPolicyFor(appKey).accounts`): the accounts the user's consent granted, read with the
+   * user's access token (Facebook's `/me/accounts`); undefined for an app that grants the user's account only.
+   * Throws `ProviderError`.
+   */
+  grantedAccounts?(params: { appKey: string; accessToken: string }): Promise<GrantedAccount[] | undefined>;
+  /** A token set of its own for one granted account (Facebook's page token), minted with the user's access token. */
+  accountTokens?(params: { appKey: string; accessToken: string; accountId: string }): Promise<TokenSet>;
   /** Make an app known to the provider as an OAuth client (called for every OAuth app at start and on seeding). */
   registerClient?(appKey: string, name: string): void;
   /** Routes the app mounts under `/provider` (consent page, token endpoint), for providers that live in-process. */

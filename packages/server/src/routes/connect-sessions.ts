@@ -4,8 +4,9 @@ import { ConnectSession, type ConnectResultMessage } from '@relink/sdk/schema';
 import { loadConnectSession } from '../auth/access.js';
 import type { AppEnv, RelinkContext } from '../context.js';
 import { route, type RouteRegistry } from '../http/route.js';
-import { idParam, send } from '../http/validate.js';
+import { idParam, parseBody, send } from '../http/validate.js';
 import { escapeHtml } from '../internal/html.js';
+import { accountsView, chooseAccounts } from '../lifecycle/accounts.js';
 import { completeConsent, confirmConsent, declineConsent } from '../lifecycle/reconnect.js';
 import { toConnectSession } from '../lifecycle/views.js';
 import type { ConnectSessionRecord } from '../store/store.js';
@@ -17,8 +18,18 @@ const CallbackQuery = z.object({
   error_description: z.optional(z.string()),
 });
 
+/** Body of `POST /connect-sessions/{id}/accounts` (server only, like `schema/requests.ts`). */
+const ChooseAccountsBody = z.strictObject({
+  // An empty choice is refused by `chooseAccounts`, with words for a person.
+  accountIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(100)),
+});
+
+/** A session on the wire, with the choice of accounts when it has one. */
+const view = (record: ConnectSessionRecord) => ({ ...toConnectSession(record), ...accountsView(record) });
+
 const TITLES: Record<string, string> = {
   completed: 'Connected',
+  choose_accounts: 'Choose the accounts to connect',
   account_mismatch: 'A different account was authorised',
   cancelled: 'Connection cancelled',
   failed: 'Connection failed',
@@ -55,7 +66,7 @@ export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, 
     method: 'get', path: '/v1/connect-sessions/{id}', tag, auth: 'session',
     summary: 'State of a consent flow (the fallback when the popup cannot post its result).',
     response: { status: 200, schema: ConnectSession, description: 'The connect session' }, errors: [400, 404],
-  }, async (c) => send(c, ConnectSession, toConnectSession(await loadConnectSession(ctx, c.get('auth'), idParam(c)))));
+  }, async (c) => send(c, ConnectSession, view(await loadConnectSession(ctx, c.get('auth'), idParam(c)))));
 
   route(v1, registry, {
     method: 'post', path: '/v1/connect-sessions/{id}/confirm', tag, auth: 'session',
@@ -63,7 +74,18 @@ export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, 
     response: { status: 200, schema: ConnectSession, description: 'The completed session' }, errors: [400, 404, 409],
   }, async (c) => {
     const session = await loadConnectSession(ctx, c.get('auth'), idParam(c));
-    return send(c, ConnectSession, toConnectSession(await confirmConsent(ctx, session)));
+    return send(c, ConnectSession, view(await confirmConsent(ctx, session)));
+  });
+
+  route(v1, registry, {
+    method: 'post', path: '/v1/connect-sessions/{id}/accounts', tag, auth: 'session',
+    summary: 'After choose_accounts: connect the chosen accounts, one connection each (an account keeps the connection it had); the others get no token.',
+    body: ChooseAccountsBody,
+    response: { status: 200, schema: ConnectSession, description: 'The completed session, with the connections' }, errors: [400, 404, 409],
+  }, async (c) => {
+    const session = await loadConnectSession(ctx, c.get('auth'), idParam(c));
+    const body = await parseBody(c, ChooseAccountsBody);
+    return send(c, ConnectSession, view(await chooseAccounts(ctx, session, body.accountIds)));
   });
 
   route(v1, registry, {
@@ -76,11 +98,11 @@ export function connectSessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, 
 
   route(v1, registry, {
     method: 'post', path: '/v1/connect-sessions/{id}/decline', tag, auth: 'session',
-    summary: "After account_mismatch: keep the connection's original account; the other account's new tokens are revoked and dropped.",
+    summary: "After account_mismatch: keep the connection's original account; after choose_accounts: connect none. The held tokens are revoked and dropped.",
     response: { status: 200, schema: ConnectSession, description: 'The cancelled session' }, errors: [400, 404, 409],
   }, async (c) => {
     const session = await loadConnectSession(ctx, c.get('auth'), idParam(c));
-    return send(c, ConnectSession, toConnectSession(await declineConsent(ctx, session)));
+    return send(c, ConnectSession, view(await declineConsent(ctx, session)));
   });
 
   route(v1, registry, {

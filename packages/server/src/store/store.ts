@@ -167,8 +167,18 @@ export interface ConnectSessionRecord {
   exchangeStartedAt?: string;
   /** Tokens from an `account_mismatch` exchange, applied only on confirm. Secret. */
   pendingSecrets?: ConnectionSecrets;
+  /** `choose_accounts`: what a multi-account consent granted (the user's token, in `pendingSecrets`, mints the chosen ones'). */
+  grantedAccounts?: HeldAccount[];
+  /** Completed after a choice of accounts: one connection per chosen account. */
+  connectionIds?: string[];
   error?: { code: string; message: string };
   createdAt: string;
+}
+
+/** An account a multi-account consent granted (a Facebook Page), as the session holds it: no token, and the caller's connection it maps to, if any. */
+export interface HeldAccount extends ExternalAccount {
+  name: string;
+  connectionId?: string;
 }
 
 export interface IdempotencyRecord {

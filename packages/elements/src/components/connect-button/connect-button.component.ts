@@ -5,6 +5,7 @@ import Plus from 'lucide/dist/esm/icons/plus.mjs';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkConnectEvent, RelinkConnectionCreatedEvent, type ConnectAction } from '../../events/connect.js';
+import { AccountChoiceController, type AccountChoiceMessages } from '../../internal/account-choice.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
@@ -12,13 +13,13 @@ import { fill } from '../../internal/fill.js';
 import { icon } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { authConfig, connectButton, errorKinds } from '../../translations/en.js';
+import { accountChoice, authConfig, connectButton, errorKinds } from '../../translations/en.js';
 import type { ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './connect-button.styles.js';
 
 /** The button's words, and the common ones it says (a missing auth config, errors). */
-export type ConnectButtonMessages = ElementMessages['connect-button'] & AuthConfigMessages & ErrorKindMessages;
+export type ConnectButtonMessages = ElementMessages['connect-button'] & AuthConfigMessages & AccountChoiceMessages & ErrorKindMessages;
 
 type View =
   | { kind: 'idle' }
@@ -45,6 +46,7 @@ type View =
  * @csspart form - The API-key credential form.
  * @csspart input - Each credential input.
  * @csspart save - The form's Save button.
+ * @csspart choose - The choice of accounts after a consent that granted several (seed 004).
  * @csspart error - An error message (failed flow, missing auth config, rejected form).
  * @csspart message - A quiet status line (cancelled), announced politely.
  *
@@ -56,7 +58,10 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
   static override shadowRootOptions: ShadowRootInit = { ...RelinkElement.shadowRootOptions, delegatesFocus: true };
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
-  static override copy = copyOf('connect-button', connectButton, errorKinds, noCodes, authConfig);
+  static override copy = copyOf('connect-button', connectButton, errorKinds, noCodes, authConfig, accountChoice);
+
+  /** Seed 004: after a consent that granted several accounts, which to connect (then `handleOutcome` again). */
+  private readonly choice = new AccountChoiceController(this, (outcome) => this.resolvedApp && this.handleOutcome(this.resolvedApp, outcome));
 
   private readonly data = new StoreController(this, () => undefined);
 
@@ -163,7 +168,12 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
     switch (outcome.status) {
       case 'completed':
         this.view = { kind: 'idle' };
-        this.created(app, outcome.session.connectionId);
+        // After a choice of accounts, one connection per chosen account.
+        for (const id of outcome.session.connectionIds ?? [outcome.session.connectionId]) this.created(app, id);
+        return;
+      case 'choose_accounts':
+        this.view = { kind: 'idle' };
+        this.choice.open(outcome);
         return;
       case 'cancelled':
         this.view = { kind: 'idle' };
@@ -231,6 +241,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
         @click=${this.handleClick}><span class="spin">${icon(Plus)}</span>${m.connect}</button>
       ${view.kind === 'form' ? this.renderForm(app, view) : nothing}
       ${view.kind === 'error' ? html`<div part="error" role="alert"><p>${view.say(m)}</p>${view.help ? html`<p>${m.authConfigHelp}</p>` : nothing}</div>` : nothing}
+      ${this.choice.render(m, app.name)}
       <p part="message" role="status">${this.message?.(m) ?? ''}</p>`;
   }
 }

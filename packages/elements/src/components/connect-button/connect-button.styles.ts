@@ -2,12 +2,14 @@ import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import credentialFormStyles from '../../internal/credential-form.styles.js';
+import { accountChoiceStyles } from '../../internal/account-choice.js';
 import { colorDanger, colorTextMuted, space2, space3 } from '../../styles/tokens.js';
 
 export default [
   componentStyles,
   controls,
   credentialFormStyles,
+  accountChoiceStyles,
   css`
     :host { display: inline-block; max-inline-size: 100%; }
     [part='form'] { display: grid; gap: ${space3}; margin-block-start: ${space2}; max-inline-size: 28rem; }

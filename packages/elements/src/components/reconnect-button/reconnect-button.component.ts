@@ -5,19 +5,20 @@ import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
 import { fillMismatch, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { AccountChoiceController, type AccountChoiceMessages } from '../../internal/account-choice.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
 import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
 import { icon } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
-import { authConfig, errorKinds, mismatch, reconnectButton, reconnection } from '../../translations/en.js';
+import { accountChoice, authConfig, errorKinds, mismatch, reconnectButton, reconnection } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import { toast } from '../toaster/toaster.js';
 import styles from './reconnect-button.styles.js';
 
 /** The button's words, and the common ones it says (reconnecting, the account mismatch, a missing auth config). */
-export type ReconnectButtonMessages = ElementMessages['reconnect-button'] & MismatchMessages & AuthConfigMessages & ErrorKindMessages &
+export type ReconnectButtonMessages = ElementMessages['reconnect-button'] & MismatchMessages & AccountChoiceMessages & AuthConfigMessages & ErrorKindMessages &
   Pick<CommonMessages, 'reconnect' | 'requestReconnection' | 'requestSent' | 'reconnected'>;
 
 type View =
@@ -48,6 +49,7 @@ type View =
  * @csspart input - Each credential input.
  * @csspart save - The form's Save button.
  * @csspart confirm - The account-mismatch confirmation.
+ * @csspart choose - The choice of accounts after a consent that granted several (seed 004).
  * @csspart error - An error message (failed flow, missing auth config, rejected form).
  * @csspart message - A quiet status line (cancelled, kept), announced politely.
  *
@@ -58,7 +60,10 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   static override styles = styles;
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
-  static override copy = copyOf('reconnect-button', reconnectButton, errorKinds, noCodes, reconnection, mismatch, authConfig);
+  static override copy = copyOf('reconnect-button', reconnectButton, errorKinds, noCodes, reconnection, mismatch, accountChoice, authConfig);
+
+  /** Seed 004: after a consent that granted several accounts, which to connect. */
+  private readonly choice = new AccountChoiceController(this, (outcome) => this.handleOutcome(outcome));
 
   /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
   @property() mode: 'popup' | 'redirect' = 'popup';
@@ -176,8 +181,13 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
         this.view = { kind: 'error', say: (words) => errorCopy(missing.error, words), help: true };
       },
       redirected: () => undefined,
+      choose_accounts: (choice) => {
+        this.view = { kind: 'idle' };
+        this.choice.open(choice);
+      },
     });
-    this.settle('consent', outcome.status, outcome.status === 'auth_config_missing' ? outcome.error : undefined);
+    // A choice of accounts settles once it is made (the chooser hands its outcome back here).
+    if (outcome.status !== 'choose_accounts') this.settle('consent', outcome.status, outcome.status === 'auth_config_missing' ? outcome.error : undefined);
   }
 
   private async handleSwitch(): Promise<void> {
@@ -262,7 +272,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     return html`<button part="base" class="btn" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
         aria-busy=${this.busy ? 'true' : 'false'} aria-expanded=${action === 'credentials' ? String(this.view.kind === 'form') : nothing}
         @click=${this.handleClick}><span class="spin">${icon(Plug)}</span>${action === 'request' ? m.requestReconnection : m.reconnect}</button>
-      ${this.renderView()}
+      ${this.renderView()}${this.choice.render(m, this.connection?.app.name ?? '')}
       <p part="message" role="status">${this.message}</p>`;
   }
 }

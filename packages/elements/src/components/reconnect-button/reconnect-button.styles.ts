@@ -3,6 +3,7 @@ import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import credentialFormStyles from '../../internal/credential-form.styles.js';
 import { mismatchStyles } from '../../internal/consent-outcome.js';
+import { accountChoiceStyles } from '../../internal/account-choice.js';
 import { colorDanger, colorTextMuted, space2, space3 } from '../../styles/tokens.js';
 
 export default [
@@ -10,6 +11,7 @@ export default [
   controls,
   credentialFormStyles,
   mismatchStyles,
+  accountChoiceStyles,
   css`
     :host { display: inline-block; max-inline-size: 100%; }
     [part='base'] { white-space: nowrap; }

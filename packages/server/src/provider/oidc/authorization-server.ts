@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type AdapterPayload, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml } from '../../internal/html.js';
 import { renderConsentPage, renderProviderErrorPage } from '../consent-page.js';
-import { grantPolicyFor } from '../grant-policy.js';
+import { GRANTABLE_ACCOUNTS, grantPolicyFor } from '../grant-policy.js';
 import type { DemoAccount } from '../in-process-provider.js';
 import { adapterFactory, type PayloadBackend } from './adapter.js';
 
@@ -30,6 +30,9 @@ export function generateSigningKey(): Record<string, unknown> {
 }
 
 export const SCOPE = 'openid email';
+
+/** The payload model that records which pages a multi-account consent granted, keyed by grant id. */
+const PAGE_CHOICE = 'PageChoice';
 
 type KoaContext = Parameters<Parameters<Provider['use']>[0]>[0];
 
@@ -60,7 +63,8 @@ export class AuthorizationServer {
 
   constructor(private readonly options: AuthorizationServerOptions) {
     this.mountPath = new URL(options.issuer).pathname.replace(/\/+$/, '');
-    const accounts = options.accounts;
+    // Pages hold grants of their own once a user picked them (refreshing one looks its account up).
+    const accounts = [...options.accounts, ...GRANTABLE_ACCOUNTS];
     const signingKey = options.signingKey ?? generateSigningKey();
     const ttl = options.accessTokenTtlSeconds ?? 3600;
     const configuration: Configuration = {
@@ -118,6 +122,12 @@ export class AuthorizationServer {
         return;
       }
       await next();
+    });
+    this.oidc.use(async (ctx, next) => {
+      const match = /^\/accounts(?:\/([\w-]+)\/token)?$/.exec(ctx.path);
+      if (!match) return next();
+      ctx.set('cache-control', 'no-store');
+      return this.serveAccounts(ctx, match[1]);
     });
     this.oidc.use(async (ctx, next) => {
       const match = /^\/interaction\/([\w-]+)$/.exec(ctx.path);
@@ -178,7 +188,41 @@ export class AuthorizationServer {
       ...(hinted ? { selectedAccountId: hinted.id } : {}),
       uiLocales: typeof details.params.ui_locales === 'string' ? details.params.ui_locales : undefined,
       acceptLanguage: ctx.get('accept-language'),
+      ...(grantPolicyFor(clientId).accounts ? { pages: grantPolicyFor(clientId).accounts } : {}),
     });
+  }
+
+  /**
+   * Facebook's `/me/accounts`, for multi-account apps: `GET /accounts` lists the pages the user's consent granted;
+   * `POST /accounts/{id}/token` mints that page a grant and tokens of its own. Authorised by the user's access token.
+   */
+  private async serveAccounts(ctx: KoaContext, pageId: string | undefined): Promise<void> {
+    const bearer = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1];
+    const token = bearer ? await this.oidc.AccessToken.find(bearer) : undefined;
+    if (!token?.grantId || !token.accountId || !token.clientId) {
+      ctx.status = 401;
+      ctx.body = { error: 'invalid_token', error_description: 'The access token is invalid or expired.' };
+      return;
+    }
+    const choice = await this.options.payloads.find(PAGE_CHOICE, token.grantId);
+    const granted = (grantPolicyFor(token.clientId).accounts ?? []).filter((p) => (choice?.pages as string[] | undefined)?.includes(p.id));
+    if (pageId === undefined && ctx.method === 'GET') {
+      ctx.body = { data: granted.map(({ id, email, name }) => ({ id, email, name })) };
+      return;
+    }
+    if (pageId === undefined || ctx.method !== 'POST') {
+      ctx.status = 405;
+      return;
+    }
+    const page = granted.find((p) => p.id === pageId);
+    if (!page) {
+      ctx.status = 403;
+      ctx.body = { error: 'access_denied', error_description: 'The consent did not grant this page.' };
+      return;
+    }
+    const ttl = this.options.accessTokenTtlSeconds ?? 3600;
+    const tokens = await this.issueGrant({ appKey: token.clientId, accountId: page.id, withRefreshToken: true, expiresInSeconds: ttl });
+    ctx.body = { access_token: tokens.accessToken, refresh_token: tokens.refreshToken, token_type: 'Bearer', expires_in: ttl };
   }
 
   private async answerConsent(ctx: KoaContext): Promise<void> {
@@ -201,9 +245,19 @@ export class AuthorizationServer {
         ctx.body = renderProviderErrorPage(`Choose an account to continue (${escapeHtml(String(form.get('account') ?? 'none'))} is not one).`);
         return;
       }
+      const pages = grantPolicyFor(String(details.params.client_id)).accounts;
+      const chosen = form.getAll('page').filter((id) => pages?.some((p) => p.id === id));
+      if (pages && chosen.length === 0) {
+        ctx.status = 400;
+        ctx.type = 'html';
+        ctx.body = renderProviderErrorPage('Choose at least one page to continue.');
+        return;
+      }
       const grant = new this.oidc.Grant({ accountId: account.id, clientId: String(details.params.client_id) });
       grant.addOIDCScope(String(details.params.scope ?? SCOPE));
       const grantId = await grant.save();
+      // Kept with the grant (destroyed with it): what the user's token may list and mint page tokens for.
+      if (pages) await this.options.payloads.upsert(PAGE_CHOICE, grantId, { grantId, pages: chosen }, undefined);
       result = { login: { accountId: account.id }, consent: { grantId } };
     }
     const returnTo = await this.oidc.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });

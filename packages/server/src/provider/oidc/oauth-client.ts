@@ -3,7 +3,7 @@
 // token-endpoint failures into `invalid_grant` (permanent) and transient.
 import * as oauth from 'oauth4webapi';
 import type { Clock } from '../../clock.js';
-import { ProviderError, type AuthorizationRequest, type CodeExchange, type TokenSet } from '../provider.js';
+import { ProviderError, type AuthorizationRequest, type CodeExchange, type GrantedAccount, type TokenSet } from '../provider.js';
 
 export interface OAuthClientOptions {
   issuer: string;
@@ -129,5 +129,32 @@ export class OAuthClient {
     const as = await this.metadata();
     const response = await oauth.revocationRequest(as, this.client(params.appKey), this.auth(params.appKey), params.token, this.http);
     await oauth.processRevocationResponse(response);
+  }
+
+  /** Multi-account apps: the pages the user's consent granted (the provider's `/accounts`, Facebook's `/me/accounts`). */
+  async grantedAccounts(params: { accessToken: string }): Promise<GrantedAccount[]> {
+    const body = (await this.accountsRequest('GET', '/accounts', params.accessToken)) as { data?: GrantedAccount[] };
+    return (body.data ?? []).map(({ id, email, name }) => ({ id, email, name }));
+  }
+
+  /** A token set of its own for one granted page, minted with the user's access token. */
+  async accountTokens(params: { accessToken: string; accountId: string }): Promise<TokenSet> {
+    const body = (await this.accountsRequest('POST', `/accounts/${encodeURIComponent(params.accountId)}/token`, params.accessToken)) as oauth.TokenEndpointResponse;
+    if (typeof body.access_token !== 'string') throw new ProviderError('transient', 'The provider answered a page token request without a token.');
+    return this.tokens(body);
+  }
+
+  private async accountsRequest(method: 'GET' | 'POST', path: string, accessToken: string): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.issuer.replace(/\/+$/, '')}${path}`, { method, headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
+    } catch (error) {
+      throw new ProviderError('transient', 'The provider could not be reached.', { cause: error });
+    }
+    if (response.ok) return response.json();
+    const retryAfter = retryAfterOf(response);
+    throw TRANSIENT_STATUS(response.status)
+      ? new ProviderError('transient', `The provider answered ${response.status}.`, { status: response.status, ...(retryAfter ? { retryAfter } : {}) })
+      : new ProviderError('invalid_grant', `The provider refused the user's token (${response.status}).`, { status: response.status });
   }
 }

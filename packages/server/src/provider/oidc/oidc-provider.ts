@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../clock.js';
 import type { SqlDatabase } from '../../store/sql/db.js';
+import { grantPolicyFor } from '../grant-policy.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../in-process-provider.js';
 import type {
   AuthorizationRequest,
   CodeExchange,
   CodeExchangeRequest,
   DemoProvider,
+  GrantedAccount,
   DemoProviderControls,
   TokenSet,
 } from '../provider.js';
@@ -94,5 +96,13 @@ export class OidcProvider implements DemoProvider {
 
   revokeToken(params: { appKey: string; token: string }): Promise<void> {
     return this.client.revoke(params);
+  }
+
+  async grantedAccounts(params: { appKey: string; accessToken: string }): Promise<GrantedAccount[] | undefined> {
+    return grantPolicyFor(params.appKey).accounts ? this.client.grantedAccounts(params) : undefined;
+  }
+
+  accountTokens(params: { appKey: string; accessToken: string; accountId: string }): Promise<TokenSet> {
+    return this.client.accountTokens(params);
   }
 }
