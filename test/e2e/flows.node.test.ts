@@ -40,9 +40,21 @@ async function assertAccessible(page: Page): Promise<void> {
   assert.deepEqual(await axeViolations(page), [], `axe violations on ${page.url()}`);
 }
 
+/**
+ * One agency token per test from the host's backend, as a page holds one: `POST /v1/sessions` is rate limited per
+ * client address (60 a minute), and minting one per call ran the whole suite into it (a 429, then a 401).
+ */
+let agencyToken: Promise<string> | undefined;
+const agencySession = (): Promise<string> =>
+  (agencyToken ??= (async () => {
+    const response = await fetch(`${demo.url}/host/session?role=agency`, { method: 'POST' });
+    assert.ok(response.ok, `/host/session answered ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  })());
+
 /** The agency's API calls a test makes behind the UI (demo levers), with a token from the host's backend. */
 async function agencyApi(path: string, body?: unknown): Promise<unknown> {
-  const { token } = (await (await fetch(`${demo.url}/host/session?role=agency`, { method: 'POST' })).json()) as { token: string };
+  const token = await agencySession();
   const response = await fetch(`${demo.url}/v1/${path}`, {
     method: body === undefined && !path.startsWith('demo/') ? 'GET' : 'POST',
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -81,6 +93,7 @@ describe('end-to-end flows against npm start', { timeout: 300_000 }, () => {
     await demo?.stop();
   });
   beforeEach(async () => {
+    agencyToken = undefined;
     await agencyApi('demo/reset');
     await context?.close();
     // Reduced motion: axe measures colours as painted, and a toast mid-fade is not what a reader sees at rest.
