@@ -9,42 +9,18 @@ import type { RelinkReconnectButton } from '../src/components/reconnect-button/r
 import type { RelinkReconnectResultEvent } from '../src/events/reconnect.js';
 import type { RelinkConnectionCreatedEvent } from '../src/events/connect.js';
 import { part } from './helpers.js';
-import { deepActive, demo, inProvider, toastTitled } from './relink.js';
+import { consentWindow, deepActive, demo, inProvider, toastTitled } from './relink.js';
 import type { Demo } from './relink.js';
 
-/**
- * `consentWindow` (relink.ts) for a multi-account app: the popup approves as Ada with `pages` ticked on the
- * provider's consent page, loads the callback and posts its result to the opener.
- */
-function pagesConsentWindow(server: Demo['server'], pages: string[]): Window {
-  const opener = new EventTarget();
-  const backendOrigin = new URL(server.baseUrl).origin;
-  const drive = async (connectUrl: string) => {
-    let url = connectUrl;
-    let response = await server.fetch(url);
-    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
-      url = new URL(response.headers.get('location')!, url).toString();
-      response = await server.fetch(url);
-    }
-    const page = await response.text();
-    const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
-    const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
-    const body = new URLSearchParams({ request, account: 'acct_ada', decision: 'approve' });
-    for (const p of pages) body.append('page', p);
-    const submitted = await server.fetch(new URL(action, url).toString(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
-    const callback = await (await server.fetch(new URL(submitted.headers.get('location')!, url).toString())).text();
-    const block = /<script type="application\/json" id="relink-result">(.*?)<\/script>/s.exec(callback)![1]!;
-    opener.dispatchEvent(new MessageEvent('message', { origin: backendOrigin, data: (JSON.parse(block) as { message: unknown }).message }));
-  };
-  const open = () => ({ closed: false, close() { this.closed = true; }, location: { set href(url: string) { void drive(url); } } });
-  return Object.assign(opener, { open, location: window.location }) as unknown as Window;
-}
+/** The provider's consent as Ada with both Pages ticked (`consentWindow` in relink.ts drives the real page). */
+const PAGES = ['page_bakery_main', 'page_bakery_harbor'];
+const pagesConsentWindow = (server: Demo['server']): Window => consentWindow(server, { account: 'acct_ada', pages: PAGES }).window;
 
 async function facebookButton() {
   const d = await demo('client');
   const { el, provider } = await inProvider<RelinkConnectButton>(d.client, html`<relink-connect-button app-key="facebook-pages"></relink-connect-button>`, 'relink-connect-button');
   await waitUntil(() => part(el, 'base'), 'button');
-  el.window = pagesConsentWindow(d.server, ['page_bakery_main', 'page_bakery_harbor']);
+  el.window = pagesConsentWindow(d.server);
   part(el, 'base')!.click();
   await waitUntil(() => part(el, 'choose'), 'the chooser opens after consent', { timeout: 5000 });
   return { el, store: provider.resolvedStore!, ...d };
@@ -117,7 +93,7 @@ describe('account chooser (relink-reconnect-button)', () => {
     });
     const { el } = await inProvider<RelinkReconnectButton>(d.client, html`<relink-reconnect-button connection-id="con_agency_harbor"></relink-reconnect-button>`, 'relink-reconnect-button');
     await waitUntil(() => part(el, 'base'), 'Reconnect');
-    el.window = pagesConsentWindow(d.server, ['page_bakery_main', 'page_bakery_harbor']);
+    el.window = pagesConsentWindow(d.server);
     const results: string[] = [];
     el.addEventListener('relink-reconnect-result', (e: RelinkReconnectResultEvent) => results.push(e.detail.result));
     part(el, 'base')!.click();

@@ -56,6 +56,8 @@ interface Scene {
   until: (el: HTMLElement & { shadowRoot: ShadowRoot }) => unknown;
 }
 
+/** The two Pages the demo provider's Facebook consent grants. */
+const FACEBOOK_PAGES = ['page_bakery_main', 'page_bakery_harbor'];
 const has = (name: string) => (el: Element) => el.shadowRoot!.querySelector(`[part~='${name}']`);
 /** Clicks the part `name` once it shows, and only once per element (a second click would undo the first). */
 const clicked = new WeakMap<Element, Set<string>>();
@@ -190,6 +192,22 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
         window: (d) => consentWindow(d.server, { account: 'acct_sam' }).window,
         until: (el) => has('confirm')(el) || clickOnce(el, 'base'),
       },
+      // Facebook Pages, both ticked at the real consent page: the kit asks which to connect.
+      {
+        // The agency's own revoked Page connection (the demo seeds only the client's, which the client reconnects
+        // through a connection request).
+        prepare: async (d) => {
+          const now = new Date().toISOString();
+          await d.server.app.relink.store.putConnection({
+            id: 'con_agency_harbor', workspaceId: 'ws_northwind', appKey: 'facebook-pages', label: 'Harbor page (agency)', status: 'revoked', owner: 'agency',
+            ownerPrincipalId: 'prn_agency', externalAccountId: 'page_bakery_harbor', externalAccountEmail: 'harbor@acmebakery.example',
+            secrets: {}, refresh: { attempts: 0 }, createdAt: now, updatedAt: now,
+          });
+        },
+        template: html`<relink-reconnect-button connection-id="con_agency_harbor"></relink-reconnect-button>`,
+        window: (d) => consentWindow(d.server, { account: 'acct_ada', pages: FACEBOOK_PAGES }).window,
+        until: (el) => has('choose')(el) || clickOnce(el, 'base'),
+      },
       // Follow Up Boss has no auth config: the server's message shows under the button.
       {
         template: html`<relink-reconnect-button connection-id="con_fub"></relink-reconnect-button>`,
@@ -215,6 +233,12 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
     scenes: [
       { role: 'agency', until: (el) => has('form')(el) || clickOnce(el, 'base') },
       { role: 'agency', template: html`<relink-connect-button app-key="follow-up-boss"></relink-connect-button>`, until: (el) => has('error')(el) || clickOnce(el, 'base') },
+      {
+        role: 'client',
+        template: html`<relink-connect-button app-key="facebook-pages"></relink-connect-button>`,
+        window: (d) => consentWindow(d.server, { account: 'acct_ada', pages: FACEBOOK_PAGES }).window,
+        until: (el) => has('choose')(el) || clickOnce(el, 'base'),
+      },
     ],
   },
   'relink-app-catalog': {

@@ -108,7 +108,7 @@ export interface ConsentWindow {
  * the SDK's consent orchestration, the server's connect session, the provider's authorization and token exchange.
  * (The page cannot open the in-page server's URLs in a real popup: they live on a reserved origin served by fetch.)
  */
-export function consentWindow(server: InPageRelink, { account, decision = 'approve' }: { account: string; decision?: 'approve' | 'deny' }): ConsentWindow {
+export function consentWindow(server: InPageRelink, { account, decision = 'approve', pages = [] }: { account: string; decision?: 'approve' | 'deny'; pages?: string[] }): ConsentWindow {
   const opener = new EventTarget();
   let completed = 0;
   const backendOrigin = new URL(server.baseUrl).origin;
@@ -123,10 +123,13 @@ export function consentWindow(server: InPageRelink, { account, decision = 'appro
     const requestId = /name="request" value="([^"]+)"/.exec(page)?.[1];
     const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
     if (!requestId || !action) throw new Error(`no consent form at ${url}: ${page.slice(0, 200)}`);
+    const body = new URLSearchParams({ request: requestId, account, decision });
+    // A multi-account app (Facebook Pages): the Pages ticked on the provider's page.
+    for (const page of pages) body.append('page', page);
     const submitted = await server.fetch(new URL(action.replace(/&amp;/g, '&'), url).toString(), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ request: requestId, account, decision }).toString(),
+      body: body.toString(),
     });
     const callbackUrl = new URL(submitted.headers.get('location')!, url).toString();
     const callback = await (await server.fetch(callbackUrl)).text();

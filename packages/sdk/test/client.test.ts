@@ -201,7 +201,7 @@ describe('client: auth and options', () => {
     expect(found).to.deep.equal([]);
     expect('options' in client).to.equal(false);
     expect(Reflect.ownKeys(client).sort()).to.deep.equal(
-      ['apps', 'connectSessions', 'connectionRequests', 'connections', 'events', 'notifications', 'runs', 'viewer', 'workflows'],
+      ['apps', 'connectSessions', 'connectionRequests', 'connections', 'events', 'notificationPreferences', 'notifications', 'runs', 'viewer', 'workflows'],
     );
     expect((await client.viewer.get()).role).to.equal('agency'); // and it still works with them
   });
