@@ -50,6 +50,11 @@ export interface StartReconnectOptions {
   timeout?: number;
   /** The window to open the popup from (tests, iframes). */
   window?: Window;
+  /**
+   * The language the provider's consent page should speak, sent as OpenID Connect's `ui_locales` (an element passes
+   * its `lang`). Default: the page's `<html lang>`. A provider that does not know it shows its own default.
+   */
+  locale?: string | undefined;
 }
 
 const POPUP_FEATURES = 'popup=yes,width=520,height=720';
@@ -108,12 +113,13 @@ async function runConsent(
     popup?.close();
     throw aborted(signal);
   }
+  const connectUrl = inLanguage(session.connectUrl, options.locale ?? (win.document as Document | undefined)?.documentElement?.lang);
   if (!popup) {
-    win.location.assign(session.connectUrl);
+    win.location.assign(connectUrl);
     return { status: 'redirected', session };
   }
   if (popup.closed) return { status: 'cancelled', session };
-  popup.location.href = session.connectUrl;
+  popup.location.href = connectUrl;
   // The rest of the flow comes with the on-demand chunk, which parsing `session` has loaded.
   const { waitForOutcome } = await loadOnDemand();
   return waitForOutcome(client, session, popup, win, options);
@@ -148,4 +154,13 @@ export async function resumeRedirect(client: RelinkClient, options: ResumeRedire
   if (session.state !== state) return undefined;
   // Still pending: the user came back without answering the provider (its Back button).
   return outcomeOf(client, session) ?? { status: 'cancelled', session };
+}
+
+/** The consent URL asking for `locale` (OpenID Connect's `ui_locales`), unless it names a language already. */
+function inLanguage(connectUrl: string, locale: string | undefined): string {
+  if (!locale) return connectUrl;
+  const url = new URL(connectUrl);
+  if (url.searchParams.has('ui_locales')) return connectUrl;
+  url.searchParams.set('ui_locales', locale);
+  return url.href;
 }

@@ -1,7 +1,7 @@
 // The reconnect flow end to end over real HTTP: the reference backend is mounted on the test page's origin
 // (scripts/wtr-relink-backend.mjs), the popup shows the oidc-provider authorization server's consent page, and the test clicks in it
 // as a user would.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import FakeTimers from '@sinonjs/fake-timers';
 import {
   RelinkAbortError,
@@ -242,6 +242,23 @@ describe('startReconnect with a signal (in-page backend, a stand-in window, a fa
     clock?.uninstall();
     clock = undefined;
     backend.close();
+  });
+
+  it("asks the provider's consent page for the kit's language (ui_locales), and the page speaks it", async () => {
+    const token = await backend.token('agency');
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, token, fetch: backend.fetch });
+    const { popup, win } = standIn();
+    const controller = new AbortController();
+    const flow = startReconnect(client, 'con_hubspot', { window: win as unknown as Window, signal: controller.signal, locale: 'de' }).catch(() => undefined);
+    await waitUntil(() => popup.location.href !== '', 'the popup is sent to the consent page');
+    expect(new URL(popup.location.href).searchParams.get('ui_locales')).to.equal('de');
+    let response = await backend.fetch(popup.location.href, { redirect: 'manual' });
+    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops += 1) {
+      response = await backend.fetch(new URL(response.headers.get('location')!, popup.location.href).href, { redirect: 'manual' });
+    }
+    expect(await response.text()).to.match(/<html lang="de"/);
+    controller.abort();
+    await flow;
   });
 
   it('aborting mid-flow rejects with RelinkAbortError, closes the popup and never polls again', async () => {

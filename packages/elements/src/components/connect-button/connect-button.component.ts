@@ -138,6 +138,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
     store
       .connect(app.key, {
         mode: this.mode,
+        locale: this.locale,
         signal: (this.flow = new AbortController()).signal,
         ...(this.label ? { label: this.label } : {}),
         ...(this.returnTo ? { returnTo: this.returnTo } : {}),

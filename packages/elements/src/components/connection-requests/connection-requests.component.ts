@@ -171,7 +171,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     this.flows.add(flow);
     // Called synchronously inside the click, so the consent popup is not blocked.
     store
-      .connectRequest(request.id, { signal: flow.signal, ...(this.window ? { window: this.window } : {}) })
+      .connectRequest(request.id, { signal: flow.signal, locale: this.locale, ...(this.window ? { window: this.window } : {}) })
       .then((outcome: ConnectSessionOutcome) => this.connectSettled(request, outcome))
       .catch((error: unknown) => {
         // Aborted because the panel left the page: nothing to tell anyone.

@@ -132,6 +132,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
         : store
             .reconnect(connection.id, {
               mode: this.mode,
+              locale: this.locale,
               signal: (this.flow = new AbortController()).signal,
               ...(this.returnTo ? { returnTo: this.returnTo } : {}),
               ...(this.window ? { window: this.window } : {}),

@@ -114,7 +114,7 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
         label: m.reconnect,
         // Inside the click, so the consent popup is not blocked.
         onClick: () => {
-          store.reconnect(connection.id, { signal: (this.flow = new AbortController()).signal, ...(this.window ? { window: this.window } : {}) }).then(
+          store.reconnect(connection.id, { signal: (this.flow = new AbortController()).signal, locale: this.locale, ...(this.window ? { window: this.window } : {}) }).then(
             (outcome) => this.reconnectSettled(outcome),
             (error: unknown) => toast({ title: m.reconnectFailed, description: errorCopy(error, m), tone: 'error' }),
           );
