@@ -7,8 +7,9 @@ import { colorBorder, colorDanger, colorSurface, colorText, radius, space1, spac
  */
 export default css`
   .field { display: grid; gap: ${space1}; }
-  label { font-weight: 500; }
-  input {
+  .field label { font-weight: 500; }
+  /* Only the form's own fields: the account chooser's checkboxes share the element's shadow root. */
+  .field input {
     box-sizing: border-box;
     inline-size: 100%;
     padding: ${space1} ${space2};
@@ -18,7 +19,7 @@ export default css`
     color: ${colorText};
     font: inherit;
   }
-  input[aria-invalid='true'] { border-color: ${colorDanger}; }
+  .field input[aria-invalid='true'] { border-color: ${colorDanger}; }
   .field-error { margin: 0; color: ${colorDanger}; }
   .row { display: flex; flex-wrap: wrap; gap: ${space2}; }
 `;
