@@ -57,6 +57,12 @@ export const ReconnectBody = z.strictObject({
 });
 export type ReconnectBody = z.infer<typeof ReconnectBody>;
 
+/** `POST /connect-sessions/{id}/accounts`: the accounts to connect after `choose_accounts` (an empty choice is refused with words for a person). */
+export const ChooseAccountsBody = z.strictObject({
+  accountIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(100)),
+});
+export type ChooseAccountsBody = z.infer<typeof ChooseAccountsBody>;
+
 export const ConnectionRequestListQuery = z.strictObject({
   state: z.optional(ConnectionRequestState),
   cursor: z.optional(Cursor),

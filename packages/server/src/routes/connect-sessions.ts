@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod/mini';
-import { ConnectSession, type ConnectResultMessage } from '@relink/sdk/schema';
+import { ChooseAccountsBody, ConnectSession, type ConnectResultMessage } from '@relink/sdk/schema';
 import { loadConnectSession } from '../auth/access.js';
 import type { AppEnv, RelinkContext } from '../context.js';
 import { route, type RouteRegistry } from '../http/route.js';
@@ -16,12 +16,6 @@ const CallbackQuery = z.object({
   code: z.optional(z.string()),
   error: z.optional(z.string()),
   error_description: z.optional(z.string()),
-});
-
-/** Body of `POST /connect-sessions/{id}/accounts` (server only, like `schema/requests.ts`). */
-const ChooseAccountsBody = z.strictObject({
-  // An empty choice is refused by `chooseAccounts`, with words for a person.
-  accountIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(100)),
 });
 
 /** A session on the wire, with the choice of accounts when it has one. */
