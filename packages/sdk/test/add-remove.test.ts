@@ -1,7 +1,8 @@
 // Issue 16 in the SDK, against the reference backend in the page: the catalog, adding a connection (OAuth consent
 // through the in-page provider, or API-key fields), and removing one (client and store, live included).
 import { expect, waitUntil } from '@open-wc/testing';
-import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
+import type { InPageRelink } from '@relink/server/browser';
+import { inPageClients } from './support/in-page.js';
 import { createRelinkClient, createRelinkStore, isAuthConfigMissing, isInvalidCredentials, isNotFound, type RelinkClient } from '@relink/sdk';
 
 let server: InPageRelink;
@@ -27,11 +28,7 @@ async function approve(connectUrl: string, email: string): Promise<void> {
 
 describe('add and remove connections through the SDK', () => {
   beforeEach(async () => {
-    server = createInPageRelink({ rateLimit: false });
-    const make = async (role: 'agency' | 'client', id: string) =>
-      createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: await server.mintToken(role, id), retry: 0 });
-    agency = await make('agency', 'prn_agency');
-    client = await make('client', 'prn_client');
+    ({ server, agency, client } = await inPageClients());
   });
   afterEach(() => server.close());
 

@@ -1,7 +1,8 @@
 // Every SDK method against the real reference backend (running in the page): the contract the two sides share
 // holds in both directions, with the server's own answers and errors.
 import { expect } from '@open-wc/testing';
-import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
+import type { InPageRelink } from '@relink/server/browser';
+import { inPageClients } from './support/in-page.js';
 import {
   createRelinkClient,
   isAlreadyRevoked,
@@ -26,11 +27,7 @@ const rejection = async (promise: Promise<unknown>): Promise<unknown> => promise
 
 describe('the SDK against the reference backend, method by method', () => {
   beforeEach(async () => {
-    server = createInPageRelink({ rateLimit: false });
-    const make = async (role: 'agency' | 'client', id: string) =>
-      createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: await server.mintToken(role, id), retry: 0 });
-    agency = await make('agency', 'prn_agency');
-    client = await make('client', 'prn_client');
+    ({ server, agency, client } = await inPageClients());
   });
   afterEach(() => server.close());
 

@@ -1,8 +1,9 @@
 // Issue 16 item 6 in the SDK, against the reference backend in the page: notificationPreferences.get/update, the
 // server's refusal as a typed error, and the store reloading the bell's list after a change.
 import { expect } from '@open-wc/testing';
-import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
-import { createRelinkClient, createRelinkStore, isPreferenceLocked, isRelinkApiError, type RelinkClient } from '@relink/sdk';
+import type { InPageRelink } from '@relink/server/browser';
+import { inPageClients } from './support/in-page.js';
+import { createRelinkStore, isPreferenceLocked, isRelinkApiError, type RelinkClient } from '@relink/sdk';
 
 let server: InPageRelink;
 let agency: RelinkClient;
@@ -10,11 +11,7 @@ let client: RelinkClient;
 
 describe('notification preferences through the SDK', () => {
   beforeEach(async () => {
-    server = createInPageRelink({ rateLimit: false });
-    const make = async (role: 'agency' | 'client', id: string) =>
-      createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: await server.mintToken(role, id), retry: 0 });
-    agency = await make('agency', 'prn_agency');
-    client = await make('client', 'prn_client');
+    ({ server, agency, client } = await inPageClients());
   });
   afterEach(() => server.close());
 

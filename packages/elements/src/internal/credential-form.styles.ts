@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { colorBorder, colorDanger, colorSurface, colorText, radius, space1, space2 } from '../styles/tokens.js';
+import { colorDanger, space1, space2 } from '../styles/tokens.js';
+import { textFieldRules } from './text-field.styles.js';
 
 /**
  * The API-key credential form's fields and button row (`internal/credential-form.ts`, whose template loads on demand):
@@ -9,16 +10,7 @@ export default css`
   .field { display: grid; gap: ${space1}; }
   .field label { font-weight: 500; }
   /* Only the form's own fields: the account chooser's checkboxes share the element's shadow root. */
-  .field input {
-    box-sizing: border-box;
-    inline-size: 100%;
-    padding: ${space1} ${space2};
-    border: 1px solid ${colorBorder};
-    border-radius: ${radius};
-    background: ${colorSurface};
-    color: ${colorText};
-    font: inherit;
-  }
+  .field input { ${textFieldRules} }
   .field input[aria-invalid='true'] { border-color: ${colorDanger}; }
   .field-error { margin: 0; color: ${colorDanger}; }
   .row { display: flex; flex-wrap: wrap; gap: ${space2}; }

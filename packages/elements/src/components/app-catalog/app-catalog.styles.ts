@@ -1,7 +1,8 @@
 import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import { monogramStyles } from '../../internal/monogram.js';
-import { colorBorder, colorSurface, colorText, colorTextMuted, radius, space1, space2, space3 } from '../../styles/tokens.js';
+import { textFieldRules } from '../../internal/text-field.styles.js';
+import { colorBorder, colorTextMuted, radius, space1, space2, space3 } from '../../styles/tokens.js';
 
 export default [
   componentStyles,
@@ -10,16 +11,7 @@ export default [
     :host { display: block; }
     [part='search'] { display: grid; gap: ${space1}; margin-block-end: ${space3}; max-inline-size: 24rem; }
     [part='search'] label { font-weight: 500; }
-    input {
-      box-sizing: border-box;
-      inline-size: 100%;
-      padding: ${space1} ${space2};
-      border: 1px solid ${colorBorder};
-      border-radius: ${radius};
-      background: ${colorSurface};
-      color: ${colorText};
-      font: inherit;
-    }
+    input { ${textFieldRules} }
     [part='list'] { list-style: none; margin: 0; padding: 0; display: grid; gap: ${space2}; }
     [part~='item'] {
       display: grid;
