@@ -49,6 +49,9 @@ export default {
       // subclass is also recorded without a name; the JSDoc @event lines carry the documented ones).
       name: 'relink-public-api',
       packageLinkPhase({ customElementsManifest }) {
+        // Modules come in the file system's directory order, which differs between checkouts (a fresh clone
+        // reordered them and CI's clean-tree check failed): sort by path so the committed manifest is reproducible.
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           const exported = new Set((mod.exports ?? []).map((e) => e.declaration?.name));
           mod.declarations = (mod.declarations ?? []).filter((d) => exported.has(d.name));
