@@ -3,6 +3,7 @@
 import { expect, waitFor } from 'storybook/test';
 import { createRelinkClient, type RelinkClient, type Role } from '@relink/sdk';
 import type { InPageRelink } from '@relink/server/browser';
+import { approveConsent } from '../../test/support/approve-consent.js';
 
 /** A second client, as another tab of the demo's agency or client. */
 const otherTab = (server: InPageRelink, role: Role = 'agency'): RelinkClient =>
@@ -15,17 +16,7 @@ const otherTab = (server: InPageRelink, role: Role = 'agency'): RelinkClient =>
 export async function reconnectElsewhere(server: InPageRelink, connectionId: string, email: string, role: Role = 'agency'): Promise<void> {
   const tab = otherTab(server, role);
   const session = await tab.connections.reconnect(connectionId);
-  const follow = async (response: Response): Promise<Response> => {
-    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
-      response = await server.fetch(new URL(response.headers.get('location')!, response.url || session.connectUrl).toString(), { redirect: 'manual' });
-    }
-    return response;
-  };
-  const page = await (await follow(await server.fetch(session.connectUrl, { redirect: 'manual' }))).text();
-  const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
-  const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
-  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*(?:<bdi>)?[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
-  await follow(await server.fetch(action, { method: 'POST', body: new URLSearchParams({ request, account, decision: 'approve' }), redirect: 'manual' }));
+  await approveConsent(server.fetch, session.connectUrl, email);
   await waitFor(async () => expect((await tab.connections.get(connectionId)).status, 'consent completed').toBe('active'));
 }
 

@@ -2,6 +2,7 @@
 // through the in-page provider, or API-key fields), and removing one (client and store, live included).
 import { expect, waitUntil } from '@open-wc/testing';
 import type { InPageRelink } from '@relink/server/browser';
+import { approveConsent } from '../../../test/support/approve-consent.js';
 import { inPageClients } from './support/in-page.js';
 import { createRelinkClient, createRelinkStore, isAuthConfigMissing, isInvalidCredentials, isNotFound, type RelinkClient } from '@relink/sdk';
 
@@ -10,21 +11,6 @@ let agency: RelinkClient;
 let client: RelinkClient;
 
 const rejection = async (promise: Promise<unknown>): Promise<unknown> => promise.then(() => expect.fail('expected a rejection'), (error: unknown) => error);
-
-/** Approve a consent URL at the in-page provider as `email`, the way a user's browser would (fetch, manual redirects). */
-async function approve(connectUrl: string, email: string): Promise<void> {
-  const follow = async (response: Response, from: string): Promise<Response> => {
-    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
-      response = await server.fetch(new URL(response.headers.get('location')!, response.url || from).toString(), { redirect: 'manual' });
-    }
-    return response;
-  };
-  const page = await (await follow(await server.fetch(connectUrl, { redirect: 'manual' }), connectUrl)).text();
-  const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
-  const request = /name="request" value="([^"]+)"/.exec(page)![1]!;
-  const account = new RegExp(`value="([^"]+)"[^>]*>\\s*(?:<bdi>)?[^<]*&lt;${email.replaceAll('.', '\\.')}&gt;`).exec(page)![1]!;
-  await follow(await server.fetch(action, { method: 'POST', body: new URLSearchParams({ request, account, decision: 'approve' }), redirect: 'manual' }), action);
-}
 
 describe('add and remove connections through the SDK', () => {
   beforeEach(async () => {
@@ -43,7 +29,7 @@ describe('add and remove connections through the SDK', () => {
     if (created.type !== 'consent') expect.fail('expected a consent flow');
     expect(created.session.status).to.equal('pending');
     expect(isNotFound(await rejection(client.connections.get(created.session.connectionId)))).to.equal(true);
-    await approve(created.session.connectUrl, 'ada@acmebakery.example');
+    await approveConsent(server.fetch, created.session.connectUrl, 'ada@acmebakery.example');
     await waitUntil(async () => (await client.connectSessions.get(created.session.id)).status === 'completed', 'consent completed');
     const added = await client.connections.get(created.session.connectionId);
     expect([added.status, added.owner, added.label]).to.deep.equal(['active', 'client', 'Bakery CRM']);
