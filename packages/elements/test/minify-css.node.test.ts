@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 // @ts-expect-error -- a plain .mjs build script, no types
-import { minifyCssTemplates } from '../scripts/minify-css.mjs';
+import { minifyCssTemplates } from '../scripts/css-templates.mjs';
 
 const minify = minifyCssTemplates as (source: string) => string;
 
