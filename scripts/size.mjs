@@ -114,7 +114,7 @@ function explain(name, { eager, lazy }) {
     for (const [file, { bytesInOutput }] of inputs.sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 25)) {
       console.log(`${String(bytesInOutput).padStart(8)}  ${file}`);
     }
-    if (title === 'on demand') for (const chunk of chunks) console.log(`  chunk ${chunk.path}: ${kib(chunk.gzip).toFixed(2)} KiB gz`);
+    for (const chunk of chunks) console.log(`  chunk ${chunk.path}: ${kib(chunk.gzip).toFixed(2)} KiB gz`);
   }
   console.log('');
 }
