@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { Connection, ConnectionListQuery, ErrorBody, Notification, RelinkEvent, Run, Timestamp } from '@relink/sdk/schema';
+import { Connection, ConnectionListQuery, CreatedConnection, ErrorBody, Notification, RelinkEvent, Run, Timestamp, Url } from '@relink/sdk/schema';
 
 const connection = {
   id: 'con_slack',
@@ -23,6 +23,17 @@ describe('contract schemas', () => {
     ];
     expect(samples.map((value) => Timestamp.safeParse(value).success)).to.deep.equal(samples.map((value) => iso.safeParse(value).success));
     expect(z.toJSONSchema(Timestamp)).to.deep.equal(z.toJSONSchema(iso));
+  });
+
+  it('Url validates as z.url() does, and documents the same uri', () => {
+    const url = z.url();
+    const samples = [
+      'https://idp.example/authorize?client_id=x&state=y', 'http://127.0.0.1:4000/connect/cs_1', ' https://example.com/a ', 'mailto:a@example.com',
+      'https:example.com', 'https://exa mple.com', 'https://', '/relative/path', 'example.com', '', 'not a url', 'http://[::1]:80/',
+    ];
+    expect(samples.map((value) => Url.safeParse(value).success)).to.deep.equal(samples.map((value) => url.safeParse(value).success));
+    expect(samples.map((value) => Url.safeParse(value).success)).to.include(false).and.to.include(true);
+    expect(z.toJSONSchema(Url)).to.deep.equal(z.toJSONSchema(url));
   });
 
   it('accepts a connection and rejects a fifth status', () => {
@@ -65,5 +76,11 @@ describe('contract schemas', () => {
     const event = RelinkEvent.parse({ id: '7', at: '2026-11-01T10:00:00.000Z', type: 'connection.updated', connection });
     expect(event.type === 'connection.updated' && event.connection.id).to.equal('con_slack');
     expect(RelinkEvent.safeParse({ id: '8', at: '2026-11-01T10:00:00.000Z', type: 'run.updated', connection }).success).to.equal(false);
+    expect(RelinkEvent.safeParse({ id: '9', at: '2026-11-01T10:00:00.000Z', type: 'connection.renamed', connection }).success).to.equal(false);
+  });
+
+  it('tells a created connection from a consent flow by type', () => {
+    expect(CreatedConnection.parse({ type: 'connection', connection }).type).to.equal('connection');
+    expect(CreatedConnection.safeParse({ type: 'consent', connection }).success).to.equal(false);
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Timestamp } from './common.js';
+import { Id, Timestamp, Url } from './common.js';
 
 /**
  * Lifecycle of one consent flow. `account_mismatch`: the user consented as a different external account than the
@@ -24,7 +24,7 @@ export const ConnectSession = z.object({
   connectionId: Id,
   status: ConnectSessionStatus,
   /** Where the user consents (open it in a popup, or redirect to it). */
-  connectUrl: z.string().check(z.url()),
+  connectUrl: Url,
   /** Opaque value echoed in the popup's `postMessage`; a message without it is not this flow's answer. */
   state: z.string().check(z.minLength(16)),
   expiresAt: Timestamp,

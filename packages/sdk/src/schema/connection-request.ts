@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { App } from './app.js';
-import { Id, Page, Timestamp } from './common.js';
+import { Id, Page, Timestamp, Url } from './common.js';
 
 export const ConnectionRequestState = z.enum(['outstanding', 'completed', 'cancelled']);
 export type ConnectionRequestState = z.infer<typeof ConnectionRequestState>;
@@ -17,7 +17,7 @@ export const ConnectionRequest = z.object({
   requestedAt: Timestamp,
   state: ConnectionRequestState,
   /** Where the client starts the consent flow for this request. */
-  connectUrl: z.string().check(z.url()),
+  connectUrl: Url,
   /** Set when the request asks to reconnect an existing connection in place (seed 002), or once it is fulfilled. */
   connectionId: z.optional(Id),
   note: z.optional(z.string()),

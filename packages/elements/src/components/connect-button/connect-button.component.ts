@@ -174,7 +174,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
         return;
       case 'choose_accounts':
         this.view = { kind: 'idle' };
-        this.choice.open(outcome);
+        void this.choice.open(outcome);
         return;
       case 'cancelled':
         this.view = { kind: 'idle' };

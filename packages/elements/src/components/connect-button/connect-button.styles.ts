@@ -2,7 +2,7 @@ import { css } from 'lit';
 import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import credentialFormStyles from '../../internal/credential-form.styles.js';
-import { accountChoiceStyles } from '../../internal/account-choice.js';
+import accountChoiceStyles from '../../internal/account-choice.styles.js';
 import { colorDanger, colorTextMuted, space2, space3 } from '../../styles/tokens.js';
 
 export default [

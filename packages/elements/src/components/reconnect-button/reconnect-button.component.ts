@@ -184,7 +184,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       redirected: () => undefined,
       choose_accounts: (choice) => {
         this.view = { kind: 'idle' };
-        this.choice.open(choice);
+        void this.choice.open(choice);
       },
     });
     // A choice of accounts settles once it is made (the chooser hands its outcome back here).
