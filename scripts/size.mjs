@@ -7,7 +7,8 @@
 // itself would measure a different program.
 //
 // Each scenario is a small host module bundled the way an app bundler does it: esbuild, ESM, minified, browser,
-// `splitting: true`, nothing external, css`` whitespace collapsed (as Lit's production builds do). Every output chunk
+// `splitting: true`, nothing external; the elements' css`` templates as their build ships them (collapsed by
+// packages/elements/scripts/minify-css.mjs, as Lit's production builds do). Every output chunk
 // is gzipped (-9) on its own, as it is served. "Up front" is the entry chunk plus every chunk it imports statically
 // (what loads before the page's code runs); "on demand" are the chunks reached only through `import()`, reported
 // beside it. A scenario is over budget when its up-front figure (or, where it has one, its total) is over; then the
@@ -15,8 +16,6 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { collapseCss } from '../packages/elements/scripts/size.mjs';
-import { readFile } from 'node:fs/promises';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -54,16 +53,9 @@ const scenarios = [
 
 if (!args.includes('--no-build')) {
   for (const pkg of ['sdk', 'elements']) execFileSync('npx', ['tsc', '-p', `packages/${pkg}/tsconfig.build.json`], { cwd: root, stdio: 'inherit' });
+  // The elements' build collapses their stylesheets after tsc; measure what it publishes.
+  execFileSync('node', ['packages/elements/scripts/minify-css.mjs'], { cwd: root, stdio: 'inherit' });
 }
-
-const collapse = {
-  name: 'collapse-css',
-  setup(b) {
-    // tsc writes the tag as `css \`…\`` (a space before the template), which collapseCss's `css\`` pattern missed: the CSS
-    // was measured uncollapsed, comments included, unlike what the header says.
-    b.onLoad({ filter: /packages\/elements\/dist\/.*\.js$/ }, async ({ path }) => ({ contents: collapseCss((await readFile(path, 'utf8')).replace(/\bcss `/g, 'css`')), loader: 'js' }));
-  },
-};
 
 const kib = (bytes) => bytes / 1024;
 
@@ -82,7 +74,6 @@ async function measure({ contents }) {
     write: false,
     metafile: true,
     legalComments: 'none',
-    plugins: [collapse],
     logLevel: 'error',
   });
   const files = new Map(result.outputFiles.map((file) => [file.path.slice(root.length), file.contents]));

@@ -7,20 +7,17 @@
 //    the honest "cost of one more element" figure the budgets below are checked against;
 // 3. the whole kit a host ships: these elements + @relink/sdk + lit + @lit/context + ky + zod/mini, nothing external
 //    (the virtualizer is a separate on-demand chunk, reported on its own).
-// Like Lit's own production builds (minify-html-literals), whitespace inside css`` templates is collapsed first;
-// license comments go to a separate file (`legalComments: 'external'`), as a production build would ship them.
-// Usage: node packages/elements/scripts/size.mjs [--raw]  (--raw: no CSS collapsing, license comments inline)
+// The css`` templates are measured as the build ships them (collapsed by scripts/minify-css.mjs); license comments go
+// to a separate file (`legalComments: 'none'` here), as a production build would ship them.
+// Usage: node packages/elements/scripts/size.mjs [--raw]  (--raw: license comments inline)
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const raw = process.argv.includes('--raw');
-// scripts/size.mjs imports `collapseCss` from here; the report runs only when this file is the command.
-const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
-if (isMain && !existsSync(`${pkg}/dist/index.js`)) {
+if (!existsSync(`${pkg}/dist/index.js`)) {
   console.error('packages/elements/dist is not built: run `npm run build` first (sizes are measured on the published files).');
   process.exit(1);
 }
@@ -44,24 +41,12 @@ const ELEMENTS = {
 /** Budgets (KiB min+gzip) on the marginal figure, from issue 6. */
 const BUDGETS = { 'relink-status-badge': 1.0, 'relink-refresh-button': 1.5, 'relink-revoke-dialog': 2.5, 'relink-connections-table': 3.0 };
 
-/** Collapses whitespace inside css`…` templates (outside `${…}`), keeping the space before `:` (descendant selectors). */
-export const collapseCss = (source) =>
-  source.replace(/\bcss`([^`]*)`/g, (_, body) => 'css`' + body
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':')
-    .trim() + '`');
-
 const plugin = {
-  name: 'collapse-css',
+  name: 'languages-on-demand',
   setup(b) {
     // Shipped languages are on-demand chunks (the loader map's `import()`s): a page in English never fetches them.
     b.onResolve({ filter: /^\.\/(de|fr|es|ja|ar)\.js$/ }, ({ path, importer }) =>
       (importer.includes('/translations/') ? { path, external: true } : undefined));
-    b.onLoad({ filter: /packages\/elements\/dist\/.*\.js$/ }, async ({ path }) => ({
-      contents: collapseCss(await readFile(path, 'utf8')), loader: 'js',
-    }));
   },
 };
 
@@ -74,13 +59,13 @@ async function measure(contents, external) {
     stdin: { contents, resolveDir: pkg, loader: 'ts' },
     bundle: true, format: 'esm', minify: true, write: false, target: 'es2022', platform: 'browser',
     external, conditions: ['browser'],
-    legalComments: raw ? 'inline' : 'none', plugins: raw ? [] : [plugin], logLevel: 'error',
+    legalComments: raw ? 'inline' : 'none', plugins: [plugin], logLevel: 'error',
   });
   const code = result.outputFiles[0].contents;
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }
 
-if (isMain) await report();
+await report();
 
 async function report() {
 const kib = (n) => (n / 1024).toFixed(2).padStart(6);
