@@ -59,15 +59,19 @@ export default [
       font: inherit;
       cursor: pointer;
     }
-    .sort:focus-visible { border-radius: 2px; }
+    .sort:focus-visible, button[part~='manage']:focus-visible { border-radius: 2px; }
+    /*
+     * A row's Manage button reads as text, like the sort buttons, but stays an inline block: an inline-flex box per
+     * row added a flex layout to each of the table's intrinsic-size passes.
+     */
+    button[part~='manage'] { padding: 0; border: 0; background: none; color: inherit; font: inherit; cursor: pointer; }
     /*
      * Cells hold inline boxes only: a flex or grid box in every cell multiplied the table's intrinsic-size passes
      * (layout of 100 rows took 5-10x that of plain text rows). The logo and badge are inline blocks on the text line.
      */
     [part~='row'] [part~='logo'] { display: inline-block; margin-inline-end: ${space2}; line-height: 24px; text-align: center; vertical-align: middle; }
     [part~='cell'] > [data-badge] { display: inline-block; vertical-align: middle; }
-    [part~='cell'] > [data-badge] .badge-icon { display: inline; }
-    [part~='cell'] > [data-badge] svg { vertical-align: -0.125em; margin-inline-end: ${space1}; }
+    [part~='cell'] > [data-badge] .badge-icon { margin-inline-end: ${space1}; }
     [part~='cell'] > .badge-hint { margin-inline-start: ${space2}; vertical-align: middle; }
     /*
      * The renew button fits the row's line (the logo's 24px): a row is as tall with it as without, so a live change
