@@ -38,12 +38,9 @@ describe('relink-status-badge', () => {
       const el = await badge(status);
       expect(part(el, 'label')!.textContent).to.equal(label);
       expect(part(el, 'description')!.textContent).to.equal(description);
-      // The icon is a 1em box painted through a mask of the status's lucide icon, hidden from assistive technology.
-      const icon = part(el, 'icon')!;
-      expect(icon.getAttribute('aria-hidden')).to.equal('true');
-      expect(getComputedStyle(icon).maskImage).to.match(/^url\("data:image\/svg\+xml/);
-      expect(icon.getBoundingClientRect().width).to.be.greaterThan(0);
-      expect(getComputedStyle(icon).backgroundColor).to.equal(getComputedStyle(part(el, 'base')!).color);
+      const svg = part(el, 'icon')!.querySelector('svg')!;
+      expect(svg.getAttribute('aria-hidden')).to.equal('true');
+      expect(svg.children.length).to.be.greaterThan(0);
       expect(el.getAttribute('status')).to.equal(status);
     });
 
@@ -68,7 +65,7 @@ describe('relink-status-badge', () => {
 
   it('gives each status its own icon', async () => {
     const icons = new Set<string>();
-    for (const status of STATUSES) icons.add(getComputedStyle(part(await badge(status), 'icon')!).maskImage);
+    for (const status of STATUSES) icons.add(part(await badge(status), 'icon')!.innerHTML);
     expect(icons.size).to.equal(4);
   });
 
@@ -218,10 +215,6 @@ describe('relink-status-badge', () => {
       expect(base.borderTopStyle).to.equal('solid');
       expect(base.borderTopColor).to.not.equal('rgba(0, 0, 0, 0)');
       expect(part(el, 'label')!.textContent).to.equal('pending');
-      // The mask icon keeps a system colour to show through (a forced background would paint it in the Canvas colour).
-      const icon = getComputedStyle(part(el, 'icon')!);
-      expect(icon.forcedColorAdjust).to.equal('none');
-      expect(icon.backgroundColor).to.equal(base.color);
     });
   });
 

@@ -5,13 +5,12 @@ import Check from 'lucide/dist/esm/icons/check.mjs';
 import Clock from 'lucide/dist/esm/icons/clock.mjs';
 import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
 import { colorAttention, colorDanger, colorNeutral, colorSuccess, colorSurface, fontSizeSmall, radius, space1, space2 } from '../styles/tokens.js';
-import { iconMask, type IconNode } from './icon.js';
+import { icon, type IconNode } from './icon.js';
 
 /**
  * A connection status as a label, an icon and a tone, written once for `relink-status-badge` and for the rows of the
  * connections table. A table row renders this markup in the table's own shadow root: no element and shadow root per
- * row (a badge element per row cost more than the rest of the row). The icon is an empty box painted through a CSS
- * mask of the status's lucide icon: a table of 100 rows clones no SVG trees (they were a third of a row's nodes).
+ * row (a badge element per row cost more than the rest of the row).
  */
 const ICONS: Record<ConnectionStatus, IconNode> = { active: Check, error: Link2Off, pending: Clock, revoked: Ban };
 
@@ -34,7 +33,7 @@ export const badge = (status: ConnectionStatus | undefined, label: string, parts
   // Without a label part (a table's rows) the word is a text node of the badge: one element fewer per row.
   const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
   return status
-    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge><span part=${parts.icon ?? nothing} class="badge-icon" aria-hidden="true"></span>${text}</span>`
+    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge><span part=${parts.icon ?? nothing} class="badge-icon">${icon(ICONS[status])}</span>${text}</span>`
     : html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
 };
 
@@ -60,22 +59,11 @@ export const badgeStyles = css`
      */
     overflow-wrap: break-word;
   }
-  [data-badge].active { --_tone: var(--relink-status-badge-active-color, ${colorSuccess}); --_icon: ${iconMask(ICONS.active)}; }
-  [data-badge].error { --_tone: var(--relink-status-badge-error-color, ${colorDanger}); --_icon: ${iconMask(ICONS.error)}; }
-  [data-badge].pending { --_tone: var(--relink-status-badge-pending-color, ${colorAttention}); --_icon: ${iconMask(ICONS.pending)}; }
-  [data-badge].revoked { --_tone: var(--relink-status-badge-revoked-color, ${colorNeutral}); --_icon: ${iconMask(ICONS.revoked)}; }
-  /* The icon, 1em square in the text's colour; printed and kept in forced colors (a mask shows its background). */
-  .badge-icon {
-    display: inline-block;
-    flex: none;
-    vertical-align: -0.125em;
-    inline-size: 1em;
-    block-size: 1em;
-    background: currentColor;
-    mask: var(--_icon) center / contain no-repeat;
-    print-color-adjust: exact;
-  }
-  @media (forced-colors: active) { .badge-icon { forced-color-adjust: none; background: CanvasText; } }
+  [data-badge].active { --_tone: var(--relink-status-badge-active-color, ${colorSuccess}); }
+  [data-badge].error { --_tone: var(--relink-status-badge-error-color, ${colorDanger}); }
+  [data-badge].pending { --_tone: var(--relink-status-badge-pending-color, ${colorAttention}); }
+  [data-badge].revoked { --_tone: var(--relink-status-badge-revoked-color, ${colorNeutral}); }
+  .badge-icon { display: inline-flex; flex: none; }
   .badge-hint { font-size: ${fontSizeSmall}; color: var(--relink-status-badge-hint-color, ${colorAttention}); }
   /* forced-colors: the border is forced to a system colour by the browser, so the badge keeps its outline. */
 `;

@@ -1,4 +1,3 @@
-import { unsafeCSS, type CSSResult } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 
 /** Lucide's icon data: `[tag, attributes][]` on a 24×24 canvas, stroked. */
@@ -49,16 +48,3 @@ class IconDirective extends Directive {
  * on its own so bundles keep only the icons used: `import Check from 'lucide/dist/esm/icons/check.mjs'`.
  */
 export const icon = directive(IconDirective);
-
-/**
- * One lucide icon as a CSS image (`url()` of an SVG, stroked black) for `mask-image`: an element shows it with
- * `background: currentColor`. For icons repeated in many rows (a table's badges): the image is decoded once per page,
- * and a row holds an empty box instead of an SVG tree. A mask paints nothing in forced colors or print unless its box
- * opts out (`forced-color-adjust: none`, `print-color-adjust: exact`), so the user of it sets those.
- */
-export function iconMask(node: IconNode): CSSResult {
-  const shapes = node.map(([tag, attrs]) =>
-    `<${tag}${Object.entries(attrs).map(([name, value]) => (value === undefined ? '' : ` ${name}="${value}"`)).join('')}/>`);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#000" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${shapes.join('')}</svg>`;
-  return unsafeCSS(`url("data:image/svg+xml,${encodeURIComponent(svg)}")`);
-}
