@@ -29,10 +29,13 @@ export interface BadgeParts {
  * The badge: `label` is the status's word (or "Unknown" for a status this version does not know, without an icon).
  * One template per case rather than the icon as a template inside the badge's: a table renders one per row.
  */
-export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult =>
-  status
-    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge><span part=${parts.icon ?? nothing} class="badge-icon">${icon(ICONS[status])}</span><span part=${parts.label ?? nothing}>${label}</span></span>`
-    : html`<span part=${parts.base ?? nothing} class="unknown" data-badge><span part=${parts.label ?? nothing}>${label}</span></span>`;
+export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult => {
+  // Without a label part (a table's rows) the word is a text node of the badge: one element fewer per row.
+  const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
+  return status
+    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge><span part=${parts.icon ?? nothing} class="badge-icon">${icon(ICONS[status])}</span>${text}</span>`
+    : html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
+};
 
 /** Styles of `badge()` (`[data-badge]`, its class is the status) and of the hint beside it (`.badge-hint`). */
 export const badgeStyles = css`

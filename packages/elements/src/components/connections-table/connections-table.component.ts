@@ -228,7 +228,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       hint: renew ? html`<span class="badge-hint">${plural(locale, days, m.expiresHint)}</span>` : nothing,
       manage: href !== undefined
         ? html`<a part="manage" href=${href} aria-describedby=${appId}>${m.manage}</a>`
-        : html`<button part="manage" class="sort" type="button" aria-describedby=${appId}>${m.manage}</button>`,
+        : html`<button part="manage" type="button" aria-describedby=${appId}>${m.manage}</button>`,
       renew: renew ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>` : nothing,
     };
   }

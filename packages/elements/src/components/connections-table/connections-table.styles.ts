@@ -59,7 +59,12 @@ export default [
       font: inherit;
       cursor: pointer;
     }
-    .sort:focus-visible { border-radius: 2px; }
+    .sort:focus-visible, button[part~='manage']:focus-visible { border-radius: 2px; }
+    /*
+     * A row's Manage button reads as text, like the sort buttons, but stays an inline block: an inline-flex box per
+     * row added a flex layout to each of the table's intrinsic-size passes.
+     */
+    button[part~='manage'] { padding: 0; border: 0; background: none; color: inherit; font: inherit; cursor: pointer; }
     /*
      * Cells hold inline boxes only: a flex or grid box in every cell multiplied the table's intrinsic-size passes
      * (layout of 100 rows took 5-10x that of plain text rows). The logo and badge are inline blocks on the text line.
