@@ -116,6 +116,12 @@ export class ConnectionWindow {
     return this.#pages.get(Math.floor(index / this.pageSize))?.items[index % this.pageSize];
   }
 
+  /** A loaded connection by id (a row's "Manage"), or undefined when its page is not held. */
+  find(id: string): Connection | undefined {
+    const index = this.#where.get(id);
+    return index === undefined ? undefined : this.#pages.get(index)?.items.find((c) => c.id === id);
+  }
+
   /**
    * Fetch the pages covering rows `first`..`last` (requests for a page already asked for are shared) and forget the
    * pages far from them. Resolves when they have answered; never rejects: a failure is `error`.
