@@ -164,6 +164,15 @@ export class RelinkStore {
       const opened: ConnectionWindow = new ConnectionWindow(this.client, {
         watch: (listener) => this.#state.watch((kind, id, item) => kind === 'connections' && listener(id, item as Connection | undefined)),
         listed: (eventId) => this.#live.listed(eventId),
+        // The rows a window shows are known by id to every view (a row's renew button, a detail opened from it), as
+        // the issue has it: the store keeps what is visible plus live updates. Never older than what it holds.
+        loaded: (items) => {
+          const held = this.#state.snapshot.connections.byId;
+          for (const item of items) {
+            const known = held.get(item.id);
+            if (!known || known.updatedAt <= item.updatedAt) this.#state.upsert('connections', item, { quiet: true });
+          }
+        },
         closed: () => this.#windows.delete(opened),
       }, query, options);
       this.#windows.add(opened);

@@ -24,6 +24,8 @@ export interface ConnectionWindowOptions {
 export interface WindowSource {
   watch(listener: (id: string, connection: Connection | undefined) => void): () => void;
   listed(eventId: string | undefined): void;
+  /** A page arrived: the store shows its rows to the views that look connections up by id (a row's renew button). */
+  loaded(items: readonly Connection[]): void;
   /** The window was closed: the store stops refreshing it. */
   closed(): void;
 }
@@ -116,12 +118,6 @@ export class ConnectionWindow {
     return this.#pages.get(Math.floor(index / this.pageSize))?.items[index % this.pageSize];
   }
 
-  /** A loaded connection by id (a row's "Manage"), or undefined when its page is not held. */
-  find(id: string): Connection | undefined {
-    const index = this.#where.get(id);
-    return index === undefined ? undefined : this.#pages.get(index)?.items.find((c) => c.id === id);
-  }
-
   /**
    * Fetch the pages covering rows `first`..`last` (requests for a page already asked for are shared) and forget the
    * pages far from them. Resolves when they have answered; never rejects: a failure is `error`.
@@ -183,6 +179,7 @@ export class ConnectionWindow {
             return heard && heard.updatedAt >= c.updatedAt ? heard : c;
           });
           this.#setPage(index, { items, generation });
+          this.#source.loaded(items);
           if (page.total !== undefined && sequence > this.#totalFrom) {
             this.#total = page.total;
             this.#totalFrom = sequence;

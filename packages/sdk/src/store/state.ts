@@ -103,9 +103,12 @@ export class StoreState {
     });
   }
 
-  /** Queue an insert or replace; applied with the others at the next flush (or read). */
-  upsert(kind: Kind, item: Entity): void {
-    for (const watcher of this.#watchers) watcher(kind, item.id, item);
+  /**
+   * Queue an insert or replace; applied with the others at the next flush (or read). `quiet`: what a list read, not
+   * a change, so watchers are not told (a window showing its own page to the other views).
+   */
+  upsert(kind: Kind, item: Entity, { quiet = false } = {}): void {
+    if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item);
     const queue = this.#pending.get(kind);
     if (queue) queue.push(item);
     else this.#pending.set(kind, [item]);

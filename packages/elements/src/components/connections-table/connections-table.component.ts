@@ -146,6 +146,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private range: [first: number, last: number] = [0, FIRST_SCREEN];
   /** The scroller whose range changes ask for pages. */
   private rangeSource?: Element;
+  /**
+   * Whether a window's first rows have been painted: they paint in a plain table first, and the virtualizer (which
+   * measures its rows over a few frames) takes over after that paint.
+   */
+  @state() private windowPainted = false;
   /** Statuses of the rows shown, to announce live changes in window mode. */
   private windowSeen = new Map<string, ConnectionStatus>();
 
@@ -193,7 +198,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.mode = undefined;
     if (!store) return initialState;
     const held = store.getSnapshot().connections;
-    if (held.status !== 'ready' && held.status !== 'loading' && !held.items.length) {
+    if (held.status !== 'ready' && held.status !== 'loading') {
       // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the first window.
       const probe = store.connections.window(this.windowQuery(false));
       const stop = () => probe.close();
@@ -214,6 +219,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       if ((probe.total ?? 0) > this.pageThreshold) {
         if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) this.openWindow(probe);
         else probe.close();
+        this.windowPainted = false;
         this.mode = 'window';
         return undefined;
       }
@@ -334,6 +340,10 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.mode === 'window' && !this.windowPainted && this.window?.total !== undefined) {
+      // After the frame that paints the first rows (a timer queued from an animation frame runs after its paint).
+      requestAnimationFrame(() => setTimeout(() => (this.windowPainted = true)));
+    }
     // The virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble).
     const scroller = this.mode === 'window' ? this.renderRoot.querySelector('.scroller') ?? undefined : undefined;
     if (scroller === this.rangeSource) return;
@@ -447,7 +457,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private handleClick(event: MouseEvent): void {
     const manage = (event.target as Element).closest("[part~='manage']");
     const id = manage?.closest('[data-id]')?.getAttribute('data-id');
-    const connection = id ? this.data.value?.byId.get(id) ?? this.window?.find(id) : undefined;
+    const connection = id ? this.data.value?.byId.get(id) : undefined;
     if (manage && connection) this.handleManage(event, connection, manage.getAttribute('href') ?? '');
   }
 
@@ -517,7 +527,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     } else if (window && !loading) {
       body = total === 0
         ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
-        : this.virtualizer
+        : this.virtualizer && this.windowPainted
           ? this.renderVirtual(this.withPlaceholders(this.virtualizer))
           : this.renderTable(true, Array.from({ length: Math.min(FIRST_SCREEN, total ?? 0) }, (_, i) => window.at(i)).filter((c) => c !== undefined));
     } else {
