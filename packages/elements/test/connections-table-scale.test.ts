@@ -130,6 +130,24 @@ describe('relink-connections-table at scale', () => {
     expect(handed?.id).to.equal(quiet.dataset.id);
   });
 
+  it('at or below the threshold the search narrows the rows held by app name or label, any case, once typing pauses', async () => {
+    const d = await demo('agency');
+    const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.status === 'ready', 'loaded into the store');
+    const tableRows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]')];
+    await waitUntil(() => tableRows().length > 4, 'every row');
+    const search = part(el, 'search') as HTMLInputElement;
+    search.focus();
+    await sendKeys({ type: 'HUBS' });
+    await waitUntil(() => tableRows().length === 1, 'HubSpot only');
+    expect(tableRows()[0]!.dataset.id).to.equal('con_hubspot');
+    search.select();
+    const label = provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.label;
+    await sendKeys({ type: label.slice(0, 8).toUpperCase() });
+    await waitUntil(() => tableRows().length > 0 && tableRows().every((r) => r.children[1]!.textContent!.toLowerCase().includes(label.slice(0, 8).toLowerCase()) || r.children[0]!.textContent!.toLowerCase().includes(label.slice(0, 8).toLowerCase())), 'rows whose label matches');
+    expect(tableRows().map((r) => r.dataset.id)).to.include('con_slack');
+  });
+
   it('at or below the threshold it loads the store as before; a store already holding every connection is shown from memory', async () => {
     const d = await demo('agency');
     const { el: windowed, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table page-threshold="3"></relink-connections-table>`, 'relink-connections-table');
