@@ -69,7 +69,8 @@ describe('relink-connections-table at scale', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('scrolling far asks for the pages shown (by offset), with placeholder rows until they arrive', async () => {
+  it('scrolling far asks for the pages shown (by offset), with placeholder rows until they arrive', async function () {
+    this.timeout(30_000);
     const { el, lists, other } = await big();
     scroller(el).scrollTop = scroller(el).scrollHeight;
     await waitUntil(() => placeholders(el).length > 0 || loadedRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > 500), 'the far rows', { timeout: 10_000 });
@@ -81,6 +82,18 @@ describe('relink-connections-table at scale', () => {
     const index = Number(last.getAttribute('aria-rowindex')) - 2;
     const expected = (await (await other()).connections.list({ offset: index, limit: 1 })).data[0]!;
     expect(last.dataset.id).to.equal(expected.id);
+
+    // Another order starts at its first row, not at row 600 of it.
+    el.shadowRoot!.querySelector<HTMLButtonElement>("[part='sort-button']")!.click();
+    const byApp = (await (await other()).connections.list({ sort: 'app', order: 'asc', limit: 1 })).data[0]!;
+    await waitUntil(() => loadedRows(el).some((r) => r.getAttribute('aria-rowindex') === '2' && r.dataset.id === byApp.id), 'the first row by app', { timeout: 10_000 });
+    expect(lists.filter((u) => u.searchParams.get('sort') === 'app').map((u) => u.searchParams.get('offset'))).to.deep.equal([null]);
+
+    // Off the page and back: the rows return (a new window), without loading the workspace.
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitUntil(() => loadedRows(el).some((r) => r.dataset.id === byApp.id), 'rows back after re-attaching', { timeout: 10_000 });
   });
 
   it('sort headers, the status filter and the search are the server\'s query', async () => {

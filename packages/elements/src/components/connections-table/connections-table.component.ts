@@ -307,7 +307,13 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const store = this.data.store;
     if (!store) return;
     const query = this.windowQuery();
-    if (!this.window || JSON.stringify(query) !== this.windowKey) this.openWindow(store.connections.window(query));
+    const key = JSON.stringify(query);
+    if (this.window && key !== this.windowKey) {
+      // Another order, filter or search starts at its first row.
+      this.range = [0, FIRST_SCREEN];
+      this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
+    }
+    if (!this.window || key !== this.windowKey) this.openWindow(store.connections.window(query));
     const window = this.window!;
     if (window.version !== this.windowVersion) {
       this.windowVersion = window.version;
@@ -549,7 +555,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const m = this.m;
     return html`<div part="toolbar">
       <label for="search">${m.searchLabel}</label>
-      <input id="search" part="search" type="search" autocomplete="off" placeholder=${m.searchPlaceholder} .value=${this.searchText} @input=${this.handleSearch} />
+      <input id="search" part="search" type="search" autocomplete="off" maxlength="100" placeholder=${m.searchPlaceholder} .value=${this.searchText} @input=${this.handleSearch} />
       <label for="filter">${m.filterLabel}</label>
       <select id="filter" part="filter" @change=${this.handleFilter}>
         <option value="" ?selected=${!this.statusFilter}>${m.allStatuses}</option>
