@@ -17,7 +17,7 @@ import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
-import { ConnectionWindow, type ConnectionWindowOptions, type ConnectionWindowQuery } from './store/connection-window.js';
+import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
@@ -158,9 +158,10 @@ export class RelinkStore {
     /**
      * A window onto the list for a view that shows a slice of it (a virtualized table of 100,000): sorted, filtered
      * and searched on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes.
-     * Call `close()` when the view goes. The snapshot's `connections` is not touched.
+     * Call `close()` when the view goes. Loaded on first use (a page without a long list never pays for it).
      */
-    window: (query: ConnectionWindowQuery = {}, options?: ConnectionWindowOptions): ConnectionWindow => {
+    window: async (query: ConnectionWindowQuery = {}, options?: ConnectionWindowOptions): Promise<ConnectionWindow> => {
+      const { ConnectionWindow } = await import('./store/connection-window.js');
       const opened: ConnectionWindow = new ConnectionWindow(this.client, {
         watch: (listener) => this.#state.watch((kind, id, item) => kind === 'connections' && listener(id, item as Connection | undefined)),
         listed: (eventId) => this.#live.listed(eventId),

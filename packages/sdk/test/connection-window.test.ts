@@ -70,7 +70,7 @@ describe('store.connections.window', () => {
   it('asks for the pages covering the rows asked for (offset, not every page), with the total; the snapshot is untouched', async () => {
     const { server, store, other, lists } = await setup(1000);
     close = () => server.close();
-    const window = store.connections.window({ sort: 'label', order: 'desc' });
+    const window = await store.connections.window({ sort: 'label', order: 'desc' });
     expect(window.total).to.equal(undefined);
     expect(window.at(0)).to.equal(undefined);
     await window.ensure(0, 30);
@@ -99,7 +99,7 @@ describe('store.connections.window', () => {
   it('shares a request in flight, asks nothing again for pages it holds, and sorts, filters and searches on the server', async () => {
     const { server, store, other, lists } = await setup(300);
     close = () => server.close();
-    const errors = store.connections.window({ status: 'error', sort: 'app' });
+    const errors = await store.connections.window({ status: 'error', sort: 'app' });
     await Promise.all([errors.ensure(0, 10), errors.ensure(5, 50), errors.ensure(0)]);
     expect(lists).to.have.length(1);
     await errors.ensure(0, 20);
@@ -109,7 +109,7 @@ describe('store.connections.window', () => {
     expect(rows(errors, 0, expected.data.length - 1)).to.deep.equal(expected.data.map((c) => c.id));
     expect(rows(errors, 0, errors.total! - 1).every((id) => id !== undefined)).to.equal(true);
 
-    const search = store.connections.window({ q: 'TEAM 12' });
+    const search = await store.connections.window({ q: 'TEAM 12' });
     await search.ensure(0, 100);
     // "Team 12", "Team 120"…"Team 129": the label, any case.
     expect(search.total).to.equal(11);
@@ -123,7 +123,7 @@ describe('store.connections.window', () => {
     close = () => server.close();
     const stop = store.startLive();
     await until(() => store.getSnapshot().live === 'open', 'live');
-    const window = store.connections.window();
+    const window = await store.connections.window();
     await window.ensure(0, 150);
     const total = window.total!;
     const target = rows(window, 0, 150).map((id, i) => window.at(i)!).find((c) => c.status === 'active' && c.owner === 'agency')!;
@@ -155,7 +155,7 @@ describe('store.connections.window', () => {
     close = () => server.close();
     const stop = store.startLive();
     await until(() => store.getSnapshot().live === 'open', 'live');
-    const active = store.connections.window({ status: 'active', sort: 'label' });
+    const active = await store.connections.window({ status: 'active', sort: 'label' });
     await active.ensure(0, 99);
     const total = active.total!;
     const leaving = rows(active, 0, total - 1).map((_, i) => active.at(i)!).find((c) => c.owner === 'agency')!;
@@ -176,7 +176,7 @@ describe('store.connections.window', () => {
     close = () => server.close();
     const stop = store.startLive();
     await until(() => store.getSnapshot().live === 'open', 'live');
-    const window = store.connections.window();
+    const window = await store.connections.window();
     await window.ensure(0, 20);
     const index = rows(window, 0, 20).findIndex((_, i) => window.at(i)!.status === 'active' && window.at(i)!.owner === 'agency');
     const target = window.at(index)!;
@@ -200,7 +200,7 @@ describe('store.connections.window', () => {
   it('a failed page is the window\'s error (the typed SDK error) until a request succeeds; close() aborts and goes quiet', async () => {
     const { server, store, lists, failOnce, holdAnswers } = await setup(150);
     close = () => server.close();
-    const window = store.connections.window({ sort: 'app' });
+    const window = await store.connections.window({ sort: 'app' });
     failOnce();
     await window.ensure(0, 10);
     expect(isNetworkError(window.error)).to.equal(true);

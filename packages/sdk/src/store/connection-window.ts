@@ -18,6 +18,11 @@ export interface ConnectionWindowOptions {
   pageSize?: number | undefined;
   /** Pages kept on each side of those last asked for (default 2): scrolling back a little asks nothing again. */
   keepPages?: number | undefined;
+  /**
+   * Whether the store learns the rows this window loads (default true), so views that look a connection up by id
+   * find it. Off for a window that only counts until a view adopts it (`share()`).
+   */
+  share?: boolean | undefined;
 }
 
 /** What a window needs from its store: changes to connections as they are heard, and where each page stands in the event log. */
@@ -83,6 +88,7 @@ export class ConnectionWindow {
   #notifyQueued = false;
   #refreshQueued = false;
   #closed = false;
+  #share: boolean;
 
   constructor(client: RelinkClient, source: WindowSource, query: ConnectionWindowQuery = {}, options: ConnectionWindowOptions = {}) {
     this.#client = client;
@@ -90,6 +96,7 @@ export class ConnectionWindow {
     this.query = Object.freeze(Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')));
     this.pageSize = Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100)));
     this.#keepPages = Math.max(0, Math.trunc(options.keepPages ?? 2));
+    this.#share = options.share ?? true;
     this.#unwatch = source.watch((id, connection) => this.#hear(id, connection));
   }
 
@@ -132,6 +139,13 @@ export class ConnectionWindow {
     const waits: Promise<void>[] = [];
     for (let page = from; page <= to; page++) waits.push(this.#fetch(page));
     return Promise.all(waits).then(() => undefined);
+  }
+
+  /** Let the store learn the rows held and those loaded from now on (a window opened with `share: false`). */
+  share(): void {
+    if (this.#share || this.#closed) return;
+    this.#share = true;
+    for (const page of this.#pages.values()) this.#source.loaded(page.items);
   }
 
   /** Ask the server again for the rows shown (a poll, or after the live stream missed changes). */
@@ -179,7 +193,7 @@ export class ConnectionWindow {
             return heard && heard.updatedAt >= c.updatedAt ? heard : c;
           });
           this.#setPage(index, { items, generation });
-          this.#source.loaded(items);
+          if (this.#share) this.#source.loaded(items);
           if (page.total !== undefined && sequence > this.#totalFrom) {
             this.#total = page.total;
             this.#totalFrom = sequence;

@@ -140,6 +140,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private searchTimer?: ReturnType<typeof setTimeout>;
   private window?: ConnectionWindow;
   private windowKey = '';
+  /** The query of a window being opened (its code loads on first use). */
+  private opening?: string;
   private windowVersion = -1;
   private stopWindow?: () => void;
   /** The rows the virtualizer last rendered: a new window asks for them first. */
@@ -200,7 +202,12 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const held = store.getSnapshot().connections;
     if (held.status !== 'ready' && held.status !== 'loading') {
       // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the first window.
-      const probe = store.connections.window(this.windowQuery(false));
+      // It shares its rows with the store only if it is kept: a small workspace is loaded whole instead.
+      const probe = await store.connections.window(this.windowQuery(false), { share: false });
+      if (signal.aborted) {
+        probe.close();
+        return initialState;
+      }
       const stop = () => probe.close();
       signal.addEventListener('abort', stop, { once: true });
       try {
@@ -217,8 +224,10 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         throw probe.error;
       }
       if ((probe.total ?? 0) > this.pageThreshold) {
-        if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) this.openWindow(probe);
-        else probe.close();
+        if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) {
+          probe.share();
+          this.openWindow(probe);
+        } else probe.close();
         this.windowPainted = false;
         this.mode = 'window';
         return undefined;
@@ -308,13 +317,24 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (!store) return;
     const query = this.windowQuery();
     const key = JSON.stringify(query);
-    if (this.window && key !== this.windowKey) {
-      // Another order, filter or search starts at its first row.
-      this.range = [0, FIRST_SCREEN];
-      this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
+    if (key !== this.windowKey || (!this.window && this.opening !== key)) {
+      if (key !== this.windowKey) {
+        // Another order, filter or search starts at its first row.
+        this.range = [0, FIRST_SCREEN];
+        this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
+      }
+      this.closeWindow();
+      this.windowKey = key;
+      this.opening = key;
+      void store.connections.window(query).then((opened) => {
+        if (this.opening === key) this.opening = undefined;
+        if (this.windowKey !== key || this.window || !this.isConnected || this.mode !== 'window') return opened.close();
+        this.openWindow(opened);
+        this.requestUpdate();
+      });
     }
-    if (!this.window || key !== this.windowKey) this.openWindow(store.connections.window(query));
-    const window = this.window!;
+    const window = this.window;
+    if (!window) return;
     if (window.version !== this.windowVersion) {
       this.windowVersion = window.version;
       this.rows = this.windowRows(window);
@@ -505,7 +525,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   override render() {
     const m = this.m;
     const collection = this.data.value;
-    const window = this.mode === 'window' ? this.window : undefined;
+    const windowed = this.mode === 'window';
+    const window = this.window;
     const filtered = !!(this.statusFilter || this.search);
     let loading: boolean;
     let failure: { error: unknown } | undefined;
@@ -514,9 +535,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       // Not known yet whether the rows live in the store or on the server: the first page is on its way.
       loading = !this.loader.error;
       failure = this.loader.error !== undefined ? { error: this.loader.error } : undefined;
-    } else if (window) {
-      total = window.total;
-      failure = window.error !== undefined ? { error: window.error } : undefined;
+    } else if (windowed) {
+      total = window?.total;
+      failure = window?.error !== undefined ? { error: window.error } : undefined;
       loading = total === undefined && !failure;
     } else {
       loading = !collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length);
@@ -524,13 +545,13 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       total = collection?.items.length;
     }
     // No connections at all (a window's filtered answer of none is "no matches" instead).
-    const empty = !loading && !failure && total === 0 && !(window && filtered);
+    const empty = !loading && !failure && total === 0 && !(windowed && filtered);
     let body;
     if (failure) {
       body = errorState(errorCopy(failure.error, m), { label: m.retry, onRetry: () => void this.reload() });
     } else if (empty) {
       body = emptyState(m.emptyTitle, m.emptyBody);
-    } else if (window && !loading) {
+    } else if (window && windowed && !loading) {
       body = total === 0
         ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
         : this.virtualizer && this.windowPainted
