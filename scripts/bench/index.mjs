@@ -7,12 +7,16 @@
 //               @lit-labs/virtualizer) over the same seeded store, alternating, ≥ 15 samples each (fresh page per
 //               sample), min / median / max; live changes; JS heap added by the view; a server-side change → badge
 //               painted against the raw event's arrival on a bare stream in the same page
+//   scale       a 100,000-connection workspace in the page, nothing loaded: the table's first rows painted against one
+//               page request (+ a paint) in the same page, alternating; JS heap added by mounting the table at
+//               100,000 against 10,000 (it must not grow with N). One page per size (seeding is slow), fresh store and
+//               element per sample; --smoke seeds 2,000 and 20,000.
 //   server      scripts/bench/server.mjs, when present (it owns its own output)
 //   size        `npm run size`
 //   lighthouse  mobile profile on the demo's agency console and client portal (`npm start`), through chrome-launcher
 //
 // Flags: --smoke (every case once, tiny samples, writes nothing: CI's check that it still runs; never fails on a
-// timing), --samples N, --only rendering,live,server,size,lighthouse, --rows 100,1000 (rendering sizes), --root DIR (bench another checkout of the repo
+// timing), --samples N, --only rendering,live,scale,server,size,lighthouse, --rows 100,1000 (rendering sizes), --root DIR (bench another checkout of the repo
 // with this harness, e.g. a `git archive` of an older commit with node_modules linked: a before/after in one harness).
 // Exits non-zero only when a case cannot run.
 import { spawn } from 'node:child_process';
@@ -75,7 +79,7 @@ async function buildFixtures(dir) {
   let fixtures = join(here, 'scripts/bench/fixtures');
   if (root !== here) cpSync(fixtures, (fixtures = join(root, '.relink-bench-fixtures')), { recursive: true });
   await build({
-    entryPoints: ['relink', 'baseline'].map((name) => join(fixtures, `${name}.ts`)),
+    entryPoints: ['relink', 'baseline', 'scale'].map((name) => join(fixtures, `${name}.ts`)),
     absWorkingDir: root,
     bundle: true,
     format: 'esm',
@@ -89,7 +93,7 @@ async function buildFixtures(dir) {
     outdir: dir,
     logLevel: 'error',
   });
-  for (const name of ['relink', 'baseline']) {
+  for (const name of ['relink', 'baseline', 'scale']) {
     writeFileSync(join(dir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
   }
 }
@@ -188,6 +192,56 @@ async function live(browser, base) {
   });
 }
 
+async function scale(browser, base) {
+  const sizes = smoke ? [2_000, 20_000] : [10_000, 100_000];
+  const series = {};
+  for (const n of sizes) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => { if (!/ResizeObserver loop/.test(e.message)) errors.push(e.message); });
+    try {
+      log(`scale: seeding ${n.toLocaleString('en')} connections in the page…`);
+      await page.goto(`${base}/scale.html?n=${n}`);
+      await page.waitForFunction(() => window.benchReady === true || undefined, undefined, { timeout: 600_000, polling: 100 })
+        .catch((e) => { throw new Error(`scale.html?n=${n} did not get ready: ${errors.join('; ') || e.message}`); });
+      log(`scale: seeded in ${Math.round(await page.evaluate(() => window.bench.seeded))} ms; ${samples} alternating samples…`);
+      const s = (series[n] = { first: [], page: [], added: [] });
+      for (let i = 0; i < samples; i++) {
+        for (const side of i % 2 ? ['baseline', 'relink'] : ['relink', 'baseline']) {
+          const before = await heap(page);
+          if (side === 'baseline') {
+            s.page.push(await page.evaluate(() => window.bench.onePage()));
+            continue;
+          }
+          s.first.push(await page.evaluate(() => window.bench.mountTable()));
+          await page.evaluate(() => window.bench.settled());
+          s.added.push((await heap(page)) - before);
+          const held = await page.evaluate(() => window.bench.held());
+          if (held > 1000) throw new Error(`the table loaded ${held} connections into the store at ${n}`);
+          await page.evaluate(() => window.bench.unmount());
+        }
+      }
+      if (errors.length) throw new Error(errors.join('; '));
+    } finally {
+      await page.close();
+    }
+  }
+  const [small, large] = sizes.map((n) => n.toLocaleString('en'));
+  const [sn, ln] = sizes;
+  results.push({
+    group: 'Scale', name: `first rows painted, ${large} connections, nothing loaded`, against: 'one page request (limit 100) + a paint, same page',
+    relink: stats(series[ln].first), baseline: stats(series[ln].page), unit: 'ms', budget: 1.2,
+  });
+  results.push({
+    group: 'Scale', name: `first rows painted, ${small} connections, nothing loaded`, against: 'one page request (limit 100) + a paint, same page',
+    relink: stats(series[sn].first), baseline: stats(series[sn].page), unit: 'ms', budget: 1.2,
+  });
+  results.push({
+    group: 'Scale', name: `JS heap added by mounting the table, ${large} connections`, against: `the same at ${small}`,
+    relink: stats(series[ln].added), baseline: stats(series[sn].added), unit: 'MB', budget: 1.2,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Server throughput (scripts/bench/server.mjs, when present) and bytes (`npm run size`): their own output, verbatim.
 const sections = {};
@@ -280,7 +334,7 @@ async function lighthouseRun() {
 // ---------------------------------------------------------------------------------------------------------------
 // Run, print, write.
 const started = Date.now();
-if (wanted('rendering') || wanted('live')) {
+if (wanted('rendering') || wanted('live') || wanted('scale')) {
   const dir = mkdtempSync(join(tmpdir(), 'relink-bench-'));
   await buildFixtures(dir);
   const server = await serve(dir);
@@ -289,6 +343,7 @@ if (wanted('rendering') || wanted('live')) {
   try {
     if (wanted('rendering')) await rendering(browser, base).catch((e) => { failures++; log('rendering failed:', e); });
     if (wanted('live')) await live(browser, base).catch((e) => { failures++; log('live failed:', e); });
+    if (wanted('scale')) await scale(browser, base).catch((e) => { failures++; log('scale failed:', e); });
   } finally {
     await browser.close();
     server.close();

@@ -17,11 +17,13 @@ import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
+import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
 
 export type { Collection } from './store/collection.js';
+export type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 export type { RelinkSnapshot } from './store/state.js';
 
 /**
@@ -59,6 +61,8 @@ export class RelinkStore {
   // an aborted load restores it only when it was the last one running.
   readonly #loading = new Map<Kind, { count: number; before: Collection<Entity> }>();
   readonly #live: LiveUpdates;
+  /** Open connection windows: a poll or a gap in the live stream refreshes them with the collections. */
+  readonly #windows = new Set<ConnectionWindow>();
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
     this.client = client;
@@ -151,6 +155,30 @@ export class RelinkStore {
   readonly connections = {
     load: ({ signal }: LoadOptions = {}) =>
       this.#load('connections', 'connections', (cursor, shared) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared }), { signal }),
+    /**
+     * A window onto the list for a view that shows a slice of it (a virtualized table of 100,000): sorted, filtered
+     * and searched on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes.
+     * Call `close()` when the view goes. Loaded on first use (a page without a long list never pays for it).
+     */
+    window: async (query: ConnectionWindowQuery = {}, options?: ConnectionWindowOptions): Promise<ConnectionWindow> => {
+      const { ConnectionWindow } = await import('./store/connection-window.js');
+      const opened: ConnectionWindow = new ConnectionWindow(this.client, {
+        watch: (listener) => this.#state.watch((kind, id, item) => kind === 'connections' && listener(id, item as Connection | undefined)),
+        listed: (eventId) => this.#live.listed(eventId),
+        // The rows a window shows are known by id to every view (a row's renew button, a detail opened from it), as
+        // the issue has it: the store keeps what is visible plus live updates. Never older than what it holds.
+        loaded: (items) => {
+          const held = this.#state.snapshot.connections.byId;
+          for (const item of items) {
+            const known = held.get(item.id);
+            if (!known || known.updatedAt <= item.updatedAt) this.#state.upsert('connections', item, { quiet: true });
+          }
+        },
+        closed: () => this.#windows.delete(opened),
+      }, query, options);
+      this.#windows.add(opened);
+      return opened;
+    },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);
@@ -384,6 +412,7 @@ export class RelinkStore {
 
   /** Reload every collection a view has asked for (the polling fallback, and after a long disconnection). */
   reloadLoaded(): Promise<unknown> {
+    for (const opened of this.#windows) opened.refresh();
     return Promise.allSettled(KINDS.filter((kind) => this.#state.snapshot[kind].status !== 'idle').map((kind) => this[kind].load()));
   }
 

@@ -107,6 +107,29 @@ for (const [name, database] of databases) {
       assert.equal(await status('con_linkedin'), undefined);
     });
 
+    it('offset jumps to a row of the sorted, filtered list: the same rows the cursors reach, with the total and a cursor onward', async () => {
+      await setup();
+      for (const query of ['sort=label', 'sort=status&order=desc', 'q=a&sort=app']) {
+        const all = await walk<Connection>(h, `/v1/connections?${query}&limit=100`, h.agency);
+        assert.ok(all.items.length >= 4, query);
+        for (const offset of [0, 1, 3, all.items.length - 1]) {
+          const res = await h.request('GET', `/v1/connections?${query}&offset=${offset}&limit=2`, { token: h.agency });
+          assert.equal(res.status, 200, res.text);
+          assert.deepEqual(res.body.data.map((c: Connection) => c.id), all.items.slice(offset, offset + 2).map((c) => c.id), `${query} offset ${offset}`);
+          assert.equal(res.body.total, all.total, 'a jump carries the total');
+          if (offset + 2 < all.items.length) {
+            // The cursor continues from where the jump landed.
+            const next = await h.request('GET', `/v1/connections?${query}&limit=1&cursor=${encodeURIComponent(res.body.nextCursor)}`, { token: h.agency });
+            assert.deepEqual(next.body.data.map((c: Connection) => c.id), [all.items[offset + 2]!.id]);
+          } else {
+            assert.equal(res.body.nextCursor, null, 'the last page ends the list');
+          }
+        }
+        const past = await h.request('GET', `/v1/connections?${query}&offset=${all.items.length}`, { token: h.agency });
+        assert.deepEqual([past.status, past.body.data, past.body.nextCursor, past.body.total], [200, [], null, all.total]);
+      }
+    });
+
     it("a client's list holds, pages and counts only the connections it authorised", async () => {
       await setup();
       const mine = await walk<Connection>(h, '/v1/connections?limit=1&sort=label', h.client);
@@ -128,18 +151,23 @@ for (const [name, database] of databases) {
       assert.deepEqual([conflict.status, conflict.body.data, conflict.body.total], [200, [], 0]);
     });
 
-    it('bad sort, order, q and foreign cursors are 400s with a code and a message, never 500s', async () => {
+    it('bad sort, order, q, offset and foreign cursors are 400s with a code and a message, never 500s', async () => {
       await setup();
       const cases: [string, string, RegExp][] = [
         ['/v1/connections?sort=colour', 'validation_failed', /"sort" must be one of "createdAt", "updatedAt", "app", "label", "status"/],
         ['/v1/connections?order=up', 'validation_failed', /"order" must be one of "asc", "desc"/],
         [`/v1/connections?q=${'x'.repeat(101)}`, 'validation_failed', /"q" is too long/],
         ['/v1/runs?sort=label', 'validation_failed', /"sort" must be one of/],
+        ['/v1/connections?offset=-1', 'validation_failed', /"offset"/],
+        ['/v1/connections?offset=1.5', 'validation_failed', /"offset"/],
+        ['/v1/connections?offset=ten', 'validation_failed', /"offset"/],
+        ['/v1/connections?offset=1000001', 'validation_failed', /"offset"/],
       ];
       const labelPage = await h.request('GET', '/v1/connections?sort=label&limit=1', { token: h.agency });
       const cursor = encodeURIComponent(labelPage.body.nextCursor);
       cases.push([`/v1/connections?sort=app&limit=1&cursor=${cursor}`, 'bad_request', /another sort order/]);
       cases.push([`/v1/runs?cursor=${cursor}`, 'bad_request', /another sort order or list/]);
+      cases.push([`/v1/connections?sort=label&offset=2&cursor=${cursor}`, 'bad_request', /either a cursor or an offset/]);
       for (const [path, code, message] of cases) {
         const res = await h.request('GET', path, { token: h.agency });
         assert.equal(res.status, 400, path);

@@ -116,6 +116,8 @@ export default {
     noMatches: 'لا توجد اتصالات تطابق عامل التصفية هذا.',
     filterLabel: 'الحالة',
     allStatuses: 'كل الحالات',
+    searchLabel: 'البحث حسب التطبيق أو التسمية',
+    searchPlaceholder: 'Slack، Acme…',
     loading: 'جارٍ تحميل الاتصالات…',
     statusChanged: 'تغيّرت حالة {app} ({label}) إلى: {status}.',
     expiresHint: {

@@ -109,6 +109,8 @@ export default {
     noMatches: 'Keine Verbindungen entsprechen diesem Filter.',
     filterLabel: 'Status',
     allStatuses: 'Alle Status',
+    searchLabel: 'Nach App oder Bezeichnung suchen',
+    searchPlaceholder: 'Slack, Acme …',
     loading: 'Verbindungen werden geladen …',
     statusChanged: 'Neuer Status von {app} ({label}): {status}.',
     expiresHint: { one: 'Innerhalb von {n} Tag neu verbinden', other: 'Innerhalb von {n} Tagen neu verbinden' },

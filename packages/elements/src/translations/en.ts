@@ -159,6 +159,9 @@ export const connectionsTable = {
   noMatches: 'No connections match this filter.',
   filterLabel: 'Status',
   allStatuses: 'All statuses',
+  /** The search field's label: it narrows the rows by app name or label. */
+  searchLabel: 'Search by app or label',
+  searchPlaceholder: 'Slack, Acme…',
   loading: 'Loading connections…',
   /** Announced when a connection's status changes live; `{app}`, `{label}`, `{status}` (a status word). */
   statusChanged: '{app} ({label}) is now {status}.',

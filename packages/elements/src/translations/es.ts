@@ -113,6 +113,8 @@ export default {
     noMatches: 'Ninguna conexión coincide con este filtro.',
     filterLabel: 'Estado',
     allStatuses: 'Todos los estados',
+    searchLabel: 'Buscar por app o etiqueta',
+    searchPlaceholder: 'Slack, Acme…',
     loading: 'Cargando conexiones…',
     statusChanged: 'Nuevo estado de {app} ({label}): {status}.',
     expiresHint: {

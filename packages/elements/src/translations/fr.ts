@@ -114,6 +114,8 @@ export default {
     noMatches: 'Aucune connexion ne correspond à ce filtre.',
     filterLabel: 'Statut',
     allStatuses: 'Tous les statuts',
+    searchLabel: 'Rechercher par app ou libellé',
+    searchPlaceholder: 'Slack, Acme…',
     loading: 'Chargement des connexions…',
     statusChanged: 'Nouveau statut de {app} ({label})\u00a0: {status}.',
     expiresHint: {

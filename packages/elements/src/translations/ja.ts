@@ -109,6 +109,8 @@ export default {
     noMatches: 'このフィルターに一致する接続はありません。',
     filterLabel: 'ステータス',
     allStatuses: 'すべてのステータス',
+    searchLabel: 'アプリ名またはラベルで検索',
+    searchPlaceholder: 'Slack、Acme…',
     loading: '接続を読み込んでいます…',
     statusChanged: '{app}（{label}）のステータスが「{status}」になりました。',
     expiresHint: { other: '{n}日以内に再接続してください' },

@@ -21,6 +21,8 @@ export interface ConnectionListParams {
   order?: SortOrder | undefined;
   /** `nextCursor` of the previous page. */
   cursor?: string | undefined;
+  /** Rows to skip from the start (0–1,000,000), instead of a cursor: a window jumping to the rows it shows. Carries `total`. */
+  offset?: number | undefined;
   /** Page size, 1–100 (server default 50). */
   limit?: number | undefined;
 }

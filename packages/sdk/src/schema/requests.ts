@@ -15,6 +15,12 @@ export const Limit = z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_S
 /** `q`: a case- and accent-insensitive substring search; empty means no search. */
 export const SearchText = z.string().check(z.maxLength(100));
 
+/** The deepest row a list lets a caller jump to with `offset` (a window scrolled to row 50,000 asks for its page directly). */
+export const MAX_LIST_OFFSET = 1_000_000;
+
+/** `offset`: matching rows to skip from the start of the sorted list; 0..MAX_LIST_OFFSET, never with a cursor. */
+export const ListOffset = z.coerce.number().check(z.int(), z.gte(0), z.lte(MAX_LIST_OFFSET));
+
 export const ConnectionListQuery = z.strictObject({
   status: z.optional(ConnectionStatus),
   app: z.optional(z.string().check(z.maxLength(64))),
@@ -23,6 +29,8 @@ export const ConnectionListQuery = z.strictObject({
   sort: z.optional(ConnectionSort),
   order: z.optional(SortOrder),
   cursor: z.optional(Cursor),
+  /** Jump to a row without walking cursors (a virtualized table's window); the page still ends with a `nextCursor`. */
+  offset: z.optional(ListOffset),
   limit: z.optional(Limit),
 });
 export type ConnectionListQuery = z.input<typeof ConnectionListQuery>;

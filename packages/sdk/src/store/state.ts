@@ -35,6 +35,8 @@ export class StoreState {
   #listeners = new Set<Listener>();
   #notified: RelinkSnapshot = this.#snapshot;
   #flushQueued = false;
+  /** Told of each item upserted or removed as it happens (a connections window follows changes to rows it holds). */
+  #watchers = new Set<(kind: Kind, id: string, item: Entity | undefined) => void>();
   /** Upserts not yet applied, per collection, in arrival order. */
   #pending = new Map<Kind, Entity[]>();
 
@@ -86,16 +88,27 @@ export class StoreState {
     if (next !== current) this.set({ ...this.#snapshot, [kind]: next });
   }
 
+  /** Hear every upsert and removal as it happens, before the snapshot flush; returns the function that stops it. */
+  watch(listener: (kind: Kind, id: string, item: Entity | undefined) => void): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
+  }
+
   /** Drop one item (a removed connection); the others keep their order. */
   remove(kind: Kind, id: string): void {
+    for (const watcher of this.#watchers) watcher(kind, id, undefined);
     this.patch(kind, (collection) => {
       if (!collection.byId.has(id)) return collection;
       return withItems(collection, collection.items.filter((item) => item.id !== id));
     });
   }
 
-  /** Queue an insert or replace; applied with the others at the next flush (or read). */
-  upsert(kind: Kind, item: Entity): void {
+  /**
+   * Queue an insert or replace; applied with the others at the next flush (or read). `quiet`: what a list read, not
+   * a change, so watchers are not told (a window showing its own page to the other views).
+   */
+  upsert(kind: Kind, item: Entity, { quiet = false } = {}): void {
+    if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item);
     const queue = this.#pending.get(kind);
     if (queue) queue.push(item);
     else this.#pending.set(kind, [item]);

@@ -45,11 +45,12 @@ export function connectionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx:
   const view = async (record: Parameters<typeof toConnection>[0]) => toConnection(record, await appOf(ctx, record));
 
   route(v1, registry, {
-    method: 'get', path: '/v1/connections', tag, auth: 'session', summary: 'A page of the connections the caller may see, filtered (status, app, q: app name or label), sorted (sort, order) and counted (total, on the first page) on the server.',
+    method: 'get', path: '/v1/connections', tag, auth: 'session', summary: 'A page of the connections the caller may see, filtered (status, app, q: app name or label), sorted (sort, order) and counted (total, on every page without a cursor) on the server; offset jumps to a row without walking cursors.',
     query: ConnectionListQuery, response: { status: 200, schema: ConnectionPage, description: 'A page of connections' }, errors: [400],
   }, async (c) => {
     const auth = c.get('auth');
     const q = parseQuery(c, ConnectionListQuery);
+    if (q.cursor !== undefined && q.offset !== undefined) throw new ApiError(400, 'bad_request', 'Send either a cursor or an offset, not both: a cursor already says where the page starts.');
     const eventId = listedAt(ctx);
     const page = await paged(() => ctx.store.listConnections({
       workspaceId: auth.workspaceId,
@@ -61,6 +62,7 @@ export function connectionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx:
       ...(q.sort ? { sort: q.sort } : {}),
       ...(q.order ? { order: q.order } : {}),
       ...(q.cursor ? { cursor: q.cursor } : { withTotal: true }),
+      ...(q.offset ? { offset: q.offset } : {}),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
       redactSecrets: true,
     }));

@@ -22,7 +22,9 @@ export function selectPage<T>(
   after: readonly string[] | undefined,
   limit: number,
   withTotal = false,
+  offset = 0,
 ): SelectedPage<T> {
+  if (offset > 0) return selectAtOffset(items, match, keysOf, order, offset, limit, withTotal);
   const sign = order === 'asc' ? 1 : -1;
   const buffer: { item: T; keys: string[] }[] = [];
   let total = 0;
@@ -49,5 +51,27 @@ export function selectPage<T>(
     items: page.map((entry) => entry.item),
     nextKeys: buffer.length > limit ? page[page.length - 1]!.keys : null,
     ...(withTotal ? { total } : {}),
+  };
+}
+
+/** A page `offset` matches in: every match sorted once (a bounded buffer that deep would cost more than the sort). */
+function selectAtOffset<T>(
+  items: Iterable<T>,
+  match: (item: T) => boolean,
+  keysOf: (item: T) => string[],
+  order: SortOrder,
+  offset: number,
+  limit: number,
+  withTotal: boolean,
+): SelectedPage<T> {
+  const sign = order === 'asc' ? 1 : -1;
+  const matches: { item: T; keys: string[] }[] = [];
+  for (const item of items) if (match(item)) matches.push({ item, keys: keysOf(item) });
+  matches.sort((a, b) => sign * compareKeyTuples(a.keys, b.keys));
+  const page = matches.slice(offset, offset + limit);
+  return {
+    items: page.map((entry) => entry.item),
+    nextKeys: matches.length > offset + limit ? page[page.length - 1]!.keys : null,
+    ...(withTotal ? { total: matches.length } : {}),
   };
 }

@@ -146,7 +146,7 @@ export class MemoryStore implements Store {
         (q.status === undefined || c.status === q.status) &&
         (q.appKey === undefined || c.appKey === q.appKey) &&
         (search === '' || this.keysOf(c).labelKey.includes(search) || this.keysOf(c).appNameKey.includes(search)),
-      tuple, order, after, q.limit, q.withTotal,
+      tuple, order, after, q.limit, q.withTotal, q.offset,
     );
     const redact = (c: ConnectionRecord): ConnectionRecord => ({ ...c, secrets: c.secrets.refreshToken !== undefined ? { refreshToken: REDACTED_SECRET } : {} });
     return {

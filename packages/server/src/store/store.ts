@@ -230,6 +230,8 @@ export interface SortedQuery<S extends string> {
   search?: string;
   /** Count the matches too (one count query: the route asks on a first page only). */
   withTotal?: boolean;
+  /** Skip this many matches from the start (never with a cursor): a window jumping to the rows it shows. */
+  offset?: number;
 }
 
 /** What a redacted list holds in place of a stored refresh token (see `ConnectionQuery.redactSecrets`). */

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { expiryHintDays, type Collection, type Connection, type ConnectionStatus } from '@relink/sdk';
+import { expiryHintDays, type Collection, type Connection, type ConnectionStatus, type ConnectionWindow, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
 import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
 import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
 import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
-import { collectionLoader } from '../../controllers/resource-controller.js';
+import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkManageEvent } from '../../events/manage.js';
 import { badge, knownStatus } from '../../internal/badge.js';
@@ -45,6 +45,11 @@ type VirtualizeModule = typeof Virtualize;
 const FIRST_SCREEN = 12;
 /** The virtualizer once loaded: a table mounted after that renders its rows at once, without waiting a turn. */
 let virtualizerModule: VirtualizeModule | undefined;
+/** How long typing pauses before a search is asked of the server (or filters the rows held). */
+const SEARCH_DELAY_MS = 250;
+
+/** Search text as the server compares it: case- and accent-insensitive. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * The connections the viewer may see (seed 001's Connections page): App, Label, Status and a "Manage" link per row.
@@ -55,6 +60,13 @@ let virtualizerModule: VirtualizeModule | undefined;
  * "Manage", the way to renew before it expires (seed 004): Reconnect for the agency's own, "Send reconnection request"
  * for a client's (`relink-reconnect-button`, loaded only when such a row shows).
  * Above `virtualize-threshold` rows it switches to `@lit-labs/virtualizer` (loaded on demand) with ARIA table roles.
+ * A search field narrows the rows by app name or label.
+ *
+ * At scale (issue 17): when the workspace holds more than `page-threshold` connections (the first page's total), the
+ * table does not load them all. It asks the server for the rows it shows (`store.connections.window`): the
+ * virtualizer's range asks for their pages, rows not loaded yet are placeholder rows, and sorting, the status filter
+ * and the search are query parameters of a new window. A store that already holds every connection (another view
+ * loaded them) is shown from memory as before.
  *
  * @tag relink-connections-table
  * @summary Every connection with its status; sort, filter, and "Manage" each one.
@@ -62,8 +74,9 @@ let virtualizerModule: VirtualizeModule | undefined;
  * @event {RelinkManageEvent} relink-manage - A "Manage" link was activated, `{ connection, href }`; cancel it to route in the host app.
  *
  * @csspart base - Toolbar and table.
- * @csspart toolbar - The status filter.
+ * @csspart toolbar - The search field and the status filter.
  * @csspart filter - The status `<select>`.
+ * @csspart search - The search field ("Search by app or label").
  * @csspart table - The `<table>` (or, virtualized, the `role=table` container).
  * @csspart header - The header row.
  * @csspart sort-button - Each column's sort button.
@@ -92,7 +105,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   static override copy = copyOf('connections-table', connectionsTable, statusWords, errorKinds, noCodes, retry);
 
   private readonly data = new StoreController<Collection<Connection>>(this, (s) => s.connections);
-  private readonly loader = collectionLoader(this, () => this.data.store, ['connections']);
+  /** Decides, once per store, whether the rows live in the store (`client`) or are asked for a window at a time. */
+  private readonly loader = new ResourceController(this, {
+    args: () => [this.data.store] as const,
+    load: ([store], { signal }) => this.chooseMode(store, signal),
+  });
 
   /** Link of each row's "Manage": `{id}` is replaced by the connection's id, e.g. `/portal/connections/{id}`. */
   @property({ attribute: 'manage-href' }) manageHref?: string;
@@ -109,12 +126,42 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   /** Rows above which the table is virtualized. */
   @property({ type: Number, attribute: 'virtualize-threshold' }) virtualizeThreshold = 200;
 
+  /**
+   * Connections above which the table asks the server for the rows it shows (paged, sorted, filtered and searched
+   * there) instead of loading them all.
+   */
+  @property({ type: Number, attribute: 'page-threshold' }) pageThreshold = 200;
+
+  /** Where the rows come from: every connection in the store, or a window of the server's list. Unset until known. */
+  @state() private mode?: 'client' | 'window';
+  /** The search as typed, and as applied once typing pauses. */
+  @state() private searchText = '';
+  @state() private search = '';
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private window?: ConnectionWindow;
+  private windowKey = '';
+  /** The query of a window being opened (its code loads on first use). */
+  private opening?: string;
+  private windowVersion = -1;
+  private stopWindow?: () => void;
+  /** The rows the virtualizer last rendered: a new window asks for them first. */
+  private range: [first: number, last: number] = [0, FIRST_SCREEN];
+  /** The scroller whose range changes ask for pages. */
+  private rangeSource?: Element;
+  /**
+   * Whether a window's first rows have been painted: they paint in a plain table first, and the virtualizer (which
+   * measures its rows over a few frames) takes over after that paint.
+   */
+  @state() private windowPainted = false;
+  /** Statuses of the rows shown, to announce live changes in window mode. */
+  private windowSeen = new Map<string, ConnectionStatus>();
+
   @state() private virtualizer?: VirtualizeModule = virtualizerModule;
   /** Whether the reconnect button (renew before expiry) was asked for. */
   @state() private announcement = '';
   private rows: readonly Connection[] = [];
   /** What `rows` was derived from: rows are filtered and sorted again only when one of these changes. */
-  private rowsFrom?: [items: readonly Connection[], filter: string, sort: SortKey | undefined, direction: SortDirection, locale: string];
+  private rowsFrom?: [items: readonly Connection[], filter: string, sort: SortKey | undefined, direction: SortDirection, locale: string, search: string];
   /** The collection the last status announcement compared against (live changes are announced, the first load is not). */
   private seen?: Collection<Connection>;
   private collator?: [locale: string, collator: Intl.Collator];
@@ -132,9 +179,203 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.statusFilter = (event.target as HTMLSelectElement).value as ConnectionStatus | '';
   }
 
+  private handleSearch(event: Event): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.search = this.searchText.trim()), SEARCH_DELAY_MS);
+  }
+
   /** Loads the connections again (what "Try again" does). */
   reload(): Promise<void> {
     return this.loader.run();
+  }
+
+  /**
+   * Whether the rows live in the store or in a window: a store that holds (or is loading) every connection is shown
+   * from memory; otherwise the first page of the server's list says how many there are, and above `page-threshold`
+   * the table keeps asking for the rows it shows instead of loading them all.
+   */
+  private async chooseMode(store: RelinkStore | undefined, signal: AbortSignal): Promise<undefined | typeof initialState> {
+    this.closeWindow();
+    this.mode = undefined;
+    if (!store) return initialState;
+    const held = store.getSnapshot().connections;
+    if (held.status !== 'ready' && held.status !== 'loading') {
+      // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the first window.
+      // It shares its rows with the store only if it is kept: a small workspace is loaded whole instead.
+      const probe = await store.connections.window(this.windowQuery(false), { share: false });
+      if (signal.aborted) {
+        probe.close();
+        return initialState;
+      }
+      const stop = () => probe.close();
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        await probe.ensure(0, FIRST_SCREEN);
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+      if (signal.aborted) {
+        probe.close();
+        return initialState;
+      }
+      if (probe.error !== undefined) {
+        probe.close();
+        throw probe.error;
+      }
+      if ((probe.total ?? 0) > this.pageThreshold) {
+        if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) {
+          probe.share();
+          this.openWindow(probe);
+        } else probe.close();
+        this.windowPainted = false;
+        this.mode = 'window';
+        return undefined;
+      }
+      probe.close();
+    }
+    this.mode = 'client';
+    if (held.status !== 'ready') await store.connections.load({ signal }).catch(() => undefined);
+    return undefined;
+  }
+
+  /** The server's query for the table's sort, status filter and search (`filtered: false` for the count alone). */
+  private windowQuery(filtered = true): ConnectionWindowQuery {
+    const query: ConnectionWindowQuery = {};
+    if (filtered && this.statusFilter) query.status = this.statusFilter;
+    if (filtered && this.search) query.q = this.search;
+    if (this.sort) {
+      query.sort = this.sort;
+      query.order = this.sortDirection === 'descending' ? 'desc' : 'asc';
+    }
+    return query;
+  }
+
+  private openWindow(window: ConnectionWindow): void {
+    this.closeWindow();
+    this.window = window;
+    this.windowKey = JSON.stringify(window.query);
+    this.windowVersion = -1;
+    this.windowSeen.clear();
+    this.stopWindow = window.subscribe(() => this.requestUpdate());
+    void window.ensure(...this.range);
+  }
+
+  private closeWindow(): void {
+    this.stopWindow?.();
+    this.stopWindow = undefined;
+    this.window?.close();
+    this.window = undefined;
+  }
+
+  /** The virtualizer rendered other rows: ask for their pages. */
+  private readonly handleRange = (event: Event): void => {
+    const { first, last } = event as Event & { first: number; last: number };
+    if (first < 0 || last < first) return;
+    this.range = [first, last];
+    void this.window?.ensure(first, last);
+    this.announceWindowChanges();
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    // A table off the page holds no pages and hears nothing; it opens a window again when it comes back.
+    this.closeWindow();
+  }
+
+  /** The window's rows as the virtualizer's items: its length is the total, a row not loaded yet is undefined. */
+  private windowRows(window: ConnectionWindow): readonly Connection[] {
+    const length = window.total ?? 0;
+    return new Proxy([] as Connection[], {
+      get: (target, key, receiver) =>
+        key === 'length' ? length : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
+    });
+  }
+
+  /** A window's status changes of the rows on screen are announced (rows scrolled into view are not news). */
+  private announceWindowChanges(): void {
+    const window = this.window;
+    if (!window) return;
+    const m = this.m;
+    const changes: string[] = [];
+    const seen = new Map<string, ConnectionStatus>();
+    for (let i = this.range[0]; i <= this.range[1]; i++) {
+      const c = window.at(i);
+      if (!c) continue;
+      const before = this.windowSeen.get(c.id);
+      if (before !== undefined && before !== c.status) changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
+      seen.set(c.id, c.status);
+    }
+    this.windowSeen = seen;
+    if (changes.length) this.announcement = changes.join(' ');
+  }
+
+  /** Window mode: a changed sort, filter or search opens a new window; a change of the window's rows renders them. */
+  private updateWindow(): void {
+    const store = this.data.store;
+    if (!store) return;
+    const query = this.windowQuery();
+    const key = JSON.stringify(query);
+    if (key !== this.windowKey || (!this.window && this.opening !== key)) {
+      if (key !== this.windowKey) {
+        // Another order, filter or search starts at its first row.
+        this.range = [0, FIRST_SCREEN];
+        this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
+      }
+      this.closeWindow();
+      this.windowKey = key;
+      this.opening = key;
+      void store.connections.window(query).then((opened) => {
+        if (this.opening === key) this.opening = undefined;
+        if (this.windowKey !== key || this.window || !this.isConnected || this.mode !== 'window') return opened.close();
+        this.openWindow(opened);
+        this.requestUpdate();
+      });
+    }
+    const window = this.window;
+    if (!window) return;
+    if (window.version !== this.windowVersion) {
+      this.windowVersion = window.version;
+      this.rows = this.windowRows(window);
+      this.announceWindowChanges();
+    }
+    if (!this.virtualizer) void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
+  }
+
+  /**
+   * The virtualizer of `renderVirtual`, for a window's rows: a row not loaded yet renders as a placeholder row (the
+   * loaded ones with the table's own row template, unchanged).
+   */
+  private withPlaceholders(module: VirtualizeModule): VirtualizeModule {
+    return {
+      ...module,
+      virtualize: ((config: Parameters<VirtualizeModule['virtualize']>[0] & {}) =>
+        module.virtualize({
+          ...config,
+          keyFunction: (c: unknown, index: number) => (c ? config.keyFunction!(c, index) : `placeholder-${index}`),
+          renderItem: (c: unknown, index: number) => (c ? config.renderItem!(c, index) : this.placeholderRow(index)),
+        })) as VirtualizeModule['virtualize'],
+    };
+  }
+
+  private placeholderRow(index: number) {
+    const cell = html`<div part="cell" role="cell"><span class="skeleton"></span></div>`;
+    return html`<div part="row" class="placeholder" role="row" aria-rowindex=${index + 2} aria-busy="true">${cell}${cell}${cell}${cell}</div>`;
+  }
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.mode === 'window' && !this.windowPainted && this.window?.total !== undefined) {
+      // After the frame that paints the first rows (a timer queued from an animation frame runs after its paint).
+      requestAnimationFrame(() => setTimeout(() => (this.windowPainted = true)));
+    }
+    // The virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble).
+    const scroller = this.mode === 'window' ? this.renderRoot.querySelector('.scroller') ?? undefined : undefined;
+    if (scroller === this.rangeSource) return;
+    this.rangeSource?.removeEventListener('rangeChanged', this.handleRange);
+    scroller?.addEventListener('rangeChanged', this.handleRange);
+    this.rangeSource = scroller;
   }
 
   /**
@@ -163,15 +404,20 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (this.mode === 'window') return this.updateWindow();
     const collection = this.data.value;
     const items = collection?.items ?? [];
     this.announceChanges(collection);
 
     const locale = this.locale;
     const from = this.rowsFrom;
-    if (from && from[0] === items && from[1] === this.statusFilter && from[2] === this.sort && from[3] === this.sortDirection && from[4] === locale) return;
-    this.rowsFrom = [items, this.statusFilter, this.sort, this.sortDirection, locale];
+    if (from && from[0] === items && from[1] === this.statusFilter && from[2] === this.sort && from[3] === this.sortDirection && from[4] === locale && from[5] === this.search) return;
+    this.rowsFrom = [items, this.statusFilter, this.sort, this.sortDirection, locale, this.search];
     let rows = this.statusFilter ? items.filter((c) => c.status === this.statusFilter) : items;
+    if (this.search) {
+      const search = fold(this.search);
+      rows = rows.filter((c) => fold(c.app.name).includes(search) || fold(c.label).includes(search));
+    }
     if (this.sort) {
       if (this.collator?.[0] !== locale) this.collator = [locale, new Intl.Collator(locale, { sensitivity: 'base', numeric: true })];
       const collator = this.collator[1];
@@ -279,30 +525,63 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   override render() {
     const m = this.m;
     const collection = this.data.value;
-    const loading = !collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length);
-    const failed = collection?.status === 'error';
-    const big = this.rows.length > this.virtualizeThreshold;
-    let body;
-    if (failed) {
-      body = errorState(errorCopy(collection.error, m), { label: m.retry, onRetry: () => void this.reload() });
-    } else if (!loading && !collection.items.length) {
-      body = emptyState(m.emptyTitle, m.emptyBody);
-    } else if (big && this.virtualizer) {
-      body = this.renderVirtual(this.virtualizer);
+    const windowed = this.mode === 'window';
+    const window = this.window;
+    const filtered = !!(this.statusFilter || this.search);
+    let loading: boolean;
+    let failure: { error: unknown } | undefined;
+    let total: number | undefined;
+    if (this.mode === undefined) {
+      // Not known yet whether the rows live in the store or on the server: the first page is on its way.
+      loading = !this.loader.error;
+      failure = this.loader.error !== undefined ? { error: this.loader.error } : undefined;
+    } else if (windowed) {
+      total = window?.total;
+      failure = window?.error !== undefined ? { error: window.error } : undefined;
+      loading = total === undefined && !failure;
     } else {
-      // While the virtualizer loads, a big list shows its first rows (a screenful) rather than skeletons: the data is there.
-      body = html`${this.renderTable(loading || big, loading ? undefined : big ? this.rows.slice(0, FIRST_SCREEN) : this.rows)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
+      loading = !collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length);
+      failure = collection?.status === 'error' ? { error: collection.error } : undefined;
+      total = collection?.items.length;
+    }
+    // No connections at all (a window's filtered answer of none is "no matches" instead).
+    const empty = !loading && !failure && total === 0 && !(windowed && filtered);
+    let body;
+    if (failure) {
+      body = errorState(errorCopy(failure.error, m), { label: m.retry, onRetry: () => void this.reload() });
+    } else if (empty) {
+      body = emptyState(m.emptyTitle, m.emptyBody);
+    } else if (window && windowed && !loading) {
+      body = total === 0
+        ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
+        : this.virtualizer && this.windowPainted
+          ? this.renderVirtual(this.withPlaceholders(this.virtualizer))
+          : this.renderTable(true, Array.from({ length: Math.min(FIRST_SCREEN, total ?? 0) }, (_, i) => window.at(i)).filter((c) => c !== undefined));
+    } else {
+      const big = this.rows.length > this.virtualizeThreshold;
+      body = !loading && big && this.virtualizer
+        ? this.renderVirtual(this.virtualizer)
+        // While the virtualizer loads, a big list shows its first rows (a screenful) rather than skeletons: the data is there.
+        : html`${this.renderTable(loading || big, loading ? undefined : big ? this.rows.slice(0, FIRST_SCREEN) : this.rows)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
     }
     return html`<div part="base">
-      ${failed || (!loading && !collection.items.length) ? nothing : html`<div part="toolbar">
-        <label for="filter">${m.filterLabel}</label>
-        <select id="filter" part="filter" @change=${this.handleFilter}>
-          <option value="" ?selected=${!this.statusFilter}>${m.allStatuses}</option>
-          ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${m[s]}</option>`)}
-        </select>
-      </div>`}
+      ${failure || empty ? nothing : this.renderToolbar()}
       ${body}
       <p class="sr" role="status">${loading ? m.loading : this.announcement}</p>
+    </div>`;
+  }
+
+  /** The status filter and the search (by app or label); in window mode both are the server's query. */
+  private renderToolbar() {
+    const m = this.m;
+    return html`<div part="toolbar">
+      <label for="search">${m.searchLabel}</label>
+      <input id="search" part="search" type="search" autocomplete="off" maxlength="100" placeholder=${m.searchPlaceholder} .value=${this.searchText} @input=${this.handleSearch} />
+      <label for="filter">${m.filterLabel}</label>
+      <select id="filter" part="filter" @change=${this.handleFilter}>
+        <option value="" ?selected=${!this.statusFilter}>${m.allStatuses}</option>
+        ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${m[s]}</option>`)}
+      </select>
     </div>`;
   }
 }

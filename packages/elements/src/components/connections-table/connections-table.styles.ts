@@ -3,6 +3,7 @@ import componentStyles from '../../styles/component.styles.js';
 import controls from '../../internal/controls.styles.js';
 import { badgeStyles } from '../../internal/badge.js';
 import { monogramStyles } from '../../internal/monogram.js';
+import { textFieldRules } from '../../internal/text-field.styles.js';
 import {
   colorBorder, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
 } from '../../styles/tokens.js';
@@ -114,5 +115,8 @@ export default [
       [part~='row'] > :nth-child(3) { grid-area: status; }
       [part~='row'] > :nth-child(4) { grid-area: actions; }
     }
+    /* The search field (a window's query at scale) and the rows of a window still being fetched. */
+    input[part='search'] { ${textFieldRules} inline-size: auto; min-inline-size: 12rem; }
+    .placeholder .skeleton { display: inline-block; }
   `,
 ];

@@ -340,7 +340,7 @@ export class SqlStore implements Store {
    */
   private async sortedPage(
     table: string, columns: readonly string[], tag: string, order: 'asc' | 'desc', filters: [string, unknown][],
-    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data',
+    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data', offset = 0,
   ): Promise<PageResult<unknown>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -360,6 +360,8 @@ export class SqlStore implements Store {
       where.push(`(${keyColumns.join(', ')}) ${order === 'asc' ? '>' : '<'} (${placeholders.join(', ')})`);
     }
     params.push(limit + 1);
+    // A window jumping to a row skips matches on the same index (`offset`); sequential pages use the cursor.
+    const skip = offset > 0 ? ` OFFSET ${Math.trunc(offset)}` : '';
     const dir = order === 'asc' ? 'ASC' : 'DESC';
     // The page comes back as one row of JSON text, parsed once here: PGlite pays a fixed cost per result row (its
     // wire protocol in JavaScript, each jsonb parsed on its own), which made a 100-row page cost several times its query.
@@ -367,7 +369,7 @@ export class SqlStore implements Store {
     const result = await this.q.query<{ page: string }>(
       `SELECT coalesce(json_agg(p ORDER BY ${inPageOrder}), '[]')::text AS page FROM (
          SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
-         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`,
+         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}${skip}) p`,
       params,
     );
     const rows = JSON.parse(result.rows[0]?.page ?? '[]') as Record<string, unknown>[];
@@ -504,7 +506,7 @@ export class SqlStore implements Store {
     const select = q.redactSecrets
       ? `(data - 'secrets') || jsonb_build_object('secrets', CASE WHEN has_refresh_token THEN jsonb_build_object('refreshToken', '${REDACTED_SECRET}') ELSE '{}'::jsonb END)`
       : 'data';
-    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
+    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select, q.offset);
     const items = page.items as ConnectionRecord[];
     return { ...page, items: q.redactSecrets ? items : await this.openConnections(items) };
   }

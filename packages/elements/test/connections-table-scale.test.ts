@@ -1,0 +1,181 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import { createRelinkStore, type Connection } from '@relink/sdk';
+import type { RelinkProvider } from '../src/components/provider/provider.js';
+import type { RelinkManageEvent } from '../src/events/manage.js';
+import '../src/components/connections-table/connections-table.js';
+import type { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
+import { part } from './helpers.js';
+import { demo, inProvider } from './relink.js';
+
+// The table at scale (issue 17): above `page-threshold` it asks the server for the rows it shows instead of loading
+// the workspace, and sorting, the status filter and the search become the server's query. In-page reference backend.
+
+const EXTRA = 600;
+
+async function big({ live = false } = {}) {
+  const lists: URL[] = [];
+  /** `GET /connections/{id}`: a row's element fetching a connection the store should already know. */
+  const singles: string[] = [];
+  const d = await demo('agency', undefined, (f) => async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname.endsWith('/connections')) lists.push(url);
+    if (request.method === 'GET' && /\/connections\/[^/]+$/.test(url.pathname)) singles.push(url.pathname);
+    return f(request);
+  });
+  const records = d.server.app.relink.store;
+  const at = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < EXTRA; i++) {
+    await records.putConnection({
+      id: `con_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: i % 2 ? 'slack' : 'hubspot', label: `Team ${String(i).padStart(4, '0')}`,
+      status: i % 7 ? 'active' : 'error', owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 },
+      createdAt: new Date(at + i * 1000).toISOString(), updatedAt: new Date(at).toISOString(),
+    });
+  }
+  const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table manage-href="/c/{id}"></relink-connections-table>`, 'relink-connections-table', { live });
+  const store = provider.resolvedStore!;
+  await waitUntil(() => loadedRows(el).length > 0 && el.shadowRoot!.querySelector("[role='table']"), 'the first rows, virtualized', { timeout: 10_000 });
+  return { ...d, el, store, lists, singles };
+}
+
+const loadedRows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>("[role='rowgroup'] [part~='row'][data-id]")];
+const placeholders = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.placeholder')];
+const scroller = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+const offsets = (lists: URL[]) => lists.map((u) => u.searchParams.get('offset') ?? '0');
+
+describe('relink-connections-table at scale', () => {
+  let onerror: OnErrorEventHandler;
+  before(() => {
+    onerror = window.onerror;
+    window.onerror = (message, ...rest) => (/ResizeObserver loop/.test(String(message)) ? true : onerror?.(message, ...rest));
+  });
+  after(() => (window.onerror = onerror));
+
+  it('shows the first rows from one page request and never loads the workspace into the store', async () => {
+    const { el, store, lists, singles, other } = await big();
+    const total = (await (await other()).connections.list({ limit: 1 })).total!;
+    expect(total).to.be.greaterThan(EXTRA);
+    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal(String(total + 1));
+    expect(offsets(lists)).to.deep.equal(['0'], 'one page: the first');
+    expect(store.getSnapshot().connections.status).to.equal('idle');
+    expect(loadedRows(el).length).to.be.lessThan(100);
+    expect(loadedRows(el)[0]!.getAttribute('aria-rowindex')).to.equal('2');
+    // LinkedIn's row offers renewal: its button finds the connection in the store, which knows the rows shown.
+    await waitUntil(() => el.shadowRoot!.querySelector("[role='table'] [part~='renew']"), 'a renew button shown');
+    expect(store.getSnapshot().connections.byId.has('con_linkedin')).to.equal(true);
+    expect(singles).to.deep.equal([], 'no row fetched its connection again');
+    await expect(el).to.be.accessible();
+  });
+
+  it('scrolling far asks for the pages shown (by offset), with placeholder rows until they arrive', async function () {
+    this.timeout(30_000);
+    const { el, lists, other } = await big();
+    scroller(el).scrollTop = scroller(el).scrollHeight;
+    await waitUntil(() => placeholders(el).length > 0 || loadedRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > 500), 'the far rows', { timeout: 10_000 });
+    await waitUntil(() => placeholders(el).length === 0 && loadedRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > 500), 'far rows loaded', { timeout: 10_000 });
+    // Only the pages around the bottom were asked for, not every page between.
+    expect(offsets(lists)).to.not.include('200');
+    expect(offsets(lists)).to.include('600');
+    const last = loadedRows(el).at(-1)!;
+    const index = Number(last.getAttribute('aria-rowindex')) - 2;
+    const expected = (await (await other()).connections.list({ offset: index, limit: 1 })).data[0]!;
+    expect(last.dataset.id).to.equal(expected.id);
+
+    // Another order starts at its first row, not at row 600 of it.
+    el.shadowRoot!.querySelector<HTMLButtonElement>("[part='sort-button']")!.click();
+    const byApp = (await (await other()).connections.list({ sort: 'app', order: 'asc', limit: 1 })).data[0]!;
+    await waitUntil(() => loadedRows(el).some((r) => r.getAttribute('aria-rowindex') === '2' && r.dataset.id === byApp.id), 'the first row by app', { timeout: 10_000 });
+    expect(lists.filter((u) => u.searchParams.get('sort') === 'app').map((u) => u.searchParams.get('offset'))).to.deep.equal([null]);
+
+    // Off the page and back: the rows return (a new window), without loading the workspace.
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitUntil(() => loadedRows(el).some((r) => r.dataset.id === byApp.id), 'rows back after re-attaching', { timeout: 10_000 });
+  });
+
+  it('sort headers, the status filter and the search are the server\'s query', async () => {
+    const { el, lists, other } = await big();
+    const [, label] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>("[part='sort-button']")];
+    label!.click();
+    await waitUntil(() => lists.some((u) => u.searchParams.get('sort') === 'label'), 'sorted on the server');
+    const byLabel = (await (await other()).connections.list({ sort: 'label', order: 'asc', limit: 5 })).data.map((c) => c.id);
+    await waitUntil(() => loadedRows(el).slice(0, 5).map((r) => r.dataset.id).join() === byLabel.join(), 'the server\'s label order');
+    expect(lists.at(-1)!.searchParams.get('order')).to.equal('asc');
+
+    const select = part(el, 'filter') as HTMLSelectElement;
+    select.value = 'error';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => lists.some((u) => u.searchParams.get('status') === 'error'), 'filtered on the server');
+    await waitUntil(() => loadedRows(el).length > 0 && loadedRows(el).every((r) => r.querySelector("[part~='badge']")?.textContent?.trim() === 'error'), 'error rows');
+
+    const search = part(el, 'search') as HTMLInputElement;
+    expect(el.shadowRoot!.querySelector(`label[for='${search.id}']`)!.textContent).to.equal('Search by app or label');
+    search.focus();
+    await sendKeys({ type: 'team 0007' });
+    await waitUntil(() => lists.some((u) => u.searchParams.get('q') === 'team 0007'), 'searched on the server (once typing paused)');
+    expect(lists.filter((u) => u.searchParams.has('q')).map((u) => u.searchParams.get('q'))).to.deep.equal(['team 0007'], 'one request, not one per key');
+    await waitUntil(() => loadedRows(el).length === 1 && loadedRows(el)[0]!.children[1]!.textContent === 'Team 0007', 'the match');
+    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal('2');
+
+    await sendKeys({ type: 'x' });
+    await waitUntil(() => part(el, 'empty-body')?.textContent === 'No connections match this filter.', 'no matches');
+  });
+
+  it('live: a status change of a row shown repaints it and is announced; Manage hands over the connection', async () => {
+    const { el, store, other } = await big({ live: true });
+    await waitUntil(() => store.getSnapshot().live === 'open', 'live');
+    const row = loadedRows(el).find((r) => r.querySelector("[part~='badge']")?.textContent?.trim() === 'active' && r.dataset.id?.startsWith('con_many_'))!;
+    const id = row.dataset.id!;
+    await (await other()).connections.revoke(id);
+    await waitUntil(() => loadedRows(el).find((r) => r.dataset.id === id)?.querySelector("[part~='badge']")?.textContent?.trim() === 'revoked', 'revoked row');
+    expect(el.shadowRoot!.querySelector("[role='status']")!.textContent).to.match(/is now revoked\.$/);
+    let handed: Connection | undefined;
+    el.addEventListener('relink-manage', (e) => {
+      handed = (e as RelinkManageEvent).detail.connection;
+      e.preventDefault();
+    }, { once: true });
+    // A row no event touched: the store knows it because the window showed it.
+    const quiet = loadedRows(el).find((r) => r.dataset.id !== id && r.dataset.id?.startsWith('con_many_'))!;
+    quiet.querySelector<HTMLElement>("[part~='manage']")!.click();
+    expect(handed?.id).to.equal(quiet.dataset.id);
+  });
+
+  it('at or below the threshold the search narrows the rows held by app name or label, any case, once typing pauses', async () => {
+    const d = await demo('agency');
+    const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.status === 'ready', 'loaded into the store');
+    const tableRows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-id]')];
+    await waitUntil(() => tableRows().length > 4, 'every row');
+    const search = part(el, 'search') as HTMLInputElement;
+    search.focus();
+    await sendKeys({ type: 'HUBS' });
+    await waitUntil(() => tableRows().length === 1, 'HubSpot only');
+    expect(tableRows()[0]!.dataset.id).to.equal('con_hubspot');
+    search.select();
+    const label = provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.label;
+    await sendKeys({ type: label.slice(0, 8).toUpperCase() });
+    await waitUntil(() => tableRows().length > 0 && tableRows().every((r) => r.children[1]!.textContent!.toLowerCase().includes(label.slice(0, 8).toLowerCase()) || r.children[0]!.textContent!.toLowerCase().includes(label.slice(0, 8).toLowerCase())), 'rows whose label matches');
+    expect(tableRows().map((r) => r.dataset.id)).to.include('con_slack');
+  });
+
+  it('at or below the threshold it loads the store as before; a store already holding every connection is shown from memory', async () => {
+    const d = await demo('agency');
+    const { el: windowed, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table page-threshold="3"></relink-connections-table>`, 'relink-connections-table');
+    await waitUntil(() => windowed.shadowRoot!.querySelector("[role='table']") && loadedRows(windowed).length > 3, 'windowed above its threshold', { timeout: 10_000 });
+    expect(provider.resolvedStore!.getSnapshot().connections.status).to.equal('idle');
+
+    const { el: plain, provider: second } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table page-threshold="100"></relink-connections-table>`, 'relink-connections-table');
+    await waitUntil(() => second.resolvedStore!.getSnapshot().connections.status === 'ready', 'loaded into the store');
+    await waitUntil(() => plain.shadowRoot!.querySelectorAll('tbody tr[data-id]').length === second.resolvedStore!.getSnapshot().connections.items.length, 'every row from the store');
+
+    const store = createRelinkStore(d.client);
+    await store.connections.load();
+    const held = await fixture<RelinkProvider>(html`<relink-provider .store=${store} no-live><relink-connections-table page-threshold="3"></relink-connections-table></relink-provider>`);
+    const fromMemory = held.querySelector<RelinkConnectionsTable>('relink-connections-table')!;
+    await waitUntil(() => fromMemory.shadowRoot!.querySelectorAll('tbody tr[data-id]').length === store.getSnapshot().connections.items.length, 'rows from memory');
+    expect(fromMemory.shadowRoot!.querySelector("[role='table']")).to.equal(null);
+  });
+});

@@ -1,0 +1,228 @@
+import { expect } from '@open-wc/testing';
+import { createInPageRelink } from '@relink/server/browser';
+import { createRelinkClient, createRelinkStore, isNetworkError, type Connection } from '@relink/sdk';
+
+// A window onto the connections list (issue 17, Scale): the store asks the server for the pages covering the rows a
+// view shows, keeps only those near them, and follows live changes. Against the in-page reference backend.
+
+const at = '2026-01-01T00:00:00.000Z';
+
+async function setup(extraConnections = 0) {
+  const server = createInPageRelink({ rateLimit: false, refresher: { autoStart: false } });
+  const { store: records } = server.app.relink;
+  for (let i = 0; i < extraConnections; i++) {
+    await records.putConnection({
+      id: `con_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: i % 3 ? 'slack' : 'hubspot', label: `Team ${i}`,
+      status: i % 10 ? 'active' : 'error', owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 },
+      createdAt: new Date(Date.parse(at) + i * 1000).toISOString(), updatedAt: at,
+    });
+  }
+  const lists: URL[] = [];
+  /** Holds answers to list requests (already computed by the server) while set: an answer that arrives late. */
+  let hold: Promise<void> | undefined;
+  let failNext = false;
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname.endsWith('/connections')) {
+      lists.push(url);
+      if (failNext) {
+        failNext = false;
+        throw new TypeError('Failed to fetch');
+      }
+      const response = await server.fetch(request);
+      await hold;
+      return response;
+    }
+    return server.fetch(request);
+  };
+  const holdAnswers = () => {
+    let release!: () => void;
+    hold = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      hold = undefined;
+      release();
+    };
+  };
+  const agency = await server.mintToken('agency', 'prn_agency');
+  const client = createRelinkClient({ baseUrl: server.baseUrl, fetch, token: agency, retry: 0 });
+  const store = createRelinkStore(client);
+  // Another session: its changes reach this store only through the event stream.
+  const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
+  return { server, store, client, other, lists, holdAnswers, failOnce: () => (failNext = true) };
+}
+
+const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+const rows = (window: { at(i: number): Connection | undefined }, first: number, last: number) =>
+  Array.from({ length: last - first + 1 }, (_, k) => window.at(first + k)?.id);
+
+describe('store.connections.window', () => {
+  let close = () => {};
+  afterEach(() => close());
+
+  it('asks for the pages covering the rows asked for (offset, not every page), with the total; the snapshot is untouched', async () => {
+    const { server, store, other, lists } = await setup(1000);
+    close = () => server.close();
+    const window = await store.connections.window({ sort: 'label', order: 'desc' });
+    expect(window.total).to.equal(undefined);
+    expect(window.at(0)).to.equal(undefined);
+    await window.ensure(0, 30);
+    expect(lists.map((u) => [u.searchParams.get('offset'), u.searchParams.get('limit'), u.searchParams.get('sort')])).to.deep.equal([[null, '100', 'label']]);
+    const all = await other.connections.list({ sort: 'label', order: 'desc', limit: 1 });
+    expect(window.total).to.equal(all.total);
+    expect(window.total).to.be.greaterThan(1000);
+    expect(window.at(0)?.id).to.equal(all.data[0]!.id);
+    expect(window.at(100)).to.equal(undefined);
+
+    // Row 640 is one request away, the one at offset 600.
+    await window.ensure(640, 660);
+    expect(lists.slice(1).map((u) => u.searchParams.get('offset'))).to.deep.equal(['600']);
+    const there = await other.connections.list({ sort: 'label', order: 'desc', offset: 600, limit: 100 });
+    expect(rows(window, 600, 699)).to.deep.equal(there.data.map((c) => c.id));
+    // Pages far from the rows asked for are let go: memory follows the screen, not the workspace.
+    expect(window.at(0)).to.equal(undefined);
+    // The store knows the rows shown by id (a row's renew button looks them up there), not the workspace.
+    const snapshot = store.getSnapshot().connections;
+    expect(snapshot.status).to.equal('idle');
+    expect(snapshot.items).to.have.length(200);
+    expect(snapshot.byId.get(there.data[0]!.id)).to.deep.equal(there.data[0]);
+    window.close();
+  });
+
+  it('shares a request in flight, asks nothing again for pages it holds, and sorts, filters and searches on the server', async () => {
+    const { server, store, other, lists } = await setup(300);
+    close = () => server.close();
+    const errors = await store.connections.window({ status: 'error', sort: 'app' });
+    await Promise.all([errors.ensure(0, 10), errors.ensure(5, 50), errors.ensure(0)]);
+    expect(lists).to.have.length(1);
+    await errors.ensure(0, 20);
+    expect(lists).to.have.length(1);
+    const expected = await other.connections.list({ status: 'error', sort: 'app', limit: 100 });
+    expect(errors.total).to.equal(expected.total);
+    expect(rows(errors, 0, expected.data.length - 1)).to.deep.equal(expected.data.map((c) => c.id));
+    expect(rows(errors, 0, errors.total! - 1).every((id) => id !== undefined)).to.equal(true);
+
+    const search = await store.connections.window({ q: 'TEAM 12' });
+    await search.ensure(0, 100);
+    // "Team 12", "Team 120"…"Team 129": the label, any case.
+    expect(search.total).to.equal(11);
+    expect(rows(search, 0, 10).map((id) => id?.replace('con_many_', ''))).to.deep.equal(['0012', ...Array.from({ length: 10 }, (_, k) => `01${20 + k}`)]);
+    errors.close();
+    search.close();
+  });
+
+  it('live: a change to a loaded row replaces it in place without a request; a removal refetches the rows shown with the new total', async () => {
+    const { server, store, other, lists } = await setup(250);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const window = await store.connections.window();
+    await window.ensure(0, 150);
+    const total = window.total!;
+    const target = rows(window, 0, 150).map((id, i) => window.at(i)!).find((c) => c.status === 'active' && c.owner === 'agency')!;
+    const index = rows(window, 0, 150).indexOf(target.id);
+    const neighbour = window.at(index + 1);
+    const asked = lists.length;
+    let notified = 0;
+    window.subscribe(() => notified++);
+
+    await other.connections.revoke(target.id);
+    await until(() => window.at(index)?.status === 'revoked', 'the revoked row');
+    expect(window.at(index + 1)).to.equal(neighbour);
+    expect(notified).to.be.greaterThan(0);
+
+    // A removal moves every row after it: the pages shown are asked for again (one request each), and the total drops.
+    const gone = window.at(index + 3)!;
+    await other.connections.remove(gone.id);
+    await until(() => window.total === total - 1 && !window.loading, 'the new total');
+    expect(lists.slice(asked).map((u) => u.searchParams.get('offset'))).to.deep.equal([null, '100'], 'the revoke asked for nothing');
+    expect(window.at(index + 3)?.id).to.equal((await other.connections.list({ offset: index + 3, limit: 1 })).data[0]!.id);
+    expect(rows(window, 0, 150)).to.not.include(gone.id);
+    expect(window.at(rows(window, 0, 150).indexOf(target.id))?.status).to.equal('revoked', 'the refetched row is still revoked');
+    window.close();
+    stop();
+  });
+
+  it('live: a change that takes a row out of the filter refetches, and a new connection joins with the total', async () => {
+    const { server, store, other } = await setup(20);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const active = await store.connections.window({ status: 'active', sort: 'label' });
+    await active.ensure(0, 99);
+    const total = active.total!;
+    const leaving = rows(active, 0, total - 1).map((_, i) => active.at(i)!).find((c) => c.owner === 'agency')!;
+    await other.connections.revoke(leaving.id);
+    await until(() => active.total === total - 1, 'the row leaves the active filter');
+    expect(rows(active, 0, total - 2)).to.not.include(leaving.id);
+    expect(rows(active, 0, total - 2).every((id) => id !== undefined)).to.equal(true);
+
+    const added = await other.connections.create({ appKey: 'mailchimp', fields: { api_key: '0123456789abcdef0123456789abcdef-us21' }, label: 'AAA first by label' });
+    await until(() => active.total === total, 'the new connection counted');
+    expect(active.at(0)?.id).to.equal(added.type === 'connection' ? added.connection.id : undefined);
+    active.close();
+    stop();
+  });
+
+  it('an answer that left the server before a change does not undo it', async () => {
+    const { server, store, other, holdAnswers } = await setup(10);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const window = await store.connections.window();
+    await window.ensure(0, 20);
+    const index = rows(window, 0, 20).findIndex((_, i) => window.at(i)!.status === 'active' && window.at(i)!.owner === 'agency');
+    const target = window.at(index)!;
+    // The rows shown are asked for again; the server answers now, the answer arrives after the revoke's event.
+    const release = holdAnswers();
+    window.refresh();
+    await until(() => window.loading, 'the refetch in flight');
+    await other.connections.revoke(target.id);
+    await until(() => window.at(index)?.status === 'revoked', 'the event applied in place');
+    // Every state shown from here on (the stream replaying the revoke after the late page would hide a flicker).
+    const shown: string[] = [];
+    window.subscribe(() => shown.push(`${window.at(index)?.id} ${window.at(index)?.status}`));
+    release();
+    await until(() => !window.loading, 'the late answer landed');
+    expect(shown.length).to.be.greaterThan(0);
+    expect([...new Set(shown)]).to.deep.equal([`${target.id} revoked`]);
+    window.close();
+    stop();
+  });
+
+  it('a failed page is the window\'s error (the typed SDK error) until a request succeeds; close() aborts and goes quiet', async () => {
+    const { server, store, lists, failOnce, holdAnswers } = await setup(150);
+    close = () => server.close();
+    const window = await store.connections.window({ sort: 'app' });
+    failOnce();
+    await window.ensure(0, 10);
+    expect(isNetworkError(window.error)).to.equal(true);
+    expect(window.at(0)).to.equal(undefined);
+    await window.ensure(0, 10);
+    expect(window.error).to.equal(undefined);
+    expect(window.at(0)).to.not.equal(undefined);
+
+    let notified = 0;
+    window.subscribe(() => notified++);
+    const release = holdAnswers();
+    const far = window.ensure(120, 130);
+    await until(() => lists.length === 3, 'the second page asked for');
+    window.close();
+    release();
+    await far;
+    await Promise.resolve();
+    expect(notified).to.equal(0);
+    expect(window.at(120)).to.equal(undefined);
+    expect(window.at(0)).to.equal(undefined);
+    // A closed window is not refreshed by the store's polling fallback.
+    await store.reloadLoaded();
+    expect(lists).to.have.length(3);
+  });
+});
