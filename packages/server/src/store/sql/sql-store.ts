@@ -337,10 +337,11 @@ export class SqlStore implements Store {
   /**
    * Keyset pagination over several sort columns: `WHERE (c1, c2, id) > ($1, $2, $3) ORDER BY c1, c2, id LIMIT n+1`
    * (or < and DESC) on an index of the same columns; with `withTotal`, one count of the filtered rows beside it.
+   * `select` is the SQL for one item as JSON text (default: the stored document).
    */
   private async sortedPage(
     table: string, columns: readonly string[], tag: string, order: 'asc' | 'desc', filters: [string, unknown][],
-    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data',
+    cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data::text',
   ): Promise<PageResult<unknown>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -361,25 +362,26 @@ export class SqlStore implements Store {
     }
     params.push(limit + 1);
     const dir = order === 'asc' ? 'ASC' : 'DESC';
-    // The page comes back as one row of JSON text, parsed once here: PGlite pays a fixed cost per result row (its
-    // wire protocol in JavaScript, each jsonb parsed on its own), which made a 100-row page cost several times its query.
-    const inPageOrder = keyColumns.map((_, i) => `k${i} ${dir}`).join(', ');
-    const result = await this.q.query<{ page: string }>(
-      `SELECT coalesce(json_agg(p ORDER BY ${inPageOrder}), '[]')::text AS page FROM (
-         SELECT ${select} AS data, ${keyColumns.map((c, i) => `${c} AS k${i}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
-         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`,
+    const inOrder = keyColumns.map((c) => `${c} ${dir}`).join(', ');
+    // The page comes back as one text value, `[[item, key…], …]`, parsed once here: PGlite pays a fixed cost per
+    // result row (its wire protocol in JavaScript), and text joined in SQL costs far less than json_agg of records
+    // (which re-encodes every document): the page query took half the time.
+    const entry = `'[' || ${select} || ${keyColumns.map((c) => `',' || to_json(${c})::text`).join(' || ')} || ']'`;
+    const result = await this.q.query<{ page: string | null }>(
+      `SELECT string_agg(${entry}, ',' ORDER BY ${inOrder}) AS page FROM (
+         SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${inOrder} LIMIT $${params.length}) p`,
       params,
     );
-    const rows = JSON.parse(result.rows[0]?.page ?? '[]') as Record<string, unknown>[];
+    const rows = JSON.parse(`[${result.rows[0]?.page ?? ''}]`) as unknown[][];
     const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
     const count = async () => Number((await this.q.query<{ n: string | number }>(countSql, countParams)).rows[0]?.n ?? 0);
     // Inside a transaction the count must see its own writes: no cache there.
-    const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
+    const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => r.data),
-      nextCursor: rows.length > limit && last ? encodeKeyset(tag, keyColumns.map((_, i) => String(last[`k${i}`] ?? ''))) : null,
+      items: page.map((r) => r[0]),
+      nextCursor: rows.length > limit && last ? encodeKeyset(tag, last.slice(1).map((key) => String(key ?? ''))) : null,
       ...(total !== undefined ? { total } : {}),
     };
   }
@@ -500,13 +502,16 @@ export class SqlStore implements Store {
     if (q.search) filters.push(['(strpos(label_key, ?) > 0 OR strpos(app_name_key, ?) > 0)', fold(q.search)]);
     const sort = q.sort ?? 'createdAt';
     const order = q.order ?? defaultOrder(sort);
-    // Redacted: the sealed secrets are never read, only whether a refresh token is held (a column).
-    const select = q.redactSecrets
-      ? `(data - 'secrets') || jsonb_build_object('secrets', CASE WHEN has_refresh_token THEN jsonb_build_object('refreshToken', '${REDACTED_SECRET}') ELSE '{}'::jsonb END)`
-      : 'data';
+    // Redacted: the sealed secrets never leave the database, only whether a refresh token is held (a column); each
+    // item comes back as `[record without secrets, has_refresh_token]`.
+    const select = q.redactSecrets ? `'[' || (data - 'secrets')::text || ',' || has_refresh_token::text || ']'` : 'data::text';
     const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
-    const items = page.items as ConnectionRecord[];
-    return { ...page, items: q.redactSecrets ? items : await this.openConnections(items) };
+    if (!q.redactSecrets) return { ...page, items: await this.openConnections(page.items as ConnectionRecord[]) };
+    const items = (page.items as [ConnectionRecord, boolean][]).map(([record, hasRefreshToken]) => {
+      record.secrets = hasRefreshToken ? { refreshToken: REDACTED_SECRET } : {};
+      return record;
+    });
+    return { ...page, items };
   }
 
   async claimDueRefreshes(now: Date, leaseMs: number, limit: number): Promise<ConnectionRecord[]> {
