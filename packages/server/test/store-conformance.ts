@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidCursorError, type ConnectionQuery, type ConnectionRecord, type RunQuery, type Store } from '../src/store/store.js';
+import { InvalidCursorError, REDACTED_SECRET, type ConnectionQuery, type ConnectionRecord, type RunQuery, type Store } from '../src/store/store.js';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 
@@ -51,6 +51,24 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       } while (cursor);
       assert.equal(pages, 3);
       assert.deepEqual(seen, ['con_0', 'con_3', 'con_6', 'con_1', 'con_4', 'con_2', 'con_5']);
+    });
+
+    it('lists each connection as last written, whichever way it was written, with its secrets redacted', async () => {
+      const store = await makeStore();
+      const now = new Date(T0);
+      await store.putConnection(connection('con_a', { refresh: { attempts: 0, nextAt: '2026-11-02T08:00:00.000Z' } }));
+      await store.putConnection(connection('con_b', { secrets: { accessToken: 'at_only' } }));
+      await store.putConnection({ ...connection('con_a'), label: 'Renamed', status: 'error', refresh: { attempts: 1, nextAt: '2026-11-02T08:00:00.000Z' } });
+      await store.claimRefresh('ws_a', 'con_b', now, 30_000);
+      await store.claimDueRefreshes(new Date('2026-11-02T08:00:00.000Z'), 30_000, 10);
+      const listed = (await store.listConnections({ workspaceId: 'ws_a', limit: 10, redactSecrets: true })).items;
+      const expected = await Promise.all(['con_a', 'con_b'].map(async (id) => {
+        const stored = (await store.getConnection('ws_a', id))!;
+        return { ...stored, secrets: stored.secrets.refreshToken !== undefined ? { refreshToken: REDACTED_SECRET } : {} };
+      }));
+      assert.deepEqual(listed, expected);
+      assert.equal(listed[0]?.label, 'Renamed');
+      assert.equal(listed[1]?.refresh.leaseUntil, '2026-11-02T09:00:30.000Z');
     });
 
     it('filters connections by owner principal, status and app', async () => {

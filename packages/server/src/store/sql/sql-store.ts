@@ -362,14 +362,15 @@ export class SqlStore implements Store {
     }
     params.push(limit + 1);
     const dir = order === 'asc' ? 'ASC' : 'DESC';
-    const inOrder = keyColumns.map((c) => `${c} ${dir}`).join(', ');
-    // The page comes back as one text value, `[[item, key…], …]`, parsed once here: PGlite pays a fixed cost per
-    // result row (its wire protocol in JavaScript), and text joined in SQL costs far less than json_agg of records
+    // The page comes back as one text value, `[item, key…],[item, key…],…`, parsed once here: PGlite pays a fixed cost
+    // per result row (its wire protocol in JavaScript), and text joined in SQL costs far less than json_agg of records
     // (which re-encodes every document): the page query took half the time.
-    const entry = `'[' || ${select} || ${keyColumns.map((c) => `',' || to_json(${c})::text`).join(' || ')} || ']'`;
+    const keys = keyColumns.map((_, i) => `k${i}`);
+    const entry = `'[' || item || ${keys.map((k) => `',' || to_json(${k})::text`).join(' || ')} || ']'`;
     const result = await this.q.query<{ page: string | null }>(
-      `SELECT string_agg(${entry}, ',' ORDER BY ${inOrder}) AS page FROM (
-         SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${inOrder} LIMIT $${params.length}) p`,
+      `SELECT string_agg(${entry}, ',' ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')}) AS page FROM (
+         SELECT ${select} AS item, ${keyColumns.map((c, i) => `${c} AS ${keys[i]}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
+         ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`,
       params,
     );
     const rows = JSON.parse(`[${result.rows[0]?.page ?? ''}]`) as unknown[][];
@@ -502,9 +503,9 @@ export class SqlStore implements Store {
     if (q.search) filters.push(['(strpos(label_key, ?) > 0 OR strpos(app_name_key, ?) > 0)', fold(q.search)]);
     const sort = q.sort ?? 'createdAt';
     const order = q.order ?? defaultOrder(sort);
-    // Redacted: the sealed secrets never leave the database, only whether a refresh token is held (a column); each
-    // item comes back as `[record without secrets, has_refresh_token]`.
-    const select = q.redactSecrets ? `'[' || (data - 'secrets')::text || ',' || has_refresh_token::text || ']'` : 'data::text';
+    // Redacted: the sealed secrets never leave the database (`listing` is the document without them, 0007), only
+    // whether a refresh token is held (a column); each item comes back as `[record without secrets, has_refresh_token]`.
+    const select = q.redactSecrets ? `'[' || listing || ',' || has_refresh_token::text || ']'` : 'data::text';
     const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
     if (!q.redactSecrets) return { ...page, items: await this.openConnections(page.items as ConnectionRecord[]) };
     const items = (page.items as [ConnectionRecord, boolean][]).map(([record, hasRefreshToken]) => {
