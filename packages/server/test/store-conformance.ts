@@ -71,6 +71,40 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       assert.equal(listed[1]?.refresh.leaseUntil, '2026-11-02T09:00:30.000Z');
     });
 
+    it('counts exactly through every kind of write: add, change of status, app or owner, lease, removal, a transaction, a cleared workspace', async () => {
+      const store = await makeStore();
+      const total = async (q: Partial<ConnectionQuery> = {}, on: Store = store) =>
+        (await on.listConnections({ workspaceId: 'ws_a', limit: 1, withTotal: true, ...q })).total;
+      for (let i = 0; i < 5; i++) await store.putConnection(connection(`con_${i}`));
+      await store.putConnection(connection('con_other_ws', { workspaceId: 'ws_b' }));
+      assert.equal(await total(), 5);
+      assert.equal(await total({ status: 'error' }), 0);
+      await store.putConnection(connection('con_1', { status: 'error' }));
+      await store.putConnection(connection('con_2', { appKey: 'hubspot', status: 'error' }));
+      await store.putConnection(connection('con_3', { owner: 'client', ownerPrincipalId: 'prn_c' }));
+      await store.putConnection(connection('con_3', { owner: 'client', ownerPrincipalId: 'prn_c' })); // unchanged
+      await store.claimRefresh('ws_a', 'con_4', new Date(T0), 30_000);
+      assert.deepEqual(
+        [await total(), await total({ status: 'error' }), await total({ status: 'error', appKey: 'hubspot' }), await total({ appKey: 'slack' }),
+          await total({ owner: 'client', ownerPrincipalId: 'prn_c' }), await total({ status: 'active' })],
+        [5, 2, 1, 4, 1, 3],
+      );
+      assert.equal(await total({ search: 'con_' }), 5);
+      assert.equal(await store.deleteConnection('ws_a', 'con_1'), true);
+      assert.deepEqual([await total({ status: 'error' }), await total({ search: 'con_' })], [1, 4]);
+      await store.transaction(async (tx) => {
+        await tx.putConnection(connection('con_5', { status: 'revoked' }));
+        await tx.putConnection(connection('con_0', { status: 'revoked' }));
+        assert.equal(await total({ status: 'revoked' }, tx), 2, 'a transaction counts its own writes');
+      });
+      assert.deepEqual([await total(), await total({ status: 'revoked' }), await total({ status: 'active' })], [5, 2, 2]);
+      await store.clearWorkspace('ws_a');
+      assert.equal(await total(), 0);
+      await store.putConnection(connection('con_again'));
+      assert.equal(await total(), 1);
+      assert.equal((await store.listConnections({ workspaceId: 'ws_b', limit: 1, withTotal: true })).total, 1);
+    });
+
     it('filters connections by owner principal, status and app', async () => {
       const store = await makeStore();
       await store.putConnection(connection('con_a'));

@@ -337,11 +337,13 @@ export class SqlStore implements Store {
   /**
    * Keyset pagination over several sort columns: `WHERE (c1, c2, id) > ($1, $2, $3) ORDER BY c1, c2, id LIMIT n+1`
    * (or < and DESC) on an index of the same columns; with `withTotal`, one count of the filtered rows beside it.
-   * `select` is the SQL for one item as JSON text (default: the stored document).
+   * `select` is the SQL for one item as JSON text (default: the stored document). `counted`: a table of counts
+   * (column `n`) with the filters' columns, summed for the total in the page's own query instead of counting rows.
    */
   private async sortedPage(
     table: string, columns: readonly string[], tag: string, order: 'asc' | 'desc', filters: [string, unknown][],
     cursor: string | undefined, limit: number, withTotal: boolean | undefined, workspaceId: string, select = 'data::text',
+    counted?: string,
   ): Promise<PageResult<unknown>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -367,8 +369,10 @@ export class SqlStore implements Store {
     // (which re-encodes every document): the page query took half the time.
     const keys = keyColumns.map((_, i) => `k${i}`);
     const entry = `'[' || item || ${keys.map((k) => `',' || to_json(${k})::text`).join(' || ')} || ']'`;
-    const result = await this.q.query<{ page: string | null }>(
-      `SELECT string_agg(${entry}, ',' ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')}) AS page FROM (
+    const summed = withTotal && counted !== undefined;
+    const result = await this.q.query<{ page: string | null; total?: string | number }>(
+      `SELECT string_agg(${entry}, ',' ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')}) AS page${
+        summed ? `, (SELECT coalesce(sum(n), 0) FROM ${counted} WHERE ${countWhere}) AS total` : ''} FROM (
          SELECT ${select} AS item, ${keyColumns.map((c, i) => `${c} AS ${keys[i]}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
          ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}) p`,
       params,
@@ -377,7 +381,8 @@ export class SqlStore implements Store {
     const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
     const count = async () => Number((await this.q.query<{ n: string | number }>(countSql, countParams)).rows[0]?.n ?? 0);
     // Inside a transaction the count must see its own writes: no cache there.
-    const total = withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
+    const total = summed ? Number(result.rows[0]?.total ?? 0)
+      : withTotal ? await (this.inTransaction ? count() : this.shared.counts.get(workspaceId, `${countSql}${json(countParams)}`, count)) : undefined;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -492,6 +497,7 @@ export class SqlStore implements Store {
   async deleteConnection(workspaceId: string, id: string): Promise<boolean> {
     await this.q.query("DELETE FROM connect_sessions WHERE workspace_id = $1 AND data->>'connectionId' = $2", [workspaceId, id]);
     const deleted = await this.q.query('DELETE FROM connections WHERE workspace_id = $1 AND id = $2 RETURNING id', [workspaceId, id]);
+    this.wrote(workspaceId); // a removal changes the totals too
     return deleted.rows.length > 0;
   }
   async listConnections(q: ConnectionQuery): Promise<PageResult<ConnectionRecord>> {
@@ -506,7 +512,9 @@ export class SqlStore implements Store {
     // Redacted: the sealed secrets never leave the database (`listing` is the document without them, 0007), only
     // whether a refresh token is held (a column); each item comes back as `[record without secrets, has_refresh_token]`.
     const select = q.redactSecrets ? `'[' || listing || ',' || has_refresh_token::text || ']'` : 'data::text';
-    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select);
+    // Totals come from the counts a trigger keeps (0008), exact and cheap; a search counts its matches.
+    const page = await this.sortedPage('connections', CONNECTION_SORT_KEYS[sort].map(column), `connections:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId, select,
+      q.search ? undefined : 'connection_counts');
     if (!q.redactSecrets) return { ...page, items: await this.openConnections(page.items as ConnectionRecord[]) };
     const items = (page.items as [ConnectionRecord, boolean][]).map(([record, hasRefreshToken]) => {
       record.secrets = hasRefreshToken ? { refreshToken: REDACTED_SECRET } : {};
@@ -813,7 +821,7 @@ export class SqlStore implements Store {
 
   async clear(): Promise<void> {
     // TRUNCATE without RESTART IDENTITY: the event id sequence keeps counting.
-    await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, notifications, notification_preferences, runs, connection_requests, workflows,
+    await this.q.exec(`TRUNCATE workspaces, principals, apps, connections, connection_counts, notifications, notification_preferences, runs, connection_requests, workflows,
       connect_sessions, idempotency_keys, rate_limits, events`);
     this.shared.counts.reset();
   }
