@@ -2,8 +2,9 @@
 // Server throughput (issue 17's budget: `GET /v1/connections?limit=100` at 10,000 connections ≥ 25% of `GET /v1/me`).
 // Starts the reference backend on 127.0.0.1 with 10,000 connections in the demo workspace, on embedded PGlite and on
 // PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster from the machine's postgres binaries), and drives both routes
-// with autocannon in alternating rounds. Prints min/median/max requests per second and the ratio of the medians; a
-// smoke run, never a pass/fail timing test (ratios are what count on a shared machine).
+// with autocannon in alternating rounds. Prints min/median/max requests per second and the ratio of the medians, and
+// this process's CPU time per request (steadier than throughput when other work shares the machine); a smoke run,
+// never a pass/fail timing test (ratios are what count on a shared machine).
 //
 //   node scripts/bench/server.mjs [--rounds 3] [--seconds 5] [--connections 10000] [--only pglite|postgres]
 //                                 [--gzip] [--json out.json]
@@ -60,8 +61,10 @@ async function seed(store, count) {
   }
 }
 
+/** One autocannon run: requests per second, and this process's CPU time per request (server, PGlite and client alike). */
 function cannon(url, token) {
   return new Promise((resolve, reject) => {
+    const cpu = process.cpuUsage();
     autocannon({
       url, connections: 10, duration: SECONDS,
       headers: { authorization: `Bearer ${token}`, ...(GZIP ? { 'accept-encoding': 'gzip' } : {}) },
@@ -69,7 +72,8 @@ function cannon(url, token) {
       if (error) return reject(error);
       const bad = result.non2xx + result.errors + result.timeouts;
       if (bad > 0) return reject(new Error(`${url}: ${bad} failed requests of ${result.requests.total}`));
-      resolve(result.requests.average);
+      const used = process.cpuUsage(cpu);
+      resolve({ rps: result.requests.average, cpuMs: (used.user + used.system) / 1000 / result.requests.total });
     });
   });
 }
@@ -99,9 +103,11 @@ async function measure(name, database) {
       const order = round % 2 === 0 ? ['me', 'connections'] : ['connections', 'me'];
       for (const key of order) samples[key].push(await cannon(routes[key], token));
     }
-    const me = stats(samples.me);
-    const connections = stats(samples.connections);
-    return { name, seeded, me, connections, ratio: connections.median / me.median };
+    const me = stats(samples.me.map((s) => s.rps));
+    const connections = stats(samples.connections.map((s) => s.rps));
+    // CPU per request moves far less than throughput when other work shares the machine.
+    const cpu = { me: stats(samples.me.map((s) => s.cpuMs)), connections: stats(samples.connections.map((s) => s.cpuMs)) };
+    return { name, seeded, me, connections, ratio: connections.median / me.median, cpu, cpuRatio: cpu.me.median / cpu.connections.median };
   } finally {
     await relink.close();
   }
@@ -128,6 +134,13 @@ console.log('backend     route                          min    median  max     r
 for (const r of results) {
   console.log(`${r.name.padEnd(11)} GET /v1/me                   ${fmt(r.me.min)}  ${fmt(r.me.median)}  ${fmt(r.me.max)}`);
   console.log(`${''.padEnd(11)} GET /v1/connections?limit=100 ${fmt(r.connections.min)}  ${fmt(r.connections.median)}  ${fmt(r.connections.max)}   ${(r.ratio * 100).toFixed(0)}% of /v1/me (budget ≥ 25%)`);
+}
+console.log('\nCPU time of this process per request, ms (server and client; a PostgreSQL server\'s own time is not in it)');
+console.log('backend     route                          min    median  max     /v1/me ÷ list (median)');
+const ms = (n) => n.toFixed(2).padStart(6);
+for (const r of results) {
+  console.log(`${r.name.padEnd(11)} GET /v1/me                   ${ms(r.cpu.me.min)}  ${ms(r.cpu.me.median)}  ${ms(r.cpu.me.max)}`);
+  console.log(`${''.padEnd(11)} GET /v1/connections?limit=100 ${ms(r.cpu.connections.min)}  ${ms(r.cpu.connections.median)}  ${ms(r.cpu.connections.max)}   ${(r.cpuRatio * 100).toFixed(0)}%`);
 }
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ connections: N, seconds: SECONDS, rounds: ROUNDS, gzip: GZIP, results }, null, 2));
 process.exit(0);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { Role, SessionToken } from '@relink/sdk/schema';
 import { requireSession } from './auth/middleware.js';
 import { SessionTokens } from './auth/session-token.js';
@@ -10,6 +9,7 @@ import { demoRoutes } from './demo/routes.js';
 import { ApiError } from './errors.js';
 import { eventRoutes } from './events/sse.js';
 import { compression } from './http/compression.js';
+import { cors } from './http/cors.js';
 import { idempotency } from './http/idempotency.js';
 import { limitBody, DEFAULT_MAX_BODY_BYTES, rejectUnstorableUrl } from './http/input-guard.js';
 import { rateLimit, type RateLimitOptions } from './http/rate-limit.js';
@@ -130,7 +130,7 @@ export function createRelinkServer(options: RelinkServerOptions): RelinkApp {
 
   const v1 = new Hono<AppEnv>();
   v1.use('*', cors({
-    origin: options.allowedOrigins ?? '*',
+    origins: options.allowedOrigins,
     allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'last-event-id', 'x-request-id'],
     exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed', 'relink-event-id'],
     maxAge: 600,

@@ -79,8 +79,42 @@ describe('migration 0005 on a database that already holds connections and runs',
       assert.deepEqual(await ids({ search: 'equipe' }), ['con_b']);
       assert.deepEqual(await ids({ search: 'hubspot', owner: 'client' }), ['con_b', 'con_a'].sort());
       assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', limit: 10, search: 'unique' })).items.map((r) => r.id), ['run_old']);
+      // Later migrations fill what they add for these rows too: the listing (0007) and the counts (0008).
+      const listed = await store.listConnections({ workspaceId: 'ws_a', limit: 10, redactSecrets: true, withTotal: true, owner: 'client', status: 'error' });
+      assert.deepEqual(listed.items.map((c) => [c.id, c.label, c.secrets]), [['con_a', 'zoo', {}]]);
+      assert.equal(listed.total, 1);
+      assert.equal((await store.listConnections({ workspaceId: 'ws_a', limit: 1, withTotal: true })).total, 2);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('totals on two instances', () => {
+  it('a total is exact on another instance right after a write, even when that instance missed the write\'s event', async () => {
+    const url = await freshDatabase();
+    const a = await SqlStore.open({ url });
+    // B's event listener, once dropped, stays down for a minute: it hears nothing of A's write.
+    const b = await SqlStore.open({ url, listenReconnect: { baseMs: 60_000, capMs: 60_000, random: () => 0.99 } });
+    const admin = await openDatabase({ url });
+    try {
+      const at = '2026-01-01T00:00:00.000Z';
+      const put = (id: string, status: 'active' | 'error') => a.putConnection({
+        id, workspaceId: 'ws_a', appKey: 'slack', label: id, status, owner: 'agency', ownerPrincipalId: 'prn_a', secrets: {}, refresh: { attempts: 0 }, createdAt: at, updatedAt: at,
+      });
+      const total = async (status?: 'error') => (await b.listConnections({ workspaceId: 'ws_a', limit: 1, withTotal: true, ...(status ? { status } : {}) })).total;
+      await put('con_1', 'active');
+      assert.deepEqual([await total(), await total('error')], [1, 0]);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [`relink-listen:${b.instanceId}`]);
+      for (let i = 0; i < 100 && b.listener?.state !== 'reconnecting'; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(b.listener?.state, 'reconnecting');
+      await put('con_2', 'error');
+      await put('con_1', 'error');
+      assert.deepEqual([await total(), await total('error')], [2, 2]);
+    } finally {
+      await admin.close();
+      await b.close();
+      await a.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidCursorError, type ConnectionQuery, type ConnectionRecord, type RunQuery, type Store } from '../src/store/store.js';
+import { InvalidCursorError, REDACTED_SECRET, type ConnectionQuery, type ConnectionRecord, type RunQuery, type Store } from '../src/store/store.js';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 
@@ -51,6 +51,58 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       } while (cursor);
       assert.equal(pages, 3);
       assert.deepEqual(seen, ['con_0', 'con_3', 'con_6', 'con_1', 'con_4', 'con_2', 'con_5']);
+    });
+
+    it('lists each connection as last written, whichever way it was written, with its secrets redacted', async () => {
+      const store = await makeStore();
+      const now = new Date(T0);
+      await store.putConnection(connection('con_a', { refresh: { attempts: 0, nextAt: '2026-11-02T08:00:00.000Z' } }));
+      await store.putConnection(connection('con_b', { secrets: { accessToken: 'at_only' } }));
+      await store.putConnection({ ...connection('con_a'), label: 'Renamed', status: 'error', refresh: { attempts: 1, nextAt: '2026-11-02T08:00:00.000Z' } });
+      await store.claimRefresh('ws_a', 'con_b', now, 30_000);
+      await store.claimDueRefreshes(new Date('2026-11-02T08:00:00.000Z'), 30_000, 10);
+      const listed = (await store.listConnections({ workspaceId: 'ws_a', limit: 10, redactSecrets: true })).items;
+      const expected = await Promise.all(['con_a', 'con_b'].map(async (id) => {
+        const stored = (await store.getConnection('ws_a', id))!;
+        return { ...stored, secrets: stored.secrets.refreshToken !== undefined ? { refreshToken: REDACTED_SECRET } : {} };
+      }));
+      assert.deepEqual(listed, expected);
+      assert.equal(listed[0]?.label, 'Renamed');
+      assert.equal(listed[1]?.refresh.leaseUntil, '2026-11-02T09:00:30.000Z');
+    });
+
+    it('counts exactly through every kind of write: add, change of status, app or owner, lease, removal, a transaction, a cleared workspace', async () => {
+      const store = await makeStore();
+      const total = async (q: Partial<ConnectionQuery> = {}, on: Store = store) =>
+        (await on.listConnections({ workspaceId: 'ws_a', limit: 1, withTotal: true, ...q })).total;
+      for (let i = 0; i < 5; i++) await store.putConnection(connection(`con_${i}`));
+      await store.putConnection(connection('con_other_ws', { workspaceId: 'ws_b' }));
+      assert.equal(await total(), 5);
+      assert.equal(await total({ status: 'error' }), 0);
+      await store.putConnection(connection('con_1', { status: 'error' }));
+      await store.putConnection(connection('con_2', { appKey: 'hubspot', status: 'error' }));
+      await store.putConnection(connection('con_3', { owner: 'client', ownerPrincipalId: 'prn_c' }));
+      await store.putConnection(connection('con_3', { owner: 'client', ownerPrincipalId: 'prn_c' })); // unchanged
+      await store.claimRefresh('ws_a', 'con_4', new Date(T0), 30_000);
+      assert.deepEqual(
+        [await total(), await total({ status: 'error' }), await total({ status: 'error', appKey: 'hubspot' }), await total({ appKey: 'slack' }),
+          await total({ owner: 'client', ownerPrincipalId: 'prn_c' }), await total({ status: 'active' })],
+        [5, 2, 1, 4, 1, 3],
+      );
+      assert.equal(await total({ search: 'con_' }), 5);
+      assert.equal(await store.deleteConnection('ws_a', 'con_1'), true);
+      assert.deepEqual([await total({ status: 'error' }), await total({ search: 'con_' })], [1, 4]);
+      await store.transaction(async (tx) => {
+        await tx.putConnection(connection('con_5', { status: 'revoked' }));
+        await tx.putConnection(connection('con_0', { status: 'revoked' }));
+        assert.equal(await total({ status: 'revoked' }, tx), 2, 'a transaction counts its own writes');
+      });
+      assert.deepEqual([await total(), await total({ status: 'revoked' }), await total({ status: 'active' })], [5, 2, 2]);
+      await store.clearWorkspace('ws_a');
+      assert.equal(await total(), 0);
+      await store.putConnection(connection('con_again'));
+      assert.equal(await total(), 1);
+      assert.equal((await store.listConnections({ workspaceId: 'ws_b', limit: 1, withTotal: true })).total, 1);
     });
 
     it('filters connections by owner principal, status and app', async () => {

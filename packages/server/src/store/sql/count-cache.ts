@@ -1,5 +1,6 @@
 /**
- * Totals of filtered lists (`total` on a first page), kept until the workspace changes. A table asks for its first
+ * Totals of searches and runs lists (`total` on a first page; the connections list's other totals are summed from
+ * the counts a trigger keeps, 0008), kept until the workspace changes. A table asks for its first
  * page often (every open, every sort or filter change); counting 10,000+ rows each time would cost more than the page.
  * A write in this process invalidates its workspace's totals at once (and again when its transaction commits); another
  * instance's write does when its event arrives (LISTEN/NOTIFY), and `ttlMs` bounds what a missed signal can cost.
