@@ -575,13 +575,13 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private renderToolbar() {
     const m = this.m;
     return html`<div part="toolbar">
-      <label for="search">${m.searchLabel}</label>
-      <input id="search" part="search" type="search" autocomplete="off" maxlength="100" placeholder=${m.searchPlaceholder} .value=${this.searchText} @input=${this.handleSearch} />
-      <label for="filter">${m.filterLabel}</label>
+      <span class="field"><label for="search">${m.searchLabel}</label>
+      <input id="search" part="search" type="search" autocomplete="off" maxlength="100" placeholder=${m.searchPlaceholder} .value=${this.searchText} @input=${this.handleSearch} /></span>
+      <span class="field"><label for="filter">${m.filterLabel}</label>
       <select id="filter" part="filter" @change=${this.handleFilter}>
         <option value="" ?selected=${!this.statusFilter}>${m.allStatuses}</option>
         ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${m[s]}</option>`)}
-      </select>
+      </select></span>
     </div>`;
   }
 }

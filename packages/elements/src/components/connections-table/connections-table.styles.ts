@@ -17,7 +17,9 @@ export default [
     /* The element is its own query container: the layout follows the room the host gives it, not the viewport. */
     :host { display: block; container: relink-connections-table / inline-size; color-scheme: ${colorScheme}; color: ${colorText}; }
     [part='base'] { display: grid; gap: ${space3}; }
-    [part='toolbar'] { display: flex; flex-wrap: wrap; align-items: center; gap: ${space2}; }
+    [part='toolbar'] { display: flex; flex-wrap: wrap; align-items: center; gap: ${space2} ${space4}; }
+    /* A label wraps with its field, never apart from it (a phone's toolbar). */
+    .field { display: inline-flex; flex-wrap: wrap; align-items: center; gap: ${space2}; min-inline-size: 0; }
     select {
       padding: ${space1} ${space2};
       border: 1px solid ${colorBorder};
