@@ -205,4 +205,20 @@ describe('relink-reconnect-button', () => {
     expect(part(el, 'base')!.textContent!.trim()).to.equal('<img src=x onerror="window.__pwned=1">');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
   });
+
+  it('a connection the store already holds renders once (no fetch, no second update)', async () => {
+    const d = await demo('agency');
+    const { provider } = await inProvider<HTMLElement>(d.client, html`<div></div>`, 'div');
+    const store = provider.resolvedStore!;
+    await store.connections.get('con_quickbooks');
+    const el = document.createElement('relink-reconnect-button') as RelinkReconnectButton;
+    el.setAttribute('connection-id', 'con_quickbooks');
+    let updates = 0;
+    el.addController({ hostUpdated: () => void updates++ });
+    provider.append(el);
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(part(el, 'base')!.textContent!.trim()).to.equal('Send reconnection request');
+    expect(updates).to.equal(1);
+  });
 });

@@ -30,6 +30,23 @@ class LoadingHost extends LitElement {
 }
 customElements.define('test-loading-host', LoadingHost);
 
+/** A host whose `idle` says an empty id has nothing to load; counts its loads and updates. */
+class IdleHost extends LitElement {
+  @property() itemId = '';
+  calls: Call[] = [];
+  updates = 0;
+  readonly idled = new ResourceController(this, {
+    args: () => [this.itemId] as const,
+    idle: ([id]) => !id,
+    load: ([id], { signal }) => new Promise<string>((settle, fail) => this.calls.push({ id, signal, settle, fail })),
+  });
+
+  override updated() {
+    this.updates++;
+  }
+}
+customElements.define('test-idle-host', IdleHost);
+
 describe('ResourceController', () => {
   it('runs the load when its inputs change and aborts the load it supersedes; the superseded answer never lands', async () => {
     const el = await fixture<LoadingHost>(html`<test-loading-host itemId="a"></test-loading-host>`);
@@ -142,5 +159,25 @@ describe('collectionLoader', () => {
     await waitUntil(() => !b.loader.pending && store.getSnapshot().connections.status === 'ready', 'the load to complete');
     expect(aborted).to.deep.equal([]);
     expect(sent.filter((call) => call === 'GET /v1/connections')).to.have.length(1);
+  });
+});
+
+describe('ResourceController idle', () => {
+  it('idle inputs settle before the render: no load, one update; changing to idle drops the load in flight', async () => {
+    const el = await fixture<IdleHost>(html`<test-idle-host></test-idle-host>`);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.calls.filter((c) => c.id === ''), 'no load for idle inputs').to.deep.equal([]);
+    expect(el.updates, 'one update').to.equal(1);
+    expect(el.idled.pending).to.equal(false);
+    el.itemId = 'a';
+    await waitUntil(() => el.idled.pending);
+    const call = el.calls.at(-1)!;
+    el.itemId = '';
+    await el.updateComplete;
+    expect(call.signal.aborted, 'superseded load aborted').to.equal(true);
+    expect(el.idled.pending).to.equal(false);
+    call.settle('A');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.idled.value, 'the dropped answer never lands').to.equal(undefined);
   });
 });

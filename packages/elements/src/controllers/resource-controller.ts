@@ -12,6 +12,12 @@ export interface ResourceOptions<A extends readonly unknown[], T> {
    * `initialState` when there is nothing to load.
    */
   load: (args: A, options: { signal: AbortSignal }) => Promise<T | typeof initialState>;
+  /**
+   * Optional: true when `args` have nothing to load, known before any load starts. The resource then goes back to its
+   * initial state at once, as a load returning `initialState` would a microtask later, without that load and the host's
+   * second update.
+   */
+  idle?: (args: A) => boolean;
 }
 
 /**
@@ -83,7 +89,12 @@ export class ResourceController<A extends readonly unknown[], T = unknown> imple
     const args = this.options.args();
     const previous = this.args;
     this.args = args;
-    if (!previous || args.length !== previous.length || args.some((arg, i) => arg !== previous[i])) void this.run(args);
+    if (previous && args.length === previous.length && args.every((arg, i) => arg === previous[i])) return;
+    if (!this.options.idle?.(args)) return void this.run(args);
+    // What a load answering `initialState` ends in: the one in flight aborted and dropped, the last value kept.
+    if (this.status === 'pending') this.abortController?.abort();
+    this.call++;
+    this.status = 'initial';
   }
 
   hostConnected(): void {

@@ -21,6 +21,8 @@ export class ConnectionElement<M extends object = object, N extends object = obj
 
   private readonly fetcher = new ResourceController(this, {
     args: () => [this.data.store, this.connectionId] as const,
+    // Known, or nothing to fetch: settled before the first render (no load, no second update per element).
+    idle: ([store, id]) => !store || !id || store.getSnapshot().connections.byId.has(id),
     load: async ([store, id], { signal }) => {
       if (!store || !id || store.getSnapshot().connections.byId.has(id)) return initialState;
       await store.connections.get(id, { signal });

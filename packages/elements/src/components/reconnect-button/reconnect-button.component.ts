@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fieldErrors as fieldErrorsOf, isAbortError, isInvalidCredentials, type ConnectSessionOutcome } from '@relink/sdk';
-import Plug from 'lucide/dist/esm/icons/plug.mjs';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectPath } from '../../internal/access.js';
 import { fillMismatch, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
@@ -10,7 +9,6 @@ import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../.
 import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
-import { icon } from '../../internal/icon.js';
 import { copyOf } from '../../internal/registry.js';
 import { accountChoice, authConfig, errorKinds, mismatch, reconnectButton, reconnection } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
@@ -270,9 +268,15 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     const action = this.action;
     if (!action) return nothing;
     const m = this.m;
+    // The icon is lucide's `plug` (v1.65, ISC) as `icon(Plug)` would build it, written into the template: each
+    // instance gets it in the template's clone, with no directive, child part or SVG copy of its own (a table shows
+    // one button per row about to expire).
     return html`<button part="base" class="btn" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
         aria-busy=${this.busy ? 'true' : 'false'} aria-expanded=${action === 'credentials' ? String(this.view.kind === 'form') : nothing}
-        @click=${this.handleClick}><span class="spin">${icon(Plug)}</span>${action === 'request' ? m.requestReconnection : m.reconnect}</button>
+        @click=${this.handleClick}><span class="spin"><svg viewBox="0 0 24 24" width="1em" height="1em" fill="none"
+        stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path
+        d="M12 22v-5"></path><path d="M15 8V2"></path><path d="M17 8a1 1 0 0 1 1 1v4a4 4 0 0 1-4 4h-4a4 4 0 0 1-4-4V9a1 1 0 0 1 1-1z"></path><path
+        d="M9 8V2"></path></svg></span>${action === 'request' ? m.requestReconnection : m.reconnect}</button>
       ${this.renderView()}${this.choice.render(m, this.connection?.app.name ?? '')}
       <p part="message" role="status">${this.message}</p>`;
   }
