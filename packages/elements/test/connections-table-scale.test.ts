@@ -124,6 +124,20 @@ describe('relink-connections-table at scale', () => {
     await waitUntil(() => part(el, 'empty-body')?.textContent === 'No connections match this filter.', 'no matches');
   });
 
+  it('a sort by keyboard keeps focus on its button: the rows shown stay until the new order has its first rows', async () => {
+    const { el, lists } = await big();
+    const sortButtons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>("[part='sort-button']")];
+    const label = sortButtons()[1]!;
+    const shownBefore = loadedRows(el)[0]!;
+    label.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => lists.some((u) => u.searchParams.get('sort') === 'label'), 'sorted on the server');
+    await waitUntil(() => loadedRows(el)[0] !== undefined && loadedRows(el)[0]!.dataset.id !== shownBefore.dataset.id, 'the new order shown');
+    expect(el.shadowRoot!.activeElement, 'focus stays on the sort button').to.equal(label);
+    expect(label.isConnected).to.equal(true);
+    expect(el.shadowRoot!.querySelector("[role='columnheader'][aria-sort='ascending']")?.contains(label)).to.equal(true);
+  });
+
   it('live: a status change of a row shown repaints it and is announced; Manage hands over the connection', async () => {
     const { el, store, other } = await big({ live: true });
     await waitUntil(() => store.getSnapshot().live === 'open', 'live');

@@ -211,7 +211,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       const stop = () => probe.close();
       signal.addEventListener('abort', stop, { once: true });
       try {
-        await probe.ensure(0, FIRST_SCREEN);
+        // A change heard while the first page was in flight makes the window ask again (its answer is dropped, not
+        // shown): wait for a page that says how many there are, or the table would think the workspace small.
+        for (let tries = 0; tries < 5 && probe.total === undefined && probe.error === undefined && !signal.aborted; tries++) {
+          await probe.ensure(0, FIRST_SCREEN);
+        }
       } finally {
         signal.removeEventListener('abort', stop);
       }
@@ -279,6 +283,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A search still waiting out its debounce applies now, not never: the field keeps showing the text.
+    if (this.searchTimer !== undefined && this.search !== this.searchText.trim()) this.search = this.searchText.trim();
     clearTimeout(this.searchTimer);
     // A table off the page holds no pages and hears nothing; it opens a window again when it comes back.
     this.closeWindow();
@@ -318,17 +324,18 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const query = this.windowQuery();
     const key = JSON.stringify(query);
     if (key !== this.windowKey || (!this.window && this.opening !== key)) {
-      if (key !== this.windowKey) {
+      // The rows shown stay until the new order, filter or search has its first rows: the virtualized table (and the
+      // sort button that has focus) is not torn down and rebuilt around a loading state on every click.
+      this.windowKey = key;
+      this.opening = key;
+      const stale = () => this.windowKey !== key || !this.isConnected || this.mode !== 'window';
+      void store.connections.window(query).then(async (opened) => {
+        if (!stale()) await opened.ensure(0, FIRST_SCREEN).catch(() => undefined);
+        if (this.opening === key) this.opening = undefined;
+        if (stale()) return opened.close();
         // Another order, filter or search starts at its first row.
         this.range = [0, FIRST_SCREEN];
         this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
-      }
-      this.closeWindow();
-      this.windowKey = key;
-      this.opening = key;
-      void store.connections.window(query).then((opened) => {
-        if (this.opening === key) this.opening = undefined;
-        if (this.windowKey !== key || this.window || !this.isConnected || this.mode !== 'window') return opened.close();
         this.openWindow(opened);
         this.requestUpdate();
       });
@@ -338,6 +345,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (window.version !== this.windowVersion) {
       this.windowVersion = window.version;
       this.rows = this.windowRows(window);
+      // The rows are the window's now: a later return to the store's rows must derive them again.
+      this.rowsFrom = undefined;
       this.announceWindowChanges();
     }
     if (!this.virtualizer) void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
