@@ -60,7 +60,9 @@ function collapseTemplate(source, start) {
 export function minifyCssTemplates(source) {
   let out = '';
   let from = 0;
-  for (const match of source.matchAll(/\bcss ?`/g)) {
+  // A tag stands where an expression starts (after `=`, `(`, `,`, `[`, `return`…): `theme.css` + a closing backtick
+  // inside another template is not one.
+  for (const match of source.matchAll(/(?<=(?:^|[=(,:?[{};!&|+]|\b(?:return|default|yield))\s*)css ?`/gm)) {
     if (match.index < from) continue;
     const start = match.index + match[0].length;
     const template = collapseTemplate(source, start);

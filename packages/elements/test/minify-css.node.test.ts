@@ -37,3 +37,8 @@ test('code outside css templates is not touched', () => {
   const source = 'const t = html`<p class="a  b"> x </p>`; // css is nice\nconst s = "css `";\n';
   assert.equal(minify(source), source);
 });
+
+test('a template that merely ends in "css" is not a css tag: the code after it is not touched', () => {
+  const source = 'const url = `${base}/theme.css`;\nconst re = /a ; b/;\nconst t = `x`;\n';
+  assert.equal(minify(source), source);
+});

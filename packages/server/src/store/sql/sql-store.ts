@@ -370,7 +370,8 @@ export class SqlStore implements Store {
     // per result row (its wire protocol in JavaScript), and text joined in SQL costs far less than json_agg of records
     // (which re-encodes every document): the page query took half the time.
     const keys = keyColumns.map((_, i) => `k${i}`);
-    const entry = `'[' || item || ${keys.map((k) => `',' || to_json(${k})::text`).join(' || ')} || ']'`;
+    // A NULL key would make the whole entry NULL and string_agg drop the row: it goes as JSON null.
+    const entry = `'[' || item || ${keys.map((k) => `',' || coalesce(to_json(${k})::text, 'null')`).join(' || ')} || ']'`;
     const summed = withTotal && counted !== undefined;
     const result = await this.q.query<{ page: string | null; total?: string | number }>(
       `SELECT string_agg(${entry}, ',' ORDER BY ${keys.map((k) => `${k} ${dir}`).join(', ')}) AS page${
