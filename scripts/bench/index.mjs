@@ -397,7 +397,9 @@ ${table}
 - **First render**: from appending the element (over a store that already holds the rows) to the frame that shows the
   first row's status, painted (a message posted from \`requestAnimationFrame\`). Fresh page per sample, so first-use
   costs (\`Intl\` formatters, the virtualizer's on-demand chunk for Relink) count. 100 rows are below the table's
-  virtualize threshold (200), so the baseline is \`repeat\` into a \`<table>\` (four \`<td>\` per row); 1,000 and
+  virtualize threshold (200), so the baseline is \`repeat\` into a \`<table>\` showing what Relink's rows show (the app's letter tile, the
+  status word with its icon on its tint, "Reconnect within N days" and a plain Reconnect \`<button>\` on the expiring
+  rows, where Relink renders its full reconnect element); 1,000 and
   10,000 use the virtualizer.
   Relink's first paint of a big list is its first 12 rows in a plain table while the virtualizer chunk loads (then
   the virtualizer takes over); the baseline's is the virtualizer's first window.
@@ -411,7 +413,7 @@ ${table}
   raw event's arrival plus one frame), and to the table painting the row's new badge.
   Both resolve to painted frames, so a ratio of 1.00 means the badge was painted in the same frame as the raw text.
 - Data: the demo workspace grown to N connections (copies of its nine, new ids and labels), loaded by the SDK store
-  from the reference backend in the page (scripts/bench/fixtures/seed.ts). Both sides render the same four cells.
+  from the reference backend in the page (scripts/bench/fixtures/seed.ts). Both sides render the same four cells per row.
 
 ## Server throughput
 
