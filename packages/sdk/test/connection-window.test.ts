@@ -91,9 +91,40 @@ describe('store.connections.window', () => {
     // The store knows the rows shown by id (a row's renew button looks them up there), not the workspace.
     const snapshot = store.getSnapshot().connections;
     expect(snapshot.status).to.equal('idle');
-    expect(snapshot.items).to.have.length(200);
+    expect(snapshot.items).to.have.length(100);
     expect(snapshot.byId.get(there.data[0]!.id)).to.deep.equal(there.data[0]);
     window.close();
+  });
+
+  it('the store holds only the rows open windows show: scrolled-past pages and closed windows leave it, a full load\'s rows stay', async () => {
+    const { server, store } = await setup(1000);
+    close = () => server.close();
+    const window = await store.connections.window({ sort: 'label' }, { keepPages: 1 });
+    const other = await store.connections.window({ sort: 'label' }, { keepPages: 0 });
+    await other.ensure(0, 99);
+    for (let first = 0; first < 1000; first += 100) {
+      await window.ensure(first, first + 99);
+      // At most the page shown and one on each side, plus the other window's page.
+      expect(store.getSnapshot().connections.items.length).to.be.at.most(400);
+    }
+    const snapshot = store.getSnapshot().connections;
+    for (let i = 900; i < 1000; i++) expect(snapshot.byId.get(window.at(i)!.id)).to.deep.equal(window.at(i));
+    // The rows the other window still shows stay.
+    for (let i = 0; i < 100; i++) expect(snapshot.byId.has(other.at(i)!.id)).to.equal(true, 'a row another window shows');
+    const asked = await store.connections.get(window.at(950)!.id);
+    window.close();
+    expect(store.getSnapshot().connections.items.map((c) => c.id).sort()).to.deep.equal([...rows(other, 0, 99), asked.id].sort(), 'a row asked for by id stays');
+    other.close();
+    expect(store.getSnapshot().connections.items.map((c) => c.id)).to.deep.equal([asked.id]);
+
+    // A collection loaded in full keeps its rows.
+    await store.connections.load();
+    const loaded = store.getSnapshot().connections.items.length;
+    const third = await store.connections.window({ sort: 'label' }, { keepPages: 0 });
+    await third.ensure(0, 99);
+    await third.ensure(500, 599);
+    third.close();
+    expect(store.getSnapshot().connections.items).to.have.length(loaded);
   });
 
   it('shares a request in flight, asks nothing again for pages it holds, and sorts, filters and searches on the server', async () => {
