@@ -21,6 +21,8 @@ async function setup(extraConnections = 0) {
   /** Holds answers to list requests (already computed by the server) while set: an answer that arrives late. */
   let hold: Promise<void> | undefined;
   let failNext = false;
+  /** Answers the next `GET /connections/:id` with this connection instead (a change heard by id, however old). */
+  let answerGet: Connection | undefined;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
@@ -33,6 +35,11 @@ async function setup(extraConnections = 0) {
       const response = await server.fetch(request);
       await hold;
       return response;
+    }
+    if (request.method === 'GET' && answerGet && url.pathname.endsWith(`/connections/${answerGet.id}`)) {
+      const body = JSON.stringify(answerGet);
+      answerGet = undefined;
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     }
     return server.fetch(request);
   };
@@ -49,7 +56,7 @@ async function setup(extraConnections = 0) {
   const store = createRelinkStore(client);
   // Another session: its changes reach this store only through the event stream.
   const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
-  return { server, store, client, other, lists, holdAnswers, failOnce: () => (failNext = true) };
+  return { server, store, client, other, lists, holdAnswers, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c) };
 }
 
 const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
@@ -200,6 +207,18 @@ describe('store.connections.window', () => {
     expect(active.at(0)?.id).to.equal(added.type === 'connection' ? added.connection.id : undefined);
     active.close();
     stop();
+  });
+
+  it('sort=app: a new label moves a row within its app, so the rows are asked for again', async () => {
+    const { server, store, lists, answerGetWith } = await setup(30);
+    close = () => server.close();
+    const window = await store.connections.window({ sort: 'app' });
+    await window.ensure(0, 99);
+    const row = window.at(0)!;
+    const asked = lists.length;
+    answerGetWith({ ...row, label: 'zzz last in its app', updatedAt: new Date(Date.parse(row.updatedAt) + 1000).toISOString() });
+    await store.connections.get(row.id);
+    await until(() => lists.length > asked && !window.loading, 'the rows asked for again');
   });
 
   it('an answer that left the server before a change does not undo it', async () => {

@@ -274,7 +274,8 @@ export class ConnectionWindow {
     return (
       (status !== undefined && after.status !== status) ||
       (sort === 'status' && after.status !== before.status) ||
-      ((sort === 'label' || q !== undefined) && after.label !== before.label) ||
+      // sort=app is keyed [app name, label] on the server: a new label moves a row within its app.
+      ((sort === 'label' || sort === 'app' || q !== undefined) && after.label !== before.label) ||
       (sort === 'updatedAt' && after.updatedAt !== before.updatedAt)
     );
   }
