@@ -221,6 +221,20 @@ describe('store.connections.window', () => {
     await until(() => lists.length > asked && !window.loading, 'the rows asked for again');
   });
 
+  it('a change older than the row shown (a replayed event) does not roll it back', async () => {
+    const { server, store, lists, answerGetWith } = await setup(10);
+    close = () => server.close();
+    const window = await store.connections.window();
+    await window.ensure(0, 20);
+    const row = window.at(0)!;
+    const asked = lists.length;
+    answerGetWith({ ...row, status: 'error', updatedAt: new Date(Date.parse(row.updatedAt) - 1000).toISOString() });
+    await store.connections.get(row.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.at(0)).to.deep.equal(row);
+    expect(lists).to.have.length(asked);
+  });
+
   it('an answer that left the server before a change does not undo it', async () => {
     const { server, store, other, holdAnswers } = await setup(10);
     close = () => server.close();

@@ -256,6 +256,8 @@ export class ConnectionWindow {
     const index = this.#where.get(id);
     const page = index === undefined ? undefined : this.#pages.get(index);
     const position = page ? page.items.findIndex((c) => c.id === id) : -1;
+    // A change older than the row shown (a replayed event) would roll it back: the row already holds what follows.
+    if (connection && page && position >= 0 && connection.updatedAt < page.items[position]!.updatedAt) return;
     if (connection && page && position >= 0 && !this.#moves(page.items[position]!, connection)) {
       const items = [...page.items];
       items[position] = connection;
