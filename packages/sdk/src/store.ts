@@ -173,7 +173,7 @@ export class RelinkStore {
       const shown = new Set<string>();
       const opened: ConnectionWindow = new ConnectionWindow(this.client, {
         watch: (listener) => this.#state.watch((kind, id, item) => kind === 'connections' && listener(id, item as Connection | undefined)),
-        listed: (eventId) => this.#live.listed(eventId),
+        listed: (eventId) => this.#live.windowListed(eventId),
         // The rows a window shows are known by id to every view (a row's renew button, a detail opened from it), as
         // the issue has it: the store keeps what is visible plus live updates. Never older than what it holds.
         loaded: (items) => {

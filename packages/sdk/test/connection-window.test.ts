@@ -18,6 +18,8 @@ async function setup(extraConnections = 0) {
     });
   }
   const lists: URL[] = [];
+  /** Requests that open the event stream. */
+  const streams: URL[] = [];
   /** Holds answers to list requests (already computed by the server) while set: an answer that arrives late. */
   let hold: Promise<void> | undefined;
   let failNext = false;
@@ -26,6 +28,7 @@ async function setup(extraConnections = 0) {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
+    if (url.pathname.endsWith('/events')) streams.push(url);
     if (request.method === 'GET' && url.pathname.endsWith('/connections')) {
       lists.push(url);
       if (failNext) {
@@ -56,7 +59,7 @@ async function setup(extraConnections = 0) {
   const store = createRelinkStore(client);
   // Another session: its changes reach this store only through the event stream.
   const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
-  return { server, store, client, other, lists, holdAnswers, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c) };
+  return { server, store, client, other, lists, holdAnswers, streams, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c) };
 }
 
 const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
@@ -233,6 +236,44 @@ describe('store.connections.window', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(window.at(0)).to.deep.equal(row);
     expect(lists).to.have.length(asked);
+  });
+
+  it('a page that answered before the stream\'s newest event does not reopen the stream (scrolling a busy workspace)', async () => {
+    const { server, store, other, holdAnswers, streams } = await setup(300);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const window = await store.connections.window();
+    await window.ensure(0, 99);
+    const opened = streams.length;
+    const index = rows(window, 0, 99).findIndex((_, i) => window.at(i)!.status === 'active' && window.at(i)!.owner === 'agency');
+    // Page 2 is answered, then a change to a row shown is heard before the answer lands.
+    const release = holdAnswers();
+    const far = window.ensure(200, 299);
+    await until(() => window.loading, 'the page in flight');
+    await other.connections.revoke(window.at(index)!.id);
+    await until(() => window.at(index)?.status === 'revoked', 'the event applied in place');
+    release();
+    await far;
+    expect(window.at(200)).to.not.equal(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(streams).to.have.length(opened);
+    expect(store.getSnapshot().live).to.equal('open');
+    window.close();
+    stop();
+  });
+
+  it('a page read before the stream opens still has the stream replay the changes after it', async () => {
+    const { server, store, other } = await setup(10);
+    close = () => server.close();
+    const window = await store.connections.window();
+    await window.ensure(0, 20);
+    const index = rows(window, 0, 20).findIndex((_, i) => window.at(i)!.status === 'active' && window.at(i)!.owner === 'agency');
+    await other.connections.revoke(window.at(index)!.id);
+    const stop = store.startLive();
+    await until(() => window.at(index)?.status === 'revoked', 'the revoke replayed');
+    window.close();
+    stop();
   });
 
   it('an answer that left the server before a change does not undo it', async () => {

@@ -28,6 +28,7 @@ export interface ConnectionWindowOptions {
 /** What a window needs from its store: changes to connections as they are heard, and where each page stands in the event log. */
 export interface WindowSource {
   watch(listener: (id: string, connection: Connection | undefined) => void): () => void;
+  /** Where a page stands in the event log, so the live stream replays what came after it when it has to. */
   listed(eventId: string | undefined): void;
   /** A page arrived: the store shows its rows to the views that look connections up by id (a row's renew button). */
   loaded(items: readonly Connection[]): void;
