@@ -63,6 +63,11 @@ export class RelinkStore {
   readonly #live: LiveUpdates;
   /** Open connection windows: a poll or a gap in the live stream refreshes them with the collections. */
   readonly #windows = new Set<ConnectionWindow>();
+  /**
+   * Connections the store holds only because open windows show them, with how many windows do: let go when the last
+   * one forgets them, so memory follows the screens, not how far they scrolled. A full load owns its rows (cleared).
+   */
+  readonly #windowRows = new Map<string, number>();
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
     this.client = client;
@@ -106,6 +111,8 @@ export class RelinkStore {
         };
         shared.addEventListener('abort', restore, { once: true });
         this.#state.patch(kind, (c) => ({ ...c, status: 'loading', error: undefined }));
+        // The rows the collection holds are its own from now on, whatever windows forget.
+        if (kind === 'connections') this.#windowRows.clear();
         // Rows appear page by page when nothing is shown yet (the first page paints at once) or when a narrowed load
         // adds to what is known; a reload of a shown list swaps in the whole answer at the end instead.
         const progressive = merge || loading.before.items.length === 0;
@@ -162,17 +169,45 @@ export class RelinkStore {
      */
     window: async (query: ConnectionWindowQuery = {}, options?: ConnectionWindowOptions): Promise<ConnectionWindow> => {
       const { ConnectionWindow } = await import('./store/connection-window.js');
+      // The ids this window has shown the store (each counted once in `#windowRows`).
+      const shown = new Set<string>();
       const opened: ConnectionWindow = new ConnectionWindow(this.client, {
         watch: (listener) => this.#state.watch((kind, id, item) => kind === 'connections' && listener(id, item as Connection | undefined)),
-        listed: (eventId) => this.#live.listed(eventId),
+        listed: (eventId) => this.#live.windowListed(eventId),
         // The rows a window shows are known by id to every view (a row's renew button, a detail opened from it), as
         // the issue has it: the store keeps what is visible plus live updates. Never older than what it holds.
         loaded: (items) => {
-          const held = this.#state.snapshot.connections.byId;
+          const collection = this.#state.snapshot.connections;
+          const own = collection.status === 'ready' || collection.status === 'loading';
           for (const item of items) {
-            const known = held.get(item.id);
+            const known = collection.byId.get(item.id);
+            if (!shown.has(item.id)) {
+              shown.add(item.id);
+              // A row the store held already (a full load, `get`) stays; one it learns from windows is counted.
+              const count = this.#windowRows.get(item.id);
+              if (count !== undefined) this.#windowRows.set(item.id, count + 1);
+              else if (!known && !own) this.#windowRows.set(item.id, 1);
+            }
             if (!known || known.updatedAt <= item.updatedAt) this.#state.upsert('connections', item, { quiet: true });
           }
+        },
+        // Rows no window shows any more leave the store, unless a full load holds them or the store had them anyway.
+        forgot: (ids) => {
+          const status = this.#state.snapshot.connections.status;
+          const own = status === 'ready' || status === 'loading';
+          const gone: string[] = [];
+          for (const id of ids) {
+            if (!shown.delete(id)) continue;
+            const count = this.#windowRows.get(id);
+            if (count === undefined) continue;
+            if (count > 1) {
+              this.#windowRows.set(id, count - 1);
+              continue;
+            }
+            this.#windowRows.delete(id);
+            gone.push(id);
+          }
+          if (gone.length && !own) this.#state.forget('connections', gone);
         },
         closed: () => this.#windows.delete(opened),
       }, query, options);
@@ -183,6 +218,8 @@ export class RelinkStore {
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);
       this.#state.upsert('connections', connection);
+      this.#windowRows.delete(id); // asked for by id: kept when the windows scroll away
+
       return connection;
     },
   };

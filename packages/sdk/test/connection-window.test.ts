@@ -18,12 +18,17 @@ async function setup(extraConnections = 0) {
     });
   }
   const lists: URL[] = [];
+  /** Requests that open the event stream. */
+  const streams: URL[] = [];
   /** Holds answers to list requests (already computed by the server) while set: an answer that arrives late. */
   let hold: Promise<void> | undefined;
   let failNext = false;
+  /** Answers the next `GET /connections/:id` with this connection instead (a change heard by id, however old). */
+  let answerGet: Connection | undefined;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
+    if (url.pathname.endsWith('/events')) streams.push(url);
     if (request.method === 'GET' && url.pathname.endsWith('/connections')) {
       lists.push(url);
       if (failNext) {
@@ -33,6 +38,11 @@ async function setup(extraConnections = 0) {
       const response = await server.fetch(request);
       await hold;
       return response;
+    }
+    if (request.method === 'GET' && answerGet && url.pathname.endsWith(`/connections/${answerGet.id}`)) {
+      const body = JSON.stringify(answerGet);
+      answerGet = undefined;
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     }
     return server.fetch(request);
   };
@@ -49,7 +59,7 @@ async function setup(extraConnections = 0) {
   const store = createRelinkStore(client);
   // Another session: its changes reach this store only through the event stream.
   const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
-  return { server, store, client, other, lists, holdAnswers, failOnce: () => (failNext = true) };
+  return { server, store, client, other, lists, holdAnswers, streams, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c) };
 }
 
 const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
@@ -91,9 +101,40 @@ describe('store.connections.window', () => {
     // The store knows the rows shown by id (a row's renew button looks them up there), not the workspace.
     const snapshot = store.getSnapshot().connections;
     expect(snapshot.status).to.equal('idle');
-    expect(snapshot.items).to.have.length(200);
+    expect(snapshot.items).to.have.length(100);
     expect(snapshot.byId.get(there.data[0]!.id)).to.deep.equal(there.data[0]);
     window.close();
+  });
+
+  it('the store holds only the rows open windows show: scrolled-past pages and closed windows leave it, a full load\'s rows stay', async () => {
+    const { server, store } = await setup(1000);
+    close = () => server.close();
+    const window = await store.connections.window({ sort: 'label' }, { keepPages: 1 });
+    const other = await store.connections.window({ sort: 'label' }, { keepPages: 0 });
+    await other.ensure(0, 99);
+    for (let first = 0; first < 1000; first += 100) {
+      await window.ensure(first, first + 99);
+      // At most the page shown and one on each side, plus the other window's page.
+      expect(store.getSnapshot().connections.items.length).to.be.at.most(400);
+    }
+    const snapshot = store.getSnapshot().connections;
+    for (let i = 900; i < 1000; i++) expect(snapshot.byId.get(window.at(i)!.id)).to.deep.equal(window.at(i));
+    // The rows the other window still shows stay.
+    for (let i = 0; i < 100; i++) expect(snapshot.byId.has(other.at(i)!.id)).to.equal(true, 'a row another window shows');
+    const asked = await store.connections.get(window.at(950)!.id);
+    window.close();
+    expect(store.getSnapshot().connections.items.map((c) => c.id).sort()).to.deep.equal([...rows(other, 0, 99), asked.id].sort(), 'a row asked for by id stays');
+    other.close();
+    expect(store.getSnapshot().connections.items.map((c) => c.id)).to.deep.equal([asked.id]);
+
+    // A collection loaded in full keeps its rows.
+    await store.connections.load();
+    const loaded = store.getSnapshot().connections.items.length;
+    const third = await store.connections.window({ sort: 'label' }, { keepPages: 0 });
+    await third.ensure(0, 99);
+    await third.ensure(500, 599);
+    third.close();
+    expect(store.getSnapshot().connections.items).to.have.length(loaded);
   });
 
   it('shares a request in flight, asks nothing again for pages it holds, and sorts, filters and searches on the server', async () => {
@@ -168,6 +209,70 @@ describe('store.connections.window', () => {
     await until(() => active.total === total, 'the new connection counted');
     expect(active.at(0)?.id).to.equal(added.type === 'connection' ? added.connection.id : undefined);
     active.close();
+    stop();
+  });
+
+  it('sort=app: a new label moves a row within its app, so the rows are asked for again', async () => {
+    const { server, store, lists, answerGetWith } = await setup(30);
+    close = () => server.close();
+    const window = await store.connections.window({ sort: 'app' });
+    await window.ensure(0, 99);
+    const row = window.at(0)!;
+    const asked = lists.length;
+    answerGetWith({ ...row, label: 'zzz last in its app', updatedAt: new Date(Date.parse(row.updatedAt) + 1000).toISOString() });
+    await store.connections.get(row.id);
+    await until(() => lists.length > asked && !window.loading, 'the rows asked for again');
+  });
+
+  it('a change older than the row shown (a replayed event) does not roll it back', async () => {
+    const { server, store, lists, answerGetWith } = await setup(10);
+    close = () => server.close();
+    const window = await store.connections.window();
+    await window.ensure(0, 20);
+    const row = window.at(0)!;
+    const asked = lists.length;
+    answerGetWith({ ...row, status: 'error', updatedAt: new Date(Date.parse(row.updatedAt) - 1000).toISOString() });
+    await store.connections.get(row.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.at(0)).to.deep.equal(row);
+    expect(lists).to.have.length(asked);
+  });
+
+  it('a page that answered before the stream\'s newest event does not reopen the stream (scrolling a busy workspace)', async () => {
+    const { server, store, other, holdAnswers, streams } = await setup(300);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const window = await store.connections.window();
+    await window.ensure(0, 99);
+    const opened = streams.length;
+    const index = rows(window, 0, 99).findIndex((_, i) => window.at(i)!.status === 'active' && window.at(i)!.owner === 'agency');
+    // Page 2 is answered, then a change to a row shown is heard before the answer lands.
+    const release = holdAnswers();
+    const far = window.ensure(200, 299);
+    await until(() => window.loading, 'the page in flight');
+    await other.connections.revoke(window.at(index)!.id);
+    await until(() => window.at(index)?.status === 'revoked', 'the event applied in place');
+    release();
+    await far;
+    expect(window.at(200)).to.not.equal(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(streams).to.have.length(opened);
+    expect(store.getSnapshot().live).to.equal('open');
+    window.close();
+    stop();
+  });
+
+  it('a page read before the stream opens still has the stream replay the changes after it', async () => {
+    const { server, store, other } = await setup(10);
+    close = () => server.close();
+    const window = await store.connections.window();
+    await window.ensure(0, 20);
+    const index = rows(window, 0, 20).findIndex((_, i) => window.at(i)!.status === 'active' && window.at(i)!.owner === 'agency');
+    await other.connections.revoke(window.at(index)!.id);
+    const stop = store.startLive();
+    await until(() => window.at(index)?.status === 'revoked', 'the revoke replayed');
+    window.close();
     stop();
   });
 

@@ -28,9 +28,12 @@ export interface ConnectionWindowOptions {
 /** What a window needs from its store: changes to connections as they are heard, and where each page stands in the event log. */
 export interface WindowSource {
   watch(listener: (id: string, connection: Connection | undefined) => void): () => void;
+  /** Where a page stands in the event log, so the live stream replays what came after it when it has to. */
   listed(eventId: string | undefined): void;
   /** A page arrived: the store shows its rows to the views that look connections up by id (a row's renew button). */
   loaded(items: readonly Connection[]): void;
+  /** The window let these rows go (pages far from the screen, a refetch that no longer holds them, `close()`). */
+  forgot(ids: readonly string[]): void;
   /** The window was closed: the store stops refreshing it. */
   closed(): void;
 }
@@ -164,11 +167,13 @@ export class ConnectionWindow {
     if (this.#closed) return;
     this.#closed = true;
     this.#unwatch();
-    this.#source.closed();
     for (const pending of this.#pending.values()) pending.abort.abort();
     this.#pending.clear();
+    const held = [...new Set([...this.#pages.values()].flatMap((page) => page.items.map((c) => c.id)))];
     this.#pages.clear();
     this.#where.clear();
+    if (this.#share && held.length) this.#source.forgot(held);
+    this.#source.closed();
     this.#heard.clear();
     this.#listeners.clear();
   }
@@ -216,9 +221,18 @@ export class ConnectionWindow {
   }
 
   #setPage(index: number, page: LoadedPage): void {
-    for (const c of this.#pages.get(index)?.items ?? []) if (this.#where.get(c.id) === index) this.#where.delete(c.id);
+    const before = this.#pages.get(index)?.items ?? [];
+    for (const c of before) if (this.#where.get(c.id) === index) this.#where.delete(c.id);
     this.#pages.set(index, page);
     for (const c of page.items) this.#where.set(c.id, index);
+    this.#forgot(before);
+  }
+
+  /** Tell the store which of these rows no page holds any more, so it can let them go too. */
+  #forgot(items: readonly Connection[]): void {
+    if (!this.#share) return;
+    const ids = items.filter((c) => !this.#where.has(c.id)).map((c) => c.id);
+    if (ids.length) this.#source.forgot(ids);
   }
 
   #forgetOutside(from: number, to: number): void {
@@ -227,11 +241,15 @@ export class ConnectionWindow {
       pending.abort.abort();
       this.#pending.delete(index);
     }
+    const dropped: Connection[] = [];
     for (const index of [...this.#pages.keys()]) {
       if (index >= from && index <= to) continue;
-      for (const c of this.#pages.get(index)!.items) if (this.#where.get(c.id) === index) this.#where.delete(c.id);
+      const { items } = this.#pages.get(index)!;
+      for (const c of items) if (this.#where.get(c.id) === index) this.#where.delete(c.id);
       this.#pages.delete(index);
+      dropped.push(...items);
     }
+    this.#forgot(dropped);
   }
 
   #hear(id: string, connection: Connection | undefined): void {
@@ -239,6 +257,8 @@ export class ConnectionWindow {
     const index = this.#where.get(id);
     const page = index === undefined ? undefined : this.#pages.get(index);
     const position = page ? page.items.findIndex((c) => c.id === id) : -1;
+    // A change older than the row shown (a replayed event) would roll it back: the row already holds what follows.
+    if (connection && page && position >= 0 && connection.updatedAt < page.items[position]!.updatedAt) return;
     if (connection && page && position >= 0 && !this.#moves(page.items[position]!, connection)) {
       const items = [...page.items];
       items[position] = connection;
@@ -257,7 +277,8 @@ export class ConnectionWindow {
     return (
       (status !== undefined && after.status !== status) ||
       (sort === 'status' && after.status !== before.status) ||
-      ((sort === 'label' || q !== undefined) && after.label !== before.label) ||
+      // sort=app is keyed [app name, label] on the server: a new label moves a row within its app.
+      ((sort === 'label' || sort === 'app' || q !== undefined) && after.label !== before.label) ||
       (sort === 'updatedAt' && after.updatedAt !== before.updatedAt)
     );
   }

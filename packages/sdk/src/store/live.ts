@@ -27,6 +27,8 @@ export class LiveUpdates {
   #listed: string | undefined;
   /** The current stream has opened (so `#lastEventId` is where it stands). */
   #open = false;
+  /** Where the current stream opened: every event after it reaches the store. */
+  #openedAt: string | undefined;
 
   constructor(state: StoreState, client: RelinkClient, reloadLoaded: () => Promise<unknown>) {
     this.#state = state;
@@ -69,7 +71,19 @@ export class LiveUpdates {
     this.#subscribe();
   }
 
-  start(): () => void {
+  /**
+   * A page of a connections window arrived. A window hears every change while its pages are in flight (one to a row
+   * it does not show drops and refetches them, one to a row it shows is laid over them), so once the stream is open a
+   * page answered after the place it opened from needs no replay, however far behind the stream's newest event: only
+   * an older page counts (`listed`). Otherwise scrolling a busy workspace would reopen the stream page after page.
+   */
+  windowListed(eventId: string | undefined): void {
+    if (eventId === undefined) return;
+    if (this.#abort && this.#open && this.#openedAt !== undefined && older(this.#openedAt, eventId) === this.#openedAt) return;
+    this.listed(eventId);
+  }
+
+    start(): () => void {
     this.#users += 1;
     if (!this.#abort) this.#subscribe();
     let stopped = false;
@@ -99,6 +113,7 @@ export class LiveUpdates {
         if (this.#abort !== abort) return;
         this.#open = true;
         this.#lastEventId = eventId ?? this.#lastEventId;
+        this.#openedAt = this.#lastEventId;
         // A page that answered while the stream was connecting, older than where it opened: reopen from the page.
         const pending = this.#listed;
         this.#listed = undefined;

@@ -104,6 +104,17 @@ export class StoreState {
   }
 
   /**
+   * Drop items without telling watchers (rows a connections window no longer shows, not a change), in one pass.
+   */
+  forget(kind: Kind, ids: Iterable<string>): void {
+    this.patch(kind, (collection) => {
+      const gone = new Set<string>();
+      for (const id of ids) if (collection.byId.has(id)) gone.add(id);
+      return gone.size ? withItems(collection, collection.items.filter((item) => !gone.has(item.id))) : collection;
+    });
+  }
+
+  /**
    * Queue an insert or replace; applied with the others at the next flush (or read). `quiet`: what a list read, not
    * a change, so watchers are not told (a window showing its own page to the other views).
    */
