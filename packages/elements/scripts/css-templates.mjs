@@ -1,5 +1,5 @@
 // The css`` template minifier behind the build's scripts/minify-css.mjs, with no Node imports so the browser suite
-// can check it on the real stylesheets (test/minify-css.test.ts). What it keeps and drops is described there.
+// can check it on the real stylesheets (test/minified-styles.test.ts); test/minify-css.node.test.ts pins what it keeps and drops.
 
 /** The CSS text between strings and interpolations: runs of spaces and comments shrink, newlines stay. */
 const squeeze = (text) => text
