@@ -40,13 +40,8 @@ export class LiveUpdates {
   apply(event: RelinkEvent): void {
     this.#lastEventId = event.id;
     switch (event.type) {
-      case 'connection.updated': {
-        // While only windows show connections (the list never loaded whole), a change to one no view holds is news for
-        // the windows, not a row to keep: a busy workspace would otherwise fill the store one event at a time.
-        const held = this.#state.snapshot.connections;
-        if (held.status === 'idle' && !held.byId.has(event.connection.id)) return this.#state.heard('connections', event.connection);
+      case 'connection.updated':
         return this.#state.upsert('connections', event.connection);
-      }
       case 'connection.removed':
         return this.#state.remove('connections', event.connectionId);
       case 'notification.updated':
