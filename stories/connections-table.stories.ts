@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '@relink/elements/connections-table.js';
 import type { RelinkConnectionsTable } from '@relink/elements/connections-table.js';
 import type { Connection } from '@relink/sdk';
-import { demoProvider, hang, HOSTILE, LONG, NETWORK_DOWN, offline, relabel, storeIn, type DemoOptions } from './support/relink-demo.js';
+import type { InPageRelink } from '@relink/server/browser';
+import { demoProvider, hang, HOSTILE, LONG, NETWORK_DOWN, never, offline, relabel, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedText } from './support/queries.js';
 
 const table = (attrs = {}) => html`<relink-connections-table manage-href="/portal/connections/{id}" ...=${attrs}></relink-connections-table>`;
@@ -139,3 +140,70 @@ export const ManyRows: Story = story({ role: 'agency' }, AGENCY_APPS, {
     await expect(rowsOf(t).length).toBeLessThan(200);
   },
 });
+
+/** A workspace of 600 more connections, written straight into the in-page backend's database (seed data, not a fake). */
+const WORKSPACE_EXTRA = 600;
+async function bigWorkspace(server: InPageRelink): Promise<void> {
+  const records = server.app.relink.store;
+  const at = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < WORKSPACE_EXTRA; i++) {
+    await records.putConnection({
+      id: `con_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: i % 2 ? 'slack' : 'hubspot', label: `Team ${String(i + 1).padStart(4, '0')}`,
+      status: i % 7 ? 'active' : 'error', owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 },
+      createdAt: new Date(at + i * 1000).toISOString(), updatedAt: new Date(at).toISOString(),
+    });
+  }
+}
+const TOTAL = AGENCY_APPS.length + WORKSPACE_EXTRA;
+const grid = (t: RelinkConnectionsTable) => part(t, "[role='table']", 25_000);
+
+/**
+ * Above `page-threshold` (200) the table asks the server for the rows it shows: the count comes from the first page,
+ * the store never loads the workspace, and only a screenful of rows is in the page.
+ */
+export const LargeWorkspace: Story = {
+  render: () => demoProvider(table(), { role: 'agency', prepare: bigWorkspace }),
+  play: async ({ canvasElement }) => {
+    const t = await el(canvasElement);
+    await expect(await grid(t)).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
+    await waitFor(() => expect(rowsOf(t).length).toBeGreaterThan(0));
+    await expect(rowsOf(t).length).toBeLessThan(100);
+    const store = await storeIn(canvasElement);
+    await expect(store.getSnapshot().connections.status).toBe('idle');
+    await expect(store.getSnapshot().connections.items.length).toBeLessThan(TOTAL);
+  },
+};
+/** The search field (by app or label) becomes the server's query: "Team 0042" finds one row of the 609. */
+export const LargeWorkspaceSearch: Story = {
+  render: () => demoProvider(table(), { role: 'agency', prepare: bigWorkspace }),
+  play: async ({ canvasElement }) => {
+    const t = await el(canvasElement);
+    await expect(await grid(t)).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
+    const search = (await inShadow(t)).getByRole('searchbox');
+    search.focus();
+    await userEvent.type(search, 'Team 0042');
+    await waitFor(() => expect(rowsOf(t).map((r) => r.dataset.id)).toEqual(['con_many_0041']), { timeout: 5000 });
+    await expect(t.shadowRoot!.querySelector("[role='table']")).toHaveAttribute('aria-rowcount', '2');
+  },
+};
+/** Rows whose page is still on its way show as placeholders in a busy row (here: every page after the first never answers). */
+export const LargeWorkspaceRowsLoading: Story = {
+  render: () => demoProvider(table(), {
+    role: 'agency', prepare: bigWorkspace,
+    fetch: (f) => (input, init) => (/[?&]offset=[1-9]/.test(input instanceof Request ? input.url : String(input)) ? never() : f(input, init)),
+  }),
+  play: async ({ canvasElement }) => {
+    const t = await el(canvasElement);
+    await expect(await grid(t)).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
+    await waitFor(() => expect(rowsOf(t).length).toBeGreaterThan(0));
+    // The virtualizer learns the list's height as it measures rows: scroll to the end until it is there.
+    const scroller = t.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    const placeholders = () => [...t.shadowRoot!.querySelectorAll<HTMLElement>('.placeholder')];
+    await waitFor(() => {
+      scroller.scrollTop = scroller.scrollHeight;
+      return expect(placeholders().some((row) => Number(row.getAttribute('aria-rowindex')) > TOTAL - 5)).toBe(true);
+    }, { timeout: 5000 });
+    await expect(rowsOf(t)).toHaveLength(0);
+    for (const row of placeholders()) await expect(row).toHaveAttribute('aria-busy', 'true');
+  },
+};

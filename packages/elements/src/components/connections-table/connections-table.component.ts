@@ -519,7 +519,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1} @click=${this.handleClick}>
       <div role="rowgroup"><div part="header" role="row">${this.renderHeader((content, key) =>
         html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`)}</div></div>
-      <div role="rowgroup" class="scroller">${module.virtualize({
+      <div role="rowgroup" class="scroller" tabindex="0">${module.virtualize({
         items: this.rows as Connection[],
         keyFunction: (c: Connection) => c.id,
         scroller: true,

@@ -90,6 +90,8 @@ export default [
     div[part='table'] { display: block; }
     [role='row'] { display: grid; grid-template-columns: var(--_cols); align-items: center; inline-size: 100%; }
     .scroller { block-size: var(--relink-connections-table-max-height, 480px); }
+    /* A scroller of placeholder rows holds nothing focusable: it takes focus itself so the keyboard can scroll it. */
+    .scroller:focus-visible { outline-offset: -2px; }
 
     /*
      * Narrow (a phone, a sidebar): each row becomes a card — app and Manage on the first line, the label under them,
