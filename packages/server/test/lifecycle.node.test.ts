@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEMO_AGENCY_ID, DEMO_WORKSPACE_ID } from '../src/demo/seed.js';
 import { NOT_REFRESHABLE_MESSAGE } from '../src/errors.js';
+import { CONNECT_SESSION_TTL_MS } from '../src/lifecycle/reconnect.js';
 import { isDemoProvider } from '../src/provider/provider.js';
 import { consent, consentPage, harness, type Harness } from './helpers.js';
 
@@ -276,6 +277,28 @@ describe('reconnect through the consent page', () => {
     const hubspot = (await h.request('GET', '/v1/connections/con_hubspot', { token: h.agency })).body;
     assert.equal(hubspot.externalAccountEmail, 'ops@northwind.example', 'the original account stays');
     assert.equal((await h.request('POST', `/v1/connect-sessions/${start.body.id}/confirm`, { token: h.agency })).status, 409, 'nothing left to confirm');
+  });
+
+  it('a different account and nobody decides: once the session expires, the refresher revokes and drops the other account\'s tokens', async () => {
+    const h = await harness();
+    const start = await h.request('POST', '/v1/connections/con_hubspot/reconnect', { token: h.agency });
+    assert.ok((await consent(h, start.body.connectUrl, 'acct_sam')).text.includes('"status":"account_mismatch"'));
+    const held = (await h.app.relink.store.getConnectSession(DEMO_WORKSPACE_ID, start.body.id))!.pendingSecrets!;
+    assert.ok(held.refreshToken);
+
+    h.clock.advance(CONNECT_SESSION_TTL_MS - 1);
+    await h.app.relink.refresher.runDue();
+    assert.ok((await h.app.relink.store.getConnectSession(DEMO_WORKSPACE_ID, start.body.id))!.pendingSecrets, 'kept while the user can still decide');
+
+    h.clock.advance(1);
+    await h.app.relink.refresher.runDue();
+    const swept = (await h.app.relink.store.getConnectSession(DEMO_WORKSPACE_ID, start.body.id))!;
+    assert.deepEqual([swept.status, swept.error?.code, swept.pendingSecrets], ['failed', 'session_expired', undefined]);
+    await assert.rejects(h.app.relink.provider.refresh({ appKey: 'hubspot', refreshToken: held.refreshToken! }), (error: { kind?: string }) => error.kind === 'invalid_grant', 'revoked at the provider');
+    const token = await fresh(h);
+    assert.equal((await h.request('GET', `/v1/connect-sessions/${start.body.id}`, { token })).body.status, 'failed');
+    const hubspot = (await h.request('GET', '/v1/connections/con_hubspot', { token })).body;
+    assert.deepEqual([hubspot.status, hubspot.externalAccountEmail], ['error', 'ops@northwind.example'], 'nothing switched');
   });
 
   it('a different account: account_mismatch and nothing switched until confirm', async () => {

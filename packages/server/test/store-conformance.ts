@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidCursorError, REDACTED_SECRET, type ConnectionQuery, type ConnectionRecord, type RunQuery, type Store } from '../src/store/store.js';
+import { InvalidCursorError, REDACTED_SECRET, type ConnectionQuery, type ConnectionRecord, type ConnectSessionRecord, type RunQuery, type Store } from '../src/store/store.js';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 
@@ -353,6 +353,26 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await store.putConnectionRequest({ ...req, id: 'req_2', state: 'cancelled' });
       assert.deepEqual((await store.listOutstandingRequestsForConnection('ws_a', 'con_1')).map((r) => r.id), ['req_1']);
       assert.deepEqual((await store.listConnectionRequests({ workspaceId: 'ws_a', requestedFor: 'prn_c', state: 'outstanding', limit: 10 })).items.map((r) => r.id), ['req_1']);
+    });
+
+    it('lists the sessions that hold tokens past their expiry, soonest first, with the tokens opened', async () => {
+      const store = await makeStore();
+      const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+      const session = (id: string, status: ConnectSessionRecord['status'], expiresAt: string, workspaceId = 'ws_a'): ConnectSessionRecord => ({
+        id, workspaceId, connectionId: 'con_1', principalId: 'prn_a', status, state: `state-${id}-${'s'.repeat(16)}`,
+        codeVerifier: 'v', redirectUri: 'http://x/cb', connectUrl: 'http://x/a', origin: 'http://x', expiresAt, createdAt: T0,
+        ...(status === 'account_mismatch' || status === 'choose_accounts' ? { pendingSecrets: { accessToken: `held-${id}` } } : {}),
+      });
+      await store.putConnectSession(session('cs_late', 'account_mismatch', at(10)));
+      await store.putConnectSession(session('cs_soon', 'choose_accounts', at(5), 'ws_b'));
+      await store.putConnectSession(session('cs_future', 'account_mismatch', at(30)));
+      await store.putConnectSession(session('cs_pending', 'pending', at(1)));
+      await store.putConnectSession(session('cs_done', 'completed', at(1)));
+      const lapsed = await store.listLapsedHeldSessions(new Date(at(10)), 10);
+      assert.deepEqual(lapsed.map((s) => s.id), ['cs_soon', 'cs_late'], 'every workspace, only sessions holding tokens, expiresAt <= now');
+      assert.equal(lapsed[1]!.pendingSecrets?.accessToken, 'held-cs_late');
+      assert.deepEqual((await store.listLapsedHeldSessions(new Date(at(10)), 1)).map((s) => s.id), ['cs_soon']);
+      assert.deepEqual(await store.listLapsedHeldSessions(new Date(at(4)), 10), []);
     });
 
     it('runs transactions one after another and propagates their result and failure', async () => {

@@ -9,6 +9,8 @@ import { restoreConnection } from './health.js';
 import { appOf } from './views.js';
 
 export const CONNECT_SESSION_TTL_MS = 15 * 60 * 1000;
+/** How a session that expired before it finished ends. */
+const SESSION_EXPIRED = { code: 'session_expired', message: 'The connect link expired. Start the reconnect again.' };
 
 /** Seed 000: apps that need the product's managed auth config cannot even start the connect flow without it. */
 export function authConfigMissingMessage(appName: string): string {
@@ -115,7 +117,7 @@ export async function completeConsent(
     return updated;
   };
   if (Date.parse(session.expiresAt) <= now.getTime()) {
-    return finish({ status: 'failed', error: { code: 'session_expired', message: 'The connect link expired. Start the reconnect again.' } });
+    return finish({ status: 'failed', error: SESSION_EXPIRED });
   }
   if (params.error) {
     return params.error === 'access_denied'
@@ -206,6 +208,14 @@ export async function declineConsent(ctx: RelinkContext, session: ConnectSession
   return discardHeldTokens(ctx, session, { status: 'cancelled', error });
 }
 
+/**
+ * A session that held tokens until it expired with nobody deciding (the refresher's sweep): the tokens are revoked at
+ * the provider and dropped, and the session ends `failed` with `session_expired`, as a late confirm would find it.
+ */
+export function expireHeldSession(ctx: RelinkContext, session: ConnectSessionRecord): Promise<ConnectSessionRecord> {
+  return discardHeldTokens(ctx, session, { status: 'failed', error: SESSION_EXPIRED });
+}
+
 /** Sessions holding tokens until the caller decides: an account mismatch, or a choice of accounts. */
 const HOLDING = new Set<ConnectSessionRecord['status']>(['account_mismatch', 'choose_accounts']);
 
@@ -233,7 +243,7 @@ export async function confirmConsent(ctx: RelinkContext, session: ConnectSession
   }
   if (Date.parse(session.expiresAt) <= ctx.clock.now().getTime()) {
     // Too late to switch: the other account's tokens are not kept around either.
-    await discardHeldTokens(ctx, session, { status: 'failed', error: { code: 'session_expired', message: 'The connect link expired. Start the reconnect again.' } }).catch(() => undefined);
+    await expireHeldSession(ctx, session).catch(() => undefined);
     throw new ApiError(409, 'session_not_confirmable', 'This connect session expired. Start the reconnect again.');
   }
   const { pendingSecrets, newAccount } = session;

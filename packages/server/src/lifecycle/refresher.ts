@@ -3,6 +3,7 @@ import type { ConnectionRecord } from '../store/store.js';
 import { EXPIRY_LEASE_MS, expireClaimed } from './expiry.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS, EXPIRING_LEASE_MS, warnClaimed } from './expiring-soon.js';
 import { completeFirstSync, DEFAULT_FIRST_SYNC_DELAY_MS, FIRST_SYNC_LEASE_MS } from './first-sync.js';
+import { expireHeldSession } from './reconnect.js';
 import { REFRESH_LEASE_MS, refreshClaimed, type RefreshOutcome } from './refresh.js';
 
 /** What one pass did to a connection: a refresh outcome, or a pending connection's first sync finished. */
@@ -47,7 +48,7 @@ export class Refresher {
 
   /**
    * One pass: expire what has hit its hard expiry, warn about what entered the expiry window, refresh everything due
-   * now, finish due first syncs.
+   * now, finish due first syncs, drop the tokens of connect sessions that expired waiting on a decision.
    */
   async runDue(): Promise<RefresherOutcome[]> {
     const outcomes: RefresherOutcome[] = [];
@@ -99,6 +100,15 @@ export class Refresher {
         }
       }
       if (claimed.length < this.batchSize) break;
+    }
+    // One batch a pass, no lease: ending a session is a compare-and-set in a transaction (a second instance finds it
+    // no longer holding and does nothing), and a session that fails to end is simply found again next pass.
+    for (const session of await this.ctx.store.listLapsedHeldSessions(this.ctx.clock.now(), this.batchSize)) {
+      try {
+        await expireHeldSession(this.ctx, session);
+      } catch (error) {
+        this.ctx.log.error('refresher failed to drop an expired session\'s tokens', { sessionId: session.id, error: (error as Error).name });
+      }
     }
     return outcomes;
   }

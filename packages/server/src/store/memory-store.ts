@@ -345,6 +345,14 @@ export class MemoryStore implements Store {
     const s = [...this.sessions.values()].find((x) => x.state === state);
     return s && copy(s);
   }
+  async listLapsedHeldSessions(now: Date, limit: number): Promise<ConnectSessionRecord[]> {
+    const t = now.getTime();
+    return [...this.sessions.values()]
+      .filter((s) => (s.status === 'account_mismatch' || s.status === 'choose_accounts') && Date.parse(s.expiresAt) <= t)
+      .sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt) || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map(copy);
+  }
 
   async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
     const r = this.idempotency.get(key);

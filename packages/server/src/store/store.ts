@@ -370,6 +370,11 @@ export interface Store {
   getConnectSession(workspaceId: string, id: string): Promise<ConnectSessionRecord | undefined>;
   /** The OAuth callback only knows `state`. */
   findConnectSessionByState(state: string): Promise<ConnectSessionRecord | undefined>;
+  /**
+   * Sessions still holding another account's tokens (`account_mismatch`, `choose_accounts`) whose `expiresAt <= now`,
+   * soonest expiry first, at most `limit`: what nobody decided on, for the refresher to revoke and drop.
+   */
+  listLapsedHeldSessions(now: Date, limit: number): Promise<ConnectSessionRecord[]>;
 
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /**

@@ -743,6 +743,16 @@ export class SqlStore implements Store {
   async findConnectSessionByState(state: string): Promise<ConnectSessionRecord | undefined> {
     return this.openSession(await this.one('SELECT data FROM connect_sessions WHERE state = $1', [state]));
   }
+  async listLapsedHeldSessions(now: Date, limit: number): Promise<ConnectSessionRecord[]> {
+    // `expiresAt` is an ISO instant (toISOString), so text order is time order; the partial index (0009) holds only
+    // the sessions that still hold tokens.
+    const rows = (await this.q.query<{ data: ConnectSessionRecord }>(
+      `SELECT data FROM connect_sessions WHERE data->>'status' IN ('account_mismatch', 'choose_accounts') AND data->>'expiresAt' <= $1
+       ORDER BY data->>'expiresAt', id LIMIT $2`,
+      [now.toISOString(), limit],
+    )).rows;
+    return Promise.all(rows.map(async (r) => (await this.openSession(r.data))!));
+  }
 
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
     return this.one('SELECT data FROM idempotency_keys WHERE key = $1', [key]);
