@@ -21,6 +21,33 @@ describe('relink-toaster', () => {
     document.querySelectorAll('body > relink-toaster').forEach((el) => el.remove());
   });
 
+  // First in this file: the page has shown no toast yet, so the toasts' template (internal/toast-list.ts) is not loaded.
+  it('cold page: the first toast is announced at once, then its template loads and it is painted, styled and closable', async () => {
+    const loaded = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/toast-list.'));
+    expect(loaded(), 'toast-list loaded before any toast').to.equal(false);
+    const el = await toaster();
+    // What the live region said before the toast itself was drawn.
+    const announcedBeforeDrawn: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (!toasts(el).length && polite(el).textContent) announcedBeforeDrawn.push(polite(el).textContent!);
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    const handle = el.show({ title: 'Connection refreshed.', tone: 'success' });
+    await el.updateComplete;
+    observer.disconnect();
+    expect(announcedBeforeDrawn[0]).to.equal('Connection refreshed.');
+    expect(loaded()).to.equal(true);
+    const [t] = toasts(el);
+    expect(within(t!, 'title')!.textContent).to.equal('Connection refreshed.');
+    expect(within(t!, 'icon')!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    // The on-demand rules were adopted: the tone's accent border.
+    expect(getComputedStyle(t!).borderInlineStartWidth).to.equal('4px');
+    within(t!, 'close')!.click();
+    expect(await handle.closed).to.equal('close');
+    await el.updateComplete;
+    expect(toasts(el)).to.have.length(0);
+  });
+
   it('shows a toast with every documented part and announces it politely', async () => {
     const el = await toaster();
     el.show({ title: 'Connection refreshed.', description: 'Slack is working again.', tone: 'success', action: { label: 'View', href: '/c/1' } });

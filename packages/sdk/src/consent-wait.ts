@@ -1,19 +1,73 @@
-// The part of the consent flow that follows an open popup until the session ends: loaded with the on-demand chunk
-// (on-demand.ts), since a host pays for it only once a user reconnects; consent.ts opens the popup synchronously
-// in the click, then waits here.
+// The consent flow after the popup is open (or the page is about to redirect), and the return from a redirect:
+// loaded with the on-demand chunk (on-demand.ts), since a host pays for it only once a user reconnects. consent.ts
+// opens the popup synchronously in the click, then hands over here.
 import type { RelinkClient } from './client.js';
-import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
+import type { BeginConsent, ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
 import { aborted, outcomeOf } from './consent-outcome.js';
+import { isAuthConfigMissing } from './errors.js';
 import { backoffDelay } from './backoff.js';
 import { sleep } from './internal/sleep.js';
 import { transportOf } from './internal/transport.js';
 import { ConnectResultMessage, type ConnectSession } from './schema/connect-session.js';
 
 /**
+ * Asks the server for the session (`begin`), then sends the popup — or, without one, the page — to the provider's
+ * consent page, and resolves with how the flow ended. The popup is closed on any failure before it was used.
+ */
+export async function followConsent(
+  client: RelinkClient,
+  begin: BeginConsent,
+  popup: Window | null,
+  win: Window,
+  options: StartReconnectOptions,
+): Promise<ConnectSessionOutcome> {
+  const { signal } = options;
+  // With a popup the callback page answers by postMessage; only a redirect needs somewhere to come back to.
+  const params = popup ? {} : { returnTo: options.returnTo ?? win.location.href };
+  let session: ConnectSession;
+  try {
+    session = await begin(params, signal);
+  } catch (error) {
+    popup?.close();
+    if (isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };
+    throw error;
+  }
+  if (signal?.aborted) {
+    popup?.close();
+    throw aborted(signal);
+  }
+  const connectUrl = inLanguage(session.connectUrl, options.locale ?? (win.document as Document | undefined)?.documentElement?.lang);
+  if (!popup) {
+    win.location.assign(connectUrl);
+    return { status: 'redirected', session };
+  }
+  if (popup.closed) return { status: 'cancelled', session };
+  popup.location.href = connectUrl;
+  return waitForOutcome(client, session, popup, win, options);
+}
+
+/** The consent URL asking for `locale` (OpenID Connect's `ui_locales`), unless it names a language already. */
+function inLanguage(connectUrl: string, locale: string | undefined): string {
+  if (!locale) return connectUrl;
+  const url = new URL(connectUrl);
+  if (url.searchParams.has('ui_locales')) return connectUrl;
+  url.searchParams.set('ui_locales', locale);
+  return url.href;
+}
+
+/** How a flow that came back by redirect ended (`resumeRedirect`): the server's session, if its `state` matches. */
+export async function resumeFromRedirect(client: RelinkClient, sessionId: string, state: string, signal: AbortSignal | undefined): Promise<ConnectSessionOutcome | undefined> {
+  const session = await client.connectSessions.get(sessionId, { signal });
+  if (session.state !== state) return undefined;
+  // Still pending: the user came back without answering the provider (its Back button).
+  return outcomeOf(client, session) ?? { status: 'cancelled', session };
+}
+
+/**
  * Resolves with how the flow ended: the popup's answer by `postMessage` (only from the backend's origin, only with
  * this session's `state`) prompts a check of the server's session; polling covers a popup that lost its opener.
  */
-export function waitForOutcome(
+function waitForOutcome(
   client: RelinkClient,
   session: ConnectSession,
   popup: Window,

@@ -1,9 +1,11 @@
+// Up front, only what must run inside the user's click (opening the popup) and the cheap check of a page that came
+// back from a redirect; the rest of the flow (consent-wait.ts) loads with the SDK's on-demand chunk, which the page's
+// first request has usually loaded already.
 import type { RelinkClient } from './client.js';
 import type { RequestOptions } from './http.js';
-import { isAuthConfigMissing } from './errors.js';
+import { RelinkAbortError, RelinkNetworkError } from './errors.js';
 import type { ConnectSession, GrantedAccount } from './schema/connect-session.js';
-import { loadOnDemand } from './internal/on-demand.js';
-import { aborted, outcomeOf } from './consent-outcome.js';
+import { loadOnDemand, type Schemas } from './internal/on-demand.js';
 
 /** How a reconnect ended. `redirected`: the page is navigating to the provider and will come back to `returnTo`. */
 export type ConnectSessionOutcome =
@@ -89,40 +91,28 @@ export function startConnectRequest(client: RelinkClient, requestId: string, opt
   return runConsent(client, (params, signal) => client.connectionRequests.connect(requestId, params, { signal }), options);
 }
 
-async function runConsent(
-  client: RelinkClient,
-  begin: (params: { returnTo?: string }, signal: AbortSignal | undefined) => Promise<ConnectSession>,
-  options: StartReconnectOptions,
-): Promise<ConnectSessionOutcome> {
+/** Starts the provider's part of the flow: what `begin` asks the server for, with `returnTo` when there is no popup. */
+export type BeginConsent = (params: { returnTo?: string }, signal: AbortSignal | undefined) => Promise<ConnectSession>;
+
+/** The rest of the flow, from the on-demand chunk; a chunk that cannot load fails the flow as a network error. */
+async function flow(label: string, cleanUp?: () => void): Promise<Schemas> {
+  try {
+    return await loadOnDemand();
+  } catch (cause) {
+    cleanUp?.();
+    throw new RelinkNetworkError(`Could not load the SDK's consent flow: ${label}`, { cause });
+  }
+}
+
+async function runConsent(client: RelinkClient, begin: BeginConsent, options: StartReconnectOptions): Promise<ConnectSessionOutcome> {
   const { signal } = options;
   // Before any popup: an element removed before the click's work began opens nothing.
-  if (signal?.aborted) throw aborted(signal);
+  if (signal?.aborted) throw new RelinkAbortError('Consent flow aborted.', { cause: signal.reason });
   const win = options.window ?? window;
+  // Synchronously, inside the click that called it, so popup blockers let it through.
   const popup = options.mode === 'redirect' ? null : win.open('', 'relink-connect', POPUP_FEATURES);
-  // With a popup the callback page answers by postMessage; only a redirect needs somewhere to come back to.
-  const params = popup ? {} : { returnTo: options.returnTo ?? win.location.href };
-  let session: ConnectSession;
-  try {
-    session = await begin(params, signal);
-  } catch (error) {
-    popup?.close();
-    if (isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };
-    throw error;
-  }
-  if (signal?.aborted) {
-    popup?.close();
-    throw aborted(signal);
-  }
-  const connectUrl = inLanguage(session.connectUrl, options.locale ?? (win.document as Document | undefined)?.documentElement?.lang);
-  if (!popup) {
-    win.location.assign(connectUrl);
-    return { status: 'redirected', session };
-  }
-  if (popup.closed) return { status: 'cancelled', session };
-  popup.location.href = connectUrl;
-  // The rest of the flow comes with the on-demand chunk, which parsing `session` has loaded.
-  const { waitForOutcome } = await loadOnDemand();
-  return waitForOutcome(client, session, popup, win, options);
+  const { followConsent } = await flow('consent', () => popup?.close());
+  return followConsent(client, begin, popup, win, options);
 }
 
 /** The query parameters the backend's callback adds to `returnTo` when a redirect-mode flow ends. */
@@ -150,17 +140,7 @@ export async function resumeRedirect(client: RelinkClient, options: ResumeRedire
   for (const name of REDIRECT_RESULT_PARAMS) url.searchParams.delete(name);
   win.history.replaceState(win.history.state, '', url.href);
   if (!sessionId || !state) return undefined;
-  const session = await client.connectSessions.get(sessionId, { signal: options.signal });
-  if (session.state !== state) return undefined;
-  // Still pending: the user came back without answering the provider (its Back button).
-  return outcomeOf(client, session) ?? { status: 'cancelled', session };
+  const { resumeFromRedirect } = await flow('resume after a redirect');
+  return resumeFromRedirect(client, sessionId, state, options.signal);
 }
 
-/** The consent URL asking for `locale` (OpenID Connect's `ui_locales`), unless it names a language already. */
-function inLanguage(connectUrl: string, locale: string | undefined): string {
-  if (!locale) return connectUrl;
-  const url = new URL(connectUrl);
-  if (url.searchParams.has('ui_locales')) return connectUrl;
-  url.searchParams.set('ui_locales', locale);
-  return url.href;
-}

@@ -1,6 +1,6 @@
 // What the SDK loads on demand, as one chunk in a host's bundle: the zod schemas it parses what it receives with
-// (responses, error bodies), the live-events reader and the consent flow's wait for the popup, which parse with them
-// too.
+// (responses, error bodies), the live-events reader, and the consent flow once its popup is open (consent-wait.ts:
+// asking for the session, following the popup, the return from a redirect), which parse with them too.
 // Loaded through internal/on-demand.ts, which every request calls as it starts, so the chunk downloads in parallel
 // with the first response, and a subscription made after the first request finds it loaded. Never imported
 // statically from the browser side of the SDK.
@@ -17,4 +17,4 @@ export { Run, RunPage } from './schema/run.js';
 export { PublishCheck } from './schema/publish-check.js';
 export { Viewer } from './schema/session.js';
 export { createEvents } from './events.js';
-export { waitForOutcome } from './consent-wait.js';
+export { followConsent, resumeFromRedirect } from './consent-wait.js';

@@ -1,14 +1,10 @@
-import { html, nothing } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { state } from 'lit/decorators.js';
-import CircleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
-import CircleX from 'lucide/dist/esm/icons/circle-x.mjs';
-import Info from 'lucide/dist/esm/icons/info.mjs';
-import X from 'lucide/dist/esm/icons/x.mjs';
 import { RelinkToastDismissEvent, type ToastDismissReason } from '../../events/toast-dismiss.js';
 import { RelinkToastShowEvent } from '../../events/toast-show.js';
-import { icon } from '../../internal/icon.js';
 import { RelinkElement } from '../../internal/relink-element.js';
+import type * as ToastList from '../../internal/toast-list.js';
 import { copyOf } from '../../internal/registry.js';
 import { toaster } from '../../translations/en.js';
 import type { ElementMessages } from '../../translations/translation.js';
@@ -57,21 +53,14 @@ interface Toast extends ToastOptions {
   resolve(reason: ToastDismissReason): void;
 }
 
-const ICONS = { success: CircleCheck, error: CircleX, info: Info };
 let counter = 0;
-
-const safeHref = (href: string): boolean => {
-  try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(href, document.baseURI).protocol);
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Short, non-blocking messages ("Connection refreshed.") in a corner of the page, announced to assistive tech
  * through one polite live region (errors through an assertive one). Each toast can be dismissed with its close
- * button or Escape; the auto-dismiss clock pauses while the pointer or focus is on the toasts.
+ * button or Escape; the auto-dismiss clock pauses while the pointer or focus is on the toasts. The toasts' template,
+ * icons and rules load with the first toast (most pages never show one); the live regions are there from the start,
+ * so that toast is announced as soon as it is shown, and `updateComplete` settles once it is painted too.
  *
  * @tag relink-toaster
  * @summary The kit’s toasts; hosts can use it too: `toaster.show({ title, tone })` or the `toast()` helper.
@@ -105,6 +94,11 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
   /** The latest polite and assertive announcements; a new toast means a new node, so repeats are announced. */
   @state() private polite?: Toast;
   @state() private assertive?: Toast;
+
+  /** The toasts' template and rules (`internal/toast-list.ts`), loaded with the first toast. */
+  private list?: typeof ToastList;
+  private listLoad?: Promise<void>;
+  private listStyled = false;
 
   private hovered = false;
   private focused = false;
@@ -170,6 +164,27 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     }
   }
 
+  private loadList(): void {
+    this.listLoad ??= import('../../internal/toast-list.js').then(
+      (list) => {
+        this.list = list;
+        this.requestUpdate();
+      },
+      // Announced all the same; the next toast tries again.
+      () => (this.listLoad = undefined),
+    );
+  }
+
+  /** Also waits for the toasts' template when a toast is waiting for it, so awaiting it means the toast is painted. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.listLoad && !this.list) {
+      await this.listLoad;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
   private handleAction(toast: Toast, event: MouseEvent): void {
     toast.action!.onClick?.(event);
     if (!event.defaultPrevented || toast.action!.href) this.close(toast.id, 'action');
@@ -190,6 +205,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     const duration = options.duration ?? (tone === 'error' ? 10_000 : 5_000);
     const toast: Toast = { ...options, id, tone, resolve, remaining: sticky || !(duration > 0) ? Infinity : duration };
     this.toasts = [...this.toasts, toast];
+    this.loadList();
     if (tone === 'error') this.assertive = toast;
     else this.polite = toast;
     this.schedule(toast);
@@ -214,12 +230,13 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     this.toasts.forEach((t) => this.schedule(t));
   }
 
-  private renderAction(toast: Toast) {
-    const { label, href } = toast.action!;
-    const onClick = (event: MouseEvent) => this.handleAction(toast, event);
-    return href && safeHref(href)
-      ? html`<a part="action" href=${href} @click=${onClick}>${label}</a>`
-      : html`<button part="action" type="button" @click=${onClick}>${label}</button>`;
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The toasts' rules join the element's own the first time they render (before that frame is painted).
+    if (this.list && !this.listStyled) {
+      this.listStyled = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof RelinkToaster).elementStyles, this.list.toastStyles]);
+    }
   }
 
   private renderAnnouncement(toast: Toast | undefined) {
@@ -242,22 +259,11 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
         @focusin=${this.handleFocusIn}
         @focusout=${this.handleFocusOut}
       >
-        ${this.toasts.map(
-          (t) => html`<li
-            part="toast"
-            class=${t.tone}
-            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close(t.id, 'escape')}
-          >
-            <span part="icon">${icon(ICONS[t.tone])}</span>
-            <div class="body">
-              <p part="title" id=${`${t.id}-title`}>${t.title}</p>
-              ${t.description ? html`<p part="description">${t.description}</p>` : nothing}
-              ${t.action ? this.renderAction(t) : nothing}
-            </div>
-            <button part="close" type="button" aria-label=${m.dismiss} aria-describedby=${`${t.id}-title`}
-              @click=${() => this.close(t.id, 'close')}>${icon(X)}</button>
-          </li>`,
-        )}
+        ${this.list?.renderToasts(this.toasts, {
+          close: (id, reason) => this.close(id, reason),
+          action: (toast, event) => this.handleAction(toast as Toast, event),
+          dismiss: m.dismiss,
+        }) ?? nothing}
       </ol>
     </section>`;
   }
