@@ -25,6 +25,10 @@ import type { CommonMessages, ElementMessages } from '../../translations/transla
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
 import type { RelinkReconnectButton } from '../reconnect-button/reconnect-button.component.js';
 import styles from './connections-table.styles.js';
+// Renew before expiry runs the reconnect button's flow, so the table defines it; rows render it only once used (a
+// plain button until then). Imported up front: loading it on demand split the shared code of a page that also shows
+// the detail's reconnect button into more chunks (3.1 KiB more up front, min+gzip, on the connections page).
+import '../reconnect-button/reconnect-button.js';
 
 export type SortKey = 'app' | 'label' | 'status';
 export type SortDirection = 'ascending' | 'descending';
@@ -48,12 +52,6 @@ let virtualizerModule: VirtualizeModule | undefined;
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
 
-/**
- * The reconnect button, which runs a row's renew flow: loaded when a renew button is used (or pointed at), so a page
- * that shows rows about to expire pays for one plain button per row, not an element with a shadow root each.
- */
-const loadReconnectButton = () => import('../reconnect-button/reconnect-button.js');
-
 /** Search text as the server compares it: case- and accent-insensitive. */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -64,7 +62,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * "No connections yet". Live: a status change repaints only that row (rows are keyed by id) and is announced.
  * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days" and, beside
  * "Manage", the way to renew before it expires (seed 004): Reconnect for the agency's own, "Send reconnection request"
- * for a client's. It is a plain button until used; then the row loads `relink-reconnect-button` in its place, which
+ * for a client's. It is a plain button until used; then the row shows `relink-reconnect-button` in its place, which
  * runs the flow and fires its events (`relink-reconnect`, `relink-reconnect-result`).
  * Above `virtualize-threshold` rows it switches to `@lit-labs/virtualizer` (loaded on demand) with ARIA table roles.
  * A search field narrows the rows by app name or label.
@@ -177,9 +175,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
    * row is renewed (the store's update would otherwise remove it before it fires `relink-reconnect-result`).
    */
   @state() private flows: ReadonlySet<string> = new Set();
-  /** The row whose renew button waits for the reconnect button to load, and a load that failed. */
-  @state() private renewLoading?: string;
-  @state() private renewFailed?: { id: string; error: unknown };
   private rows: readonly Connection[] = [];
   /** What `rows` was derived from: rows are filtered and sorted again only when one of these changes. */
   private rowsFrom?: [items: readonly Connection[], filter: string, sort: SortKey | undefined, direction: SortDirection, locale: string, search: string];
@@ -509,44 +504,30 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       // Once used, the reconnect button that runs the flow, kept until its flow settles (it may renew the row).
       renew: this.renewing.has(c.id) && (action || this.flows.has(c.id))
         ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>`
-        : action ? this.renewButton(appId, action, m, this.renewLoading === c.id, this.renewFailed?.id === c.id ? this.renewFailed : undefined) : nothing,
+        : action ? this.renewButton(appId, action, m) : nothing,
     };
   }
 
   /**
    * A row's renew before expiry until it is used: a plain button with the reconnect button's words and look (its icon
-   * is the same lucide `plug`, written into the template), busy while the reconnect button loads.
+   * is the same lucide `plug`, written into the template).
    */
-  private renewButton(appId: string, action: ReconnectAction, m: ConnectionsTableMessages, loading: boolean, failed?: { error: unknown }) {
-    const busy = loading ? 'true' : 'false';
-    return html` <button part="renew" class="btn" type="button" aria-describedby=${appId} aria-busy=${busy} aria-disabled=${busy}
+  private renewButton(appId: string, action: ReconnectAction, m: ConnectionsTableMessages) {
+    return html` <button part="renew" class="btn" type="button" aria-describedby=${appId}
       aria-expanded=${action === 'credentials' ? 'false' : nothing}><span class="spin"><svg viewBox="0 0 24 24" width="1em" height="1em" fill="none"
       stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path
       d="M12 22v-5"></path><path d="M15 8V2"></path><path d="M17 8a1 1 0 0 1 1 1v4a4 4 0 0 1-4 4h-4a4 4 0 0 1-4-4V9a1 1 0 0 1 1-1z"></path><path
-      d="M9 8V2"></path></svg></span>${action === 'request' ? m.requestReconnection : m.reconnect}</button>${failed
-      ? html`<span class="renew-error" role="alert">${errorCopy(failed.error, m)}</span>` : nothing}`;
+      d="M9 8V2"></path></svg></span>${action === 'request' ? m.requestReconnection : m.reconnect}</button>`;
   }
 
   /**
-   * Runs a row's renew flow: loads the reconnect button if it is not yet, puts it in the row in place of the plain
-   * button, and clicks it (its words and place are the same, and focus moves to it). The flow is the button's own:
-   * the `relink-reconnect` events, the consent window (or redirect), the toasts and the errors it shows.
+   * Runs a row's renew flow: puts the reconnect button in the row in place of the plain button and clicks it (its
+   * words and place are the same, and focus moves to it). The flow is the button's own: the `relink-reconnect`
+   * events, the consent window (or redirect), its busy state, the toasts and the errors it shows. Everything between
+   * the click and the consent window's opening happens in microtasks of the click, so the window is not blocked.
    */
   private async handleRenew(id: string, button: HTMLElement): Promise<void> {
-    if (this.renewLoading !== undefined) return;
     const focused = (this.renderRoot as ShadowRoot).activeElement === button;
-    this.renewFailed = undefined;
-    if (!customElements.get('relink-reconnect-button')) {
-      this.renewLoading = id;
-      try {
-        await loadReconnectButton();
-      } catch (error) {
-        this.renewFailed = { id, error };
-        return;
-      } finally {
-        this.renewLoading = undefined;
-      }
-    }
     this.renewing = new Set(this.renewing).add(id);
     await this.updateComplete;
     const element = this.renderRoot.querySelector<RelinkReconnectButton>(`[data-id="${CSS.escape(id)}"] relink-reconnect-button`);
@@ -578,13 +559,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.flows = flows;
   }
 
-  /** Pointing at (or focusing) a renew button starts loading the reconnect button, so a click rarely waits for it. */
-  private handlePreload(event: Event): void {
-    if ((event.target as Element).closest?.("button[part~='renew']") && !customElements.get('relink-reconnect-button')) {
-      loadReconnectButton().catch(() => undefined);
-    }
-  }
-
   /** A row's "Manage" (link or button) and renew button: one listener for the whole table rather than one per row. */
   private handleClick(event: MouseEvent): void {
     const renew = (event.target as Element).closest<HTMLElement>("button[part~='renew']");
@@ -605,7 +579,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row" id=${x.appId}>${x.logo}${c.app.name}</th><td part="cell">${c.label}</td><td part="cell">${x.badge}${x.hint}</td><td part="cell">${x.manage}${x.renew}</td></tr>`;
     };
     const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
-    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'} @click=${this.handleClick} @pointerover=${this.handlePreload} @focusin=${this.handlePreload}
+    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'} @click=${this.handleClick}
       @relink-reconnect=${this.handleFlowStart} @relink-reconnect-result=${this.handleFlowResult}>
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
@@ -617,7 +591,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private renderVirtual(module: VirtualizeModule) {
     const m = this.m;
     const context = this.rowContext();
-    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1} @click=${this.handleClick} @pointerover=${this.handlePreload} @focusin=${this.handlePreload}
+    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1} @click=${this.handleClick}
       @relink-reconnect=${this.handleFlowStart} @relink-reconnect-result=${this.handleFlowResult}>
       <div role="rowgroup"><div part="header" role="row">${this.renderHeader((content, key) =>
         html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`)}</div></div>

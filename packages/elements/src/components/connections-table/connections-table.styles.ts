@@ -5,7 +5,7 @@ import { badgeStyles } from '../../internal/badge.js';
 import { monogramStyles } from '../../internal/monogram.js';
 import { textFieldRules } from '../../internal/text-field.styles.js';
 import {
-  colorBorder, colorDanger, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
+  colorBorder, colorFocusRing, colorScheme, colorSurface, colorText, colorTextMuted, fontSizeSmall, radius, space1, space2, space3, space4,
 } from '../../styles/tokens.js';
 
 export default [
@@ -82,7 +82,6 @@ export default [
      * that ends the expiry warning does not resize the row (and the virtualizer does not measure and move every row).
      */
     [part~='renew']::part(base), button[part~='renew'] { min-block-size: 24px; padding-block: 0; }
-    .renew-error { margin-inline-start: ${space2}; color: ${colorDanger}; white-space: normal; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
     .skeleton { block-size: 0.9em; inline-size: 70%; }
