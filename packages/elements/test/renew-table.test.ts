@@ -86,6 +86,18 @@ describe('connections table: renew before expiry', () => {
     expect(data.some((r) => r.app.key === 'slack')).to.equal(true);
   });
 
+  it('words handed down to the reconnect button are the renew button\'s too, before and after it is used', async () => {
+    const { el, renew, element } = await table();
+    el.messages = { reconnect: 'Renew now', 'reconnect-button': { requestReconnection: 'Ask the client to renew' } };
+    await el.updateComplete;
+    expect(text(renew('con_linkedin'))).to.equal('Renew now');
+    expect(text(renew('con_slack'))).to.equal('Ask the client to renew');
+    const result = oneEvent(el, 'relink-reconnect-result');
+    renew('con_slack')!.click();
+    await result;
+    expect(text(element('con_slack')!.shadowRoot!.querySelector("[part~='base']"))).to.equal('Ask the client to renew');
+  });
+
   it('a failed request shows the error in the kit\'s words in the row, and the result event carries it', async () => {
     // The network drops the request (a fault the reference backend cannot produce on its own).
     const offline = (f: Fetch): Fetch => async (input, init) => {

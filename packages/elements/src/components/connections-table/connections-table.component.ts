@@ -23,7 +23,8 @@ import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionsTable, errorKinds, reconnection, retry, statusWords } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
-import type { RelinkReconnectButton } from '../reconnect-button/reconnect-button.component.js';
+import { RelinkReconnectButton, type ReconnectButtonMessages } from '../reconnect-button/reconnect-button.component.js';
+import { messagesFor } from '../../internal/messages-for.js';
 import styles from './connections-table.styles.js';
 // Renew before expiry runs the reconnect button's flow, so the table defines it; rows render it only once used (a
 // plain button until then). Imported up front: loading it on demand split the shared code of a page that also shows
@@ -36,6 +37,12 @@ export type SortDirection = 'ascending' | 'descending';
 /** The table's words, and the common status words its filter, announcements and badges print. */
 export type ConnectionsTableMessages = ElementMessages['connections-table'] & ErrorKindMessages &
   Pick<CommonMessages, 'active' | 'error' | 'pending' | 'revoked' | 'unknown' | 'retry' | 'reconnect' | 'requestReconnection'>;
+
+/**
+ * What the table's `messages` also take for the reconnect button a used renew button becomes (its words are the
+ * common `reconnect` and `requestReconnection`, which the renew button shows too).
+ */
+export type ConnectionsTableInnerMessages = { 'reconnect-button'?: Partial<ReconnectButtonMessages> };
 
 const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 /** Status sort: what needs attention first. */
@@ -103,7 +110,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * @cssproperty --relink-connections-table-link-color - Colour of "Manage"; defaults to `--relink-color-focus-ring`.
  * @cssproperty --relink-connections-table-max-height - Height of the virtualized table; defaults to 480px.
  */
-export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages> {
+export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages, ConnectionsTableInnerMessages> {
   static override styles = styles;
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
@@ -478,7 +485,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   /** What every row of one render shares: the merged copy, the locale and the clock are read once, not per row. */
   private rowContext() {
     const store = this.data.store;
-    return { m: this.m, locale: this.locale, store, viewer: this.viewer.value, now: store?.now() ?? Date.now() };
+    const m = this.m;
+    // The renew button says what the reconnect button it becomes will say: the words the table hands down to it.
+    const own = this.messages['reconnect-button'];
+    const words = { reconnect: own?.reconnect ?? m.reconnect, requestReconnection: own?.requestReconnection ?? m.requestReconnection };
+    return { m, words, inner: messagesFor(this.messages, RelinkReconnectButton), locale: this.locale, store, viewer: this.viewer.value, now: store?.now() ?? Date.now() };
   }
 
   /**
@@ -486,7 +497,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
    * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts),
    * not an element with a shadow root per row. "Manage" clicks are handled once for the table (`handleClick`).
    */
-  private cells(c: Connection, { m, locale, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
+  private cells(c: Connection, { m, words, inner, locale, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
     const days = store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined;
     const href = fillHref(this.manageHref, c.id);
     const appId = `app-${c.id}`;
@@ -503,8 +514,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         : html`<button part="manage" type="button" aria-describedby=${appId}>${m.manage}</button>`,
       // Once used, the reconnect button that runs the flow, kept until its flow settles (it may renew the row).
       renew: this.renewing.has(c.id) && (action || this.flows.has(c.id))
-        ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>`
-        : action ? this.renewButton(appId, action, m) : nothing,
+        ? html` <relink-reconnect-button part="renew" connection-id=${c.id} .messages=${inner}></relink-reconnect-button>`
+        : action ? this.renewButton(appId, action, words) : nothing,
     };
   }
 
@@ -512,12 +523,12 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
    * A row's renew before expiry until it is used: a plain button with the reconnect button's words and look (its icon
    * is the same lucide `plug`, written into the template).
    */
-  private renewButton(appId: string, action: ReconnectAction, m: ConnectionsTableMessages) {
+  private renewButton(appId: string, action: ReconnectAction, words: Pick<ReconnectButtonMessages, 'reconnect' | 'requestReconnection'>) {
     return html` <button part="renew" class="btn" type="button" aria-describedby=${appId}
       aria-expanded=${action === 'credentials' ? 'false' : nothing}><span class="spin"><svg viewBox="0 0 24 24" width="1em" height="1em" fill="none"
       stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path
       d="M12 22v-5"></path><path d="M15 8V2"></path><path d="M17 8a1 1 0 0 1 1 1v4a4 4 0 0 1-4 4h-4a4 4 0 0 1-4-4V9a1 1 0 0 1 1-1z"></path><path
-      d="M9 8V2"></path></svg></span>${action === 'request' ? m.requestReconnection : m.reconnect}</button>`;
+      d="M9 8V2"></path></svg></span>${action === 'request' ? words.requestReconnection : words.reconnect}</button>`;
   }
 
   /**
