@@ -65,10 +65,8 @@ describe('relink-connections-table', () => {
   it('a row about to expire keeps the line height: its renew button fits beside the logo, so ending the warning resizes nothing', async () => {
     const { el } = await table('agency');
     const linkedin = rows(el).find((r) => r.dataset.id === 'con_linkedin')!;
-    const renew = linkedin.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>("[part~='renew']")!;
-    await waitUntil(() => customElements.get('relink-reconnect-button') && renew.shadowRoot?.querySelector("[part~='base']"), 'renew button rendered');
-    await renew.updateComplete;
-    const button = renew.shadowRoot!.querySelector("[part~='base']")!.getBoundingClientRect().height;
+    await waitUntil(() => linkedin.querySelector("[part~='renew']"), 'renew button rendered');
+    const button = linkedin.querySelector("[part~='renew']")!.getBoundingClientRect().height;
     const logo = linkedin.querySelector("[part~='logo']")!.getBoundingClientRect().height;
     expect(button, 'renew button height').to.be.at.most(logo);
   });

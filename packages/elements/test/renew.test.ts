@@ -1,12 +1,10 @@
 // Renew before expiry (seed 004: "LinkedIn tokens expire after one year unless renewed"): beside "Reconnect within N
-// days", the detail and the table row offer Reconnect (the agency's own) or "Send reconnection request" (a client's),
+// days", the detail and the table row (renew-table.test.ts) offer Reconnect (the agency's own) or "Send reconnection request" (a client's),
 // and reconnecting through the real consent moves the expiry a year on.
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../src/components/connection-detail/connection-detail.js';
-import '../src/components/connections-table/connections-table.js';
 import type { RelinkConnectionDetail } from '../src/components/connection-detail/connection-detail.js';
-import type { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
 import type { RelinkReconnectButton } from '../src/components/reconnect-button/reconnect-button.js';
 import { consentWindow, demo, inProvider, text, toastTitled } from './relink.js';
 
@@ -30,21 +28,6 @@ describe('renew before expiry', () => {
     expect(Math.abs(Date.parse(renewed.expiresAt!) - (Date.now() + 365 * DAY))).to.be.below(60_000);
     await waitUntil(() => !renewOf(el), 'renew no longer offered');
     expect(hint(el)).to.not.contain('Reconnect within');
-  });
-
-  it('table (agency): the LinkedIn row offers Reconnect; a client-owned connection about to expire offers "Send reconnection request"', async () => {
-    const d = await demo('agency');
-    const slack = (await d.server.app.relink.store.getConnection('ws_northwind', 'con_slack'))!;
-    await d.server.app.relink.store.putConnection({ ...slack, expiresAt: new Date(Date.now() + 3 * DAY).toISOString() });
-    const { el } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
-    const row = (id: string) => el.shadowRoot!.querySelector(`[data-id='${id}']`);
-    const renewText = (id: string) => text(row(id)?.querySelector('relink-reconnect-button')?.shadowRoot?.querySelector("[part='base']"));
-    await waitUntil(() => renewText('con_linkedin') && renewText('con_slack'), 'renew buttons');
-    expect(renewText('con_linkedin')).to.equal('Reconnect');
-    expect(renewText('con_slack')).to.equal('Send reconnection request');
-    // Only rows about to expire: a broken row keeps Manage alone here (its detail has Reconnect).
-    expect(row('con_hubspot')!.querySelector('relink-reconnect-button')).to.equal(null);
-    await expect(el).to.be.accessible();
   });
 
   it('client viewer: the hint, but no renew action (clients reconnect from their agency\'s requests)', async () => {

@@ -8,6 +8,8 @@ import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkManageEvent } from '../../events/manage.js';
+import type { ReconnectAction, RelinkReconnectEvent, RelinkReconnectResultEvent } from '../../events/reconnect.js';
+import { reconnectAction } from '../../internal/access.js';
 import { badge, knownStatus } from '../../internal/badge.js';
 import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
@@ -18,12 +20,15 @@ import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
-import { connectionsTable, errorKinds, retry, statusWords } from '../../translations/en.js';
+import { connectionsTable, errorKinds, reconnection, retry, statusWords } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
+import { RelinkReconnectButton, type ReconnectButtonMessages } from '../reconnect-button/reconnect-button.component.js';
+import { messagesFor } from '../../internal/messages-for.js';
 import styles from './connections-table.styles.js';
-// Renew before expiry (a row's Reconnect). Imported up front: a connections page has the detail's reconnect button
-// anyway, and loading it on demand split the page's shared code into one more chunk (2.3 KiB more, min+gzip).
+// Renew before expiry runs the reconnect button's flow, so the table defines it; rows render it only once used (a
+// plain button until then). Imported up front: loading it on demand split the shared code of a page that also shows
+// the detail's reconnect button into more chunks (3.1 KiB more up front, min+gzip, on the connections page).
 import '../reconnect-button/reconnect-button.js';
 
 export type SortKey = 'app' | 'label' | 'status';
@@ -31,7 +36,13 @@ export type SortDirection = 'ascending' | 'descending';
 
 /** The table's words, and the common status words its filter, announcements and badges print. */
 export type ConnectionsTableMessages = ElementMessages['connections-table'] & ErrorKindMessages &
-  Pick<CommonMessages, 'active' | 'error' | 'pending' | 'revoked' | 'unknown' | 'retry'>;
+  Pick<CommonMessages, 'active' | 'error' | 'pending' | 'revoked' | 'unknown' | 'retry' | 'reconnect' | 'requestReconnection'>;
+
+/**
+ * What the table's `messages` also take for the reconnect button a used renew button becomes (its words are the
+ * common `reconnect` and `requestReconnection`, which the renew button shows too).
+ */
+export type ConnectionsTableInnerMessages = { 'reconnect-button'?: Partial<ReconnectButtonMessages> };
 
 const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 /** Status sort: what needs attention first. */
@@ -58,7 +69,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * "No connections yet". Live: a status change repaints only that row (rows are keyed by id) and is announced.
  * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days" and, beside
  * "Manage", the way to renew before it expires (seed 004): Reconnect for the agency's own, "Send reconnection request"
- * for a client's (`relink-reconnect-button`, loaded only when such a row shows).
+ * for a client's. It is a plain button until used; then the row shows `relink-reconnect-button` in its place, which
+ * runs the flow and fires its events (`relink-reconnect`, `relink-reconnect-result`).
  * Above `virtualize-threshold` rows it switches to `@lit-labs/virtualizer` (loaded on demand) with ARIA table roles.
  * A search field narrows the rows by app name or label.
  *
@@ -85,7 +97,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * @csspart logo - The app's logo or monogram.
  * @csspart badge - The status badge of a row.
  * @csspart manage - The "Manage" link (a button when `manage-href` is not set).
- * @csspart renew - The `relink-reconnect-button` of a row about to expire (renew before expiry).
+ * @csspart renew - The renew button of a row about to expire (Reconnect, or "Send reconnection request"); once used, the `relink-reconnect-button` that runs the flow in its place.
  * @csspart empty - The empty state.
  * @csspart empty-title - "No connections yet".
  * @csspart empty-body - The empty state's explanation.
@@ -98,13 +110,15 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * @cssproperty --relink-connections-table-link-color - Colour of "Manage"; defaults to `--relink-color-focus-ring`.
  * @cssproperty --relink-connections-table-max-height - Height of the virtualized table; defaults to 480px.
  */
-export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages> {
+export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages, ConnectionsTableInnerMessages> {
   static override styles = styles;
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
-  static override copy = copyOf('connections-table', connectionsTable, statusWords, errorKinds, noCodes, retry);
+  static override copy = copyOf('connections-table', connectionsTable, statusWords, errorKinds, noCodes, retry, reconnection);
 
   private readonly data = new StoreController<Collection<Connection>>(this, (s) => s.connections);
+  /** Who is looking: whether a row about to expire offers Reconnect, "Send reconnection request" or nothing. */
+  private readonly viewer = new StoreController(this, (s) => s.viewer);
   /** Decides, once per store, whether the rows live in the store (`client`) or are asked for a window at a time. */
   private readonly loader = new ResourceController(this, {
     args: () => [this.data.store] as const,
@@ -157,8 +171,17 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private windowSeen = new Map<string, ConnectionStatus>();
 
   @state() private virtualizer?: VirtualizeModule = virtualizerModule;
-  /** Whether the reconnect button (renew before expiry) was asked for. */
   @state() private announcement = '';
+  /**
+   * Renew before expiry: the rows whose renew button was used show the `relink-reconnect-button` that runs the flow
+   * (and keeps showing its outcome: an error, the account-mismatch prompt, the API-key form).
+   */
+  @state() private renewing: ReadonlySet<string> = new Set();
+  /**
+   * Rows whose reconnect flow is under way: their reconnect button stays until the flow has settled, even once the
+   * row is renewed (the store's update would otherwise remove it before it fires `relink-reconnect-result`).
+   */
+  @state() private flows: ReadonlySet<string> = new Set();
   private rows: readonly Connection[] = [];
   /** What `rows` was derived from: rows are filtered and sorted again only when one of these changes. */
   private rowsFrom?: [items: readonly Connection[], filter: string, sort: SortKey | undefined, direction: SortDirection, locale: string, search: string];
@@ -462,7 +485,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   /** What every row of one render shares: the merged copy, the locale and the clock are read once, not per row. */
   private rowContext() {
     const store = this.data.store;
-    return { m: this.m, locale: this.locale, store, now: store?.now() ?? Date.now() };
+    const m = this.m;
+    // The renew button says what the reconnect button it becomes will say: the words the table hands down to it.
+    const own = this.messages['reconnect-button'];
+    const words = { reconnect: own?.reconnect ?? m.reconnect, requestReconnection: own?.requestReconnection ?? m.requestReconnection };
+    return { m, words, inner: messagesFor(this.messages, RelinkReconnectButton), locale: this.locale, store, viewer: this.viewer.value, now: store?.now() ?? Date.now() };
   }
 
   /**
@@ -470,12 +497,13 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
    * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts),
    * not an element with a shadow root per row. "Manage" clicks are handled once for the table (`handleClick`).
    */
-  private cells(c: Connection, { m, locale, store, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
+  private cells(c: Connection, { m, words, inner, locale, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
     const days = store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined;
     const href = fillHref(this.manageHref, c.id);
     const appId = `app-${c.id}`;
     const status = knownStatus(c.status);
     const renew = days !== undefined && days >= 0;
+    const action = renew ? reconnectAction(viewer, c) : undefined;
     return {
       appId,
       logo: monogram(c.app),
@@ -484,12 +512,69 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       manage: href !== undefined
         ? html`<a part="manage" href=${href} aria-describedby=${appId}>${m.manage}</a>`
         : html`<button part="manage" type="button" aria-describedby=${appId}>${m.manage}</button>`,
-      renew: renew ? html` <relink-reconnect-button part="renew" connection-id=${c.id}></relink-reconnect-button>` : nothing,
+      // Once used, the reconnect button that runs the flow, kept until its flow settles (it may renew the row).
+      renew: this.renewing.has(c.id) && (action || this.flows.has(c.id))
+        ? html` <relink-reconnect-button part="renew" connection-id=${c.id} .messages=${inner}></relink-reconnect-button>`
+        : action ? this.renewButton(appId, action, words) : nothing,
     };
   }
 
-  /** A row's "Manage" (link or button): one listener for the whole table rather than one per row. */
+  /**
+   * A row's renew before expiry until it is used: a plain button with the reconnect button's words and look (its icon
+   * is the same lucide `plug`, written into the template).
+   */
+  private renewButton(appId: string, action: ReconnectAction, words: Pick<ReconnectButtonMessages, 'reconnect' | 'requestReconnection'>) {
+    return html` <button part="renew" class="btn" type="button" aria-describedby=${appId}
+      aria-expanded=${action === 'credentials' ? 'false' : nothing}><span class="spin"><svg viewBox="0 0 24 24" width="1em" height="1em" fill="none"
+      stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path
+      d="M12 22v-5"></path><path d="M15 8V2"></path><path d="M17 8a1 1 0 0 1 1 1v4a4 4 0 0 1-4 4h-4a4 4 0 0 1-4-4V9a1 1 0 0 1 1-1z"></path><path
+      d="M9 8V2"></path></svg></span>${action === 'request' ? words.requestReconnection : words.reconnect}</button>`;
+  }
+
+  /**
+   * Runs a row's renew flow: puts the reconnect button in the row in place of the plain button and clicks it (its
+   * words and place are the same, and focus moves to it). The flow is the button's own: the `relink-reconnect`
+   * events, the consent window (or redirect), its busy state, the toasts and the errors it shows. Everything between
+   * the click and the consent window's opening happens in microtasks of the click, so the window is not blocked.
+   */
+  private async handleRenew(id: string, button: HTMLElement): Promise<void> {
+    const focused = (this.renderRoot as ShadowRoot).activeElement === button;
+    this.renewing = new Set(this.renewing).add(id);
+    await this.updateComplete;
+    const element = this.renderRoot.querySelector<RelinkReconnectButton>(`[data-id="${CSS.escape(id)}"] relink-reconnect-button`);
+    // The row went away meanwhile (a live change renewed it elsewhere, a filter): nothing to run.
+    if (!element) return;
+    await element.updateComplete;
+    const base = element.shadowRoot?.querySelector<HTMLElement>("[part~='base']");
+    if (focused) base?.focus();
+    base?.click();
+  }
+
+  private handleFlowStart(event: RelinkReconnectEvent): void {
+    const id = event.detail.connection.id;
+    if (!this.renewing.has(id)) return;
+    this.flows = new Set(this.flows).add(id);
+    // Cancelled by the page (which runs its own flow): no result will follow.
+    queueMicrotask(() => event.defaultPrevented && this.flowEnded(id));
+  }
+
+  private handleFlowResult(event: RelinkReconnectResultEvent): void {
+    // A mismatch waits for the user's answer, rejected credentials for a new try: the flow goes on.
+    if (event.detail.result !== 'account_mismatch' && event.detail.result !== 'invalid') this.flowEnded(event.detail.connectionId);
+  }
+
+  private flowEnded(id: string): void {
+    if (!this.flows.has(id)) return;
+    const flows = new Set(this.flows);
+    flows.delete(id);
+    this.flows = flows;
+  }
+
+  /** A row's "Manage" (link or button) and renew button: one listener for the whole table rather than one per row. */
   private handleClick(event: MouseEvent): void {
+    const renew = (event.target as Element).closest<HTMLElement>("button[part~='renew']");
+    const renewId = renew?.closest('[data-id]')?.getAttribute('data-id');
+    if (renew && renewId) return void this.handleRenew(renewId, renew);
     const manage = (event.target as Element).closest("[part~='manage']");
     const id = manage?.closest('[data-id]')?.getAttribute('data-id');
     const connection = id ? this.data.value?.byId.get(id) : undefined;
@@ -505,7 +590,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row" id=${x.appId}>${x.logo}${c.app.name}</th><td part="cell">${c.label}</td><td part="cell">${x.badge}${x.hint}</td><td part="cell">${x.manage}${x.renew}</td></tr>`;
     };
     const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
-    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'} @click=${this.handleClick}>
+    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'} @click=${this.handleClick}
+      @relink-reconnect=${this.handleFlowStart} @relink-reconnect-result=${this.handleFlowResult}>
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
         html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
@@ -516,7 +602,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private renderVirtual(module: VirtualizeModule) {
     const m = this.m;
     const context = this.rowContext();
-    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1} @click=${this.handleClick}>
+    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1} @click=${this.handleClick}
+      @relink-reconnect=${this.handleFlowStart} @relink-reconnect-result=${this.handleFlowResult}>
       <div role="rowgroup"><div part="header" role="row">${this.renderHeader((content, key) =>
         html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`)}</div></div>
       <div role="rowgroup" class="scroller" tabindex="0">${module.virtualize({

@@ -81,7 +81,7 @@ export default [
      * The renew button fits the row's line (the logo's 24px): a row is as tall with it as without, so a live change
      * that ends the expiry warning does not resize the row (and the virtualizer does not measure and move every row).
      */
-    [part~='renew']::part(base) { min-block-size: 24px; padding-block: 0; }
+    [part~='renew']::part(base), button[part~='renew'] { min-block-size: 24px; padding-block: 0; }
     a[part~='manage'] { color: var(--relink-connections-table-link-color, ${colorFocusRing}); font-weight: 500; }
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
     .skeleton { block-size: 0.9em; inline-size: 70%; }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fieldErrors as fieldErrorsOf, isAbortError, isInvalidCredentials, type ConnectSessionOutcome } from '@relink/sdk';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
-import { reconnectPath } from '../../internal/access.js';
+import { reconnectAction } from '../../internal/access.js';
 import { fillMismatch, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { AccountChoiceController, type AccountChoiceMessages } from '../../internal/account-choice.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
@@ -79,12 +79,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   private credentialForm?: typeof CredentialForm;
 
   private get action(): ReconnectAction | undefined {
-    const connection = this.connection;
-    if (!connection) return undefined;
-    const path = reconnectPath(this.viewer, connection);
-    if (path === 'none') return undefined;
-    if (path === 'request') return 'request';
-    return connection.app.authMode === 'api_key' ? 'credentials' : 'consent';
+    return this.connection && reconnectAction(this.viewer, this.connection);
   }
 
   private settle(action: ReconnectAction, result: ReconnectResult, error?: unknown): void {
