@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Run, RunStatus } from '@relink/sdk';
 import '@relink/elements/runs-list.js';
 import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
-import { demoProvider, HOSTILE, intercept, LONG, NETWORK_DOWN, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, NETWORK_DOWN, networkDown, runNamesHeld, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
 
@@ -25,10 +25,13 @@ async function rowsOf(el: RelinkRunsList): Promise<{ id: string; workflow: strin
   }));
 }
 
-/** The list once runs and connections have loaded, with `chip` pressed. */
+/** The list once the runs and the connections they name have loaded, with `chip` pressed. */
 async function loaded(root: HTMLElement, chip: string): Promise<RelinkRunsList> {
-  await settled(root, (s) => !['idle', 'loading'].includes(s.runs.status) && s.connections.status !== 'loading');
+  await settled(root, (s) => !['idle', 'loading'].includes(s.runs.status));
   const el = await listEl(root);
+  await el.updateComplete;
+  const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>("[part='row'][data-id]")].map((row) => row.dataset.id!);
+  await settled(root, (s) => runNamesHeld(s, shown));
   const shadow = await inShadow(el);
   await expect(await shadow.findByRole('button', { name: chip, pressed: true })).toBeTruthy();
   await expect(shadow.getAllByRole('button', { pressed: true })).toHaveLength(1);

@@ -221,6 +221,22 @@ export class RelinkStore {
       this.#windows.add(opened);
       return opened;
     },
+    /**
+     * The connection `id` for a view that names it (a run's "Blocked by HubSpot"): the store's copy when it holds one,
+     * else fetched by id, one request shared by every view asking, and kept. Never loads the list.
+     */
+    lookup: async (id: string, { signal }: LoadOptions = {}): Promise<Connection> => {
+      const held = this.#state.snapshot.connections.byId.get(id);
+      if (held) return held;
+      return this.#inflight.once(`lookup:${id}`, async (shared) => {
+        const connection = await this.client.connections.get(id, { signal: shared });
+        const known = this.#state.snapshot.connections.byId.get(id);
+        // Quiet: learning a row is not a change to it (an open window would take it for one and ask again).
+        if (!known || known.updatedAt <= connection.updatedAt) this.#state.upsert('connections', connection, { quiet: true });
+        this.#windowRows.delete(id); // asked for by id: kept when the windows scroll away
+        return connection;
+      }, signal);
+    },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
+import { ConnectionNames } from '../../controllers/connection-names.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
@@ -46,7 +47,8 @@ interface Slice {
  * reauth flips to running when its connection is reconnected, and leaves the "Paused for reauth" view; a failed run of a
  * workflow that retries after reconnect says "Will retry automatically after you reconnect LinkedIn." in place of
  * Replay, then "Retried automatically" once the server replayed it (seed 004). Loads the
- * runs and the connections (for their names) if no other element did; loading, error and empty states.
+ * runs if no other element did, and each connection it names by id if the store does not hold it (never the whole
+ * connections list); loading, error and empty states.
  *
  * @tag relink-runs-list
  * @summary Runs with status, kind and times; preset chips incl. "Paused for reauth"; Resume/Replay per row.
@@ -88,8 +90,9 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   private readonly data = new StoreController<Slice>(this, (s) => ({ runs: s.runs, connections: s.connections }), {
     equals: (a, b) => a.runs === b.runs && a.connections === b.connections,
   });
-  // The connections name the one a paused run waits for.
-  private readonly loader = collectionLoader(this, () => this.data.store, ['runs', 'connections']);
+  private readonly loader = collectionLoader(this, () => this.data.store, ['runs']);
+  // The connections a paused run waits for, by name: fetched by id when the store does not hold them.
+  private readonly names = new ConnectionNames(this, () => this.data.store);
   // Keep "5 minutes ago" true.
   private readonly clock = new ClockController(this);
 
@@ -104,7 +107,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
 
   private rows: readonly Run[] = [];
 
-  /** Loads the runs and the connections again (what "Try again" does). */
+  /** Loads the runs again (what "Try again" does). */
   reload(): Promise<void> {
     return this.loader.run();
   }
@@ -121,7 +124,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   }
 
   private connectionName(id: string): string {
-    const c: Connection | undefined = this.data.value?.connections.byId.get(id);
+    const c: Connection | undefined = this.names.get(id);
     return c ? `${c.app.name} (${c.label})` : id;
   }
 
