@@ -19,7 +19,7 @@ import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind 
 import { settleReconnect } from './store/consent-sync.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type { RunWindow, RunWindowOptions, RunWindowQuery } from './store/run-window.js';
-import { WindowRows } from './store/window-rows.js';
+import type { WindowRows } from './store/window-rows.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
@@ -72,8 +72,8 @@ export class RelinkStore {
    * one forgets them, so memory follows the screens, not how far they scrolled. A full load owns its rows (cleared).
    */
   readonly #windowRows = new Map<string, number>();
-  /** The same for runs (store/window-rows.ts). */
-  readonly #runWindowRows = new WindowRows<Run>('runs', this.#state);
+  /** The same for runs (store/window-rows.ts), made with the first runs window (its code loads with the window's). */
+  #runWindowRows: WindowRows<Run> | undefined;
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
     this.client = client;
@@ -119,7 +119,7 @@ export class RelinkStore {
         this.#state.patch(kind, (c) => ({ ...c, status: 'loading', error: undefined }));
         // The rows the collection holds are its own from now on, whatever windows forget.
         if (kind === 'connections') this.#windowRows.clear();
-        if (kind === 'runs') this.#runWindowRows.clear();
+        if (kind === 'runs') this.#runWindowRows?.clear();
         // Rows appear page by page when nothing is shown yet (the first page paints at once) or when a narrowed load
         // adds to what is known; a reload of a shown list swaps in the whole answer at the end instead.
         const progressive = merge || loading.before.items.length === 0;
@@ -275,7 +275,8 @@ export class RelinkStore {
      * store holds the rows it shows, not the workspace. Call `close()` when the view goes. Loaded on first use.
      */
     window: async (query: RunWindowQuery = {}, options?: RunWindowOptions): Promise<RunWindow> => {
-      const { RunWindow } = await import('./store/run-window.js');
+      const [{ RunWindow }, { WindowRows }] = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]);
+      this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
       const opened: RunWindow = new RunWindow(this.client, this.#runWindowRows.source(
         (eventId) => this.#live.windowListed(eventId),
         () => this.#windows.delete(opened),
@@ -287,7 +288,7 @@ export class RelinkStore {
     get: async (id: string, options?: RequestOptions) => {
       const run = await this.client.runs.get(id, options);
       this.#state.upsert('runs', run);
-      this.#runWindowRows.keep(id); // asked for by id: kept when the windows scroll away
+      this.#runWindowRows?.keep(id); // asked for by id: kept when the windows scroll away
       return run;
     },
   };
