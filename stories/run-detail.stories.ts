@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Run } from '@relink/sdk';
 import '@relink/elements/run-detail.js';
 import type { RelinkRunDetail } from '@relink/elements/run-detail.js';
-import { demoProvider, HOSTILE, intercept, LONG, never, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, never, runNamesHeld, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { reconnectHubSpot } from './support/fix-connections.js';
 import { element, expectDark, expectFits, expectRtl, inShadow, renderedText } from './support/queries.js';
 
@@ -21,8 +21,8 @@ interface Expected {
 
 /** The run's page once loaded: its workflow as the heading, the status line, the actions it offers. */
 async function expectRun(root: HTMLElement, { workflow, status, actions, reads = [] }: Expected): Promise<RelinkRunDetail> {
-  await settled(root, (s) => s.connections.status === 'ready' && s.runs.status === 'ready');
   const el = await detailOf(root);
+  await settled(root, (s) => s.runs.status === 'ready' && runNamesHeld(s, [el.runId]));
   const shadow = await inShadow(el);
   await expect(await shadow.findByRole('heading', { name: workflow })).toBeTruthy();
   await waitFor(() => expect(renderedText(shadow.getByRole('group', { name: 'Run status' }))).toMatch(status));

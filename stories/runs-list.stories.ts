@@ -4,11 +4,13 @@ import { expect, waitFor } from 'storybook/test';
 import type { Run, RunStatus } from '@relink/sdk';
 import '@relink/elements/runs-list.js';
 import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
-import { demoProvider, HOSTILE, intercept, LONG, NETWORK_DOWN, networkDown, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, HOSTILE, intercept, LONG, NETWORK_DOWN, networkDown, runNamesHeld, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { reconnectHubSpot } from './support/fix-connections.js';
-import { element, expectDark, expectFits, expectRtl, inShadow } from './support/queries.js';
+import { element, expectDark, expectFits, expectRtl, inShadow, part } from './support/queries.js';
 
 const listEl = (root: HTMLElement) => element<RelinkRunsList>(root, 'relink-runs-list');
+/** The runs of the demo seed. */
+const SEEDED_RUNS = 6;
 
 /** Each row as read: workflow, status, and the buttons of its run actions. */
 async function rowsOf(el: RelinkRunsList): Promise<{ id: string; workflow: string; status: string; actions: string[] }[]> {
@@ -25,10 +27,13 @@ async function rowsOf(el: RelinkRunsList): Promise<{ id: string; workflow: strin
   }));
 }
 
-/** The list once runs and connections have loaded, with `chip` pressed. */
+/** The list once the runs and the connections they name have loaded, with `chip` pressed. */
 async function loaded(root: HTMLElement, chip: string): Promise<RelinkRunsList> {
-  await settled(root, (s) => !['idle', 'loading'].includes(s.runs.status) && s.connections.status !== 'loading');
+  await settled(root, (s) => !['idle', 'loading'].includes(s.runs.status));
   const el = await listEl(root);
+  await el.updateComplete;
+  const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>("[part='row'][data-id]")].map((row) => row.dataset.id!);
+  await settled(root, (s) => runNamesHeld(s, shown));
   const shadow = await inShadow(el);
   await expect(await shadow.findByRole('button', { name: chip, pressed: true })).toBeTruthy();
   await expect(shadow.getAllByRole('button', { pressed: true })).toHaveLength(1);
@@ -123,7 +128,8 @@ export const Empty: Story = list('all', async (root) => {
 });
 /** The runs could not be loaded: the copy for a network that is down (never the SDK's raw text) and "Try again". */
 export const LoadError: Story = list('all', async (root) => {
-  const shadow = await inShadow(await loaded(root, 'All'));
+  // The list's first page fails (it asks for one page first, to count the runs): the store's runs stay unloaded.
+  const shadow = await inShadow(await listEl(root));
   const alert = await shadow.findByRole('alert');
   await expect(alert.querySelector('p')).toHaveTextContent(NETWORK_DOWN);
   await expect(alert).not.toHaveTextContent('Failed to fetch');
@@ -141,3 +147,29 @@ export const LongAndHostile: Story = list('all', async (root) => {
 export const Dark: Story = list('paused_for_reauth', async (root) => expectDark(await pausedForReauth(root)), { theme: 'dark' }, undefined, { parameters: { relink: { theme: 'dark' } } });
 export const RightToLeft: Story = list('paused_for_reauth', async (root) => expectRtl(await pausedForReauth(root)), {}, undefined, { parameters: { relink: { dir: 'rtl' } } });
 export const Narrow: Story = list('paused_for_reauth', async (root) => expectFits(await pausedForReauth(root), 360), {}, undefined, { parameters: { relink: { width: '360px' } } });
+/**
+ * 300 more runs than the seed, above `page-threshold`: the list asks the server for the rows it shows (one page of
+ * 100 to start), virtualized, and the store holds those rows, not the workspace.
+ */
+export const ManyRuns: Story = list('all', async (root) => {
+  const el = await listEl(root);
+  // The virtualizer is a chunk loaded on demand: on a cold dev server its first load takes a while.
+  const grid = await part(el, "[role='table']", 25_000);
+  const store = await storeIn(root);
+  await waitFor(() => expect(grid.querySelectorAll("[part~='row'][data-id]").length).toBeGreaterThan(0));
+  await expect(grid).toHaveAttribute('aria-rowcount', String(SEEDED_RUNS + 300 + 1));
+  await expect(grid.querySelectorAll("[part~='row'][data-id]").length).toBeLessThan(100);
+  await expect(store.getSnapshot().runs.status).toBe('idle');
+  await expect(store.getSnapshot().runs.items.length).toBeLessThanOrEqual(100);
+}, {
+  prepare: async (server) => {
+    const at = Date.parse('2026-01-01T00:00:00.000Z');
+    for (let i = 0; i < 300; i++) {
+      const startedAt = new Date(at + i * 60_000).toISOString();
+      await server.app.relink.store.putRun({
+        id: `run_bulk_${i}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest', kind: 'operator',
+        status: i % 7 ? 'completed' : 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
+      });
+    }
+  },
+});

@@ -1,7 +1,7 @@
 // Stories talk to the real reference backend running in the page (createInPageRelink), with the demo data.
 import { html, nothing, type TemplateResult } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import { createRelinkClient, type RelinkSnapshot, type RelinkStore, type Role } from '@relink/sdk';
+import { blockedConnectionIds, createRelinkClient, type RelinkSnapshot, type RelinkStore, type Role } from '@relink/sdk';
 import { createInPageRelink, type InPageRelink } from '@relink/server/browser';
 import '@relink/elements/provider.js';
 import type { RelinkProvider } from '@relink/elements/provider.js';
@@ -115,6 +115,18 @@ export async function settled(root: HTMLElement, ready: (snapshot: RelinkSnapsho
     const snapshot = store.getSnapshot();
     await expect(ready(snapshot), 'the store has settled').toBe(true);
     return snapshot;
+  });
+}
+
+/**
+ * Whether the store holds every connection these runs name (a paused run's blockers, the connection a failed run
+ * retries after): the run elements fetch each by id rather than loading the connections list.
+ */
+export function runNamesHeld(snapshot: RelinkSnapshot, runIds: readonly string[]): boolean {
+  return runIds.every((id) => {
+    const run = snapshot.runs.byId.get(id);
+    return run !== undefined && [...blockedConnectionIds(run), ...(run.retry === 'after_reconnect' && run.error?.connectionId ? [run.error.connectionId] : [])]
+      .every((named) => snapshot.connections.byId.has(named));
   });
 }
 

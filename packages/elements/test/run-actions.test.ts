@@ -6,7 +6,7 @@ import type { RelinkRunActions } from '../src/components/run-actions/run-actions
 import type { RelinkReplayEvent, RelinkResumeEvent } from '../src/events/run-action.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toasts, toastTitled } from './relink.js';
-import { putRun, putRunsInEveryStatus, scheduledRun, STATUSES } from './runs.js';
+import { namedConnectionsHeld, putRun, putRunsInEveryStatus, scheduledRun, STATUSES } from './runs.js';
 import { reconnectElsewhere } from './consent.js';
 import type { Demo } from './relink.js';
 
@@ -28,7 +28,7 @@ async function actions(runId: string, prepare?: (d: Demo) => Promise<unknown>, g
     html`<relink-run-actions run-id=${runId} run-href="#runs/{id}" connection-href="#connections/{id}"></relink-run-actions>`,
     'relink-run-actions',
   );
-  await waitUntil(() => el.run, `run ${runId} loaded`);
+  await waitUntil(() => el.run && namedConnectionsHeld(provider.resolvedStore!, [el.run]), `run ${runId} loaded`);
   await el.updateComplete;
   return { el, provider, ...d };
 }
@@ -170,7 +170,8 @@ describe('relink-run-actions', () => {
     expect((await client.runs.get('run_s_paused')).status).to.equal('paused');
     expect(toasts()).to.deep.equal([]);
     el.runId = 'run_s_completed';
-    await el.updateComplete;
+    // Fetched by id: the element never loads the workspace's runs.
+    await waitUntil(() => el.run?.id === 'run_s_completed' && part(el, 'replay'), 'the completed run');
     el.addEventListener('relink-replay', (e) => e.preventDefault());
     part(el, 'replay')!.click();
     expect(asked).to.equal(0);

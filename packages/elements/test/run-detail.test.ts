@@ -7,7 +7,7 @@ import type { RelinkRunDetail } from '../src/components/run-detail/run-detail.js
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toastTitled, type Demo } from './relink.js';
-import { putRun, scheduledRun } from './runs.js';
+import { namedConnectionsHeld, putRun, scheduledRun } from './runs.js';
 import { reconnectElsewhere } from './consent.js';
 
 interface Options {
@@ -27,7 +27,7 @@ async function detail(runId: string, options: Options = {}) {
     { live: options.live ?? false },
   );
   if (options.wait !== false) {
-    await waitUntil(() => el.run && provider.resolvedStore!.getSnapshot().connections.status === 'ready', `run ${runId} shown`, { timeout: 5000 });
+    await waitUntil(() => el.run && namedConnectionsHeld(provider.resolvedStore!, [el.run]), `run ${runId} shown`, { timeout: 5000 });
     await el.updateComplete;
   }
   return { el, provider, store: provider.resolvedStore!, ...d };
@@ -56,7 +56,7 @@ describe('relink-run-detail', () => {
     const d = await detail('', { wait: false, live: true, prepare: async (demo) => (post = await scheduledRun(demo.server, 'wf_linkedin_posts')) });
     const { el } = d;
     el.runId = post;
-    await waitUntil(() => el.run && d.store.getSnapshot().connections.status === 'ready', 'failed run shown', { timeout: 5000 });
+    await waitUntil(() => el.run && namedConnectionsHeld(d.store, [el.run]), 'failed run shown', { timeout: 5000 });
     await el.updateComplete;
     expect(status(el)).to.equal('Failed');
     expect(part(el, 'error-message')!.textContent).to.equal('Error: LinkedIn (Northwind company page) needs to be reconnected.');

@@ -7,11 +7,17 @@ import type { RelinkRunsList } from '../src/components/runs-list/runs-list.js';
 import type { RelinkNavigateEvent } from '../src/events/navigate.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, type Demo } from './relink.js';
-import { putRun, putRunsInEveryStatus, scheduledRun } from './runs.js';
+import { namedConnectionsHeld, putRun, putRunsInEveryStatus, scheduledRun } from './runs.js';
 import { reconnectElsewhere } from './consent.js';
 
 async function list(options: { role?: Role; principal?: string; live?: boolean; prepare?: (d: Demo) => Promise<unknown> } = {}) {
-  const d = await demo(options.role ?? 'agency', options.principal);
+  /** The paths of the GET requests the page sent. */
+  const gets: string[] = [];
+  const d = await demo(options.role ?? 'agency', options.principal, (f) => async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    if (request.method === 'GET') gets.push(new URL(request.url).pathname.replace(/^\/v1/, ''));
+    return f(request);
+  });
   await options.prepare?.(d);
   const { el, provider } = await inProvider<RelinkRunsList>(
     d.client,
@@ -21,10 +27,10 @@ async function list(options: { role?: Role; principal?: string; live?: boolean; 
   );
   await waitUntil(() => {
     const s = provider.resolvedStore!.getSnapshot();
-    return s.runs.status !== 'loading' && s.runs.status !== 'idle' && s.connections.status !== 'loading';
+    return s.runs.status !== 'loading' && s.runs.status !== 'idle' && namedConnectionsHeld(provider.resolvedStore!, s.runs.items);
   }, 'runs loaded');
   await el.updateComplete;
-  return { el, provider, ...d };
+  return { el, provider, gets, ...d };
 }
 
 const rows = (el: RelinkRunsList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody [part=row]')];
@@ -96,7 +102,17 @@ describe('relink-runs-list', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('names and links the connection a run paused on reauth waits for (from the connections collection)', async () => {
+  it('names the connections its runs wait for by fetching each once by id, never the connections list', async () => {
+    const { el, provider, gets } = await list();
+    const named = [...new Set(provider.resolvedStore!.getSnapshot().runs.items.flatMap((r) => r.blockedConnectionIds ?? []))].sort();
+    expect(named).to.include('con_hubspot');
+    // The list and each row's actions name HubSpot: one request between them.
+    expect(gets.filter((path) => path.startsWith('/connections')).sort()).to.deep.equal(named.map((id) => `/connections/${id}`));
+    expect(provider.resolvedStore!.getSnapshot().connections.status).to.equal('idle');
+    expect(rowOf(el, 'run_agent_reauth').querySelector('[part=blocked-connection]')!.textContent).to.equal('HubSpot (Northwind CRM)');
+  });
+
+  it('names and links the connection a run paused on reauth waits for', async () => {
     const { el } = await list();
     const link = rowOf(el, 'run_agent_reauth').querySelector<HTMLAnchorElement>('[part=blocked-connection]')!;
     expect(link.textContent).to.equal('HubSpot (Northwind CRM)');

@@ -1,5 +1,5 @@
 // Runs in every status for the run elements' tests, put straight into the in-page server's store.
-import type { Run, RunStatus } from '@relink/sdk';
+import { blockedConnectionIds, type RelinkStore, type Run, type RunStatus } from '@relink/sdk';
 import type { InPageRelink } from '@relink/server/browser';
 
 export const STATUSES: RunStatus[] = ['running', 'paused', 'waiting', 'completed', 'failed', 'cancelled'];
@@ -32,4 +32,15 @@ export async function scheduledRun(server: InPageRelink, workflowId: 'wf_linkedi
   const run = await lever(`workflows/${workflowId}/run`);
   if (run.status !== 201) throw new Error(`the scheduled run answered ${run.status}: ${await run.text()}`);
   return ((await run.json()) as { id: string }).id;
+}
+
+/**
+ * Whether the store holds every connection these runs name (blocked by, or a failed run retries after): the run elements fetch
+ * each by id instead of loading the connections list, so a test waits for these before reading names.
+ */
+export function namedConnectionsHeld(store: RelinkStore, runs: readonly (Run | undefined)[]): boolean {
+  const held = store.getSnapshot().connections.byId;
+  // What they name: the connections a paused run waits for, and the one a failed run retries after (seed 004).
+  const named = (run: Run) => [...blockedConnectionIds(run), ...(run.retry === 'after_reconnect' && run.error?.connectionId ? [run.error.connectionId] : [])];
+  return runs.every((run) => run !== undefined && named(run).every((id) => held.has(id)));
 }

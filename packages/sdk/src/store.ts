@@ -18,12 +18,16 @@ import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
+import type { RunWindow, RunWindowOptions, RunWindowQuery } from './store/run-window.js';
+import type { WindowRows } from './store/window-rows.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
 
 export type { Collection } from './store/collection.js';
 export type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
+export type { ListItem, ListWindow, ListWindowOptions } from './store/list-window.js';
+export type { RunWindow, RunWindowOptions, RunWindowQuery } from './store/run-window.js';
 export type { RelinkSnapshot } from './store/state.js';
 
 /**
@@ -61,13 +65,15 @@ export class RelinkStore {
   // an aborted load restores it only when it was the last one running.
   readonly #loading = new Map<Kind, { count: number; before: Collection<Entity> }>();
   readonly #live: LiveUpdates;
-  /** Open connection windows: a poll or a gap in the live stream refreshes them with the collections. */
-  readonly #windows = new Set<ConnectionWindow>();
+  /** Open windows (connections, runs): a poll or a gap in the live stream refreshes them with the collections. */
+  readonly #windows = new Set<{ refresh(): void }>();
   /**
    * Connections the store holds only because open windows show them, with how many windows do: let go when the last
    * one forgets them, so memory follows the screens, not how far they scrolled. A full load owns its rows (cleared).
    */
   readonly #windowRows = new Map<string, number>();
+  /** The same for runs (store/window-rows.ts), made with the first runs window (its code loads with the window's). */
+  #runWindowRows: WindowRows<Run> | undefined;
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
     this.client = client;
@@ -113,6 +119,7 @@ export class RelinkStore {
         this.#state.patch(kind, (c) => ({ ...c, status: 'loading', error: undefined }));
         // The rows the collection holds are its own from now on, whatever windows forget.
         if (kind === 'connections') this.#windowRows.clear();
+        if (kind === 'runs') this.#runWindowRows?.clear();
         // Rows appear page by page when nothing is shown yet (the first page paints at once) or when a narrowed load
         // adds to what is known; a reload of a shown list swaps in the whole answer at the end instead.
         const progressive = merge || loading.before.items.length === 0;
@@ -214,6 +221,22 @@ export class RelinkStore {
       this.#windows.add(opened);
       return opened;
     },
+    /**
+     * The connection `id` for a view that names it (a run's "Blocked by HubSpot"): the store's copy when it holds one,
+     * else fetched by id, one request shared by every view asking, and kept. Never loads the list.
+     */
+    lookup: async (id: string, { signal }: LoadOptions = {}): Promise<Connection> => {
+      const held = this.#state.snapshot.connections.byId.get(id);
+      if (held) return held;
+      return this.#inflight.once(`lookup:${id}`, async (shared) => {
+        const connection = await this.client.connections.get(id, { signal: shared });
+        const known = this.#state.snapshot.connections.byId.get(id);
+        // Quiet: learning a row is not a change to it (an open window would take it for one and ask again).
+        if (!known || known.updatedAt <= connection.updatedAt) this.#state.upsert('connections', connection, { quiet: true });
+        this.#windowRows.delete(id); // asked for by id: kept when the windows scroll away
+        return connection;
+      }, signal);
+    },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);
@@ -246,10 +269,26 @@ export class RelinkStore {
         (cursor, shared) => this.client.runs.list({ ...query, cursor, limit: 100 }, { signal: shared }),
         { sort: newestFirst, merge: Object.values(query).some((value) => value !== undefined), signal },
       ),
+    /**
+     * A window onto the runs list for a view that shows a slice of it (a virtualized list of 100,000 runs): sorted and
+     * filtered on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes; the
+     * store holds the rows it shows, not the workspace. Call `close()` when the view goes. Loaded on first use.
+     */
+    window: async (query: RunWindowQuery = {}, options?: RunWindowOptions): Promise<RunWindow> => {
+      const [{ RunWindow }, { WindowRows }] = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]);
+      this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
+      const opened: RunWindow = new RunWindow(this.client, this.#runWindowRows.source(
+        (eventId) => this.#live.windowListed(eventId),
+        () => this.#windows.delete(opened),
+      ), query, options);
+      this.#windows.add(opened);
+      return opened;
+    },
     /** Fetch one run (a detail page opened directly, a replay made elsewhere) and keep it with the others. */
     get: async (id: string, options?: RequestOptions) => {
       const run = await this.client.runs.get(id, options);
       this.#state.upsert('runs', run);
+      this.#runWindowRows?.keep(id); // asked for by id: kept when the windows scroll away
       return run;
     },
   };

@@ -103,6 +103,11 @@ describe('openapi', () => {
     assert.ok(doc.paths['/v1/connections/{id}/refresh'].post.responses['400']);
     const limit = doc.paths['/v1/connections'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     assert.equal(limit.schema.maximum, 100);
+    // Both tables a window pages through jump to a row the same way (0..1,000,000).
+    for (const list of ['/v1/connections', '/v1/runs']) {
+      const offset = doc.paths[list].get.parameters.find((p: { name: string }) => p.name === 'offset');
+      assert.deepEqual([offset?.schema.minimum, offset?.schema.maximum], [0, 1_000_000], list);
+    }
   });
 
   it('is built once per server and sent with an ETag; a client holding it gets a 304 without a body', async () => {

@@ -151,6 +151,28 @@ for (const [name, database] of databases) {
       assert.deepEqual([conflict.status, conflict.body.data, conflict.body.total], [200, [], 0]);
     });
 
+    it('runs: offset jumps to a row of the sorted, filtered list, with the total and a cursor onward', async () => {
+      await setup();
+      for (const query of ['sort=startedAt', 'sort=workflowName', 'sort=updatedAt&order=asc', 'q=a&sort=workflowName&order=desc', 'status=paused']) {
+        const all = await walk<Run>(h, `/v1/runs?${query}`, h.agency);
+        assert.ok(all.items.length >= 2, query);
+        for (const offset of [...new Set([0, 1, all.items.length - 1])]) {
+          const res = await h.request('GET', `/v1/runs?${query}&offset=${offset}&limit=1`, { token: h.agency });
+          assert.equal(res.status, 200, res.text);
+          assert.deepEqual(res.body.data.map((r: Run) => r.id), all.items.slice(offset, offset + 1).map((r) => r.id), `${query} offset ${offset}`);
+          assert.equal(res.body.total, all.total, 'a jump carries the total');
+          if (offset + 1 < all.items.length) {
+            const next = await h.request('GET', `/v1/runs?${query}&limit=1&cursor=${encodeURIComponent(res.body.nextCursor)}`, { token: h.agency });
+            assert.deepEqual(next.body.data.map((r: Run) => r.id), [all.items[offset + 1]!.id], 'the cursor continues from where the jump landed');
+          } else {
+            assert.equal(res.body.nextCursor, null, 'the last page ends the list');
+          }
+        }
+        const past = await h.request('GET', `/v1/runs?${query}&offset=${all.items.length}`, { token: h.agency });
+        assert.deepEqual([past.status, past.body.data, past.body.nextCursor, past.body.total], [200, [], null, all.total]);
+      }
+    });
+
     it('bad sort, order, q, offset and foreign cursors are 400s with a code and a message, never 500s', async () => {
       await setup();
       const cases: [string, string, RegExp][] = [
@@ -162,12 +184,19 @@ for (const [name, database] of databases) {
         ['/v1/connections?offset=1.5', 'validation_failed', /"offset"/],
         ['/v1/connections?offset=ten', 'validation_failed', /"offset"/],
         ['/v1/connections?offset=1000001', 'validation_failed', /"offset"/],
+        ['/v1/runs?offset=-1', 'validation_failed', /"offset"/],
+        ['/v1/runs?offset=1.5', 'validation_failed', /"offset"/],
+        ['/v1/runs?offset=ten', 'validation_failed', /"offset"/],
+        ['/v1/runs?offset=1000001', 'validation_failed', /"offset"/],
       ];
       const labelPage = await h.request('GET', '/v1/connections?sort=label&limit=1', { token: h.agency });
       const cursor = encodeURIComponent(labelPage.body.nextCursor);
       cases.push([`/v1/connections?sort=app&limit=1&cursor=${cursor}`, 'bad_request', /another sort order/]);
       cases.push([`/v1/runs?cursor=${cursor}`, 'bad_request', /another sort order or list/]);
       cases.push([`/v1/connections?sort=label&offset=2&cursor=${cursor}`, 'bad_request', /either a cursor or an offset/]);
+      const runCursor = encodeURIComponent((await h.request('GET', '/v1/runs?limit=1', { token: h.agency })).body.nextCursor);
+      cases.push([`/v1/runs?limit=1&offset=1&cursor=${runCursor}`, 'bad_request', /either a cursor or an offset/]);
+      cases.push([`/v1/runs?preset=paused_for_reauth&status=running&offset=1&cursor=${runCursor}`, 'bad_request', /either a cursor or an offset/]);
       for (const [path, code, message] of cases) {
         const res = await h.request('GET', path, { token: h.agency });
         assert.equal(res.status, 400, path);

@@ -15,13 +15,15 @@ export interface RunListParams {
   sort?: RunSort | undefined;
   order?: SortOrder | undefined;
   cursor?: string | undefined;
+  /** Matching runs to skip from the start of the sorted list (0–1,000,000), never with `cursor`: the page carries `total`. */
+  offset?: number | undefined;
   limit?: number | undefined;
 }
 
 /** `/runs`: workflow runs, and getting stalled ones going again. */
 export function createRuns(http: Http) {
   return {
-    /** One page of runs; the first page (no cursor) carries `total`. */
+    /** One page of runs; a page without a cursor (the first, or one at an `offset`) carries `total`. */
     list: async (query: RunListParams = {}, options?: RequestOptions): Promise<Page<Run>> =>
       http.get('runs', 'RunPage', { ...query }, options),
     /** One run. */

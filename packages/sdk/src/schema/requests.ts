@@ -123,6 +123,8 @@ export const RunListQuery = z.strictObject({
   sort: z.optional(RunSort),
   order: z.optional(SortOrder),
   cursor: z.optional(Cursor),
+  /** Jump to a row without walking cursors (a virtualized runs list's window); the page still ends with a `nextCursor`. */
+  offset: z.optional(ListOffset),
   limit: z.optional(Limit),
 });
 export type RunListQuery = z.input<typeof RunListQuery>;

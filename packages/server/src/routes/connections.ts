@@ -32,6 +32,11 @@ export async function paged<T>(load: () => Promise<PageResult<T>>): Promise<Page
   }
 }
 
+/** A cursor already says where a page starts: a list refuses one sent with an `offset` (400, never a guess). */
+export function oneStart(q: { cursor?: string | undefined; offset?: number | undefined }): void {
+  if (q.cursor !== undefined && q.offset !== undefined) throw new ApiError(400, 'bad_request', 'Send either a cursor or an offset, not both: a cursor already says where the page starts.');
+}
+
 /**
  * Where a list stands in the event log (`eventId` on every page), read before the list itself: a client that opens
  * the event stream from it hears every change the list may have missed (list, then watch).
@@ -50,7 +55,7 @@ export function connectionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx:
   }, async (c) => {
     const auth = c.get('auth');
     const q = parseQuery(c, ConnectionListQuery);
-    if (q.cursor !== undefined && q.offset !== undefined) throw new ApiError(400, 'bad_request', 'Send either a cursor or an offset, not both: a cursor already says where the page starts.');
+    oneStart(q);
     const eventId = listedAt(ctx);
     const page = await paged(() => ctx.store.listConnections({
       workspaceId: auth.workspaceId,

@@ -8,7 +8,7 @@ import { idParam, parseQuery, send } from '../http/validate.js';
 import { replayRun, resumeRun } from '../lifecycle/runs.js';
 import { toRun } from '../lifecycle/views.js';
 import type { RunRecord } from '../store/store.js';
-import { listedAt, paged } from './connections.js';
+import { listedAt, oneStart, paged } from './connections.js';
 
 // Runs are the agency's: a client principal gets 403 here.
 
@@ -22,12 +22,13 @@ async function loadRun(ctx: RelinkContext, auth: AuthInfo, id: string): Promise<
 export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
   const tag = 'runs';
   route(v1, registry, {
-    method: 'get', path: '/v1/runs', tag, auth: 'session', summary: 'Runs, newest first unless sorted (sort, order), filtered (preset, status, workflowId, q: workflow name) and counted (total, on the first page) on the server. preset=paused_for_reauth is the "Paused for reauth" chip.',
+    method: 'get', path: '/v1/runs', tag, auth: 'session', summary: 'Runs, newest first unless sorted (sort, order), filtered (preset, status, workflowId, q: workflow name) and counted (total, on every page without a cursor) on the server; offset jumps to a row without walking cursors. preset=paused_for_reauth is the "Paused for reauth" chip.',
     query: RunListQuery, response: { status: 200, schema: RunPage, description: 'A page of runs' }, errors: [400, 403],
   }, async (c) => {
     const auth = c.get('auth');
     requireAgency(auth, 'see runs');
     const q = parseQuery(c, RunListQuery);
+    oneStart(q);
     // preset and an explicit status are both filters: a run must satisfy both, so they cannot disagree.
     if (q.preset === 'paused_for_reauth' && q.status && q.status !== 'paused') return send(c, RunPage, { data: [], nextCursor: null, ...(q.cursor ? {} : { total: 0 }), eventId: listedAt(ctx) });
     const eventId = listedAt(ctx);
@@ -40,6 +41,7 @@ export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Relink
       ...(q.sort ? { sort: q.sort } : {}),
       ...(q.order ? { order: q.order } : {}),
       ...(q.cursor ? { cursor: q.cursor } : { withTotal: true }),
+      ...(q.offset ? { offset: q.offset } : {}),
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
     }));
     const data = page.items.map(toRun);

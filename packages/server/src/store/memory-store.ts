@@ -289,7 +289,7 @@ export class MemoryStore implements Store {
         (q.workflowId === undefined || r.workflowId === q.workflowId) &&
         (search === '' || this.runKeysOf(r).workflowNameKey.includes(search)),
       (r) => [...fields.map((f) => (f === 'workflowNameKey' ? this.runKeysOf(r).workflowNameKey : r[f])), r.id],
-      order, after, q.limit, q.withTotal,
+      order, after, q.limit, q.withTotal, q.offset,
     );
     return {
       items: page.items.map(copy),

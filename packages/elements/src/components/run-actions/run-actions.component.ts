@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { blockedConnectionIds, canResume, isTerminalRun, type Connection, type Run } from '@relink/sdk';
 import Play from 'lucide/dist/esm/icons/play.mjs';
 import RotateCcw from 'lucide/dist/esm/icons/rotate-ccw.mjs';
-import { collectionLoader } from '../../controllers/resource-controller.js';
+import { ConnectionNames } from '../../controllers/connection-names.js';
+import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkReplayEvent, RelinkResumeEvent } from '../../events/run-action.js';
@@ -33,7 +34,8 @@ type Action = 'resume' | 'replay';
  * "Will retry automatically after you reconnect LinkedIn." While a request is in flight the button is
  * `aria-disabled` and `aria-busy` (it keeps focus). The outcome is a toast: "Run resumed." / "Run replayed." (with a
  * link to the run, or to the new run of a replay, when `run-href` is set), or the server's error message (network trouble gets the error-kind copy). Follows
- * the run live in the provider's store; loads the runs and connections if no other element did.
+ * the run live in the provider's store; fetches the run, and each connection it names, by id when the store does not
+ * hold them (never the whole runs or connections list).
  *
  * @tag relink-run-actions
  * @summary "Resume" for a paused run, "Replay" for a finished one, with the outcome in a toast.
@@ -60,9 +62,20 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
   static override copy = copyOf('run-actions', runActions, errorKinds, noCodes);
 
   private readonly data = new StoreController<Run | undefined>(this, (s) => s.runs.byId.get(this.runId));
-  // The connections name the ones a run waits for.
-  private readonly names = new StoreController(this, (s) => s.connections);
-  private readonly loader = collectionLoader(this, () => this.data.store, ['runs', 'connections']);
+  // The connections a run waits for, by name: fetched by id when the store does not hold them (never the whole list).
+  private readonly connections = new StoreController(this, (s) => s.connections);
+  private readonly names = new ConnectionNames(this, () => this.data.store);
+  // The run, fetched by id when the store does not hold it: in a runs list or a runs window it already does, and a
+  // row's actions must not load the workspace's runs.
+  private readonly loader = new ResourceController(this, {
+    args: () => [this.data.store, this.runId] as const,
+    idle: ([store, id]) => !store || !id || store.getSnapshot().runs.byId.has(id),
+    load: async ([store, id], { signal }) => {
+      if (!store || !id || store.getSnapshot().runs.byId.has(id)) return initialState;
+      await store.runs.get(id, { signal });
+      return undefined;
+    },
+  });
 
   /** The run's id, e.g. `run_failed`. */
   @property({ attribute: 'run-id', reflect: true }) runId = '';
@@ -127,7 +140,7 @@ export class RelinkRunActions extends RelinkElement<RunActionsMessages> {
   /** Why Resume or Replay is not offered, naming and linking what to fix; `ids` are those connections. */
   private renderUnavailable(run: Run, template: string, ids: readonly string[]) {
     const [before = '', after = ''] = template.split('{connections}');
-    const connection = (id: string): Connection | undefined => this.names.value?.byId.get(id);
+    const connection = (id: string): Connection | undefined => this.names.get(id);
     const list = connectionList(ids, {
       locale: this.locale,
       name: (id) => connection(id)?.app.name ?? id,

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { blockedConnectionIds, isNotFound, type Connection, type Run } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
+import { ConnectionNames } from '../../controllers/connection-names.js';
 import { collectionLoader, initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
@@ -30,7 +31,8 @@ export type RunDetailMessages = ElementMessages['run-detail'] & RunStatusMessage
  * beside it, in `<time datetime>`), the error of a failed run, "Replay of …" linking to the run a replay re-ran
  * (`run-href`), and its `relink-run-actions`: "Resume" while paused, "Replay" once terminal; after a replay it links
  * to the new run ("Retried automatically as …" when the server replayed it after a reconnect, seed 004). Live: follows the provider's store, so an agent run parked on reauth flips to running when its
- * connection is reconnected anywhere. Fetches the run if the store does not know it; loading, not-found and error
+ * connection is reconnected anywhere. Fetches the run if the store does not know it, and each connection it names by
+ * id (never the whole connections list); loading, not-found and error
  * (with "Try again") states.
  *
  * @tag relink-run-detail
@@ -75,8 +77,10 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-act
   });
   // Keep "5 minutes ago" true.
   private readonly clock = new ClockController(this);
-  // The connections name the one a paused run waits for; the runs hold the replays of this one.
-  private readonly loader = collectionLoader(this, () => this.data.store, ['connections', 'runs']);
+  // The runs hold the replays of this one.
+  private readonly loader = collectionLoader(this, () => this.data.store, ['runs']);
+  // The connections a paused run waits for, by name: fetched by id when the store does not hold them.
+  private readonly names = new ConnectionNames(this, () => this.data.store);
   // A run the store does not know (a page opened directly): fetched once per id, aborted when the id changes.
   private readonly fetcher = new ResourceController(this, {
     args: () => [this.data.store, this.runId] as const,
@@ -116,7 +120,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-act
   }
 
   private connectionName(id: string): string {
-    const c: Connection | undefined = this.data.value?.connections.byId.get(id);
+    const c: Connection | undefined = this.names.get(id);
     return c ? `${c.app.name} (${c.label})` : id;
   }
 

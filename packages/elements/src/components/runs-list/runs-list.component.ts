@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type Run } from '@relink/sdk';
+import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
+import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type RelinkStore, type Run, type RunWindow, type RunWindowQuery } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
-import { collectionLoader } from '../../controllers/resource-controller.js';
+import { ConnectionNames } from '../../controllers/connection-names.js';
+import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
@@ -26,6 +28,18 @@ export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
 export type RunsListMessages = ElementMessages['runs-list'] & RunStatusMessages & ErrorKindMessages & StaleMessages & Pick<CommonMessages, 'retry'>;
 
 const FILTERS: RunsFilter[] = ['all', 'paused_for_reauth', 'running', 'failed'];
+/** Each chip as the server's query, for a window onto the runs list. */
+const QUERIES: Record<RunsFilter, RunWindowQuery> = {
+  all: {},
+  paused_for_reauth: { preset: 'paused_for_reauth' },
+  running: { status: 'running' },
+  failed: { status: 'failed' },
+};
+/** Rows a window shows in a plain table while its virtualizer loads (about a screenful). */
+const FIRST_SCREEN = 12;
+type VirtualizeModule = typeof Virtualize;
+/** The virtualizer once loaded: a list mounted after that renders its rows at once. */
+let virtualizerModule: VirtualizeModule | undefined;
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
   all: () => true,
   paused_for_reauth: isPausedForReauth,
@@ -46,7 +60,14 @@ interface Slice {
  * reauth flips to running when its connection is reconnected, and leaves the "Paused for reauth" view; a failed run of a
  * workflow that retries after reconnect says "Will retry automatically after you reconnect LinkedIn." in place of
  * Replay, then "Retried automatically" once the server replayed it (seed 004). Loads the
- * runs and the connections (for their names) if no other element did; loading, error and empty states.
+ * runs if no other element did, and each connection it names by id if the store does not hold it (never the whole
+ * connections list); loading, error and empty states.
+ *
+ * At scale (issue 17): when the workspace holds more than `page-threshold` runs (the first page's total) the list does
+ * not load them all. It asks the server for the rows it shows (`store.runs.window`): a virtualized list (ARIA table
+ * roles, `aria-rowcount` the total + 1) whose range asks for their pages, placeholder rows until they arrive, and the
+ * chips as the server's query. A store that already holds every run, or a workspace at or below the threshold, is
+ * shown from memory as before.
  *
  * @tag relink-runs-list
  * @summary Runs with status, kind and times; preset chips incl. "Paused for reauth"; Resume/Replay per row.
@@ -57,7 +78,7 @@ interface Slice {
  * @csspart chips - The group of preset chips.
  * @csspart chip - Each chip (`aria-pressed`).
  * @csspart chip-pressed - Also on the pressed chip.
- * @csspart table - The `<table>`.
+ * @csspart table - The `<table>` (or, above `page-threshold`, the `role=table` container).
  * @csspart row - Each run's row.
  * @csspart cell - Each cell.
  * @csspart workflow - The workflow name (a link with `run-href`).
@@ -76,6 +97,7 @@ interface Slice {
  * @cssproperty --relink-runs-list-chip-pressed-background - Background of the pressed chip; defaults to `--relink-color-text`.
  * @cssproperty --relink-runs-list-cell-padding - Cell padding; defaults to `--relink-space-2 --relink-space-3`.
  * @cssproperty --relink-runs-list-link-color - Colour of links; defaults to `--relink-color-focus-ring`.
+ * @cssproperty --relink-runs-list-max-height - Height of the virtualized list (above `page-threshold`); defaults to 480px.
  */
 export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actions'?: Partial<RunActionsMessages> }> {
   static override styles = styles;
@@ -88,8 +110,13 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   private readonly data = new StoreController<Slice>(this, (s) => ({ runs: s.runs, connections: s.connections }), {
     equals: (a, b) => a.runs === b.runs && a.connections === b.connections,
   });
-  // The connections name the one a paused run waits for.
-  private readonly loader = collectionLoader(this, () => this.data.store, ['runs', 'connections']);
+  /** Decides, once per store, whether the runs live in the store or are asked for a window at a time. */
+  private readonly loader = new ResourceController(this, {
+    args: () => [this.data.store] as const,
+    load: ([store], { signal }) => this.chooseMode(store, signal),
+  });
+  // The connections a paused run waits for, by name: fetched by id when the store does not hold them.
+  private readonly names = new ConnectionNames(this, () => this.data.store);
   // Keep "5 minutes ago" true.
   private readonly clock = new ClockController(this);
 
@@ -102,15 +129,136 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   /** Link of a run's detail page: `{id}` is the run's id; unset, the workflow name is plain text. */
   @property({ attribute: 'run-href' }) runHref?: string;
 
-  private rows: readonly Run[] = [];
+  /** Runs above which the list asks the server for the rows it shows instead of loading them all (the first page's total). */
+  @property({ type: Number, attribute: 'page-threshold' }) pageThreshold = 200;
 
-  /** Loads the runs and the connections again (what "Try again" does). */
+  private rows: readonly Run[] = [];
+  /** Where the rows come from: every run in the store, or a window of the server's list. Unset until known. */
+  @state() private mode?: 'client' | 'window';
+  @state() private virtualizer?: VirtualizeModule = virtualizerModule;
+  private window?: RunWindow;
+  private windowKey = '';
+  private stopWindow?: () => void;
+  /** The rows the virtualizer last rendered: a new window asks for them first. */
+  private range: [first: number, last: number] = [0, FIRST_SCREEN];
+  private rangeSource?: Element;
+
+  /** Loads the runs again (what "Try again" does). */
   reload(): Promise<void> {
     return this.loader.run();
   }
 
+  /**
+   * Whether the runs live in the store or in a window: a store that holds (or is loading) every run is shown from
+   * memory; otherwise the first page of the server's list says how many there are, and above `page-threshold` the
+   * list keeps asking for the rows it shows instead of loading them all.
+   */
+  private async chooseMode(store: RelinkStore | undefined, signal: AbortSignal): Promise<undefined | typeof initialState> {
+    this.closeWindow();
+    this.mode = undefined;
+    if (!store) return initialState;
+    const held = store.getSnapshot().runs;
+    if (held.status !== 'ready' && held.status !== 'loading') {
+      // The count is the workspace's (every run); its rows join the store only if the window is kept.
+      const probe = await store.runs.window({}, { share: false });
+      const stop = () => probe.close();
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        // A change heard while the first page was in flight drops its answer: wait for a page that says the total.
+        for (let tries = 0; tries < 5 && probe.total === undefined && probe.error === undefined && !signal.aborted; tries++) {
+          await probe.ensure(0, FIRST_SCREEN);
+        }
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+      if (signal.aborted) {
+        probe.close();
+        return initialState;
+      }
+      if (probe.error !== undefined) {
+        probe.close();
+        throw probe.error;
+      }
+      if ((probe.total ?? 0) > this.pageThreshold) {
+        if (this.filter === 'all') {
+          probe.share();
+          this.openWindow(probe);
+        } else probe.close();
+        this.mode = 'window';
+        return undefined;
+      }
+      probe.close();
+    }
+    this.mode = 'client';
+    if (held.status !== 'ready') await store.runs.load({ signal }).catch(() => undefined);
+    return undefined;
+  }
+
+  private openWindow(window: RunWindow): void {
+    this.closeWindow();
+    this.window = window;
+    this.windowKey = JSON.stringify(window.query);
+    this.stopWindow = window.subscribe(() => this.requestUpdate());
+    void window.ensure(...this.range);
+  }
+
+  private closeWindow(): void {
+    this.stopWindow?.();
+    this.stopWindow = undefined;
+    this.window?.close();
+    this.window = undefined;
+    this.windowKey = '';
+  }
+
+  /** The virtualizer rendered other rows: ask for their pages. */
+  private readonly handleRange = (event: Event): void => {
+    const { first, last } = event as Event & { first: number; last: number };
+    if (first < 0 || last < first) return;
+    this.range = [first, last];
+    void this.window?.ensure(first, last);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A list off the page holds no pages and hears nothing; it opens a window again when it comes back.
+    this.closeWindow();
+  }
+
+  /** Window mode: another chip opens a window onto its query (starting at its first row); the virtualizer loads once. */
+  private updateWindow(): void {
+    const store = this.data.store;
+    if (!store) return;
+    const query = QUERIES[this.filter] ?? QUERIES.all;
+    const key = JSON.stringify(query);
+    if (key !== this.windowKey) {
+      this.windowKey = key;
+      // The rows shown stay until the new chip has its first rows (the pressed chip keeps focus, nothing is rebuilt).
+      void store.runs.window(query).then(async (opened) => {
+        const stale = () => this.windowKey !== key || !this.isConnected || this.mode !== 'window';
+        if (!stale()) await opened.ensure(0, FIRST_SCREEN);
+        if (stale()) return opened.close();
+        this.range = [0, FIRST_SCREEN];
+        this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
+        this.openWindow(opened);
+        this.requestUpdate();
+      });
+    }
+    if (!this.virtualizer) void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
+  }
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble).
+    const scroller = this.mode === 'window' ? this.renderRoot.querySelector('.scroller') ?? undefined : undefined;
+    if (scroller === this.rangeSource) return;
+    this.rangeSource?.removeEventListener('rangeChanged', this.handleRange);
+    scroller?.addEventListener('rangeChanged', this.handleRange);
+    this.rangeSource = scroller;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (this.mode === 'window') return this.updateWindow();
     const slice = this.data.value;
     const keep = matches[this.filter] ?? matches.all;
     this.rows = (slice?.runs.items ?? []).filter(keep);
@@ -121,7 +269,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   }
 
   private connectionName(id: string): string {
-    const c: Connection | undefined = this.data.value?.connections.byId.get(id);
+    const c: Connection | undefined = this.names.get(id);
     return c ? `${c.app.name} (${c.label})` : id;
   }
 
@@ -144,49 +292,130 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
       })}</span>` : nothing}`;
   }
 
-  private renderRow(run: Run, context: ReturnType<RelinkRunsList['rowContext']>) {
+  /** The contents of a run's six cells, shared by the table's rows and the virtualized ones. */
+  private cells(run: Run, context: ReturnType<RelinkRunsList['rowContext']>) {
     const { m, locale, now } = context;
     const href = fillHref(this.runHref, run.id);
     const time = (at: string) => html`<time datetime=${at} title=${absoluteTime(locale, at)}>${relativeTime(locale, at, now)}</time>`;
-    return html`<tr part="row" data-id=${run.id}>
-      <th part="cell" scope="row">${href !== undefined
+    return {
+      workflow: href !== undefined
         ? html`<a part="workflow" href=${href} @click=${(e: MouseEvent) => this.navigate(e, { href, connectionId: undefined, runId: run.id })}>${run.workflowName}</a>`
-        : html`<span part="workflow">${run.workflowName}</span>`}</th>
-      <td part="cell"><span class="status-cell">${this.renderStatus(run, context)}</span></td>
-      <td part="cell">${run.kind === 'agent' ? m.agent : m.operator}</td>
-      <td part="cell" data-label=${m.started}>${time(run.startedAt)}</td>
-      <td part="cell" data-label=${m.updated}>${time(run.updatedAt)}</td>
-      <td part="cell"><relink-run-actions part="actions" run-id=${run.id} .messages=${messagesFor(this.messages, RelinkRunActions)} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions></td>
+        : html`<span part="workflow">${run.workflowName}</span>`,
+      status: html`<span class="status-cell">${this.renderStatus(run, context)}</span>`,
+      kind: run.kind === 'agent' ? m.agent : m.operator,
+      started: time(run.startedAt),
+      updated: time(run.updatedAt),
+      actions: html`<relink-run-actions part="actions" run-id=${run.id} .messages=${messagesFor(this.messages, RelinkRunActions)} run-href=${this.runHref ?? nothing} connection-href=${this.connectionHref ?? nothing} lang=${locale}></relink-run-actions>`,
+    };
+  }
+
+  private renderRow(run: Run, context: ReturnType<RelinkRunsList['rowContext']>) {
+    const { m } = context;
+    const x = this.cells(run, context);
+    return html`<tr part="row" data-id=${run.id}>
+      <th part="cell" scope="row">${x.workflow}</th>
+      <td part="cell">${x.status}</td>
+      <td part="cell">${x.kind}</td>
+      <td part="cell" data-label=${m.started}>${x.started}</td>
+      <td part="cell" data-label=${m.updated}>${x.updated}</td>
+      <td part="cell">${x.actions}</td>
     </tr>`;
+  }
+
+  /** A window's row, or a placeholder row while its page loads. */
+  private renderVirtualRow(run: Run | undefined, index: number, context: ReturnType<RelinkRunsList['rowContext']>) {
+    if (!run) {
+      const cell = html`<div part="cell" role="cell"><span class="skeleton"></span></div>`;
+      return html`<div part="row" class="placeholder" role="row" aria-rowindex=${index + 2} aria-busy="true">${cell}${cell}${cell}${cell}${cell}${cell}</div>`;
+    }
+    const { m } = context;
+    const x = this.cells(run, context);
+    return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${run.id}>
+      <div part="cell" role="rowheader">${x.workflow}</div>
+      <div part="cell" role="cell">${x.status}</div>
+      <div part="cell" role="cell">${x.kind}</div>
+      <div part="cell" role="cell" data-label=${m.started}>${x.started}</div>
+      <div part="cell" role="cell" data-label=${m.updated}>${x.updated}</div>
+      <div part="cell" role="cell">${x.actions}</div>
+    </div>`;
+  }
+
+  private headings() {
+    const m = this.m;
+    return [m.workflow, m.status, m.kind, m.started, m.updated, m.actions];
+  }
+
+  /** Window mode: the rows the server has for the chip, virtualized once the virtualizer is loaded. */
+  private renderWindow(window: RunWindow) {
+    const m = this.m;
+    const context = this.rowContext();
+    const total = window.total ?? 0;
+    if (!this.virtualizer) {
+      // While the virtualizer loads, the first rows show in the plain table: the data is there.
+      const first = Array.from({ length: Math.min(FIRST_SCREEN, total) }, (_, i) => window.at(i)).filter((r) => r !== undefined);
+      return this.renderTable(first, context);
+    }
+    const items = new Proxy([] as (Run | undefined)[], {
+      get: (target, key, receiver) =>
+        key === 'length' ? total : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
+    });
+    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${total + 1}>
+      <div role="rowgroup"><div part="header" role="row">${this.headings().map((h) => html`<div role="columnheader">${h}</div>`)}</div></div>
+      <div role="rowgroup" class="scroller">${this.virtualizer.virtualize({
+        items,
+        scroller: true,
+        keyFunction: (run: Run | undefined, index: number) => run?.id ?? `placeholder-${index}`,
+        renderItem: (run: Run | undefined, index: number) => this.renderVirtualRow(run, index, context),
+      })}</div>
+    </div>`;
+  }
+
+  private renderTable(rows: readonly Run[], context: ReturnType<RelinkRunsList['rowContext']>) {
+    const m = this.m;
+    return html`<div class="scroll"><table part="table">
+        <caption class="sr">${m.caption}</caption>
+        <thead><tr>${this.headings().map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+        <tbody>${repeat(rows, (r) => r.id, (r) => this.renderRow(r, context))}</tbody>
+      </table></div>`;
   }
 
   override render() {
     const m = this.m;
     const runs = this.data.value?.runs;
-    const loading = !runs || runs.status === 'idle' || (runs.status === 'loading' && !runs.items.length);
-    const failed = runs?.status === 'error' && !runs.items.length;
+    const window = this.mode === 'window' ? this.window : undefined;
+    let loading: boolean;
+    let failure: { error: unknown } | undefined;
+    if (this.mode === undefined) {
+      // Not known yet whether the runs live in the store or on the server: the first page is on its way.
+      loading = this.loader.error === undefined;
+      failure = this.loader.error !== undefined ? { error: this.loader.error } : undefined;
+    } else if (this.mode === 'window') {
+      failure = window?.error !== undefined && window.total === undefined ? { error: window.error } : undefined;
+      loading = window?.total === undefined && !failure;
+    } else {
+      loading = !runs || runs.status === 'idle' || (runs.status === 'loading' && !runs.items.length);
+      failure = runs?.status === 'error' && !runs.items.length ? { error: runs.error } : undefined;
+    }
+    const failed = failure !== undefined;
     let body;
-    if (failed) {
-      body = errorState(errorCopy(runs.error, m), { label: m.retry, onRetry: () => void this.reload() });
-    } else if (loading) {
+    if (failure) {
+      body = errorState(errorCopy(failure.error, m), { label: m.retry, onRetry: () => void this.reload() });
+    } else if (window && !loading) {
+      body = window.total === 0 ? emptyState(this.filter === 'all' ? m.empty : m.noMatches) : this.renderWindow(window);
+    } else if (loading || !runs) {
       body = loadingState(m.loading);
     } else if (!runs.items.length) {
       body = emptyState(m.empty);
     } else if (!this.rows.length) {
       body = emptyState(m.noMatches);
     } else {
-      const context = this.rowContext();
-      body = html`<div class="scroll"><table part="table">
-        <caption class="sr">${m.caption}</caption>
-        <thead><tr>${[m.workflow, m.status, m.kind, m.started, m.updated, m.actions].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-        <tbody>${repeat(this.rows, (r) => r.id, (r) => this.renderRow(r, context))}</tbody>
-      </table></div>`;
+      body = this.renderTable(this.rows, this.rowContext());
     }
     return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
       <div part="chips" role="group" aria-label=${m.filters}>${FILTERS.map((f) => html`<button
         part=${f === this.filter ? 'chip chip-pressed' : 'chip'} type="button" aria-pressed=${f === this.filter ? 'true' : 'false'}
         @click=${() => (this.filter = f)}>${m[f]}</button>`)}</div>
-      ${failed || loading ? nothing : staleNote(this.live.value !== undefined && isStale({ live: this.live.value }, runs), m)}
+      ${failed || loading ? nothing : staleNote(this.live.value !== undefined && isStale({ live: this.live.value }, window ? undefined : runs), m)}
       ${body}
     </div>`;
   }

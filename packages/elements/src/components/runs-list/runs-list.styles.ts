@@ -48,6 +48,22 @@ export default [
     .status-cell { display: grid; gap: 2px; justify-items: start; }
     [part='reason'], [part='retried'], .blocked, time { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
     time { white-space: nowrap; }
+    /* Above page-threshold: ARIA table roles on a grid of divs (a virtualizer positions rows absolutely). */
+    div[part='table'] { display: block; }
+    [role='row'] {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr) minmax(0, 2fr);
+      inline-size: 100%;
+    }
+    [role='columnheader'], [role='rowheader'], [role='cell'] {
+      padding: var(--relink-runs-list-cell-padding, ${space2} ${space3});
+      border-block-end: 1px solid ${colorBorder};
+      overflow-wrap: break-word;
+    }
+    [role='columnheader'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
+    [role='rowheader'] { font-weight: 500; }
+    .scroller { block-size: var(--relink-runs-list-max-height, 480px); }
+    .placeholder .skeleton { inline-size: 70%; }
     /*
      * Narrow (a phone, a sidebar): each run becomes a card — workflow, status and why, then kind and the two times
      * (each named by its column's heading, \`data-label\`), then the actions. The header row is read by screen readers
@@ -74,6 +90,23 @@ export default [
       tbody > tr > :nth-child(5) { grid-area: updated; }
       tbody > tr > :nth-child(6) { grid-area: actions; padding-block-start: ${space1}; }
       [data-label]::before { content: attr(data-label) ' '; color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
+      /* The virtualized rows become the same cards. */
+      [role='rowgroup']:first-child { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+      .scroller [role='row'] {
+        grid-template-columns: auto auto minmax(0, 1fr);
+        grid-template-areas: 'workflow workflow workflow' 'status status status' 'kind started updated' 'actions actions actions';
+        align-items: baseline;
+        gap: ${space1} ${space3};
+        padding: ${space2} 0;
+        border-block-end: 1px solid ${colorBorder};
+      }
+      .scroller [role='row'] > * { padding: 0; border: 0; }
+      .scroller [role='row'] > :nth-child(1) { grid-area: workflow; }
+      .scroller [role='row'] > :nth-child(2) { grid-area: status; }
+      .scroller [role='row'] > :nth-child(3) { grid-area: kind; color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
+      .scroller [role='row'] > :nth-child(4) { grid-area: started; }
+      .scroller [role='row'] > :nth-child(5) { grid-area: updated; }
+      .scroller [role='row'] > :nth-child(6) { grid-area: actions; }
     }
     @media (forced-colors: active) {
       [part~='chip-pressed'] { forced-color-adjust: none; background: Highlight; color: HighlightText; border-color: Highlight; }

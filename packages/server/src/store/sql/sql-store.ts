@@ -687,7 +687,8 @@ export class SqlStore implements Store {
     if (q.search) filters.push(['strpos(workflow_name_key, ?) > 0', fold(q.search)]);
     const sort = q.sort ?? 'startedAt';
     const order = q.order ?? defaultOrder(sort);
-    return this.sortedPage('runs', RUN_SORT_KEYS[sort].map(column), `runs:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId) as Promise<PageResult<RunRecord>>;
+    return this.sortedPage('runs', RUN_SORT_KEYS[sort].map(column), `runs:${sort}:${order}`, order, filters, q.cursor, q.limit, q.withTotal, q.workspaceId,
+      undefined, undefined, q.offset) as Promise<PageResult<RunRecord>>;
   }
   async listRunsUsingConnection(workspaceId: string, connectionId: string): Promise<RunRecord[]> {
     return docs<RunRecord>((await this.q.query<Row>(

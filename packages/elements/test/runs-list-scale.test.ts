@@ -1,0 +1,95 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import '../src/components/runs-list/runs-list.js';
+import type { RelinkRunsList } from '../src/components/runs-list/runs-list.js';
+import { demo, inProvider } from './relink.js';
+
+// The runs list at scale (issue 17): above `page-threshold` it asks the server for the rows it shows instead of
+// loading every run, and names connections without loading the connections list. In-page reference backend.
+
+const EXTRA = 400;
+
+async function big() {
+  /** The paths and queries of the GET requests the page sent. */
+  const gets: URL[] = [];
+  const d = await demo('agency', undefined, (f) => async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    if (request.method === 'GET') gets.push(new URL(request.url));
+    return f(request);
+  });
+  const records = d.server.app.relink.store;
+  const at = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < EXTRA; i++) {
+    const startedAt = new Date(at + i * 1000).toISOString();
+    await records.putRun({
+      id: `run_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest',
+      kind: 'operator', status: i % 5 ? 'completed' : 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
+    });
+  }
+  const { el, provider } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list connection-href="#c/{id}" run-href="#r/{id}"></relink-runs-list>`, 'relink-runs-list');
+  const store = provider.resolvedStore!;
+  await waitUntil(() => loadedRows(el).length > 0 && el.shadowRoot!.querySelector("[role='table']"), 'the first rows, virtualized', { timeout: 10_000 });
+  return { ...d, el, store, gets };
+}
+
+const loadedRows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(".scroller [part~='row'][data-id]")];
+const placeholders = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.placeholder')];
+const scroller = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+const lists = (gets: URL[], path: string) => gets.filter((u) => u.pathname.endsWith(path));
+
+describe('relink-runs-list at scale', () => {
+  let onerror: OnErrorEventHandler;
+  before(() => {
+    onerror = window.onerror;
+    window.onerror = (message, ...rest) => (/ResizeObserver loop/.test(String(message)) ? true : onerror?.(message, ...rest));
+  });
+  after(() => (window.onerror = onerror));
+
+  it('shows the first rows from one page request, never loads every run, and names connections without the connections list', async () => {
+    const { el, store, gets, other } = await big();
+    const total = (await (await other()).runs.list({ limit: 1 })).total!;
+    expect(total).to.be.greaterThan(EXTRA);
+    expect(el.shadowRoot!.querySelector("[role='table']")!.getAttribute('aria-rowcount')).to.equal(String(total + 1));
+    expect(lists(gets, '/runs').map((u) => u.searchParams.get('offset') ?? '0')).to.deep.equal(['0'], 'one page: the first');
+    expect(store.getSnapshot().runs.status).to.equal('idle');
+    expect(store.getSnapshot().runs.items.length).to.be.at.most(100, 'the store holds the rows shown, not the workspace');
+    expect(loadedRows(el)[0]!.getAttribute('aria-rowindex')).to.equal('2');
+    expect(lists(gets, '/connections')).to.deep.equal([], 'no connections list');
+    // No row's actions fetched its run again: the window's rows are known to the store.
+    expect(gets.filter((u) => /\/runs\/[^/]+$/.test(u.pathname))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a run names the connection it waits for (fetched once by id), and a chip is the server\'s query', async () => {
+    const { el, store, gets } = await big();
+    el.filter = 'paused_for_reauth';
+    await waitUntil(() => lists(gets, '/runs').some((u) => u.searchParams.get('preset') === 'paused_for_reauth'), 'the chip asked of the server');
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-id=run_agent_reauth] [part=blocked-connection]')?.textContent === 'HubSpot (Northwind CRM)', 'HubSpot named');
+    expect(loadedRows(el).map((r) => r.dataset.id).sort()).to.deep.equal(['run_agent_reauth', 'run_operator_reauth']);
+    const connections = gets.filter((u) => u.pathname.includes('/connections')).map((u) => u.pathname.replace(/^\/v1/, ''));
+    expect(connections).to.include('/connections/con_hubspot');
+    expect(connections.every((path) => /^\/connections\/con_\w+$/.test(path)), 'no connections list').to.equal(true);
+    expect(new Set(connections).size).to.equal(connections.length, 'each connection asked for once');
+    expect(store.getSnapshot().connections.status).to.equal('idle');
+  });
+
+  it('scrolling far asks for the pages shown (by offset), not every page between', async function () {
+    this.timeout(30_000);
+    const { el, gets } = await big();
+    // The virtualizer measures rows as they render: keep going to the bottom until it is there.
+    await waitUntil(() => {
+      scroller(el).scrollTop = scroller(el).scrollHeight;
+      return placeholders(el).length === 0 && loadedRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > 300);
+    }, 'far rows loaded', { timeout: 10_000 });
+    const offsets = lists(gets, '/runs').map((u) => u.searchParams.get('offset') ?? '0');
+    expect(offsets).to.include('300');
+    expect(offsets).to.not.include('100', 'only the pages around the bottom');
+  });
+
+  it('below page-threshold it loads the runs into the store as before', async () => {
+    const d = await demo('agency');
+    const { el, provider } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().runs.status === 'ready' && el.shadowRoot!.querySelector('table'), 'runs loaded');
+    expect(el.shadowRoot!.querySelector("[role='table']")).to.equal(null);
+  });
+});

@@ -1,0 +1,297 @@
+import type { Page } from '../schema/common.js';
+
+/** What a window holds: rows with an id and the time they last changed (a change older than the row shown is ignored). */
+export interface ListItem {
+  readonly id: string;
+  readonly updatedAt: string;
+}
+
+export interface ListWindowOptions {
+  /** Rows per request, 1–100 (default 100). */
+  pageSize?: number | undefined;
+  /** Pages kept on each side of those last asked for (default 2): scrolling back a little asks nothing again. */
+  keepPages?: number | undefined;
+  /**
+   * Whether the store learns the rows this window loads (default true), so views that look a row up by id find it.
+   * Off for a window that only counts until a view adopts it (`share()`).
+   */
+  share?: boolean | undefined;
+}
+
+/** What a window needs from its store: changes to its rows as they are heard, and where each page stands in the event log. */
+export interface ListWindowSource<T extends ListItem> {
+  watch(listener: (id: string, item: T | undefined) => void): () => void;
+  /** Where a page stands in the event log, so the live stream replays what came after it when it has to. */
+  listed(eventId: string | undefined): void;
+  /** A page arrived: the store shows its rows to the views that look rows up by id (a row's renew button). */
+  loaded(items: readonly T[]): void;
+  /** The window let these rows go (pages far from the screen, a refetch that no longer holds them, `close()`). */
+  forgot(ids: readonly string[]): void;
+  /** The window was closed: the store stops refreshing it. */
+  closed(): void;
+}
+
+interface LoadedPage<T> {
+  readonly items: readonly T[];
+  /** The generation it was asked in: a page of an older one is shown until its replacement lands. */
+  readonly generation: number;
+}
+
+interface PendingPage {
+  readonly generation: number;
+  readonly abort: AbortController;
+  readonly done: Promise<void>;
+}
+
+/**
+ * A window onto a server-sorted list (connections, runs) for a view that shows a slice of a long list (a virtualized
+ * table): it asks the server for the pages covering the rows shown (`ensure`), one request per page (`offset`, so row 50,000 is one
+ * request away), and keeps only the pages near the last rows asked for, so memory follows what is on screen, not
+ * the workspace's size.
+ *
+ * Live: a change to a loaded row that leaves its place in this order replaces it in place; anything else (a new or
+ * removed row, one that moves or leaves the filter, one on a page not loaded) makes the rows shown be asked for
+ * again, once per burst, with a fresh `total`. Answers to requests made before such a change are dropped, and a
+ * change heard while a page was in flight is laid over that page, so a row never goes back to a state the server has
+ * already moved past. A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
+ *
+ * `subscribe` listeners run once per microtask after a change (`version` counts them); `close()` aborts what is in
+ * flight and lets the window go.
+ */
+export abstract class ListWindow<T extends ListItem, Q extends object> {
+  readonly query: Readonly<Q>;
+  readonly pageSize: number;
+  readonly #keepPages: number;
+  readonly #source: ListWindowSource<T>;
+  readonly #unwatch: () => void;
+  readonly #pages = new Map<number, LoadedPage<T>>();
+  readonly #pending = new Map<number, PendingPage>();
+  /** Which loaded page holds each id: a change finds its row without a scan. */
+  readonly #where = new Map<string, number>();
+  /** Changes heard in place while pages were in flight: laid over those pages when they land. */
+  readonly #heard = new Map<string, T>();
+  readonly #listeners = new Set<() => void>();
+  #generation = 0;
+  /** The rows last asked for: what a refresh asks for again. */
+  #asked: [first: number, last: number] | undefined;
+  #total: number | undefined;
+  /** Requests are numbered: the total shown is the newest answer's. */
+  #sequence = 0;
+  #totalFrom = 0;
+  #error: unknown;
+  #version = 0;
+  #notifyQueued = false;
+  #refreshQueued = false;
+  #closed = false;
+  #share: boolean;
+
+  constructor(source: ListWindowSource<T>, query: Q, options: ListWindowOptions = {}) {
+    this.#source = source;
+    this.query = Object.freeze(Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))) as Readonly<Q>;
+    this.pageSize = Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100)));
+    this.#keepPages = Math.max(0, Math.trunc(options.keepPages ?? 2));
+    this.#share = options.share ?? true;
+    this.#unwatch = source.watch((id, item) => this.#hear(id, item));
+  }
+
+  /** One page of this window's query from the server: `offset` rows in, `limit` rows. */
+  protected abstract fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<Page<T>>;
+
+  /** Whether a change can move a row in this order or take it out of this filter (else it is replaced in place). */
+  protected abstract moves(before: T, after: T): boolean;
+
+  /** How many rows match, from the newest page that answered (undefined until one has). */
+  get total(): number | undefined {
+    return this.#total;
+  }
+
+  /** The typed SDK error of the last failed request, until a request succeeds. */
+  get error(): unknown {
+    return this.#error;
+  }
+
+  /** Whether a page is being fetched. */
+  get loading(): boolean {
+    return this.#pending.size > 0;
+  }
+
+  /** Counts changes: a view compares it to know whether to render again. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The row at `index` in this order, or undefined while its page is not loaded. */
+  at(index: number): T | undefined {
+    return this.#pages.get(Math.floor(index / this.pageSize))?.items[index % this.pageSize];
+  }
+
+  /**
+   * Fetch the pages covering rows `first`..`last` (requests for a page already asked for are shared) and forget the
+   * pages far from them. Resolves when they have answered; never rejects: a failure is `error`.
+   */
+  ensure(first: number, last: number = first): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    const from = Math.floor(Math.max(0, first) / this.pageSize);
+    let to = Math.floor(Math.max(first, last, 0) / this.pageSize);
+    if (this.#total !== undefined) to = Math.max(from, Math.min(to, Math.floor(Math.max(0, this.#total - 1) / this.pageSize)));
+    this.#asked = [from * this.pageSize, to * this.pageSize + this.pageSize - 1];
+    this.#forgetOutside(from - this.#keepPages, to + this.#keepPages);
+    const waits: Promise<void>[] = [];
+    for (let page = from; page <= to; page++) waits.push(this.#fetch(page));
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  /** Let the store learn the rows held and those loaded from now on (a window opened with `share: false`). */
+  share(): void {
+    if (this.#share || this.#closed) return;
+    this.#share = true;
+    for (const page of this.#pages.values()) this.#source.loaded(page.items);
+  }
+
+  /** Ask the server again for the rows shown (a poll, or after the live stream missed changes). */
+  refresh(): void {
+    this.#stale();
+  }
+
+  /** Tell `listener` after each change (once per microtask); returns the function that stops it. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Abort what is in flight, stop hearing changes and let the pages go. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#unwatch();
+    for (const pending of this.#pending.values()) pending.abort.abort();
+    this.#pending.clear();
+    const held = [...new Set([...this.#pages.values()].flatMap((page) => page.items.map((c) => c.id)))];
+    this.#pages.clear();
+    this.#where.clear();
+    if (this.#share && held.length) this.#source.forgot(held);
+    this.#source.closed();
+    this.#heard.clear();
+    this.#listeners.clear();
+  }
+
+  #fetch(index: number): Promise<void> {
+    const generation = this.#generation;
+    if (this.#pages.get(index)?.generation === generation) return Promise.resolve();
+    const pending = this.#pending.get(index);
+    if (pending?.generation === generation) return pending.done;
+    pending?.abort.abort();
+    const abort = new AbortController();
+    const sequence = ++this.#sequence;
+    const offset = index * this.pageSize;
+    const done = this.fetchPage(offset, this.pageSize, abort.signal)
+      .then(
+        (page) => {
+          if (abort.signal.aborted || generation !== this.#generation) return;
+          this.#source.listed(page.eventId);
+          const items = page.data.map((c) => {
+            const heard = this.#heard.get(c.id);
+            return heard && heard.updatedAt >= c.updatedAt ? heard : c;
+          });
+          this.#setPage(index, { items, generation });
+          if (this.#share) this.#source.loaded(items);
+          if (page.total !== undefined && sequence > this.#totalFrom) {
+            this.#total = page.total;
+            this.#totalFrom = sequence;
+          }
+          this.#error = undefined;
+          this.#changed();
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted || generation !== this.#generation) return;
+          this.#error = error;
+          this.#changed();
+        },
+      )
+      .finally(() => {
+        if (this.#pending.get(index)?.abort === abort) this.#pending.delete(index);
+        if (this.#pending.size === 0) this.#heard.clear();
+      });
+    this.#pending.set(index, { generation, abort, done });
+    return done;
+  }
+
+  #setPage(index: number, page: LoadedPage<T>): void {
+    const before = this.#pages.get(index)?.items ?? [];
+    for (const c of before) if (this.#where.get(c.id) === index) this.#where.delete(c.id);
+    this.#pages.set(index, page);
+    for (const c of page.items) this.#where.set(c.id, index);
+    this.#forgot(before);
+  }
+
+  /** Tell the store which of these rows no page holds any more, so it can let them go too. */
+  #forgot(items: readonly T[]): void {
+    if (!this.#share) return;
+    const ids = items.filter((c) => !this.#where.has(c.id)).map((c) => c.id);
+    if (ids.length) this.#source.forgot(ids);
+  }
+
+  #forgetOutside(from: number, to: number): void {
+    for (const [index, pending] of this.#pending) {
+      if (index >= from && index <= to) continue;
+      pending.abort.abort();
+      this.#pending.delete(index);
+    }
+    const dropped: T[] = [];
+    for (const index of [...this.#pages.keys()]) {
+      if (index >= from && index <= to) continue;
+      const { items } = this.#pages.get(index)!;
+      for (const c of items) if (this.#where.get(c.id) === index) this.#where.delete(c.id);
+      this.#pages.delete(index);
+      dropped.push(...items);
+    }
+    this.#forgot(dropped);
+  }
+
+  #hear(id: string, item: T | undefined): void {
+    if (this.#closed) return;
+    const index = this.#where.get(id);
+    const page = index === undefined ? undefined : this.#pages.get(index);
+    const position = page ? page.items.findIndex((c) => c.id === id) : -1;
+    // A change older than the row shown (a replayed event) would roll it back: the row already holds what follows.
+    if (item && page && position >= 0 && item.updatedAt < page.items[position]!.updatedAt) return;
+    if (item && page && position >= 0 && !this.moves(page.items[position]!, item)) {
+      const items = [...page.items];
+      items[position] = item;
+      this.#pages.set(index!, { ...page, items });
+      if (this.#pending.size > 0) this.#heard.set(id, item);
+      this.#changed();
+      return;
+    }
+    // New, removed, moved, or on a page not loaded: where every row stands may have changed.
+    this.#stale();
+  }
+
+  /** Answers in flight are now out of date: drop them and ask for the rows shown again, once per burst of changes. */
+  #stale(): void {
+    this.#generation++;
+    for (const pending of this.#pending.values()) pending.abort.abort();
+    this.#pending.clear();
+    this.#heard.clear();
+    if (this.#refreshQueued) return;
+    this.#refreshQueued = true;
+    setTimeout(() => {
+      this.#refreshQueued = false;
+      if (this.#closed || !this.#asked) return;
+      // Pages kept beside the rows shown are out of date too: forgotten rather than shown until scrolled to.
+      const [first, last] = this.#asked;
+      this.#forgetOutside(first / this.pageSize, Math.floor(last / this.pageSize));
+      void this.ensure(first, last);
+    }, 0);
+  }
+
+  #changed(): void {
+    this.#version++;
+    if (this.#notifyQueued) return;
+    this.#notifyQueued = true;
+    queueMicrotask(() => {
+      this.#notifyQueued = false;
+      for (const listener of [...this.#listeners]) listener();
+    });
+  }
+}

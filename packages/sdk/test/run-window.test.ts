@@ -1,0 +1,108 @@
+import { expect } from '@open-wc/testing';
+import { createInPageRelink } from '@relink/server/browser';
+import { createRelinkClient, createRelinkStore, type Run } from '@relink/sdk';
+
+// A window onto the runs list (issue 17, Scale): the same paging core as the connections window (store/list-window.ts),
+// asking GET /v1/runs for the pages covering the rows a view shows. Against the in-page reference backend.
+
+const at = Date.parse('2026-01-01T00:00:00.000Z');
+
+async function setup(extraRuns = 0) {
+  const server = createInPageRelink({ rateLimit: false, refresher: { autoStart: false } });
+  const records = server.app.relink.store;
+  for (let i = 0; i < extraRuns; i++) {
+    const startedAt = new Date(at + i * 1000).toISOString();
+    await records.putRun({
+      id: `run_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest',
+      kind: i % 2 ? 'agent' : 'operator', status: i % 5 ? 'completed' : 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
+    });
+  }
+  const lists: URL[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    if (request.method === 'GET' && /\/(runs|connections)$/.test(url.pathname)) lists.push(url);
+    return server.fetch(request);
+  };
+  const agency = await server.mintToken('agency', 'prn_agency');
+  const client = createRelinkClient({ baseUrl: server.baseUrl, fetch, token: agency, retry: 0 });
+  const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
+  return { server, store: createRelinkStore(client), other, lists };
+}
+
+const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+const rows = (window: { at(i: number): Run | undefined }, first: number, last: number) =>
+  Array.from({ length: last - first + 1 }, (_, k) => window.at(first + k)?.id);
+
+describe('store.runs.window', () => {
+  let close = () => {};
+  afterEach(() => close());
+
+  it('asks GET /runs for the pages covering the rows asked for (offset), with the total; the store holds only those rows', async () => {
+    const { server, store, other, lists } = await setup(1000);
+    close = () => server.close();
+    const window = await store.runs.window({ sort: 'startedAt' }, { keepPages: 0 });
+    await window.ensure(0, 30);
+    const first = await other.runs.list({ sort: 'startedAt', limit: 100 });
+    expect(window.total).to.equal(first.total);
+    expect(window.total).to.be.greaterThan(1000);
+    expect(rows(window, 0, 99)).to.deep.equal(first.data.map((r) => r.id));
+
+    await window.ensure(640, 660);
+    expect(lists.map((u) => [u.pathname.split('/').pop(), u.searchParams.get('offset'), u.searchParams.get('limit')])).to.deep.equal([['runs', null, '100'], ['runs', '600', '100']]);
+    const there = await other.runs.list({ sort: 'startedAt', offset: 600, limit: 100 });
+    expect(rows(window, 600, 699)).to.deep.equal(there.data.map((r) => r.id));
+    expect(window.at(0)).to.equal(undefined, 'far pages are let go');
+    // The store knows the rows shown by id (a row's actions look their run up there), not the workspace.
+    const snapshot = store.getSnapshot().runs;
+    expect(snapshot.status).to.equal('idle');
+    expect(snapshot.items.map((r) => r.id).sort()).to.deep.equal(there.data.map((r) => r.id).sort());
+    window.close();
+    expect(store.getSnapshot().runs.items).to.have.length(0, 'a closed window leaves nothing behind');
+  });
+
+  it('filters on the server (status, preset) and follows a live change: in place when the run stays, refetched when it leaves the filter', async () => {
+    const { server, store, other, lists } = await setup(300);
+    close = () => server.close();
+    const paused = await store.runs.window({ preset: 'paused_for_reauth' });
+    await paused.ensure(0, 10);
+    expect(lists.at(-1)!.searchParams.get('preset')).to.equal('paused_for_reauth');
+    expect(paused.total).to.equal(2);
+    expect(rows(paused, 0, 1).sort()).to.deep.equal(['run_agent_reauth', 'run_operator_reauth']);
+    const failed = await store.runs.window({ status: 'failed' });
+    await failed.ensure(0, 10);
+    expect(failed.total).to.equal((await other.runs.list({ status: 'failed', limit: 1 })).total);
+    expect(rows(failed, 0, 10).every((id) => id === undefined || store.getSnapshot().runs.byId.get(id)?.status === 'failed')).to.equal(true);
+
+    // A change that keeps a failed run failed is replaced in place, with no request.
+    const shown = failed.at(0)!;
+    const asked = lists.length;
+    const later = (run: Run) => new Date(Date.parse(run.updatedAt) + 60_000).toISOString();
+    const event = (run: Run) => ({ type: 'run.updated' as const, id: '999999', at: run.updatedAt, run });
+    store.apply(event({ ...shown, error: { code: 'step_failed', message: 'Another message' }, updatedAt: later(shown) }));
+    expect(failed.at(0)?.error?.message).to.equal('Another message', 'the change in place, at once');
+
+    // (The change was to a run the paused window does not hold: it asked again for its rows, as any window would.)
+    await until(() => lists.length === asked + 1 && !paused.loading, 'the paused window asked again');
+    const before = lists.length;
+
+    // The agent run resumes on the server: it leaves "Paused for reauth" and the window asks again.
+    const records = server.app.relink.store;
+    const resumed = { ...(await records.getRun('ws_northwind', 'run_agent_reauth'))!, status: 'running' as const, updatedAt: later(paused.at(0)!) };
+    delete resumed.pauseReason;
+    delete resumed.blockedConnectionIds;
+    await records.putRun(resumed);
+    store.apply(event(await other.runs.get('run_agent_reauth')));
+    await until(() => paused.total === 1 && paused.at(0)?.id === 'run_operator_reauth', 'the resumed run leaving the preset');
+    expect(lists.slice(before).some((u) => u.searchParams.get('preset') === 'paused_for_reauth')).to.equal(true);
+    paused.close();
+    failed.close();
+  });
+});
