@@ -18,13 +18,22 @@ import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
+import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
 
-export type { Collection } from './store/collection.js';
+export { replacedSince, type Collection } from './store/collection.js';
 export type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 export type { RelinkSnapshot } from './store/state.js';
+
+export interface StoreWindowOptions extends ConnectionWindowOptions {
+  /**
+   * Ask for the first page while the window's code loads (a view whose first `ensure` covers its first rows), so
+   * its first rows wait for one request, not for a chunk and then a request.
+   */
+  prefetch?: boolean | undefined;
+}
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -68,6 +77,8 @@ export class RelinkStore {
    * one forgets them, so memory follows the screens, not how far they scrolled. A full load owns its rows (cleared).
    */
   readonly #windowRows = new Map<string, number>();
+  /** The first page of each open window, as it answered: what `connections.adopt` takes. */
+  readonly #firstPages = new WeakMap<ConnectionWindow, FirstPage>();
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
     this.client = client;
@@ -88,7 +99,7 @@ export class RelinkStore {
     kind: Kind,
     key: string,
     fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
-    { sort, merge = false, signal }: { sort?: (a: Entity, b: Entity) => number; merge?: boolean } & LoadOptions = {},
+    { sort, merge = false, signal, first }: { sort?: (a: Entity, b: Entity) => number; merge?: boolean; first?: Page<T> } & LoadOptions = {},
   ): Promise<void> {
     return this.#inflight.once(
       `load:${key}`,
@@ -129,8 +140,11 @@ export class RelinkStore {
           let total: number | undefined;
           // The oldest event id of the pages shown: live updates replay what came after it (list, then watch).
           let eventId: string | undefined;
+          // A first page already in hand (a window's, whose event id it reported) is shown without asking again.
+          let inHand = first;
           do {
-            const page = await fetchPage(cursor, shared);
+            const page = inHand ?? (await fetchPage(cursor, shared));
+            inHand = undefined;
             if (shared.aborted) return;
             if (cursor === undefined && page.total !== undefined) total = page.total;
             for (const item of page.data) fetched.set(item.id, item);
@@ -167,12 +181,21 @@ export class RelinkStore {
      * and searched on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes.
      * Call `close()` when the view goes. Loaded on first use (a page without a long list never pays for it).
      */
-    window: async (query: ConnectionWindowQuery = {}, options?: ConnectionWindowOptions): Promise<ConnectionWindow> => {
-      const { ConnectionWindow } = await import('./store/connection-window.js');
+    window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
+      const firstPage = new FirstPage(this.client, query, options);
+      const { ConnectionWindow } = await import('./store/connection-window.js').catch((error: unknown) => {
+        firstPage.drop();
+        throw error;
+      });
       // The ids this window has shown the store (each counted once in `#windowRows`).
       const shown = new Set<string>();
-      const opened: ConnectionWindow = new ConnectionWindow(this.client, {
-        watch: (listener) => this.#state.watch((kind, id, item) => kind === 'connections' && listener(id, item as Connection | undefined)),
+      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, {
+        watch: (listener) =>
+          this.#state.watch((kind, id, item) => {
+            if (kind !== 'connections') return;
+            firstPage.heard(id, item);
+            listener(id, item as Connection | undefined);
+          }),
         listed: (eventId) => this.#live.windowListed(eventId),
         // The rows a window shows are known by id to every view (a row's renew button, a detail opened from it), as
         // the issue has it: the store keeps what is visible plus live updates. Never older than what it holds.
@@ -209,10 +232,28 @@ export class RelinkStore {
           }
           if (gone.length && !own) this.#state.forget('connections', gone);
         },
-        closed: () => this.#windows.delete(opened),
+        closed: () => {
+          firstPage.drop();
+          this.#windows.delete(opened);
+        },
       }, query, options);
       this.#windows.add(opened);
+      this.#firstPages.set(opened, firstPage);
       return opened;
+    },
+    /**
+     * Take a window's first page as the start of the loaded list, so a view that asked for it to count the workspace
+     * (a table choosing between loading every connection and a window) does not ask for it again: a workspace that
+     * fits in one page is loaded at once (`ready`, no request), a bigger one goes on from that page's cursor, as
+     * `load()` would. Only for a window in the list's own order (no sort, filter or search) whose first page is
+     * current; otherwise, or while the list is loaded or loading already, returns undefined and changes nothing.
+     */
+    adopt: (window: ConnectionWindow, { signal }: LoadOptions = {}): Promise<void> | undefined => {
+      const status = this.#state.snapshot.connections.status;
+      if (status === 'ready' || status === 'loading') return undefined;
+      const first = this.#firstPages.get(window)?.current(window);
+      if (!first) return undefined;
+      return this.#load('connections', 'connections', (cursor, shared) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared }), { signal, first });
     },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
