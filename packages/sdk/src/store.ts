@@ -18,6 +18,7 @@ import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
+import type * as ConnectionWindowCode from './store/connection-window.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
@@ -34,6 +35,12 @@ export interface StoreWindowOptions extends ConnectionWindowOptions {
    */
   prefetch?: boolean | undefined;
 }
+
+/**
+ * The window's code once loaded: a later window opens without waiting for `import()` again, which takes a task even
+ * for a module already loaded, behind whatever else the page queued (a table's first page could answer before it).
+ */
+let windowCode: typeof ConnectionWindowCode | undefined;
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -183,10 +190,10 @@ export class RelinkStore {
      */
     window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
       const firstPage = new FirstPage(this.client, query, options);
-      const { ConnectionWindow } = await import('./store/connection-window.js').catch((error: unknown) => {
+      const { ConnectionWindow } = windowCode ?? (windowCode = await import('./store/connection-window.js').catch((error: unknown) => {
         firstPage.drop();
         throw error;
-      });
+      }));
       // The ids this window has shown the store (each counted once in `#windowRows`).
       const shown = new Set<string>();
       const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, {
