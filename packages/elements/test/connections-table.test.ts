@@ -212,9 +212,15 @@ describe('relink-connections-table', () => {
     const ids = () => rows(el).map((r) => r.dataset.id);
     const order = ids();
     const [first, second] = order as [string, string];
-    // A status change keeps every row where it was (label order) and repaints the changed one.
+    // A status change keeps every row where it was (label order) and repaints the changed one, without the
+    // virtualizer laying out the list again (it tells its scroller `rangeChanged` each time it does).
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    let layouts = 0;
+    el.shadowRoot!.querySelector('.scroller')!.addEventListener('rangeChanged', () => layouts++);
     change(second, { status: 'revoked' });
     await waitUntil(() => cellsOf(rows(el).find((r) => r.dataset.id === second)!)[2]!.startsWith('revoked'), 'the changed row repainted');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(layouts, 'layouts of the list').to.equal(0);
     expect(ids()).to.deep.equal(order);
     // A new label moves its row to its place in the label order.
     change(first, { label: 'zzz last by label' });

@@ -475,7 +475,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.rowsFrom = [items, this.statusFilter, this.sort, this.sortDirection, locale, this.search];
     // Live changes that leave every changed row where it was (same filter match, same sort key) replace those rows in
     // place: no filtering and sorting of every row per change.
-    if (same && collection && derivedFrom && this.rows !== derivedFrom.items && this.replaceRows(derivedFrom, collection)) return;
+    if (same && collection && derivedFrom && this.replaceRows(derivedFrom, collection)) return;
     this.rowIndex = undefined;
     const search = this.search ? fold(this.search) : '';
     let rows = this.statusFilter ? items.filter((c) => c.status === this.statusFilter) : items;
@@ -489,7 +489,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         sign * (key === 'status' ? SEVERITY[a.status]! - SEVERITY[b.status]! : collator.compare(key === 'app' ? a.app.name : a.label, key === 'app' ? b.app.name : b.label)) ||
         collator.compare(a.app.name, b.app.name));
     }
-    this.rows = rows;
+    // The table's own array (`replaceRows` writes into it), never the store's.
+    this.rows = rows === items ? items.slice() : rows;
     if (rows.length > this.virtualizeThreshold && !this.virtualizer) {
       // Small pages never pay for the virtualizer: it is fetched only when a big list shows up.
       void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
@@ -498,7 +499,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   /**
    * Replaces the rows of connections changed in place since `before` (`replacedSince`), when none of them enters or
-   * leaves the filter or search or changes its sort key; false when the rows must be derived again.
+   * leaves the filter or search or changes its sort key; false when the rows must be derived again. The rows are
+   * written in place: the virtualizer, handed the same array, re-renders the rows shown (only the changed ones render
+   * anew, `changedRowsOnly`) without laying out the list again.
    */
   private replaceRows(before: Collection<Connection>, after: Collection<Connection>): boolean {
     const replaced = replacedSince(before, after);
@@ -506,19 +509,22 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const search = this.search ? fold(this.search) : '';
     const key = (c: Connection) => (this.sort === 'status' ? c.status : this.sort === 'label' ? c.label : this.sort === 'app' ? c.app.name : '');
     const shown = (c: Connection) => (!this.statusFilter || c.status === this.statusFilter) && (!search || matches(c, search));
-    const changed: Connection[] = [];
+    const changed: [was: Connection, now: Connection][] = [];
     for (const id of replaced) {
       const was = before.byId.get(id);
       const now = after.byId.get(id);
       if (!was || !now) return false;
       if (shown(was) !== shown(now) || key(was) !== key(now) || (this.sort && was.app.name !== now.app.name)) return false;
-      if (shown(now)) changed.push(now);
+      if (shown(now)) changed.push([was, now]);
     }
-    if (!changed.length) return true;
-    const index = (this.rowIndex ??= new Map(this.rows.map((c, i) => [c.id, i])));
-    const rows = this.rows.slice();
-    for (const c of changed) rows[index.get(c.id)!] = c;
-    this.rows = rows;
+    const rows = this.rows as Connection[];
+    // A few changes find their rows by a scan (the row holds the item replaced); a burst builds the index once.
+    if (!this.rowIndex && changed.length > 16) this.rowIndex = new Map(rows.map((c, i) => [c.id, i]));
+    for (const [was, now] of changed) {
+      const at = this.rowIndex ? this.rowIndex.get(now.id) : rows.indexOf(was);
+      if (at === undefined || at < 0) return false;
+      rows[at] = now;
+    }
     return true;
   }
 
