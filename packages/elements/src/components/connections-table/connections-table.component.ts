@@ -72,7 +72,8 @@ const matches = (c: Connection, search: string) => fold(c.app.name).includes(sea
  * table does not load them all. It asks the server for the rows it shows (`store.connections.window`): the
  * virtualizer's range asks for their pages, rows not loaded yet are placeholder rows, and sorting, the status filter
  * and the search are query parameters of a new window. A store that already holds every connection (another view
- * loaded them) is shown from memory as before.
+ * loaded them) is shown from memory as before. At or below it (and unsorted), the first page that counted them starts
+ * the loaded list: it shows at once and is not asked for again.
  *
  * @tag relink-connections-table
  * @summary Every connection with its status; sort, filter, and "Manage" each one.
