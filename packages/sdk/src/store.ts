@@ -17,8 +17,8 @@ import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
-import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type * as ConnectionWindowCode from './store/connection-window.js';
+import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
@@ -179,10 +179,12 @@ export class RelinkStore {
     );
   }
 
+  /** One page of the whole connections list, as `connections.load()` (and `adopt`) read it. */
+  readonly #connectionsPage = (cursor: string | undefined, signal: AbortSignal) => this.client.connections.list({ cursor, limit: 100 }, { signal });
+
   /** Connections the viewer may see (every page). */
   readonly connections = {
-    load: ({ signal }: LoadOptions = {}) =>
-      this.#load('connections', 'connections', (cursor, shared) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared }), { signal }),
+    load: ({ signal }: LoadOptions = {}) => this.#load('connections', 'connections', this.#connectionsPage, { signal }),
     /**
      * A window onto the list for a view that shows a slice of it (a virtualized table of 100,000): sorted, filtered
      * and searched on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes.
@@ -260,7 +262,7 @@ export class RelinkStore {
       if (status === 'ready' || status === 'loading') return undefined;
       const first = this.#firstPages.get(window)?.current(window);
       if (!first) return undefined;
-      return this.#load('connections', 'connections', (cursor, shared) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared }), { signal, first });
+      return this.#load('connections', 'connections', this.#connectionsPage, { signal, first });
     },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
