@@ -157,6 +157,62 @@ describe('relink-connections-table at scale', () => {
     expect(handed?.id).to.equal(quiet.dataset.id);
   });
 
+  it('a workspace smaller than one page makes exactly one list request: the count\'s page is the loaded list', async () => {
+    const lists: URL[] = [];
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      if (request.method === 'GET' && new URL(request.url).pathname.endsWith('/connections')) lists.push(new URL(request.url));
+      return f(request);
+    });
+    const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table', { live: true });
+    const store = provider.resolvedStore!;
+    await waitUntil(() => store.getSnapshot().connections.status === 'ready', 'loaded into the store');
+    const total = (await (await d.other()).connections.list({ limit: 1 })).total!;
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('tbody tr[data-id]').length === total, 'every row');
+    expect(store.getSnapshot().connections.items.length).to.equal(total);
+    expect(store.getSnapshot().connections.total).to.equal(total);
+    expect(lists.map((u) => u.search)).to.deep.equal(['?limit=100'], 'one request');
+    // Live changes still reach the loaded list.
+    await waitUntil(() => store.getSnapshot().live === 'open', 'live');
+    await (await d.other()).connections.revoke('con_slack');
+    await waitUntil(() => el.shadowRoot!.querySelector("tr[data-id='con_slack'] [part~='badge']")?.textContent?.trim() === 'revoked', 'revoked live');
+    expect(lists).to.have.length(1);
+  });
+
+  it('between one page and page-threshold, the count\'s page shows at once and the list goes on from its cursor', async () => {
+    const lists: URL[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const url = new URL(request.url);
+      if (request.method === 'GET' && url.pathname.endsWith('/connections')) {
+        lists.push(url);
+        if (url.searchParams.has('cursor')) await held;
+      }
+      return f(request);
+    });
+    const records = d.server.app.relink.store;
+    for (let i = 0; i < 140; i++) {
+      const at = new Date(Date.parse('2026-01-01T00:00:00.000Z') + i * 1000).toISOString();
+      await records.putConnection({
+        id: `con_mid_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: 'slack', label: `Mid ${i}`, status: 'active',
+        owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 }, createdAt: at, updatedAt: at,
+      });
+    }
+    const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
+    const store = provider.resolvedStore!;
+    const shown = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>("[part~='row'][data-id]")].map((r) => r.dataset.id);
+    await waitUntil(() => shown().length > 0, 'the first page shown');
+    const firstPage = (await (await d.other()).connections.list({ limit: 100 })).data.map((c) => c.id);
+    expect(shown()).to.deep.equal(firstPage.slice(0, shown().length), 'the first page, in the list\'s order');
+    expect(store.getSnapshot().connections.status).to.equal('loading');
+    release();
+    await waitUntil(() => store.getSnapshot().connections.status === 'ready', 'the rest loaded');
+    expect(store.getSnapshot().connections.items.map((c) => c.id).slice(0, 100)).to.deep.equal(firstPage);
+    expect(lists.map((u) => [...u.searchParams.keys()].sort().join())).to.deep.equal(['limit', 'cursor,limit'], 'the first page once, then its cursor');
+  });
+
   it('at or below the threshold the search narrows the rows held by app name or label, any case, once typing pauses', async () => {
     const d = await demo('agency');
     const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');

@@ -200,6 +200,39 @@ describe('relink-connections-table', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('virtualized and sorted: a live change repaints its row; one that changes the sort key or the filter match moves the rows', async () => {
+    const { el, store } = await table('agency', html`<relink-connections-table virtualize-threshold="3" sort="label"></relink-connections-table>`);
+    await waitUntil(() => el.shadowRoot!.querySelector("[role='table']") && rows(el).length > 3, 'virtualized', { timeout: 10_000 });
+    const change = (id: string, patch: Partial<Connection>) => {
+      const c = store.getSnapshot().connections.byId.get(id)!;
+      store.apply({ id: `evt_${id}_${Object.keys(patch).join()}`, type: 'connection.updated', at: c.updatedAt, connection: { ...c, ...patch } } as Parameters<RelinkStore['apply']>[0]);
+    };
+    const ids = () => rows(el).map((r) => r.dataset.id);
+    const order = ids();
+    const [first, second] = order as [string, string];
+    // A status change keeps every row where it was (label order) and repaints the changed one, without the
+    // virtualizer laying out the list again (it tells its scroller `rangeChanged` each time it does).
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    let layouts = 0;
+    el.shadowRoot!.querySelector('.scroller')!.addEventListener('rangeChanged', () => layouts++);
+    change(second, { status: 'revoked' });
+    await waitUntil(() => cellsOf(rows(el).find((r) => r.dataset.id === second)!)[2]!.startsWith('revoked'), 'the changed row repainted');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(layouts, 'layouts of the list').to.equal(0);
+    expect(ids()).to.deep.equal(order);
+    // A new label moves its row to its place in the label order.
+    change(first, { label: 'zzz last by label' });
+    await waitUntil(() => ids()[0] !== first, 'the renamed row moved');
+    expect(ids().slice(0, order.length - 1)).to.deep.equal(order.slice(1));
+    // Under a status filter, a row that changes status leaves it.
+    const select = part(el, 'filter') as HTMLSelectElement;
+    select.value = 'revoked';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => ids().includes(second) && rows(el).every((r) => cellsOf(r)[2]!.startsWith('revoked')), 'revoked rows');
+    change(second, { status: 'active' });
+    await waitUntil(() => !ids().includes(second), 'the reactivated row left the filter');
+  });
+
   it('keeps only a window of rows in the DOM for 1,000 connections', async () => {
     const { el, store } = await table('agency');
     const slack = store.getSnapshot().connections.byId.get('con_linkedin')!;

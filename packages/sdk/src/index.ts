@@ -12,7 +12,7 @@ export type { ViewerResource } from './resources/viewer.js';
 export type { LiveStatus, RelinkEvents, SubscribeOptions } from './events.js';
 export { backoffDelay } from './backoff.js';
 export { paginate } from './paging.js';
-export { createRelinkStore, RelinkStore, type Collection, type ConnectionWindow, type ConnectionWindowOptions, type ConnectionWindowQuery, type LoadOptions, type RelinkSnapshot, type RelinkStoreOptions, type RunWindow, type RunWindowOptions, type RunWindowQuery } from './store.js';
+export { createRelinkStore, RelinkStore, replacedSince, type Collection, type ConnectionWindow, type ConnectionWindowOptions, type ConnectionWindowQuery, type LoadOptions, type RelinkSnapshot, type RelinkStoreOptions, type RunWindow, type RunWindowOptions, type RunWindowQuery, type StoreWindowOptions } from './store.js';
 export {
   selectReauthNeeded,
   selectPausedForReauth,

@@ -17,18 +17,34 @@ import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
+import type * as ConnectionWindowCode from './store/connection-window.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type { RunWindow, RunWindowOptions, RunWindowQuery } from './store/run-window.js';
 import type { WindowRows } from './store/window-rows.js';
+import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
 
-export type { Collection } from './store/collection.js';
+export { replacedSince, type Collection } from './store/collection.js';
 export type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 export type { ListItem, ListWindow, ListWindowOptions } from './store/list-window.js';
 export type { RunWindow, RunWindowOptions, RunWindowQuery } from './store/run-window.js';
 export type { RelinkSnapshot } from './store/state.js';
+
+export interface StoreWindowOptions extends ConnectionWindowOptions {
+  /**
+   * Ask for the first page while the window's code loads (a view whose first `ensure` covers its first rows), so
+   * its first rows wait for one request, not for a chunk and then a request.
+   */
+  prefetch?: boolean | undefined;
+}
+
+/**
+ * The window's code once loaded: a later window opens without waiting for `import()` again, which takes a task even
+ * for a module already loaded, behind whatever else the page queued (a table's first page could answer before it).
+ */
+let windowCode: typeof ConnectionWindowCode | undefined;
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -74,6 +90,8 @@ export class RelinkStore {
   readonly #windowRows = new Map<string, number>();
   /** The same for runs (store/window-rows.ts), made with the first runs window (its code loads with the window's). */
   #runWindowRows: WindowRows<Run> | undefined;
+  /** The first page of each open window, as it answered: what `connections.adopt` takes. */
+  readonly #firstPages = new WeakMap<ConnectionWindow, FirstPage>();
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
     this.client = client;
@@ -94,7 +112,7 @@ export class RelinkStore {
     kind: Kind,
     key: string,
     fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
-    { sort, merge = false, signal }: { sort?: (a: Entity, b: Entity) => number; merge?: boolean } & LoadOptions = {},
+    { sort, merge = false, signal, first }: { sort?: (a: Entity, b: Entity) => number; merge?: boolean; first?: Page<T> } & LoadOptions = {},
   ): Promise<void> {
     return this.#inflight.once(
       `load:${key}`,
@@ -136,8 +154,11 @@ export class RelinkStore {
           let total: number | undefined;
           // The oldest event id of the pages shown: live updates replay what came after it (list, then watch).
           let eventId: string | undefined;
+          // A first page already in hand (a window's, whose event id it reported) is shown without asking again.
+          let inHand = first;
           do {
-            const page = await fetchPage(cursor, shared);
+            const page = inHand ?? (await fetchPage(cursor, shared));
+            inHand = undefined;
             if (shared.aborted) return;
             if (cursor === undefined && page.total !== undefined) total = page.total;
             for (const item of page.data) fetched.set(item.id, item);
@@ -165,21 +186,32 @@ export class RelinkStore {
     );
   }
 
+  /** One page of the whole connections list, as `connections.load()` (and `adopt`) read it. */
+  readonly #connectionsPage = (cursor: string | undefined, signal: AbortSignal) => this.client.connections.list({ cursor, limit: 100 }, { signal });
+
   /** Connections the viewer may see (every page). */
   readonly connections = {
-    load: ({ signal }: LoadOptions = {}) =>
-      this.#load('connections', 'connections', (cursor, shared) => this.client.connections.list({ cursor, limit: 100 }, { signal: shared }), { signal }),
+    load: ({ signal }: LoadOptions = {}) => this.#load('connections', 'connections', this.#connectionsPage, { signal }),
     /**
      * A window onto the list for a view that shows a slice of it (a virtualized table of 100,000): sorted, filtered
      * and searched on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes.
      * Call `close()` when the view goes. Loaded on first use (a page without a long list never pays for it).
      */
-    window: async (query: ConnectionWindowQuery = {}, options?: ConnectionWindowOptions): Promise<ConnectionWindow> => {
-      const { ConnectionWindow } = await import('./store/connection-window.js');
+    window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
+      const firstPage = new FirstPage(this.client, query, options);
+      const { ConnectionWindow } = windowCode ?? (windowCode = await import('./store/connection-window.js').catch((error: unknown) => {
+        firstPage.drop();
+        throw error;
+      }));
       // The ids this window has shown the store (each counted once in `#windowRows`).
       const shown = new Set<string>();
-      const opened: ConnectionWindow = new ConnectionWindow(this.client, {
-        watch: (listener) => this.#state.watch((kind, id, item) => kind === 'connections' && listener(id, item as Connection | undefined)),
+      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, {
+        watch: (listener) =>
+          this.#state.watch((kind, id, item) => {
+            if (kind !== 'connections') return;
+            firstPage.heard(id, item);
+            listener(id, item as Connection | undefined);
+          }),
         listed: (eventId) => this.#live.windowListed(eventId),
         // The rows a window shows are known by id to every view (a row's renew button, a detail opened from it), as
         // the issue has it: the store keeps what is visible plus live updates. Never older than what it holds.
@@ -216,9 +248,13 @@ export class RelinkStore {
           }
           if (gone.length && !own) this.#state.forget('connections', gone);
         },
-        closed: () => this.#windows.delete(opened),
+        closed: () => {
+          firstPage.drop();
+          this.#windows.delete(opened);
+        },
       }, query, options);
       this.#windows.add(opened);
+      this.#firstPages.set(opened, firstPage);
       return opened;
     },
     /**
@@ -237,12 +273,25 @@ export class RelinkStore {
         return connection;
       }, signal);
     },
+    /**
+     * Take a window's first page as the start of the loaded list, so a view that asked for it to count the workspace
+     * (a table choosing between loading every connection and a window) does not ask for it again: a workspace that
+     * fits in one page is loaded at once (`ready`, no request), a bigger one goes on from that page's cursor, as
+     * `load()` would. Only for a window in the list's own order (no sort, filter or search) whose first page is
+     * current; otherwise, or while the list is loaded or loading already, returns undefined and changes nothing.
+     */
+    adopt: (window: ConnectionWindow, { signal }: LoadOptions = {}): Promise<void> | undefined => {
+      const status = this.#state.snapshot.connections.status;
+      if (status === 'ready' || status === 'loading') return undefined;
+      const first = this.#firstPages.get(window)?.current(window);
+      if (!first) return undefined;
+      return this.#load('connections', 'connections', this.#connectionsPage, { signal, first });
+    },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);
       this.#state.upsert('connections', connection);
       this.#windowRows.delete(id); // asked for by id: kept when the windows scroll away
-
       return connection;
     },
   };

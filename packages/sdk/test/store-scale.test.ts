@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createInPageRelink } from '@relink/server/browser';
-import { createRelinkClient, createRelinkStore, type Connection, type RelinkEvent } from '@relink/sdk';
+import { createRelinkClient, createRelinkStore, replacedSince, type Connection, type RelinkEvent } from '@relink/sdk';
 
 // The store at workspace scale (issue 17): a burst of live changes is applied in one pass, and a long list shows its
 // first page as soon as it arrives. Against the in-page reference backend; no wall-clock assertions.
@@ -177,5 +177,37 @@ describe('RelinkStore at scale', () => {
     expect(done.status).to.equal('ready');
     expect(done.items.length).to.equal(total);
     expect(new Set(done.items.map((c) => c.id)).size).to.equal(total);
+  });
+
+  it('replacedSince names the items live changes replaced, across snapshots; a load or a new item names none', async () => {
+    const { server, store } = await setup(20);
+    close = () => server.close();
+    await store.connections.load();
+    const loaded = store.getSnapshot().connections;
+    const [a, b] = loaded.items as [Connection, Connection];
+    store.apply(changed(a, 1));
+    const once = store.getSnapshot().connections;
+    store.apply(changed(b, 2));
+    const twice = store.getSnapshot().connections;
+    expect([...replacedSince(loaded, once)!]).to.deep.equal([a.id]);
+    expect([...replacedSince(loaded, twice)!].sort()).to.deep.equal([a.id, b.id].sort());
+    expect([...replacedSince(once, twice)!]).to.deep.equal([b.id]);
+    store.apply(changed({ ...a, id: 'con_brand_new' }, 3));
+    expect(replacedSince(twice, store.getSnapshot().connections)).to.equal(undefined);
+    await store.connections.load();
+    expect(replacedSince(twice, store.getSnapshot().connections)).to.equal(undefined);
+  });
+
+  it('a window opened with prefetch asks for its first page while its code loads, once', async () => {
+    const { server, store, requested } = await setup(20);
+    close = () => server.close();
+    const opening = store.connections.window({}, { prefetch: true });
+    // Asked before the window exists (its code is still loading).
+    await until(() => requested.some((url) => new URL(url).pathname.endsWith('/connections')), 'the first page asked for');
+    const window = await opening;
+    await window.ensure(0, 10);
+    expect(window.at(0)).to.not.equal(undefined);
+    expect(requested.filter((url) => new URL(url).pathname.endsWith('/connections'))).to.have.length(1);
+    window.close();
   });
 });

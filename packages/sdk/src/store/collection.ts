@@ -132,11 +132,37 @@ export function upsertAll<T extends { id: string }>(collection: Collection<T>, i
   const items = !fresh.length ? collection.items.slice() : prepend ? fresh.slice().reverse().concat(collection.items) : collection.items.concat(fresh);
   const offset = prepend ? fresh.length : 0;
   for (const [id, item] of replaced) items[byId.at(byId.index.get(id)!) + offset] = item;
+  if (!fresh.length) {
+    // Replaced in place: the index stays as it is, and a view can ask which items changed (`replacedSince`).
+    const next = { ...collection, items, byId: new ItemsById(items, byId.index, prepend) };
+    replacedIn.set(next, { from: collection, ids: [...replaced.keys()] });
+    return next;
+  }
   // The index is extended in place only by the snapshot that holds all of it; another (an older one, extended
   // already by a newer) gets its own.
   let index = byId.index;
-  if (fresh.length && index.size !== collection.items.length) index = indexed(collection.items, prepend).index;
+  if (index.size !== collection.items.length) index = indexed(collection.items, prepend).index;
   const from = collection.items.length;
   fresh.forEach((item, k) => index.set(item.id, from + k));
   return { ...collection, items, byId: new ItemsById(items, index, prepend) };
+}
+
+/** Collections made by replacing items in place (live changes): which they came from and the ids replaced. */
+const replacedIn = new WeakMap<Collection<{ id: string }>, { from: Collection<{ id: string }>; ids: readonly string[] }>();
+
+/**
+ * The ids of the items replaced in place between two snapshots of a collection (the live changes a view has not seen
+ * yet), without walking its items; undefined when `next` is not `previous` with items replaced (a load, an added or
+ * removed item, or too many snapshots apart), so the caller compares the items itself.
+ */
+export function replacedSince<T extends { id: string }>(previous: Collection<T>, next: Collection<T>): ReadonlySet<string> | undefined {
+  const ids = new Set<string>();
+  let at: Collection<{ id: string }> = next;
+  for (let steps = 0; at !== previous; steps++) {
+    const link = replacedIn.get(at);
+    if (!link || steps === 64) return undefined;
+    for (const id of link.ids) ids.add(id);
+    at = link.from;
+  }
+  return ids;
 }

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { expiryHintDays, type Collection, type Connection, type ConnectionStatus, type ConnectionWindow, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
+import { expiryHintDays, replacedSince, type Collection, type Connection, type ConnectionStatus, type ConnectionWindow, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
 import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
 import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
 import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
@@ -56,11 +57,16 @@ type VirtualizeModule = typeof Virtualize;
 const FIRST_SCREEN = 12;
 /** The virtualizer once loaded: a table mounted after that renders its rows at once, without waiting a turn. */
 let virtualizerModule: VirtualizeModule | undefined;
+/** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
+const whenIdle = (task: () => void): void =>
+  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
 
 /** Search text as the server compares it: case- and accent-insensitive. */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Whether a connection matches a folded search, by app name or label. */
+const matches = (c: Connection, search: string) => fold(c.app.name).includes(search) || fold(c.label).includes(search);
 
 /**
  * The connections the viewer may see (seed 001's Connections page): App, Label, Status and a "Manage" link per row.
@@ -78,7 +84,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * table does not load them all. It asks the server for the rows it shows (`store.connections.window`): the
  * virtualizer's range asks for their pages, rows not loaded yet are placeholder rows, and sorting, the status filter
  * and the search are query parameters of a new window. A store that already holds every connection (another view
- * loaded them) is shown from memory as before.
+ * loaded them) is shown from memory as before. At or below it (and unsorted), the first page that counted them starts
+ * the loaded list: it shows at once and is not asked for again.
  *
  * @tag relink-connections-table
  * @summary Every connection with its status; sort, filter, and "Manage" each one.
@@ -185,6 +192,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private rows: readonly Connection[] = [];
   /** What `rows` was derived from: rows are filtered and sorted again only when one of these changes. */
   private rowsFrom?: [items: readonly Connection[], filter: string, sort: SortKey | undefined, direction: SortDirection, locale: string, search: string];
+  /** The collection `rows` was last derived from or updated to, and each row's position (built on the first live change). */
+  private rowsCollection?: Collection<Connection>;
+  private rowIndex?: Map<string, number>;
   /** The collection the last status announcement compared against (live changes are announced, the first load is not). */
   private seen?: Collection<Connection>;
   private collator?: [locale: string, collator: Intl.Collator];
@@ -225,8 +235,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const held = store.getSnapshot().connections;
     if (held.status !== 'ready' && held.status !== 'loading') {
       // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the first window.
-      // It shares its rows with the store only if it is kept: a small workspace is loaded whole instead.
-      const probe = await store.connections.window(this.windowQuery(false), { share: false });
+      // It shares its rows with the store only if it is kept; a smaller workspace's list starts from its page
+      // (`adopt`). Its request starts while the window's code loads.
+      const probe = await store.connections.window(this.windowQuery(false), { share: false, prefetch: true });
       if (signal.aborted) {
         probe.close();
         return initialState;
@@ -259,7 +270,15 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         this.mode = 'window';
         return undefined;
       }
+      // The probe's page starts the list (a workspace that fits in it is loaded; a bigger one shows it while the rest
+      // loads), when it is in the list's own order: with a sort the table orders rows itself, so they would jump.
+      const adopted = store.connections.adopt(probe, { signal });
       probe.close();
+      if (adopted) {
+        this.mode = 'client';
+        await adopted.catch(() => undefined);
+        return undefined;
+      }
     }
     this.mode = 'client';
     if (held.status !== 'ready') await store.connections.load({ signal }).catch(() => undefined);
@@ -391,6 +410,27 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     };
   }
 
+  /**
+   * The virtualizer of `renderVirtual`, re-rendering only the rows whose connection (or position, words, locale,
+   * "Manage" link or expiry hint) changed: a live change to one row costs that row, not every row on screen.
+   */
+  private changedRowsOnly(module: VirtualizeModule): VirtualizeModule {
+    const { m, locale, manageHref } = this;
+    const store = this.data.store;
+    const now = store?.now() ?? Date.now();
+    return {
+      ...module,
+      virtualize: ((config: Parameters<VirtualizeModule['virtualize']>[0] & {}) =>
+        module.virtualize({
+          ...config,
+          // The virtualizer's `repeat` takes any child value, a directive's too; its type says a template.
+          renderItem: (c: unknown, index: number) =>
+            guard([c, index, m, locale, manageHref, c && store ? expiryHintDays(c as Connection, store.expiringWithinDays, now) : undefined], () =>
+              config.renderItem!(c, index)) as unknown as TemplateResult,
+        })) as VirtualizeModule['virtualize'],
+    };
+  }
+
   private placeholderRow(index: number) {
     const cell = html`<div part="cell" role="cell"><span class="skeleton"></span></div>`;
     return html`<div part="row" class="placeholder" role="row" aria-rowindex=${index + 2} aria-busy="true">${cell}${cell}${cell}${cell}</div>`;
@@ -399,8 +439,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.mode === 'window' && !this.windowPainted && this.window?.total !== undefined) {
-      // After the frame that paints the first rows (a timer queued from an animation frame runs after its paint).
-      requestAnimationFrame(() => setTimeout(() => (this.windowPainted = true)));
+      // After the frame that paints the first rows, once the page is idle: the virtualizer's first render is not in
+      // the way of that paint or of what the page does right after it.
+      requestAnimationFrame(() => whenIdle(() => (this.windowPainted = true)));
     }
     // The virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble).
     const scroller = this.mode === 'window' ? this.renderRoot.querySelector('.scroller') ?? undefined : undefined;
@@ -420,14 +461,22 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (seen && collection.items !== seen.items) {
       const m = this.m;
       const changes: string[] = [];
-      const { items } = collection;
-      for (let i = 0; i < items.length; i++) {
-        const c = items[i]!;
-        if (c === seen.items[i]) continue;
+      const announce = (c: Connection) => {
         const before = seen.byId.get(c.id);
         if (before !== undefined && before.status !== c.status) {
           changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
         }
+      };
+      // Live changes say which items they replaced; anything else (a load) is compared item by item.
+      const replaced = replacedSince(seen, collection);
+      if (replaced) {
+        for (const id of replaced) {
+          const c = collection.byId.get(id);
+          if (c) announce(c);
+        }
+      } else {
+        const { items } = collection;
+        for (let i = 0; i < items.length; i++) if (items[i] !== seen.items[i]) announce(items[i]!);
       }
       if (changes.length) this.announcement = changes.join(' ');
     }
@@ -443,13 +492,18 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
     const locale = this.locale;
     const from = this.rowsFrom;
-    if (from && from[0] === items && from[1] === this.statusFilter && from[2] === this.sort && from[3] === this.sortDirection && from[4] === locale && from[5] === this.search) return;
+    const same = from && from[1] === this.statusFilter && from[2] === this.sort && from[3] === this.sortDirection && from[4] === locale && from[5] === this.search;
+    if (same && from[0] === items) return;
+    const derivedFrom = this.rowsCollection;
+    this.rowsCollection = collection;
     this.rowsFrom = [items, this.statusFilter, this.sort, this.sortDirection, locale, this.search];
+    // Live changes that leave every changed row where it was (same filter match, same sort key) replace those rows in
+    // place: no filtering and sorting of every row per change.
+    if (same && collection && derivedFrom && this.replaceRows(derivedFrom, collection)) return;
+    this.rowIndex = undefined;
+    const search = this.search ? fold(this.search) : '';
     let rows = this.statusFilter ? items.filter((c) => c.status === this.statusFilter) : items;
-    if (this.search) {
-      const search = fold(this.search);
-      rows = rows.filter((c) => fold(c.app.name).includes(search) || fold(c.label).includes(search));
-    }
+    if (search) rows = rows.filter((c) => matches(c, search));
     if (this.sort) {
       if (this.collator?.[0] !== locale) this.collator = [locale, new Intl.Collator(locale, { sensitivity: 'base', numeric: true })];
       const collator = this.collator[1];
@@ -459,11 +513,43 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         sign * (key === 'status' ? SEVERITY[a.status]! - SEVERITY[b.status]! : collator.compare(key === 'app' ? a.app.name : a.label, key === 'app' ? b.app.name : b.label)) ||
         collator.compare(a.app.name, b.app.name));
     }
-    this.rows = rows;
+    // The table's own array (`replaceRows` writes into it), never the store's.
+    this.rows = rows === items ? items.slice() : rows;
     if (rows.length > this.virtualizeThreshold && !this.virtualizer) {
       // Small pages never pay for the virtualizer: it is fetched only when a big list shows up.
       void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
     }
+  }
+
+  /**
+   * Replaces the rows of connections changed in place since `before` (`replacedSince`), when none of them enters or
+   * leaves the filter or search or changes its sort key; false when the rows must be derived again. The rows are
+   * written in place: the virtualizer, handed the same array, re-renders the rows shown (only the changed ones render
+   * anew, `changedRowsOnly`) without laying out the list again.
+   */
+  private replaceRows(before: Collection<Connection>, after: Collection<Connection>): boolean {
+    const replaced = replacedSince(before, after);
+    if (!replaced) return false;
+    const search = this.search ? fold(this.search) : '';
+    const key = (c: Connection) => (this.sort === 'status' ? c.status : this.sort === 'label' ? c.label : this.sort === 'app' ? c.app.name : '');
+    const shown = (c: Connection) => (!this.statusFilter || c.status === this.statusFilter) && (!search || matches(c, search));
+    const changed: [was: Connection, now: Connection][] = [];
+    for (const id of replaced) {
+      const was = before.byId.get(id);
+      const now = after.byId.get(id);
+      if (!was || !now) return false;
+      if (shown(was) !== shown(now) || key(was) !== key(now) || (this.sort && was.app.name !== now.app.name)) return false;
+      if (shown(now)) changed.push([was, now]);
+    }
+    const rows = this.rows as Connection[];
+    // A few changes find their rows by a scan (the row holds the item replaced); a burst builds the index once.
+    if (!this.rowIndex && changed.length > 16) this.rowIndex = new Map(rows.map((c, i) => [c.id, i]));
+    for (const [was, now] of changed) {
+      const at = this.rowIndex ? this.rowIndex.get(now.id) : rows.indexOf(was);
+      if (at === undefined || at < 0) return false;
+      rows[at] = now;
+    }
+    return true;
   }
 
   private renderHeader(cell: (content: TemplateResult | string, sort?: SortKey) => TemplateResult) {
@@ -651,12 +737,12 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       body = total === 0
         ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
         : this.virtualizer && this.windowPainted
-          ? this.renderVirtual(this.withPlaceholders(this.virtualizer))
+          ? this.renderVirtual(this.changedRowsOnly(this.withPlaceholders(this.virtualizer)))
           : this.renderTable(true, Array.from({ length: Math.min(FIRST_SCREEN, total ?? 0) }, (_, i) => window.at(i)).filter((c) => c !== undefined));
     } else {
       const big = this.rows.length > this.virtualizeThreshold;
       body = !loading && big && this.virtualizer
-        ? this.renderVirtual(this.virtualizer)
+        ? this.renderVirtual(this.changedRowsOnly(this.virtualizer))
         // While the virtualizer loads, a big list shows its first rows (a screenful) rather than skeletons: the data is there.
         : html`${this.renderTable(loading || big, loading ? undefined : big ? this.rows.slice(0, FIRST_SCREEN) : this.rows)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
     }
