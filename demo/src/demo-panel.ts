@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit';
-import { setMessages } from '@relink/elements';
 import type { SessionToken } from './session.js';
 import { say, words } from './words.js';
 
@@ -17,7 +16,9 @@ let errorWord = '';
 function relabelError(event: SubmitEvent): void {
   event.preventDefault();
   errorWord = new FormData(event.target as HTMLFormElement).get('error-word')?.toString().trim() ?? '';
-  setMessages(errorWord ? { common: { error: errorWord } } : {});
+  // The whole kit's entry, loaded when a visitor first relabels: the page itself imports only the elements it shows.
+  const messages = errorWord ? { common: { error: errorWord } } : {};
+  void import('@relink/elements').then(({ setMessages }) => setMessages(messages));
 }
 
 export function demoPanel(token: SessionToken): TemplateResult {

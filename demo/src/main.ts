@@ -1,7 +1,13 @@
 // The demo host app: an agency console and a client portal built from Relink tags only. The host's own code is
 // routing, layout and getting session tokens from its backend — what a product team would write.
 import { html, nothing, render, type TemplateResult } from 'lit';
-import '@relink/elements';
+// The elements of the first screen, console and portal alike, come with the page's script. The others are defined
+// by the route that shows them (`needs` below): each is an on-demand chunk, so a page never evaluates the whole kit.
+import '@relink/elements/provider.js';
+import '@relink/elements/toaster.js';
+import '@relink/elements/reauth-banner.js';
+import '@relink/elements/notification-bell.js';
+import '@relink/elements/connections-table.js';
 import { sessionToken } from './session.js';
 import { demoPanel } from './demo-panel.js';
 import { LANGUAGE_CHANGE, languagePicker } from './language.js';
@@ -9,6 +15,10 @@ import { words } from './words.js';
 import { addConnection } from './add-connection.js';
 
 const tokens = { agency: sessionToken('agency'), client: sessionToken('client') };
+// The page's first token is asked for now, beside /host/config and the elements' first chunks, instead of when
+// the provider connects: every request of the first screen waits for it. A failure is the provider's to report
+// (it asks again), so this early ask stays quiet.
+void Promise.resolve(tokens[location.pathname.startsWith('/portal') ? 'client' : 'agency']()).catch(() => undefined);
 const app = document.querySelector<HTMLElement>('#app')!;
 let demoMode = false;
 
@@ -35,6 +45,20 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', () => void show());
 // The host's own words follow the language select; Relink's elements follow `lang` by themselves.
 document.addEventListener(LANGUAGE_CHANGE, () => void show());
+
+/** The elements a route shows beyond the first screen's; an element renders once its module has defined it. */
+const elements = {
+  runsList: () => import('@relink/elements/runs-list.js'),
+  connectionRequests: () => import('@relink/elements/connection-requests.js'),
+  appCatalog: () => import('@relink/elements/app-catalog.js'),
+  connectionDetail: () => import('@relink/elements/connection-detail.js'),
+  runDetail: () => import('@relink/elements/run-detail.js'),
+  notificationSettings: () => import('@relink/elements/notification-settings.js'),
+};
+
+function needs(...loads: Array<() => Promise<unknown>>): void {
+  for (const load of loads) load().catch((error: unknown) => console.error('Could not load a Relink element.', error));
+}
 
 const monogram = (text: string) => html`<span class="logo" aria-hidden="true">${text}</span>`;
 
@@ -88,9 +112,11 @@ function portalShell(content: TemplateResult): TemplateResult {
   `;
 }
 
-const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
+/** Each route: its path, the elements it needs beyond the first screen's, its page. */
+const routes: Array<[RegExp, Array<() => Promise<unknown>>, (...params: string[]) => TemplateResult]> = [
   [
     /^\/$/,
+    [elements.runsList, elements.connectionRequests],
     () =>
       agencyShell(
         '/',
@@ -113,11 +139,13 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   ],
   [
     /^\/connections$/,
+    [elements.appCatalog],
     () =>
       agencyShell('/connections', words().connections, html`${addConnection()}<relink-connections-table manage-href="/connections/{id}"></relink-connections-table>`),
   ],
   [
     /^\/connections\/([\w-]+)$/,
+    [elements.connectionDetail],
     (id) =>
       agencyShell(
         '/connections',
@@ -128,10 +156,12 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   ],
   [
     /^\/runs$/,
+    [elements.runsList],
     () => agencyShell('/runs', words().runs, html`<relink-runs-list connection-href="/connections/{id}" run-href="/runs/{id}"></relink-runs-list>`),
   ],
   [
     /^\/runs\/([\w-]+)$/,
+    [elements.runDetail],
     (id) =>
       agencyShell(
         '/runs',
@@ -142,6 +172,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   ],
   [
     /^\/settings$/,
+    [elements.notificationSettings],
     () =>
       agencyShell(
         '/settings',
@@ -154,6 +185,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   ],
   [
     /^\/portal\/connections$/,
+    [elements.connectionRequests, elements.appCatalog],
     () =>
       portalShell(html`
         <h1>${words().connections}</h1>
@@ -165,6 +197,7 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
   ],
   [
     /^\/portal\/connections\/([\w-]+)$/,
+    [elements.connectionDetail],
     (id) =>
       portalShell(html`
         <p><a data-route href="/portal/connections">${words().backToConnections}</a></p>
@@ -176,9 +209,10 @@ const routes: Array<[RegExp, (...params: string[]) => TemplateResult]> = [
 
 async function show(): Promise<void> {
   const path = location.pathname.replace(/\/+$/, '') || '/';
-  for (const [pattern, page] of routes) {
+  for (const [pattern, loads, page] of routes) {
     const match = pattern.exec(path);
     if (match) {
+      needs(...loads);
       render(page(...match.slice(1)), app);
       return;
     }

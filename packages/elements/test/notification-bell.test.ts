@@ -49,6 +49,15 @@ describe('relink-notification-bell', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("writes the badge's count in the page's digits: Arabic-Indic in ar-EG, Latin in de", async () => {
+    const { el } = await bell();
+    const badge = () => part(el, 'badge')!.textContent!.trim();
+    el.lang = 'ar-EG';
+    await waitUntil(() => badge() === '٣', `Arabic-Indic digits (saw ${badge()})`);
+    el.lang = 'de';
+    await waitUntil(() => badge() === '3', `Latin digits (saw ${badge()})`);
+  });
+
   it('opens a popover listing notifications newest first, titled after the app, deep-linked to their connection', async () => {
     const { el } = await bell();
     await openByClick(el);

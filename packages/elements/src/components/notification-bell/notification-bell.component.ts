@@ -11,7 +11,7 @@ import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
-import { numberFormat, plural, relativeTime } from '../../internal/format.js';
+import { formatCount, plural, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
@@ -233,7 +233,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     return html`<div part="base">
       <button part="button" type="button" popovertarget="panel" aria-label=${unread ? plural(this.locale, unread, m.labelUnread) : m.label}>
         ${icon(Bell)}${unread
-          ? html`<span part="badge" aria-hidden="true">${unread > 99 ? `${numberFormat(this.locale).format(99)}+` : numberFormat(this.locale).format(unread)}</span>`
+          ? html`<span part="badge" aria-hidden="true">${unread > 99 ? `${formatCount(this.locale, 99)}+` : formatCount(this.locale, unread)}</span>`
           : nothing}
       </button>
       <div part="panel" id="panel" popover role="dialog" aria-labelledby="heading" tabindex="-1"
