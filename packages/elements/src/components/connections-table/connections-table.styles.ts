@@ -29,7 +29,6 @@ export default [
       font: inherit;
     }
     [part='table'] {
-      --_cols: minmax(9rem, 1.2fr) minmax(8rem, 1.5fr) minmax(9rem, 1.3fr) max-content;
       inline-size: 100%;
       border-collapse: collapse;
       border: 1px solid ${colorBorder};
@@ -50,7 +49,7 @@ export default [
     [part~='row'] > :nth-child(4), a[part~='manage'], button[part~='manage'] { white-space: nowrap; }
     th[scope='col'], [role='columnheader'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
     th[scope='row'], [role='rowheader'] { font-weight: 500; }
-    tbody tr:last-child > *, [role='row']:last-child > * { border-block-end: 0; }
+    tbody tr:last-child > * { border-block-end: 0; }
     .sort {
       display: inline-flex;
       align-items: center;
@@ -86,9 +85,27 @@ export default [
     a[part~='manage']:hover { text-decoration-thickness: 2px; }
     .skeleton { block-size: 0.9em; inline-size: 70%; }
     .state { justify-items: center; padding: ${space4}; border: 1px dashed ${colorBorder}; border-radius: ${radius}; text-align: center; }
-    /* The virtualized path: ARIA table roles on a grid of divs (a virtualizer positions rows absolutely). */
+    /*
+     * The virtualized path: ARIA table roles on a grid of divs (a virtualizer positions rows absolutely). Each row is
+     * its own grid, so no track may depend on content: every row and the header get the same columns whatever they
+     * hold, and a long Actions cell (Manage beside "Send reconnection request", or German words) wraps inside its
+     * column. The row draws the line under it: cells of different heights, centred, drew theirs at different heights.
+     */
     div[part='table'] { display: block; }
-    [role='row'] { display: grid; grid-template-columns: var(--_cols); align-items: center; inline-size: 100%; }
+    [role='row'] {
+      display: grid;
+      grid-template-columns: minmax(0, 1.1fr) minmax(0, 1.2fr) minmax(0, 1.5fr) minmax(0, 1.4fr);
+      align-items: center;
+      inline-size: 100%;
+      border-block-end: 1px solid ${colorBorder};
+    }
+    [role='row'] > * { min-inline-size: 0; border-block-end: 0; }
+    [role='row'] > :nth-child(4) { white-space: normal; }
+    [role='row'] button[part~='renew'] { white-space: normal; }
+    [role='row'] [part~='renew']::part(base) { white-space: normal; }
+    /* The header keeps the room a scrollbar takes beside the rows (classic scrollbars), so its columns line up. */
+    .scroller, div[part='table'] > [role='rowgroup']:first-child { scrollbar-gutter: stable; }
+    div[part='table'] > [role='rowgroup']:first-child { overflow: hidden; }
     .scroller { block-size: var(--relink-connections-table-max-height, 480px); }
     /* A scroller of placeholder rows holds nothing focusable: it takes focus itself so the keyboard can scroll it. */
     .scroller:focus-visible { outline-offset: -2px; }
@@ -117,7 +134,9 @@ export default [
       [part~='row'] > :nth-child(1) { grid-area: app; }
       [part~='row'] > :nth-child(2) { grid-area: label; min-inline-size: 0; color: ${colorTextMuted}; }
       [part~='row'] > :nth-child(3) { grid-area: status; }
-      [part~='row'] > :nth-child(4) { grid-area: actions; }
+      [part~='row'] > :nth-child(4) { grid-area: actions; white-space: nowrap; }
+      /* A phone's scrollbars float over the cards: no gutter for them (the header has no columns to line up). */
+      .scroller, div[part='table'] > [role='rowgroup']:first-child { scrollbar-gutter: auto; }
     }
     /* The search field (a window's query at scale) and the rows of a window still being fetched. */
     input[part='search'] { ${textFieldRules} inline-size: auto; min-inline-size: 12rem; }
