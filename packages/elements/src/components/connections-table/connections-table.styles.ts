@@ -79,7 +79,6 @@ export default [
      */
     [part~='row'] [part~='logo'] { display: inline-block; margin-inline-end: ${space2}; line-height: 24px; text-align: center; vertical-align: middle; }
     [part~='cell'] > [data-badge] { display: inline-block; vertical-align: middle; }
-    [part~='cell'] > [data-badge] .badge-icon { display: inline; }
     [part~='cell'] > [data-badge] svg { vertical-align: -0.125em; margin-inline-end: ${space1}; }
     [part~='cell'] > .badge-hint { margin-inline-start: ${space2}; vertical-align: middle; }
     /*
