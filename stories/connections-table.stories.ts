@@ -138,8 +138,25 @@ export const ManyRows: Story = story({ role: 'agency' }, AGENCY_APPS, {
     await expect(grid).toHaveAttribute('aria-rowcount', String(AGENCY_APPS.length + 1000 + 1));
     await waitFor(() => expect(rowsOf(t).length).toBeGreaterThan(0));
     await expect(rowsOf(t).length).toBeLessThan(200);
+    expectColumnsLineUp(t);
   },
 });
+
+/**
+ * Each virtual row is its own grid: its columns start where the header's do, whatever its cells hold (a row with a
+ * renew button beside Manage too), and the row draws the one line under it, not each cell at its own height.
+ */
+function expectColumnsLineUp(t: RelinkConnectionsTable): void {
+  const lefts = (row: Element) => [...row.children].map((cell) => Math.round(cell.getBoundingClientRect().left));
+  const header = lefts(t.shadowRoot!.querySelector("[part~='header']")!);
+  const rows = rowsOf(t);
+  expect(rows.some((row) => row.querySelector("[part~='renew']"))).toBe(true);
+  for (const row of rows) {
+    expect(lefts(row)).toEqual(header);
+    expect(getComputedStyle(row).borderBlockEndWidth).toBe('1px');
+    for (const cell of row.children) expect(getComputedStyle(cell).borderBlockEndWidth).toBe('0px');
+  }
+}
 
 /** A workspace of 600 more connections, written straight into the in-page backend's database (seed data, not a fake). */
 const WORKSPACE_EXTRA = 600;

@@ -30,10 +30,11 @@ export interface BadgeParts {
  * One template per case rather than the icon as a template inside the badge's: a table renders one per row.
  */
 export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult => {
-  // Without a label part (a table's rows) the word is a text node of the badge: one element fewer per row.
+  // Without a label part (a table's rows) the word is a text node of the badge, and without an icon part the icon is
+  // the badge's own child: two elements fewer per row (each element of 100 rows is style and layout work).
   const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
   return status
-    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge><span part=${parts.icon ?? nothing} class="badge-icon">${icon(ICONS[status])}</span>${text}</span>`
+    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge>${parts.icon ? html`<span part=${parts.icon} class="badge-icon">${icon(ICONS[status])}</span>` : icon(ICONS[status])}${text}</span>`
     : html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
 };
 
