@@ -222,5 +222,14 @@ export const LargeWorkspaceRowsLoading: Story = {
     }, { timeout: 5000 });
     await expect(rowsOf(t)).toHaveLength(0);
     for (const row of placeholders()) await expect(row).toHaveAttribute('aria-busy', 'true');
+    // Settled at the end: the virtualizer has stopped moving the rows as it measures them (a still picture).
+    const frame = () => new Promise(requestAnimationFrame);
+    await waitFor(async () => {
+      scroller.scrollTop = scroller.scrollHeight;
+      const at = scroller.scrollTop;
+      for (let i = 0; i < 3; i++) await frame();
+      await expect(scroller.scrollTop).toBe(at);
+      await expect(at + scroller.clientHeight).toBeGreaterThanOrEqual(scroller.scrollHeight - 1);
+    }, { timeout: 5000 });
   },
 };
