@@ -90,6 +90,8 @@ export class RelinkStore {
    */
   #connectionWindowRows: WindowRows<Connection> | undefined;
   #runWindowRows: WindowRows<Run> | undefined;
+  /** Connections views follow without holding them (`connections.follow`), with how many views do. */
+  readonly #followed = new Map<string, number>();
   /** The first page of each open window, as it answered: what `connections.adopt` takes. */
   readonly #firstPages = new WeakMap<ConnectionWindow, FirstPage>();
 
@@ -97,7 +99,10 @@ export class RelinkStore {
     this.client = client;
     this.expiringWithinDays = options.expiringWithinDays ?? 14;
     this.now = options.now ?? Date.now;
-    this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded());
+    this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded(), (id) => {
+      const { connections } = this.#state.snapshot;
+      return connections.status !== 'idle' || connections.byId.has(id) || this.#followed.has(id);
+    });
   }
 
   readonly getSnapshot = (): RelinkSnapshot => this.#state.snapshot;
@@ -245,6 +250,26 @@ export class RelinkStore {
       const first = this.#firstPages.get(window)?.current(window);
       if (!first) return undefined;
       return this.#load('connections', 'connections', this.#connectionsPage, { signal, first });
+    },
+    /**
+     * Keep live changes to these connections in the store while the returned function is not called, for a view whose
+     * answer depends on connections it never loaded (a publish check rechecks when one of its workflow's changes
+     * status). Without it, while only windows show connections, a change to one no view holds reaches the windows but
+     * is not kept: the store holds what is shown, asked for by id or followed, not every connection the stream names.
+     */
+    follow: (ids: readonly string[]): (() => void) => {
+      const followed = [...new Set(ids)];
+      for (const id of followed) this.#followed.set(id, (this.#followed.get(id) ?? 0) + 1);
+      let following = true;
+      return () => {
+        if (!following) return;
+        following = false;
+        for (const id of followed) {
+          const count = this.#followed.get(id)! - 1;
+          if (count) this.#followed.set(id, count);
+          else this.#followed.delete(id);
+        }
+      };
     },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
