@@ -20,6 +20,7 @@ import { settleReconnect } from './store/consent-sync.js';
 import type * as ConnectionWindowCode from './store/connection-window.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type { RunWindow, RunWindowOptions, RunWindowQuery } from './store/run-window.js';
+import type * as WindowRowsCode from './store/window-rows.js';
 import type { WindowRows } from './store/window-rows.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
@@ -44,7 +45,7 @@ export interface StoreWindowOptions extends ConnectionWindowOptions {
  * The window's code once loaded: a later window opens without waiting for `import()` again, which takes a task even
  * for a module already loaded, behind whatever else the page queued (a table's first page could answer before it).
  */
-let windowCode: typeof ConnectionWindowCode | undefined;
+let windowCode: [typeof ConnectionWindowCode, typeof WindowRowsCode] | undefined;
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -84,12 +85,13 @@ export class RelinkStore {
   /** Open windows (connections, runs): a poll or a gap in the live stream refreshes them with the collections. */
   readonly #windows = new Set<{ refresh(): void }>();
   /**
-   * Connections the store holds only because open windows show them, with how many windows do: let go when the last
-   * one forgets them, so memory follows the screens, not how far they scrolled. A full load owns its rows (cleared).
+   * Rows the store holds only because open windows show them (store/window-rows.ts), one per collection, made with
+   * its first window (the code loads with the window's): memory follows the screens, not how far they scrolled.
    */
-  readonly #windowRows = new Map<string, number>();
-  /** The same for runs (store/window-rows.ts), made with the first runs window (its code loads with the window's). */
+  #connectionWindowRows: WindowRows<Connection> | undefined;
   #runWindowRows: WindowRows<Run> | undefined;
+  /** Connections views follow without holding them (`connections.follow`), with how many views do. */
+  readonly #followed = new Map<string, number>();
   /** The first page of each open window, as it answered: what `connections.adopt` takes. */
   readonly #firstPages = new WeakMap<ConnectionWindow, FirstPage>();
 
@@ -97,7 +99,10 @@ export class RelinkStore {
     this.client = client;
     this.expiringWithinDays = options.expiringWithinDays ?? 14;
     this.now = options.now ?? Date.now;
-    this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded());
+    this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded(), (id) => {
+      const { connections } = this.#state.snapshot;
+      return connections.status !== 'idle' || connections.byId.has(id) || this.#followed.has(id);
+    });
   }
 
   readonly getSnapshot = (): RelinkSnapshot => this.#state.snapshot;
@@ -136,7 +141,7 @@ export class RelinkStore {
         shared.addEventListener('abort', restore, { once: true });
         this.#state.patch(kind, (c) => ({ ...c, status: 'loading', error: undefined }));
         // The rows the collection holds are its own from now on, whatever windows forget.
-        if (kind === 'connections') this.#windowRows.clear();
+        if (kind === 'connections') this.#connectionWindowRows?.clear();
         if (kind === 'runs') this.#runWindowRows?.clear();
         // Rows appear page by page when nothing is shown yet (the first page paints at once) or when a narrowed load
         // adds to what is known; a reload of a shown list swaps in the whole answer at the end instead.
@@ -199,60 +204,19 @@ export class RelinkStore {
      */
     window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
       const firstPage = new FirstPage(this.client, query, options);
-      const { ConnectionWindow } = windowCode ?? (windowCode = await import('./store/connection-window.js').catch((error: unknown) => {
+      const [{ ConnectionWindow }, { WindowRows }] = windowCode ?? (windowCode = await Promise.all([import('./store/connection-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         firstPage.drop();
         throw error;
       }));
-      // The ids this window has shown the store (each counted once in `#windowRows`).
-      const shown = new Set<string>();
-      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, {
-        watch: (listener) =>
-          this.#state.watch((kind, id, item) => {
-            if (kind !== 'connections') return;
-            firstPage.heard(id, item);
-            listener(id, item as Connection | undefined);
-          }),
-        listed: (eventId) => this.#live.windowListed(eventId),
-        // The rows a window shows are known by id to every view (a row's renew button, a detail opened from it), as
-        // the issue has it: the store keeps what is visible plus live updates. Never older than what it holds.
-        loaded: (items) => {
-          const collection = this.#state.snapshot.connections;
-          const own = collection.status === 'ready' || collection.status === 'loading';
-          for (const item of items) {
-            const known = collection.byId.get(item.id);
-            if (!shown.has(item.id)) {
-              shown.add(item.id);
-              // A row the store held already (a full load, `get`) stays; one it learns from windows is counted.
-              const count = this.#windowRows.get(item.id);
-              if (count !== undefined) this.#windowRows.set(item.id, count + 1);
-              else if (!known && !own) this.#windowRows.set(item.id, 1);
-            }
-            if (!known || known.updatedAt <= item.updatedAt) this.#state.upsert('connections', item, { quiet: true });
-          }
-        },
-        // Rows no window shows any more leave the store, unless a full load holds them or the store had them anyway.
-        forgot: (ids) => {
-          const status = this.#state.snapshot.connections.status;
-          const own = status === 'ready' || status === 'loading';
-          const gone: string[] = [];
-          for (const id of ids) {
-            if (!shown.delete(id)) continue;
-            const count = this.#windowRows.get(id);
-            if (count === undefined) continue;
-            if (count > 1) {
-              this.#windowRows.set(id, count - 1);
-              continue;
-            }
-            this.#windowRows.delete(id);
-            gone.push(id);
-          }
-          if (gone.length && !own) this.#state.forget('connections', gone);
-        },
-        closed: () => {
+      this.#connectionWindowRows ??= new WindowRows<Connection>('connections', this.#state);
+      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, this.#connectionWindowRows.source(
+        (eventId) => this.#live.windowListed(eventId),
+        () => {
           firstPage.drop();
           this.#windows.delete(opened);
         },
-      }, query, options);
+        (id, item) => firstPage.heard(id, item),
+      ), query, options);
       this.#windows.add(opened);
       this.#firstPages.set(opened, firstPage);
       return opened;
@@ -269,7 +233,7 @@ export class RelinkStore {
         const known = this.#state.snapshot.connections.byId.get(id);
         // Quiet: learning a row is not a change to it (an open window would take it for one and ask again).
         if (!known || known.updatedAt <= connection.updatedAt) this.#state.upsert('connections', connection, { quiet: true });
-        this.#windowRows.delete(id); // asked for by id: kept when the windows scroll away
+        this.#connectionWindowRows?.keep(id); // asked for by id: kept when the windows scroll away
         return connection;
       }, signal);
     },
@@ -287,11 +251,31 @@ export class RelinkStore {
       if (!first) return undefined;
       return this.#load('connections', 'connections', this.#connectionsPage, { signal, first });
     },
+    /**
+     * Keep live changes to these connections in the store while the returned function is not called, for a view whose
+     * answer depends on connections it never loaded (a publish check rechecks when one of its workflow's changes
+     * status). Without it, while only windows show connections, a change to one no view holds reaches the windows but
+     * is not kept: the store holds what is shown, asked for by id or followed, not every connection the stream names.
+     */
+    follow: (ids: readonly string[]): (() => void) => {
+      const followed = [...new Set(ids)];
+      for (const id of followed) this.#followed.set(id, (this.#followed.get(id) ?? 0) + 1);
+      let following = true;
+      return () => {
+        if (!following) return;
+        following = false;
+        for (const id of followed) {
+          const count = this.#followed.get(id)! - 1;
+          if (count) this.#followed.set(id, count);
+          else this.#followed.delete(id);
+        }
+      };
+    },
     /** Refresh one connection from the server (after a failure the server may have moved it to `error`). */
     get: async (id: string, options?: RequestOptions) => {
       const connection = await this.client.connections.get(id, options);
       this.#state.upsert('connections', connection);
-      this.#windowRows.delete(id); // asked for by id: kept when the windows scroll away
+      this.#connectionWindowRows?.keep(id); // asked for by id: kept when the windows scroll away
       return connection;
     },
   };

@@ -191,6 +191,31 @@ describe('store.connections.window', () => {
     stop();
   });
 
+  it('live: a change to a connection no window shows reaches the windows but is not kept in the store, unless a view follows it', async () => {
+    const { server, store, other } = await setup(250);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const window = await store.connections.window();
+    await window.ensure(0, 99);
+    const total = window.total!;
+    const [far, followed] = (await other.connections.list({ offset: 200, limit: 2 })).data as [Connection, Connection];
+    const unfollow = store.connections.follow([followed.id]);
+    await other.connections.remove(far.id);
+    await until(() => window.total === total - 1, 'the window hears the removal');
+    const added = await other.connections.create({ appKey: 'mailchimp', fields: { api_key: '0123456789abcdef0123456789abcdef-us21' }, label: 'zzz far away' });
+    const id = added.type === 'connection' ? added.connection.id : '';
+    await until(() => window.total === total, 'the window hears the new one');
+    expect(store.getSnapshot().connections.byId.has(id), 'not kept: no view holds it').to.equal(false);
+    expect(store.getSnapshot().connections.items.length).to.equal(100, 'only the rows the window shows');
+    // A view that depends on a connection it never loaded (a publish check) follows it: its changes are kept.
+    await other.connections.revoke(followed.id);
+    await until(() => store.getSnapshot().connections.byId.get(followed.id)?.status === 'revoked', 'the followed change is kept');
+    unfollow();
+    window.close();
+    stop();
+  });
+
   it('live: a change that takes a row out of the filter refetches, and a new connection joins with the total', async () => {
     const { server, store, other } = await setup(20);
     close = () => server.close();

@@ -473,6 +473,8 @@ describe('runs', () => {
     const res = await h.request('GET', '/v1/workflows/wf_lead_sync/publish-check', { token: h.agency });
     assert.equal(res.body.ok, false);
     assert.deepEqual(res.body.problems.map((p: { message: string }) => p.message), ['Trigger node has an inactive connection']);
+    // Every connection it read, the active one too: what a view follows to check again when one changes.
+    assert.deepEqual(res.body.connectionIds, ['con_hubspot', 'con_slack']);
     await h.request('POST', '/v1/connections/con_slack/revoke', { token: h.client });
     const again = await h.request('GET', '/v1/workflows/wf_lead_sync/publish-check', { token: h.agency });
     assert.deepEqual(again.body.problems.map((p: { message: string }) => p.message), ['Trigger node has an inactive connection', 'Action node has an inactive connection']);

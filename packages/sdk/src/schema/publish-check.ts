@@ -15,5 +15,10 @@ export const PublishCheck = z.object({
   /** True when every node's connection is active: the workflow may be published. */
   ok: z.boolean(),
   problems: z.array(PublishProblem),
+  /**
+   * Every connection the check read (each node's), so a view can follow them and check again when one changes.
+   * Optional: a server from before it sends only the problems.
+   */
+  connectionIds: z.optional(z.array(Id)),
 });
 export type PublishCheck = z.infer<typeof PublishCheck>;

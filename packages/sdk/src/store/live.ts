@@ -19,6 +19,7 @@ export class LiveUpdates {
   readonly #state: StoreState;
   readonly #client: RelinkClient;
   readonly #reloadLoaded: () => Promise<unknown>;
+  readonly #keeps: (connectionId: string) => boolean;
   #abort: AbortController | undefined;
   #users = 0;
   /** The newest event applied, or where the stream said it starts: the place to resume from. */
@@ -30,10 +31,12 @@ export class LiveUpdates {
   /** Where the current stream opened: every event after it reaches the store. */
   #openedAt: string | undefined;
 
-  constructor(state: StoreState, client: RelinkClient, reloadLoaded: () => Promise<unknown>) {
+  /** `keeps`: whether the store keeps a change to this connection (a view holds or follows it), not only tells windows. */
+  constructor(state: StoreState, client: RelinkClient, reloadLoaded: () => Promise<unknown>, keeps: (connectionId: string) => boolean) {
     this.#state = state;
     this.#client = client;
     this.#reloadLoaded = reloadLoaded;
+    this.#keeps = keeps;
   }
 
   /** Apply one server event: every event carries the whole resource after the change. */
@@ -41,7 +44,9 @@ export class LiveUpdates {
     this.#lastEventId = event.id;
     switch (event.type) {
       case 'connection.updated':
-        return this.#state.upsert('connections', event.connection);
+        // A change to a connection no view holds or follows is news for the open windows, not a row to keep: a busy
+        // workspace shown through windows would otherwise fill the store one event at a time.
+        return this.#keeps(event.connection.id) ? this.#state.upsert('connections', event.connection) : this.#state.heard('connections', event.connection);
       case 'connection.removed':
         return this.#state.remove('connections', event.connectionId);
       case 'notification.updated':

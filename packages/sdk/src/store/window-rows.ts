@@ -6,7 +6,6 @@ import type { StoreState } from './state.js';
  * The rows of one collection the store holds only because open windows show them, with how many windows do: let go
  * when the last one forgets them, so memory follows the screens, not how far they scrolled (issue 17: the store keeps
  * what is visible plus live updates). A full load owns its rows (`clear`); a row asked for by id is kept (`keep`).
- * (The connections' copy of this bookkeeping is still inline in store.ts's `connections.window`.)
  */
 export class WindowRows<T extends Entity & ListItem> {
   readonly #counts = new Map<string, number>();
@@ -32,12 +31,20 @@ export class WindowRows<T extends Entity & ListItem> {
     return status === 'ready' || status === 'loading';
   }
 
-  /** The store's side of one window: what it hears, learns and forgets. */
-  source(listed: (eventId: string | undefined) => void, closed: () => void): ListWindowSource<T> {
+  /**
+   * The store's side of one window: what it hears, learns and forgets. `heard` sees each change before the window
+   * does (a connections window's first page notes what moved it).
+   */
+  source(listed: (eventId: string | undefined) => void, closed: () => void, heard?: (id: string, item: T | undefined) => void): ListWindowSource<T> {
     // The ids this window has shown the store (each counted once).
     const shown = new Set<string>();
     return {
-      watch: (listener) => this.state.watch((kind, id, item) => kind === this.kind && listener(id, item as T | undefined)),
+      watch: (listener) =>
+        this.state.watch((kind, id, item) => {
+          if (kind !== this.kind) return;
+          heard?.(id, item as T | undefined);
+          listener(id, item as T | undefined);
+        }),
       listed,
       // The rows a window shows are known by id to every view (a row's actions, a detail opened from it). Never older
       // than what the store holds.

@@ -15,5 +15,5 @@ export async function publishCheck(ctx: RelinkContext, workflow: WorkflowRecord)
       message: node.kind === 'trigger' ? 'Trigger node has an inactive connection' : 'Action node has an inactive connection',
     });
   }
-  return { workflowId: workflow.id, ok: problems.length === 0, problems };
+  return { workflowId: workflow.id, ok: problems.length === 0, problems, connectionIds: [...new Set(workflow.nodes.map((node) => node.connectionId))] };
 }

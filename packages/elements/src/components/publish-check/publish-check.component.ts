@@ -67,9 +67,35 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
 
   private readonly check = new ResourceController(this, {
     args: () => [this.clientConsumer.value ?? this.statuses.store?.client, this.workflowId, this.statuses.value] as const,
-    load: ([client, workflowId], { signal }) =>
-      client && workflowId ? client.workflows.publishCheck(workflowId, { signal }) : Promise.resolve(initialState),
+    load: async ([client, workflowId], { signal }) => {
+      if (!client || !workflowId) return initialState;
+      const result = await client.workflows.publishCheck(workflowId, { signal });
+      this.follow(result);
+      return result;
+    },
   });
+
+  /** Stops following the connections of the last answer. */
+  private unfollow?: () => void;
+
+  /**
+   * Follow the connections the answer read, so the store keeps their live changes (it does not keep a change to a
+   * connection no view holds) and a status change checks again. The last answer's stay followed until the next.
+   */
+  private follow(result: PublishCheck | undefined): void {
+    this.unfollow?.();
+    this.unfollow = result && this.statuses.store?.connections.follow(result.connectionIds ?? result.problems.map((p) => p.connectionId));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.result) this.follow(this.result);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.follow(undefined);
+  }
 
   /** The latest result (undefined while the first check runs). */
   get result(): PublishCheck | undefined {
