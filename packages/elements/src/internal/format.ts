@@ -25,6 +25,10 @@ export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions)
 export const pluralRules = (locale: string): Intl.PluralRules =>
   cached('p', locale, undefined, () => new Intl.PluralRules(locale));
 
+/** "A, B and C" in the locale's words. */
+export const conjunction = (locale: string): Intl.ListFormat =>
+  cached('l', locale, undefined, () => new Intl.ListFormat(locale, { type: 'conjunction' }));
+
 /**
  * Languages whose default digits are Latin in every region (CLDR's default numbering system `latn`). Asking `Intl`
  * (`Intl.Locale#getNumberingSystems`, or a first `Intl.NumberFormat`) loads the locale's number data: 10-40 ms on a

@@ -8,6 +8,7 @@ import Hourglass from 'lucide/dist/esm/icons/hourglass.mjs';
 import LoaderCircle from 'lucide/dist/esm/icons/loader-circle.mjs';
 import type { CommonMessages } from '../translations/translation.js';
 import { colorAttention, colorDanger, colorInfo, colorNeutral, colorSuccess, space1 } from '../styles/tokens.js';
+import { conjunction } from './format.js';
 import { icon } from './icon.js';
 
 /** The run vocabulary shared by the runs list and the run detail (seed 002), so both say the same thing. */
@@ -25,7 +26,7 @@ export function connectionList(
   options: { locale: string; name: (id: string) => string; href: (id: string) => string | undefined; part: string; onNavigate?: (event: MouseEvent, id: string, href: string) => void },
 ): (TemplateResult | string)[] {
   const { locale, name, href, part, onNavigate } = options;
-  const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(ids.map(name));
+  const parts = conjunction(locale).formatToParts(ids.map(name));
   let index = 0;
   return parts.map((p) => {
     if (p.type === 'literal') return p.value;
