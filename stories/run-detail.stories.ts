@@ -22,7 +22,8 @@ interface Expected {
 /** The run's page once loaded: its workflow as the heading, the status line, the actions it offers. */
 async function expectRun(root: HTMLElement, { workflow, status, actions, reads = [] }: Expected): Promise<RelinkRunDetail> {
   const el = await detailOf(root);
-  await settled(root, (s) => s.runs.status === 'ready' && runNamesHeld(s, [el.runId]));
+  // The run is fetched by id (the runs list is not loaded), with the connections it names.
+  await settled(root, (s) => s.runs.byId.has(el.runId) && runNamesHeld(s, [el.runId]));
   const shadow = await inShadow(el);
   await expect(await shadow.findByRole('heading', { name: workflow })).toBeTruthy();
   await waitFor(() => expect(renderedText(shadow.getByRole('group', { name: 'Run status' }))).toMatch(status));

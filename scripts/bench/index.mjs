@@ -9,7 +9,8 @@
 //               painted against the raw event's arrival on a bare stream in the same page
 //   scale       a 100,000-connection workspace in the page, nothing loaded: the table's first rows painted against one
 //               page request (+ a paint) in the same page, alternating; JS heap added by mounting the table at
-//               100,000 against 10,000 (it must not grow with N). One page per size (seeding is slow), fresh store and
+//               100,000 against 10,000 (it must not grow with N); the runs list's first rows at 100,000 runs against
+//               one runs page request (+ a paint), the same way. One page per size (seeding is slow), fresh store and
 //               element per sample; --smoke seeds 2,000 and 20,000.
 //   server      scripts/bench/server.mjs, when present (it owns its own output)
 //   size        `npm run size`
@@ -205,7 +206,7 @@ async function scale(browser, base) {
       await page.waitForFunction(() => window.benchReady === true || undefined, undefined, { timeout: 600_000, polling: 100 })
         .catch((e) => { throw new Error(`scale.html?n=${n} did not get ready: ${errors.join('; ') || e.message}`); });
       log(`scale: seeded in ${Math.round(await page.evaluate(() => window.bench.seeded))} ms; ${samples} alternating samples…`);
-      const s = (series[n] = { first: [], page: [], added: [] });
+      const s = (series[n] = { first: [], page: [], added: [], runsFirst: [], runsPage: [] });
       for (let i = 0; i < samples; i++) {
         for (const side of i % 2 ? ['baseline', 'relink'] : ['relink', 'baseline']) {
           const before = await heap(page);
@@ -218,6 +219,18 @@ async function scale(browser, base) {
           s.added.push((await heap(page)) - before);
           const held = await page.evaluate(() => window.bench.held());
           if (held > 1000) throw new Error(`the table loaded ${held} connections into the store at ${n}`);
+          await page.evaluate(() => window.bench.unmount());
+        }
+        // The runs list the same way: its first rows (the first page, counted) against that page asked for and painted.
+        for (const side of i % 2 ? ['baseline', 'relink'] : ['relink', 'baseline']) {
+          if (side === 'baseline') {
+            s.runsPage.push(await page.evaluate(() => window.bench.onePageRuns()));
+            continue;
+          }
+          s.runsFirst.push(await page.evaluate(() => window.bench.mountRuns()));
+          await page.evaluate(() => window.bench.settled());
+          const held = await page.evaluate(() => window.bench.held());
+          if (held > 1000) throw new Error(`the runs list loaded ${held} runs into the store at ${n}`);
           await page.evaluate(() => window.bench.unmount());
         }
       }
@@ -235,6 +248,10 @@ async function scale(browser, base) {
   results.push({
     group: 'Scale', name: `first rows painted, ${small} connections, nothing loaded`, against: 'one page request (limit 100) + a paint, same page',
     relink: stats(series[sn].first), baseline: stats(series[sn].page), unit: 'ms', budget: 1.2,
+  });
+  results.push({
+    group: 'Scale', name: `runs list first rows painted, ${large} runs, nothing loaded`, against: 'one page request (runs, limit 100) + a paint, same page',
+    relink: stats(series[ln].runsFirst), baseline: stats(series[ln].runsPage), unit: 'ms', budget: 1.2,
   });
   results.push({
     group: 'Scale', name: `JS heap added by mounting the table, ${large} connections`, against: `the same at ${small}`,

@@ -18,7 +18,13 @@ interface Options {
 }
 
 async function detail(runId: string, options: Options = {}) {
-  const d = await demo(options.role ?? 'agency');
+  /** The GET requests the page sent (path and query). */
+  const gets: string[] = [];
+  const d = await demo(options.role ?? 'agency', undefined, (f) => async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    if (request.method === 'GET') gets.push(new URL(request.url).pathname.replace(/^\/v1/, '') + new URL(request.url).search);
+    return f(request);
+  });
   await options.prepare?.(d);
   const { el, provider } = await inProvider<RelinkRunDetail>(
     d.client,
@@ -30,7 +36,7 @@ async function detail(runId: string, options: Options = {}) {
     await waitUntil(() => el.run && namedConnectionsHeld(provider.resolvedStore!, [el.run]), `run ${runId} shown`, { timeout: 5000 });
     await el.updateComplete;
   }
-  return { el, provider, store: provider.resolvedStore!, ...d };
+  return { el, provider, gets, store: provider.resolvedStore!, ...d };
 }
 
 const status = (el: RelinkRunDetail) => part(el, 'status')!.textContent!.trim();
@@ -177,6 +183,21 @@ describe('relink-run-detail', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks the server for the replays of its run, never for the runs list; a replay made elsewhere appears live', async () => {
+    const { el, gets, store, other } = await detail('run_completed', { live: true, prepare: async (d) => (await d.other()).runs.replay('run_completed') });
+    await waitUntil(() => part(el, 'replay-run'), 'the earlier replay linked');
+    const earlier = part(el, 'replay-run')!.getAttribute('href');
+    const lists = gets.filter((path) => /^\/runs(\?|$)/.test(path));
+    expect(lists.length, gets.join(' ')).to.be.greaterThan(0);
+    expect(lists.every((path) => new URLSearchParams(path.split('?')[1]).get('replayOf') === 'run_completed'), gets.join(' ')).to.equal(true);
+    expect(store.getSnapshot().runs.status, 'the runs list is not loaded').to.equal('idle');
+
+    const again = await (await other()).runs.replay('run_completed');
+    await waitUntil(() => part(el, 'replay-run')?.getAttribute('href') === `#runs/${again.id}`, 'the new replay, live', { timeout: 5000 });
+    expect(earlier).to.not.equal(`#runs/${again.id}`);
+    expect(facts(el).at(-1)).to.equal('Replayed as: the run started now');
+  });
+
   it('running, completed and a replay opened directly (fetched by id)', async () => {
     const { el } = await detail('run_running');
     expect(status(el)).to.equal('Running');
@@ -184,6 +205,7 @@ describe('relink-run-detail', () => {
     expect(await labels(el)).to.deep.equal([]);
     await expect(el).to.be.accessible();
     el.runId = 'run_completed';
+    await waitUntil(() => el.run, 'fetched by id: the runs list is not loaded'); // the page opened on another run
     await el.updateComplete;
     expect(status(el)).to.equal('Completed');
     expect(facts(el).map((f) => f.split(':')[0])).to.deep.equal(['Kind', 'Started', 'Updated', 'Finished']);

@@ -317,6 +317,32 @@ export class RelinkStore {
       this.#windows.add(opened);
       return opened;
     },
+    /**
+     * Fetch the replays of one run (a run detail's "Replayed as …") and keep them with the others, without loading the
+     * list; shared while in flight. Replays made later arrive with the live stream (`run.updated`).
+     */
+    replays: (id: string, options: LoadOptions = {}): Promise<Run[]> =>
+      this.#inflight.once(
+        `replays:${id}`,
+        async (shared) => {
+          const replays: Run[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await this.client.runs.list({ replayOf: id, cursor, limit: 100 }, { signal: shared });
+            replays.push(...page.data);
+            this.#live.windowListed(page.eventId);
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          const known = this.#state.snapshot.runs.byId;
+          for (const run of replays) {
+            // What a list read, not a change; never older than what the store holds. Asked for: kept by the windows.
+            if ((known.get(run.id)?.updatedAt ?? '') <= run.updatedAt) this.#state.upsert('runs', run, { quiet: true });
+            this.#runWindowRows?.keep(run.id);
+          }
+          return replays;
+        },
+        options.signal,
+      ),
     /** Fetch one run (a detail page opened directly, a replay made elsewhere) and keep it with the others. */
     get: async (id: string, options?: RequestOptions) => {
       const run = await this.client.runs.get(id, options);

@@ -173,6 +173,19 @@ for (const [name, database] of databases) {
       }
     });
 
+    it('runs: replayOf lists the replays of one run (a run detail\'s "Replayed as"), sorted, counted, without the others', async () => {
+      await setup();
+      for (let i = 0; i < 3; i++) assert.equal((await h.request('POST', '/v1/runs/run_completed/replay', { token: h.agency })).status, 201);
+      const every = await walk<Run>(h, '/v1/runs', h.agency);
+      const expected = every.items.filter((r) => r.replayOf === 'run_completed').map((r) => r.id);
+      assert.ok(expected.length >= 3 && expected.length < every.items.length);
+      const replays = await walk<Run>(h, '/v1/runs?replayOf=run_completed&limit=2', h.agency);
+      assert.deepEqual(replays.items.map((r) => r.id), expected, 'newest first, as the list');
+      assert.equal(replays.total, expected.length);
+      const none = await h.request('GET', '/v1/runs?replayOf=run_nothing_replayed', { token: h.agency });
+      assert.deepEqual([none.status, none.body.data, none.body.total], [200, [], 0]);
+    });
+
     it('bad sort, order, q, offset and foreign cursors are 400s with a code and a message, never 500s', async () => {
       await setup();
       const cases: [string, string, RegExp][] = [
@@ -188,6 +201,9 @@ for (const [name, database] of databases) {
         ['/v1/runs?offset=1.5', 'validation_failed', /"offset"/],
         ['/v1/runs?offset=ten', 'validation_failed', /"offset"/],
         ['/v1/runs?offset=1000001', 'validation_failed', /"offset"/],
+        ['/v1/runs?replayOf=run%20one', 'validation_failed', /"replayOf"/],
+        [`/v1/runs?replayOf=${'r'.repeat(65)}`, 'validation_failed', /"replayOf"/],
+        ['/v1/runs?replayOf=', 'validation_failed', /"replayOf"/],
       ];
       const labelPage = await h.request('GET', '/v1/connections?sort=label&limit=1', { token: h.agency });
       const cursor = encodeURIComponent(labelPage.body.nextCursor);

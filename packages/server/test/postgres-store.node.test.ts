@@ -90,6 +90,34 @@ describe('migration 0005 on a database that already holds connections and runs',
   });
 });
 
+describe('migration 0010 on a database that already holds replays', () => {
+  it('fills replay_of from the records, so a replay made before the upgrade is listed with replayOf', async () => {
+    const url = await freshDatabase();
+    const old = await openDatabase({ url });
+    const at = '2026-01-01T00:00:00.000Z';
+    try {
+      assert.deepEqual(await migrate(old, loadMigrations().filter((m) => m.version <= 9)), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      for (const [id, replayOf] of [['run_first', undefined], ['run_again', 'run_first']] as const) {
+        const run = { id, workspaceId: 'ws_a', workflowId: 'wf_1', workflowName: 'Sync', kind: 'agent', status: 'completed', connectionIds: [], startedAt: at, updatedAt: at, ...(replayOf ? { replayOf } : {}) };
+        await old.query(
+          `INSERT INTO runs (workspace_id, id, status, workflow_id, started_at, connection_ids, data, updated_at, workflow_name_key)
+           VALUES ('ws_a', $1, 'completed', 'wf_1', $2, '[]', $3::jsonb, $2, 'sync')`,
+          [id, at, JSON.stringify(run)],
+        );
+      }
+    } finally {
+      await old.close();
+    }
+    const store = await SqlStore.open({ url }); // the upgrade: applies 0010
+    try {
+      assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', limit: 10, replayOf: 'run_first' })).items.map((r) => r.id), ['run_again']);
+      assert.deepEqual((await store.listRuns({ workspaceId: 'ws_a', limit: 10, replayOf: 'run_again' })).items, []);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('totals on two instances', () => {
   it('a total is exact on another instance right after a write, even when that instance missed the write\'s event', async () => {
     const url = await freshDatabase();

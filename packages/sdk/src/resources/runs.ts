@@ -9,6 +9,8 @@ export interface RunListParams {
   preset?: RunPreset | undefined;
   status?: RunStatus | undefined;
   workflowId?: string | undefined;
+  /** The replays of this run, without the others. */
+  replayOf?: string | undefined;
   /** Search by workflow name. */
   q?: string | undefined;
   /** `startedAt` (default, newest first), `updatedAt` or `workflowName`. */

@@ -118,6 +118,8 @@ export const RunListQuery = z.strictObject({
   preset: z.optional(RunPreset),
   status: z.optional(RunStatus),
   workflowId: z.optional(Id),
+  /** The replays of this run (a run detail's "Replayed as …"), without loading the list. */
+  replayOf: z.optional(Id),
   /** Search by workflow name. */
   q: z.optional(SearchText),
   sort: z.optional(RunSort),

@@ -22,7 +22,7 @@ async function loadRun(ctx: RelinkContext, auth: AuthInfo, id: string): Promise<
 export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext): void {
   const tag = 'runs';
   route(v1, registry, {
-    method: 'get', path: '/v1/runs', tag, auth: 'session', summary: 'Runs, newest first unless sorted (sort, order), filtered (preset, status, workflowId, q: workflow name) and counted (total, on every page without a cursor) on the server; offset jumps to a row without walking cursors. preset=paused_for_reauth is the "Paused for reauth" chip.',
+    method: 'get', path: '/v1/runs', tag, auth: 'session', summary: 'Runs, newest first unless sorted (sort, order), filtered (preset, status, workflowId, replayOf: the replays of a run, q: workflow name) and counted (total, on every page without a cursor) on the server; offset jumps to a row without walking cursors. preset=paused_for_reauth is the "Paused for reauth" chip.',
     query: RunListQuery, response: { status: 200, schema: RunPage, description: 'A page of runs' }, errors: [400, 403],
   }, async (c) => {
     const auth = c.get('auth');
@@ -37,6 +37,7 @@ export function runRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Relink
       ...(q.preset === 'paused_for_reauth' ? { status: 'paused' as const, pauseReason: 'reauth' as const } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.workflowId ? { workflowId: q.workflowId } : {}),
+      ...(q.replayOf ? { replayOf: q.replayOf } : {}),
       ...(q.q ? { search: q.q } : {}),
       ...(q.sort ? { sort: q.sort } : {}),
       ...(q.order ? { order: q.order } : {}),

@@ -287,6 +287,7 @@ export class MemoryStore implements Store {
         (q.status === undefined || r.status === q.status) &&
         (q.pauseReason === undefined || r.pauseReason === q.pauseReason) &&
         (q.workflowId === undefined || r.workflowId === q.workflowId) &&
+        (q.replayOf === undefined || r.replayOf === q.replayOf) &&
         (search === '' || this.runKeysOf(r).workflowNameKey.includes(search)),
       (r) => [...fields.map((f) => (f === 'workflowNameKey' ? this.runKeysOf(r).workflowNameKey : r[f])), r.id],
       order, after, q.limit, q.withTotal, q.offset,

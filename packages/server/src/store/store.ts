@@ -266,6 +266,8 @@ export interface RunQuery extends PageRequest, SortedQuery<RunSort> {
   status?: RunStatus;
   pauseReason?: PauseReason;
   workflowId?: string;
+  /** The replays of this run (`replayOf`). */
+  replayOf?: string;
 }
 
 export interface ConnectionRequestQuery extends PageRequest {

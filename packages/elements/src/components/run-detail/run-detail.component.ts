@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { blockedConnectionIds, isNotFound, type Connection, type Run } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { ConnectionNames } from '../../controllers/connection-names.js';
-import { collectionLoader, initialState, ResourceController } from '../../controllers/resource-controller.js';
+import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
@@ -31,8 +31,8 @@ export type RunDetailMessages = ElementMessages['run-detail'] & RunStatusMessage
  * beside it, in `<time datetime>`), the error of a failed run, "Replay of …" linking to the run a replay re-ran
  * (`run-href`), and its `relink-run-actions`: "Resume" while paused, "Replay" once terminal; after a replay it links
  * to the new run ("Retried automatically as …" when the server replayed it after a reconnect, seed 004). Live: follows the provider's store, so an agent run parked on reauth flips to running when its
- * connection is reconnected anywhere. Fetches the run if the store does not know it, and each connection it names by
- * id (never the whole connections list); loading, not-found and error
+ * connection is reconnected anywhere. Fetches the run if the store does not know it, its replays (`replayOf`), the run it
+ * replays and each connection it names by id (never the runs or connections list); loading, not-found and error
  * (with "Try again") states.
  *
  * @tag relink-run-detail
@@ -77,8 +77,24 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-act
   });
   // Keep "5 minutes ago" true.
   private readonly clock = new ClockController(this);
-  // The runs hold the replays of this one.
-  private readonly loader = collectionLoader(this, () => this.data.store, ['runs']);
+  // The replays of this run ("Replayed as …"), asked for by id: never the whole list. Later ones arrive live.
+  private readonly replays = new ResourceController(this, {
+    args: () => [this.data.store, this.runId] as const,
+    load: async ([store, id], { signal }) => {
+      if (!store || !id) return initialState;
+      await store.runs.replays(id, { signal }).catch(() => undefined); // without them the run still shows
+      return undefined;
+    },
+  });
+  // The run this one replays, for its start time ("Replay of the run started …"), when the store does not hold it.
+  private readonly original = new ResourceController(this, {
+    args: () => [this.data.store, this.run?.replayOf] as const,
+    load: async ([store, id], { signal }) => {
+      if (!store || !id || store.getSnapshot().runs.byId.has(id)) return initialState;
+      await store.runs.get(id, { signal }).catch(() => undefined); // without it the link names the run by id
+      return undefined;
+    },
+  });
   // The connections a paused run waits for, by name: fetched by id when the store does not hold them.
   private readonly names = new ConnectionNames(this, () => this.data.store);
   // A run the store does not know (a page opened directly): fetched once per id, aborted when the id changes.

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
-import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type RelinkStore, type Run, type RunWindow, type RunWindowQuery } from '@relink/sdk';
+import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type RelinkStore, type Run, type RunWindowQuery } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { ConnectionNames } from '../../controllers/connection-names.js';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
@@ -21,6 +20,7 @@ import { copyOf } from '../../internal/registry.js';
 import { errorKinds, retry, runVocabulary, runsList, stale } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './runs-list.styles.js';
+import type { RunsWindowHost, RunsWindowView } from './runs-window-view.js';
 
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
 export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
@@ -37,9 +37,6 @@ const QUERIES: Record<RunsFilter, RunWindowQuery> = {
 };
 /** Rows a window shows in a plain table while its virtualizer loads (about a screenful). */
 const FIRST_SCREEN = 12;
-type VirtualizeModule = typeof Virtualize;
-/** The virtualizer once loaded: a list mounted after that renders its rows at once. */
-let virtualizerModule: VirtualizeModule | undefined;
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
   all: () => true,
   paused_for_reauth: isPausedForReauth,
@@ -99,7 +96,7 @@ interface Slice {
  * @cssproperty --relink-runs-list-link-color - Colour of links; defaults to `--relink-color-focus-ring`.
  * @cssproperty --relink-runs-list-max-height - Height of the virtualized list (above `page-threshold`); defaults to 480px.
  */
-export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actions'?: Partial<RunActionsMessages> }> {
+export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actions'?: Partial<RunActionsMessages> }> implements RunsWindowHost {
   static override styles = styles;
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
@@ -135,13 +132,8 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   private rows: readonly Run[] = [];
   /** Where the rows come from: every run in the store, or a window of the server's list. Unset until known. */
   @state() private mode?: 'client' | 'window';
-  @state() private virtualizer?: VirtualizeModule = virtualizerModule;
-  private window?: RunWindow;
-  private windowKey = '';
-  private stopWindow?: () => void;
-  /** The rows the virtualizer last rendered: a new window asks for them first. */
-  private range: [first: number, last: number] = [0, FIRST_SCREEN];
-  private rangeSource?: Element;
+  /** Above `page-threshold`: the window onto the server's list and its virtualized rows (loaded then, not before). */
+  private view?: RunsWindowView;
 
   /** Loads the runs again (what "Try again" does). */
   reload(): Promise<void> {
@@ -154,7 +146,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
    * list keeps asking for the rows it shows instead of loading them all.
    */
   private async chooseMode(store: RelinkStore | undefined, signal: AbortSignal): Promise<undefined | typeof initialState> {
-    this.closeWindow();
+    this.view?.close();
     this.mode = undefined;
     if (!store) return initialState;
     const held = store.getSnapshot().runs;
@@ -180,9 +172,20 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
         throw probe.error;
       }
       if ((probe.total ?? 0) > this.pageThreshold) {
+        try {
+          const { RunsWindowView } = await import('./runs-window-view.js');
+          this.view ??= new RunsWindowView(this, FIRST_SCREEN);
+        } catch (error) {
+          probe.close();
+          throw error;
+        }
+        if (signal.aborted) {
+          probe.close();
+          return initialState;
+        }
         if (this.filter === 'all') {
           probe.share();
-          this.openWindow(probe);
+          this.view.open(probe);
         } else probe.close();
         this.mode = 'window';
         return undefined;
@@ -194,71 +197,26 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     return undefined;
   }
 
-  private openWindow(window: RunWindow): void {
-    this.closeWindow();
-    this.window = window;
-    this.windowKey = JSON.stringify(window.query);
-    this.stopWindow = window.subscribe(() => this.requestUpdate());
-    void window.ensure(...this.range);
-  }
-
-  private closeWindow(): void {
-    this.stopWindow?.();
-    this.stopWindow = undefined;
-    this.window?.close();
-    this.window = undefined;
-    this.windowKey = '';
-  }
-
-  /** The virtualizer rendered other rows: ask for their pages. */
-  private readonly handleRange = (event: Event): void => {
-    const { first, last } = event as Event & { first: number; last: number };
-    if (first < 0 || last < first) return;
-    this.range = [first, last];
-    void this.window?.ensure(first, last);
-  };
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A list off the page holds no pages and hears nothing; it opens a window again when it comes back.
-    this.closeWindow();
-  }
-
-  /** Window mode: another chip opens a window onto its query (starting at its first row); the virtualizer loads once. */
-  private updateWindow(): void {
-    const store = this.data.store;
-    if (!store) return;
-    const query = QUERIES[this.filter] ?? QUERIES.all;
-    const key = JSON.stringify(query);
-    if (key !== this.windowKey) {
-      this.windowKey = key;
-      // The rows shown stay until the new chip has its first rows (the pressed chip keeps focus, nothing is rebuilt).
-      void store.runs.window(query).then(async (opened) => {
-        const stale = () => this.windowKey !== key || !this.isConnected || this.mode !== 'window';
-        if (!stale()) await opened.ensure(0, FIRST_SCREEN);
-        if (stale()) return opened.close();
-        this.range = [0, FIRST_SCREEN];
-        this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
-        this.openWindow(opened);
-        this.requestUpdate();
-      });
-    }
-    if (!this.virtualizer) void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
+    this.view?.close();
   }
 
   override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // The virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble).
-    const scroller = this.mode === 'window' ? this.renderRoot.querySelector('.scroller') ?? undefined : undefined;
-    if (scroller === this.rangeSource) return;
-    this.rangeSource?.removeEventListener('rangeChanged', this.handleRange);
-    scroller?.addEventListener('rangeChanged', this.handleRange);
-    this.rangeSource = scroller;
+    this.view?.updated();
+  }
+
+  /** @internal For the window view: whether the rows come from the server's list. */
+  showsWindow(): boolean {
+    return this.mode === 'window';
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.mode === 'window') return this.updateWindow();
+    const store = this.data.store;
+    if (this.mode === 'window') return store && this.view?.update(store, QUERIES[this.filter] ?? QUERIES.all);
     const slice = this.data.value;
     const keep = matches[this.filter] ?? matches.all;
     this.rows = (slice?.runs.items ?? []).filter(keep);
@@ -322,7 +280,12 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     </tr>`;
   }
 
-  /** A window's row, or a placeholder row while its page loads. */
+  /** @internal For the window view: one render's virtualized rows (a run's, or a placeholder while its page loads). */
+  virtualRows() {
+    const context = this.rowContext();
+    return (run: Run | undefined, index: number) => this.renderVirtualRow(run, index, context);
+  }
+
   private renderVirtualRow(run: Run | undefined, index: number, context: ReturnType<RelinkRunsList['rowContext']>) {
     if (!run) {
       const cell = html`<div part="cell" role="cell"><span class="skeleton"></span></div>`;
@@ -340,37 +303,19 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     </div>`;
   }
 
-  private headings() {
+  /** @internal The column headings (the table's and the window view's). */
+  headings(): string[] {
     const m = this.m;
     return [m.workflow, m.status, m.kind, m.started, m.updated, m.actions];
   }
 
-  /** Window mode: the rows the server has for the chip, virtualized once the virtualizer is loaded. */
-  private renderWindow(window: RunWindow) {
-    const m = this.m;
-    const context = this.rowContext();
-    const total = window.total ?? 0;
-    if (!this.virtualizer) {
-      // While the virtualizer loads, the first rows show in the plain table: the data is there.
-      const first = Array.from({ length: Math.min(FIRST_SCREEN, total) }, (_, i) => window.at(i)).filter((r) => r !== undefined);
-      return this.renderTable(first, context);
-    }
-    const items = new Proxy([] as (Run | undefined)[], {
-      get: (target, key, receiver) =>
-        key === 'length' ? total : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
-    });
-    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${total + 1}>
-      <div role="rowgroup"><div part="header" role="row">${this.headings().map((h) => html`<div role="columnheader">${h}</div>`)}</div></div>
-      <div role="rowgroup" class="scroller">${this.virtualizer.virtualize({
-        items,
-        scroller: true,
-        keyFunction: (run: Run | undefined, index: number) => run?.id ?? `placeholder-${index}`,
-        renderItem: (run: Run | undefined, index: number) => this.renderVirtualRow(run, index, context),
-      })}</div>
-    </div>`;
+  /** @internal For the window view: the list's accessible name. */
+  caption(): string {
+    return this.m.caption;
   }
 
-  private renderTable(rows: readonly Run[], context: ReturnType<RelinkRunsList['rowContext']>) {
+  /** @internal The plain table of these rows (every run from the store, or a window's first rows). */
+  renderTable(rows: readonly Run[], context = this.rowContext()) {
     const m = this.m;
     return html`<div class="scroll"><table part="table">
         <caption class="sr">${m.caption}</caption>
@@ -382,7 +327,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   override render() {
     const m = this.m;
     const runs = this.data.value?.runs;
-    const window = this.mode === 'window' ? this.window : undefined;
+    const window = this.mode === 'window' ? this.view?.window : undefined;
     let loading: boolean;
     let failure: { error: unknown } | undefined;
     if (this.mode === undefined) {
@@ -401,7 +346,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     if (failure) {
       body = errorState(errorCopy(failure.error, m), { label: m.retry, onRetry: () => void this.reload() });
     } else if (window && !loading) {
-      body = window.total === 0 ? emptyState(this.filter === 'all' ? m.empty : m.noMatches) : this.renderWindow(window);
+      body = window.total === 0 ? emptyState(this.filter === 'all' ? m.empty : m.noMatches) : this.view!.render(window);
     } else if (loading || !runs) {
       body = loadingState(m.loading);
     } else if (!runs.items.length) {

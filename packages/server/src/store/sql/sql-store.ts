@@ -667,12 +667,13 @@ export class SqlStore implements Store {
 
   async putRun(r: RunRecord): Promise<void> {
     await this.q.query(
-      `INSERT INTO runs (workspace_id, id, status, pause_reason, workflow_id, started_at, connection_ids, data, updated_at, workflow_name_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
+      `INSERT INTO runs (workspace_id, id, status, pause_reason, workflow_id, started_at, connection_ids, data, updated_at, workflow_name_key, replay_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11)
        ON CONFLICT (workspace_id, id) DO UPDATE SET status = excluded.status, pause_reason = excluded.pause_reason, workflow_id = excluded.workflow_id,
          started_at = excluded.started_at, connection_ids = excluded.connection_ids, data = excluded.data, updated_at = excluded.updated_at,
-         workflow_name_key = excluded.workflow_name_key`,
-      [r.workspaceId, r.id, r.status, r.pauseReason ?? null, r.workflowId, r.startedAt, json(r.connectionIds), json(r), r.updatedAt, runKeys(r).workflowNameKey],
+         workflow_name_key = excluded.workflow_name_key, replay_of = excluded.replay_of`,
+      [r.workspaceId, r.id, r.status, r.pauseReason ?? null, r.workflowId, r.startedAt, json(r.connectionIds), json(r), r.updatedAt, runKeys(r).workflowNameKey,
+        r.replayOf ?? null],
     );
     this.wrote(r.workspaceId);
   }
@@ -684,6 +685,7 @@ export class SqlStore implements Store {
     if (q.status !== undefined) filters.push(['status = ?', q.status]);
     if (q.pauseReason !== undefined) filters.push(['pause_reason = ?', q.pauseReason]);
     if (q.workflowId !== undefined) filters.push(['workflow_id = ?', q.workflowId]);
+    if (q.replayOf !== undefined) filters.push(['replay_of = ?', q.replayOf]);
     if (q.search) filters.push(['strpos(workflow_name_key, ?) > 0', fold(q.search)]);
     const sort = q.sort ?? 'startedAt';
     const order = q.order ?? defaultOrder(sort);

@@ -1,0 +1,125 @@
+import { html, type TemplateResult } from 'lit';
+import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
+import type { RelinkStore, Run, RunWindow, RunWindowQuery } from '@relink/sdk';
+
+type VirtualizeModule = typeof Virtualize;
+/** The virtualizer once loaded: a list mounted after that renders its rows at once. */
+let virtualizerModule: VirtualizeModule | undefined;
+
+/** What the runs list lends its window view: its rendering of rows and cells, and whether it still shows a window. */
+export interface RunsWindowHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly isConnected: boolean;
+  requestUpdate(): void;
+  /** Whether the list still shows the server's rows (not every run from the store). */
+  showsWindow(): boolean;
+  /** The plain table of these rows (what shows while the virtualizer loads). */
+  renderTable(rows: readonly Run[]): TemplateResult;
+  /** One render's virtualized rows: a run's, or a placeholder while its page loads. */
+  virtualRows(): (run: Run | undefined, index: number) => TemplateResult;
+  headings(): string[];
+  caption(): string;
+}
+
+/**
+ * The runs list above `page-threshold` (issue 17): a window onto the server's list for the pressed chip, the rows the
+ * virtualizer renders asking for their pages. Its own module, loaded only by a list that turns out to be that long.
+ */
+export class RunsWindowView {
+  window?: RunWindow;
+  #key = '';
+  #stop?: () => void;
+  /** The rows the virtualizer last rendered: a new window asks for them first. */
+  #range: [first: number, last: number];
+  #rangeSource?: Element;
+  #virtualizer = virtualizerModule;
+
+  /** `firstScreen`: rows a window shows in a plain table while its virtualizer loads (about a screenful). */
+  constructor(
+    private readonly host: RunsWindowHost,
+    private readonly firstScreen: number,
+  ) {
+    this.#range = [0, firstScreen];
+  }
+
+  open(window: RunWindow): void {
+    this.close();
+    this.window = window;
+    this.#key = JSON.stringify(window.query);
+    this.#stop = window.subscribe(() => this.host.requestUpdate());
+    void window.ensure(...this.#range);
+  }
+
+  close(): void {
+    this.#stop?.();
+    this.#stop = undefined;
+    this.window?.close();
+    this.window = undefined;
+    this.#key = '';
+  }
+
+  /** The virtualizer rendered other rows: ask for their pages. */
+  readonly #handleRange = (event: Event): void => {
+    const { first, last } = event as Event & { first: number; last: number };
+    if (first < 0 || last < first) return;
+    this.#range = [first, last];
+    void this.window?.ensure(first, last);
+  };
+
+  /** Another chip opens a window onto its query (starting at its first row); the virtualizer loads once. */
+  update(store: RelinkStore, query: RunWindowQuery): void {
+    const key = JSON.stringify(query);
+    if (key !== this.#key) {
+      this.#key = key;
+      // The rows shown stay until the new chip has its first rows (the pressed chip keeps focus, nothing is rebuilt).
+      void store.runs.window(query).then(async (opened) => {
+        const stale = () => this.#key !== key || !this.host.isConnected || !this.host.showsWindow();
+        if (!stale()) await opened.ensure(0, this.firstScreen);
+        if (stale()) return opened.close();
+        this.#range = [0, this.firstScreen];
+        this.host.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
+        this.open(opened);
+        this.host.requestUpdate();
+      });
+    }
+    if (!this.#virtualizer) {
+      void import('@lit-labs/virtualizer/virtualize.js').then((module) => {
+        this.#virtualizer = virtualizerModule = module;
+        this.host.requestUpdate();
+      });
+    }
+  }
+
+  /** After a render: the virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble). */
+  updated(): void {
+    const scroller = this.host.showsWindow() ? this.host.renderRoot.querySelector('.scroller') ?? undefined : undefined;
+    if (scroller === this.#rangeSource) return;
+    this.#rangeSource?.removeEventListener('rangeChanged', this.#handleRange);
+    scroller?.addEventListener('rangeChanged', this.#handleRange);
+    this.#rangeSource = scroller;
+  }
+
+  /** The rows the server has for the chip, virtualized once the virtualizer is loaded. */
+  render(window: RunWindow): TemplateResult {
+    const total = window.total ?? 0;
+    if (!this.#virtualizer) {
+      // While the virtualizer loads, the first rows show in the plain table: the data is there.
+      const first = Array.from({ length: Math.min(this.firstScreen, total) }, (_, i) => window.at(i)).filter((r) => r !== undefined);
+      return this.host.renderTable(first);
+    }
+    const row = this.host.virtualRows();
+    const items = new Proxy([] as (Run | undefined)[], {
+      get: (target, key, receiver) =>
+        key === 'length' ? total : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
+    });
+    return html`<div part="table" role="table" aria-label=${this.host.caption()} aria-rowcount=${total + 1}>
+      <div role="rowgroup"><div part="header" role="row">${this.host.headings().map((h) => html`<div role="columnheader">${h}</div>`)}</div></div>
+      <div role="rowgroup" class="scroller">${this.#virtualizer.virtualize({
+        items,
+        scroller: true,
+        keyFunction: (run: Run | undefined, index: number) => run?.id ?? `placeholder-${index}`,
+        renderItem: row,
+      })}</div>
+    </div>`;
+  }
+}
