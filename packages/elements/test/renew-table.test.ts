@@ -14,11 +14,15 @@ const DAY = 86_400_000;
 type Fetch = Demo['server']['fetch'];
 
 /** The agency's table, with the client's Slack also expiring in 3 days (LinkedIn, the agency's own, in 5). */
-async function table(fetchWrapper?: (f: Fetch) => Fetch) {
+async function table(fetchWrapper?: (f: Fetch) => Fetch, { virtualized = false } = {}) {
   const d = await demo('agency', undefined, fetchWrapper);
   const slack = (await d.server.app.relink.store.getConnection('ws_northwind', 'con_slack'))!;
   await d.server.app.relink.store.putConnection({ ...slack, expiresAt: new Date(Date.now() + 3 * DAY).toISOString() });
-  const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
+  const template = virtualized
+    ? html`<relink-connections-table virtualize-threshold="1"></relink-connections-table>`
+    : html`<relink-connections-table></relink-connections-table>`;
+  const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, template, 'relink-connections-table');
+  if (virtualized) await waitUntil(() => el.shadowRoot!.querySelector("div[role='table'] [data-id='con_slack']"), 'the virtualized rows', { timeout: 10_000 });
   const store = provider.resolvedStore!;
   const row = (id: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-id='${id}']`)!;
   const renew = (id: string) => row(id)?.querySelector<HTMLButtonElement>("button[part~='renew']") ?? null;
@@ -96,6 +100,36 @@ describe('connections table: renew before expiry', () => {
     renew('con_slack')!.click();
     await result;
     expect(text(element('con_slack')!.shadowRoot!.querySelector("[part~='base']"))).to.equal('Ask the client to renew');
+  });
+
+  it('virtualized rows (above virtualize-threshold) renew too: the click puts the reconnect button in the row and runs its flow', async () => {
+    const { el, renew, element } = await table(undefined, { virtualized: true });
+    const seen = record(el);
+    const result = oneEvent(el, 'relink-reconnect-result') as Promise<RelinkReconnectResultEvent>;
+    renew('con_slack')!.click();
+    expect((await result).detail.result).to.equal('requested');
+    expect(seen).to.deep.equal(['relink-reconnect:con_slack:request', 'relink-reconnect-result:con_slack:request:requested']);
+    expect(element('con_slack') !== null, 'the reconnect button took the plain one\'s place').to.equal(true);
+  });
+
+  it('a viewer that answers after the virtualized rows are drawn still gets its renew buttons', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holdViewer = (f: Fetch): Fetch => async (input, init) => {
+      if (new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/me')) await held;
+      return f(input, init);
+    };
+    const d = await demo('agency', undefined, holdViewer);
+    // (inProvider waits for the viewer: the table is found in the page instead.)
+    const mounted = inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table virtualize-threshold="1"></relink-connections-table>`, 'relink-connections-table');
+    const el = await waitUntil(() => document.querySelector<RelinkConnectionsTable>('relink-connections-table'), 'the table').then(() => document.querySelector<RelinkConnectionsTable>('relink-connections-table')!);
+    const row = (id: string) => el.shadowRoot?.querySelector<HTMLElement>(`div[role='table'] [data-id='${id}']`) ?? null;
+    await waitUntil(() => row('con_linkedin'), 'the virtualized rows', { timeout: 10_000 });
+    // Without the viewer the table cannot tell which renewal to offer: none yet.
+    expect(row('con_linkedin')!.querySelector("[part~='renew']")).to.equal(null);
+    release();
+    await mounted;
+    await waitUntil(() => row('con_linkedin')!.querySelector("button[part~='renew']"), 'the renew button, once the viewer is known');
   });
 
   it('a failed request shows the error in the kit\'s words in the row, and the result event carries it', async () => {

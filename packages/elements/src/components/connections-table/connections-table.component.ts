@@ -417,6 +417,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private changedRowsOnly(module: VirtualizeModule): VirtualizeModule {
     const { m, locale, manageHref } = this;
     const store = this.data.store;
+    const viewer = this.viewer.value;
     const now = store?.now() ?? Date.now();
     return {
       ...module,
@@ -424,9 +425,14 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         module.virtualize({
           ...config,
           // The virtualizer's `repeat` takes any child value, a directive's too; its type says a template.
-          renderItem: (c: unknown, index: number) =>
-            guard([c, index, m, locale, manageHref, c && store ? expiryHintDays(c as Connection, store.expiringWithinDays, now) : undefined], () =>
-              config.renderItem!(c, index)) as unknown as TemplateResult,
+          // Everything a row's cells read (`cells`): the viewer decides whether it offers renewal, and a renewal in
+          // progress swaps its button for the reconnect element.
+          renderItem: (c: unknown, index: number) => {
+            const id = (c as Connection | undefined)?.id;
+            return guard([c, index, m, locale, manageHref, c && store ? expiryHintDays(c as Connection, store.expiringWithinDays, now) : undefined,
+              viewer, id !== undefined && this.renewing.has(id), id !== undefined && this.flows.has(id)], () =>
+              config.renderItem!(c, index)) as unknown as TemplateResult;
+          },
         })) as VirtualizeModule['virtualize'],
     };
   }
