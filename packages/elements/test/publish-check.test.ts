@@ -97,6 +97,12 @@ describe('relink-publish-check', () => {
     // A request sent after the update reaches the server after any check that update would have sent.
     await d.client.connections.get('con_slack');
     expect(checks, 'no check for a label change').to.equal(before);
+    // Nor for a status change of a connection the workflow does not use.
+    const hubspot = store.getSnapshot().connections.byId.get('con_hubspot')!;
+    store.apply({ id: 'evt_0', type: 'connection.updated', at: new Date().toISOString(), connection: { ...hubspot, status: 'revoked' } } as Parameters<typeof store.apply>[0]);
+    await el.updateComplete;
+    await d.client.connections.get('con_slack');
+    expect(checks, 'no check for a connection the check did not read').to.equal(before);
     // One it does: the status (changed in this store only; the server still answers "ok").
     store.apply({ id: 'evt_2', type: 'connection.updated', at: new Date().toISOString(), connection: { ...slack, label: 'Renamed', status: 'revoked' } } as Parameters<typeof store.apply>[0]);
     await el.updateComplete;

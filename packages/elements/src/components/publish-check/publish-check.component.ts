@@ -54,10 +54,15 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
 
   private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
   /**
-   * What the check's answer depends on: the status of each connection. Another change (a label, a refresh time, a
-   * notification) does not check again.
+   * What the check's answer depends on: the status of each connection it read. Another change (a label, a refresh
+   * time, a notification, rows another view loads or lets go) does not check again.
    */
-  private readonly statuses = new StoreController<string>(this, connectionStatuses);
+  private readonly statuses = new StoreController<string>(this, (s) => statusesOf(s, this.followed));
+  /** The connections the last answer read. */
+  private followed: readonly string[] = [];
+  /** Their statuses when it came, and how many times they have changed since: each change checks again. */
+  private answeredWith = '';
+  private changes = 0;
 
   /** The workflow to check, e.g. `wf_lead_sync`. */
   @property({ attribute: 'workflow-id', reflect: true }) workflowId = '';
@@ -66,11 +71,12 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   @property({ attribute: 'connection-href' }) connectionHref?: string;
 
   private readonly check = new ResourceController(this, {
-    args: () => [this.clientConsumer.value ?? this.statuses.store?.client, this.workflowId, this.statuses.value] as const,
+    args: () => [this.clientConsumer.value ?? this.statuses.store?.client, this.workflowId, this.statusChanges()] as const,
     load: async ([client, workflowId], { signal }) => {
       if (!client || !workflowId) return initialState;
       const result = await client.workflows.publishCheck(workflowId, { signal });
-      this.follow(result);
+      // A check overtaken by another, or answered after the element left the page, follows nothing.
+      if (!signal.aborted && this.isConnected) this.follow(result);
       return result;
     },
   });
@@ -84,7 +90,20 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
    */
   private follow(result: PublishCheck | undefined): void {
     this.unfollow?.();
-    this.unfollow = result && this.statuses.store?.connections.follow(result.connectionIds ?? result.problems.map((p) => p.connectionId));
+    const store = this.statuses.store;
+    this.followed = result ? result.connectionIds ?? result.problems.map((p) => p.connectionId) : [];
+    this.answeredWith = store ? statusesOf(store.getSnapshot(), this.followed) : '';
+    this.unfollow = result && store?.connections.follow(this.followed);
+  }
+
+  /** Counts the changes of the followed connections' statuses since the last answer (the check's argument). */
+  private statusChanges(): number {
+    const now = this.statuses.value ?? '';
+    if (now !== this.answeredWith) {
+      this.answeredWith = now;
+      this.changes++;
+    }
+    return this.changes;
   }
 
   override connectedCallback(): void {
@@ -136,5 +155,5 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
   }
 }
 
-/** Each connection's id and status, as one string: equal strings, same answer from the server. */
-const connectionStatuses = (s: RelinkSnapshot): string => s.connections.items.map((c) => `${c.id}:${c.status}`).join(' ');
+/** These connections' ids and statuses (empty for one the store does not hold), as one string. */
+const statusesOf = (s: RelinkSnapshot, ids: readonly string[]): string => ids.map((id) => `${id}:${s.connections.byId.get(id)?.status ?? ''}`).join(' ');
