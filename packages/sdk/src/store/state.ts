@@ -114,15 +114,15 @@ export class StoreState {
     });
   }
 
-  /**
-   * Queue an insert or replace; applied with the others at the next flush (or read). `quiet`: what a list read, not
-   * a change, so watchers are not told (a window showing its own page to the other views).
-   */
   /** Tell the watchers (open windows) of a change the store does not keep: a connection no view holds. */
   heard(kind: Kind, item: Entity): void {
     for (const watcher of this.#watchers) watcher(kind, item.id, item);
   }
 
+  /**
+   * Queue an insert or replace; applied with the others at the next flush (or read). `quiet`: what a list read, not
+   * a change, so watchers are not told (a window showing its own page to the other views).
+   */
   upsert(kind: Kind, item: Entity, { quiet = false } = {}): void {
     if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item);
     const queue = this.#pending.get(kind);
