@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { absoluteTime, formatCount, numberFormat, plural, pluralRules, relativeTime } from '../src/internal/format.js';
+import { absoluteTime, conjunction, formatCount, numberFormat, plural, pluralRules, relativeTime } from '../src/internal/format.js';
 
 describe('format', () => {
   const now = Date.UTC(2026, 2, 3, 12, 0, 0);
@@ -41,5 +41,11 @@ describe('format', () => {
     expect(pluralRules('en')).to.not.equal(pluralRules('fr'));
     expect(numberFormat('en', { style: 'percent' })).to.equal(numberFormat('en', { style: 'percent' }));
     expect(numberFormat('en', { style: 'percent' })).to.not.equal(numberFormat('en'));
+  });
+
+  it('lists names in the locale\'s words, whatever else was cached for that locale first', () => {
+    formatCount('fr', 3); // caches what it knows of French digits first
+    expect(conjunction('fr').format(['Slack', 'HubSpot', 'LinkedIn'])).to.equal('Slack, HubSpot et LinkedIn');
+    expect(conjunction('fr')).to.equal(conjunction('fr'));
   });
 });

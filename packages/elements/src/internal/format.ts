@@ -27,7 +27,7 @@ export const pluralRules = (locale: string): Intl.PluralRules =>
 
 /** "A, B and C" in the locale's words. */
 export const conjunction = (locale: string): Intl.ListFormat =>
-  cached('l', locale, undefined, () => new Intl.ListFormat(locale, { type: 'conjunction' }));
+  cached('list', locale, undefined, () => new Intl.ListFormat(locale, { type: 'conjunction' }));
 
 /**
  * Languages whose default digits are Latin in every region (CLDR's default numbering system `latn`). Asking `Intl`
