@@ -3,6 +3,7 @@ import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js'
 import { startConnect, startConnectRequest, startReconnect } from './consent.js';
 import { isNotFound } from './errors.js';
 import type { RequestOptions } from './http.js';
+import type { ConnectionListParams } from './resources/connections.js';
 import type { Page } from './schema/common.js';
 import type { App } from './schema/app.js';
 import type { Connection } from './schema/connection.js';
