@@ -3,6 +3,7 @@ import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js'
 import { startConnect, startConnectRequest, startReconnect } from './consent.js';
 import { isNotFound } from './errors.js';
 import type { RequestOptions } from './http.js';
+import type { ConnectionListParams } from './resources/connections.js';
 import type { Page } from './schema/common.js';
 import type { App } from './schema/app.js';
 import type { Connection } from './schema/connection.js';
@@ -92,8 +93,10 @@ export class RelinkStore {
   #runWindowRows: WindowRows<Run> | undefined;
   /** Connections views follow without holding them (`connections.follow`), with how many views do. */
   readonly #followed = new Map<string, number>();
-  /** The first page of each open window, as it answered: what `connections.adopt` takes. */
-  readonly #firstPages = new WeakMap<ConnectionWindow, FirstPage>();
+  /** The first page of each open connections window, as it answered: what `connections.adopt` (and a first `load`) takes. */
+  readonly #firstPages = new Map<ConnectionWindow, FirstPage>();
+  /** Connection changes heard so far: a list request started before the latest is not shared with one after it. */
+  #connectionChanges = 0;
 
   constructor(client: RelinkClient, options: RelinkStoreOptions = {}) {
     this.client = client;
@@ -102,6 +105,9 @@ export class RelinkStore {
     this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded(), (id) => {
       const { connections } = this.#state.snapshot;
       return connections.status !== 'idle' || connections.byId.has(id) || this.#followed.has(id);
+    });
+    this.#state.watch((kind) => {
+      if (kind === 'connections') this.#connectionChanges += 1;
     });
   }
 
@@ -191,19 +197,42 @@ export class RelinkStore {
     );
   }
 
+  /**
+   * `GET /connections` for the store's readers. The list's first page in its own order (no cursor, offset, sort, filter
+   * or search) is one request however many ask while it is in flight: a window's early page and `load()` started at
+   * once by different elements of one page. A change heard since a request started makes the next one its own (it
+   * asks for what the older answer may lack), and so do the other pages (a window's by offset, a load's by cursor).
+   */
+  readonly #listConnections = (params: ConnectionListParams = {}, options: RequestOptions = {}): Promise<Page<Connection>> => {
+    const keys = Object.keys(params).filter((key) => params[key as keyof ConnectionListParams] !== undefined);
+    if (keys.some((key) => key !== 'limit')) return this.client.connections.list(params, options);
+    const { signal, ...rest } = options;
+    return this.#inflight.once(`list:connections:${params.limit ?? ''}:${this.#connectionChanges}`, (shared) => this.client.connections.list(params, { ...rest, signal: shared }), signal);
+  };
+
   /** One page of the whole connections list, as `connections.load()` (and `adopt`) read it. */
-  readonly #connectionsPage = (cursor: string | undefined, signal: AbortSignal) => this.client.connections.list({ cursor, limit: 100 }, { signal });
+  readonly #connectionsPage = (cursor: string | undefined, signal: AbortSignal) => this.#listConnections({ cursor, limit: 100 }, { signal });
 
   /** Connections the viewer may see (every page). */
   readonly connections = {
-    load: ({ signal }: LoadOptions = {}) => this.#load('connections', 'connections', this.#connectionsPage, { signal }),
+    /**
+     * The first load starts from an open window's first page when one is current (see `adopt`), so a view that loads
+     * the list after a table counted the workspace with that page does not ask for it again.
+     */
+    load: ({ signal }: LoadOptions = {}) => {
+      let first: Page<Connection> | undefined;
+      if (this.#state.snapshot.connections.status === 'idle') {
+        for (const [window, firstPage] of this.#firstPages) if ((first = firstPage.current(window))) break;
+      }
+      return this.#load('connections', 'connections', this.#connectionsPage, { signal, first });
+    },
     /**
      * A window onto the list for a view that shows a slice of it (a virtualized table of 100,000): sorted, filtered
      * and searched on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes.
      * Call `close()` when the view goes. Loaded on first use (a page without a long list never pays for it).
      */
     window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
-      const firstPage = new FirstPage(this.client, query, options);
+      const firstPage = new FirstPage({ ...this.client, connections: { ...this.client.connections, list: this.#listConnections } }, query, options);
       const [{ ConnectionWindow }, { WindowRows }] = windowCode ?? (windowCode = await Promise.all([import('./store/connection-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         firstPage.drop();
         throw error;
@@ -214,6 +243,7 @@ export class RelinkStore {
         () => {
           firstPage.drop();
           this.#windows.delete(opened);
+          this.#firstPages.delete(opened);
         },
         (id, item) => firstPage.heard(id, item),
       ), query, options);

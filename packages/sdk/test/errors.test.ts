@@ -267,6 +267,17 @@ describe('errors: transport failures', () => {
     expect(isResponseError(error)).to.equal(true);
   });
 
+  it('a malformed date in a list response → RelinkResponseError naming its field (a date the calendar lacks too)', async () => {
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, token, fetch: backend.fetch });
+    const real = await client.connections.list();
+    for (const updatedAt of ['2026-11-01 10:00:00Z', '2026-02-30T10:00:00.000Z', 'yesterday']) {
+      backend.inject({ path: '/connections', times: 1, status: 200, body: { ...real, data: [real.data[0], { ...real.data[1], updatedAt }] } });
+      const error = await failure(client.connections.list());
+      expect(error, updatedAt).to.be.instanceOf(RelinkResponseError);
+      expect((error as RelinkResponseError).issues.map((issue) => issue.path)).to.deep.equal([['data', 1, 'updatedAt']]);
+    }
+  });
+
   it('a 200 that is not JSON, or empty, or a 204 → RelinkResponseError', async () => {
     const client = createRelinkClient({ baseUrl: backend.baseUrl, token, fetch: backend.fetch });
     backend.inject({ path: '/me', times: 1, status: 200, body: 'hello', headers: { 'content-type': 'text/plain' } });

@@ -210,4 +210,32 @@ describe('RelinkStore at scale', () => {
     expect(requested.filter((url) => new URL(url).pathname.endsWith('/connections'))).to.have.length(1);
     window.close();
   });
+
+  it("a load started while a window's first page is in flight shares its request; one started after takes the page", async () => {
+    const { server, store, requested } = await setup(20);
+    close = () => server.close();
+    const lists = () => requested.filter((url) => new URL(url).pathname.endsWith('/connections'));
+    // Two elements of one page at once: a table opening its window, the other loading the list.
+    const opening = store.connections.window({}, { prefetch: true });
+    await store.connections.load();
+    const window = await opening;
+    await window.ensure(0, 10);
+    expect(lists()).to.have.length(1);
+    expect(store.getSnapshot().connections.status).to.equal('ready');
+    window.close();
+
+    // A fresh store: the window's page has answered when a view loads the list.
+    const later = await setup(20);
+    const other = later.server;
+    close = () => {
+      server.close();
+      other.close();
+    };
+    const counted = await later.store.connections.window({}, { prefetch: true });
+    await counted.ensure(0, 10);
+    await later.store.connections.load();
+    expect(later.requested.filter((url) => new URL(url).pathname.endsWith('/connections'))).to.have.length(1);
+    expect(later.store.getSnapshot().connections.items.length).to.equal(counted.total);
+    counted.close();
+  });
 });
