@@ -1,7 +1,7 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import { createRelinkStore, type Connection } from '@relink/sdk';
+import { createRelinkStore, type Connection, type RelinkStore } from '@relink/sdk';
 import type { RelinkProvider } from '../src/components/provider/provider.js';
 import type { RelinkManageEvent } from '../src/events/manage.js';
 import '../src/components/connections-table/connections-table.js';
@@ -177,6 +177,32 @@ describe('relink-connections-table at scale', () => {
     await (await d.other()).connections.revoke('con_slack');
     await waitUntil(() => el.shadowRoot!.querySelector("tr[data-id='con_slack'] [part~='badge']")?.textContent?.trim() === 'revoked', 'revoked live');
     expect(lists).to.have.length(1);
+  });
+
+  it('changes arriving faster than the count\'s page: a window (no count yet), never a load of the whole workspace', async () => {
+    const lists: URL[] = [];
+    let store: RelinkStore | undefined;
+    let busy = 8; // the first page is asked for this many times with a change heard while it is in flight
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const url = new URL(request.url);
+      if (request.method === 'GET' && url.pathname.endsWith('/connections')) {
+        lists.push(url);
+        // A live change while this page is on its way (the one fault to inject: a busier stream than the test's).
+        if (store && busy-- > 0) {
+          const slack = await (await d.other()).connections.get('con_slack');
+          const at = new Date().toISOString();
+          store.apply({ id: `evt_busy_${busy}`, type: 'connection.updated', at, connection: { ...slack, label: `Busy ${busy}`, updatedAt: at } });
+        }
+      }
+      return f(request);
+    });
+    const mounted = inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
+    await waitUntil(() => (store = document.querySelector<RelinkProvider>('relink-provider')?.resolvedStore), 'the store');
+    const { el } = await mounted;
+    await waitUntil(() => el.shadowRoot!.querySelector("div[role='table'] [part~='row'][data-id]"), 'rows, in a window', { timeout: 10_000 });
+    expect(lists.some((u) => u.searchParams.has('cursor')), 'no cursor pages: the workspace was not loaded whole').to.equal(false);
+    expect(store!.getSnapshot().connections.status).to.equal('idle');
   });
 
   it('between one page and page-threshold, the count\'s page shows at once and the list goes on from its cursor', async () => {

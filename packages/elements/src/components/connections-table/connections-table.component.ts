@@ -261,7 +261,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         probe.close();
         throw probe.error;
       }
-      if ((probe.total ?? 0) > this.pageThreshold) {
+      // Still no count (changes kept arriving faster than a page): a window, which works at any size, rather than
+      // loading a workspace that may be huge.
+      if (probe.total === undefined || probe.total > this.pageThreshold) {
         if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) {
           probe.share();
           this.openWindow(probe);
