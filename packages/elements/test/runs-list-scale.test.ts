@@ -86,6 +86,28 @@ describe('relink-runs-list at scale', () => {
     expect(offsets).to.not.include('100', 'only the pages around the bottom');
   });
 
+  it('a list mounted once the virtualizer is loaded paints its first rows in the plain table, from one request, then virtualizes them', async () => {
+    const { el, gets } = await big();
+    const provider = el.parentElement!;
+    el.remove();
+    gets.length = 0;
+    // Where the first row with data shows up: the plain table, or the virtualizer (whose layout takes frames).
+    let first: string | undefined;
+    const again = document.createElement('relink-runs-list') as RelinkRunsList;
+    const seen = () => {
+      const row = first === undefined ? again.shadowRoot?.querySelector("[part~='row'][data-id]") : undefined;
+      if (row) first = row.closest('table') ? 'table' : 'virtualizer';
+    };
+    provider.append(again); // its shadow root is made now; its rows wait for a request
+    const observer = new MutationObserver(seen);
+    observer.observe(again.shadowRoot!, { childList: true, subtree: true });
+    await waitUntil(() => (seen(), first !== undefined), 'the first rows');
+    observer.disconnect();
+    expect(first).to.equal('table');
+    expect(lists(gets, '/runs')).to.have.length(1, 'one page request');
+    await waitUntil(() => loadedRows(again).length > 0, 'the rows, virtualized', { timeout: 10_000 });
+  });
+
   it('below page-threshold it loads the runs into the store as before', async () => {
     const d = await demo('agency');
     const { el, provider } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');

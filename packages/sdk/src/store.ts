@@ -13,6 +13,7 @@ import type { RelinkEvent } from './schema/events.js';
 import type { Notification } from './schema/notification.js';
 import type { NotificationPreferences } from './schema/notification-preferences.js';
 import type { NotificationPreferenceChange } from './resources/notification-preferences.js';
+import type { RunListParams } from './resources/runs.js';
 import type { Run } from './schema/run.js';
 import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
@@ -20,9 +21,11 @@ import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind 
 import { settleReconnect } from './store/consent-sync.js';
 import type * as ConnectionWindowCode from './store/connection-window.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
-import type { RunWindow, RunWindowOptions, RunWindowQuery } from './store/run-window.js';
+import type * as RunWindowCode from './store/run-window.js';
+import type { RunWindow, RunWindowQuery } from './store/run-window.js';
 import type * as WindowRowsCode from './store/window-rows.js';
 import type { WindowRows } from './store/window-rows.js';
+import { EarlyPage } from './store/early-page.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
 import { LiveUpdates } from './store/live.js';
@@ -47,6 +50,8 @@ export interface StoreWindowOptions extends ConnectionWindowOptions {
  * for a module already loaded, behind whatever else the page queued (a table's first page could answer before it).
  */
 let windowCode: [typeof ConnectionWindowCode, typeof WindowRowsCode] | undefined;
+/** The same for runs windows. */
+let runWindowCode: [typeof RunWindowCode, typeof WindowRowsCode] | undefined;
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -337,12 +342,26 @@ export class RelinkStore {
      * filtered on the server, fetched a page at a time for the rows asked for (`ensure`), following live changes; the
      * store holds the rows it shows, not the workspace. Call `close()` when the view goes. Loaded on first use.
      */
-    window: async (query: RunWindowQuery = {}, options?: RunWindowOptions): Promise<RunWindow> => {
-      const [{ RunWindow }, { WindowRows }] = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]);
+    window: async (query: RunWindowQuery = {}, options?: StoreWindowOptions): Promise<RunWindow> => {
+      // The parameters the window sends for its first page (list-window.ts: the query without empty fields).
+      const early = options?.prefetch
+        ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), {
+          ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')),
+          limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))),
+        })
+        : undefined;
+      const [{ RunWindow }, { WindowRows }] = runWindowCode ?? (runWindowCode = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
+        early?.drop();
+        throw error;
+      }));
       this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
-      const opened: RunWindow = new RunWindow(this.client, this.#runWindowRows.source(
+      const client = early ? { ...this.client, runs: { ...this.client.runs, list: early.list } } : this.client;
+      const opened: RunWindow = new RunWindow(client, this.#runWindowRows.source(
         (eventId) => this.#live.windowListed(eventId),
-        () => this.#windows.delete(opened),
+        () => {
+          early?.drop();
+          this.#windows.delete(opened);
+        },
       ), query, options);
       this.#windows.add(opened);
       return opened;

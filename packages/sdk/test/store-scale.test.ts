@@ -238,4 +238,20 @@ describe('RelinkStore at scale', () => {
     expect(later.store.getSnapshot().connections.items.length).to.equal(counted.total);
     counted.close();
   });
+
+  it('a runs window opened with prefetch asks for its first page once, while its code loads', async () => {
+    const { server, store, requested } = await setup();
+    close = () => server.close();
+    const runsAsked = () => requested.filter((url) => new URL(url).pathname.endsWith('/runs'));
+    const opening = store.runs.window({ status: 'failed', q: '' }, { prefetch: true, pageSize: 50 });
+    // Asked before the window exists (its code is still loading), with the parameters the window sends.
+    await until(() => runsAsked().length > 0, 'the first page asked for');
+    const window = await opening;
+    await window.ensure(0, 10);
+    expect(window.total).to.be.greaterThan(0);
+    expect(window.at(0)?.status).to.equal('failed');
+    expect(runsAsked()).to.have.length(1);
+    expect(Object.fromEntries(new URL(runsAsked()[0]!).searchParams)).to.deep.equal({ status: 'failed', limit: '50' });
+    window.close();
+  });
 });

@@ -20,6 +20,7 @@ import { copyOf } from '../../internal/registry.js';
 import { errorKinds, retry, runVocabulary, runsList, stale } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './runs-list.styles.js';
+import type * as RunsWindowViewCode from './runs-window-view.js';
 import type { RunsWindowHost, RunsWindowView } from './runs-window-view.js';
 
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
@@ -37,6 +38,8 @@ const QUERIES: Record<RunsFilter, RunWindowQuery> = {
 };
 /** Rows a window shows in a plain table while its virtualizer loads (about a screenful). */
 const FIRST_SCREEN = 12;
+/** The window view's code once loaded: a list mounted after that opens its window without waiting for `import()`. */
+let windowViewCode: typeof RunsWindowViewCode | undefined;
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
   all: () => true,
   paused_for_reauth: isPausedForReauth,
@@ -151,8 +154,11 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     if (!store) return initialState;
     const held = store.getSnapshot().runs;
     if (held.status !== 'ready' && held.status !== 'loading') {
-      // The count is the workspace's (every run); its rows join the store only if the window is kept.
-      const probe = await store.runs.window({}, { share: false });
+      // The count is the workspace's (every run); its rows join the store only if the window is kept. Its request
+      // starts while the window's code loads, and the view's code loads with it: a long list needs it right after.
+      const viewCode = windowViewCode ? Promise.resolve(windowViewCode) : import('./runs-window-view.js');
+      viewCode.catch(() => undefined); // a short list never waits on it
+      const probe = await store.runs.window({}, { share: false, prefetch: true });
       const stop = () => probe.close();
       signal.addEventListener('abort', stop, { once: true });
       try {
@@ -173,7 +179,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
       }
       if ((probe.total ?? 0) > this.pageThreshold) {
         try {
-          const { RunsWindowView } = await import('./runs-window-view.js');
+          const { RunsWindowView } = (windowViewCode ??= await viewCode);
           this.view ??= new RunsWindowView(this, FIRST_SCREEN);
         } catch (error) {
           probe.close();

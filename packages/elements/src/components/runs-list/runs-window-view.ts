@@ -3,8 +3,11 @@ import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
 import type { RelinkStore, Run, RunWindow, RunWindowQuery } from '@relink/sdk';
 
 type VirtualizeModule = typeof Virtualize;
-/** The virtualizer once loaded: a list mounted after that renders its rows at once. */
+/** The virtualizer once loaded: a list mounted after that does not wait for it. */
 let virtualizerModule: VirtualizeModule | undefined;
+/** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
+const whenIdle = (task: () => void): void =>
+  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
 
 /** What the runs list lends its window view: its rendering of rows and cells, and whether it still shows a window. */
 export interface RunsWindowHost {
@@ -33,6 +36,12 @@ export class RunsWindowView {
   #range: [first: number, last: number];
   #rangeSource?: Element;
   #virtualizer = virtualizerModule;
+  /**
+   * Whether the first rows were painted (in the plain table): the virtualizer takes over only then, once the page is
+   * idle, as its first render lays rows out over frames and would hold back their first paint.
+   */
+  #painted = false;
+  #paintQueued = false;
 
   /** `firstScreen`: rows a window shows in a plain table while its virtualizer loads (about a screenful). */
   constructor(
@@ -90,8 +99,18 @@ export class RunsWindowView {
     }
   }
 
-  /** After a render: the virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble). */
+  /**
+   * After a render: the first rows' frame queues the virtualizer's turn; the virtualizer tells the scroller which rows
+   * it rendered (`rangeChanged` does not bubble).
+   */
   updated(): void {
+    if (!this.#painted && !this.#paintQueued && this.window?.total !== undefined && this.host.showsWindow()) {
+      this.#paintQueued = true;
+      requestAnimationFrame(() => whenIdle(() => {
+        this.#painted = true;
+        this.host.requestUpdate();
+      }));
+    }
     const scroller = this.host.showsWindow() ? this.host.renderRoot.querySelector('.scroller') ?? undefined : undefined;
     if (scroller === this.#rangeSource) return;
     this.#rangeSource?.removeEventListener('rangeChanged', this.#handleRange);
@@ -99,11 +118,11 @@ export class RunsWindowView {
     this.#rangeSource = scroller;
   }
 
-  /** The rows the server has for the chip, virtualized once the virtualizer is loaded. */
+  /** The rows the server has for the chip, virtualized once the virtualizer is loaded and the first rows painted. */
   render(window: RunWindow): TemplateResult {
     const total = window.total ?? 0;
-    if (!this.#virtualizer) {
-      // While the virtualizer loads, the first rows show in the plain table: the data is there.
+    if (!this.#virtualizer || !this.#painted) {
+      // Until the virtualizer is loaded and the first rows painted, they show in the plain table: the data is there.
       const first = Array.from({ length: Math.min(this.firstScreen, total) }, (_, i) => window.at(i)).filter((r) => r !== undefined);
       return this.host.renderTable(first);
     }
