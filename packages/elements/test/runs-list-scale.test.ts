@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
+import type { RelinkStore } from '@relink/sdk';
+import type { RelinkProvider } from '../src/components/provider/provider.js';
 import '../src/components/runs-list/runs-list.js';
 import type { RelinkRunsList } from '../src/components/runs-list/runs-list.js';
 import { demo, inProvider } from './relink.js';
@@ -44,6 +46,32 @@ describe('relink-runs-list at scale', () => {
     window.onerror = (message, ...rest) => (/ResizeObserver loop/.test(String(message)) ? true : onerror?.(message, ...rest));
   });
   after(() => (window.onerror = onerror));
+
+  it('run changes arriving faster than the count\'s page: a window (no count yet), never a load of every run', async () => {
+    const runLists: URL[] = [];
+    let store: RelinkStore | undefined;
+    let busy = 8; // the first page is asked for this many times with a change heard while it is in flight
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const url = new URL(request.url);
+      if (request.method === 'GET' && url.pathname.endsWith('/runs')) {
+        runLists.push(url);
+        // A live change while this page is on its way (the one fault to inject: a busier stream than the test's).
+        if (store && busy-- > 0) {
+          const run = (await (await d.other()).runs.list({ limit: 1 })).data[0]!;
+          const at = new Date().toISOString();
+          store.apply({ id: `evt_busy_${busy}`, type: 'run.updated', at, run: { ...run, updatedAt: at } });
+        }
+      }
+      return f(request);
+    });
+    const mounted = inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');
+    await waitUntil(() => (store = document.querySelector<RelinkProvider>('relink-provider')?.resolvedStore), 'the store');
+    const { el } = await mounted;
+    await waitUntil(() => el.shadowRoot!.querySelector(".scroller [part~='row'][data-id]"), 'rows, in a window', { timeout: 10_000 });
+    expect(runLists.some((u) => u.searchParams.has('cursor')), 'no cursor pages: not every run was loaded').to.equal(false);
+    expect(store!.getSnapshot().runs.status).to.equal('idle');
+  });
 
   it('shows the first rows from one page request, never loads every run, and names connections without the connections list', async () => {
     const { el, store, gets, other } = await big();

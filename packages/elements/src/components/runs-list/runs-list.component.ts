@@ -177,7 +177,9 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
         probe.close();
         throw probe.error;
       }
-      if ((probe.total ?? 0) > this.pageThreshold) {
+      // Still no count (changes kept arriving faster than a page): a window, which works at any size, rather than
+      // loading every run.
+      if (probe.total === undefined || probe.total > this.pageThreshold) {
         try {
           const { RunsWindowView } = (windowViewCode ??= await viewCode);
           this.view ??= new RunsWindowView(this, FIRST_SCREEN);

@@ -63,6 +63,8 @@ export default [
     [role='columnheader'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
     [role='rowheader'] { font-weight: 500; }
     .scroller { block-size: var(--relink-runs-list-max-height, 480px); }
+    /* A scroller of placeholder rows holds nothing focusable: it takes focus itself so the keyboard can scroll it. */
+    .scroller:focus-visible { outline-offset: -2px; }
     .placeholder .skeleton { inline-size: 70%; }
     /*
      * Narrow (a phone, a sidebar): each run becomes a card — workflow, status and why, then kind and the two times

@@ -133,7 +133,7 @@ export class RunsWindowView {
     });
     return html`<div part="table" role="table" aria-label=${this.host.caption()} aria-rowcount=${total + 1}>
       <div role="rowgroup"><div part="header" role="row">${this.host.headings().map((h) => html`<div role="columnheader">${h}</div>`)}</div></div>
-      <div role="rowgroup" class="scroller">${this.#virtualizer.virtualize({
+      <div role="rowgroup" class="scroller" tabindex="0">${this.#virtualizer.virtualize({
         items,
         scroller: true,
         keyFunction: (run: Run | undefined, index: number) => run?.id ?? `placeholder-${index}`,
