@@ -264,12 +264,21 @@ export class RelinkStore {
       const held = this.#state.snapshot.connections.byId.get(id);
       if (held) return held;
       return this.#inflight.once(`lookup:${id}`, async (shared) => {
-        const connection = await this.client.connections.get(id, { signal: shared });
-        const known = this.#state.snapshot.connections.byId.get(id);
-        // Quiet: learning a row is not a change to it (an open window would take it for one and ask again).
-        if (!known || known.updatedAt <= connection.updatedAt) this.#state.upsert('connections', connection, { quiet: true });
-        this.#connectionWindowRows?.keep(id); // asked for by id: kept when the windows scroll away
-        return connection;
+        // A removal heard while the answer is on its way: the caller still gets the name, the store does not take
+        // the connection back.
+        let removed = false;
+        const stop = this.#state.watch((kind, changed, item) => void (removed ||= kind === 'connections' && changed === id && item === undefined));
+        try {
+          const connection = await this.client.connections.get(id, { signal: shared });
+          if (removed) return connection;
+          const known = this.#state.snapshot.connections.byId.get(id);
+          // Quiet: learning a row is not a change to it (an open window would take it for one and ask again).
+          if (!known || known.updatedAt <= connection.updatedAt) this.#state.upsert('connections', connection, { quiet: true });
+          this.#connectionWindowRows?.keep(id); // asked for by id: kept when the windows scroll away
+          return connection;
+        } finally {
+          stop();
+        }
       }, signal);
     },
     /**

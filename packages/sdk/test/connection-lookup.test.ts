@@ -33,4 +33,16 @@ describe('store.connections.lookup', () => {
       server.close();
     }
   });
+
+  it('a removal heard while the answer is on its way: the caller gets the connection, the store does not take it back', async () => {
+    const { server, store } = await setup();
+    try {
+      const asking = store.connections.lookup('con_mailchimp');
+      store.apply({ id: 'evt_removed', type: 'connection.removed', at: new Date().toISOString(), connectionId: 'con_mailchimp' });
+      expect((await asking).app.name).to.equal('Mailchimp');
+      expect(store.getSnapshot().connections.byId.has('con_mailchimp'), 'removed stays removed').to.equal(false);
+    } finally {
+      server.close();
+    }
+  });
 });
