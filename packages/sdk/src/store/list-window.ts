@@ -75,6 +75,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   /** The rows last asked for: what a refresh asks for again. */
   #asked: [first: number, last: number] | undefined;
   #total: number | undefined;
+  #answered = false;
   /** Requests are numbered: the total shown is the newest answer's. */
   #sequence = 0;
   #totalFrom = 0;
@@ -108,6 +109,14 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   /** The typed SDK error of the last failed request, until a request succeeds. */
   get error(): unknown {
     return this.#error;
+  }
+
+  /**
+   * Whether a page's answer has been taken since the window opened (with or without a total: a server may leave it
+   * out). False while every answer so far came from before a change and was dropped.
+   */
+  get answered(): boolean {
+    return this.#answered;
   }
 
   /** Whether a page is being fetched. */
@@ -194,6 +203,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
             return heard && heard.updatedAt >= c.updatedAt ? heard : c;
           });
           this.#setPage(index, { items, generation });
+          this.#answered = true;
           if (this.#share) this.#source.loaded(items);
           if (page.total !== undefined && sequence > this.#totalFrom) {
             this.#total = page.total;

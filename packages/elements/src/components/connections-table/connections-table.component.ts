@@ -261,9 +261,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         probe.close();
         throw probe.error;
       }
-      // Still no count (changes kept arriving faster than a page): a window, which works at any size, rather than
+      // No page taken yet (changes kept arriving faster than a page): a window, which works at any size, rather than
       // loading a workspace that may be huge.
-      if (probe.total === undefined || probe.total > this.pageThreshold) {
+      if ((probe.total === undefined && !probe.answered) || (probe.total ?? 0) > this.pageThreshold) {
         if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) {
           probe.share();
           this.openWindow(probe);

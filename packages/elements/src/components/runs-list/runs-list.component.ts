@@ -177,9 +177,9 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
         probe.close();
         throw probe.error;
       }
-      // Still no count (changes kept arriving faster than a page): a window, which works at any size, rather than
+      // No page taken yet (changes kept arriving faster than a page): a window, which works at any size, rather than
       // loading every run.
-      if (probe.total === undefined || probe.total > this.pageThreshold) {
+      if ((probe.total === undefined && !probe.answered) || (probe.total ?? 0) > this.pageThreshold) {
         try {
           const { RunsWindowView } = (windowViewCode ??= await viewCode);
           this.view ??= new RunsWindowView(this, FIRST_SCREEN);
