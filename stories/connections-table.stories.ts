@@ -5,7 +5,7 @@ import '@relink/elements/connections-table.js';
 import type { RelinkConnectionsTable } from '@relink/elements/connections-table.js';
 import type { Connection } from '@relink/sdk';
 import type { InPageRelink } from '@relink/server/browser';
-import { demoProvider, hang, HOSTILE, LONG, NETWORK_DOWN, never, offline, relabel, storeIn, type DemoOptions } from './support/relink-demo.js';
+import { demoProvider, hang, HOSTILE, LONG, NETWORK_DOWN, offline, relabel, storeIn, type DemoOptions } from './support/relink-demo.js';
 import { element, expectDark, expectFits, expectRtl, inShadow, part, renderedText } from './support/queries.js';
 
 const table = (attrs = {}) => html`<relink-connections-table manage-href="/portal/connections/{id}" ...=${attrs}></relink-connections-table>`;
@@ -201,35 +201,5 @@ export const LargeWorkspaceSearch: Story = {
     await userEvent.type(search, 'Team 0042');
     await waitFor(() => expect(rowsOf(t).map((r) => r.dataset.id)).toEqual(['con_many_0041']), { timeout: 5000 });
     await expect(t.shadowRoot!.querySelector("[role='table']")).toHaveAttribute('aria-rowcount', '2');
-  },
-};
-/** Rows whose page is still on its way show as placeholders in a busy row (here: every page after the first never answers). */
-export const LargeWorkspaceRowsLoading: Story = {
-  render: () => demoProvider(table(), {
-    role: 'agency', prepare: bigWorkspace,
-    fetch: (f) => (input, init) => (/[?&]offset=[1-9]/.test(input instanceof Request ? input.url : String(input)) ? never() : f(input, init)),
-  }),
-  play: async ({ canvasElement }) => {
-    const t = await el(canvasElement);
-    await expect(await grid(t)).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
-    await waitFor(() => expect(rowsOf(t).length).toBeGreaterThan(0));
-    // The virtualizer learns the list's height as it measures rows: scroll to the end until it is there.
-    const scroller = t.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
-    const placeholders = () => [...t.shadowRoot!.querySelectorAll<HTMLElement>('.placeholder')];
-    await waitFor(() => {
-      scroller.scrollTop = scroller.scrollHeight;
-      return expect(placeholders().some((row) => Number(row.getAttribute('aria-rowindex')) > TOTAL - 5)).toBe(true);
-    }, { timeout: 5000 });
-    await expect(rowsOf(t)).toHaveLength(0);
-    for (const row of placeholders()) await expect(row).toHaveAttribute('aria-busy', 'true');
-    // Settled at the end: the virtualizer has stopped moving the rows as it measures them (a still picture).
-    const frame = () => new Promise(requestAnimationFrame);
-    await waitFor(async () => {
-      scroller.scrollTop = scroller.scrollHeight;
-      const at = scroller.scrollTop;
-      for (let i = 0; i < 3; i++) await frame();
-      await expect(scroller.scrollTop).toBe(at);
-      await expect(at + scroller.clientHeight).toBeGreaterThanOrEqual(scroller.scrollHeight - 1);
-    }, { timeout: 5000 });
   },
 };
