@@ -108,8 +108,9 @@ export class RelinkStore {
     this.expiringWithinDays = options.expiringWithinDays ?? 14;
     this.now = options.now ?? Date.now;
     this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded(), (id) => {
-      const { connections } = this.#state.snapshot;
-      return connections.status !== 'idle' || connections.byId.has(id) || this.#followed.has(id);
+      // A loaded list keeps every change; asked without applying the burst so far (one copy per burst, not per event).
+      if (this.#state.flushed.connections.status !== 'idle') return true;
+      return this.#state.snapshot.connections.byId.has(id) || this.#followed.has(id);
     });
     this.#state.watch((kind) => {
       if (kind === 'connections') this.#connectionChanges += 1;

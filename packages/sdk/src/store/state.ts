@@ -45,6 +45,14 @@ export class StoreState {
     return this.#snapshot;
   }
 
+  /**
+   * The snapshot without applying the queued upserts: for what they never change (a collection's status). Reading
+   * `snapshot` once per live event would apply each event alone, copying the collection every time.
+   */
+  get flushed(): RelinkSnapshot {
+    return this.#snapshot;
+  }
+
   #applyPending(): void {
     const pending = this.#pending;
     this.#pending = new Map();
