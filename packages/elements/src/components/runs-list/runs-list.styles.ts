@@ -75,7 +75,8 @@ export default [
       .scroll { overflow: visible; }
       table, tbody { display: block; }
       thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
-      tbody > tr {
+      /* Each row a card: the table's and the virtualized list's alike. */
+      tbody > tr, .scroller [role='row'] {
         display: grid;
         grid-template-columns: auto auto minmax(0, 1fr);
         grid-template-areas: 'workflow workflow workflow' 'status status status' 'kind started updated' 'actions actions actions';
@@ -92,16 +93,7 @@ export default [
       tbody > tr > :nth-child(5) { grid-area: updated; }
       tbody > tr > :nth-child(6) { grid-area: actions; padding-block-start: ${space1}; }
       [data-label]::before { content: attr(data-label) ' '; color: ${colorTextMuted}; font-size: ${fontSizeSmall}; }
-      /* The virtualized rows become the same cards. */
       [role='rowgroup']:first-child { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
-      .scroller [role='row'] {
-        grid-template-columns: auto auto minmax(0, 1fr);
-        grid-template-areas: 'workflow workflow workflow' 'status status status' 'kind started updated' 'actions actions actions';
-        align-items: baseline;
-        gap: ${space1} ${space3};
-        padding: ${space2} 0;
-        border-block-end: 1px solid ${colorBorder};
-      }
       .scroller [role='row'] > * { padding: 0; border: 0; }
       .scroller [role='row'] > :nth-child(1) { grid-area: workflow; }
       .scroller [role='row'] > :nth-child(2) { grid-area: status; }
