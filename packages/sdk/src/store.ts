@@ -107,10 +107,14 @@ export class RelinkStore {
     this.client = client;
     this.expiringWithinDays = options.expiringWithinDays ?? 14;
     this.now = options.now ?? Date.now;
-    this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded(), (id) => {
+    this.#live = new LiveUpdates(this.#state, client, () => this.reloadLoaded(), (kind, item) => {
       // A loaded list keeps every change; asked without applying the burst so far (one copy per burst, not per event).
-      if (this.#state.flushed.connections.status !== 'idle') return true;
-      return this.#state.snapshot.connections.byId.has(id) || this.#followed.has(id);
+      if (this.#state.flushed[kind].status !== 'idle') return true;
+      if (this.#state.holds(kind, item.id)) return true;
+      if (kind === 'connections') return this.#followed.has(item.id);
+      // A new replay of a run a view shows joins it (a run detail's "Replayed as …").
+      const { replayOf } = item as Run;
+      return replayOf !== undefined && this.#state.holds('runs', replayOf);
     });
     this.#state.watch((kind) => {
       if (kind === 'connections') this.#connectionChanges += 1;
@@ -336,7 +340,8 @@ export class RelinkStore {
   };
 
   /**
-   * Runs. The store keeps every run it has seen; a preset or status narrows what is fetched, while the views filter
+   * Runs. The store keeps every run it has loaded (and, once a list is loaded, every run the live stream names; before,
+   * only changes to runs it holds and new replays of them); a preset or status narrows what is fetched, while the views filter
    * what they show (so a run that leaves "Paused for reauth" drops out of that view live).
    */
   readonly runs = {

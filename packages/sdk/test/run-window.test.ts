@@ -105,4 +105,25 @@ describe('store.runs.window', () => {
     paused.close();
     failed.close();
   });
+
+  it('live: a change to a run no view shows is not kept in the store; a new replay of a run shown is', async () => {
+    const { server, store, other } = await setup(1000);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const failed = await store.runs.window({ status: 'failed' }, { keepPages: 0 });
+    await failed.ensure(0, 30);
+    const shown = rows(failed, 0, 99).find((id) => id?.startsWith('run_many_'))!;
+    const far = (await other.runs.list({ status: 'failed', offset: 150, limit: 100 })).data.find((run) => run.id.startsWith('run_many_'))!;
+    expect(store.getSnapshot().runs.byId.has(far.id)).to.equal(false);
+
+    // Replays of both, in this order: once the second is kept, the first has been heard.
+    const farReplay = await other.runs.replay(far.id);
+    const shownReplay = await other.runs.replay(shown);
+    await until(() => store.getSnapshot().runs.byId.has(shownReplay.id), 'the replay of a run shown is kept');
+    expect(store.getSnapshot().runs.byId.has(farReplay.id), 'not kept: no view holds its run').to.equal(false);
+    expect(store.getSnapshot().runs.items.length).to.be.at.most(101, 'the rows shown and the one replay');
+    failed.close();
+    stop();
+  });
 });

@@ -1,5 +1,7 @@
 import type { RelinkClient } from '../client.js';
+import type { Connection } from '../schema/connection.js';
 import type { RelinkEvent } from '../schema/events.js';
+import type { Run } from '../schema/run.js';
 import type { StoreState } from './state.js';
 
 /** Event ids are decimal strings; the smaller of two, or the one given. */
@@ -19,7 +21,7 @@ export class LiveUpdates {
   readonly #state: StoreState;
   readonly #client: RelinkClient;
   readonly #reloadLoaded: () => Promise<unknown>;
-  readonly #keeps: (connectionId: string) => boolean;
+  readonly #keeps: (kind: 'connections' | 'runs', item: Connection | Run) => boolean;
   #abort: AbortController | undefined;
   #users = 0;
   /** The newest event applied, or where the stream said it starts: the place to resume from. */
@@ -31,8 +33,13 @@ export class LiveUpdates {
   /** Where the current stream opened: every event after it reaches the store. */
   #openedAt: string | undefined;
 
-  /** `keeps`: whether the store keeps a change to this connection (a view holds or follows it), not only tells windows. */
-  constructor(state: StoreState, client: RelinkClient, reloadLoaded: () => Promise<unknown>, keeps: (connectionId: string) => boolean) {
+  /** `keeps`: whether the store keeps this changed connection or run (a view holds or follows it), not only tells windows. */
+  constructor(
+    state: StoreState,
+    client: RelinkClient,
+    reloadLoaded: () => Promise<unknown>,
+    keeps: (kind: 'connections' | 'runs', item: Connection | Run) => boolean,
+  ) {
     this.#state = state;
     this.#client = client;
     this.#reloadLoaded = reloadLoaded;
@@ -43,16 +50,16 @@ export class LiveUpdates {
   apply(event: RelinkEvent): void {
     this.#lastEventId = event.id;
     switch (event.type) {
+      // A change to a connection or run no view holds or follows is news for the open windows, not a row to keep: a
+      // busy workspace shown through windows would otherwise fill the store one event at a time.
       case 'connection.updated':
-        // A change to a connection no view holds or follows is news for the open windows, not a row to keep: a busy
-        // workspace shown through windows would otherwise fill the store one event at a time.
-        return this.#keeps(event.connection.id) ? this.#state.upsert('connections', event.connection) : this.#state.heard('connections', event.connection);
+        return this.#keeps('connections', event.connection) ? this.#state.upsert('connections', event.connection) : this.#state.heard('connections', event.connection);
       case 'connection.removed':
         return this.#state.remove('connections', event.connectionId);
       case 'notification.updated':
         return this.#state.upsert('notifications', event.notification);
       case 'run.updated':
-        return this.#state.upsert('runs', event.run);
+        return this.#keeps('runs', event.run) ? this.#state.upsert('runs', event.run) : this.#state.heard('runs', event.run);
       case 'connection_request.updated':
         return this.#state.upsert('connectionRequests', event.request);
     }

@@ -53,6 +53,13 @@ export class StoreState {
     return this.#snapshot;
   }
 
+  /**
+   * Whether the store holds this item, queued upserts included, without applying them (asked once per live event).
+   */
+  holds(kind: Kind, id: string): boolean {
+    return this.#snapshot[kind].byId.has(id) || (this.#pending.get(kind)?.some((item) => item.id === id) ?? false);
+  }
+
   #applyPending(): void {
     const pending = this.#pending;
     this.#pending = new Map();
