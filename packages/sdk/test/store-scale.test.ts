@@ -73,6 +73,17 @@ describe('RelinkStore at scale', () => {
       if (this.size >= known.length / 2) indexWrites++;
       return set.call(this, key, value);
     };
+    // And copies of the items array (slice/concat, how the store copies it): one per burst, not one per event (a
+    // check that read the snapshot once per event applied each event alone).
+    const { slice, concat } = Array.prototype;
+    let itemCopies = 0;
+    const counted = <F extends (...args: never[]) => unknown>(method: F) =>
+      function (this: unknown[], ...args: Parameters<F>) {
+        if (this.length >= known.length) itemCopies++;
+        return method.apply(this, args);
+      };
+    Array.prototype.slice = counted(slice);
+    Array.prototype.concat = counted(concat);
     try {
       for (let i = 0; i < 1000; i++) store.apply(changed(changing[i % changing.length]!, i));
       const fresh = { ...untouched, id: 'con_brand_new', label: 'Arrived live' };
@@ -81,11 +92,14 @@ describe('RelinkStore at scale', () => {
       await Promise.resolve();
     } finally {
       Map.prototype.set = set;
+      Array.prototype.slice = slice;
+      Array.prototype.concat = concat;
     }
     unsubscribe();
 
     const after = store.getSnapshot().connections;
     expect(indexWrites, 'writes into an id index').to.be.at.most(1);
+    expect(itemCopies, 'copies of the items array').to.equal(1);
     expect(notified).to.equal(1);
     // The last change to each connection wins; order is kept; the new one joins at the end; the rest keep identity.
     expect(after.items.map((c) => c.id)).to.deep.equal([...known.map((c) => c.id), 'con_brand_new']);
