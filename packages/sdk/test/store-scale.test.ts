@@ -77,11 +77,11 @@ describe('RelinkStore at scale', () => {
     // check that read the snapshot once per event applied each event alone).
     const { slice, concat } = Array.prototype;
     let itemCopies = 0;
-    const counted = <F extends (...args: never[]) => unknown>(method: F) =>
-      function (this: unknown[], ...args: Parameters<F>) {
+    const counted = <F extends typeof slice | typeof concat>(method: F): F =>
+      function (this: unknown[], ...args: unknown[]) {
         if (this.length >= known.length) itemCopies++;
-        return method.apply(this, args);
-      };
+        return (method as (...a: unknown[]) => unknown[]).apply(this, args);
+      } as F;
     Array.prototype.slice = counted(slice);
     Array.prototype.concat = counted(concat);
     try {
