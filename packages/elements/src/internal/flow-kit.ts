@@ -1,7 +1,7 @@
-import { resumeRedirect } from '@relink/sdk';
+import { isNotRefreshable, resumeRedirect } from '@relink/sdk';
 import { toast } from '../components/toaster/toaster.js';
 import { fillMismatch, settleOutcome } from './consent-outcome.js';
-import { errorCopy, failedCopy } from './error-copy.js';
+import { errorCopy, failedCopy, isRetryable } from './error-copy.js';
 
 /**
  * The page's own helpers, handed to the code an element loads on demand after the user acts (a refresh that failed,
@@ -10,6 +10,6 @@ import { errorCopy, failedCopy } from './error-copy.js';
  * the page's entry into a chunk shared with it, which costs more bytes up front than the code it moved (measured with
  * `npm run size`: +0.3 to +0.6 KiB min+gzip on the connections page per such import).
  */
-export const flowKit = { toast, errorCopy, failedCopy, settleOutcome, fillMismatch, resumeRedirect };
+export const flowKit = { toast, errorCopy, failedCopy, isRetryable, isNotRefreshable, settleOutcome, fillMismatch, resumeRedirect };
 
 export type FlowKit = typeof flowKit;
