@@ -3,17 +3,13 @@ import type { HTTPError, Hooks, Options, RetryOptions } from 'ky';
 import type { infer as Infer } from 'zod/mini';
 import {
   RelinkAbortError,
-  RelinkApiError,
   RelinkNetworkError,
-  RelinkResponseError,
   RelinkSessionError,
   RelinkTimeoutError,
   isRelinkApiError,
   isRelinkError,
-  type RelinkIssue,
 } from './errors.js';
 import { backoffDelay } from './backoff.js';
-import { formatPath } from './internal/path.js';
 import type { Transport } from './internal/transport.js';
 import { randomId } from './internal/uuid.js';
 import { loadOnDemand, type Schemas } from './internal/on-demand.js';
@@ -73,7 +69,7 @@ export type ClientHooks = Omit<Hooks, 'beforeError'> & { beforeError?: ((error: 
 type Query = Record<string, string | number | boolean | undefined>;
 
 /** The response schemas (loaded on demand with internal/on-demand.ts); a call names the one its answer is parsed with. */
-export type SchemaName = Exclude<keyof Schemas, 'ErrorBody' | 'createEvents' | 'followConsent' | 'resumeFromRedirect'>;
+export type SchemaName = Exclude<keyof Schemas, 'readBody' | 'readApiError' | 'createEvents' | 'followConsent' | 'resumeFromRedirect'>;
 type Parsed<K extends SchemaName> = Infer<Schemas[K]>;
 
 /** The SDK's transport: typed GET/POST/DELETE that parse with a named schema and only ever throw the RelinkError family. */
@@ -94,17 +90,6 @@ const WRITE_STATUSES = [408, 429, 503];
 // Marks the TypeError our fetch wrapper throws so ky classifies it as a network error; `cause` is the real failure.
 const NETWORK_FAILURE = 'Failed to fetch';
 const isNetworkFailure = (error: unknown): error is TypeError => error instanceof TypeError && error.message === NETWORK_FAILURE;
-
-function toIssues(issues: readonly { message: string; path: readonly PropertyKey[] }[]): RelinkIssue[] {
-  return issues.map(({ message, path }) => ({ message, path: [...path] }));
-}
-
-function responseError(status: number, issues: RelinkIssue[], label: string): RelinkResponseError {
-  const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  const where = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid body';
-  return new RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
-}
 
 /** The schema module could not be fetched (the network, or a deploy that removed the host's old chunk). */
 function schemasUnavailable(label: string, cause: unknown): RelinkNetworkError {
@@ -182,21 +167,15 @@ export function createHttp(options: RelinkClientOptions): Http {
     },
   });
 
-  /** An HTTP error answer: the server's `{ error: { code, message } }` when it sent one, else the status. */
+  /** An HTTP error answer, read by the on-demand chunk (read-response.ts). */
   async function apiError(error: HTTPError, label: string, schemas: Promise<Schemas>): Promise<Error> {
-    const { status, headers } = error.response;
-    const body: unknown = await error.response.json().catch(() => undefined);
-    let ErrorBody: Schemas['ErrorBody'];
+    let readApiError: Schemas['readApiError'];
     try {
-      ({ ErrorBody } = await schemas);
+      ({ readApiError } = await schemas);
     } catch (cause) {
       return schemasUnavailable(label, cause);
     }
-    const parsed = ErrorBody.safeParse(body);
-    const requestId = (parsed.success ? parsed.data.error.requestId : undefined) ?? headers.get('x-request-id') ?? undefined;
-    return parsed.success
-      ? new RelinkApiError({ ...parsed.data.error, status, requestId })
-      : new RelinkApiError({ status, requestId, code: 'unknown_error', message: `Request failed with status ${status}: ${label}` });
+    return readApiError(error.response, label);
   }
 
   const userRetry: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
@@ -274,26 +253,14 @@ export function createHttp(options: RelinkClientOptions): Http {
     schemas.catch(() => {}); // awaited below, once the response is in; until then a failure must not go unhandled
     try {
       const response = await api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });
-      // A 204 has no body to parse; every route this client calls answers with one, so its absence is a contract break.
-      if (response.status === 204) {
-        throw responseError(204, [{ path: [], message: 'expected a JSON body, got 204 No Content' }], label);
-      }
-      const text = await response.text();
-      let body: unknown;
+      let code: Schemas;
       try {
-        body = JSON.parse(text);
-      } catch {
-        throw responseError(response.status, [{ path: [], message: 'the body is not JSON' }], label);
-      }
-      let schema: Schemas[K];
-      try {
-        schema = (await schemas)[name];
+        code = await schemas;
       } catch (cause) {
         throw schemasUnavailable(label, cause);
       }
-      const parsed = schema.safeParse(body);
-      if (!parsed.success) throw responseError(response.status, toIssues(parsed.error.issues), label);
-      return parsed.data as Parsed<K>;
+      // The body is read and checked against the contract's schema in the on-demand chunk (read-response.ts).
+      return (await code.readBody(response, code[name], label)) as Parsed<K>;
     } catch (error) {
       throw await normalize(error, schemas, signal, label);
     }
