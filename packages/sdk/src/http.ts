@@ -4,7 +4,6 @@ import type { infer as Infer } from 'zod/mini';
 import {
   RelinkAbortError,
   RelinkNetworkError,
-  RelinkSessionError,
   RelinkTimeoutError,
   isRelinkApiError,
   isRelinkError,
@@ -69,7 +68,7 @@ export type ClientHooks = Omit<Hooks, 'beforeError'> & { beforeError?: ((error: 
 type Query = Record<string, string | number | boolean | undefined>;
 
 /** The response schemas (loaded on demand with internal/on-demand.ts); a call names the one its answer is parsed with. */
-export type SchemaName = Exclude<keyof Schemas, 'readBody' | 'readApiError' | 'createEvents' | 'followConsent' | 'resumeFromRedirect'>;
+export type SchemaName = Exclude<keyof Schemas, 'readBody' | 'readApiError' | 'renewSession' | 'createEvents' | 'followConsent' | 'resumeFromRedirect'>;
 type Parsed<K extends SchemaName> = Infer<Schemas[K]>;
 
 /** The SDK's transport: typed GET/POST/DELETE that parse with a named schema and only ever throw the RelinkError family. */
@@ -216,28 +215,19 @@ export function createHttp(options: RelinkClientOptions): Http {
       return await attempt(method, path, schema, init, signal, label);
     } catch (error) {
       if (!isRelinkApiError(error) || error.status !== 401) throw error;
-      // An expired session: ask the host for a new token and try once more (a POST keeps its Idempotency-Key;
-      // the server did not act on a request it refused).
-      let renewed: string | undefined;
-      try {
-        renewed = await (renewals === renewalsBefore ? renewToken() : latest);
-      } catch (cause) {
-        throw new RelinkSessionError(`The session expired and the token getter failed to renew it: ${label}`, { cause, requestId: error.requestId });
-      }
-      if (signal?.aborted) throw abortError(signal, label);
-      if (renewed === undefined) {
-        const why = typeof token === 'function' ? 'the token getter returned no token' : 'a fixed token cannot be renewed';
-        throw new RelinkSessionError(`The session token was refused and ${why}: ${label}`, { cause: error, requestId: error.requestId });
-      }
-      try {
-        return await attempt(method, path, schema, { ...init, context: { token: renewed } }, signal, label);
-      } catch (retryError) {
-        if (!isRelinkApiError(retryError) || retryError.status !== 401) throw retryError;
-        throw new RelinkSessionError(`The session token was refused, and so was the renewed one: ${label}`, {
-          cause: retryError,
-          requestId: retryError.requestId,
-        });
-      }
+      // An expired session: renewed (or said to be over) by the on-demand chunk (session-renewal.ts), loaded by now.
+      const { renewSession } = await loadOnDemand();
+      return (await renewSession({
+        error,
+        label,
+        getter: typeof token === 'function',
+        // A renewal finished since this request was sent got the token to use; else ask for one (shared by all).
+        renew: () => (renewals === renewalsBefore ? renewToken() : latest),
+        checkSignal: () => {
+          if (signal?.aborted) throw abortError(signal, label);
+        },
+        retry: (renewed) => attempt(method, path, schema, { ...init, context: { token: renewed } }, signal, label),
+      })) as Parsed<K>;
     }
   }
 
