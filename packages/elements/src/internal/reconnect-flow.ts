@@ -2,6 +2,7 @@ import type { TemplateResult } from 'lit';
 import type { Connection, ConnectSessionOutcome, RelinkStore } from '@relink/sdk';
 import type { ReconnectButtonMessages, RelinkReconnectButton } from '../components/reconnect-button/reconnect-button.component.js';
 import type { AccountMismatch } from './consent-outcome.js';
+import { credentialForm } from './credential-form.js';
 import type { FlowKit } from './flow-kit.js';
 
 /** What the reconnect button shows under itself. */
@@ -14,9 +15,10 @@ export type ReconnectView =
 
 /**
  * What `relink-reconnect-button` does once its flow has started: say how the consent flow ended (an account mismatch
- * asks before switching, several accounts open the chooser), and save the API-key form. It loads on demand as the
- * button is clicked (the consent window opens inside the click, before it; the outcome arrives after the user's
- * round trip to the provider) and imports nothing but types, using the page's helpers it is given (`flow-kit.ts`).
+ * asks before switching, several accounts open the chooser), and the API-key form and its saving. It loads on demand as
+ * the button is clicked (the consent window opens inside the click, before it; the outcome arrives after the user's
+ * round trip to the provider) and imports nothing but lit's chunks (through the form) and types, using the page's
+ * helpers it is given (`flow-kit.ts`).
  */
 
 /** Settles a consent flow's outcome on the button. */
@@ -89,13 +91,28 @@ function keep(button: RelinkReconnectButton, m: ReconnectButtonMessages, app: st
   void button.focusAfterUpdate("[part='base']");
 }
 
+/** What the API-key form reads from its button. */
+interface FormContext {
+  m: ReconnectButtonMessages;
+  store: RelinkStore | undefined;
+  connection: Connection | undefined;
+}
+
+/** The API-key form (`credential-form.ts`, which this chunk brings): the app's fields, its errors, Save and Cancel. */
+export function renderForm(button: RelinkReconnectButton, view: Extract<ReconnectView, { kind: 'form' }>, context: FormContext, kit: FlowKit): TemplateResult {
+  return credentialForm({
+    fields: context.connection?.app.credentialFields ?? [],
+    fieldErrors: view.fieldErrors,
+    error: view.error,
+    busy: button.busy,
+    words: context.m,
+    onSubmit: (fields) => void submitCredentials(button, context, fields, kit),
+    onCancel: () => (button.view = { kind: 'idle' }),
+  });
+}
+
 /** Saves the API-key form: per-field errors (focus on the first) or a general one, else reconnected. */
-export async function submitCredentials(
-  button: RelinkReconnectButton,
-  { m, store, connection }: { m: ReconnectButtonMessages; store: RelinkStore | undefined; connection: Connection | undefined },
-  fields: Record<string, string>,
-  kit: FlowKit,
-): Promise<void> {
+async function submitCredentials(button: RelinkReconnectButton, { m, store, connection }: FormContext, fields: Record<string, string>, kit: FlowKit): Promise<void> {
   if (!store || !connection || button.busy) return;
   button.busy = true;
   try {

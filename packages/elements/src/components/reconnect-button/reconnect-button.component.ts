@@ -8,7 +8,6 @@ import { AccountChoiceController, type AccountChoice, type AccountChoiceMessages
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
-import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
 import { flowKit } from '../../internal/flow-kit.js';
 import type * as ReconnectFlow from '../../internal/reconnect-flow.js';
 import type { ReconnectView } from '../../internal/reconnect-flow.js';
@@ -74,9 +73,10 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   @state() busy = false;
   /** @internal The quiet status line. */
   @state() message = '';
-  /** The credential form, loaded the first time it opens (most connections are OAuth). */
-  private credentialForm?: typeof CredentialForm;
-  /** What the flow does once started (`internal/reconnect-flow.ts`), loaded as the button is first clicked. */
+  /**
+   * What the flow does once started and the API-key form (`internal/reconnect-flow.ts`), loaded as the button is first
+   * clicked (most connections are OAuth: few ever open the form).
+   */
   private flowCode?: typeof ReconnectFlow;
   private flowLoad?: Promise<typeof ReconnectFlow>;
 
@@ -148,7 +148,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
 
   private async openForm(): Promise<void> {
     try {
-      [this.credentialForm] = await Promise.all([this.credentialForm ?? import('../../internal/credential-form.js').then((form) => form.credentialForm), this.loadFlow()]);
+      await this.loadFlow();
     } catch (error) {
       this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       return;
@@ -190,25 +190,12 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private renderForm(view: Extract<ReconnectView, { kind: 'form' }>) {
-    const m = this.m;
-    return this.credentialForm!({
-      fields: this.connection?.app.credentialFields ?? [],
-      fieldErrors: view.fieldErrors,
-      error: view.error,
-      busy: this.busy,
-      words: m,
-      onSubmit: (fields) => void this.flowCode!.submitCredentials(this, { m, store: this.store, connection: this.connection }, fields, flowKit),
-      onCancel: () => (this.view = { kind: 'idle' }),
-    });
-  }
-
   private renderView() {
     const view = this.view;
     const m = this.m;
     switch (view.kind) {
       case 'form':
-        return this.renderForm(view);
+        return this.flowCode!.renderForm(this, view, { m, store: this.store, connection: this.connection }, flowKit);
       case 'mismatch':
         return this.flowCode!.renderMismatch(this, m, this.connection?.app.name ?? '', flowKit);
       case 'error':
