@@ -224,6 +224,15 @@ describe('relink-toaster', () => {
     expect(await kept.closed).to.equal('api');
   });
 
+  it('a link action closes its toast even when the handler prevents the navigation (a host router took over)', async () => {
+    const el = await toaster();
+    const handle = el.show({ title: 'Reconnected', action: { label: 'View', href: '#connections', onClick: (e) => e.preventDefault() } });
+    await el.updateComplete;
+    within(toasts(el)[0]!, 'action')!.click();
+    expect(await handle.closed).to.equal('action');
+    expect(location.hash, 'the handler kept the page where it was').to.not.equal('#connections');
+  });
+
   it('renders hostile strings as text and refuses javascript: links', async () => {
     const el = await toaster();
     const hostile = '<img src=x onerror="window.__pwned=1">';

@@ -3,17 +3,12 @@ import type { HTTPError, Hooks, Options, RetryOptions } from 'ky';
 import type { infer as Infer } from 'zod/mini';
 import {
   RelinkAbortError,
-  RelinkApiError,
   RelinkNetworkError,
-  RelinkResponseError,
-  RelinkSessionError,
   RelinkTimeoutError,
   isRelinkApiError,
   isRelinkError,
-  type RelinkIssue,
 } from './errors.js';
 import { backoffDelay } from './backoff.js';
-import { formatPath } from './internal/path.js';
 import type { Transport } from './internal/transport.js';
 import { randomId } from './internal/uuid.js';
 import { loadOnDemand, type Schemas } from './internal/on-demand.js';
@@ -73,7 +68,7 @@ export type ClientHooks = Omit<Hooks, 'beforeError'> & { beforeError?: ((error: 
 type Query = Record<string, string | number | boolean | undefined>;
 
 /** The response schemas (loaded on demand with internal/on-demand.ts); a call names the one its answer is parsed with. */
-export type SchemaName = Exclude<keyof Schemas, 'ErrorBody' | 'createEvents' | 'followConsent' | 'resumeFromRedirect'>;
+export type SchemaName = Exclude<keyof Schemas, 'readBody' | 'readApiError' | 'renewSession' | 'createEvents' | 'followConsent' | 'resumeFromRedirect'>;
 type Parsed<K extends SchemaName> = Infer<Schemas[K]>;
 
 /** The SDK's transport: typed GET/POST/DELETE that parse with a named schema and only ever throw the RelinkError family. */
@@ -94,17 +89,6 @@ const WRITE_STATUSES = [408, 429, 503];
 // Marks the TypeError our fetch wrapper throws so ky classifies it as a network error; `cause` is the real failure.
 const NETWORK_FAILURE = 'Failed to fetch';
 const isNetworkFailure = (error: unknown): error is TypeError => error instanceof TypeError && error.message === NETWORK_FAILURE;
-
-function toIssues(issues: readonly { message: string; path: readonly PropertyKey[] }[]): RelinkIssue[] {
-  return issues.map(({ message, path }) => ({ message, path: [...path] }));
-}
-
-function responseError(status: number, issues: RelinkIssue[], label: string): RelinkResponseError {
-  const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  const where = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid body';
-  return new RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
-}
 
 /** The schema module could not be fetched (the network, or a deploy that removed the host's old chunk). */
 function schemasUnavailable(label: string, cause: unknown): RelinkNetworkError {
@@ -182,21 +166,15 @@ export function createHttp(options: RelinkClientOptions): Http {
     },
   });
 
-  /** An HTTP error answer: the server's `{ error: { code, message } }` when it sent one, else the status. */
+  /** An HTTP error answer, read by the on-demand chunk (read-response.ts). */
   async function apiError(error: HTTPError, label: string, schemas: Promise<Schemas>): Promise<Error> {
-    const { status, headers } = error.response;
-    const body: unknown = await error.response.json().catch(() => undefined);
-    let ErrorBody: Schemas['ErrorBody'];
+    let readApiError: Schemas['readApiError'];
     try {
-      ({ ErrorBody } = await schemas);
+      ({ readApiError } = await schemas);
     } catch (cause) {
       return schemasUnavailable(label, cause);
     }
-    const parsed = ErrorBody.safeParse(body);
-    const requestId = (parsed.success ? parsed.data.error.requestId : undefined) ?? headers.get('x-request-id') ?? undefined;
-    return parsed.success
-      ? new RelinkApiError({ ...parsed.data.error, status, requestId })
-      : new RelinkApiError({ status, requestId, code: 'unknown_error', message: `Request failed with status ${status}: ${label}` });
+    return readApiError(error.response, label);
   }
 
   const userRetry: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
@@ -237,28 +215,19 @@ export function createHttp(options: RelinkClientOptions): Http {
       return await attempt(method, path, schema, init, signal, label);
     } catch (error) {
       if (!isRelinkApiError(error) || error.status !== 401) throw error;
-      // An expired session: ask the host for a new token and try once more (a POST keeps its Idempotency-Key;
-      // the server did not act on a request it refused).
-      let renewed: string | undefined;
-      try {
-        renewed = await (renewals === renewalsBefore ? renewToken() : latest);
-      } catch (cause) {
-        throw new RelinkSessionError(`The session expired and the token getter failed to renew it: ${label}`, { cause, requestId: error.requestId });
-      }
-      if (signal?.aborted) throw abortError(signal, label);
-      if (renewed === undefined) {
-        const why = typeof token === 'function' ? 'the token getter returned no token' : 'a fixed token cannot be renewed';
-        throw new RelinkSessionError(`The session token was refused and ${why}: ${label}`, { cause: error, requestId: error.requestId });
-      }
-      try {
-        return await attempt(method, path, schema, { ...init, context: { token: renewed } }, signal, label);
-      } catch (retryError) {
-        if (!isRelinkApiError(retryError) || retryError.status !== 401) throw retryError;
-        throw new RelinkSessionError(`The session token was refused, and so was the renewed one: ${label}`, {
-          cause: retryError,
-          requestId: retryError.requestId,
-        });
-      }
+      // An expired session: renewed (or said to be over) by the on-demand chunk (session-renewal.ts), loaded by now.
+      const { renewSession } = await loadOnDemand();
+      return (await renewSession({
+        error,
+        label,
+        getter: typeof token === 'function',
+        // A renewal finished since this request was sent got the token to use; else ask for one (shared by all).
+        renew: () => (renewals === renewalsBefore ? renewToken() : latest),
+        checkSignal: () => {
+          if (signal?.aborted) throw abortError(signal, label);
+        },
+        retry: (renewed) => attempt(method, path, schema, { ...init, context: { token: renewed } }, signal, label),
+      })) as Parsed<K>;
     }
   }
 
@@ -274,26 +243,14 @@ export function createHttp(options: RelinkClientOptions): Http {
     schemas.catch(() => {}); // awaited below, once the response is in; until then a failure must not go unhandled
     try {
       const response = await api(path, { ...init, method, signal, retry: method === 'get' ? readRetry : writeRetry });
-      // A 204 has no body to parse; every route this client calls answers with one, so its absence is a contract break.
-      if (response.status === 204) {
-        throw responseError(204, [{ path: [], message: 'expected a JSON body, got 204 No Content' }], label);
-      }
-      const text = await response.text();
-      let body: unknown;
+      let code: Schemas;
       try {
-        body = JSON.parse(text);
-      } catch {
-        throw responseError(response.status, [{ path: [], message: 'the body is not JSON' }], label);
-      }
-      let schema: Schemas[K];
-      try {
-        schema = (await schemas)[name];
+        code = await schemas;
       } catch (cause) {
         throw schemasUnavailable(label, cause);
       }
-      const parsed = schema.safeParse(body);
-      if (!parsed.success) throw responseError(response.status, toIssues(parsed.error.issues), label);
-      return parsed.data as Parsed<K>;
+      // The body is read and checked against the contract's schema in the on-demand chunk (read-response.ts).
+      return (await code.readBody(response, code[name], label)) as Parsed<K>;
     } catch (error) {
       throw await normalize(error, schemas, signal, label);
     }

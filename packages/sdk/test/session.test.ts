@@ -7,6 +7,7 @@ import {
   RelinkNetworkError,
   RelinkSessionError,
   createRelinkClient,
+  isAbortError,
   isSessionExpired,
   isUnauthorized,
   type LiveStatus,
@@ -109,6 +110,18 @@ describe('an expired session', () => {
     expect(cause).to.be.instanceOf(RelinkApiError);
     expect(cause).to.include({ status: 401, code: 'unauthorized', message: 'The session token has expired. Mint a new one.' });
     expect(backend.seen('/me')).to.have.length(2);
+  });
+
+  it('a caller that aborts while the token is renewed gets a RelinkAbortError, and the request is not sent again', async () => {
+    const controller = new AbortController();
+    const { getter } = hostGetter(async () => {
+      controller.abort();
+      return backend.token('agency');
+    });
+    const client = createRelinkClient({ baseUrl: backend.baseUrl, fetch: backend.fetch, token: getter, retry: 0 });
+    const error = await rejection(client.viewer.get({ signal: controller.signal }));
+    expect(isAbortError(error)).to.equal(true);
+    expect(backend.seen('/me')).to.have.length(1);
   });
 
   it('a fixed string token is not renewed: one request, then a RelinkSessionError', async () => {

@@ -11,12 +11,92 @@ export interface ShownToast {
   action?: ToastAction;
 }
 
-/** What the items call back into the toaster, which owns their clocks, focus and events. */
+/** What the items call back into the toaster, which owns their clocks and events. */
 export interface ToastListHandlers {
   close(id: string, reason: ToastDismissReason): void;
-  action(toast: ShownToast, event: MouseEvent): void;
   /** "Dismiss", said on each close button. */
   dismiss: string;
+}
+
+/** A toast's auto-dismiss clock, kept on the toaster's toast. */
+export interface ToastClock {
+  /** Time left (Infinity: never). */
+  remaining: number;
+  startedAt?: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** The toaster, as its stack sees it. */
+export interface StackHost {
+  readonly toasts: readonly ToastClock[];
+  /** Starts a toast's clock unless the stack is paused. */
+  schedule(toast: ToastClock): void;
+  readonly shadowRoot: ShadowRoot | null;
+  readonly updateComplete: Promise<boolean>;
+}
+
+/**
+ * What the shown toasts do as the user reaches them: the auto-dismiss clocks pause while the pointer or focus is on
+ * the stack (and go on with the time left), and keyboard users stay in the stack while toasts remain, then go back
+ * where they came from. Nobody can reach a toast before one is shown, so this loads with the first toast too.
+ */
+export class ToastStack {
+  private hovered = false;
+  private focused = false;
+  /** Where focus was before it entered the toasts, to return it when the last focused toast closes. */
+  private returnFocus?: HTMLElement;
+
+  constructor(private readonly host: StackHost) {}
+
+  get paused(): boolean {
+    return this.hovered || this.focused;
+  }
+
+  private set(hovered: boolean, focused: boolean): void {
+    const was = this.paused;
+    this.hovered = hovered;
+    this.focused = focused;
+    if (was === this.paused) return;
+    for (const toast of this.host.toasts) {
+      if (this.paused && toast.timer) {
+        clearTimeout(toast.timer);
+        toast.timer = undefined;
+        toast.remaining -= Date.now() - toast.startedAt!;
+      } else this.host.schedule(toast);
+    }
+  }
+
+  /** The list's pointer and focus events. */
+  handleEvent(event: Event): void {
+    const root = this.host.shadowRoot!;
+    const to = (event as FocusEvent).relatedTarget as HTMLElement | null;
+    switch (event.type) {
+      case 'pointerenter':
+      case 'pointerleave':
+        return this.set(event.type === 'pointerenter', this.focused);
+      case 'focusin':
+        if (!this.focused && to && !root.contains(to)) this.returnFocus = to;
+        return this.set(this.hovered, true);
+      default:
+        return this.set(this.hovered, root.contains(to));
+    }
+  }
+
+  /** After a toast closed (`hadFocus`: focus was in the stack). */
+  closed(hadFocus: boolean): void {
+    // With no toast left under it, the pointer cannot be hovering them (no pointerleave fires for removed nodes).
+    if (!this.host.toasts.length) this.set(false, this.focused);
+    if (!hadFocus) return;
+    // Keep keyboard users inside the stack while toasts remain, then send them back where they came from.
+    void this.host.updateComplete.then(() => {
+      const next = this.host.shadowRoot!.querySelector<HTMLElement>("[part='close']");
+      if (next) next.focus();
+      else {
+        this.set(this.hovered, false);
+        this.returnFocus?.focus();
+      }
+    });
+  }
 }
 
 // lucide's circle-check, circle-x, info and x (v1.65, ISC) as `icon()` would build them, written into the templates as
@@ -44,8 +124,12 @@ const safeHref = (href: string): boolean => {
 };
 
 function renderAction(toast: ShownToast, handlers: ToastListHandlers): TemplateResult {
-  const { label, href } = toast.action!;
-  const onClick = (event: MouseEvent) => handlers.action(toast, event);
+  const { label, href, onClick: run } = toast.action!;
+  // The toast then closes, unless the handler prevents it (a link always closes it).
+  const onClick = (event: MouseEvent) => {
+    run?.(event);
+    if (!event.defaultPrevented || href) handlers.close(toast.id, 'action');
+  };
   return href && safeHref(href)
     ? html`<a part="action" href=${href} @click=${onClick}>${label}</a>`
     : html`<button part="action" type="button" @click=${onClick}>${label}</button>`;

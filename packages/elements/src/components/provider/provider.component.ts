@@ -4,8 +4,7 @@ import { ContextProvider } from '@lit/context';
 import {
   createRelinkClient,
   createRelinkStore,
-  resumeRedirect,
-  type ConnectSessionOutcome,
+  REDIRECT_RESULT_PARAMS,
   type RelinkClient,
   type RelinkStore,
   type TokenRequest,
@@ -13,8 +12,9 @@ import {
 } from '@relink/sdk';
 import { clientContext } from '../../context/client-context.js';
 import { storeContext } from '../../context/store-context.js';
-import { settleOutcome, fillMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
-import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import type { MismatchMessages } from '../../internal/consent-outcome.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { flowKit } from '../../internal/flow-kit.js';
 import { copyOf, languageReady, resolveCopy } from '../../internal/registry.js';
 import { localeOf } from '../../internal/relink-element.js';
 import { errorKinds, mismatch, provider, reconnection } from '../../translations/en.js';
@@ -116,7 +116,7 @@ export class RelinkProvider extends LitElement {
       this.stopLive = undefined;
       this.current = store;
       store?.loadViewer().catch(() => undefined);
-      if (store) void this.finishRedirect(store);
+      if (store) this.finishRedirect(store);
     }
     this.storeProvider.setValue(store);
     this.live();
@@ -132,51 +132,23 @@ export class RelinkProvider extends LitElement {
   }
 
   /**
-   * The page came back from a consent flow's redirect fallback (the popup was blocked): clean the address bar, sync
-   * what the flow changed and say how it ended with the same words as the popup path (the registry's, in the provider's
-   * locale, read when each toast shows).
+   * The page came back from a consent flow's redirect fallback (the popup was blocked): its code
+   * (`internal/redirect-return.ts`) loads only then, and says how the flow ended in toasts with the provider's words
+   * (the registry's, in its locale, read when each toast shows).
    */
-  private async finishRedirect(store: RelinkStore): Promise<void> {
+  private finishRedirect(store: RelinkStore): void {
+    const url = new URL(location.href);
+    if (!REDIRECT_RESULT_PARAMS.some((name) => url.searchParams.has(name))) return;
     // The page just loaded: its language may still be on its way.
-    const copy = async () => {
+    const words = async () => {
       await languageReady(localeOf(this));
       return resolveCopy(providerCopy, localeOf(this)) as ProviderMessages;
     };
-    let outcome: ConnectSessionOutcome | undefined;
-    try {
-      outcome = await resumeRedirect(store.client);
-    } catch (error) {
-      toast({ title: errorCopy(error, await copy()), tone: 'error' });
-      return;
-    }
-    if (!outcome) return;
-    const m = await copy();
-    const reconnected = async (connectionId: string) => {
-      await store.afterReconnect(connectionId);
-      toast({ title: m.reconnected, tone: 'success' });
-    };
-    settleOutcome(outcome, {
-      completed: ({ session }) => void reconnected(session.connectionId),
-      cancelled: () => toast({ title: m.cancelled }),
-      failed: (failed) => toast({ title: failedCopy(failed, m), tone: 'error' }),
-      account_mismatch: (mismatch) => {
-        toast({
-          title: fillMismatch(m.mismatch, m, mismatch),
-          description: m.mismatchWarning,
-          duration: Infinity,
-          action: {
-            label: fillMismatch(m.switchAccount, m, mismatch),
-            onClick: () =>
-              void mismatch.confirm().then(
-                (confirmed) => (confirmed.status === 'completed' ? reconnected(confirmed.session.connectionId) : undefined),
-                (error: unknown) => toast({ title: errorCopy(error, m), tone: 'error' }),
-              ),
-          },
-        });
-      },
-      auth_config_missing: (missing) => toast({ title: errorCopy(missing.error, m), tone: 'error' }),
-      redirected: () => undefined,
-    });
+    import('../../internal/redirect-return.js').then(
+      ({ finishRedirect }) => finishRedirect(store, words, flowKit),
+      // Said as a failed return is (the address keeps the flow's answer: a reload tries again).
+      async (error: unknown) => toast({ title: errorCopy(error, await words()), tone: 'error' }),
+    );
   }
 
   override connectedCallback(): void {

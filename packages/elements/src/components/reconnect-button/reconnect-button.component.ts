@@ -1,14 +1,16 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { fieldErrors as fieldErrorsOf, isAbortError, isInvalidCredentials, type ConnectSessionOutcome } from '@relink/sdk';
+import { isAbortError, type ConnectSessionOutcome } from '@relink/sdk';
 import { RelinkReconnectEvent, RelinkReconnectResultEvent, type ReconnectAction, type ReconnectResult } from '../../events/reconnect.js';
 import { reconnectAction } from '../../internal/access.js';
-import { fillMismatch, mismatchPrompt, settleOutcome, type AccountMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
-import { AccountChoiceController, type AccountChoiceMessages } from '../../internal/account-choice.js';
+import { fillMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
+import { AccountChoiceController, type AccountChoice, type AccountChoiceMessages } from '../../internal/account-choice.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
-import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
+import { flowKit } from '../../internal/flow-kit.js';
+import type * as ReconnectFlow from '../../internal/reconnect-flow.js';
+import type { ReconnectView } from '../../internal/reconnect-flow.js';
 import { copyOf } from '../../internal/registry.js';
 import { accountChoice, authConfig, errorKinds, mismatch, reconnectButton, reconnection } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
@@ -18,13 +20,6 @@ import styles from './reconnect-button.styles.js';
 /** The button's words, and the common ones it says (reconnecting, the account mismatch, a missing auth config). */
 export type ReconnectButtonMessages = ElementMessages['reconnect-button'] & MismatchMessages & AccountChoiceMessages & AuthConfigMessages & ErrorKindMessages &
   Pick<CommonMessages, 'reconnect' | 'requestReconnection' | 'requestSent' | 'reconnected'>;
-
-type View =
-  | { kind: 'idle' }
-  | { kind: 'form'; fieldErrors: Record<string, string>; error?: string }
-  | { kind: 'mismatch'; outcome: AccountMismatch }
-  // The sentence is said at render time, so an open error follows a later `lang` change.
-  | { kind: 'error'; say: (m: ReconnectButtonMessages) => string; help?: boolean };
 
 /**
  * Reconnects a connection the way the viewer is allowed to (see `internal/access.ts`):
@@ -61,7 +56,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   static override copy = copyOf('reconnect-button', reconnectButton, errorKinds, noCodes, reconnection, mismatch, accountChoice, authConfig);
 
   /** Seed 004: after a consent that granted several accounts, which to connect. */
-  private readonly choice = new AccountChoiceController(this, (outcome) => this.handleOutcome(outcome));
+  private readonly choice = new AccountChoiceController(this, (outcome) => void this.handleOutcome(outcome));
 
   /** `popup` (default; falls back to a redirect when blocked) or `redirect`. */
   @property() mode: 'popup' | 'redirect' = 'popup';
@@ -72,22 +67,30 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   /** The window the consent popup opens from (iframes, tests). Default: `window`. */
   @property({ attribute: false }) window?: Window;
 
-  @state() private view: View = { kind: 'idle' };
-  @state() private busy = false;
-  @state() private message = '';
-  /** The credential form, loaded the first time it opens (most connections are OAuth). */
-  private credentialForm?: typeof CredentialForm;
+  /** @internal What shows under the button (set by the flow's code too). */
+  @state() view: ReconnectView = { kind: 'idle' };
+  /** @internal Whether a step of the flow is running. */
+  @state() busy = false;
+  /** @internal The quiet status line. */
+  @state() message = '';
+  /**
+   * What the flow does once started and the API-key form (`internal/reconnect-flow.ts`), loaded as the button is first
+   * clicked (most connections are OAuth: few ever open the form).
+   */
+  private flowCode?: typeof ReconnectFlow;
+  private flowLoad?: Promise<typeof ReconnectFlow>;
 
   private get action(): ReconnectAction | undefined {
     return this.connection && reconnectAction(this.viewer, this.connection);
   }
 
-  private settle(action: ReconnectAction, result: ReconnectResult, error?: unknown): void {
+  /** @internal Tells the host how a step settled (`relink-reconnect-result`). */
+  settle(action: ReconnectAction, result: ReconnectResult, error?: unknown): void {
     this.dispatchEvent(new RelinkReconnectResultEvent({ connectionId: this.connectionId, action, result, ...(error !== undefined ? { error } : {}) }));
   }
 
-  private fill(template: string, outcome?: AccountMismatch): string {
-    return fillMismatch(template, this.m, outcome, this.connection?.app.name);
+  private fill(template: string): string {
+    return fillMismatch(template, this.m, undefined, this.connection?.app.name);
   }
 
   /** Aborts the consent flow in flight (its polling) when the element leaves the page. */
@@ -115,6 +118,8 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     }
     this.busy = true;
     this.view = { kind: 'idle' };
+    // Loads while the user is at the provider, so the outcome is said as soon as it comes.
+    if (action === 'consent') void this.loadFlow().catch(() => undefined);
     // Called synchronously inside the click, so the consent popup is not blocked.
     const run: Promise<unknown> =
       action === 'request'
@@ -143,7 +148,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
 
   private async openForm(): Promise<void> {
     try {
-      this.credentialForm ??= (await import('../../internal/credential-form.js')).credentialForm;
+      await this.loadFlow();
     } catch (error) {
       this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       return;
@@ -153,93 +158,36 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     this.renderRoot.querySelector('input')?.focus();
   }
 
-  private handleOutcome(outcome: ConnectSessionOutcome): void {
-    const m = this.m;
-    settleOutcome(outcome, {
-      completed: () => {
-        this.view = { kind: 'idle' };
-        toast({ title: m.reconnected, tone: 'success' });
-      },
-      cancelled: () => {
-        this.view = { kind: 'idle' };
-        this.message = m.cancelled;
-      },
-      failed: (failed) => {
-        this.view = { kind: 'error', say: (words) => failedCopy(failed, words) };
-      },
-      account_mismatch: (mismatch) => {
-        this.view = { kind: 'mismatch', outcome: mismatch };
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-keep]')?.focus());
-      },
-      auth_config_missing: (missing) => {
-        this.view = { kind: 'error', say: (words) => errorCopy(missing.error, words), help: true };
-      },
-      redirected: () => undefined,
-      choose_accounts: (choice) => {
-        this.view = { kind: 'idle' };
-        void this.choice.open(choice);
-      },
+  private loadFlow(): Promise<typeof ReconnectFlow> {
+    this.flowLoad ??= import('../../internal/reconnect-flow.js').then((code) => (this.flowCode = code), (error: unknown) => {
+      this.flowLoad = undefined;
+      throw error;
     });
-    // A choice of accounts settles once it is made (the chooser hands its outcome back here).
-    if (outcome.status !== 'choose_accounts') this.settle('consent', outcome.status, outcome.status === 'auth_config_missing' ? outcome.error : undefined);
+    return this.flowLoad;
   }
 
-  private async handleSwitch(): Promise<void> {
-    if (this.view.kind !== 'mismatch' || this.busy) return;
-    this.busy = true;
+  private async handleOutcome(outcome: ConnectSessionOutcome): Promise<void> {
+    let flow: typeof ReconnectFlow;
     try {
-      this.handleOutcome(await this.view.outcome.confirm());
+      flow = await this.loadFlow();
     } catch (error) {
+      // The flow ended (the store has synced it) but its code did not load: say something went wrong.
       this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       this.settle('consent', 'error', error);
-    } finally {
-      this.busy = false;
+      return;
     }
+    flow.settleReconnect(this, this.m, outcome, flowKit);
   }
 
-  private handleKeep(): void {
-    if (this.view.kind !== 'mismatch') return;
-    // The server revokes and drops the other account's tokens; the answer changes nothing here (it also discards
-    // them when the session expires), so the user is not kept waiting on it.
-    void this.view.outcome.decline().catch(() => undefined);
-    this.message = this.fill(this.m.kept, this.view.outcome);
-    this.view = { kind: 'idle' };
-    this.settle('consent', 'kept');
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("[part='base']")?.focus());
+  /** @internal Opens the chooser of accounts after a consent that granted several (seed 004). */
+  chooseAccounts(choice: AccountChoice): void {
+    void this.choice.open(choice);
   }
 
-  private async handleSubmit(fields: Record<string, string>): Promise<void> {
-    const { store, connection } = this;
-    if (!store || !connection || this.busy) return;
-    this.busy = true;
-    try {
-      await store.submitCredentials(connection.id, fields);
-      this.view = { kind: 'idle' };
-      toast({ title: this.m.reconnected, tone: 'success' });
-      this.settle('credentials', 'saved');
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      const general = Object.keys(fieldErrors).length ? undefined : errorCopy(error, this.m);
-      this.view = { kind: 'form', fieldErrors, ...(general ? { error: general } : {}) };
-      this.settle('credentials', isInvalidCredentials(error) ? 'invalid' : 'error', error);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private renderForm(view: Extract<View, { kind: 'form' }>) {
-    const m = this.m;
-    return this.credentialForm!({
-      fields: this.connection?.app.credentialFields ?? [],
-      fieldErrors: view.fieldErrors,
-      error: view.error,
-      busy: this.busy,
-      words: m,
-      onSubmit: (fields) => void this.handleSubmit(fields),
-      onCancel: () => (this.view = { kind: 'idle' }),
-    });
+  /** @internal Focuses the first match of `selector` in the shadow root once the next update is done. */
+  async focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private renderView() {
@@ -247,11 +195,9 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     const m = this.m;
     switch (view.kind) {
       case 'form':
-        return this.renderForm(view);
+        return this.flowCode!.renderForm(this, view, { m, store: this.store, connection: this.connection }, flowKit);
       case 'mismatch':
-        return mismatchPrompt(m, view.outcome, this.connection?.app.name ?? '', {
-          id: 'mismatch', busy: this.busy, onKeep: () => this.handleKeep(), onSwitch: () => void this.handleSwitch(),
-        });
+        return this.flowCode!.renderMismatch(this, m, this.connection?.app.name ?? '', flowKit);
       case 'error':
         return html`<div part="error" role="alert"><p>${view.say(m)}</p>${view.help ? html`<p>${m.authConfigHelp}</p>` : nothing}</div>`;
       default:

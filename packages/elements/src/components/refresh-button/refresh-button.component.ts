@@ -1,14 +1,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import RefreshCw from 'lucide/dist/esm/icons/refresh-cw.mjs';
-import { isNotRefreshable } from '@relink/sdk';
 import { RelinkRefreshEvent } from '../../events/refresh.js';
-import type { ConnectSessionOutcome } from '@relink/sdk';
 import { reconnectPath } from '../../internal/access.js';
-import { fillMismatch, settleOutcome, type MismatchMessages } from '../../internal/consent-outcome.js';
+import type { MismatchMessages } from '../../internal/consent-outcome.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
-import { errorCopy, failedCopy, isRetryable, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { flowKit } from '../../internal/flow-kit.js';
 import { icon } from '../../internal/icon.js';
+import type * as RefreshFailure from '../../internal/refresh-failure.js';
 import { copyOf } from '../../internal/registry.js';
 import { authConfig, errorKinds, mismatch, reconnection, refreshButton, retry } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
@@ -57,92 +57,22 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
     this.flow = undefined;
   }
 
-  /** Tells every outcome of the toast's Reconnect in a toast; an account mismatch asks before switching. */
-  private reconnectSettled(outcome: ConnectSessionOutcome): void {
-    const m = this.m;
-    const app = this.connection?.app.name ?? '';
-    settleOutcome(outcome, {
-      completed: () => void toast({ title: m.reconnected, tone: 'success' }),
-      cancelled: () => undefined,
-      redirected: () => undefined,
-      failed: (failed) => void toast({ title: m.reconnectFailed, description: failedCopy(failed, m), tone: 'error' }),
-      auth_config_missing: (missing) => void toast({ title: m.reconnectFailed, description: `${errorCopy(missing.error, m)} ${m.authConfigHelp}`, tone: 'error' }),
-      account_mismatch: (mismatch) =>
-        void toast({
-          title: fillMismatch(m.mismatch, m, mismatch, app),
-          description: m.mismatchWarning,
-          tone: 'info',
-          // Dismissing it keeps the old account; only the action switches.
-          duration: Infinity,
-          action: {
-            label: fillMismatch(m.switchAccount, m, mismatch, app),
-            onClick: () => {
-              mismatch.confirm().then(
-                (next) => this.reconnectSettled(next),
-                (error: unknown) => toast({ title: m.reconnectFailed, description: errorCopy(error, m), tone: 'error' }),
-              );
-            },
-          },
-        }),
-    });
-  }
-
   @state() private busy = false;
 
   /** The window the failure toast's consent popup opens from (iframes, tests). Default: `window`. */
   @property({ attribute: false }) window?: Window;
 
-  private failureAction() {
-    const connection = this.connection;
-    const store = this.store;
-    if (!connection || !store) return undefined;
-    const m = this.m;
-    const path = reconnectPath(this.viewer, connection);
-    if (path === 'request') {
-      return {
-        label: m.requestReconnection,
-        onClick: () => {
-          store.requestReconnection(connection.id).then(
-            () => toast({ title: m.requestSent, tone: 'success' }),
-            (error: unknown) => toast({ title: m.requestFailed, description: errorCopy(error, m), tone: 'error' }),
-          );
-        },
-      };
-    }
-    if (path === 'reconnect') {
-      return {
-        label: m.reconnect,
-        // Inside the click, so the consent popup is not blocked.
-        onClick: () => {
-          store.reconnect(connection.id, { signal: (this.flow = new AbortController()).signal, locale: this.locale, ...(this.window ? { window: this.window } : {}) }).then(
-            (outcome) => this.reconnectSettled(outcome),
-            (error: unknown) => toast({ title: m.reconnectFailed, description: errorCopy(error, m), tone: 'error' }),
-          );
-        },
-      };
-    }
-    return undefined;
-  }
-
-  /**
-   * Only the server's `not_refreshable` means "you may need to reconnect"; an outage, a timeout or an expired
-   * session says what really happened (and offers Try again where that can help).
-   */
-  private failureToast(error: unknown) {
-    const m = this.m;
-    if (isNotRefreshable(error)) {
-      const action = this.failureAction();
-      return { title: m.failure, description: m.failureDescription, tone: 'error' as const, ...(action ? { action } : {}) };
-    }
-    const retry = isRetryable(error) ? { action: { label: m.retry, onClick: () => void this.handleClick() } } : {};
-    return { title: m.failure, description: errorCopy(error, m), tone: 'error' as const, ...retry };
-  }
+  /** The failure toast's code (`internal/refresh-failure.ts`), loading from the first click on. */
+  private failure?: Promise<typeof RefreshFailure>;
 
   private async handleClick(): Promise<void> {
     const { store, connectionId } = this;
     if (this.busy || !store) return;
     this.busy = true;
     const m = this.m;
+    // Loads beside the request, so a failure is told as soon as it is known; a failed load is tried again next time.
+    const failure = (this.failure ??= import('../../internal/refresh-failure.js'));
+    failure.catch(() => (this.failure = undefined));
     try {
       const connection = await store.refresh(connectionId);
       if (this.dispatchEvent(new RelinkRefreshEvent({ connectionId, ok: true, connection }))) {
@@ -150,7 +80,16 @@ export class RelinkRefreshButton extends ConnectionElement<RefreshButtonMessages
       }
     } catch (error) {
       if (this.dispatchEvent(new RelinkRefreshEvent({ connectionId, ok: false, error }))) {
-        toast(this.failureToast(error));
+        const connection = this.connection;
+        toast(await failure.then(
+          ({ failureToast }) => failureToast({
+            error, m, connection, store: this.store, path: connection && reconnectPath(this.viewer, connection), locale: this.locale, window: this.window,
+            startFlow: () => (this.flow = new AbortController()).signal,
+            retry: () => void this.handleClick(),
+          }, flowKit),
+          // Without its code, the toast still says what happened.
+          () => ({ title: m.failure, description: errorCopy(error, m), tone: 'error' as const }),
+        ));
       }
     } finally {
       this.busy = false;

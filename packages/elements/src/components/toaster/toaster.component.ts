@@ -90,7 +90,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
   static override copy = copyOf('toaster', toaster);
 
-  @state() private toasts: Toast[] = [];
+  @state() private shown: Toast[] = [];
   /** The latest polite and assertive announcements; a new toast means a new node, so repeats are announced. */
   @state() private polite?: Toast;
   @state() private assertive?: Toast;
@@ -100,74 +100,39 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
   private listLoad?: Promise<void>;
   private listStyled = false;
 
-  private hovered = false;
-  private focused = false;
-  /** Where focus was before it entered the toasts, to return it when the last focused toast closes. */
-  private returnFocus?: HTMLElement;
+  /** Pauses the clocks while the user is on the toasts, and keeps keyboard focus in them (`ToastStack`). */
+  private stack?: ToastList.ToastStack;
 
-  private get paused(): boolean {
-    return this.hovered || this.focused;
+  /** @internal The toasts shown, oldest first. */
+  get toasts(): readonly Toast[] {
+    return this.shown;
   }
 
-  private schedule(toast: Toast): void {
-    if (toast.remaining === Infinity || this.paused || toast.timer) return;
+  /** @internal Starts a toast's auto-dismiss clock, unless it never closes by itself or the user is on the toasts. */
+  schedule(toast: Toast): void {
+    if (toast.remaining === Infinity || this.stack?.paused || toast.timer) return;
     toast.startedAt = Date.now();
     toast.timer = setTimeout(() => this.close(toast.id, 'timeout'), toast.remaining);
   }
 
-  private setPaused(hovered: boolean, focused: boolean): void {
-    const was = this.paused;
-    this.hovered = hovered;
-    this.focused = focused;
-    if (was === this.paused) return;
-    for (const toast of this.toasts) {
-      if (this.paused && toast.timer) {
-        clearTimeout(toast.timer);
-        toast.timer = undefined;
-        toast.remaining -= Date.now() - toast.startedAt!;
-      } else this.schedule(toast);
-    }
-  }
-
-  private handleFocusIn(event: FocusEvent): void {
-    const from = event.relatedTarget as HTMLElement | null;
-    if (!this.focused && from && !this.shadowRoot!.contains(from)) this.returnFocus = from;
-    this.setPaused(this.hovered, true);
-  }
-
-  private handleFocusOut(event: FocusEvent): void {
-    this.setPaused(this.hovered, this.shadowRoot!.contains(event.relatedTarget as Node | null));
-  }
-
   private close(id: string, reason: ToastDismissReason): void {
-    const toast = this.toasts.find((t) => t.id === id);
+    const toast = this.shown.find((t) => t.id === id);
     if (!toast) return;
     clearTimeout(toast.timer);
     const hadFocus = this.shadowRoot!.activeElement !== null;
-    this.toasts = this.toasts.filter((t) => t !== toast);
+    this.shown = this.shown.filter((t) => t !== toast);
     if (this.polite === toast) this.polite = undefined;
     if (this.assertive === toast) this.assertive = undefined;
-    // With no toast left under it, the pointer cannot be hovering them (no pointerleave fires for removed nodes).
-    if (!this.toasts.length) this.setPaused(false, this.focused);
+    this.stack?.closed(hadFocus);
     toast.resolve(reason);
     this.dispatchEvent(new RelinkToastDismissEvent({ id, reason }));
-    if (hadFocus) {
-      // Keep keyboard users inside the stack while toasts remain, then send them back where they came from.
-      void this.updateComplete.then(() => {
-        const next = this.shadowRoot!.querySelector<HTMLElement>("[part='close']");
-        if (next) next.focus();
-        else {
-          this.setPaused(this.hovered, false);
-          this.returnFocus?.focus();
-        }
-      });
-    }
   }
 
   private loadList(): void {
     this.listLoad ??= import('../../internal/toast-list.js').then(
       (list) => {
         this.list = list;
+        this.stack = new list.ToastStack(this);
         this.requestUpdate();
       },
       // Announced all the same; the next toast tries again.
@@ -185,11 +150,6 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     return result;
   }
 
-  private handleAction(toast: Toast, event: MouseEvent): void {
-    toast.action!.onClick?.(event);
-    if (!event.defaultPrevented || toast.action!.href) this.close(toast.id, 'action');
-  }
-
   /** Shows a toast and announces it; returns a handle to close it or await its closing. */
   show(options: ToastOptions): ToastHandle {
     const id = `relink-toast-${++counter}`;
@@ -204,7 +164,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     const sticky = tone === 'error' && options.action;
     const duration = options.duration ?? (tone === 'error' ? 10_000 : 5_000);
     const toast: Toast = { ...options, id, tone, resolve, remaining: sticky || !(duration > 0) ? Infinity : duration };
-    this.toasts = [...this.toasts, toast];
+    this.shown = [...this.shown, toast];
     this.loadList();
     if (tone === 'error') this.assertive = toast;
     else this.polite = toast;
@@ -219,7 +179,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const toast of this.toasts) {
+    for (const toast of this.shown) {
       clearTimeout(toast.timer);
       toast.timer = undefined;
     }
@@ -227,7 +187,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.toasts.forEach((t) => this.schedule(t));
+    this.shown.forEach((t) => this.schedule(t));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -251,19 +211,8 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     return html`<section part="region" aria-label=${m.region}>
       <div class="sr" role="status" aria-live="polite">${this.renderAnnouncement(this.polite)}</div>
       <div class="sr" role="alert">${this.renderAnnouncement(this.assertive)}</div>
-      <ol
-        part="base"
-        aria-label=${m.region}
-        @pointerenter=${() => this.setPaused(true, this.focused)}
-        @pointerleave=${() => this.setPaused(false, this.focused)}
-        @focusin=${this.handleFocusIn}
-        @focusout=${this.handleFocusOut}
-      >
-        ${this.list?.renderToasts(this.toasts, {
-          close: (id, reason) => this.close(id, reason),
-          action: (toast, event) => this.handleAction(toast as Toast, event),
-          dismiss: m.dismiss,
-        }) ?? nothing}
+      <ol part="base" aria-label=${m.region} @pointerenter=${this.stack} @pointerleave=${this.stack} @focusin=${this.stack} @focusout=${this.stack}>
+        ${this.list?.renderToasts(this.shown, { close: (id, reason) => this.close(id, reason), dismiss: m.dismiss }) ?? nothing}
       </ol>
     </section>`;
   }
