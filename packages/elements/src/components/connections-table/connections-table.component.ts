@@ -16,6 +16,7 @@ import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
+import { countList, FIRST_SCREEN, whenIdle } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
@@ -50,16 +51,8 @@ const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
 
 type VirtualizeModule = typeof Virtualize;
-/**
- * Rows a big list shows in a plain table while its virtualizer loads: about as many as fill the virtualized table's
- * default height (480px), so the page does not jump when it takes over.
- */
-const FIRST_SCREEN = 12;
 /** The virtualizer once loaded: a table mounted after that renders its rows at once, without waiting a turn. */
 let virtualizerModule: VirtualizeModule | undefined;
-/** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
-const whenIdle = (task: () => void): void =>
-  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
 
@@ -234,36 +227,13 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (!store) return initialState;
     const held = store.getSnapshot().connections;
     if (held.status !== 'ready' && held.status !== 'loading') {
-      // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the first window.
-      // It shares its rows with the store only if it is kept; a smaller workspace's list starts from its page
-      // (`adopt`). Its request starts while the window's code loads.
-      const probe = await store.connections.window(this.windowQuery(false), { share: false, prefetch: true });
-      if (signal.aborted) {
-        probe.close();
-        return initialState;
-      }
-      const stop = () => probe.close();
-      signal.addEventListener('abort', stop, { once: true });
-      try {
-        // A change heard while the first page was in flight makes the window ask again (its answer is dropped, not
-        // shown): wait for a page that says how many there are, or the table would think the workspace small.
-        for (let tries = 0; tries < 5 && probe.total === undefined && probe.error === undefined && !signal.aborted; tries++) {
-          await probe.ensure(0, FIRST_SCREEN);
-        }
-      } finally {
-        signal.removeEventListener('abort', stop);
-      }
-      if (signal.aborted) {
-        probe.close();
-        return initialState;
-      }
-      if (probe.error !== undefined) {
-        probe.close();
-        throw probe.error;
-      }
-      // No page taken yet (changes kept arriving faster than a page): a window, which works at any size, rather than
-      // loading a workspace that may be huge.
-      if ((probe.total === undefined && !probe.answered) || (probe.total ?? 0) > this.pageThreshold) {
+      // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the
+      // first window. It shares its rows with the store only if it is kept; a smaller workspace's list starts from its
+      // page (`adopt`). Its request starts while the window's code loads.
+      const counted = await countList(store.connections.window(this.windowQuery(false), { share: false, prefetch: true }), () => this.pageThreshold, signal);
+      if (!counted) return initialState;
+      const { probe, long } = counted;
+      if (long) {
         if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) {
           probe.share();
           this.openWindow(probe);

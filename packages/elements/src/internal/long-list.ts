@@ -1,0 +1,52 @@
+import type { ConnectionWindow, RunWindow } from '@relink/sdk';
+
+/**
+ * How a list that may be long starts (issue 17), one way for the connections table and the runs list: a window onto
+ * the server's list counts it, and above the element's `page-threshold` the element keeps that window and shows its
+ * first screenful in a plain table, the virtualizer taking over once those rows are painted and the page is idle.
+ */
+
+/**
+ * Rows a long list shows in a plain table while its virtualizer loads: about as many as fill the virtualized list's
+ * default height (480px), so the page does not jump when it takes over.
+ */
+export const FIRST_SCREEN = 12;
+
+/** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
+export const whenIdle = (task: () => void): void =>
+  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
+
+/**
+ * Counts a list with `opening`, a window onto it opened unshared with its first page asked for early
+ * (`{ share: false, prefetch: true }`), and says whether it is longer than `threshold()` (read once counted).
+ *
+ * A change heard while the first page was in flight drops its answer (the window asks again): up to five pages are
+ * asked for one that says how many there are. If none was taken (changes kept arriving faster than a page) the list
+ * counts as long: a window works at any size, loading a workspace that may be huge does not. A page taken without a
+ * total (a server may leave it out) counts as short.
+ *
+ * Resolves with undefined once `signal` aborted and rejects with the first page's error, the window closed either
+ * way; otherwise the caller owns it (keeps it with `share()`, or closes it).
+ */
+export async function countList<W extends ConnectionWindow | RunWindow>(
+  opening: Promise<W>,
+  threshold: () => number,
+  signal: AbortSignal,
+): Promise<{ probe: W; long: boolean } | undefined> {
+  const probe = await opening;
+  const stop = () => probe.close();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    for (let tries = 0; tries < 5 && probe.total === undefined && probe.error === undefined && !signal.aborted; tries++) {
+      await probe.ensure(0, FIRST_SCREEN);
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+  if (signal.aborted || probe.error !== undefined) {
+    probe.close();
+    if (signal.aborted) return undefined;
+    throw probe.error;
+  }
+  return { probe, long: (probe.total === undefined && !probe.answered) || (probe.total ?? 0) > threshold() };
+}
