@@ -12,6 +12,25 @@ import type { ConnectionWindow, RunWindow } from '@relink/sdk';
  */
 export const FIRST_SCREEN = 12;
 
+/** What a view reads of a window's rows. */
+interface Rows<T> {
+  readonly total: number | undefined;
+  at(index: number): T | undefined;
+}
+
+/** A window's loaded rows among its first screenful: what the plain table shows until the virtualizer takes over. */
+export const firstRows = <T>(window: Rows<T>): T[] =>
+  Array.from({ length: Math.min(FIRST_SCREEN, window.total ?? 0) }, (_, i) => window.at(i)).filter((row): row is T => row !== undefined);
+
+/** A window's rows as the virtualizer's items: its length is the total, a row not loaded yet is undefined. */
+export function windowItems<T>(window: Rows<T>): (T | undefined)[] {
+  const length = window.total ?? 0;
+  return new Proxy([], {
+    get: (target, key, receiver) =>
+      key === 'length' ? length : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
+  });
+}
+
 /** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
 export const whenIdle = (task: () => void): void =>
   void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));

@@ -16,7 +16,7 @@ import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { countList, FIRST_SCREEN, whenIdle } from '../../internal/long-list.js';
+import { countList, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
@@ -304,15 +304,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.closeWindow();
   }
 
-  /** The window's rows as the virtualizer's items: its length is the total, a row not loaded yet is undefined. */
-  private windowRows(window: ConnectionWindow): readonly Connection[] {
-    const length = window.total ?? 0;
-    return new Proxy([] as Connection[], {
-      get: (target, key, receiver) =>
-        key === 'length' ? length : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
-    });
-  }
-
   /** A window's status changes of the rows on screen are announced (rows scrolled into view are not news). */
   private announceWindowChanges(): void {
     const window = this.window;
@@ -358,7 +349,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (!window) return;
     if (window.version !== this.windowVersion) {
       this.windowVersion = window.version;
-      this.rows = this.windowRows(window);
+      // Rows not loaded yet are undefined: `withPlaceholders` renders them.
+      this.rows = windowItems(window) as readonly Connection[];
       // The rows are the window's now: a later return to the store's rows must derive them again.
       this.rowsFrom = undefined;
       this.announceWindowChanges();
@@ -716,7 +708,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
         : this.virtualizer && this.windowPainted
           ? this.renderVirtual(this.changedRowsOnly(this.withPlaceholders(this.virtualizer)))
-          : this.renderTable(true, Array.from({ length: Math.min(FIRST_SCREEN, total ?? 0) }, (_, i) => window.at(i)).filter((c) => c !== undefined));
+          : this.renderTable(true, firstRows(window));
     } else {
       const big = this.rows.length > this.virtualizeThreshold;
       body = !loading && big && this.virtualizer

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
 import type { RelinkStore, Run, RunWindow, RunWindowQuery } from '@relink/sdk';
-import { FIRST_SCREEN, whenIdle } from '../../internal/long-list.js';
+import { FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 
 type VirtualizeModule = typeof Virtualize;
 /** The virtualizer once loaded: a list mounted after that does not wait for it. */
@@ -115,18 +115,13 @@ export class RunsWindowView {
     const total = window.total ?? 0;
     if (!this.#virtualizer || !this.#painted) {
       // Until the virtualizer is loaded and the first rows painted, they show in the plain table: the data is there.
-      const first = Array.from({ length: Math.min(FIRST_SCREEN, total) }, (_, i) => window.at(i)).filter((r) => r !== undefined);
-      return this.host.renderTable(first);
+      return this.host.renderTable(firstRows(window));
     }
     const row = this.host.virtualRows();
-    const items = new Proxy([] as (Run | undefined)[], {
-      get: (target, key, receiver) =>
-        key === 'length' ? total : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
-    });
     return html`<div part="table" role="table" aria-label=${this.host.caption()} aria-rowcount=${total + 1}>
       <div role="rowgroup"><div part="header" role="row">${this.host.headings().map((h) => html`<div role="columnheader">${h}</div>`)}</div></div>
       <div role="rowgroup" class="scroller" tabindex="0">${this.#virtualizer.virtualize({
-        items,
+        items: windowItems(window),
         scroller: true,
         keyFunction: (run: Run | undefined, index: number) => run?.id ?? `placeholder-${index}`,
         renderItem: row,
