@@ -1,10 +1,7 @@
 import type { ConnectionWindow, RunWindow } from '@relink/sdk';
 
-/**
- * How a list that may be long starts (issue 17), one way for the connections table and the runs list: a window onto
- * the server's list counts it, and above the element's `page-threshold` the element keeps that window and shows its
- * first screenful in a plain table, the virtualizer taking over once those rows are painted and the page is idle.
- */
+// How a list that may be long starts (issue 17), one way for the connections table and the runs list: a window counts
+// it; above `page-threshold` its first screenful shows in a plain table, then the virtualizer takes over.
 
 /**
  * Rows a long list shows in a plain table while its virtualizer loads: about as many as fill the virtualized list's
@@ -36,16 +33,12 @@ export const whenIdle = (task: () => void): void =>
   void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
 
 /**
- * Counts a list with `opening`, a window onto it opened unshared with its first page asked for early
- * (`{ share: false, prefetch: true }`), and says whether it is longer than `threshold()` (read once counted).
- *
- * A change heard while the first page was in flight drops its answer (the window asks again): up to five pages are
- * asked for one that says how many there are. If none was taken (changes kept arriving faster than a page) the list
- * counts as long: a window works at any size, loading a workspace that may be huge does not. A page taken without a
- * total (a server may leave it out) counts as short.
- *
- * Resolves with undefined once `signal` aborted and rejects with the first page's error, the window closed either
- * way; otherwise the caller owns it (keeps it with `share()`, or closes it).
+ * Counts a list with `opening` (a window opened `{ share: false, prefetch: true }`): whether it is longer than
+ * `threshold()`, read once counted. A change heard while a first page is in flight drops its answer, so up to five are
+ * asked for one with a total; if none was taken (changes kept coming faster than a page) the list counts as long, as a
+ * window works at any size and loading a huge workspace does not. A page without a total (a server may leave it out)
+ * counts as short. Undefined once `signal` aborted, rejects with the page's error, closing the window either way;
+ * otherwise the caller keeps it (`share()`) or closes it.
  */
 export async function countList<W extends ConnectionWindow | RunWindow>(
   opening: Promise<W>,
