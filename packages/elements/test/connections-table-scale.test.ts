@@ -274,4 +274,27 @@ describe('relink-connections-table at scale', () => {
     await waitUntil(() => fromMemory.shadowRoot!.querySelectorAll('tbody tr[data-id]').length === store.getSnapshot().connections.items.length, 'rows from memory');
     expect(fromMemory.shadowRoot!.querySelector("[role='table']")).to.equal(null);
   });
+
+  it('a table removed while it counts the workspace lets the count go: no window is kept, no row joins the store', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let settled = false;
+    const d = await demo('agency', undefined, (f) => async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      if (request.method !== 'GET' || !new URL(request.url).pathname.endsWith('/connections')) return f(request);
+      try {
+        await held; // the count's page is on its way until the table has left
+        return await f(request);
+      } finally {
+        settled = true;
+      }
+    });
+    const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table page-threshold="1"></relink-connections-table>`, 'relink-connections-table');
+    el.remove();
+    release();
+    await waitUntil(() => settled, "the count's page answered or aborted");
+    // Waiting for something not to happen: a count kept past its table would share its rows within a few tasks.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(provider.resolvedStore!.getSnapshot().connections.byId.size).to.equal(0);
+  });
 });

@@ -4,15 +4,18 @@ import type { Page } from '../schema/common.js';
 /**
  * A window's first page asked for while the window's code loads (`prefetch`), so its first rows wait for one request,
  * not for a chunk and then a request. `list` stands in for the client's: the window's first request, when it asks for
- * exactly these parameters, takes the page already on its way; any other request, or `drop()`, aborts it.
+ * exactly these parameters, takes the page already on its way; any other request, or `drop()`, aborts it. Without
+ * `params` nothing is asked early and `list` is `fetch`. The runs window uses it as it is; a connections window's
+ * `FirstPage` also keeps the page as it answered.
  */
 export class EarlyPage<P extends object, T> {
   #early: { key: string; page: Promise<Page<T>>; abort: AbortController } | undefined;
 
   constructor(
     private readonly fetch: (params?: P, options?: RequestOptions) => Promise<Page<T>>,
-    params: P,
+    params?: P,
   ) {
+    if (!params) return;
     const abort = new AbortController();
     const page = fetch(params, { signal: abort.signal });
     page.catch(() => undefined); // a request nobody takes is aborted, not an unhandled rejection

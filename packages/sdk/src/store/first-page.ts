@@ -4,41 +4,31 @@ import type { ConnectionListParams } from '../resources/connections.js';
 import type { Page } from '../schema/common.js';
 import type { Connection } from '../schema/connection.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './connection-window.js';
+import { EarlyPage } from './early-page.js';
 
 /**
- * A connections window's first page, seen from the store: asked for while the window's code loads (`prefetch`), so
- * the window's first request is already on its way, and kept as it answered, so the store can take it as the start of
- * the loaded list (`connections.adopt`). The window asks through `client`, which hands it the page asked for early and
- * notes each first page that answers; everything else goes to the real client unchanged.
+ * A connections window's first page, seen from the store: asked for while the window's code loads (`prefetch`: an
+ * `EarlyPage`, as a runs window's), so the window's first request is already on its way, and kept as it answered, so
+ * the store can take it as the start of the loaded list (`connections.adopt`), which runs windows lack. The window asks
+ * through `client`, which hands it the page asked for early and notes each first page that answers; everything else
+ * goes to the real client unchanged.
  */
 export class FirstPage {
   readonly client: RelinkClient;
-  #early: { key: string; page: Promise<Page<Connection>>; abort: AbortController } | undefined;
+  readonly #early: EarlyPage<ConnectionListParams, Connection>;
   /** The latest first page that answered, and whether a change heard since may have moved what it holds. */
   #answered: { page: Page<Connection>; moved: boolean } | undefined;
 
   constructor(client: RelinkClient, query: ConnectionWindowQuery, options: ConnectionWindowOptions & { prefetch?: boolean | undefined } = {}) {
-    if (options.prefetch) {
-      // The parameters the window sends for its first page (connection-window.ts: the query without empty fields).
-      const params: ConnectionListParams = { ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')), limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))) };
-      const abort = new AbortController();
-      const page = this.#noted(client.connections.list(params, { signal: abort.signal }));
-      page.catch(() => undefined); // a request nobody takes is aborted, not an unhandled rejection
-      this.#early = { key: keyOf(params), page, abort };
-    }
-    const list = (params: ConnectionListParams = {}, options?: RequestOptions): Promise<Page<Connection>> => {
-      const early = this.#early;
-      this.#early = undefined;
-      if (early && early.key === keyOf(params)) {
-        options?.signal?.addEventListener('abort', () => early.abort.abort(), { once: true });
-        if (options?.signal?.aborted) early.abort.abort();
-        return early.page;
-      }
-      early?.abort.abort();
-      const page = client.connections.list(params, options);
+    // The parameters the window sends for its first page (connection-window.ts: the query without empty fields).
+    const early: ConnectionListParams | undefined = options.prefetch
+      ? { ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')), limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))) }
+      : undefined;
+    this.#early = new EarlyPage((params: ConnectionListParams = {}, request?: RequestOptions) => {
+      const page = client.connections.list(params, request);
       return params.offset ? page : this.#noted(page);
-    };
-    this.client = { ...client, connections: { ...client.connections, list } };
+    }, early);
+    this.client = { ...client, connections: { ...client.connections, list: this.#early.list } };
   }
 
   #noted(page: Promise<Page<Connection>>): Promise<Page<Connection>> {
@@ -73,9 +63,6 @@ export class FirstPage {
 
   /** Abort the early request if the window never took it. */
   drop(): void {
-    this.#early?.abort.abort();
-    this.#early = undefined;
+    this.#early.drop();
   }
 }
-
-const keyOf = (params: ConnectionListParams) => JSON.stringify(Object.entries(params).filter(([, value]) => value !== undefined).sort(([a], [b]) => a.localeCompare(b)));

@@ -16,6 +16,7 @@ import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
+import { countList, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
@@ -50,16 +51,8 @@ const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
 
 type VirtualizeModule = typeof Virtualize;
-/**
- * Rows a big list shows in a plain table while its virtualizer loads: about as many as fill the virtualized table's
- * default height (480px), so the page does not jump when it takes over.
- */
-const FIRST_SCREEN = 12;
 /** The virtualizer once loaded: a table mounted after that renders its rows at once, without waiting a turn. */
 let virtualizerModule: VirtualizeModule | undefined;
-/** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
-const whenIdle = (task: () => void): void =>
-  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
 
@@ -234,36 +227,13 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (!store) return initialState;
     const held = store.getSnapshot().connections;
     if (held.status !== 'ready' && held.status !== 'loading') {
-      // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the first window.
-      // It shares its rows with the store only if it is kept; a smaller workspace's list starts from its page
-      // (`adopt`). Its request starts while the window's code loads.
-      const probe = await store.connections.window(this.windowQuery(false), { share: false, prefetch: true });
-      if (signal.aborted) {
-        probe.close();
-        return initialState;
-      }
-      const stop = () => probe.close();
-      signal.addEventListener('abort', stop, { once: true });
-      try {
-        // A change heard while the first page was in flight makes the window ask again (its answer is dropped, not
-        // shown): wait for a page that says how many there are, or the table would think the workspace small.
-        for (let tries = 0; tries < 5 && probe.total === undefined && probe.error === undefined && !signal.aborted; tries++) {
-          await probe.ensure(0, FIRST_SCREEN);
-        }
-      } finally {
-        signal.removeEventListener('abort', stop);
-      }
-      if (signal.aborted) {
-        probe.close();
-        return initialState;
-      }
-      if (probe.error !== undefined) {
-        probe.close();
-        throw probe.error;
-      }
-      // No page taken yet (changes kept arriving faster than a page): a window, which works at any size, rather than
-      // loading a workspace that may be huge.
-      if ((probe.total === undefined && !probe.answered) || (probe.total ?? 0) > this.pageThreshold) {
+      // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the
+      // first window. It shares its rows with the store only if it is kept; a smaller workspace's list starts from its
+      // page (`adopt`). Its request starts while the window's code loads.
+      const counted = await countList(store.connections.window(this.windowQuery(false), { share: false, prefetch: true }), () => this.pageThreshold, signal);
+      if (!counted) return initialState;
+      const { probe, long } = counted;
+      if (long) {
         if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) {
           probe.share();
           this.openWindow(probe);
@@ -334,15 +304,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.closeWindow();
   }
 
-  /** The window's rows as the virtualizer's items: its length is the total, a row not loaded yet is undefined. */
-  private windowRows(window: ConnectionWindow): readonly Connection[] {
-    const length = window.total ?? 0;
-    return new Proxy([] as Connection[], {
-      get: (target, key, receiver) =>
-        key === 'length' ? length : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
-    });
-  }
-
   /** A window's status changes of the rows on screen are announced (rows scrolled into view are not news). */
   private announceWindowChanges(): void {
     const window = this.window;
@@ -388,7 +349,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (!window) return;
     if (window.version !== this.windowVersion) {
       this.windowVersion = window.version;
-      this.rows = this.windowRows(window);
+      // Rows not loaded yet are undefined: `withPlaceholders` renders them.
+      this.rows = windowItems(window) as readonly Connection[];
       // The rows are the window's now: a later return to the store's rows must derive them again.
       this.rowsFrom = undefined;
       this.announceWindowChanges();
@@ -746,7 +708,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
         ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
         : this.virtualizer && this.windowPainted
           ? this.renderVirtual(this.changedRowsOnly(this.withPlaceholders(this.virtualizer)))
-          : this.renderTable(true, Array.from({ length: Math.min(FIRST_SCREEN, total ?? 0) }, (_, i) => window.at(i)).filter((c) => c !== undefined));
+          : this.renderTable(true, firstRows(window));
     } else {
       const big = this.rows.length > this.virtualizeThreshold;
       body = !loading && big && this.virtualizer

@@ -9,6 +9,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
+import { countList } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
@@ -36,8 +37,6 @@ const QUERIES: Record<RunsFilter, RunWindowQuery> = {
   running: { status: 'running' },
   failed: { status: 'failed' },
 };
-/** Rows a window shows in a plain table while its virtualizer loads (about a screenful). */
-const FIRST_SCREEN = 12;
 /** The window view's code once loaded: a list mounted after that opens its window without waiting for `import()`. */
 let windowViewCode: typeof RunsWindowViewCode | undefined;
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
@@ -158,31 +157,13 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
       // starts while the window's code loads, and the view's code loads with it: a long list needs it right after.
       const viewCode = windowViewCode ? Promise.resolve(windowViewCode) : import('./runs-window-view.js');
       viewCode.catch(() => undefined); // a short list never waits on it
-      const probe = await store.runs.window({}, { share: false, prefetch: true });
-      const stop = () => probe.close();
-      signal.addEventListener('abort', stop, { once: true });
-      try {
-        // A change heard while the first page was in flight drops its answer: wait for a page that says the total.
-        for (let tries = 0; tries < 5 && probe.total === undefined && probe.error === undefined && !signal.aborted; tries++) {
-          await probe.ensure(0, FIRST_SCREEN);
-        }
-      } finally {
-        signal.removeEventListener('abort', stop);
-      }
-      if (signal.aborted) {
-        probe.close();
-        return initialState;
-      }
-      if (probe.error !== undefined) {
-        probe.close();
-        throw probe.error;
-      }
-      // No page taken yet (changes kept arriving faster than a page): a window, which works at any size, rather than
-      // loading every run.
-      if ((probe.total === undefined && !probe.answered) || (probe.total ?? 0) > this.pageThreshold) {
+      const counted = await countList(store.runs.window({}, { share: false, prefetch: true }), () => this.pageThreshold, signal);
+      if (!counted) return initialState;
+      const { probe, long } = counted;
+      if (long) {
         try {
           const { RunsWindowView } = (windowViewCode ??= await viewCode);
-          this.view ??= new RunsWindowView(this, FIRST_SCREEN);
+          this.view ??= new RunsWindowView(this);
         } catch (error) {
           probe.close();
           throw error;

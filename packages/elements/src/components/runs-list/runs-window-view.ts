@@ -1,13 +1,11 @@
 import { html, type TemplateResult } from 'lit';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
 import type { RelinkStore, Run, RunWindow, RunWindowQuery } from '@relink/sdk';
+import { FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 
 type VirtualizeModule = typeof Virtualize;
 /** The virtualizer once loaded: a list mounted after that does not wait for it. */
 let virtualizerModule: VirtualizeModule | undefined;
-/** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
-const whenIdle = (task: () => void): void =>
-  void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
 
 /** What the runs list lends its window view: its rendering of rows and cells, and whether it still shows a window. */
 export interface RunsWindowHost {
@@ -33,7 +31,7 @@ export class RunsWindowView {
   #key = '';
   #stop?: () => void;
   /** The rows the virtualizer last rendered: a new window asks for them first. */
-  #range: [first: number, last: number];
+  #range: [first: number, last: number] = [0, FIRST_SCREEN];
   #rangeSource?: Element;
   #virtualizer = virtualizerModule;
   /**
@@ -43,13 +41,7 @@ export class RunsWindowView {
   #painted = false;
   #paintQueued = false;
 
-  /** `firstScreen`: rows a window shows in a plain table while its virtualizer loads (about a screenful). */
-  constructor(
-    private readonly host: RunsWindowHost,
-    private readonly firstScreen: number,
-  ) {
-    this.#range = [0, firstScreen];
-  }
+  constructor(private readonly host: RunsWindowHost) {}
 
   open(window: RunWindow): void {
     this.close();
@@ -83,9 +75,9 @@ export class RunsWindowView {
       // The rows shown stay until the new chip has its first rows (the pressed chip keeps focus, nothing is rebuilt).
       void store.runs.window(query).then(async (opened) => {
         const stale = () => this.#key !== key || !this.host.isConnected || !this.host.showsWindow();
-        if (!stale()) await opened.ensure(0, this.firstScreen);
+        if (!stale()) await opened.ensure(0, FIRST_SCREEN);
         if (stale()) return opened.close();
-        this.#range = [0, this.firstScreen];
+        this.#range = [0, FIRST_SCREEN];
         this.host.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
         this.open(opened);
         this.host.requestUpdate();
@@ -123,18 +115,13 @@ export class RunsWindowView {
     const total = window.total ?? 0;
     if (!this.#virtualizer || !this.#painted) {
       // Until the virtualizer is loaded and the first rows painted, they show in the plain table: the data is there.
-      const first = Array.from({ length: Math.min(this.firstScreen, total) }, (_, i) => window.at(i)).filter((r) => r !== undefined);
-      return this.host.renderTable(first);
+      return this.host.renderTable(firstRows(window));
     }
     const row = this.host.virtualRows();
-    const items = new Proxy([] as (Run | undefined)[], {
-      get: (target, key, receiver) =>
-        key === 'length' ? total : typeof key === 'string' && /^\d+$/.test(key) ? window.at(Number(key)) : Reflect.get(target, key, receiver),
-    });
     return html`<div part="table" role="table" aria-label=${this.host.caption()} aria-rowcount=${total + 1}>
       <div role="rowgroup"><div part="header" role="row">${this.host.headings().map((h) => html`<div role="columnheader">${h}</div>`)}</div></div>
       <div role="rowgroup" class="scroller" tabindex="0">${this.#virtualizer.virtualize({
-        items,
+        items: windowItems(window),
         scroller: true,
         keyFunction: (run: Run | undefined, index: number) => run?.id ?? `placeholder-${index}`,
         renderItem: row,
