@@ -242,7 +242,7 @@ export class RelinkStore {
      * Call `close()` when the view goes. Loaded on first use (a page without a long list never pays for it).
      */
     window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
-      const firstPage = new FirstPage({ ...this.client, connections: { ...this.client.connections, list: this.#listConnections } }, query, options);
+      const firstPage = new FirstPage({ ...this.client, connections: { ...this.client.connections, list: this.#listConnections } }, query, options, this.#changesTo('connections'));
       const [{ ConnectionWindow }, { WindowRows }] = windowCode ?? (windowCode = await Promise.all([import('./store/connection-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         firstPage.drop();
         throw error;
@@ -363,7 +363,7 @@ export class RelinkStore {
         ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), {
           ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')),
           limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))),
-        })
+        }, this.#changesTo('runs'))
         : undefined;
       const [{ RunWindow }, { WindowRows }] = runWindowCode ?? (runWindowCode = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         early?.drop();
@@ -582,6 +582,11 @@ export class RelinkStore {
     return this.#write(`request:${connectionId}`, 'connectionRequests', () =>
       this.client.connectionRequests.create({ connectionId, ...(note ? { note } : {}) }),
     );
+  }
+
+  /** Hear each change to one collection (an early page made out of date while its window's code loads). */
+  #changesTo(kind: Kind): (changed: () => void) => () => void {
+    return (changed) => this.#state.watch((changedKind) => void (changedKind === kind && changed()));
   }
 
   /**

@@ -19,7 +19,13 @@ export class FirstPage {
   /** The latest first page that answered, and whether a change heard since may have moved what it holds. */
   #answered: { page: Page<Connection>; moved: boolean } | undefined;
 
-  constructor(client: RelinkClient, query: ConnectionWindowQuery, options: ConnectionWindowOptions & { prefetch?: boolean | undefined } = {}) {
+  /** `watch`: hears each change to the connections (see `EarlyPage`). */
+  constructor(
+    client: RelinkClient,
+    query: ConnectionWindowQuery,
+    options: ConnectionWindowOptions & { prefetch?: boolean | undefined } = {},
+    watch?: (changed: () => void) => () => void,
+  ) {
     // The parameters the window sends for its first page (connection-window.ts: the query without empty fields).
     const early: ConnectionListParams | undefined = options.prefetch
       ? { ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')), limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))) }
@@ -27,7 +33,7 @@ export class FirstPage {
     this.#early = new EarlyPage((params: ConnectionListParams = {}, request?: RequestOptions) => {
       const page = client.connections.list(params, request);
       return params.offset ? page : this.#noted(page);
-    }, early);
+    }, early, watch);
     this.client = { ...client, connections: { ...client.connections, list: this.#early.list } };
   }
 
