@@ -190,7 +190,10 @@ export const LargeWorkspace: Story = {
     await expect(store.getSnapshot().connections.items.length).toBeLessThan(TOTAL);
   },
 };
-/** The search field (by app or label) becomes the server's query: "Team 0042" finds one row of the 609. */
+/**
+ * The search field (by app or label) becomes the server's query: "Team 0042" finds one row of the 609, shown in a table
+ * sized to it rather than in the virtualizer's scroller.
+ */
 export const LargeWorkspaceSearch: Story = {
   render: () => demoProvider(table(), { role: 'agency', prepare: bigWorkspace }),
   play: async ({ canvasElement }) => {
@@ -200,6 +203,6 @@ export const LargeWorkspaceSearch: Story = {
     search.focus();
     await userEvent.type(search, 'Team 0042');
     await waitFor(() => expect(rowsOf(t).map((r) => r.dataset.id)).toEqual(['con_many_0041']), { timeout: 5000 });
-    await expect(t.shadowRoot!.querySelector("[role='table']")).toHaveAttribute('aria-rowcount', '2');
+    await expect(t.shadowRoot!.querySelector('.scroller')).toBeNull();
   },
 };

@@ -19,6 +19,16 @@ interface Rows<T> {
 export const firstRows = <T>(window: Rows<T>): T[] =>
   Array.from({ length: Math.min(FIRST_SCREEN, window.total ?? 0) }, (_, i) => window.at(i)).filter((row): row is T => row !== undefined);
 
+/**
+ * A window's rows when all of them fit in the first screenful and are loaded (a search with few matches): shown in the
+ * plain table, sized to them, rather than in the virtualizer's fixed-height scroller, mostly empty.
+ */
+export function allRows<T>(window: Rows<T>): T[] | undefined {
+  if (window.total === undefined || window.total > FIRST_SCREEN) return undefined;
+  const rows = firstRows(window);
+  return rows.length === window.total ? rows : undefined;
+}
+
 /** A window's rows as the virtualizer's items: its length is the total, a row not loaded yet is undefined. */
 export function windowItems<T>(window: Rows<T>): (T | undefined)[] {
   const length = window.total ?? 0;

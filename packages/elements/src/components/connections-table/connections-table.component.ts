@@ -16,7 +16,7 @@ import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { countList, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
+import { allRows, countList, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
@@ -704,9 +704,12 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     } else if (empty) {
       body = emptyState(m.emptyTitle, m.emptyBody);
     } else if (window && windowed && !loading) {
+      const few = allRows(window);
       body = total === 0
         ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
-        : this.virtualizer && this.windowPainted
+        : few
+          ? this.renderTable(false, few)
+          : this.virtualizer && this.windowPainted
           ? this.renderVirtual(this.changedRowsOnly(this.withPlaceholders(this.virtualizer)))
           : this.renderTable(true, firstRows(window));
     } else {

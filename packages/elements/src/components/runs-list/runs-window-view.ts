@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
 import type { RelinkStore, Run, RunWindow, RunWindowQuery } from '@relink/sdk';
-import { FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
+import { allRows, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 
 type VirtualizeModule = typeof Virtualize;
 /** The virtualizer once loaded: a list mounted after that does not wait for it. */
@@ -113,6 +113,9 @@ export class RunsWindowView {
   /** The rows the server has for the chip, virtualized once the virtualizer is loaded and the first rows painted. */
   render(window: RunWindow): TemplateResult {
     const total = window.total ?? 0;
+    // A few rows (a chip with few runs) show in the plain table, sized to them.
+    const few = allRows(window);
+    if (few) return this.host.renderTable(few);
     if (!this.#virtualizer || !this.#painted) {
       // Until the virtualizer is loaded and the first rows painted, they show in the plain table: the data is there.
       return this.host.renderTable(firstRows(window));
