@@ -379,6 +379,9 @@ export class SqlStore implements Store {
          SELECT ${select} AS item, ${keyColumns.map((c, i) => `${c} AS ${keys[i]}`).join(', ')} FROM ${table} WHERE ${where.join(' AND ')}
          ORDER BY ${keyColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}${skip}) p`,
       params,
+      // Prepared: the page's text is one of a few per list (filters, sort, cursor) and planning it cost about as much as
+      // running it. Not a window at an offset, whose text carries the offset.
+      { prepare: skip === '' },
     );
     const rows = JSON.parse(`[${result.rows[0]?.page ?? ''}]`) as unknown[][];
     const countSql = `SELECT count(*) AS n FROM ${table} WHERE ${countWhere}`;
