@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { openDatabase, StatementNames, type SqlDatabase } from '../src/store/sql/db.js';
+import { SqlStore } from '../src/store/sql/sql-store.js';
 import { freshDatabase } from './postgres.js';
 
 // `query(sql, params, { prepare: true })` runs a named prepared statement (the list pages do): it must answer exactly
@@ -56,6 +57,35 @@ for (const [name, open] of backends) {
     });
   });
 }
+
+describe('the connections page on PGlite', () => {
+  it('is planned once and then only executed, page after page (a generic plan, not a new plan per request)', async () => {
+    const store = await SqlStore.open({});
+    try {
+      const at = '2026-11-02T09:00:00.000Z';
+      // Enough rows that a plan for "some LIMIT" (the planner guesses 10% of them) costs more than one for 11 rows.
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 1_000; i++) {
+          await tx.putConnection({
+            id: `con_${String(i).padStart(4, '0')}`, workspaceId: 'ws_a', appKey: 'slack', label: `Connection ${i}`, status: 'active', owner: 'agency',
+            ownerPrincipalId: 'prn_a', secrets: {}, refresh: { attempts: 0 }, createdAt: at, updatedAt: at,
+          });
+        }
+      });
+      await store.db.exec('ANALYZE connections');
+      for (let i = 0; i < 8; i++) await store.listConnections({ workspaceId: 'ws_a', limit: 10, withTotal: true, redactSecrets: true });
+      const plans = (await store.db.query<{ generic: number; custom: number }>(
+        "SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement LIKE '%FROM connections WHERE%'",
+      )).rows;
+      assert.equal(plans.length, 1);
+      // PostgreSQL tries a prepared statement's first five runs with plans of their own, then keeps the generic one
+      // when it costs no more: here, the keyset index walk.
+      assert.ok(plans[0]!.generic >= 3, `generic plans: ${plans[0]!.generic}, custom: ${plans[0]!.custom}`);
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('StatementNames', () => {
   it('gives one name per text, and none past its limit (those statements run unnamed)', () => {
