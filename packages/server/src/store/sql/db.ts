@@ -1,12 +1,21 @@
 // The two SQL databases the reference backend runs on, behind one small interface: embedded PGlite (one process,
 // data in a directory) and a PostgreSQL server through `pg` (any number of instances). Node only.
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { messages, PGlite, parse, protocol } from '@electric-sql/pglite';
 import pg from 'pg';
+
+export interface QueryOptions {
+  /**
+   * Run as a named prepared statement: parsed and planned once per database session, then only bound and executed.
+   * For hot statements whose text comes from a bounded set (values always as `$n` parameters, never spliced in),
+   * such as the list pages: planning their page query cost about as much as running it.
+   */
+  prepare?: boolean;
+}
 
 export interface SqlClient {
   /** One statement with `$n` parameters. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: T[] }>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -83,17 +92,84 @@ export class Mutex {
   }
 }
 
+/**
+ * One name per prepared statement text, for the whole database (every session that prepares a text gives it this
+ * name). At most `limit` texts get one: past that a statement runs unnamed, so a caller that splices values into its
+ * text by mistake cannot grow every session's statement cache without bound.
+ */
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+  constructor(private readonly limit = 256) {}
+
+  of(sql: string): string | undefined {
+    let name = this.names.get(sql);
+    if (name === undefined && this.names.size < this.limit) this.names.set(sql, (name = `relink_${this.names.size + 1}`));
+    return name;
+  }
+}
+
+/** A prepared statement's parameters in text format, or undefined when one is not a plain scalar (then run unnamed). */
+function textParams(params: unknown[]): (string | null)[] | undefined {
+  const values: (string | null)[] = [];
+  for (const value of params) {
+    if (value === null || value === undefined) values.push(null);
+    else if (typeof value === 'string') values.push(value);
+    else if (typeof value === 'number' || typeof value === 'bigint') values.push(String(value));
+    else return undefined;
+  }
+  return values;
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /** The advisory-lock key every Relink transaction takes (an arbitrary constant: "relink" in ASCII). */
 const TX_LOCK_KEY = 0x72656c696e6b;
 
 class PgliteDatabase implements SqlDatabase {
   readonly kind = 'pglite' as const;
   private readonly txLock = new Mutex();
+  private readonly statements = new StatementNames();
+  /** The statements this session has parsed (PGlite is one session). */
+  private readonly parsed = new Set<string>();
   constructor(private readonly db: PGlite) {}
 
-  async query<T>(sql: string, params: unknown[] = []): Promise<{ rows: T[] }> {
+  async query<T>(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<{ rows: T[] }> {
+    const name = options?.prepare ? this.statements.of(sql) : undefined;
+    const values = name === undefined ? undefined : textParams(params);
+    if (name !== undefined && values !== undefined) return this.runPrepared<T>(name, sql, values);
     const result = await this.db.query<T>(sql, params);
     return { rows: result.rows };
+  }
+
+  /**
+   * A named statement in one call into the engine: Parse (the first time), Bind, Describe, Execute and Sync sent
+   * together. PGlite's `query` sends each of its six messages as a call of its own and parses and plans the text
+   * every time; for the connections page that was most of the query's cost.
+   */
+  private runPrepared<T>(name: string, sql: string, values: (string | null)[]): Promise<{ rows: T[] }> {
+    const { serialize } = protocol;
+    return this.db.runExclusive(async () => {
+      const replies = await this.db.execProtocolStream(concatBytes([
+        ...(this.parsed.has(name) ? [] : [serialize.parse({ name, text: sql })]),
+        serialize.bind({ statement: name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]), { throwOnError: false });
+      // Parsed even when a later step failed (a bad parameter): the session keeps the statement, so mark it.
+      if (replies.some((reply) => reply.name === 'parseComplete')) this.parsed.add(name);
+      const error = replies.find((reply) => reply instanceof messages.DatabaseError);
+      if (error) throw error;
+      return { rows: parse.parseResults(replies, this.db.parsers)[0]?.rows as T[] ?? [] };
+    });
   }
 
   async exec(sql: string): Promise<void> {
@@ -121,10 +197,16 @@ class PgliteDatabase implements SqlDatabase {
   }
 }
 
-function pgClient(client: pg.PoolClient | pg.Client): SqlClient {
+/** node-postgres prepares a named statement on each pooled connection the first time that connection runs it. */
+function pgQuery(sql: string, params: unknown[], names: StatementNames, options?: QueryOptions): pg.QueryConfig {
+  const name = options?.prepare ? names.of(sql) : undefined;
+  return name === undefined ? { text: sql, values: params } : { name, text: sql, values: params };
+}
+
+function pgClient(client: pg.PoolClient | pg.Client, names: StatementNames): SqlClient {
   return {
-    async query<T>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params);
+    async query<T>(sql: string, params: unknown[] = [], options?: QueryOptions) {
+      const result = await client.query(pgQuery(sql, params, names, options));
       return { rows: result.rows as T[] };
     },
     async exec(sql: string) {
@@ -280,6 +362,7 @@ class PostgresDatabase implements SqlDatabase {
   private readonly pool: pg.Pool;
   private readonly txLock = new Mutex();
   private readonly listeners = new Set<PgListener>();
+  private readonly statements = new StatementNames();
 
   constructor(private readonly url: string, poolSize: number) {
     this.pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -287,8 +370,8 @@ class PostgresDatabase implements SqlDatabase {
     this.pool.on('error', () => undefined);
   }
 
-  async query<T>(sql: string, params: unknown[] = []): Promise<{ rows: T[] }> {
-    const result = await this.pool.query(sql, params);
+  async query<T>(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<{ rows: T[] }> {
+    const result = await this.pool.query(pgQuery(sql, params, this.statements, options));
     return { rows: result.rows as T[] };
   }
 
@@ -304,7 +387,7 @@ class PostgresDatabase implements SqlDatabase {
       try {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock($1)', [TX_LOCK_KEY]);
-        const result = await fn(pgClient(client));
+        const result = await fn(pgClient(client, this.statements));
         await client.query('COMMIT');
         return result;
       } catch (error) {
