@@ -127,6 +127,30 @@ describe('relink-connections-table at scale', () => {
     await waitUntil(() => part(el, 'empty-body')?.textContent === 'No connections match this filter.', 'no matches');
   });
 
+  it('a search with a screenful of matches or fewer shows a table sized to them; once virtualized it stays so until the query changes', async function () {
+    this.timeout(30_000);
+    const { el, other } = await big({ live: true });
+    const search = part(el, 'search') as HTMLInputElement;
+    search.focus();
+    await sendKeys({ type: 'team 000' });
+    const plainRows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>("table[part='table'] tbody [part~='row'][data-id]")];
+    await waitUntil(() => plainRows().length === 10, 'ten matches, in the plain table', { timeout: 10_000 });
+    const client = await other();
+    const added: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const made = await client.connections.create({ appKey: 'mailchimp', fields: { api_key: '0123456789abcdef0123456789abcdef-us21' }, label: `Team 000 extra ${i}` });
+      if (made.type === 'connection') added.push(made.connection.id);
+    }
+    const rowCount = () => el.shadowRoot!.querySelector("div[role='table']")?.getAttribute('aria-rowcount');
+    await waitUntil(() => el.shadowRoot!.querySelector('.scroller') && rowCount() === '14', 'thirteen matches, virtualized', { timeout: 10_000 });
+    // Back under a screenful: the virtualized rows (a row's running reconnect, the focus) are not rebuilt as a table.
+    await client.connections.remove(added[0]!);
+    await client.connections.remove(added[1]!);
+    await waitUntil(() => rowCount() === '12', 'eleven matches', { timeout: 10_000 });
+    expect(el.shadowRoot!.querySelector('.scroller'), 'still virtualized').to.not.equal(null);
+    expect(plainRows()).to.have.length(0);
+  });
+
   it('a sort by keyboard keeps focus on its button: the rows shown stay until the new order has its first rows', async () => {
     const { el, lists } = await big();
     const sortButtons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>("[part='sort-button']")];

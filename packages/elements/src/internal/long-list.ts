@@ -29,6 +29,25 @@ export function allRows<T>(window: Rows<T>): T[] | undefined {
   return rows.length === window.total ? rows : undefined;
 }
 
+/**
+ * Whether a window shows its rows in the plain table (`allRows`): decided when the window opens, and let go for good
+ * once it holds more than a screenful. A list whose total moves around a screenful is then not rebuilt back and forth
+ * between the two tables, which would take a row's running reconnect flow and the keyboard focus with it.
+ */
+export class FewRows {
+  #few = false;
+
+  opened(window: Rows<unknown>): void {
+    this.#few = window.total !== undefined && window.total <= FIRST_SCREEN;
+  }
+
+  /** The rows for the plain table, or undefined when the window is virtualized. */
+  rows<T>(window: Rows<T>): T[] | undefined {
+    if (this.#few && (window.total ?? 0) > FIRST_SCREEN) this.#few = false;
+    return this.#few ? allRows(window) : undefined;
+  }
+}
+
 /** A window's rows as the virtualizer's items: its length is the total, a row not loaded yet is undefined. */
 export function windowItems<T>(window: Rows<T>): (T | undefined)[] {
   const length = window.total ?? 0;

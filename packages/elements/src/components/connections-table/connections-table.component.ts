@@ -16,7 +16,7 @@ import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { allRows, countList, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
+import { countList, FewRows, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
@@ -269,12 +269,16 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return query;
   }
 
+  /** Whether the window's rows show in the plain table, sized to them. */
+  private readonly fewRows = new FewRows();
+
   private openWindow(window: ConnectionWindow): void {
     this.closeWindow();
     this.window = window;
     this.windowKey = JSON.stringify(window.query);
     this.windowVersion = -1;
     this.windowSeen.clear();
+    this.fewRows.opened(window);
     this.stopWindow = window.subscribe(() => this.requestUpdate());
     void window.ensure(...this.range);
   }
@@ -704,7 +708,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     } else if (empty) {
       body = emptyState(m.emptyTitle, m.emptyBody);
     } else if (window && windowed && !loading) {
-      const few = allRows(window);
+      const few = this.fewRows.rows(window);
       body = total === 0
         ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
         : few

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
 import type { RelinkStore, Run, RunWindow, RunWindowQuery } from '@relink/sdk';
-import { allRows, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
+import { FewRows, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
 
 type VirtualizeModule = typeof Virtualize;
 /** The virtualizer once loaded: a list mounted after that does not wait for it. */
@@ -39,6 +39,8 @@ export class RunsWindowView {
    * idle, as its first render lays rows out over frames and would hold back their first paint.
    */
   #painted = false;
+  /** Whether the window's rows show in the plain table, sized to them. */
+  readonly #few = new FewRows();
   #paintQueued = false;
 
   constructor(private readonly host: RunsWindowHost) {}
@@ -47,6 +49,7 @@ export class RunsWindowView {
     this.close();
     this.window = window;
     this.#key = JSON.stringify(window.query);
+    this.#few.opened(window);
     this.#stop = window.subscribe(() => this.host.requestUpdate());
     void window.ensure(...this.#range);
   }
@@ -114,7 +117,7 @@ export class RunsWindowView {
   render(window: RunWindow): TemplateResult {
     const total = window.total ?? 0;
     // A few rows (a chip with few runs) show in the plain table, sized to them.
-    const few = allRows(window);
+    const few = this.#few.rows(window);
     if (few) return this.host.renderTable(few);
     if (!this.#virtualizer || !this.#painted) {
       // Until the virtualizer is loaded and the first rows painted, they show in the plain table: the data is there.
