@@ -171,7 +171,16 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
     try {
       flow = await this.loadFlow();
     } catch (error) {
-      // The flow ended (the store has synced it) but its code did not load: say something went wrong.
+      // The flow ended (the store has synced it) but the code that handles its outcome did not load. An outcome that
+      // needs nothing more is still reported as it ended (a healed connection is never announced as a failure); the
+      // others need that code, so the user is told something went wrong.
+      if (outcome.status === 'completed' || outcome.status === 'cancelled' || outcome.status === 'redirected') {
+        this.view = { kind: 'idle' };
+        if (outcome.status === 'completed') flowKit.toast({ title: this.m.reconnected, tone: 'success' });
+        if (outcome.status === 'cancelled') this.message = this.m.cancelled;
+        this.settle('consent', outcome.status);
+        return;
+      }
       this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       this.settle('consent', 'error', error);
       return;
