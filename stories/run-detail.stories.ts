@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { Run } from '@relink/sdk';
+import type { InPageRelink } from '@relink/server/browser';
 import '@relink/elements/run-detail.js';
 import type { RelinkRunDetail } from '@relink/elements/run-detail.js';
 import { demoProvider, HOSTILE, intercept, LONG, never, runNamesHeld, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
@@ -131,11 +132,14 @@ export const Loading: Story = {
     await expect(shadow.queryByRole('heading')).toBeNull();
   },
 };
-export const LongName: Story = detail('run_operator_reauth', { ...PAUSED, workflow: LONG }, {}, (root) =>
-  showRun(root, 'run_operator_reauth', { id: 'run_story_long', workflowName: LONG }),
-);
-export const HostileName: Story = detail('run_failed', { ...FAILED, workflow: HOSTILE }, {}, async (root) => {
-  await showRun(root, 'run_failed', { id: 'run_story_hostile', workflowName: HOSTILE });
+/** A copy of a seeded run under another id and workflow name, on the server before the page asks for it. */
+const runNamed = (from: string, id: string, workflowName: string) => async (server: InPageRelink) => {
+  const records = server.app.relink.store;
+  const now = new Date().toISOString();
+  await records.putRun({ ...(await records.getRun('ws_northwind', from))!, id, workflowName, startedAt: now, updatedAt: now });
+};
+export const LongName: Story = detail('run_story_long', { ...PAUSED, workflow: LONG }, { prepare: runNamed('run_operator_reauth', 'run_story_long', LONG) });
+export const HostileName: Story = detail('run_story_hostile', { ...FAILED, workflow: HOSTILE }, { prepare: runNamed('run_failed', 'run_story_hostile', HOSTILE) }, async (root) => {
   await waitFor(async () => expect((await detailOf(root)).shadowRoot!.querySelector('img, script')).toBeNull());
 });
 export const RightToLeft: Story = detail('run_operator_reauth', PAUSED, {}, undefined, {
