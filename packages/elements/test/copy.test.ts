@@ -315,6 +315,24 @@ describe("the provider's toasts", () => {
     await waitUntil(() => toasts().length, 'a toast');
     expect(toasts()[0]!.title, "the host's word").to.equal('Host: nothing changed');
   });
+
+  it('read the flow\'s answer as the provider connects: a host router that rewrites the address on mount does not lose it', async () => {
+    const d = await demo('agency');
+    await returnFromRedirect(d.client);
+    const provider = document.createElement('relink-provider');
+    provider.client = d.client;
+    provider.noLive = true;
+    document.body.append(provider);
+    try {
+      // The host's router, in the same task as the mount (the provider's on-demand code has not loaded yet).
+      expect(new URL(location.href).searchParams.has('relink_session'), 'cleaned from the address at once').to.equal(false);
+      history.replaceState(history.state, '', location.pathname);
+      await waitUntil(() => toasts().length, 'a toast');
+      expect(toasts()[0]!.title).to.equal('Reconnection cancelled. Nothing changed.');
+    } finally {
+      provider.remove();
+    }
+  });
 });
 
 describe('bidi', () => {

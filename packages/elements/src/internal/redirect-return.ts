@@ -3,17 +3,22 @@ import type { ProviderMessages } from '../components/provider/provider.component
 import type { FlowKit } from './flow-kit.js';
 
 /**
- * The provider's work on a page that came back from a consent flow's redirect fallback (the popup was blocked): clean
- * the address bar, sync what the flow changed and say how it ended with the same words as the popup path. Loaded on
- * demand by `relink-provider`, only when the address says the page came back from a flow (few page loads do); it
- * imports nothing but types (see `flow-kit.ts`). `words` reads the provider's copy (the registry's, in its locale)
- * when each toast shows.
+ * The provider's work on a page that came back from a consent flow's redirect fallback (the popup was blocked), given
+ * the flow's outcome (`resumeRedirect`, called by the provider as it connected, which cleaned the address): sync what
+ * the flow changed and say how it ended with the same words as the popup path. Loaded on demand by `relink-provider`,
+ * only when the address says the page came back from a flow (few page loads do); it imports nothing but types (see
+ * `flow-kit.ts`). `words` reads the provider's copy (the registry's, in its locale) when each toast shows.
  */
-export async function finishRedirect(store: RelinkStore, words: () => Promise<ProviderMessages>, kit: FlowKit): Promise<void> {
+export async function finishRedirect(
+  store: RelinkStore,
+  resumed: Promise<ConnectSessionOutcome | undefined>,
+  words: () => Promise<ProviderMessages>,
+  kit: FlowKit,
+): Promise<void> {
   const { toast, errorCopy, failedCopy, settleOutcome, fillMismatch } = kit;
   let outcome: ConnectSessionOutcome | undefined;
   try {
-    outcome = await kit.resumeRedirect(store.client);
+    outcome = await resumed;
   } catch (error) {
     toast({ title: errorCopy(error, await words()), tone: 'error' });
     return;

@@ -144,9 +144,13 @@ export class RelinkProvider extends LitElement {
       await languageReady(localeOf(this));
       return resolveCopy(providerCopy, localeOf(this)) as ProviderMessages;
     };
+    // Read (and cleaned from the address) now, not once the code below has loaded: a host router that rewrites the
+    // address as the page mounts would otherwise take the flow's answer with it.
+    const outcome = flowKit.resumeRedirect(store.client);
+    outcome.catch(() => undefined); // said by the code below
     import('../../internal/redirect-return.js').then(
-      ({ finishRedirect }) => finishRedirect(store, words, flowKit),
-      // Said as a failed return is (the address keeps the flow's answer: a reload tries again).
+      ({ finishRedirect }) => finishRedirect(store, outcome, words, flowKit),
+      // Said as a failed return is; the store catches up with the connection from the live stream or its next load.
       async (error: unknown) => toast({ title: errorCopy(error, await words()), tone: 'error' }),
     );
   }
