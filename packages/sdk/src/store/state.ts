@@ -37,8 +37,8 @@ export class StoreState {
   #flushQueued = false;
   /** Told of each item upserted or removed as it happens (a connections window follows changes to rows it holds). */
   #watchers = new Set<(kind: Kind, id: string, item: Entity | undefined) => void>();
-  /** Upserts not yet applied, per collection, in arrival order. */
-  #pending = new Map<Kind, Entity[]>();
+  /** Upserts not yet applied, per collection, by id in order of first arrival (the latest of each wins, as it would). */
+  #pending = new Map<Kind, Map<string, Entity>>();
 
   get snapshot(): RelinkSnapshot {
     if (this.#pending.size > 0) this.#applyPending();
@@ -57,7 +57,7 @@ export class StoreState {
    * Whether the store holds this item, queued upserts included, without applying them (asked once per live event).
    */
   holds(kind: Kind, id: string): boolean {
-    return this.#snapshot[kind].byId.has(id) || (this.#pending.get(kind)?.some((item) => item.id === id) ?? false);
+    return this.#snapshot[kind].byId.has(id) || (this.#pending.get(kind)?.has(id) ?? false);
   }
 
   #applyPending(): void {
@@ -66,7 +66,7 @@ export class StoreState {
     let next = this.#snapshot;
     for (const [kind, items] of pending) {
       const current: Collection<Entity> = next[kind];
-      const updated = upsertAll(current, items, kind !== 'connections');
+      const updated = upsertAll(current, items.values(), kind !== 'connections');
       if (updated !== current) next = { ...next, [kind]: updated };
     }
     this.set(next);
@@ -141,8 +141,8 @@ export class StoreState {
   upsert(kind: Kind, item: Entity, { quiet = false } = {}): void {
     if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item);
     const queue = this.#pending.get(kind);
-    if (queue) queue.push(item);
-    else this.#pending.set(kind, [item]);
+    if (queue) queue.set(item.id, item);
+    else this.#pending.set(kind, new Map([[item.id, item]]));
     this.#scheduleFlush();
   }
 }
