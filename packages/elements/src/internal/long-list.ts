@@ -23,7 +23,7 @@ export const firstRows = <T>(window: Rows<T>): T[] =>
  * A window's rows when all of them fit in the first screenful and are loaded (a search with few matches): shown in the
  * plain table, sized to them, rather than in the virtualizer's fixed-height scroller, mostly empty.
  */
-export function allRows<T>(window: Rows<T>): T[] | undefined {
+function allRows<T>(window: Rows<T>): T[] | undefined {
   if (window.total === undefined || window.total > FIRST_SCREEN) return undefined;
   const rows = firstRows(window);
   return rows.length === window.total ? rows : undefined;

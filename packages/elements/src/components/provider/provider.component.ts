@@ -5,6 +5,7 @@ import {
   createRelinkClient,
   createRelinkStore,
   REDIRECT_RESULT_PARAMS,
+  resumeRedirect,
   type RelinkClient,
   type RelinkStore,
   type TokenRequest,
@@ -146,7 +147,7 @@ export class RelinkProvider extends LitElement {
     };
     // Read (and cleaned from the address) now, not once the code below has loaded: a host router that rewrites the
     // address as the page mounts would otherwise take the flow's answer with it.
-    const outcome = flowKit.resumeRedirect(store.client);
+    const outcome = resumeRedirect(store.client);
     outcome.catch(() => undefined); // said by the code below
     import('../../internal/redirect-return.js').then(
       ({ finishRedirect }) => finishRedirect(store, outcome, words, flowKit),
