@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { Run, RunStatus } from '@relink/sdk';
+import type { InPageRelink } from '@relink/server/browser';
 import '@relink/elements/runs-list.js';
 import type { RelinkRunsList, RunsFilter } from '@relink/elements/runs-list.js';
 import { demoProvider, HOSTILE, intercept, LONG, NETWORK_DOWN, networkDown, runNamesHeld, settled, storeIn, type DemoOptions } from './support/relink-demo.js';
@@ -147,6 +148,17 @@ export const LongAndHostile: Story = list('all', async (root) => {
 export const Dark: Story = list('paused_for_reauth', async (root) => expectDark(await pausedForReauth(root)), { theme: 'dark' }, undefined, { parameters: { relink: { theme: 'dark' } } });
 export const RightToLeft: Story = list('paused_for_reauth', async (root) => expectRtl(await pausedForReauth(root)), {}, undefined, { parameters: { relink: { dir: 'rtl' } } });
 export const Narrow: Story = list('paused_for_reauth', async (root) => expectFits(await pausedForReauth(root), 360), {}, undefined, { parameters: { relink: { width: '360px' } } });
+/** 300 more runs than the seed, on the in-page server before the page asks. */
+async function bulkRuns(server: InPageRelink): Promise<void> {
+  const at = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < 300; i++) {
+    const startedAt = new Date(at + i * 60_000).toISOString();
+    await server.app.relink.store.putRun({
+      id: `run_bulk_${i}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest', kind: 'operator',
+      status: i % 7 ? 'completed' : 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
+    });
+  }
+}
 /**
  * 300 more runs than the seed, above `page-threshold`: the list asks the server for the rows it shows (one page of
  * 100 to start), virtualized, and the store holds those rows, not the workspace.
@@ -161,15 +173,19 @@ export const ManyRuns: Story = list('all', async (root) => {
   await expect(grid.querySelectorAll("[part~='row'][data-id]").length).toBeLessThan(100);
   await expect(store.getSnapshot().runs.status).toBe('idle');
   await expect(store.getSnapshot().runs.items.length).toBeLessThanOrEqual(100);
-}, {
-  prepare: async (server) => {
-    const at = Date.parse('2026-01-01T00:00:00.000Z');
-    for (let i = 0; i < 300; i++) {
-      const startedAt = new Date(at + i * 60_000).toISOString();
-      await server.app.relink.store.putRun({
-        id: `run_bulk_${i}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest', kind: 'operator',
-        status: i % 7 ? 'completed' : 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
-      });
-    }
-  },
-});
+}, { prepare: bulkRuns });
+
+/**
+ * The same long list with "Paused for reauth" pressed: the server's answer is two runs, shown in a table sized to them
+ * rather than in the virtualizer's fixed-height scroller.
+ */
+export const ManyRunsFewMatches: Story = list('all', async (root) => {
+  const el = await listEl(root);
+  await part(el, "[role='table']", 25_000);
+  const shadow = await inShadow(el);
+  shadow.getByRole('button', { name: 'Paused for reauth' }).click();
+  await waitFor(() => expect([...el.shadowRoot!.querySelectorAll<HTMLElement>("table [part~='row'][data-id]")].map((r) => r.dataset.id).sort())
+    .toEqual(['run_agent_reauth', 'run_operator_reauth']));
+  await expect(el.shadowRoot!.querySelector('.scroller')).toBeNull();
+  await waitFor(() => expect(shadow.getAllByRole('link', { name: 'HubSpot (Northwind CRM)' })).toHaveLength(2));
+}, { prepare: bulkRuns });
