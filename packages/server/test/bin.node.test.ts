@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readConfig } from '../src/node/config.js';
 
 const bin = fileURLToPath(new URL('../src/node/bin.ts', import.meta.url));
 const SECRET = 'a-signing-secret-of-at-least-32-characters';
@@ -50,6 +51,7 @@ describe('relink-server: bad configuration stops it with one clear line', { time
     ['a port that is not a number', { PORT: 'http' }, /PORT must be a whole number from 0 to 65535, not "http"/],
     ['a port out of range', { PORT: '65536' }, /PORT must be a whole number/],
     ['a demo switch that is neither on nor off', { RELINK_DEMO: 'maybe' }, /RELINK_DEMO must be on or off/],
+    ['a prepared-statements switch that is neither on nor off', { RELINK_PREPARED_STATEMENTS: 'pgbouncer' }, /RELINK_PREPARED_STATEMENTS must be on or off, not "pgbouncer"/],
     ['a public URL that is not http(s)', { RELINK_PUBLIC_URL: 'relink.example.com' }, /RELINK_PUBLIC_URL must be an http\(s\) URL/],
     ['encryption keys without a key id', { RELINK_ENCRYPTION_KEYS: 'c2VjcmV0' }, /RELINK_ENCRYPTION_KEYS: Encryption keys are "kid:base64key" entries/],
     ['an encryption key that is not 32 bytes', { RELINK_ENCRYPTION_KEYS: 'k1:c2hvcnQ' }, /RELINK_ENCRYPTION_KEYS: Encryption key "k1" must be 32 bytes/],
@@ -59,6 +61,13 @@ describe('relink-server: bad configuration stops it with one clear line', { time
   }
   test('an unknown command', async () => assertOneLine(await runBin({}, ['serve-everything']), /unknown command "serve-everything"/));
   test('rotate-secrets without keys', async () => assertOneLine(await runBin({}, ['rotate-secrets']), /rotate-secrets needs RELINK_ENCRYPTION_KEYS/));
+});
+
+test('RELINK_PREPARED_STATEMENTS=off reaches the PostgreSQL settings (on by default; PGlite has none)', () => {
+  const url = 'postgres://relink@127.0.0.1/relink';
+  assert.deepEqual(readConfig({ DATABASE_URL: url }).database, { url, preparedStatements: true });
+  assert.deepEqual(readConfig({ DATABASE_URL: url, RELINK_PREPARED_STATEMENTS: 'off' }).database, { url, preparedStatements: false });
+  assert.ok('dataDir' in readConfig({ RELINK_PREPARED_STATEMENTS: 'off' }).database);
 });
 
 describe('relink-server rotate-secrets', { timeout: 120_000 }, () => {

@@ -58,6 +58,25 @@ for (const [name, open] of backends) {
   });
 }
 
+describe('prepared statements switched off (RELINK_PREPARED_STATEMENTS=off, for a pooler without them)', () => {
+  it('runs every statement unnamed on PostgreSQL, with the same answers', async () => {
+    const url = await freshDatabase();
+    // One pooled connection, so the session that ran the statement is the one asked what it has prepared.
+    const on = await openDatabase({ url, poolSize: 1, preparedStatements: true });
+    const off = await openDatabase({ url, poolSize: 1, preparedStatements: false });
+    try {
+      const prepared = 'SELECT count(*)::int AS n FROM pg_prepared_statements';
+      const sql = 'SELECT $1::int + 1 AS n';
+      assert.deepEqual((await off.query(sql, [1], { prepare: true })).rows, [{ n: 2 }]);
+      assert.deepEqual((await off.query(prepared)).rows, [{ n: 0 }]);
+      assert.deepEqual((await on.query(sql, [1], { prepare: true })).rows, [{ n: 2 }]);
+      assert.deepEqual((await on.query(prepared)).rows, [{ n: 1 }]);
+    } finally {
+      await Promise.all([on.close(), off.close()]);
+    }
+  });
+});
+
 describe('the connections page on PGlite', () => {
   it('is planned once and then only executed, page after page (a generic plan, not a new plan per request)', async () => {
     const store = await SqlStore.open({});

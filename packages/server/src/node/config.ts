@@ -18,6 +18,8 @@
 //                            (default: `*` in demo mode, none otherwise)
 //   DATABASE_URL             postgres://… for PostgreSQL; otherwise embedded PGlite in RELINK_DATA_DIR
 //   RELINK_DATA_DIR          PGlite's directory (default ./.relink/pglite under the working directory)
+//   RELINK_PREPARED_STATEMENTS  on | off (default on): PostgreSQL runs list pages as named prepared statements; off
+//                            behind a pooler in transaction mode that cannot carry them
 //
 // A new setting is one more field in `RelinkConfig` and one more line in `readConfig`, with a parser below if it
 // needs one.
@@ -40,7 +42,7 @@ export interface RelinkConfig {
   encryptionKeys: EncryptionKeys | undefined;
   /** `undefined`: any origin (`*`, demo mode only); `[]`: same-origin pages only. */
   allowedOrigins: string[] | undefined;
-  database: { url: string } | { dataDir: string };
+  database: { url: string; preparedStatements: boolean } | { dataDir: string };
   /** For the start-up banner: where the data lives, without credentials. */
   databaseLabel: string;
 }
@@ -71,7 +73,8 @@ export function readConfig(env: Env = process.env, defaults: ConfigDefaults = {}
   const encryptionKeys = env.RELINK_ENCRYPTION_KEYS === undefined ? undefined : parseKeys(env.RELINK_ENCRYPTION_KEYS);
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   const dataDir = resolve(nonEmpty(env.RELINK_DATA_DIR) ?? defaults.dataDir ?? '.relink/pglite');
-  const database: RelinkConfig['database'] = databaseUrl ? { url: parseDatabaseUrl(databaseUrl) } : { dataDir };
+  const preparedStatements = parseSwitch('RELINK_PREPARED_STATEMENTS', env.RELINK_PREPARED_STATEMENTS, true);
+  const database: RelinkConfig['database'] = databaseUrl ? { url: parseDatabaseUrl(databaseUrl), preparedStatements } : { dataDir };
   return {
     port, hostname, publicUrl, demo, allowedOrigins, database, encryptionKeys,
     secretKey: secret,

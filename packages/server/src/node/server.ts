@@ -16,7 +16,7 @@ import { SqlStore } from '../store/sql/sql-store.js';
 import type { Store } from '../store/store.js';
 
 /** Where the data lives: a PostgreSQL URL, a PGlite directory, an in-memory PGlite, plain memory, or a store you opened. */
-export type DatabaseChoice = { url: string } | { dataDir: string } | { pglite: 'memory' } | 'memory' | { store: Store };
+export type DatabaseChoice = { url: string; preparedStatements?: boolean } | { dataDir: string } | { pglite: 'memory' } | 'memory' | { store: Store };
 
 export interface NodeRelinkOptions extends Omit<RelinkServerOptions, 'store' | 'provider' | 'secretKey'> {
   /**
@@ -64,7 +64,7 @@ export function createNodeListener(app: RelinkApp): RequestListener {
 async function openStore(choice: DatabaseChoice | undefined): Promise<{ store: Store; owned: boolean }> {
   if (choice === undefined || choice === 'memory') return { store: new MemoryStore(), owned: false };
   if ('store' in choice) return { store: choice.store, owned: false };
-  if ('url' in choice) return { store: await SqlStore.open({ url: choice.url }), owned: true };
+  if ('url' in choice) return { store: await SqlStore.open({ url: choice.url, preparedStatements: choice.preparedStatements }), owned: true };
   if ('dataDir' in choice) return { store: await SqlStore.open({ dataDir: choice.dataDir }), owned: true };
   return { store: await SqlStore.open({}), owned: true };
 }

@@ -362,9 +362,11 @@ class PostgresDatabase implements SqlDatabase {
   private readonly pool: pg.Pool;
   private readonly txLock = new Mutex();
   private readonly listeners = new Set<PgListener>();
-  private readonly statements = new StatementNames();
+  private readonly statements: StatementNames;
 
-  constructor(private readonly url: string, poolSize: number) {
+  constructor(private readonly url: string, poolSize: number, preparedStatements: boolean) {
+    // No names to give: every `prepare` runs unnamed, exactly as a statement past the limit does.
+    this.statements = new StatementNames(preparedStatements ? undefined : 0);
     this.pool = new pg.Pool({ connectionString: url, max: poolSize });
     // An idle client dropped by the server must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
@@ -432,11 +434,17 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** PostgreSQL pool size. Default 10. */
   poolSize?: number;
+  /**
+   * PostgreSQL: run hot statements as named prepared statements (default true). Off for a pooler in transaction mode
+   * that cannot carry them (PgBouncer before 1.21, or without `max_prepared_statements`): every statement then runs
+   * unnamed. PGlite is always one session and always prepares.
+   */
+  preparedStatements?: boolean;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<SqlDatabase> {
   if (options.url) {
-    const db = new PostgresDatabase(options.url, options.poolSize ?? 10);
+    const db = new PostgresDatabase(options.url, options.poolSize ?? 10, options.preparedStatements ?? true);
     await db.query('SELECT 1');
     return db;
   }
