@@ -4,6 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { relinkBackendMiddleware } from './scripts/wtr-relink-backend.mjs';
+import { refuseModulesMiddleware } from './scripts/wtr-refuse-modules.mjs';
 import { build } from 'esbuild';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -40,7 +41,7 @@ export default {
   nodeResolve: { exportConditions: ['@relink/source', 'browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [relinkBackendMiddleware()],
+  middleware: [refuseModulesMiddleware(), relinkBackendMiddleware()],
   plugins: [commonjsAsEsm(commonjsPackages), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     playwrightLauncher({
