@@ -1,7 +1,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
+import '../src/components/connect-button/connect-button.js';
 import '../src/components/reconnect-button/reconnect-button.js';
 import '../src/components/refresh-button/refresh-button.js';
+import type { RelinkConnectButton } from '../src/components/connect-button/connect-button.js';
 import type { RelinkReconnectButton } from '../src/components/reconnect-button/reconnect-button.js';
 import type { RelinkRefreshButton } from '../src/components/refresh-button/refresh-button.js';
 import type { RelinkReconnectResultEvent } from '../src/events/reconnect.js';
@@ -66,4 +68,40 @@ describe('an on-demand chunk that fails to load', () => {
     expect(wasRefused('internal/redirect-return')).to.equal(true);
   });
 
+
+  it('connect (API key): the form that cannot load says something went wrong, and opens no half form', async () => {
+    refuseModules('internal/credential-form');
+    const d = await demo('agency');
+    const { el } = await inProvider<RelinkConnectButton>(d.client, html`<relink-connect-button app-key="mailchimp"></relink-connect-button>`, 'relink-connect-button');
+    await waitUntil(() => part(el, 'base'));
+    part(el, 'base')!.click();
+    await waitUntil(() => part(el, 'error'), 'an error line');
+    expect(part(el, 'error')!.textContent!.trim()).to.equal('Something went wrong. Try again.');
+    expect(part(el, 'form')).to.equal(null);
+    expect(wasRefused('internal/credential-form')).to.equal(true);
+  });
+
+  it('connect (several accounts granted): a chooser that cannot load says so, and the consent is declined on the server', async () => {
+    refuseModules('internal/account-chooser');
+    const sessions = new Set<string>();
+    const d = await demo('client', undefined, (f) => (input, init) => {
+      const id = /\/connect-sessions\/([^/?]+)/.exec(input instanceof Request ? input.url : String(input))?.[1];
+      if (id) sessions.add(decodeURIComponent(id));
+      return f(input, init);
+    });
+    const before = (await d.client.connections.list()).data.length;
+    const { el } = await inProvider<RelinkConnectButton>(d.client, html`<relink-connect-button app-key="facebook-pages"></relink-connect-button>`, 'relink-connect-button');
+    await waitUntil(() => part(el, 'base'));
+    el.window = consentWindow(d.server, { account: 'acct_ada', pages: ['page_bakery_main', 'page_bakery_harbor'] }).window;
+    part(el, 'base')!.click();
+    await waitUntil(() => part(el, 'error'), 'an error line', { timeout: 5000 });
+    expect(part(el, 'error')!.textContent!.trim()).to.equal('Something went wrong. Try again.');
+    expect(part(el, 'choose')).to.equal(null);
+    // The granted Pages' tokens are discarded on the server (nothing left waiting on a choice), and nothing connected.
+    expect(sessions.size).to.equal(1);
+    await waitUntil(async () => (await d.client.connectSessions.get([...sessions][0]!)).status !== 'choose_accounts', 'the session was declined');
+    expect((await d.client.connectSessions.get([...sessions][0]!)).status).to.equal('cancelled');
+    expect((await d.client.connections.list()).data.length).to.equal(before);
+    expect(wasRefused('internal/account-chooser')).to.equal(true);
+  });
 });
