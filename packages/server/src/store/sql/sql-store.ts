@@ -305,8 +305,12 @@ export class SqlStore implements Store {
     void this.shared.db.exec('ANALYZE connections, runs').catch(() => undefined);
   }
 
+  /**
+   * One document by key. Prepared: these are a dozen fixed texts, and one of them (the principal of a session token)
+   * runs before every authenticated request.
+   */
   private async one<T>(sql: string, params: unknown[]): Promise<T | undefined> {
-    return docs<T>((await this.q.query<Row>(sql, params)).rows)[0];
+    return docs<T>((await this.q.query<Row>(sql, params, { prepare: true })).rows)[0];
   }
 
   /** Keyset pagination: `WHERE (sort, id) > cursor ORDER BY sort, id LIMIT n+1` (or < and DESC). */
