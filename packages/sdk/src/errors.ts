@@ -78,8 +78,8 @@ export class RelinkResponseError extends RelinkError {
   readonly kind = 'response';
   readonly status: number;
   readonly issues: readonly RelinkIssue[];
-  constructor(init: { status: number; issues: readonly RelinkIssue[]; message: string }) {
-    super(init.message);
+  constructor(init: { status: number; issues: readonly RelinkIssue[]; message: string; cause?: unknown }) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
     this.issues = init.issues;
   }

@@ -4,6 +4,7 @@ import type { infer as Infer } from 'zod/mini';
 import {
   RelinkAbortError,
   RelinkNetworkError,
+  RelinkResponseError,
   RelinkTimeoutError,
   isRelinkApiError,
   isRelinkError,
@@ -90,9 +91,17 @@ const WRITE_STATUSES = [408, 429, 503];
 const NETWORK_FAILURE = 'Failed to fetch';
 const isNetworkFailure = (error: unknown): error is TypeError => error instanceof TypeError && error.message === NETWORK_FAILURE;
 
-/** The schema module could not be fetched (the network, or a deploy that removed the host's old chunk). */
-function schemasUnavailable(label: string, cause: unknown): RelinkNetworkError {
-  return new RelinkNetworkError(`Could not load the SDK's response schemas to read the answer: ${label}`, { cause });
+/**
+ * The schema module could not be fetched (the network, or a deploy that removed the host's old chunk) to read an
+ * answer that did arrive. A read changed nothing: a network failure, like the chunk's own request. A write that was
+ * answered with success was done by the server, so it is never "nothing changed" but an answer that could not be read
+ * (a `RelinkResponseError`).
+ */
+function schemasUnavailable(label: string, cause: unknown, writeDone?: Response): RelinkNetworkError | RelinkResponseError {
+  const message = `Could not load the SDK's response schemas to read the answer: ${label}`;
+  return writeDone
+    ? new RelinkResponseError({ status: writeDone.status, issues: [], message, cause })
+    : new RelinkNetworkError(message, { cause });
 }
 
 /** The caller's signal fired: an abort, or a timeout when it was `AbortSignal.timeout()`. */
@@ -247,7 +256,7 @@ export function createHttp(options: RelinkClientOptions): Http {
       try {
         code = await schemas;
       } catch (cause) {
-        throw schemasUnavailable(label, cause);
+        throw schemasUnavailable(label, cause, method === 'get' ? undefined : response);
       }
       // The body is read and checked against the contract's schema in the on-demand chunk (read-response.ts).
       return (await code.readBody(response, code[name], label)) as Parsed<K>;

@@ -68,7 +68,7 @@ describe('response schemas loaded on demand', () => {
     assert.match(error.message, /^Unexpected response to GET connections: data\[0\]\.status: /);
   });
 
-  it('a schema chunk that fails to load is a RelinkNetworkError for that call, and the next call loads it', async () => {
+  it('a schema chunk that fails to load is a RelinkNetworkError for a read, a RelinkResponseError for a write that was done, and the next call loads it', async () => {
     const { entry, schemaChunk } = await bundle();
     const sdk = (await import(pathToFileURL(entry).href)) as typeof Sdk;
     const client = sdk.createRelinkClient({ baseUrl: relink.baseUrl, token, retry: 0, fetch: relink.fetch });
@@ -81,7 +81,15 @@ describe('response schemas loaded on demand', () => {
     const notFound = await client.connections.get('con_nope').then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
     assert.ok(notFound instanceof sdk.RelinkNetworkError, String(notFound));
 
+    // A write the server did: its answer cannot be read, but it is not a network failure ("nothing was changed").
+    const revoked = await client.connections.revoke('con_slack').then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
+    assert.ok(revoked instanceof sdk.RelinkResponseError, String(revoked));
+    assert.match(revoked.message, /^Could not load the SDK's response schemas to read the answer: POST connections\/con_slack\/revoke$/);
+    assert.equal(revoked.status, 200);
+    assert.ok(revoked.cause instanceof Error);
+
     renameSync(`${schemaChunk}.gone`, schemaChunk);
+    assert.equal((await client.connections.get('con_slack')).status, 'revoked');
     const viewer = await client.viewer.get();
     assert.equal(viewer.role, 'agency');
     assert.ok(sdk.isNotFound(await client.connections.get('con_nope').catch((caught: unknown) => caught)));
