@@ -28,6 +28,7 @@ import type { WindowRows } from './store/window-rows.js';
 import { EarlyPage } from './store/early-page.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
+import { pageParams } from './store/page-params.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
 
@@ -358,12 +359,8 @@ export class RelinkStore {
      * store holds the rows it shows, not the workspace. Call `close()` when the view goes. Loaded on first use.
      */
     window: async (query: RunWindowQuery = {}, options?: StoreWindowOptions): Promise<RunWindow> => {
-      // The parameters the window sends for its first page (list-window.ts: the query without empty fields).
       const early = options?.prefetch
-        ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), {
-          ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')),
-          limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))),
-        }, this.#changesTo('runs'))
+        ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), pageParams(query, options.pageSize), this.#changesTo('runs'))
         : undefined;
       const [{ RunWindow }, { WindowRows }] = runWindowCode ?? (runWindowCode = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         early?.drop();

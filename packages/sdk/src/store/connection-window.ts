@@ -2,6 +2,7 @@ import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Connection, ConnectionSort, ConnectionStatus } from '../schema/connection.js';
 import { ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
+import { pageParams } from './page-params.js';
 
 /** What a window shows: sorted, filtered and searched on the server. */
 export interface ConnectionWindowQuery {
@@ -32,7 +33,7 @@ export class ConnectionWindow extends ListWindow<Connection, ConnectionWindowQue
   }
 
   protected fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<Page<Connection>> {
-    return this.#client.connections.list({ ...this.query, ...(offset > 0 ? { offset } : {}), limit }, { signal });
+    return this.#client.connections.list(pageParams(this.query, limit, offset), { signal });
   }
 
   protected moves(before: Connection, after: Connection): boolean {

@@ -5,6 +5,7 @@ import type { Page } from '../schema/common.js';
 import type { Connection } from '../schema/connection.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './connection-window.js';
 import { EarlyPage } from './early-page.js';
+import { pageParams } from './page-params.js';
 
 /**
  * A connections window's first page, seen from the store: asked for while the window's code loads (`prefetch`: an
@@ -26,10 +27,7 @@ export class FirstPage {
     options: ConnectionWindowOptions & { prefetch?: boolean | undefined } = {},
     watch?: (changed: () => void) => () => void,
   ) {
-    // The parameters the window sends for its first page (connection-window.ts: the query without empty fields).
-    const early: ConnectionListParams | undefined = options.prefetch
-      ? { ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')), limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))) }
-      : undefined;
+    const early: ConnectionListParams | undefined = options.prefetch ? pageParams(query, options.pageSize) : undefined;
     this.#early = new EarlyPage((params: ConnectionListParams = {}, request?: RequestOptions) => {
       const page = client.connections.list(params, request);
       return params.offset ? page : this.#noted(page);

@@ -1,4 +1,5 @@
 import type { Page } from '../schema/common.js';
+import { pageParams } from './page-params.js';
 
 /** What a window holds: rows with an id and the time they last changed (a change older than the row shown is ignored). */
 export interface ListItem {
@@ -88,8 +89,9 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
 
   constructor(source: ListWindowSource<T>, query: Q, options: ListWindowOptions = {}) {
     this.#source = source;
-    this.query = Object.freeze(Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))) as Readonly<Q>;
-    this.pageSize = Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100)));
+    const { limit, ...asked } = pageParams(query, options.pageSize);
+    this.query = Object.freeze(asked) as Readonly<Q>;
+    this.pageSize = limit;
     this.#keepPages = Math.max(0, Math.trunc(options.keepPages ?? 2));
     this.#share = options.share ?? true;
     this.#unwatch = source.watch((id, item) => this.#hear(id, item));

@@ -2,6 +2,7 @@ import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Run, RunPreset, RunSort, RunStatus } from '../schema/run.js';
 import { ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
+import { pageParams } from './page-params.js';
 
 /** What a runs window shows: sorted and filtered on the server (the runs list's chips are `preset` and `status`). */
 export interface RunWindowQuery {
@@ -31,7 +32,7 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
   }
 
   protected fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<Page<Run>> {
-    return this.#client.runs.list({ ...this.query, ...(offset > 0 ? { offset } : {}), limit }, { signal });
+    return this.#client.runs.list(pageParams(this.query, limit, offset), { signal });
   }
 
   protected moves(before: Run, after: Run): boolean {
