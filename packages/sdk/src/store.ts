@@ -25,7 +25,7 @@ import type * as RunWindowCode from './store/run-window.js';
 import type { RunWindow, RunWindowQuery } from './store/run-window.js';
 import type * as WindowRowsCode from './store/window-rows.js';
 import type { WindowRows } from './store/window-rows.js';
-import { EarlyPage } from './store/early-page.js';
+import { EarlyPage, type Heard } from './store/early-page.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
 import { pageParams } from './store/page-params.js';
@@ -249,7 +249,7 @@ export class RelinkStore {
         throw error;
       }));
       this.#connectionWindowRows ??= new WindowRows<Connection>('connections', this.#state);
-      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, this.#connectionWindowRows.source(
+      const source = this.#connectionWindowRows.source(
         (eventId) => this.#live.windowListed(eventId),
         () => {
           firstPage.drop();
@@ -257,7 +257,8 @@ export class RelinkStore {
           this.#firstPages.delete(opened);
         },
         (id, item) => firstPage.heard(id, item),
-      ), query, options);
+      );
+      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, { ...source, watch: firstPage.watching(source.watch) }, query, options);
       this.#windows.add(opened);
       this.#firstPages.set(opened, firstPage);
       return opened;
@@ -368,13 +369,14 @@ export class RelinkStore {
       }));
       this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
       const client = early ? { ...this.client, runs: { ...this.client.runs, list: early.list } } : this.client;
-      const opened: RunWindow = new RunWindow(client, this.#runWindowRows.source(
+      const source = this.#runWindowRows.source(
         (eventId) => this.#live.windowListed(eventId),
         () => {
           early?.drop();
           this.#windows.delete(opened);
         },
-      ), query, options);
+      );
+      const opened: RunWindow = new RunWindow(client, early ? { ...source, watch: early.watching(source.watch) } : source, query, options);
       this.#windows.add(opened);
       return opened;
     },
@@ -582,8 +584,8 @@ export class RelinkStore {
   }
 
   /** Hear each change to one collection (an early page made out of date while its window's code loads). */
-  #changesTo(kind: Kind): (changed: () => void) => () => void {
-    return (changed) => this.#state.watch((changedKind) => void (changedKind === kind && changed()));
+  #changesTo<T extends Entity>(kind: Kind): (heard: Heard<T>) => () => void {
+    return (heard) => this.#state.watch((changedKind, id, item) => void (changedKind === kind && heard(id, item as T | undefined)));
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Run, RunPreset, RunSort, RunStatus } from '../schema/run.js';
-import { ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
+import { byKeys, ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
 import { pageParams } from './page-params.js';
 
 /** What a runs window shows: sorted and filtered on the server (the runs list's chips are `preset` and `status`). */
@@ -47,5 +47,22 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
       (sort === 'updatedAt' && after.updatedAt !== before.updatedAt) ||
       (sort === 'startedAt' && after.startedAt !== before.startedAt)
     );
+  }
+
+  protected matches(run: Run): boolean | undefined {
+    const { status, preset, workflowId, q } = this.query;
+    if (
+      (status !== undefined && run.status !== status) ||
+      (preset === 'paused_for_reauth' && !(run.status === 'paused' && run.pauseReason === 'reauth')) ||
+      (workflowId !== undefined && run.workflowId !== workflowId)
+    ) return false;
+    return q === undefined ? true : undefined;
+  }
+
+  protected compare(a: Run, b: Run): number | undefined {
+    const { sort = 'startedAt', order = sort === 'startedAt' ? 'desc' : 'asc' } = this.query;
+    // Timestamps and ids compare as the server's keys do (code points); workflow names are folded there.
+    if (sort === 'workflowName') return undefined;
+    return byKeys([a[sort], a.id], [b[sort], b.id], order);
   }
 }
