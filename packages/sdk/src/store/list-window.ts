@@ -41,6 +41,12 @@ export function byKeys(a: readonly string[], b: readonly string[], order: 'asc' 
   return 0;
 }
 
+/** A change heard: the row after it (undefined: removed), and whether a loaded page took it in place. */
+interface Heard<T> {
+  readonly item: T | undefined;
+  readonly placed: boolean;
+}
+
 interface LoadedPage<T> {
   readonly items: readonly T[];
   /** The generation it was asked in: a page of an older one is shown until its replacement lands. */
@@ -59,13 +65,14 @@ interface PendingPage {
  * request away), and keeps only the pages near the last rows asked for, so memory follows what is on screen, not
  * the workspace's size.
  *
- * Live: a change to a loaded row that leaves its place in this order replaces it in place; anything else (a new or
- * removed row, one that moves or leaves the filter, one on a page not loaded) makes the rows shown be asked for
- * again, once per burst, with a fresh `total`, and answers to requests made before it are dropped. Every change
- * heard while a page is in flight is laid over that page as it lands (`#layOver`), so a row never goes back to a
- * state the server has already moved past; while no page shown is current (the window opening, or asking again), a
- * change that page can place truthfully does not send it again, so a busy workspace does not keep it in flight. A
- * failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
+ * Live: a change to a loaded row that leaves its place in this order replaces it in place; so is, when the whole
+ * list fits in one page shown, any change it can place truthfully (`#layOver`: a row that leaves, is removed or joins,
+ * or one the filter leaves out). Anything else (a new or removed row, one that moves or leaves the filter, one on a
+ * page not loaded) makes the rows shown be asked for again, once per burst, with a fresh `total`, and answers to
+ * requests made before it are dropped. Every change heard while a page is in flight is laid over that page as it
+ * lands, so a row never goes back to a state the server has already moved past; while no page shown is current (the
+ * window opening, or asking again), a change that page can place does not send it again, so a busy workspace does not
+ * keep it in flight. A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
  *
  * `subscribe` listeners run once per microtask after a change (`version` counts them); `close()` aborts what is in
  * flight and lets the window go.
@@ -84,7 +91,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
    * Changes heard while pages were in flight, the latest of each row: laid over those pages when they land.
    * `placed`: a loaded page took it in place, so a page in flight that lacks the row has nothing to do with it.
    */
-  readonly #heard = new Map<string, { item: T | undefined; placed: boolean }>();
+  readonly #heard = new Map<string, Heard<T>>();
   readonly #listeners = new Set<() => void>();
   #generation = 0;
   /** The rows last asked for: what a refresh asks for again. */
@@ -222,7 +229,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       .then(
         (page) => {
           if (abort.signal.aborted || generation !== this.#generation) return;
-          const laid = this.#layOver(page, offset);
+          const laid = this.#layOver(page, offset, this.#heard);
           if (!laid) return this.#stale(); // asked again rather than shown wrong
           const { items, total } = laid;
           this.#source.listed(page.eventId);
@@ -251,8 +258,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   }
 
   /**
-   * The page that landed with the changes heard in flight laid over it: the rows and total the server would give now,
-   * or undefined when a change cannot be placed truthfully, so the page is asked again rather than shown wrong.
+   * The page that landed (or the whole list, shown) with `changes` laid over it: the rows and total the server would
+   * give now, or undefined when a change cannot be placed truthfully, so the page is asked again, not shown wrong.
    * Placed: a change older than the page's row (the page read a newer state), a row that keeps its place, a row that
    * moves within the page where this order can be computed, and a row that leaves or is removed from the last page
    * (total - 1). On the whole list (the first page, nothing after it) also a new match, in its place (total + 1).
@@ -263,18 +270,18 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
    * - a row whose place only the server knows (`matches` or `compare` undefined: search, names, labels, status), or
    *   that sorts after the page's last row while rows follow it, or before a later page's first.
    */
-  #layOver(page: Page<T>, offset: number): { items: T[]; total: number | undefined } | undefined {
+  #layOver(page: Pick<Page<T>, 'nextCursor' | 'total'> & { data: readonly T[] }, offset: number, changes: Map<string, Heard<T>>): { items: T[]; total: number | undefined } | undefined {
     const items = [...page.data];
     let total = page.total;
     let last = page.nextCursor === null;
-    for (const [id, { item, placed }] of this.#heard) {
+    for (const [id, { item, placed }] of changes) {
       const at = items.findIndex((c) => c.id === id);
       const before = items[at];
       // A change older than the page's row (heard before the server read it) would roll it back; one that keeps its
       // place replaces it. Either way the row stays here: another page in flight that lacks it has nothing to do.
       if (before && item && (item.updatedAt < before.updatedAt || !this.moves(before, item))) {
         if (item.updatedAt >= before.updatedAt) items[at] = item;
-        this.#heard.set(id, { item, placed: true });
+        changes.set(id, { item, placed: true });
         continue;
       }
       if (!before && (placed || (offset === 0 && last && !item))) continue;
@@ -352,6 +359,22 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       if (this.#pending.size > 0) this.#heard.set(id, { item, placed: true });
       this.#changed();
       return;
+    }
+    // The whole list, shown in one current page (a filter few rows match): the change is laid over it as over a page
+    // in flight, so a change to a row it does not show, in a busy workspace, asks nothing.
+    const whole = this.#pages.get(0);
+    if (whole?.generation === this.#generation && this.#pages.size === 1 && this.#pending.size === 0 && whole.items.length === this.#total) {
+      const laid = this.#layOver({ data: whole.items, nextCursor: null, total: this.#total }, 0, new Map([[id, { item, placed: false }]]));
+      if (laid) {
+        if (laid.items.length !== whole.items.length || laid.items.some((c, i) => c !== whole.items[i])) {
+          const joined = laid.items.filter((c) => !this.#where.has(c.id));
+          this.#setPage(0, { items: laid.items, generation: whole.generation });
+          if (this.#share && joined.length) this.#source.loaded(joined);
+          this.#total = laid.total;
+          this.#changed();
+        }
+        return;
+      }
     }
     // New, removed, moved, or on a page not loaded: where every row stands may have changed. While pages are in flight
     // and none shown is current, they lay it over as they land (or are asked again then); pages of this generation
