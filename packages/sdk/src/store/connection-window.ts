@@ -37,9 +37,9 @@ export class ConnectionWindow extends ListWindow<Connection, ConnectionWindowQue
   }
 
   protected moves(before: Connection, after: Connection): boolean {
-    const { sort = 'createdAt', status, q } = this.query;
+    const { sort = 'createdAt', q } = this.query;
     return (
-      (status !== undefined && after.status !== status) ||
+      this.matches(after) === false ||
       (sort === 'status' && after.status !== before.status) ||
       // sort=app is keyed [app name, label] on the server: a new label moves a row within its app.
       ((sort === 'label' || sort === 'app' || q !== undefined) && after.label !== before.label) ||

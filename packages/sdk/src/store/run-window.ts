@@ -36,13 +36,9 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
   }
 
   protected moves(before: Run, after: Run): boolean {
-    const { sort = 'startedAt', status, preset, workflowId, q } = this.query;
+    const { sort = 'startedAt', q } = this.query;
     return (
-      (status !== undefined && after.status !== status) ||
-      // rules/runs.ts's isPausedForReauth, written out: importing it split the rules into a chunk of their own that
-      // every SDK entry then loaded up front (npm run size: +0.26 KiB gz for the client alone).
-      (preset === 'paused_for_reauth' && !(after.status === 'paused' && after.pauseReason === 'reauth')) ||
-      (workflowId !== undefined && after.workflowId !== workflowId) ||
+      this.matches(after) === false ||
       ((sort === 'workflowName' || q !== undefined) && after.workflowName !== before.workflowName) ||
       (sort === 'updatedAt' && after.updatedAt !== before.updatedAt) ||
       (sort === 'startedAt' && after.startedAt !== before.startedAt)
@@ -53,6 +49,8 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
     const { status, preset, workflowId, q } = this.query;
     if (
       (status !== undefined && run.status !== status) ||
+      // rules/runs.ts's isPausedForReauth, written out: importing it split the rules into a chunk of their own that
+      // every SDK entry then loaded up front (npm run size: +0.26 KiB gz for the client alone).
       (preset === 'paused_for_reauth' && !(run.status === 'paused' && run.pauseReason === 'reauth')) ||
       (workflowId !== undefined && run.workflowId !== workflowId)
     ) return false;
