@@ -4,8 +4,9 @@ import { createRelinkClient, createRelinkStore, type Connection, type Run } from
 
 // A window's first page asked for while the window's code loads (`prefetch`): a change heard before the window takes
 // the page is laid over it as the window takes it (list-window.ts `#layOver`), so the page is asked again only when a
-// change cannot be placed truthfully. Its own file, so each window's code is still to load when the test opens it
-// (once loaded, a window opens at once and hears every change itself). Against the in-page reference backend.
+// change cannot be placed truthfully. Its own file, so the first window of each kind opens with its code still to load;
+// a later one opens at once, but takes the page only when the test asks for rows, after the changes (heard with no
+// page in flight, the window itself keeps none of them: only the early page can). Against the in-page backend.
 
 async function setup(path: string) {
   const server = createInPageRelink({ rateLimit: false, refresher: { autoStart: false } });
