@@ -25,9 +25,10 @@ import type * as RunWindowCode from './store/run-window.js';
 import type { RunWindow, RunWindowQuery } from './store/run-window.js';
 import type * as WindowRowsCode from './store/window-rows.js';
 import type { WindowRows } from './store/window-rows.js';
-import { EarlyPage } from './store/early-page.js';
+import { EarlyPage, type Heard } from './store/early-page.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
+import { pageParams } from './store/page-params.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
 
@@ -248,7 +249,7 @@ export class RelinkStore {
         throw error;
       }));
       this.#connectionWindowRows ??= new WindowRows<Connection>('connections', this.#state);
-      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, this.#connectionWindowRows.source(
+      const source = this.#connectionWindowRows.source(
         (eventId) => this.#live.windowListed(eventId),
         () => {
           firstPage.drop();
@@ -256,7 +257,8 @@ export class RelinkStore {
           this.#firstPages.delete(opened);
         },
         (id, item) => firstPage.heard(id, item),
-      ), query, options);
+      );
+      const opened: ConnectionWindow = new ConnectionWindow(firstPage.client, { ...source, watch: firstPage.watching(source.watch) }, query, options);
       this.#windows.add(opened);
       this.#firstPages.set(opened, firstPage);
       return opened;
@@ -358,12 +360,8 @@ export class RelinkStore {
      * store holds the rows it shows, not the workspace. Call `close()` when the view goes. Loaded on first use.
      */
     window: async (query: RunWindowQuery = {}, options?: StoreWindowOptions): Promise<RunWindow> => {
-      // The parameters the window sends for its first page (list-window.ts: the query without empty fields).
       const early = options?.prefetch
-        ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), {
-          ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')),
-          limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))),
-        }, this.#changesTo('runs'))
+        ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), pageParams(query, options.pageSize), this.#changesTo('runs'))
         : undefined;
       const [{ RunWindow }, { WindowRows }] = runWindowCode ?? (runWindowCode = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         early?.drop();
@@ -371,13 +369,14 @@ export class RelinkStore {
       }));
       this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
       const client = early ? { ...this.client, runs: { ...this.client.runs, list: early.list } } : this.client;
-      const opened: RunWindow = new RunWindow(client, this.#runWindowRows.source(
+      const source = this.#runWindowRows.source(
         (eventId) => this.#live.windowListed(eventId),
         () => {
           early?.drop();
           this.#windows.delete(opened);
         },
-      ), query, options);
+      );
+      const opened: RunWindow = new RunWindow(client, early ? { ...source, watch: early.watching(source.watch) } : source, query, options);
       this.#windows.add(opened);
       return opened;
     },
@@ -584,9 +583,9 @@ export class RelinkStore {
     );
   }
 
-  /** Hear each change to one collection (an early page made out of date while its window's code loads). */
-  #changesTo(kind: Kind): (changed: () => void) => () => void {
-    return (changed) => this.#state.watch((changedKind) => void (changedKind === kind && changed()));
+  /** Hear each change to one collection (kept by an early page for its window while the window's code loads). */
+  #changesTo<T extends Entity>(kind: Kind): (heard: Heard<T>) => () => void {
+    return (heard) => this.#state.watch((changedKind, id, item) => void (changedKind === kind && heard(id, item as T | undefined)));
   }
 
   /**

@@ -237,6 +237,47 @@ describe('store.connections.window', () => {
     stop();
   });
 
+  it('live: changes heard while the rows shown are asked again are laid over the answer: one request, the rows the server gives now', async () => {
+    const { server, store, other, lists, holdAnswers } = await setup(10);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    // Two lists that fit in one page: every connection (so the store holds each row and shows what it heard), and the
+    // active ones.
+    const all = await store.connections.window();
+    await all.ensure(0, 99);
+    const active = await store.connections.window({ status: 'active' });
+    await active.ensure(0, 99);
+    const allTotal = all.total!;
+    const leaving = rows(active, 0, active.total! - 1).map((_, i) => active.at(i)!).find((c) => c.owner === 'agency')!;
+    const outside = rows(all, 0, allTotal - 1).map((_, i) => all.at(i)!).find((c) => c.owner === 'agency' && c.status === 'error')!;
+    const asked = lists.length;
+
+    // The active rows are asked for again; the server answers now, the answer arrives after two changes: a row that
+    // leaves the filter, and one the filter leaves out before and after.
+    const release = holdAnswers();
+    active.refresh();
+    await until(() => active.loading, 'the refetch in flight');
+    await other.connections.revoke(leaving.id);
+    await other.connections.revoke(outside.id);
+    const byId = () => store.getSnapshot().connections.byId;
+    await until(() => byId().get(leaving.id)?.status === 'revoked' && byId().get(outside.id)?.status === 'revoked', 'both changes heard');
+    release();
+    await until(() => !active.loading, 'the late answer landed');
+    await new Promise((resolve) => setTimeout(resolve)); // a window that asks again does so a task later
+
+    expect(active.loading).to.equal(false, 'not asked again');
+    expect(lists.length).to.equal(asked + 1, 'one request: the refetch');
+    for (const [window, query] of [[active, { status: 'active' as const }], [all, {}]] as const) {
+      const fresh = await other.connections.list({ ...query, limit: 100 });
+      expect(window.total).to.equal(fresh.total);
+      expect(rows(window, 0, fresh.total! - 1).map((id, i) => `${id} ${window.at(i)?.status}`)).to.deep.equal(fresh.data.map((c) => `${c.id} ${c.status}`));
+    }
+    all.close();
+    active.close();
+    stop();
+  });
+
   it('sort=app: a new label moves a row within its app, so the rows are asked for again', async () => {
     const { server, store, lists, answerGetWith } = await setup(30);
     close = () => server.close();

@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { createInPageRelink } from '@relink/server/browser';
-import { createRelinkClient, createRelinkStore } from '@relink/sdk';
+import { createRelinkClient, createRelinkStore, type Connection, type Run } from '@relink/sdk';
 
-// A window's first page asked for while the window's code loads (`prefetch`): a change heard before the window exists
-// to lay it over that page must not be lost. Its own file, so each window's code is still to load when the test opens
-// it (once loaded, a window opens at once and hears every change itself). Against the in-page reference backend.
+// A window's first page asked for while the window's code loads (`prefetch`): a change heard before the window takes
+// the page is laid over it as the window takes it (list-window.ts `#layOver`), so the page is asked again only when a
+// change cannot be placed truthfully. Its own file, so the first window of each kind opens with its code still to load;
+// a later one opens at once, but takes the page only when the test asks for rows, after the changes (heard with no
+// page in flight, the window itself keeps none of them: only the early page can). Against the in-page backend.
 
 async function setup(path: string) {
   const server = createInPageRelink({ rateLimit: false, refresher: { autoStart: false } });
@@ -29,53 +31,133 @@ async function setup(path: string) {
     return server.fetch(request);
   };
   const store = createRelinkStore(createRelinkClient({ baseUrl: server.baseUrl, fetch, token: agency, retry: 0 }));
-  return { server, store, other, asked, firstPageAsItWas };
+  const firstPages = () => asked.filter((u) => !u.searchParams.has('offset'));
+  // The changes are heard once the early request is on the wire (so it is the one answered as it was) and before the
+  // window takes it (the test asks for rows only after): what the window takes is the early page and what was heard.
+  const onTheWire = () => until(() => asked.length === 1, 'the early request on the wire');
+  return { server, store, other, firstPages, firstPageAsItWas, onTheWire, records: server.app.relink.store };
 }
 
 const at = () => ({ id: '999999', at: new Date().toISOString() });
+
+const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+/** What a view shows of a row: enough to tell a stale state, a missing row or one out of order. */
+const shown = (row: Connection | Run | undefined) => row && `${row.id} ${row.status} ${row.updatedAt}`;
+const windowRows = (window: { total: number | undefined; at(i: number): Connection | Run | undefined }) =>
+  Array.from({ length: window.total ?? 0 }, (_, i) => shown(window.at(i)));
 
 describe('a first page asked for early', () => {
   let close = () => {};
   afterEach(() => close());
 
-  it('connections: a change heard while the window\'s code loads sends the page again; the row shows the change', async () => {
-    const { server, store, other, asked, firstPageAsItWas } = await setup('/connections');
+  it('connections: changes heard while the window\'s code loads are laid over the page without asking again: a row changed in place, a removal', async () => {
+    const { server, store, other, firstPages, firstPageAsItWas, onTheWire } = await setup('/connections');
     close = () => server.close();
     const first = (await other.connections.list({ limit: 100 })).data;
     const target = first.find((c) => c.status === 'active' && c.owner === 'agency')!;
+    const gone = first.find((c) => c.status === 'error' && c.owner === 'agency')!;
     await firstPageAsItWas(`${server.baseUrl}/connections?limit=100`);
     await other.connections.revoke(target.id);
     const revoked = await other.connections.get(target.id);
+    await other.connections.remove(gone.id);
 
     const opening = store.connections.window({}, { prefetch: true });
-    // Heard before the window exists: its code is still loading.
+    await onTheWire();
     store.apply({ ...at(), type: 'connection.updated', connection: revoked });
+    store.apply({ ...at(), type: 'connection.removed', connectionId: gone.id });
     const window = await opening;
     await window.ensure(0, 30);
-    const index = Array.from({ length: window.total! }, (_, i) => window.at(i)?.id).indexOf(target.id);
-    expect(window.at(index)?.status).to.equal('revoked');
-    expect(asked.filter((u) => !u.searchParams.has('offset'))).to.have.length(2, 'the early page, then the page again');
+    const fresh = await other.connections.list({ limit: 100 });
+    expect(firstPages()).to.have.length(1, 'the early page only');
+    expect(window.total).to.equal(fresh.total);
+    expect(windowRows(window)).to.deep.equal(fresh.data.map(shown));
+    expect(windowRows(window)).to.include(shown(revoked));
     window.close();
   });
 
-  it('runs: the same for a runs window', async () => {
-    const { server, store, other, asked, firstPageAsItWas } = await setup('/runs');
+  it('runs, filtered: a change to a run the filter leaves out asks nothing again; one that leaves goes, one that joins sorts into its place', async () => {
+    const { server, store, other, firstPages, firstPageAsItWas, onTheWire, records } = await setup('/runs');
     close = () => server.close();
-    const failed = (await other.runs.list({ status: 'failed', limit: 100 })).data;
-    const target = failed[0]!;
+    const now = Date.parse(new Date().toISOString());
+    // Three more failed runs, so the one that joins has rows on both sides of its place (newest first).
+    for (const [i, minutes] of [[1, 30], [2, 90], [3, 150]] as const) {
+      const startedAt = new Date(now - minutes * 60_000).toISOString();
+      await records.putRun({
+        id: `run_failed_${i}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest', kind: 'operator',
+        status: 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
+      });
+    }
+    const failedBefore = await other.runs.list({ status: 'failed', limit: 100 });
     await firstPageAsItWas(`${server.baseUrl}/runs?status=failed&limit=100`);
-    const records = server.app.relink.store;
+    const later = new Date(now + 1000).toISOString();
+    const put = async (id: string, change: Partial<Run> & { status: Run['status'] }) => {
+      await records.putRun({ ...(await records.getRun('ws_northwind', id))!, ...change, updatedAt: later } as never);
+      return other.runs.get(id);
+    };
+    // Unrelated: the running run goes on running (a new step); the filter leaves it out before and after.
+    const unrelated = await put('run_running', { status: 'running' });
+    const leaves = await put('run_failed_2', { status: 'completed' });
+    const joins = await put('run_completed', { status: 'failed' });
+
+    const opening = store.runs.window({ status: 'failed' }, { prefetch: true });
+    await onTheWire();
+    for (const run of [unrelated, leaves, joins]) store.apply({ ...at(), type: 'run.updated', run });
+    const window = await opening;
+    await window.ensure(0, 30);
+    const fresh = await other.runs.list({ status: 'failed', limit: 100 });
+    expect(fresh.data.map((r) => r.id)).to.not.deep.equal(failedBefore.data.map((r) => r.id), 'the changes moved the rows');
+    expect(firstPages()).to.have.length(1, 'the early page only');
+    expect(window.total).to.equal(fresh.total);
+    expect(windowRows(window)).to.deep.equal(fresh.data.map(shown));
+    window.close();
+  });
+
+  it('runs: a change to a row the page shows stays in place, without asking again', async () => {
+    const { server, store, other, firstPages, firstPageAsItWas, onTheWire, records } = await setup('/runs');
+    close = () => server.close();
+    const target = (await other.runs.list({ status: 'failed', limit: 100 })).data[0]!;
+    await firstPageAsItWas(`${server.baseUrl}/runs?status=failed&limit=100`);
     const changed = { ...(await records.getRun('ws_northwind', target.id))!, error: { code: 'step_failed', message: 'A newer message' }, updatedAt: new Date().toISOString() };
     await records.putRun(changed);
     const run = await other.runs.get(target.id);
 
     const opening = store.runs.window({ status: 'failed' }, { prefetch: true });
+    await onTheWire();
     store.apply({ ...at(), type: 'run.updated', run });
     const window = await opening;
     await window.ensure(0, 30);
-    const index = Array.from({ length: window.total! }, (_, i) => window.at(i)?.id).indexOf(target.id);
-    expect(window.at(index)?.error?.message).to.equal('A newer message');
-    expect(asked.filter((u) => !u.searchParams.has('offset'))).to.have.length(2, 'the early page, then the page again');
+    expect(firstPages()).to.have.length(1, 'the early page only');
+    expect(window.at(0)?.error?.message).to.equal('A newer message');
+    expect(windowRows(window)).to.deep.equal((await other.runs.list({ status: 'failed', limit: 100 })).data.map(shown));
+    window.close();
+  });
+
+  it('a change the page cannot place truthfully asks again: a row that leaves a page with rows after it', async () => {
+    const { server, store, other, firstPages, firstPageAsItWas, onTheWire } = await setup('/connections');
+    close = () => server.close();
+    // Three rows a page, of the nine: the row after the page is not known, so the page cannot close the gap itself.
+    const first = (await other.connections.list({ limit: 3 })).data;
+    const target = first.find((c) => c.status === 'active' && c.owner === 'agency')!;
+    await firstPageAsItWas(`${server.baseUrl}/connections?limit=3`);
+    await other.connections.remove(target.id);
+
+    const opening = store.connections.window({}, { prefetch: true, pageSize: 3 });
+    await onTheWire();
+    store.apply({ ...at(), type: 'connection.removed', connectionId: target.id });
+    const window = await opening;
+    await window.ensure(0, 8);
+    await until(() => window.answered && !window.loading, 'the page asked again');
+    const fresh = await other.connections.list({ limit: 100 });
+    expect(window.total).to.equal(fresh.total);
+    expect(windowRows(window)).to.deep.equal(fresh.data.map(shown));
+    expect(firstPages()).to.have.length(2, 'the early page, then the page again');
     window.close();
   });
 });

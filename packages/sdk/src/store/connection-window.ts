@@ -1,7 +1,8 @@
 import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Connection, ConnectionSort, ConnectionStatus } from '../schema/connection.js';
-import { ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
+import { byKeys, ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
+import { pageParams } from './page-params.js';
 
 /** What a window shows: sorted, filtered and searched on the server. */
 export interface ConnectionWindowQuery {
@@ -32,17 +33,30 @@ export class ConnectionWindow extends ListWindow<Connection, ConnectionWindowQue
   }
 
   protected fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<Page<Connection>> {
-    return this.#client.connections.list({ ...this.query, ...(offset > 0 ? { offset } : {}), limit }, { signal });
+    return this.#client.connections.list(pageParams(this.query, limit, offset), { signal });
   }
 
   protected moves(before: Connection, after: Connection): boolean {
-    const { sort = 'createdAt', status, q } = this.query;
+    const { sort = 'createdAt', q } = this.query;
     return (
-      (status !== undefined && after.status !== status) ||
+      this.matches(after) === false ||
       (sort === 'status' && after.status !== before.status) ||
       // sort=app is keyed [app name, label] on the server: a new label moves a row within its app.
       ((sort === 'label' || sort === 'app' || q !== undefined) && after.label !== before.label) ||
       (sort === 'updatedAt' && after.updatedAt !== before.updatedAt)
     );
+  }
+
+  protected matches(c: Connection): boolean | undefined {
+    const { status, app, q } = this.query;
+    if ((status !== undefined && c.status !== status) || (app !== undefined && c.app.key !== app)) return false;
+    return q === undefined ? true : undefined;
+  }
+
+  protected compare(a: Connection, b: Connection): number | undefined {
+    const { sort = 'createdAt', order = 'asc' } = this.query;
+    // Timestamps and ids compare as the server's keys do (code points); names, labels and status are folded or ranked there.
+    if (sort !== 'createdAt' && sort !== 'updatedAt') return undefined;
+    return byKeys([a[sort], a.id], [b[sort], b.id], order);
   }
 }

@@ -4,7 +4,8 @@ import type { ConnectionListParams } from '../resources/connections.js';
 import type { Page } from '../schema/common.js';
 import type { Connection } from '../schema/connection.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './connection-window.js';
-import { EarlyPage } from './early-page.js';
+import { EarlyPage, type Heard } from './early-page.js';
+import { pageParams } from './page-params.js';
 
 /**
  * A connections window's first page, seen from the store: asked for while the window's code loads (`prefetch`: an
@@ -24,12 +25,9 @@ export class FirstPage {
     client: RelinkClient,
     query: ConnectionWindowQuery,
     options: ConnectionWindowOptions & { prefetch?: boolean | undefined } = {},
-    watch?: (changed: () => void) => () => void,
+    watch?: (heard: Heard<Connection>) => () => void,
   ) {
-    // The parameters the window sends for its first page (connection-window.ts: the query without empty fields).
-    const early: ConnectionListParams | undefined = options.prefetch
-      ? { ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')), limit: Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100))) }
-      : undefined;
+    const early: ConnectionListParams | undefined = options.prefetch ? pageParams(query, options.pageSize) : undefined;
     this.#early = new EarlyPage((params: ConnectionListParams = {}, request?: RequestOptions) => {
       const page = client.connections.list(params, request);
       return params.offset ? page : this.#noted(page);
@@ -65,6 +63,11 @@ export class FirstPage {
     }
     // Its event id was told to the live updates when the window took the page (`windowListed`).
     return { data, nextCursor: answered.page.nextCursor, ...(answered.page.total !== undefined ? { total: answered.page.total } : {}) };
+  }
+
+  /** `watch` for the window: it hears the changes heard before it took the early page (`EarlyPage.watching`). */
+  watching(watch: (heard: Heard<Connection>) => () => void): (heard: Heard<Connection>) => () => void {
+    return this.#early.watching(watch);
   }
 
   /** Abort the early request if the window never took it. */

@@ -1,4 +1,5 @@
 import type { Page } from '../schema/common.js';
+import { pageParams } from './page-params.js';
 
 /** What a window holds: rows with an id and the time they last changed (a change older than the row shown is ignored). */
 export interface ListItem {
@@ -31,6 +32,21 @@ export interface ListWindowSource<T extends ListItem> {
   closed(): void;
 }
 
+/**
+ * Two rows' sort keys (a timestamp, then the id that breaks ties) in `order`, compared as the server compares them:
+ * code points, which for ISO timestamps and ids is `<`.
+ */
+export function byKeys(a: readonly string[], b: readonly string[], order: 'asc' | 'desc'): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i]! < b[i]! ? -1 : 1) * (order === 'asc' ? 1 : -1);
+  return 0;
+}
+
+/** A change heard: the row after it (undefined: removed), and whether a loaded page took it in place. */
+interface Heard<T> {
+  readonly item: T | undefined;
+  readonly placed: boolean;
+}
+
 interface LoadedPage<T> {
   readonly items: readonly T[];
   /** The generation it was asked in: a page of an older one is shown until its replacement lands. */
@@ -49,11 +65,14 @@ interface PendingPage {
  * request away), and keeps only the pages near the last rows asked for, so memory follows what is on screen, not
  * the workspace's size.
  *
- * Live: a change to a loaded row that leaves its place in this order replaces it in place; anything else (a new or
- * removed row, one that moves or leaves the filter, one on a page not loaded) makes the rows shown be asked for
- * again, once per burst, with a fresh `total`. Answers to requests made before such a change are dropped, and a
- * change heard while a page was in flight is laid over that page, so a row never goes back to a state the server has
- * already moved past. A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
+ * Live: a change to a loaded row that leaves its place in this order replaces it in place; so is, when the whole
+ * list fits in one page shown, any change it can place truthfully (`#layOver`: a row that leaves, is removed or joins,
+ * or one the filter leaves out). Anything else (a new or removed row, one that moves or leaves the filter, one on a
+ * page not loaded) makes the rows shown be asked for again, once per burst, with a fresh `total`, and answers to
+ * requests made before it are dropped. Every change heard while a page is in flight is laid over that page as it
+ * lands, so a row never goes back to a state the server has already moved past; while no page shown is current (the
+ * window opening, or asking again), a change that page can place does not send it again, so a busy workspace does not
+ * keep it in flight. A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
  *
  * `subscribe` listeners run once per microtask after a change (`version` counts them); `close()` aborts what is in
  * flight and lets the window go.
@@ -68,8 +87,11 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   readonly #pending = new Map<number, PendingPage>();
   /** Which loaded page holds each id: a change finds its row without a scan. */
   readonly #where = new Map<string, number>();
-  /** Changes heard in place while pages were in flight: laid over those pages when they land. */
-  readonly #heard = new Map<string, T>();
+  /**
+   * Changes heard while pages were in flight, the latest of each row: laid over those pages when they land.
+   * `placed`: a loaded page took it in place, so a page in flight that lacks the row has nothing to do with it.
+   */
+  readonly #heard = new Map<string, Heard<T>>();
   readonly #listeners = new Set<() => void>();
   #generation = 0;
   /** The rows last asked for: what a refresh asks for again. */
@@ -88,8 +110,9 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
 
   constructor(source: ListWindowSource<T>, query: Q, options: ListWindowOptions = {}) {
     this.#source = source;
-    this.query = Object.freeze(Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''))) as Readonly<Q>;
-    this.pageSize = Math.min(100, Math.max(1, Math.trunc(options.pageSize ?? 100)));
+    const { limit, ...asked } = pageParams(query, options.pageSize);
+    this.query = Object.freeze(asked) as Readonly<Q>;
+    this.pageSize = limit;
     this.#keepPages = Math.max(0, Math.trunc(options.keepPages ?? 2));
     this.#share = options.share ?? true;
     this.#unwatch = source.watch((id, item) => this.#hear(id, item));
@@ -100,6 +123,15 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
 
   /** Whether a change can move a row in this order or take it out of this filter (else it is replaced in place). */
   protected abstract moves(before: T, after: T): boolean;
+
+  /** Whether a row is in this window's filter; undefined when only the server can tell (its search, `q`). */
+  protected abstract matches(item: T): boolean | undefined;
+
+  /**
+   * Where `a` sorts against `b` in this order (negative: before); undefined when only the server can tell (keys it
+   * folds or ranks: names, labels, status).
+   */
+  protected abstract compare(a: T, b: T): number | undefined;
 
   /** How many rows match, from the newest page that answered (undefined until one has). */
   get total(): number | undefined {
@@ -197,16 +229,15 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       .then(
         (page) => {
           if (abort.signal.aborted || generation !== this.#generation) return;
+          const laid = this.#layOver(page, offset, this.#heard);
+          if (!laid) return this.#stale(); // asked again rather than shown wrong
+          const { items, total } = laid;
           this.#source.listed(page.eventId);
-          const items = page.data.map((c) => {
-            const heard = this.#heard.get(c.id);
-            return heard && heard.updatedAt >= c.updatedAt ? heard : c;
-          });
           this.#setPage(index, { items, generation });
           this.#answered = true;
           if (this.#share) this.#source.loaded(items);
-          if (page.total !== undefined && sequence > this.#totalFrom) {
-            this.#total = page.total;
+          if (total !== undefined && sequence > this.#totalFrom) {
+            this.#total = total;
             this.#totalFrom = sequence;
           }
           this.#error = undefined;
@@ -224,6 +255,62 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       });
     this.#pending.set(index, { generation, abort, done });
     return done;
+  }
+
+  /**
+   * The page that landed (or the whole list, shown) with `changes` laid over it: the rows and total the server would
+   * give now, or undefined when a change cannot be placed truthfully, so the page is asked again, not shown wrong.
+   * Placed: a change older than the page's row (the page read a newer state), a row that keeps its place, a row that
+   * moves within the page where this order can be computed, and a row that leaves or is removed from the last page
+   * (total - 1). On the whole list (the first page, nothing after it) also a new match, in its place (total + 1).
+   * Asked again, because the rows or total the server would give cannot be known:
+   * - a change to a row the page lacks, unless the whole list: the page cannot tell whether the row counted in its
+   *   total before (a match that is no longer one, or a new row?) nor, for a later page, whether it stood before it;
+   * - a row that leaves a page with rows after it: the row that moves up into its place is not known;
+   * - a row whose place only the server knows (`matches` or `compare` undefined: search, names, labels, status), or
+   *   that sorts after the page's last row while rows follow it, or before a later page's first.
+   */
+  #layOver(page: Pick<Page<T>, 'nextCursor' | 'total'> & { data: readonly T[] }, offset: number, changes: Map<string, Heard<T>>): { items: T[]; total: number | undefined } | undefined {
+    const items = [...page.data];
+    let total = page.total;
+    let last = page.nextCursor === null;
+    for (const [id, { item, placed }] of changes) {
+      const at = items.findIndex((c) => c.id === id);
+      const before = items[at];
+      // A change older than the page's row (heard before the server read it) would roll it back; one that keeps its
+      // place replaces it. Either way the row stays here: another page in flight that lacks it has nothing to do.
+      if (before && item && (item.updatedAt < before.updatedAt || !this.moves(before, item))) {
+        if (item.updatedAt >= before.updatedAt) items[at] = item;
+        changes.set(id, { item, placed: true });
+        continue;
+      }
+      if (!before && (placed || (offset === 0 && last && !item))) continue;
+      if (!before && (offset > 0 || !last)) return undefined;
+      if (before) {
+        items.splice(at, 1);
+        if (total !== undefined) total--;
+      }
+      const match = item ? this.matches(item) : false;
+      if (match === undefined) return undefined;
+      if (!match) {
+        if (before && !last) return undefined;
+        continue;
+      }
+      let place = 0;
+      for (; place < items.length; place++) {
+        const order = this.compare(item!, items[place]!);
+        if (order === undefined) return undefined;
+        if (order < 0) break;
+      }
+      if ((place === items.length && !last) || (place === 0 && offset > 0)) return undefined;
+      items.splice(place, 0, item!);
+      if (total !== undefined) total++;
+      if (items.length > this.pageSize) {
+        items.pop();
+        last = false;
+      }
+    }
+    return { items, total };
   }
 
   #setPage(index: number, page: LoadedPage<T>): void {
@@ -269,11 +356,34 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       const items = [...page.items];
       items[position] = item;
       this.#pages.set(index!, { ...page, items });
-      if (this.#pending.size > 0) this.#heard.set(id, item);
+      if (this.#pending.size > 0) this.#heard.set(id, { item, placed: true });
       this.#changed();
       return;
     }
-    // New, removed, moved, or on a page not loaded: where every row stands may have changed.
+    // The whole list, shown in one current page (a filter few rows match): the change is laid over it as over a page
+    // in flight, so a change to a row it does not show, in a busy workspace, asks nothing.
+    const whole = this.#pages.get(0);
+    if (whole?.generation === this.#generation && this.#pages.size === 1 && this.#pending.size === 0 && whole.items.length === this.#total) {
+      const laid = this.#layOver({ data: whole.items, nextCursor: null, total: this.#total }, 0, new Map([[id, { item, placed: false }]]));
+      if (laid) {
+        if (laid.items.length !== whole.items.length || laid.items.some((c, i) => c !== whole.items[i])) {
+          const joined = laid.items.filter((c) => !this.#where.has(c.id));
+          this.#setPage(0, { items: laid.items, generation: whole.generation });
+          if (this.#share && joined.length) this.#source.loaded(joined);
+          this.#total = laid.total;
+          this.#changed();
+        }
+        return;
+      }
+    }
+    // New, removed, moved, or on a page not loaded: where every row stands may have changed. While pages are in flight
+    // and none shown is current, they lay it over as they land (or are asked again then); pages of this generation
+    // shown already cannot, so they are asked again now.
+    if (this.#pending.size > 0 && ![...this.#pages.values()].some((shown) => shown.generation === this.#generation)) {
+      this.#heard.delete(id); // the latest change last: laid over in the order heard
+      this.#heard.set(id, { item, placed: false });
+      return;
+    }
     this.#stale();
   }
 

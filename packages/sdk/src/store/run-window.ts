@@ -1,7 +1,8 @@
 import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Run, RunPreset, RunSort, RunStatus } from '../schema/run.js';
-import { ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
+import { byKeys, ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
+import { pageParams } from './page-params.js';
 
 /** What a runs window shows: sorted and filtered on the server (the runs list's chips are `preset` and `status`). */
 export interface RunWindowQuery {
@@ -31,20 +32,35 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
   }
 
   protected fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<Page<Run>> {
-    return this.#client.runs.list({ ...this.query, ...(offset > 0 ? { offset } : {}), limit }, { signal });
+    return this.#client.runs.list(pageParams(this.query, limit, offset), { signal });
   }
 
   protected moves(before: Run, after: Run): boolean {
-    const { sort = 'startedAt', status, preset, workflowId, q } = this.query;
+    const { sort = 'startedAt', q } = this.query;
     return (
-      (status !== undefined && after.status !== status) ||
-      // rules/runs.ts's isPausedForReauth, written out: importing it split the rules into a chunk of their own that
-      // every SDK entry then loaded up front (npm run size: +0.26 KiB gz for the client alone).
-      (preset === 'paused_for_reauth' && !(after.status === 'paused' && after.pauseReason === 'reauth')) ||
-      (workflowId !== undefined && after.workflowId !== workflowId) ||
+      this.matches(after) === false ||
       ((sort === 'workflowName' || q !== undefined) && after.workflowName !== before.workflowName) ||
       (sort === 'updatedAt' && after.updatedAt !== before.updatedAt) ||
       (sort === 'startedAt' && after.startedAt !== before.startedAt)
     );
+  }
+
+  protected matches(run: Run): boolean | undefined {
+    const { status, preset, workflowId, q } = this.query;
+    if (
+      (status !== undefined && run.status !== status) ||
+      // rules/runs.ts's isPausedForReauth, written out: importing it split the rules into a chunk of their own that
+      // every SDK entry then loaded up front (npm run size: +0.26 KiB gz for the client alone).
+      (preset === 'paused_for_reauth' && !(run.status === 'paused' && run.pauseReason === 'reauth')) ||
+      (workflowId !== undefined && run.workflowId !== workflowId)
+    ) return false;
+    return q === undefined ? true : undefined;
+  }
+
+  protected compare(a: Run, b: Run): number | undefined {
+    const { sort = 'startedAt', order = sort === 'startedAt' ? 'desc' : 'asc' } = this.query;
+    // Timestamps and ids compare as the server's keys do (code points); workflow names are folded there.
+    if (sort === 'workflowName') return undefined;
+    return byKeys([a[sort], a.id], [b[sort], b.id], order);
   }
 }
