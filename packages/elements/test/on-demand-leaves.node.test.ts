@@ -14,6 +14,7 @@ const LEAVES: Record<string, string[]> = {
   'reconnect-flow.ts': ['./credential-form.js'],
   'refresh-failure.ts': [],
   'redirect-return.ts': [],
+  'confirm-dialog-body.ts': [],
 };
 
 /** The modules `source` imports for their values or effects (not `import type`), statically or with `import()`. */
