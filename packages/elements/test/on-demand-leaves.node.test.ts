@@ -15,6 +15,7 @@ const LEAVES: Record<string, string[]> = {
   'refresh-failure.ts': [],
   'redirect-return.ts': [],
   'confirm-dialog-body.ts': [],
+  'connection-detail-view.ts': [],
 };
 
 /** The modules `source` imports for their values or effects (not `import type`), statically or with `import()`. */
