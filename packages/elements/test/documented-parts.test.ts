@@ -113,7 +113,11 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
       { role: 'client', fetch: hang('/connections'), until: has('loading') },
       { role: 'client', fetch: fail('/connections'), until: has('retry') },
       { role: 'client', template: html`<relink-connection-detail connection-id="con_slack" list-href="/portal/connections"></relink-connection-detail>`,
-        until: (el) => has('back')(el) || clickOnce(el.shadowRoot.querySelector('relink-remove-dialog') ?? el, 'confirm') },
+        until: (el) => {
+          // Remove's dialog renders once it is opened (its template loads then): open it, then confirm.
+          const remove = el.shadowRoot.querySelector('relink-remove-dialog') ?? el;
+          return has('back')(el) || clickOnce(remove, 'confirm') || clickOnce(remove, 'trigger');
+        } },
     ],
   },
   'relink-connection-requests': {
@@ -221,7 +225,8 @@ const scenes: Record<string, { template: TemplateResult; scenes: Scene[] }> = {
   },
   'relink-revoke-dialog': {
     template: html`<relink-revoke-dialog connection-id="con_slack"></relink-revoke-dialog>`,
-    scenes: [{ until: has('trigger') }],
+    // Open: the dialog renders once it is opened (its template loads then).
+    scenes: [{ until: (el) => has('cancel')(el) || clickOnce(el, 'trigger') }],
   },
   'relink-remove-dialog': {
     template: html`<relink-remove-dialog connection-id="con_slack"></relink-remove-dialog>`,

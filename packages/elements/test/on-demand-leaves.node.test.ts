@@ -14,6 +14,8 @@ const LEAVES: Record<string, string[]> = {
   'reconnect-flow.ts': ['./credential-form.js'],
   'refresh-failure.ts': [],
   'redirect-return.ts': [],
+  'confirm-dialog-body.ts': [],
+  'connection-detail-view.ts': [],
 };
 
 /** The modules `source` imports for their values or effects (not `import type`), statically or with `import()`. */

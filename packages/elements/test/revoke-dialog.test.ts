@@ -2,11 +2,13 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../src/components/revoke-dialog/revoke-dialog.js';
-import type { RelinkRevokeDialog } from '../src/components/revoke-dialog/revoke-dialog.js';
+import { RelinkRevokeDialog } from '../src/components/revoke-dialog/revoke-dialog.js';
 import { part } from './helpers.js';
 import { deepActive, demo, inProvider, toastTitled } from './relink.js';
 
-const dlg = (el: Element) => part(el, 'dialog') as HTMLDialogElement;
+const dlg = (el: Element) => part(el, 'dialog') as HTMLDialogElement | null;
+// Closed: the `<dialog>` is not rendered before it first opens (its template loads then).
+const isOpen = (el: Element) => dlg(el)?.open === true;
 const BODY = 'Workflows that depend on this credential will pause until you (or another team member) reconnect it. You can reconnect at any time from this page or from a future request email.';
 
 async function dialog(id = 'con_slack') {
@@ -18,10 +20,11 @@ async function dialog(id = 'con_slack') {
 }
 
 describe('relink-revoke-dialog', () => {
-  it('shows a "Revoke" trigger and a closed dialog with the seed copy, and every part', async () => {
+  it('shows a "Revoke" trigger and, once opened, a dialog with the seed copy, and every part', async () => {
     const { el } = await dialog();
     expect(part(el, 'trigger')!.textContent).to.equal('Revoke');
-    expect(part(el, 'dialog')!.hasAttribute('open')).to.equal(false);
+    expect(part(el, 'trigger')!.getAttribute('aria-haspopup')).to.equal('dialog');
+    await el.show();
     expect(part(el, 'title')!.textContent).to.equal('Revoke this connection?');
     expect(part(el, 'body')!.textContent).to.equal(BODY);
     expect(part(el, 'confirm')!.textContent).to.equal('Revoke connection');
@@ -33,17 +36,20 @@ describe('relink-revoke-dialog', () => {
     expect(second).to.equal(part(el, 'confirm'));
     expect(getComputedStyle(part(el, 'confirm')!).backgroundColor).to.equal('rgb(180, 35, 24)');
     await expect(el).to.be.accessible();
+    await el.hide();
+    expect(part(el, 'dialog')!.hasAttribute('open'), 'closed').to.equal(false);
+    await expect(el).to.be.accessible();
   });
 
   it('keyboard: Enter opens with focus on "Keep connection"; Escape closes and returns focus to the trigger', async () => {
     const { el } = await dialog();
     part(el, 'trigger')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => dlg(el).open);
+    await waitUntil(() => isOpen(el));
     expect(deepActive()).to.equal(part(el, 'cancel'));
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dlg(el).open);
+    await waitUntil(() => !isOpen(el));
     await waitUntil(() => deepActive() === part(el, 'trigger'), 'focus back on the trigger');
   });
 
@@ -51,7 +57,7 @@ describe('relink-revoke-dialog', () => {
     const { el, provider } = await dialog();
     await el.show();
     part(el, 'cancel')!.click();
-    await waitUntil(() => !dlg(el).open);
+    await waitUntil(() => !isOpen(el));
     expect(provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.status).to.equal('active');
   });
 
@@ -62,7 +68,7 @@ describe('relink-revoke-dialog', () => {
     el.addEventListener('relink-revoked', (e) => seen.push(`${e.type}:${e.detail.connection.status}`));
     part(el, 'trigger')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => dlg(el).open);
+    await waitUntil(() => isOpen(el));
     await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(part(el, 'confirm'));
     await sendKeys({ press: 'Enter' });
@@ -71,7 +77,7 @@ describe('relink-revoke-dialog', () => {
     expect(seen).to.deep.equal(['relink-revoke:active', 'relink-revoked:revoked']);
     expect(provider.resolvedStore!.getSnapshot().connections.byId.get('con_slack')!.status).to.equal('revoked');
     await el.updateComplete;
-    expect(dlg(el).open).to.equal(false);
+    expect(isOpen(el)).to.equal(false);
     expect(part(el, 'trigger')).to.equal(null);
   });
 
@@ -100,7 +106,7 @@ describe('relink-revoke-dialog', () => {
     el.addEventListener('relink-hide', (e) => reasons.push(e.detail.reason));
     await el.show();
     part(el, 'confirm')!.click();
-    await waitUntil(() => !dlg(el).open);
+    await waitUntil(() => !isOpen(el));
     expect(reasons).to.deep.equal(['cancel']);
     // A request sent now reaches the server after any revoke the click would have sent.
     expect((await d.client.connections.get('con_slack')).status).to.equal('active');
@@ -111,17 +117,17 @@ describe('relink-revoke-dialog', () => {
     const { el } = await dialog();
     el.open = true;
     await el.updateComplete;
-    expect(dlg(el).open).to.equal(true);
-    expect(dlg(el).matches(':modal')).to.equal(true);
+    expect(isOpen(el)).to.equal(true);
+    expect(dlg(el)!.matches(':modal')).to.equal(true);
     expect(el.hasAttribute('open')).to.equal(true);
     el.removeAttribute('open');
     await el.updateComplete;
-    expect(dlg(el).open).to.equal(false);
+    expect(isOpen(el)).to.equal(false);
     await el.show();
-    expect(dlg(el).open, 'open once show() settles').to.equal(true);
+    expect(isOpen(el), 'open once show() settles').to.equal(true);
     expect(deepActive()).to.equal(part(el, 'cancel'));
     await el.hide();
-    expect(dlg(el).open, 'closed once hide() settles').to.equal(false);
+    expect(isOpen(el), 'closed once hide() settles').to.equal(false);
     expect(el.open).to.equal(false);
     expect(deepActive()).to.equal(part(el, 'trigger'));
   });
@@ -134,23 +140,23 @@ describe('relink-revoke-dialog', () => {
     const refuse = (e: Event) => e.preventDefault();
     el.addEventListener('relink-show', refuse);
     await el.show();
-    expect(dlg(el).open, 'show cancelled').to.equal(false);
+    expect(isOpen(el), 'show cancelled').to.equal(false);
     expect(el.open).to.equal(false);
     el.removeEventListener('relink-show', refuse);
     part(el, 'trigger')!.click();
-    await waitUntil(() => dlg(el).open);
+    await waitUntil(() => isOpen(el));
     el.addEventListener('relink-hide', refuse);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     part(el, 'cancel')!.click();
     await el.updateComplete;
     await el.hide();
-    expect(dlg(el).open, 'every close was cancelled').to.equal(true);
+    expect(isOpen(el), 'every close was cancelled').to.equal(true);
     expect(el.open).to.equal(true);
     el.removeEventListener('relink-hide', refuse);
     part(el, 'cancel')!.click();
     await el.updateComplete;
-    expect(dlg(el).open).to.equal(false);
+    expect(isOpen(el)).to.equal(false);
     expect(seen).to.deep.equal(['relink-show', 'relink-show', 'relink-hide:escape', 'relink-hide:cancel', 'relink-hide:method', 'relink-hide:cancel']);
   });
 
@@ -162,7 +168,7 @@ describe('relink-revoke-dialog', () => {
     await waitUntil(() => !part(el, 'error')!.hidden, 'error shown');
     expect(part(el, 'error')!.textContent).to.match(/revoked/i);
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
-    expect(dlg(el).open).to.equal(true);
+    expect(isOpen(el)).to.equal(true);
   });
 
   it('has no trigger for a revoked connection', async () => {
@@ -173,7 +179,7 @@ describe('relink-revoke-dialog', () => {
   it('renders hostile copy as text', async () => {
     const { el } = await dialog();
     el.messages = { title: '<img src=x onerror="window.__pwned=1">' };
-    await el.updateComplete;
+    await el.show();
     expect(part(el, 'title')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
   });
@@ -187,6 +193,78 @@ describe('relink-revoke-dialog', () => {
     await expect(el).to.be.accessible();
     part(el, 'cancel')!.focus();
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dlg(el).open, 'Escape closes it');
+    await waitUntil(() => !isOpen(el), 'Escape closes it');
+  });
+});
+
+// The `<dialog>` (internal/confirm-dialog-body.ts) loads as the dialog first opens, or as the pointer or focus reaches
+// the trigger. These tests hold or fail that load through the element's loader (the one thing the page cannot make
+// slow or fail on purpose); what loads is the real module.
+describe('relink-revoke-dialog: its dialog loads on demand', () => {
+  const realLoad = RelinkRevokeDialog.loadBody;
+  afterEach(() => (RelinkRevokeDialog.loadBody = realLoad));
+
+  it('closed, only the trigger renders; open → close → open while it loads opens one dialog, once, with focus in it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let loads = 0;
+    RelinkRevokeDialog.loadBody = () => (loads++, gate.then(realLoad));
+    const { el } = await dialog();
+    const seen: string[] = [];
+    el.addEventListener('relink-show', (e) => seen.push(e.type));
+    el.addEventListener('relink-hide', (e) => seen.push(`${e.type}:${e.detail.reason}`));
+    expect(el.shadowRoot!.querySelector('dialog'), 'no dialog before it is wanted').to.equal(null);
+    part(el, 'trigger')!.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.open).to.equal(true);
+    await el.hide();
+    release();
+    await gate;
+    await el.updateComplete;
+    expect(isOpen(el), 'closed before it loaded: it stays closed').to.equal(false);
+    part(el, 'trigger')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('dialog').length).to.equal(1);
+    expect(isOpen(el)).to.equal(true);
+    expect(dlg(el)!.matches(':modal')).to.equal(true);
+    expect(deepActive()).to.equal(part(el, 'cancel'));
+    expect(seen).to.deep.equal(['relink-show', 'relink-hide:method', 'relink-show']);
+    expect(loads, 'loaded once').to.equal(1);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !isOpen(el), 'Escape closes it');
+    await waitUntil(() => deepActive() === part(el, 'trigger'), 'focus back on the trigger');
+  });
+
+  it('focus on the trigger loads it before the click', async () => {
+    let loads = 0;
+    RelinkRevokeDialog.loadBody = () => (loads++, realLoad());
+    const { el } = await dialog();
+    part(el, 'trigger')!.focus();
+    await waitUntil(() => dlg(el), 'loaded on focus');
+    expect(isOpen(el)).to.equal(false);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => isOpen(el));
+    expect(deepActive()).to.equal(part(el, 'cancel'));
+    expect(loads).to.equal(1);
+  });
+
+  it('when it does not load, the dialog stays closed, the trigger keeps focus and the error copy says so; the next click tries again', async () => {
+    RelinkRevokeDialog.loadBody = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: https://cdn.example/confirm-dialog-body.js'));
+    const { el } = await dialog();
+    const trigger = part(el, 'trigger')!;
+    trigger.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(el, 'error'), 'error shown');
+    expect(part(el, 'error')!.textContent).to.equal('Something went wrong. Try again.');
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(el.open).to.equal(false);
+    expect(dlg(el)).to.equal(null);
+    expect(deepActive()).to.equal(trigger);
+    await expect(el).to.be.accessible();
+    RelinkRevokeDialog.loadBody = realLoad;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => isOpen(el), 'opens on the next try');
+    expect(deepActive()).to.equal(part(el, 'cancel'));
+    expect(part(el, 'error')!.hidden, 'the old error is gone').to.equal(true);
   });
 });

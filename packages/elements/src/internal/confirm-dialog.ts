@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { RelinkHideEvent, RelinkShowEvent, type DialogCloseReason } from '../events/dialog.js';
 import componentStyles from '../styles/component.styles.js';
 import { colorBorder, colorDanger, colorScheme, colorSurfaceRaised, colorText, colorTextMuted, radius, shadow, space2, space3, space4 } from '../styles/tokens.js';
+import type * as DialogBody from './confirm-dialog-body.js';
+import type { DialogContent } from './confirm-dialog-body.js';
 import { ConnectionElement } from './connection-element.js';
 import controls from './controls.styles.js';
 
@@ -14,19 +16,31 @@ import controls from './controls.styles.js';
  * `showModal()` and `close()`; `show()` and `hide()` settle once the dialog is open or closed; `relink-show` and
  * `relink-hide` (with the reason) fire before it opens or closes and can be cancelled. Each element keeps its words,
  * its action and what it shows beyond the title and body.
+ *
+ * The `<dialog>` itself (`confirm-dialog-body.ts`) loads as it first opens, or earlier when the pointer or focus
+ * reaches the trigger: a page of connections rarely opens one. Until then only the trigger renders. If it does not
+ * load, the dialog stays closed and the trigger's error says so (the error copy); the next click tries again.
  */
 export class ConfirmDialogElement<M extends object = object> extends ConnectionElement<M> {
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** @internal Loads the dialog's body; a test replaces it to make the load fail. */
+  static loadBody = (): Promise<typeof DialogBody> => import('./confirm-dialog-body.js');
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
 
   /** Whether the dialog is open. Set it (or the `open` attribute) to open or close it. */
   @property({ type: Boolean, reflect: true }) open = false;
 
   /** @internal Whether the confirmed action is running. */
-  @state() protected busy = false;
-  /** @internal The failed action's error, said at render time so it follows a later `lang` change. */
+  @state() busy = false;
+  /** @internal The failed action's error (or the body's failed load), said at render time so it follows a later `lang` change. */
   @state() protected error?: unknown;
   /** Why the pending close was asked for (read when `open` turns false). */
   private closeReason: DialogCloseReason = 'method';
+
+  /** @internal The dialog's template, once loaded. */
+  protected body?: typeof DialogBody;
+  /** The load in flight (unset again when it failed). */
+  private bodyLoad?: Promise<typeof DialogBody>;
 
   /** Opens the dialog (focus goes to the safe action); settles once it is open, or stays closed if `relink-show` was cancelled. */
   async show(): Promise<void> {
@@ -40,11 +54,39 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
   }
 
   /** @internal Closes the dialog for `reason`, unless `relink-hide` is cancelled. */
-  protected requestClose(reason: DialogCloseReason): Promise<boolean> {
+  requestClose(reason: DialogCloseReason): Promise<boolean> {
     if (!this.open) return this.updateComplete;
     this.closeReason = reason;
     this.open = false;
     return this.updateComplete;
+  }
+
+  private loadBody(): Promise<typeof DialogBody> {
+    this.bodyLoad ??= (this.constructor as typeof ConfirmDialogElement).loadBody().then(
+      (body) => {
+        this.body = body;
+        this.requestUpdate();
+        return body;
+      },
+      (error: unknown) => {
+        this.bodyLoad = undefined;
+        throw error;
+      },
+    );
+    return this.bodyLoad;
+  }
+
+  // The pointer or focus on the trigger: the user may open it next, so its body is fetched now.
+  private preload = (): void => void this.loadBody().catch(() => undefined);
+
+  /** Also waits for the dialog's body while it is open without it, so awaiting it (and `show()`) means it is open. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.open && !this.body && this.bodyLoad) {
+      await this.bodyLoad.catch(() => undefined);
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -55,14 +97,19 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
     const event = this.open ? new RelinkShowEvent() : new RelinkHideEvent({ reason: this.closeReason });
     this.closeReason = 'method';
     // A cancelled request leaves `open` as it was; nothing else in this update sees the change.
-    if (!this.dispatchEvent(event)) this.open = previous;
-    else this.error = undefined;
+    if (!this.dispatchEvent(event)) return void (this.open = previous);
+    this.error = undefined;
+    if (this.open && !this.body) {
+      // Without its body the dialog cannot open: it closes again and the trigger says what happened.
+      this.loadBody().catch((error: unknown) => void this.requestClose('method').then(() => (this.error = error)));
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const dialog = this.dialog;
-    if (!dialog || dialog.open === this.open) return;
+    // A body that arrives after the element left the page opens nothing (a modal needs a document).
+    if (!dialog || dialog.open === this.open || (this.open && !this.isConnected)) return;
     if (this.open) {
       dialog.showModal();
       this.renderRoot.querySelector<HTMLElement>("[part='cancel']")!.focus();
@@ -70,18 +117,6 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
       dialog.close();
       this.renderRoot.querySelector<HTMLElement>("[part='trigger']")?.focus();
     }
-  }
-
-  // Escape: ask first, so a host can keep the dialog open.
-  private handleCancel(event: Event): void {
-    event.preventDefault();
-    void this.requestClose('escape');
-  }
-
-  // The browser closed the dialog without asking (it may skip `cancel` on a repeated Escape): follow it, and put it
-  // back if the host cancels the close.
-  private handleNativeClose(): void {
-    if (this.open) void this.requestClose('escape');
   }
 
   /** @internal Runs the confirmed action once at a time: busy while it runs, its error kept for the dialog to say. */
@@ -100,22 +135,17 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
 
   /** @internal The trigger that opens the dialog. */
   protected renderTrigger(label: string): TemplateResult {
-    return html`<button part="trigger" class="btn" type="button" aria-haspopup="dialog" @click=${this.show}>${label}</button>`;
+    return html`<button part="trigger" class="btn" type="button" aria-haspopup="dialog" @click=${this.show}
+      @pointerenter=${this.preload} @focus=${this.preload}>${label}</button>`;
   }
 
-  /** @internal The dialog: title, body, what the element adds (`extra`), the error (`error`, already said), cancel and confirm. */
-  protected renderDialog(d: { title: string; body: string; extra?: unknown; error: string | undefined; cancel: string; confirm: string; onConfirm: () => void }): TemplateResult {
-    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="body" @cancel=${this.handleCancel} @close=${this.handleNativeClose}>
-        <h2 part="title" id="title">${d.title}</h2>
-        <p part="body" id="body">${d.body}</p>
-        ${d.extra ?? nothing}
-        <p part="error" role="alert" ?hidden=${d.error === undefined}>${d.error ?? nothing}</p>
-        <div part="actions">
-          <button part="cancel" class="btn" type="button" autofocus @click=${() => void this.requestClose('cancel')}>${d.cancel}</button>
-          <button part="confirm" class="btn danger" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
-            aria-busy=${this.busy ? 'true' : 'false'} @click=${d.onConfirm}>${d.confirm}</button>
-        </div>
-      </dialog>`;
+  /**
+   * @internal The dialog: title, body, what the element adds (`extra`), the error (`error`, already said), cancel and
+   * confirm. Before its body has loaded, only an error (its load failed) shows.
+   */
+  protected renderDialog(d: DialogContent): unknown {
+    if (this.body) return this.body.renderDialog(this, d);
+    return d.error === undefined ? nothing : html`<p part="error" role="alert">${d.error}</p>`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { expiryHintDays, isNotFound, type Connection, type RelinkStore } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
@@ -15,7 +15,10 @@ import { heading } from '../../internal/heading.js';
 import { errorState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { messagesFor } from '../../internal/messages-for.js';
+import type * as DetailView from '../../internal/connection-detail-view.js';
+import type { DetailHost } from '../../internal/connection-detail-view.js';
 import { copyOf } from '../../internal/registry.js';
+import { colorBorder, colorDanger, colorTextMuted, space1, space2, space3, space4 } from '../../styles/tokens.js';
 import { authConfig, connectionDetail, errorKinds, retry } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import { RelinkStatusBadge, type StatusBadgeMessages } from '../status-badge/status-badge.js';
@@ -40,6 +43,22 @@ export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'
 };
 
 /**
+ * The page's helpers the detail's view (`internal/connection-detail-view.ts`, on demand) renders with: handed to it,
+ * not imported by it (see `flow-kit.ts` for why), and the inner elements' copy, for `messagesFor`.
+ */
+const detailKit = {
+  monogram, heading, messagesFor, fill, fillHref, absoluteTime, relativeTime, reconnectPath, needsReconnect, expiryHintDays, authConfigProblem, authConfigText,
+  copies: { badge: RelinkStatusBadge, refresh: RelinkRefreshButton, reconnect: RelinkReconnectButton, revoke: RelinkRevokeDialog, remove: RelinkRemoveDialog },
+};
+
+export type DetailKit = typeof detailKit;
+
+/** The view, once loaded (shared by every detail on the page); the load in flight (unset again when it failed). */
+let view: typeof DetailView | undefined;
+let viewLoad: Promise<typeof DetailView> | undefined;
+let viewStyles: CSSResult | undefined;
+
+/**
  * One connection's page (seed 001's `/portal/connections/{id}`): the app, the label, the status badge with its
  * description (and the "Reconnect within N days" hint), the external account when known, "Last refreshed" as a
  * relative time with the absolute time in `title`, and the actions this viewer may take: Refresh credential (when
@@ -53,6 +72,9 @@ export type ConnectionDetailInnerMessages = Partial<Omit<CommonMessages, 'codes'
  * Once the connection is gone — removed here, or elsewhere and heard live (`connection.removed`) — the page shows
  * no stale record and no "not found" error: it says the connection was removed and, when `list-href` is set, links
  * back to the list (a `relink-navigate` a host routes).
+ *
+ * What it shows once it has a connection (or once that was removed) loads as the first detail connects; until then
+ * it shows its loading state, and if that code does not load, its error state with "Try again".
  *
  * @tag relink-connection-detail
  * @summary A connection's status, details and actions (refresh, reconnect, revoke, remove).
@@ -105,9 +127,36 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
   /** The connection that was removed while this page showed it: named in the "removed" state. */
   @state() private removed?: Connection;
 
+  /** The view did not load: said in its place, with "Try again". */
+  @state() private viewError?: unknown;
+
+  /** @internal Loads the view; a test replaces it to make the load fail. */
+  static loadView = (): Promise<typeof DetailView> => import('../../internal/connection-detail-view.js');
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(RelinkRevokedEvent.type, this.handleRevoked);
+    this.loadView();
+  }
+
+  private loadView(): void {
+    this.viewError = undefined;
+    if (view) return;
+    viewLoad ??= RelinkConnectionDetail.loadView().then((loaded) => (view = loaded), (error: unknown) => {
+      viewLoad = undefined;
+      throw error;
+    });
+    viewLoad.then(() => this.requestUpdate(), (error: unknown) => (this.viewError = error));
+  }
+
+  /** Also waits for the view while it loads, so awaiting it means what it shows is painted. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (!view && viewLoad) {
+      await viewLoad.catch(() => undefined);
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   override disconnectedCallback(): void {
@@ -137,82 +186,39 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
   // The Revoke button is gone once revoked: put focus somewhere meaningful rather than on <body>.
   private handleRevoked = (): void => this.focusTitle();
 
+  private viewStyled = false;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The view's rules join the element's own the first time it renders (before that frame is painted).
+    if (view && !this.viewStyled) {
+      this.viewStyled = true;
+      viewStyles ??= view.detailStyles({ colorBorder, colorDanger, colorTextMuted, space1, space2, space3, space4 });
+      adoptStyles(this.renderRoot as ShadowRoot, [...RelinkConnectionDetail.elementStyles, viewStyles]);
+    }
+  }
+
   private handleBack(event: MouseEvent, href: string): void {
     if (!this.dispatchEvent(new RelinkNavigateEvent({ href, connectionId: this.connectionId }))) event.preventDefault();
-  }
-
-  private renderRemoved(connection: Connection) {
-    const m = this.m;
-    const href = fillHref(this.listHref, connection.id);
-    return html`<section part="base removed" aria-labelledby="title">
-      ${heading(this.headingLevel, { part: 'title', id: 'title' }, fill(m.removedTitle, { app: connection.app.name }))}
-      <p part="removed-body">${m.removedBody}</p>
-      ${href !== undefined ? html`<p><a part="back" href=${href} @click=${(e: MouseEvent) => this.handleBack(e, href)}>${m.backToList}</a></p>` : nothing}
-    </section>`;
-  }
-
-  /**
-   * The server writes the last error in English, naming the app: an English page shows it; another language says the
-   * error by its code, and an unknown code shows no sentence rather than English on a translated page.
-   */
-  private renderLastError(error: { code: string; message: string }) {
-    const text = /^en\b/i.test(this.locale) ? error.message : (this.m.lastErrors as Record<string, string>)[error.code];
-    return text ? html`<p part="last-error">${text}</p>` : nothing;
   }
 
   override render() {
     const c = this.connection;
     const m = this.m;
-    if (!c) {
-      if (this.removed) return this.renderRemoved(this.removed);
-      const error = this.loadError;
-      if (error !== undefined) {
-        return html`<div part="base">${isNotFound(error)
-          ? errorState(m.notFound)
-          : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => this.load() })}</div>`;
-      }
-      return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
+    const shown = c ?? this.removed;
+    if (shown && view) {
+      const host: DetailHost = {
+        m, messages: this.messages, locale: this.locale, store: this.store, viewer: this.viewer, headingLevel: this.headingLevel, listHref: this.listHref,
+        handleBack: (event, href) => this.handleBack(event, href),
+      };
+      return c ? view.renderConnection(host, c, detailKit) : view.renderRemoved(host, shown, detailKit);
     }
-    const locale = this.locale;
-    const store = this.store;
-    const path = reconnectPath(this.viewer, c);
-    const expiring = store ? expiryHintDays(c, store.expiringWithinDays, store.now()) : undefined;
-    const showNotice = this.viewer?.role === 'client' && !c.refreshable;
-    // Not "Waiting for the first sync.": the app cannot connect until its managed auth config is fixed.
-    const authProblem = c.status === 'active' ? undefined : authConfigProblem(c);
-    return html`<section part="base" aria-labelledby="title">
-      <div part="header">
-        ${monogram(c.app)}
-        <div>
-          ${heading(this.headingLevel, { part: 'title', id: 'title' }, c.app.name)}
-          <p part="label">${c.label}</p>
-        </div>
-      </div>
-      <div part="status">
-        <relink-status-badge part="badge" status=${c.status} ?with-description=${!authProblem} expires-in-days=${expiring ?? nothing}
-          .messages=${messagesFor(this.messages, RelinkStatusBadge)}></relink-status-badge>
-        <div part="actions">
-          <relink-refresh-button connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRefreshButton)}></relink-refresh-button>
-          ${(needsReconnect(c) || expiring !== undefined) && path !== 'none'
-            ? html`<relink-reconnect-button connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkReconnectButton)}></relink-reconnect-button>`
-            : nothing}
-          <relink-revoke-dialog connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRevokeDialog)}></relink-revoke-dialog>
-          <relink-remove-dialog connection-id=${c.id} .messages=${messagesFor(this.messages, RelinkRemoveDialog)}></relink-remove-dialog>
-        </div>
-      </div>
-      ${authProblem
-        ? html`<div part="auth-config"><p>${fill(authConfigText(authProblem, m), { app: c.app.name })}</p><p>${m.authConfigHelp}</p></div>`
-        : nothing}
-      ${c.status === 'error' && c.lastError ? this.renderLastError(c.lastError) : nothing}
-      <dl part="facts">
-        ${c.externalAccountEmail ? html`<dt>${m.account}</dt><dd>${c.externalAccountEmail}</dd>` : nothing}
-        <dt>${m.lastRefreshed}</dt>
-        <dd>${c.lastRefreshedAt
-          ? html`<time part="last-refreshed" datetime=${c.lastRefreshedAt} title=${absoluteTime(locale, c.lastRefreshedAt)}
-              >${relativeTime(locale, c.lastRefreshedAt, store?.now())}</time>`
-          : m.never}</dd>
-      </dl>
-      ${showNotice ? html`<p part="notice">${m.contactAgency}</p>` : nothing}
-    </section>`;
+    const error = shown ? this.viewError : this.loadError;
+    if (error !== undefined) {
+      return html`<div part="base">${isNotFound(error)
+        ? errorState(m.notFound)
+        : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => (shown ? this.loadView() : this.load()) })}</div>`;
+    }
+    return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
   }
 }

@@ -35,11 +35,11 @@ export type RemoveDialogMessages = ElementMessages['remove-dialog'] & ErrorKindM
  * @event {RelinkHideEvent} relink-hide - Before the dialog closes, `{ reason }`; cancel it to keep it open.
  *
  * @csspart trigger - The "Remove" button that opens the dialog.
- * @csspart dialog - The `<dialog>`.
+ * @csspart dialog - The `<dialog>`, rendered from the first time it opens (its template loads then, or as the trigger is hovered or focused).
  * @csspart title - The dialog's title.
  * @csspart body - The dialog's explanation.
  * @csspart usage - What stops working: the workflows and the runs that pause.
- * @csspart error - The server's error message, when removing failed.
+ * @csspart error - The server's error message, when removing failed (beside the trigger when the dialog could not load).
  * @csspart actions - The row of buttons.
  * @csspart cancel - "Keep connection" (focused first).
  * @csspart confirm - "Remove connection" (destructive).
@@ -82,19 +82,6 @@ export class RelinkRemoveDialog extends ConfirmDialogElement<RemoveDialogMessage
     });
   }
 
-  private renderUsage() {
-    const m = this.m;
-    const usage = this.usage.value;
-    if (this.usage.error !== undefined) return html`<p part="usage">${m.usageUnknown}</p>`;
-    if (!usage) return html`<p part="usage" role="status">${m.loadingUsage}</p>`;
-    if (usage.workflows.length === 0) return html`<p part="usage">${m.unused}</p>`;
-    return html`<div part="usage">
-      <p>${m.usageLead}</p>
-      <ul>${usage.workflows.map((w) => html`<li>${w.workflowName}</li>`)}</ul>
-      ${usage.liveRuns > 0 ? html`<p>${plural(this.locale, usage.liveRuns, m.liveRuns)}</p>` : nothing}
-    </div>`;
-  }
-
   override render() {
     const connection = this.connection ?? (this.open ? this.target : undefined);
     if (!connection) return nothing;
@@ -102,7 +89,9 @@ export class RelinkRemoveDialog extends ConfirmDialogElement<RemoveDialogMessage
     return html`${this.renderTrigger(m.trigger)}
       ${this.renderDialog({
         title: fill(m.title, { app: connection.app.name }), body: m.body, cancel: m.cancel, confirm: m.confirm,
-        extra: this.open ? this.renderUsage() : nothing, onConfirm: () => this.handleConfirm(),
+        extra: this.open && this.body
+          ? this.body.renderUsage({ usage: this.usage.value, failed: this.usage.error !== undefined, m, liveRuns: (n) => plural(this.locale, n, m.liveRuns) })
+          : nothing, onConfirm: () => this.handleConfirm(),
         error: this.error === undefined ? undefined : errorCopy(this.error, m),
       })}`;
   }

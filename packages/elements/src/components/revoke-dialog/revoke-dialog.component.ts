@@ -29,10 +29,10 @@ export type RevokeDialogMessages = ElementMessages['revoke-dialog'] & ErrorKindM
  * @event {RelinkHideEvent} relink-hide - Before the dialog closes, `{ reason: 'cancel' | 'escape' | 'done' | 'method' }`; cancel it to keep it open.
  *
  * @csspart trigger - The "Revoke" button that opens the dialog.
- * @csspart dialog - The `<dialog>`.
+ * @csspart dialog - The `<dialog>`, rendered from the first time it opens (its template loads then, or as the trigger is hovered or focused).
  * @csspart title - The dialog's title.
  * @csspart body - The dialog's explanation.
- * @csspart error - The server's error message, when revoking failed.
+ * @csspart error - The server's error message, when revoking failed (beside the trigger when the dialog could not load).
  * @csspart actions - The row of buttons.
  * @csspart cancel - "Keep connection" (focused first).
  * @csspart confirm - "Revoke connection" (destructive).
