@@ -60,7 +60,8 @@ let counter = 0;
  * through one polite live region (errors through an assertive one). Each toast can be dismissed with its close
  * button or Escape; the auto-dismiss clock pauses while the pointer or focus is on the toasts. The toasts' template,
  * icons and rules load with the first toast (most pages never show one); the live regions are there from the start,
- * so that toast is announced as soon as it is shown, and `updateComplete` settles once it is painted too.
+ * so that toast is announced as soon as it is shown, and `updateComplete` settles once it is painted too. If that code
+ * cannot load, each toast still shows, plainly: its title, description, action button and a close button.
  *
  * @tag relink-toaster
  * @summary The kit’s toasts; hosts can use it too: `toaster.show({ title, tone })` or the `toast()` helper.
@@ -98,6 +99,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
   /** The toasts' template and rules (`internal/toast-list.ts`), loaded with the first toast. */
   private list?: typeof ToastList;
   private listLoad?: Promise<void>;
+  private listFailed = false;
   private listStyled = false;
 
   /** Pauses the clocks while the user is on the toasts, and keeps keyboard focus in them (`ToastStack`). */
@@ -135,9 +137,26 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
         this.stack = new list.ToastStack(this);
         this.requestUpdate();
       },
-      // Announced all the same; the next toast tries again.
-      () => (this.listLoad = undefined),
+      // Announced all the same, and shown plainly (`renderPlain`). The next toast asks again, though Chromium keeps a
+      // module that failed to load as failed until the page reloads.
+      () => {
+        this.listLoad = undefined;
+        this.listFailed = true;
+        this.requestUpdate();
+      },
     );
+  }
+
+  /** Each toast as text with its action and a close button, when the toasts' code did not load: still seen, not only announced. */
+  private renderPlain(m: ToasterMessages) {
+    return this.shown.map((t) => html`<li part="toast" class="plain ${t.tone}">
+      <p part="title">${t.title}</p>${t.description ? html`<p part="description">${t.description}</p>` : nothing}
+      ${t.action?.onClick ? html`<button part="action" type="button" @click=${(e: MouseEvent) => {
+        t.action!.onClick!(e);
+        if (!e.defaultPrevented) this.close(t.id, 'action');
+      }}>${t.action.label}</button>` : nothing}
+      <button part="close" type="button" @click=${() => this.close(t.id, 'close')}>${m.dismiss}</button>
+    </li>`);
   }
 
   /** Also waits for the toasts' template when a toast is waiting for it, so awaiting it means the toast is painted. */
@@ -212,7 +231,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
       <div class="sr" role="status" aria-live="polite">${this.renderAnnouncement(this.polite)}</div>
       <div class="sr" role="alert">${this.renderAnnouncement(this.assertive)}</div>
       <ol part="base" aria-label=${m.region} @pointerenter=${this.stack} @pointerleave=${this.stack} @focusin=${this.stack} @focusout=${this.stack}>
-        ${this.list?.renderToasts(this.shown, { close: (id, reason) => this.close(id, reason), dismiss: m.dismiss }) ?? nothing}
+        ${this.list?.renderToasts(this.shown, { close: (id, reason) => this.close(id, reason), dismiss: m.dismiss }) ?? (this.listFailed ? this.renderPlain(m) : nothing)}
       </ol>
     </section>`;
   }

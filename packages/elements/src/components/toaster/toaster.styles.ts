@@ -40,4 +40,13 @@ export default [componentStyles, css`
     padding: 0;
     list-style: none;
   }
+  /* A toast shown without its code (toaster.component.ts renderPlain): readable on any page. */
+  .plain {
+    padding: ${space3};
+    border: 1px solid ${colorBorder};
+    border-radius: ${radius};
+    background: var(--_background);
+    color: ${colorText};
+  }
+  .plain p { margin: 0; }
 `];
