@@ -53,7 +53,7 @@ describe('an on-demand chunk that fails to load', () => {
     expect(wasRefused('internal/reconnect-flow')).to.equal(true);
   });
 
-  it('provider: back from a consent redirect, a toast says something went wrong (the address is cleaned all the same)', async () => {
+  it('provider: back from a consent redirect, a toast says to reload the page (the address is cleaned all the same)', async () => {
     refuseModules('internal/redirect-return');
     const d = await demo('agency');
     const session = await d.client.connections.reconnect('con_hubspot');
@@ -63,20 +63,20 @@ describe('an on-demand chunk that fails to load', () => {
     history.replaceState(history.state, '', url.href);
     await inProvider(d.client, html`<span></span>`, 'span');
     expect(new URL(location.href).searchParams.has('relink_session')).to.equal(false);
-    const t = await toastTitled('Something went wrong. Try again.');
+    const t = await toastTitled('Part of this page did not load. Reload the page and try again.');
     expect(t.tone).to.equal('error');
     expect(wasRefused('internal/redirect-return')).to.equal(true);
   });
 
 
-  it('connect (API key): the form that cannot load says something went wrong, and opens no half form', async () => {
+  it('connect (API key): the form that cannot load says to reload the page, and opens no half form', async () => {
     refuseModules('internal/credential-form');
     const d = await demo('agency');
     const { el } = await inProvider<RelinkConnectButton>(d.client, html`<relink-connect-button app-key="mailchimp"></relink-connect-button>`, 'relink-connect-button');
     await waitUntil(() => part(el, 'base'));
     part(el, 'base')!.click();
     await waitUntil(() => part(el, 'error'), 'an error line');
-    expect(part(el, 'error')!.textContent!.trim()).to.equal('Something went wrong. Try again.');
+    expect(part(el, 'error')!.textContent!.trim()).to.equal('Part of this page did not load. Reload the page and try again.');
     expect(part(el, 'form')).to.equal(null);
     expect(wasRefused('internal/credential-form')).to.equal(true);
   });
@@ -95,7 +95,7 @@ describe('an on-demand chunk that fails to load', () => {
     el.window = consentWindow(d.server, { account: 'acct_ada', pages: ['page_bakery_main', 'page_bakery_harbor'] }).window;
     part(el, 'base')!.click();
     await waitUntil(() => part(el, 'error'), 'an error line', { timeout: 5000 });
-    expect(part(el, 'error')!.textContent!.trim()).to.equal('Something went wrong. Try again.');
+    expect(part(el, 'error')!.textContent!.trim()).to.equal('Part of this page did not load. Reload the page and try again.');
     expect(part(el, 'choose')).to.equal(null);
     // The granted Pages' tokens are discarded on the server (nothing left waiting on a choice), and nothing connected.
     expect(sessions.size).to.equal(1);

@@ -25,7 +25,7 @@ describe('relink-connection-detail: its view loads on demand', () => {
       const { el, provider } = await inProvider<RelinkConnectionDetail>(d.client, html`<relink-connection-detail connection-id="con_slack"></relink-connection-detail>`, 'relink-connection-detail');
       await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.byId.has('con_slack'), 'connection loaded');
       await waitUntil(() => part(el, 'retry'), 'error state');
-      expect(part(el, 'error')!.textContent!.trim()).to.contain('Something went wrong. Try again.');
+      expect(part(el, 'error')!.textContent!.trim()).to.contain('Part of this page did not load. Reload the page and try again.');
       expect(part(el, 'error')!.textContent).to.not.contain('Failed to fetch');
       expect(part(el, 'title')).to.equal(null);
       await expect(el).to.be.accessible();

@@ -255,7 +255,7 @@ describe('relink-revoke-dialog: its dialog loads on demand', () => {
     trigger.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => part(el, 'error'), 'error shown');
-    expect(part(el, 'error')!.textContent).to.equal('Something went wrong. Try again.');
+    expect(part(el, 'error')!.textContent).to.equal('Part of this page did not load. Reload the page and try again.');
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
     expect(el.open).to.equal(false);
     expect(dlg(el)).to.equal(null);

@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { ConnectSessionOutcome } from '@relink/sdk';
 import type { CommonMessages } from '../translations/translation.js';
 import type { AccountChooser } from './account-chooser.js';
-import { errorCopy, type ErrorKindMessages } from './error-copy.js';
+import { chunkFailed, errorCopy, type ErrorKindMessages } from './error-copy.js';
 import { fill } from './fill.js';
 
 export type AccountChoice = Extract<ConnectSessionOutcome, { status: 'choose_accounts' }>;
@@ -36,7 +36,7 @@ export class AccountChoiceController implements ReactiveController {
   async open(outcome: AccountChoice): Promise<void> {
     this.failed = undefined;
     try {
-      this.chooser ??= new (await import('./account-chooser.js')).AccountChooser(this.host, this.settled);
+      this.chooser ??= new (await import('./account-chooser.js').catch(chunkFailed)).AccountChooser(this.host, this.settled);
     } catch (error) {
       // Nothing to choose with: the server discards the consent's tokens (they also lapse with the session).
       void outcome.decline().catch(() => undefined);

@@ -6,6 +6,7 @@ import { colorBorder, colorDanger, colorScheme, colorSurfaceRaised, colorText, c
 import type * as DialogBody from './confirm-dialog-body.js';
 import type { DialogContent } from './confirm-dialog-body.js';
 import { ConnectionElement } from './connection-element.js';
+import { chunkFailed } from './error-copy.js';
 import controls from './controls.styles.js';
 
 /**
@@ -70,7 +71,7 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
       },
       (error: unknown) => {
         this.bodyLoad = undefined;
-        throw error;
+        return chunkFailed(error);
       },
     );
     return this.bodyLoad;

@@ -7,7 +7,7 @@ import type { CommonMessages } from '../translations/translation.js';
  * the page's language by its code (`codes`); a code no language covers (and every code on an English page, where
  * the server's message names the app or run) shows the server's own message, written for users.
  */
-export type ErrorKindMessages = Pick<CommonMessages, 'errorNetwork' | 'errorTimeout' | 'errorSession' | 'errorUnknown'> & {
+export type ErrorKindMessages = Pick<CommonMessages, 'errorNetwork' | 'errorTimeout' | 'errorSession' | 'errorUnknown' | 'errorLoad'> & {
   /** The server's error codes in the page's language; English leaves this empty (the server's messages are English). */
   codes: Partial<CommonMessages['codes']> & Record<string, string | undefined>;
 };
@@ -15,8 +15,23 @@ export type ErrorKindMessages = Pick<CommonMessages, 'errorNetwork' | 'errorTime
 /** English's `codes`, carried by every element that reports errors: none (see `ErrorKindMessages`). */
 export const noCodes: Pick<ErrorKindMessages, 'codes'> = { codes: {} };
 
+/**
+ * A part of the kit that loads on demand (an `import()`) did not load: the network, or a deploy that removed the page's
+ * old chunks. Said as such (`errorLoad`: reload the page), since trying again does not help where the browser keeps
+ * the failure for the page's life, as Chromium does.
+ */
+export class ChunkLoadError extends Error {
+  override name = 'ChunkLoadError';
+}
+
+/** For an `import()`'s rejection: rethrows it as a `ChunkLoadError` (the browser's own error as its cause). */
+export const chunkFailed = (cause: unknown): never => {
+  throw new ChunkLoadError('A part of the page did not load.', { cause });
+};
+
 /** The user-facing text for `error`: the copy for its code or the server's message for an API answer, else the copy for its kind. */
 export function errorCopy(error: unknown, m: ErrorKindMessages): string {
+  if (error instanceof ChunkLoadError) return m.errorLoad;
   switch (errorKind(error)) {
     case 'api':
       return (isRelinkApiError(error) && m.codes[error.code]) || (error as Error).message;

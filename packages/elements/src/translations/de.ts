@@ -18,6 +18,7 @@ export default {
     errorTimeout: 'Der Dienst hat zu lange nicht geantwortet. Soweit bekannt, wurde nichts geändert. Versuchen Sie es erneut.',
     errorSession: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
     errorUnknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+    errorLoad: 'Ein Teil dieser Seite wurde nicht geladen. Laden Sie die Seite neu und versuchen Sie es erneut.',
     mismatch: 'Sie haben {new} statt {old} autorisiert. Soll diese Verbindung zu {new} wechseln?',
     mismatchWarning:
       'Verbinden Sie sich mit derselben Anmeldung neu, die Sie ursprünglich verwendet haben. Ein anderes Konto kann dazu führen, dass Ihre Workflow-Schritte auf die falschen Daten zugreifen.',

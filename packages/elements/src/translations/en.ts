@@ -33,6 +33,8 @@ export const errorKinds = {
   errorSession: 'Your session has expired. Sign in again to continue.',
   /** A response that broke the contract, or a bug. */
   errorUnknown: 'Something went wrong. Try again.',
+  /** A part of the page that loads when needed did not load (trying again without a reload may not help). */
+  errorLoad: 'Part of this page did not load. Reload the page and try again.',
 };
 
 /**

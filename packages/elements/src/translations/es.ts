@@ -18,6 +18,7 @@ export default {
     errorTimeout: 'El servicio tardó demasiado en responder. Que sepamos, no se ha cambiado nada; inténtalo de nuevo.',
     errorSession: 'Tu sesión ha caducado. Vuelve a iniciar sesión para continuar.',
     errorUnknown: 'Algo salió mal. Inténtalo de nuevo.',
+    errorLoad: 'Una parte de esta página no se cargó. Recarga la página e inténtalo de nuevo.',
     mismatch: 'Autorizaste {new} en lugar de {old}. ¿Quieres cambiar esta conexión a {new}?',
     mismatchWarning:
       'Reconecta con el mismo inicio de sesión que usaste al principio. Si autorizas otra cuenta, los pasos de tus flujos de trabajo podrían usar datos equivocados.',

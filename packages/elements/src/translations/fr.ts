@@ -19,6 +19,7 @@ export default {
     errorTimeout: 'Le service a mis trop de temps à répondre. À notre connaissance, rien n’a été modifié\u202f; réessayez.',
     errorSession: 'Votre session a expiré. Connectez-vous à nouveau pour continuer.',
     errorUnknown: 'Une erreur s’est produite. Réessayez.',
+    errorLoad: 'Une partie de cette page ne s’est pas chargée. Rechargez la page et réessayez.',
     mismatch: 'Vous avez autorisé {new} au lieu de {old}. Basculer cette connexion sur {new}\u202f?',
     mismatchWarning:
       'Reconnectez l’app avec le même compte que celui utilisé à l’origine. Autoriser un autre compte peut faire pointer les étapes de vos workflows vers les mauvaises données.',

@@ -7,7 +7,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkConnectEvent, RelinkConnectionCreatedEvent, type ConnectAction } from '../../events/connect.js';
 import { AccountChoiceController, type AccountChoiceMessages } from '../../internal/account-choice.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import type { credentialForm as CredentialForm } from '../../internal/credential-form.js';
 import { fill } from '../../internal/fill.js';
 import { icon } from '../../internal/icon.js';
@@ -154,7 +154,7 @@ export class RelinkConnectButton extends RelinkElement<ConnectButtonMessages> {
 
   private async openForm(): Promise<void> {
     try {
-      this.credentialForm ??= (await import('../../internal/credential-form.js')).credentialForm;
+      this.credentialForm ??= (await import('../../internal/credential-form.js').catch(chunkFailed)).credentialForm;
     } catch (error) {
       this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       return;

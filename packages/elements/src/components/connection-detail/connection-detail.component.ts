@@ -6,7 +6,7 @@ import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { fillHref } from '../../internal/href.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
@@ -144,7 +144,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     if (view) return;
     viewLoad ??= RelinkConnectionDetail.loadView().then((loaded) => (view = loaded), (error: unknown) => {
       viewLoad = undefined;
-      throw error;
+      return chunkFailed(error);
     });
     viewLoad.then(() => this.requestUpdate(), (error: unknown) => (this.viewError = error));
   }

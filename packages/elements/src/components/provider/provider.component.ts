@@ -14,7 +14,7 @@ import {
 import { clientContext } from '../../context/client-context.js';
 import { storeContext } from '../../context/store-context.js';
 import type { MismatchMessages } from '../../internal/consent-outcome.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { flowKit } from '../../internal/flow-kit.js';
 import { copyOf, languageReady, resolveCopy } from '../../internal/registry.js';
 import { localeOf } from '../../internal/relink-element.js';
@@ -149,7 +149,7 @@ export class RelinkProvider extends LitElement {
     // address as the page mounts would otherwise take the flow's answer with it.
     const outcome = resumeRedirect(store.client);
     outcome.catch(() => undefined); // said by the code below
-    import('../../internal/redirect-return.js').then(
+    import('../../internal/redirect-return.js').catch(chunkFailed).then(
       ({ finishRedirect }) => finishRedirect(store, outcome, words, flowKit),
       // Said as a failed return is; the store catches up with the connection from the live stream or its next load.
       async (error: unknown) => toast({ title: errorCopy(error, await words()), tone: 'error' }),

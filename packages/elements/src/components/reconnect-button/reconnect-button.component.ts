@@ -6,7 +6,7 @@ import { reconnectAction } from '../../internal/access.js';
 import { fillMismatch, type MismatchMessages } from '../../internal/consent-outcome.js';
 import { AccountChoiceController, type AccountChoice, type AccountChoiceMessages } from '../../internal/account-choice.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { flowKit } from '../../internal/flow-kit.js';
 import type * as ReconnectFlow from '../../internal/reconnect-flow.js';
@@ -161,7 +161,7 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   private loadFlow(): Promise<typeof ReconnectFlow> {
     this.flowLoad ??= import('../../internal/reconnect-flow.js').then((code) => (this.flowCode = code), (error: unknown) => {
       this.flowLoad = undefined;
-      throw error;
+      return chunkFailed(error);
     });
     return this.flowLoad;
   }
