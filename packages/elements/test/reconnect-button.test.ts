@@ -76,6 +76,16 @@ describe('relink-reconnect-button', () => {
     expect(seen).to.deep.equal(['relink-reconnect:credentials', 'relink-reconnect-result:credentials:invalid', 'relink-reconnect-result:credentials:saved']);
   });
 
+  it('API-key app: a double click while the form loads opens it once (one relink-reconnect event)', async () => {
+    const { el } = await button('con_mailchimp');
+    const seen = record(el);
+    part(el, 'base')!.click();
+    part(el, 'base')!.click(); // before the form's code has answered: import() settles in a later microtask at the earliest
+    await waitUntil(() => part(el, 'form'), 'form');
+    part(el, 'base')!.click(); // open: nothing more either
+    expect(seen).to.deep.equal(['relink-reconnect:credentials']);
+  });
+
   it('auth config missing (Follow Up Boss): says so and who to contact, without opening a popup (known before the click)', async () => {
     const { el } = await button('con_fub');
     const seen = record(el);

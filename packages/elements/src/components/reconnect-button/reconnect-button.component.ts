@@ -105,7 +105,8 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
   private handleClick(): void {
     const { connection, store, action } = this;
     if (!connection || !store || !action || this.busy) return;
-    if (action === 'credentials' && this.view.kind === 'form') return;
+    // Open, or opening (its code loading): a second click is not a second reconnect.
+    if (action === 'credentials' && (this.view.kind === 'form' || this.formOpening)) return;
     if (!this.dispatchEvent(new RelinkReconnectEvent({ connection, action }))) return;
     this.message = '';
     if (action === 'credentials') return void this.openForm();
@@ -146,12 +147,17 @@ export class RelinkReconnectButton extends ConnectionElement<ReconnectButtonMess
       .finally(() => (this.busy = false));
   }
 
+  private formOpening = false;
+
   private async openForm(): Promise<void> {
+    this.formOpening = true;
     try {
       await this.loadFlow();
     } catch (error) {
       this.view = { kind: 'error', say: (m) => errorCopy(error, m) };
       return;
+    } finally {
+      this.formOpening = false;
     }
     this.view = { kind: 'form', fieldErrors: {} };
     await this.updateComplete;
