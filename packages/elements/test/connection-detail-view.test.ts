@@ -18,24 +18,27 @@ describe('relink-connection-detail: its view loads on demand', () => {
     expect(loaded()).to.equal(false);
   });
 
-  it('when the view does not load, the detail says so with "Try again" (never the raw error); Try again shows the connection', async () => {
+  it('when the view does not load, the detail says to reload the page (never the raw error, no Try again that cannot help); a detail mounted later loads it', async () => {
     RelinkConnectionDetail.loadView = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: https://cdn.example/connection-detail-view.js'));
     try {
       const d = await demo('client');
       const { el, provider } = await inProvider<RelinkConnectionDetail>(d.client, html`<relink-connection-detail connection-id="con_slack"></relink-connection-detail>`, 'relink-connection-detail');
       await waitUntil(() => provider.resolvedStore!.getSnapshot().connections.byId.has('con_slack'), 'connection loaded');
-      await waitUntil(() => part(el, 'retry'), 'error state');
+      await waitUntil(() => part(el, 'error'), 'error state');
       expect(part(el, 'error')!.textContent!.trim()).to.contain('Part of this page did not load. Reload the page and try again.');
       expect(part(el, 'error')!.textContent).to.not.contain('Failed to fetch');
+      // Chromium keeps a chunk that failed to load as failed until the page reloads: a Try again would fail the same way.
+      expect(part(el, 'retry')).to.equal(null);
       expect(part(el, 'title')).to.equal(null);
       await expect(el).to.be.accessible();
       RelinkConnectionDetail.loadView = realLoad;
-      part(el, 'retry')!.click();
-      await el.updateComplete;
-      expect(part(el, 'title')!.textContent).to.equal('Slack');
-      expect(part(el, 'retry')).to.equal(null);
+      const later = document.createElement('relink-connection-detail');
+      later.connectionId = 'con_slack';
+      provider.append(later);
+      await waitUntil(() => part(later, 'title'), 'the later detail shows its connection');
+      expect(part(later, 'title')!.textContent).to.equal('Slack');
       // The view's rules came with it: the facts are a grid.
-      expect(getComputedStyle(part(el, 'facts')!).display).to.equal('grid');
+      expect(getComputedStyle(part(later, 'facts')!).display).to.equal('grid');
       expect(loaded()).to.equal(true);
     } finally {
       RelinkConnectionDetail.loadView = realLoad;

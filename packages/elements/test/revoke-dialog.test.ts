@@ -267,4 +267,34 @@ describe('relink-revoke-dialog: its dialog loads on demand', () => {
     expect(deepActive()).to.equal(part(el, 'cancel'));
     expect(part(el, 'error')!.hidden, 'the old error is gone').to.equal(true);
   });
+
+  it('when it does not load, a host that cancels relink-hide cannot keep a dialog that is not there: show() settles closed, the error said', async () => {
+    RelinkRevokeDialog.loadBody = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const { el } = await dialog();
+    const events: string[] = [];
+    el.addEventListener('relink-show', () => events.push('show'));
+    el.addEventListener('relink-hide', (e) => (events.push('hide'), e.preventDefault()));
+    await el.show();
+    expect(el.open).to.equal(false);
+    expect(part(el, 'error')!.textContent, 'said once show() settles').to.equal('Part of this page did not load. Reload the page and try again.');
+    expect(events).to.deep.equal(['show', 'hide']);
+    RelinkRevokeDialog.loadBody = realLoad;
+    await el.show();
+    expect(isOpen(el), 'the next try opens it').to.equal(true);
+  });
+
+  it('a close just before a reopen does not close the reopened dialog', async () => {
+    const { el } = await dialog();
+    const events: string[] = [];
+    el.addEventListener('relink-show', () => events.push('show'));
+    el.addEventListener('relink-hide', (e) => events.push(`hide:${e.detail.reason}`));
+    await el.show();
+    await el.hide();
+    await el.show();
+    // The first close's `close` event is queued as a task: wait until a later task has run, then look.
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(events).to.deep.equal(['show', 'hide:method', 'show']);
+    expect(isOpen(el)).to.equal(true);
+  });
 });

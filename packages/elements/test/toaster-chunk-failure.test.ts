@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { toast } from '../src/components/toaster/toaster.js';
 import { toasts } from './relink.js';
 import { refuseModules, wasRefused } from './refuse-modules.js';
@@ -29,5 +30,26 @@ describe('relink-toaster without its on-demand code', () => {
     toaster.shadowRoot!.querySelector<HTMLButtonElement>("[part='close']")!.click();
     await toaster.updateComplete;
     expect(toasts()).to.deep.equal([]);
+  });
+
+  it('keeps a toast with an action until the user acts (nothing pauses its clock), links only to safe addresses, and closes on Escape', async () => {
+    // A toaster that has already found its toasts' code missing (a 1 ms clock would otherwise run out before that is known).
+    toast({ title: 'First', tone: 'info' }).dismiss();
+    await document.querySelector('relink-toaster')!.updateComplete;
+    const withLink = toast({ title: 'Run retried', tone: 'success', duration: 1, action: { label: 'View run', href: 'https://app.example.com/runs/run_1' } });
+    toast({ title: 'Hostile', tone: 'info', duration: Infinity, action: { label: 'Open', href: 'javascript:alert(1)' } });
+    const plain = toast({ title: 'Saved', tone: 'success', duration: 1 });
+    const toaster = document.querySelector('relink-toaster')!;
+    // The toast without an action closes by its clock; the one with an action, shown first with the same clock, stays.
+    expect(await plain.closed).to.equal('timeout');
+    await toaster.updateComplete;
+    const [run, hostile] = toasts();
+    expect(run!.title).to.equal('Run retried');
+    expect(run!.actionElement!.tagName).to.equal('A');
+    expect(run!.actionElement!.getAttribute('href')).to.equal('https://app.example.com/runs/run_1');
+    expect(hostile!.actionElement!.tagName, 'an unsafe address is no link').to.equal('BUTTON');
+    toaster.shadowRoot!.querySelector<HTMLElement>("[part='close']")!.focus();
+    await sendKeys({ press: 'Escape' });
+    expect(await withLink.closed).to.equal('escape');
   });
 });

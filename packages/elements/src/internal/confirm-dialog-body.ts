@@ -33,7 +33,8 @@ export function renderDialog(host: DialogHost, d: DialogContent): TemplateResult
   };
   // The browser closed the dialog without asking (it may skip `cancel` on a repeated Escape): the element follows
   // it, and puts it back if the host cancels the close.
-  const closed = (): void => void host.requestClose('escape');
+  // A `close` that arrives once the dialog is open again (from a close just before a reopen) is stale.
+  const closed = (event: Event): void => void ((event.target as HTMLDialogElement).open || host.requestClose('escape'));
   return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="body" @cancel=${cancel} @close=${closed}>
       <h2 part="title" id="title">${d.title}</h2>
       <p part="body" id="body">${d.body}</p>

@@ -35,6 +35,8 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
   @state() busy = false;
   /** @internal The failed action's error (or the body's failed load), said at render time so it follows a later `lang` change. */
   @state() protected error?: unknown;
+  /** Why a dialog whose body did not load is closing: said beside the trigger; its relink-hide cannot keep it open. */
+  private unopened?: unknown;
   /** Why the pending close was asked for (read when `open` turns false). */
   private closeReason: DialogCloseReason = 'method';
 
@@ -97,12 +99,19 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
     if (this.open === previous) return;
     const event = this.open ? new RelinkShowEvent() : new RelinkHideEvent({ reason: this.closeReason });
     this.closeReason = 'method';
+    const unopened = this.unopened;
+    this.unopened = undefined;
     // A cancelled request leaves `open` as it was; nothing else in this update sees the change.
-    if (!this.dispatchEvent(event)) return void (this.open = previous);
-    this.error = undefined;
+    if (!this.dispatchEvent(event) && unopened === undefined) return void (this.open = previous);
+    this.error = unopened;
     if (this.open && !this.body) {
-      // Without its body the dialog cannot open: it closes again and the trigger says what happened.
-      this.loadBody().catch((error: unknown) => void this.requestClose('method').then(() => (this.error = error)));
+      // Without its body the dialog cannot open: it closes again (its relink-hide cannot be cancelled: there is no
+      // dialog to keep open) and the trigger says what happened, unless the user closed it meanwhile.
+      this.loadBody().catch((error: unknown) => {
+        if (!this.open) return;
+        this.unopened = error;
+        this.open = false;
+      });
     }
   }
 

@@ -16,6 +16,8 @@ export interface ToastListHandlers {
   close(id: string, reason: ToastDismissReason): void;
   /** "Dismiss", said on each close button. */
   dismiss: string;
+  /** A toast's action link or button (the toaster's: its fallback without this module shows it too). */
+  action(toast: ShownToast): TemplateResult;
 }
 
 /** A toast's auto-dismiss clock, kept on the toaster's toast. */
@@ -115,26 +117,6 @@ const ICONS = {
 const CLOSE = html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
   stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="M18 6 6 18"></path><path d="m6 6 12 12"></path></svg>`;
 
-const safeHref = (href: string): boolean => {
-  try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(href, document.baseURI).protocol);
-  } catch {
-    return false;
-  }
-};
-
-function renderAction(toast: ShownToast, handlers: ToastListHandlers): TemplateResult {
-  const { label, href, onClick: run } = toast.action!;
-  // The toast then closes, unless the handler prevents it (a link always closes it).
-  const onClick = (event: MouseEvent) => {
-    run?.(event);
-    if (!event.defaultPrevented || href) handlers.close(toast.id, 'action');
-  };
-  return href && safeHref(href)
-    ? html`<a part="action" href=${href} @click=${onClick}>${label}</a>`
-    : html`<button part="action" type="button" @click=${onClick}>${label}</button>`;
-}
-
 /**
  * The toaster's visible toasts (`<li part="toast">` each: icon, title, description, action, close), its icons and
  * their rules. A page shows no toast until something happens, so `relink-toaster` loads this module with its first
@@ -147,7 +129,7 @@ export function renderToasts(toasts: readonly ShownToast[], handlers: ToastListH
       <div class="body">
         <p part="title" id=${`${t.id}-title`}>${t.title}</p>
         ${t.description ? html`<p part="description">${t.description}</p>` : nothing}
-        ${t.action ? renderAction(t, handlers) : nothing}
+        ${t.action ? handlers.action(t) : nothing}
       </div>
       <button part="close" type="button" aria-label=${handlers.dismiss} aria-describedby=${`${t.id}-title`}
         @click=${() => handlers.close(t.id, 'close')}>${CLOSE}</button>

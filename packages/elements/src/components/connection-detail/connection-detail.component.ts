@@ -6,7 +6,7 @@ import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { ChunkLoadError, chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { fillHref } from '../../internal/href.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
@@ -194,7 +194,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     if (view && !this.viewStyled) {
       this.viewStyled = true;
       viewStyles ??= view.detailStyles({ colorBorder, colorDanger, colorTextMuted, space1, space2, space3, space4 });
-      adoptStyles(this.renderRoot as ShadowRoot, [...RelinkConnectionDetail.elementStyles, viewStyles]);
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof RelinkConnectionDetail).elementStyles, viewStyles]);
     }
   }
 
@@ -217,7 +217,10 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     if (error !== undefined) {
       return html`<div part="base">${isNotFound(error)
         ? errorState(m.notFound)
-        : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => (shown ? this.loadView() : this.load()) })}</div>`;
+        : error instanceof ChunkLoadError
+          // Trying again does not help where the browser keeps the failure (Chromium): the words say to reload.
+          ? errorState(errorCopy(error, m))
+          : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => (shown ? this.loadView() : this.load()) })}</div>`;
     }
     return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
   }

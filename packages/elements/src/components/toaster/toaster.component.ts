@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { state } from 'lit/decorators.js';
 import { RelinkToastDismissEvent, type ToastDismissReason } from '../../events/toast-dismiss.js';
@@ -55,6 +55,14 @@ interface Toast extends ToastOptions {
 
 let counter = 0;
 
+const safeHref = (href: string): boolean => {
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(href, document.baseURI).protocol);
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Short, non-blocking messages ("Connection refreshed.") in a corner of the page, announced to assistive tech
  * through one polite live region (errors through an assertive one). Each toast can be dismissed with its close
@@ -110,8 +118,16 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     return this.shown;
   }
 
+  /** A plain toast with an action (its code did not load, so nothing pauses the clock) waits for the user. */
+  private stopClock(toast: Toast): void {
+    clearTimeout(toast.timer);
+    toast.timer = undefined;
+    toast.remaining = Infinity;
+  }
+
   /** @internal Starts a toast's auto-dismiss clock, unless it never closes by itself or the user is on the toasts. */
   schedule(toast: Toast): void {
+    if (this.listFailed && toast.action) this.stopClock(toast);
     if (toast.remaining === Infinity || this.stack?.paused || toast.timer) return;
     toast.startedAt = Date.now();
     toast.timer = setTimeout(() => this.close(toast.id, 'timeout'), toast.remaining);
@@ -142,20 +158,33 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
       () => {
         this.listLoad = undefined;
         this.listFailed = true;
+        for (const toast of this.shown) if (toast.action) this.stopClock(toast);
         this.requestUpdate();
       },
     );
   }
 
-  /** Each toast as text with its action and a close button, when the toasts' code did not load: still seen, not only announced. */
+  /** A toast's action: a link (only to a safe address) or a button; the toast then closes, unless the handler prevents it (a link always closes it). */
+  private renderAction = (toast: Toast): TemplateResult => {
+    const { label, href, onClick: run } = toast.action!;
+    const onClick = (event: MouseEvent) => {
+      run?.(event);
+      if (!event.defaultPrevented || href) this.close(toast.id, 'action');
+    };
+    return href && safeHref(href)
+      ? html`<a part="action" href=${href} @click=${onClick}>${label}</a>`
+      : html`<button part="action" type="button" @click=${onClick}>${label}</button>`;
+  };
+
+  /**
+   * Each toast as text with its action and a close button (Escape closes it too), when the toasts' code did not load:
+   * still seen, not only announced. Without that code nothing pauses the clocks, so a toast with an action stays.
+   */
   private renderPlain(m: ToasterMessages) {
-    return this.shown.map((t) => html`<li part="toast" class="plain ${t.tone}">
-      <p part="title">${t.title}</p>${t.description ? html`<p part="description">${t.description}</p>` : nothing}
-      ${t.action?.onClick ? html`<button part="action" type="button" @click=${(e: MouseEvent) => {
-        t.action!.onClick!(e);
-        if (!e.defaultPrevented) this.close(t.id, 'action');
-      }}>${t.action.label}</button>` : nothing}
-      <button part="close" type="button" @click=${() => this.close(t.id, 'close')}>${m.dismiss}</button>
+    return this.shown.map((t) => html`<li part="toast" class="plain ${t.tone}" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close(t.id, 'escape')}>
+      <p part="title" id=${`${t.id}-title`}>${t.title}</p>${t.description ? html`<p part="description">${t.description}</p>` : nothing}
+      ${t.action ? this.renderAction(t) : nothing}
+      <button part="close" type="button" aria-describedby=${`${t.id}-title`} @click=${() => this.close(t.id, 'close')}>${m.dismiss}</button>
     </li>`);
   }
 
@@ -231,7 +260,7 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
       <div class="sr" role="status" aria-live="polite">${this.renderAnnouncement(this.polite)}</div>
       <div class="sr" role="alert">${this.renderAnnouncement(this.assertive)}</div>
       <ol part="base" aria-label=${m.region} @pointerenter=${this.stack} @pointerleave=${this.stack} @focusin=${this.stack} @focusout=${this.stack}>
-        ${this.list?.renderToasts(this.shown, { close: (id, reason) => this.close(id, reason), dismiss: m.dismiss }) ?? (this.listFailed ? this.renderPlain(m) : nothing)}
+        ${this.list?.renderToasts(this.shown, { close: (id, reason) => this.close(id, reason), dismiss: m.dismiss, action: this.renderAction }) ?? (this.listFailed ? this.renderPlain(m) : nothing)}
       </ol>
     </section>`;
   }

@@ -44,9 +44,12 @@ export default [componentStyles, css`
   .plain {
     padding: ${space3};
     border: 1px solid ${colorBorder};
-    border-radius: ${radius};
+    border-inline-start: 4px solid var(--_info);
+    border-radius: var(--_toast-radius);
     background: var(--_background);
     color: ${colorText};
   }
+  .plain.success { border-inline-start-color: var(--_success); }
+  .plain.error { border-inline-start-color: var(--_error); }
   .plain p { margin: 0; }
 `];
