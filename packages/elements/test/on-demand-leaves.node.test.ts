@@ -14,6 +14,8 @@ const LEAVES: Record<string, string[]> = {
   'reconnect-flow.ts': ['./credential-form.js'],
   'refresh-failure.ts': [],
   'redirect-return.ts': [],
+  // Only the long lists render rows through guard; the virtualizer is its own on-demand chunk.
+  'window-view.ts': ['lit/directives/guard.js', '@lit-labs/virtualizer/virtualize.js'],
 };
 
 /** The modules `source` imports for their values or effects (not `import type`), statically or with `import()`. */
