@@ -25,6 +25,7 @@ import { connectionsTable, errorKinds, reconnection, retry, statusWords } from '
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import type * as WindowViewCode from '../../internal/window-view.js';
 import type { ListWindow, VirtualRows, WindowView, WindowViewHost } from '../../internal/window-view.js';
+import type * as LiveRows from './live-rows.js';
 import { RelinkReconnectButton, type ReconnectButtonMessages } from '../reconnect-button/reconnect-button.component.js';
 import { messagesFor } from '../../internal/messages-for.js';
 import styles from './connections-table.styles.js';
@@ -50,6 +51,9 @@ const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 /** Status sort: what needs attention first. */
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
 
+/** The answer to live changes, once loaded (after the first rows are painted). */
+let liveRows: typeof LiveRows | undefined;
+let liveRowsLoading: Promise<unknown> | undefined;
 /** The window view's code once loaded: a table mounted after that opens its window without waiting for `import()`. */
 let windowViewCode: typeof WindowViewCode | undefined;
 /** The window view's code, loaded once for every table (its request starts while a long list is being counted). */
@@ -287,16 +291,23 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   shown(rows: readonly Connection[], window: ListWindow<Connection>): void {
     if (window !== this.seenWindow) this.windowSeen.clear();
     this.seenWindow = window;
-    const m = this.m;
-    const changes: string[] = [];
-    const seen = new Map<string, ConnectionStatus>();
-    for (const c of rows) {
-      const before = this.windowSeen.get(c.id);
-      if (before !== undefined && before !== c.status) changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
-      seen.set(c.id, c.status);
-    }
+    // Until the code is here rows are not compared: a change of rows on screen that soon is not told.
+    if (!liveRows) return void this.loadLiveRows();
+    const [changed, seen] = liveRows.shownChanged(this.windowSeen, rows);
     this.windowSeen = seen;
-    if (changes.length) this.announcement = changes.join(' ');
+    this.announce(changed);
+  }
+
+  /** Live status changes are announced: "Slack (Acme team workspace) is now Error". */
+  private announce(changed: readonly Connection[]): void {
+    const m = this.m;
+    if (changed.length) this.announcement = changed.map((c) => fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] })).join(' ');
+  }
+
+  /** Loads the answer to live changes; a table that has a change waiting renders again once it is here. */
+  private loadLiveRows(): void {
+    liveRowsLoading ??= import('./live-rows.js').then((code) => (liveRows = code));
+    void liveRowsLoading.then(() => this.seen !== this.data.value && this.requestUpdate(), () => undefined);
   }
 
   /** @internal For the window view: whether the rows come from the server's list. */
@@ -307,36 +318,23 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.view?.updated();
+    // Once the first rows are painted, when the page is idle: the code that answers live changes.
+    if (!liveRowsLoading && this.seen) {
+      const load = () => this.loadLiveRows();
+      void (typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 1000 }) : setTimeout(load));
+    }
   }
 
   /**
-   * Announces live status changes (not the first load). A change replaces the changed items and keeps the rest, so
-   * comparing items by identity finds the changed ones without building anything per row.
+   * Announces live status changes (not the first load). Until their code is here the collection they are compared with
+   * is kept, and they are announced once it is.
    */
   private announceChanges(collection: Collection<Connection> | undefined): void {
     const seen = this.seen;
     if (!collection || collection === seen) return;
     if (seen && collection.items !== seen.items) {
-      const m = this.m;
-      const changes: string[] = [];
-      const announce = (c: Connection) => {
-        const before = seen.byId.get(c.id);
-        if (before !== undefined && before.status !== c.status) {
-          changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
-        }
-      };
-      // Live changes say which items they replaced; anything else (a load) is compared item by item.
-      const replaced = replacedSince(seen, collection);
-      if (replaced) {
-        for (const id of replaced) {
-          const c = collection.byId.get(id);
-          if (c) announce(c);
-        }
-      } else {
-        const { items } = collection;
-        for (let i = 0; i < items.length; i++) if (items[i] !== seen.items[i]) announce(items[i]!);
-      }
-      if (changes.length) this.announcement = changes.join(' ');
+      if (!liveRows) return this.loadLiveRows();
+      this.announce(liveRows.statusChanged(seen, collection, replacedSince(seen, collection)));
     }
     if (collection.items.length || collection.status === 'ready') this.seen = collection;
   }
@@ -389,33 +387,17 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   /**
    * Replaces the rows of connections changed in place since `before` (`replacedSince`), when none of them enters or
-   * leaves the filter or search or changes its sort key; false when the rows must be derived again. The rows are
-   * written in place: the virtualizer, handed the same array, re-renders the rows shown (only the changed ones render
-   * anew, `changedRowsOnly`) without laying out the list again.
+   * leaves the filter or search or changes its sort key; false when the rows must be derived again (or the code that
+   * does it is not here yet). The rows are written in place: the virtualizer, handed the same array, re-renders the
+   * rows shown (only the changed ones render anew, `virtualRows`) without laying out the list again.
    */
   private replaceRows(before: Collection<Connection>, after: Collection<Connection>): boolean {
-    const replaced = replacedSince(before, after);
-    if (!replaced) return false;
-    const search = this.search ? fold(this.search) : '';
-    const key = (c: Connection) => (this.sort === 'status' ? c.status : this.sort === 'label' ? c.label : this.sort === 'app' ? c.app.name : '');
-    const shown = (c: Connection) => (!this.statusFilter || c.status === this.statusFilter) && (!search || matches(c, search));
-    const changed: [was: Connection, now: Connection][] = [];
-    for (const id of replaced) {
-      const was = before.byId.get(id);
-      const now = after.byId.get(id);
-      if (!was || !now) return false;
-      if (shown(was) !== shown(now) || key(was) !== key(now) || (this.sort && was.app.name !== now.app.name)) return false;
-      if (shown(now)) changed.push([was, now]);
-    }
-    const rows = this.rows as Connection[];
-    // A few changes find their rows by a scan (the row holds the item replaced); a burst builds the index once.
-    if (!this.rowIndex && changed.length > 16) this.rowIndex = new Map(rows.map((c, i) => [c.id, i]));
-    for (const [was, now] of changed) {
-      const at = this.rowIndex ? this.rowIndex.get(now.id) : rows.indexOf(was);
-      if (at === undefined || at < 0) return false;
-      rows[at] = now;
-    }
-    return true;
+    const replaced = liveRows && replacedSince(before, after);
+    const replacedRows = replaced && liveRows!.replaceRows(this.rows as Connection[], this.rowIndex, before, after, replaced, {
+      status: this.statusFilter, search: this.search ? fold(this.search) : '', sort: this.sort, matches,
+    });
+    if (replacedRows) this.rowIndex = replacedRows.index;
+    return !!replacedRows;
   }
 
   private renderHeader(cell: (content: TemplateResult | string, sort?: SortKey) => TemplateResult) {
