@@ -202,9 +202,13 @@ export class WindowView<T extends { id: string }> {
       const rows = first(total);
       if (rows.length === total) return this.host.renderTable(rows, false);
     }
-    // Until the virtualizer is loaded and the first rows painted, they show in the plain table: the data is there.
-    if (!this.#virtualizer || !this.#painted) return this.host.renderTable(first(this.firstScreen), true);
-    return this.#renderVirtual(this.#virtualizer, windowItems(window), total);
+    if (this.#virtualizer && this.#painted) return this.#renderVirtual(this.#virtualizer, windowItems(window), total);
+    // Until the virtualizer is loaded and the first rows painted, they show as plain rows (the data is there) in the
+    // virtualized table's own frame: its header, and a scroller as tall as the virtualizer's, whose rows past it are
+    // cut off. The list is as tall before the virtualizer takes over as after (a taller table of a screenful of rows,
+    // then the scroller, moved everything below it: most on a phone, whose rows are cards).
+    const { render } = this.host.virtualRows();
+    return this.#frame(total, this.host.columnHeaders(), first(this.firstScreen).map((row, index) => render(row, index)), true);
   }
 
   /** Every row of a long list held in memory: its first screenful in the plain table until the virtualizer is loaded. */
@@ -213,15 +217,21 @@ export class WindowView<T extends { id: string }> {
     return this.#virtualizer ? this.#renderVirtual(this.#virtualizer, rows as T[], rows.length) : this.host.renderTable(rows.slice(0, this.firstScreen), true);
   }
 
+  /** The virtualized table: its header, and a scroller of `rows` (`busy` until the virtualizer takes over). */
+  #frame(total: number, headers: TemplateResult[], rows: unknown, busy: boolean): TemplateResult {
+    return html`<div part="table" role="table" aria-label=${this.host.caption()} aria-rowcount=${total + 1} aria-busy=${busy ? 'true' : 'false'}>
+      <div role="rowgroup"><div part="header" role="row">${headers}</div></div>
+      <div role="rowgroup" class="scroller" tabindex="0">${rows}</div>
+    </div>`;
+  }
+
   #renderVirtual(module: VirtualizeModule, items: (T | undefined)[], total: number): TemplateResult {
-    const headers = this.host.columnHeaders();
     const { render, deps } = this.host.virtualRows();
+    const headers = this.host.columnHeaders();
     const cell = html`<div part="cell" role="cell"><span class="skeleton"></span></div>`;
     const placeholder = (index: number) =>
       html`<div part="row" class="placeholder" role="row" aria-rowindex=${index + 2} aria-busy="true">${headers.map(() => cell)}</div>`;
-    return html`<div part="table" role="table" aria-label=${this.host.caption()} aria-rowcount=${total + 1}>
-      <div role="rowgroup"><div part="header" role="row">${headers}</div></div>
-      <div role="rowgroup" class="scroller" tabindex="0">${module.virtualize({
+    return this.#frame(total, headers, module.virtualize({
         items,
         scroller: true,
         keyFunction: (row: T | undefined, index: number) => row?.id ?? `placeholder-${index}`,
@@ -229,7 +239,6 @@ export class WindowView<T extends { id: string }> {
         // every row on screen. (The virtualizer's `repeat` takes any child value, a directive's too; its type says a template.)
         renderItem: (row: T | undefined, index: number) =>
           !row ? placeholder(index) : deps ? guard([row, index, ...deps(row)], () => render(row, index)) as unknown as TemplateResult : render(row, index),
-      })}</div>
-    </div>`;
+      }), false);
   }
 }
