@@ -1,12 +1,12 @@
 import type { ConnectionWindow, RunWindow } from '@relink/sdk';
 
 // How a list that may be long starts (issue 17), one way for the connections table and the runs list: a window counts
-// it; above `page-threshold` its first screenful shows in a plain table, then the virtualizer takes over (the rest is
+// it; above `page-threshold` its first screenful shows plainly, then the virtualizer takes over (the rest is
 // window-view.ts, loaded on demand).
 
 /**
- * Rows a long list shows in a plain table while its virtualizer loads: about as many as fill the virtualized list's
- * default height (480px), so the page does not jump when it takes over.
+ * Rows a long list shows plainly while its virtualizer loads: about as many as fill the virtualized list's default
+ * height (480px), the height of the frame they show in (window-view.ts), so it is full when the virtualizer takes over.
  */
 export const FIRST_SCREEN = 12;
 

@@ -78,7 +78,7 @@ export class WindowView<T extends { id: string }> {
   #rangeSource?: Element;
   #virtualizer = virtualizerModule;
   /**
-   * Whether a window's first rows were painted (in the plain table): the virtualizer takes over only then, once the
+   * Whether a window's first rows were painted (plainly, in the virtualized table's frame): the virtualizer takes over only then, once the
    * page is idle, as its first render lays rows out over frames and would hold back their first paint.
    */
   #painted = false;
@@ -91,7 +91,7 @@ export class WindowView<T extends { id: string }> {
    */
   #few = false;
 
-  /** `firstScreen`: the rows the plain table shows while the virtualizer loads (long-list.ts's `FIRST_SCREEN`). */
+  /** `firstScreen`: the rows shown plainly while the virtualizer loads (long-list.ts's `FIRST_SCREEN`). */
   constructor(private readonly host: WindowViewHost<T>, private readonly firstScreen: number) {
     this.#range = [0, firstScreen];
   }
