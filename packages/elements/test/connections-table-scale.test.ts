@@ -180,6 +180,30 @@ describe('relink-connections-table at scale', () => {
     }
   });
 
+  it('a sort button focused while the first rows show keeps focus when the virtualizer takes over (the header stays)', async () => {
+    const { el } = await big();
+    const provider = el.parentElement!;
+    el.remove();
+    const again = document.createElement('relink-connections-table') as RelinkConnectionsTable;
+    let focused: HTMLElement | undefined;
+    const seen = () => {
+      const row = focused === undefined ? again.shadowRoot?.querySelector<HTMLElement>("[part~='row'][data-id]") : undefined;
+      if (!row || row.style.position === 'absolute') return;
+      focused = again.shadowRoot!.querySelectorAll<HTMLElement>("[part~='sort-button']")[1]!;
+      focused.focus();
+    };
+    provider.append(again);
+    const observer = new MutationObserver(seen);
+    observer.observe(again.shadowRoot!, { childList: true, subtree: true });
+    await waitUntil(() => (seen(), focused !== undefined), 'the first rows, plain');
+    observer.disconnect();
+    // Compared as booleans: a failing assertion on elements serializes this whole page.
+    expect(again.shadowRoot!.activeElement === focused, 'focused').to.equal(true);
+    await waitUntil(() => loadedRows(again).some((row) => row.style.position === 'absolute'), 'virtualized', { timeout: 10_000 });
+    expect(focused!.isConnected, 'the same button').to.equal(true);
+    expect(again.shadowRoot!.activeElement === focused, 'still focused').to.equal(true);
+  });
+
   it('a sort by keyboard keeps focus on its button: the rows shown stay until the new order has its first rows', async () => {
     const { el, lists } = await big();
     const sortButtons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>("[part='sort-button']")];
