@@ -36,7 +36,8 @@ async function big({ live = false } = {}) {
   }
   const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table manage-href="/c/{id}"></relink-connections-table>`, 'relink-connections-table', { live });
   const store = provider.resolvedStore!;
-  await waitUntil(() => loadedRows(el).length > 0 && el.shadowRoot!.querySelector("[role='table']"), 'the first rows, virtualized', { timeout: 10_000 });
+  // Virtualized: the first rows shown plainly in its frame (aria-busy) are handed over.
+  await waitUntil(() => loadedRows(el).length > 0 && el.shadowRoot!.querySelector("[role='table'][aria-busy='false']"), 'the first rows, virtualized', { timeout: 10_000 });
   return { ...d, el, store, lists, singles };
 }
 
@@ -149,6 +150,58 @@ describe('relink-connections-table at scale', () => {
     await waitUntil(() => rowCount() === '12', 'eleven matches', { timeout: 10_000 });
     expect(el.shadowRoot!.querySelector('.scroller'), 'still virtualized').to.not.equal(null);
     expect(plainRows()).to.have.length(0);
+  });
+
+  it('the first rows show plainly in the virtualized table\'s frame: nothing below moves when the virtualizer takes over, on a phone too', async () => {
+    const { el } = await big();
+    const provider = el.parentElement!;
+    el.remove();
+    for (const width of ['800px', '360px']) {
+      const again = document.createElement('relink-connections-table') as RelinkConnectionsTable;
+      // 360px: each row is a card, and a screenful of cards is much taller than the virtualizer's scroller.
+      again.style.inlineSize = width;
+      const below = document.createElement('p');
+      below.textContent = 'Below the table';
+      // Where the text below the table is when the first rows show, before the virtualizer has placed any row.
+      let plainTop: number | undefined;
+      const seen = () => {
+        const row = plainTop === undefined ? again.shadowRoot?.querySelector<HTMLElement>("[part~='row'][data-id]") : undefined;
+        if (row && row.style.position !== 'absolute') plainTop = below.getBoundingClientRect().top - provider.getBoundingClientRect().top;
+      };
+      provider.append(again, below);
+      const observer = new MutationObserver(seen);
+      observer.observe(again.shadowRoot!, { childList: true, subtree: true });
+      await waitUntil(() => (seen(), plainTop !== undefined), 'the first rows, plain');
+      observer.disconnect();
+      await waitUntil(() => loadedRows(again).some((row) => row.style.position === 'absolute'), 'virtualized', { timeout: 10_000 });
+      expect(below.getBoundingClientRect().top - provider.getBoundingClientRect().top, width).to.equal(plainTop);
+      again.remove();
+      below.remove();
+    }
+  });
+
+  it('a sort button focused while the first rows show keeps focus when the virtualizer takes over (the header stays)', async () => {
+    const { el } = await big();
+    const provider = el.parentElement!;
+    el.remove();
+    const again = document.createElement('relink-connections-table') as RelinkConnectionsTable;
+    let focused: HTMLElement | undefined;
+    const seen = () => {
+      const row = focused === undefined ? again.shadowRoot?.querySelector<HTMLElement>("[part~='row'][data-id]") : undefined;
+      if (!row || row.style.position === 'absolute') return;
+      focused = again.shadowRoot!.querySelectorAll<HTMLElement>("[part~='sort-button']")[1]!;
+      focused.focus();
+    };
+    provider.append(again);
+    const observer = new MutationObserver(seen);
+    observer.observe(again.shadowRoot!, { childList: true, subtree: true });
+    await waitUntil(() => (seen(), focused !== undefined), 'the first rows, plain');
+    observer.disconnect();
+    // Compared as booleans: a failing assertion on elements serializes this whole page.
+    expect(again.shadowRoot!.activeElement === focused, 'focused').to.equal(true);
+    await waitUntil(() => loadedRows(again).some((row) => row.style.position === 'absolute'), 'virtualized', { timeout: 10_000 });
+    expect(focused!.isConnected, 'the same button').to.equal(true);
+    expect(again.shadowRoot!.activeElement === focused, 'still focused').to.equal(true);
   });
 
   it('a sort by keyboard keeps focus on its button: the rows shown stay until the new order has its first rows', async () => {

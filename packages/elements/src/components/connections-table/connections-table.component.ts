@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { expiryHintDays, replacedSince, type Collection, type Connection, type ConnectionStatus, type ConnectionWindow, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
+import { expiryHintDays, replacedSince, type Collection, type Connection, type ConnectionStatus, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
 import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
 import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
 import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
@@ -16,7 +15,7 @@ import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { countList, FewRows, FIRST_SCREEN, firstRows, whenIdle, windowItems } from '../../internal/long-list.js';
+import { countList, FIRST_SCREEN } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
@@ -24,7 +23,9 @@ import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionsTable, errorKinds, reconnection, retry, statusWords } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
-import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
+import type * as WindowViewCode from '../../internal/window-view.js';
+import type { ListWindow, VirtualRows, WindowView, WindowViewHost } from '../../internal/window-view.js';
+import type * as LiveRows from './live-rows.js';
 import { RelinkReconnectButton, type ReconnectButtonMessages } from '../reconnect-button/reconnect-button.component.js';
 import { messagesFor } from '../../internal/messages-for.js';
 import styles from './connections-table.styles.js';
@@ -50,9 +51,13 @@ const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 /** Status sort: what needs attention first. */
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
 
-type VirtualizeModule = typeof Virtualize;
-/** The virtualizer once loaded: a table mounted after that renders its rows at once, without waiting a turn. */
-let virtualizerModule: VirtualizeModule | undefined;
+/** The answer to live changes, once loaded (after the first rows are painted). */
+let liveRows: typeof LiveRows | undefined;
+let liveRowsLoading: Promise<unknown> | undefined;
+/** The window view's code once loaded: a table mounted after that opens its window without waiting for `import()`. */
+let windowViewCode: typeof WindowViewCode | undefined;
+/** The window view's code, loaded once for every table (its request starts while a long list is being counted). */
+const loadWindowView = () => (windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js').then((code) => (windowViewCode = code)));
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
 
@@ -110,7 +115,7 @@ const matches = (c: Connection, search: string) => fold(c.app.name).includes(sea
  * @cssproperty --relink-connections-table-link-color - Colour of "Manage"; defaults to `--relink-color-focus-ring`.
  * @cssproperty --relink-connections-table-max-height - Height of the virtualized table; defaults to 480px.
  */
-export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages, ConnectionsTableInnerMessages> {
+export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessages, ConnectionsTableInnerMessages> implements WindowViewHost<Connection> {
   static override styles = styles;
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
@@ -152,25 +157,14 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   @state() private searchText = '';
   @state() private search = '';
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private window?: ConnectionWindow;
-  private windowKey = '';
-  /** The query of a window being opened (its code loads on first use). */
-  private opening?: string;
-  private windowVersion = -1;
-  private stopWindow?: () => void;
-  /** The rows the virtualizer last rendered: a new window asks for them first. */
-  private range: [first: number, last: number] = [0, FIRST_SCREEN];
-  /** The scroller whose range changes ask for pages. */
-  private rangeSource?: Element;
   /**
-   * Whether a window's first rows have been painted: they paint in a plain table first, and the virtualizer (which
-   * measures its rows over a few frames) takes over after that paint.
+   * A long list's rows after the first screen (loaded on demand): the window onto the server's list, or the
+   * virtualizer of a long list held in the store.
    */
-  @state() private windowPainted = false;
-  /** Statuses of the rows shown, to announce live changes in window mode. */
+  private view?: WindowView<Connection>;
+  /** Statuses of the rows shown, to announce live changes in window mode, and the window they were shown by. */
   private windowSeen = new Map<string, ConnectionStatus>();
-
-  @state() private virtualizer?: VirtualizeModule = virtualizerModule;
+  private seenWindow?: ListWindow<Connection>;
   @state() private announcement = '';
   /**
    * Renew before expiry: the rows whose renew button was used show the `relink-reconnect-button` that runs the flow
@@ -222,23 +216,35 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
    * the table keeps asking for the rows it shows instead of loading them all.
    */
   private async chooseMode(store: RelinkStore | undefined, signal: AbortSignal): Promise<undefined | typeof initialState> {
-    this.closeWindow();
+    this.view?.close();
     this.mode = undefined;
     if (!store) return initialState;
     const held = store.getSnapshot().connections;
     if (held.status !== 'ready' && held.status !== 'loading') {
       // The count does not depend on the order: the probe is sorted as the table is, so above the threshold it is the
       // first window. It shares its rows with the store only if it is kept; a smaller workspace's list starts from its
-      // page (`adopt`). Its request starts while the window's code loads.
+      // page (`adopt`). Its request starts while the window's code loads, and the view's code loads with it: a long
+      // list needs it right after.
+      const viewCode = loadWindowView();
+      viewCode.catch(() => undefined); // a short list never waits on it
       const counted = await countList(store.connections.window(this.windowQuery(false), { share: false, prefetch: true }), () => this.pageThreshold, signal);
       if (!counted) return initialState;
       const { probe, long } = counted;
       if (long) {
+        try {
+          this.view ??= new (await viewCode).WindowView<Connection>(this, FIRST_SCREEN);
+        } catch (error) {
+          probe.close();
+          throw error;
+        }
+        if (signal.aborted) {
+          probe.close();
+          return initialState;
+        }
         if (JSON.stringify(this.windowQuery()) === JSON.stringify(probe.query)) {
           probe.share();
-          this.openWindow(probe);
+          this.view.open(probe);
         } else probe.close();
-        this.windowPainted = false;
         this.mode = 'window';
         return undefined;
       }
@@ -269,197 +275,78 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return query;
   }
 
-  /** Whether the window's rows show in the plain table, sized to them. */
-  private readonly fewRows = new FewRows();
-
-  private openWindow(window: ConnectionWindow): void {
-    this.closeWindow();
-    this.window = window;
-    this.windowKey = JSON.stringify(window.query);
-    this.windowVersion = -1;
-    this.windowSeen.clear();
-    this.fewRows.opened(window);
-    this.stopWindow = window.subscribe(() => this.requestUpdate());
-    void window.ensure(...this.range);
-  }
-
-  private closeWindow(): void {
-    this.stopWindow?.();
-    this.stopWindow = undefined;
-    this.window?.close();
-    this.window = undefined;
-  }
-
-  /** The virtualizer rendered other rows: ask for their pages. */
-  private readonly handleRange = (event: Event): void => {
-    const { first, last } = event as Event & { first: number; last: number };
-    if (first < 0 || last < first) return;
-    this.range = [first, last];
-    void this.window?.ensure(first, last);
-    this.announceWindowChanges();
-  };
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A search still waiting out its debounce applies now, not never: the field keeps showing the text.
     if (this.searchTimer !== undefined && this.search !== this.searchText.trim()) this.search = this.searchText.trim();
     clearTimeout(this.searchTimer);
     // A table off the page holds no pages and hears nothing; it opens a window again when it comes back.
-    this.closeWindow();
+    this.view?.close();
   }
 
-  /** A window's status changes of the rows on screen are announced (rows scrolled into view are not news). */
-  private announceWindowChanges(): void {
-    const window = this.window;
-    if (!window) return;
-    const m = this.m;
-    const changes: string[] = [];
-    const seen = new Map<string, ConnectionStatus>();
-    for (let i = this.range[0]; i <= this.range[1]; i++) {
-      const c = window.at(i);
-      if (!c) continue;
-      const before = this.windowSeen.get(c.id);
-      if (before !== undefined && before !== c.status) changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
-      seen.set(c.id, c.status);
-    }
+  /**
+   * @internal For the window view: the rows on screen. Their status changes are announced (rows scrolled into view,
+   * and a new window's rows, are not news).
+   */
+  shown(rows: readonly Connection[], window: ListWindow<Connection>): void {
+    if (window !== this.seenWindow) this.windowSeen.clear();
+    this.seenWindow = window;
+    // Until the code is here rows are not compared: a change of rows on screen that soon is not told.
+    if (!liveRows) return void this.loadLiveRows();
+    const [changed, seen] = liveRows.shownChanged(this.windowSeen, rows);
     this.windowSeen = seen;
-    if (changes.length) this.announcement = changes.join(' ');
+    this.announce(changed);
   }
 
-  /** Window mode: a changed sort, filter or search opens a new window; a change of the window's rows renders them. */
-  private updateWindow(): void {
-    const store = this.data.store;
-    if (!store) return;
-    const query = this.windowQuery();
-    const key = JSON.stringify(query);
-    if (key !== this.windowKey || (!this.window && this.opening !== key)) {
-      // The rows shown stay until the new order, filter or search has its first rows: the virtualized table (and the
-      // sort button that has focus) is not torn down and rebuilt around a loading state on every click.
-      this.windowKey = key;
-      this.opening = key;
-      const stale = () => this.windowKey !== key || !this.isConnected || this.mode !== 'window';
-      void store.connections.window(query).then(async (opened) => {
-        if (!stale()) await opened.ensure(0, FIRST_SCREEN).catch(() => undefined);
-        if (this.opening === key) this.opening = undefined;
-        if (stale()) return opened.close();
-        // Another order, filter or search starts at its first row.
-        this.range = [0, FIRST_SCREEN];
-        this.renderRoot.querySelector('.scroller')?.scrollTo(0, 0);
-        this.openWindow(opened);
-        this.requestUpdate();
-      });
-    }
-    const window = this.window;
-    if (!window) return;
-    if (window.version !== this.windowVersion) {
-      this.windowVersion = window.version;
-      // Rows not loaded yet are undefined: `withPlaceholders` renders them.
-      this.rows = windowItems(window) as readonly Connection[];
-      // The rows are the window's now: a later return to the store's rows must derive them again.
-      this.rowsFrom = undefined;
-      this.announceWindowChanges();
-    }
-    if (!this.virtualizer) void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
+  /** Live status changes are announced: "Slack (Acme team workspace) is now Error". */
+  private announce(changed: readonly Connection[]): void {
+    const m = this.m;
+    if (changed.length) this.announcement = changed.map((c) => fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] })).join(' ');
   }
 
-  /**
-   * The virtualizer of `renderVirtual`, for a window's rows: a row not loaded yet renders as a placeholder row (the
-   * loaded ones with the table's own row template, unchanged).
-   */
-  private withPlaceholders(module: VirtualizeModule): VirtualizeModule {
-    return {
-      ...module,
-      virtualize: ((config: Parameters<VirtualizeModule['virtualize']>[0] & {}) =>
-        module.virtualize({
-          ...config,
-          keyFunction: (c: unknown, index: number) => (c ? config.keyFunction!(c, index) : `placeholder-${index}`),
-          renderItem: (c: unknown, index: number) => (c ? config.renderItem!(c, index) : this.placeholderRow(index)),
-        })) as VirtualizeModule['virtualize'],
-    };
+  /** Loads the answer to live changes; a table that has a change waiting renders again once it is here. */
+  private loadLiveRows(): void {
+    liveRowsLoading ??= import('./live-rows.js').then((code) => (liveRows = code));
+    void liveRowsLoading.then(() => this.seen !== this.data.value && this.requestUpdate(), () => undefined);
   }
 
-  /**
-   * The virtualizer of `renderVirtual`, re-rendering only the rows whose connection (or position, words, locale,
-   * "Manage" link or expiry hint) changed: a live change to one row costs that row, not every row on screen.
-   */
-  private changedRowsOnly(module: VirtualizeModule): VirtualizeModule {
-    const { m, locale, manageHref } = this;
-    const store = this.data.store;
-    const viewer = this.viewer.value;
-    const now = store?.now() ?? Date.now();
-    return {
-      ...module,
-      virtualize: ((config: Parameters<VirtualizeModule['virtualize']>[0] & {}) =>
-        module.virtualize({
-          ...config,
-          // The virtualizer's `repeat` takes any child value, a directive's too; its type says a template.
-          // Everything a row's cells read (`cells`): the viewer decides whether it offers renewal, and a renewal in
-          // progress swaps its button for the reconnect element.
-          renderItem: (c: unknown, index: number) => {
-            const id = (c as Connection | undefined)?.id;
-            return guard([c, index, m, locale, manageHref, c && store ? expiryHintDays(c as Connection, store.expiringWithinDays, now) : undefined,
-              viewer, id !== undefined && this.renewing.has(id), id !== undefined && this.flows.has(id)], () =>
-              config.renderItem!(c, index)) as unknown as TemplateResult;
-          },
-        })) as VirtualizeModule['virtualize'],
-    };
-  }
-
-  private placeholderRow(index: number) {
-    const cell = html`<div part="cell" role="cell"><span class="skeleton"></span></div>`;
-    return html`<div part="row" class="placeholder" role="row" aria-rowindex=${index + 2} aria-busy="true">${cell}${cell}${cell}${cell}</div>`;
+  /** @internal For the window view: whether the rows come from the server's list. */
+  showsWindow(): boolean {
+    return this.mode === 'window';
   }
 
   override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.mode === 'window' && !this.windowPainted && this.window?.total !== undefined) {
-      // After the frame that paints the first rows, once the page is idle: the virtualizer's first render is not in
-      // the way of that paint or of what the page does right after it.
-      requestAnimationFrame(() => whenIdle(() => (this.windowPainted = true)));
+    this.view?.updated();
+    // Once the first rows are painted, when the page is idle: the code that answers live changes.
+    if (!liveRowsLoading && this.seen) {
+      const load = () => this.loadLiveRows();
+      void (typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 1000 }) : setTimeout(load));
     }
-    // The virtualizer tells the scroller which rows it rendered (`rangeChanged` does not bubble).
-    const scroller = this.mode === 'window' ? this.renderRoot.querySelector('.scroller') ?? undefined : undefined;
-    if (scroller === this.rangeSource) return;
-    this.rangeSource?.removeEventListener('rangeChanged', this.handleRange);
-    scroller?.addEventListener('rangeChanged', this.handleRange);
-    this.rangeSource = scroller;
   }
 
   /**
-   * Announces live status changes (not the first load). A change replaces the changed items and keeps the rest, so
-   * comparing items by identity finds the changed ones without building anything per row.
+   * Announces live status changes (not the first load). Until their code is here the collection they are compared with
+   * is kept, and they are announced once it is.
    */
   private announceChanges(collection: Collection<Connection> | undefined): void {
     const seen = this.seen;
     if (!collection || collection === seen) return;
     if (seen && collection.items !== seen.items) {
-      const m = this.m;
-      const changes: string[] = [];
-      const announce = (c: Connection) => {
-        const before = seen.byId.get(c.id);
-        if (before !== undefined && before.status !== c.status) {
-          changes.push(fill(m.statusChanged, { app: c.app.name, label: c.label, status: m[c.status] }));
-        }
-      };
-      // Live changes say which items they replaced; anything else (a load) is compared item by item.
-      const replaced = replacedSince(seen, collection);
-      if (replaced) {
-        for (const id of replaced) {
-          const c = collection.byId.get(id);
-          if (c) announce(c);
-        }
-      } else {
-        const { items } = collection;
-        for (let i = 0; i < items.length; i++) if (items[i] !== seen.items[i]) announce(items[i]!);
-      }
-      if (changes.length) this.announcement = changes.join(' ');
+      if (!liveRows) return this.loadLiveRows();
+      this.announce(liveRows.statusChanged(seen, collection, replacedSince(seen, collection)));
     }
     if (collection.items.length || collection.status === 'ready') this.seen = collection;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.mode === 'window') return this.updateWindow();
+    if (this.mode === 'window') {
+      // A changed sort, filter or search opens a new window; a change of the window's rows renders them.
+      const store = this.data.store;
+      const query = this.windowQuery();
+      return store && this.view?.update(query, () => store.connections.window(query));
+    }
     const collection = this.data.value;
     const items = collection?.items ?? [];
     this.announceChanges(collection);
@@ -489,41 +376,28 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     }
     // The table's own array (`replaceRows` writes into it), never the store's.
     this.rows = rows === items ? items.slice() : rows;
-    if (rows.length > this.virtualizeThreshold && !this.virtualizer) {
-      // Small pages never pay for the virtualizer: it is fetched only when a big list shows up.
-      void import('@lit-labs/virtualizer/virtualize.js').then((module) => (this.virtualizer = virtualizerModule = module));
+    if (rows.length > this.virtualizeThreshold && !this.view) {
+      // Small pages never pay for the virtualizer: it is fetched (with the view around it) only when a big list shows up.
+      void loadWindowView().then(({ WindowView }) => {
+        this.view ??= new WindowView<Connection>(this, FIRST_SCREEN);
+        this.requestUpdate();
+      });
     }
   }
 
   /**
    * Replaces the rows of connections changed in place since `before` (`replacedSince`), when none of them enters or
-   * leaves the filter or search or changes its sort key; false when the rows must be derived again. The rows are
-   * written in place: the virtualizer, handed the same array, re-renders the rows shown (only the changed ones render
-   * anew, `changedRowsOnly`) without laying out the list again.
+   * leaves the filter or search or changes its sort key; false when the rows must be derived again (or the code that
+   * does it is not here yet). The rows are written in place: the virtualizer, handed the same array, re-renders the
+   * rows shown (only the changed ones render anew, `virtualRows`) without laying out the list again.
    */
   private replaceRows(before: Collection<Connection>, after: Collection<Connection>): boolean {
-    const replaced = replacedSince(before, after);
-    if (!replaced) return false;
-    const search = this.search ? fold(this.search) : '';
-    const key = (c: Connection) => (this.sort === 'status' ? c.status : this.sort === 'label' ? c.label : this.sort === 'app' ? c.app.name : '');
-    const shown = (c: Connection) => (!this.statusFilter || c.status === this.statusFilter) && (!search || matches(c, search));
-    const changed: [was: Connection, now: Connection][] = [];
-    for (const id of replaced) {
-      const was = before.byId.get(id);
-      const now = after.byId.get(id);
-      if (!was || !now) return false;
-      if (shown(was) !== shown(now) || key(was) !== key(now) || (this.sort && was.app.name !== now.app.name)) return false;
-      if (shown(now)) changed.push([was, now]);
-    }
-    const rows = this.rows as Connection[];
-    // A few changes find their rows by a scan (the row holds the item replaced); a burst builds the index once.
-    if (!this.rowIndex && changed.length > 16) this.rowIndex = new Map(rows.map((c, i) => [c.id, i]));
-    for (const [was, now] of changed) {
-      const at = this.rowIndex ? this.rowIndex.get(now.id) : rows.indexOf(was);
-      if (at === undefined || at < 0) return false;
-      rows[at] = now;
-    }
-    return true;
+    const replaced = liveRows && replacedSince(before, after);
+    const replacedRows = replaced && liveRows!.replaceRows(this.rows as Connection[], this.rowIndex, before, after, replaced, {
+      status: this.statusFilter, search: this.search ? fold(this.search) : '', sort: this.sort, matches,
+    });
+    if (replacedRows) this.rowIndex = replacedRows.index;
+    return !!replacedRows;
   }
 
   private renderHeader(cell: (content: TemplateResult | string, sort?: SortKey) => TemplateResult) {
@@ -641,8 +515,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     if (manage && connection) this.handleManage(event, connection, manage.getAttribute('href') ?? '');
   }
 
-  /** The `<table>`: `rows`, or skeleton rows while there are none to show yet (`busy` marks it `aria-busy`). */
-  private renderTable(busy: boolean, rows?: readonly Connection[]) {
+  /**
+   * @internal The `<table>`: `rows`, or skeleton rows while there are none to show yet (`busy` marks it `aria-busy`:
+   * loading, or the first rows of a long list until the virtualizer takes over).
+   */
+  renderTable(rows: readonly Connection[] | undefined, busy: boolean) {
     const m = this.m;
     const context = this.rowContext();
     const row = (c: Connection) => {
@@ -650,8 +527,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row" id=${x.appId}>${x.logo}${c.app.name}</th><td part="cell">${c.label}</td><td part="cell">${x.badge}${x.hint}</td><td part="cell">${x.manage}${x.renew}</td></tr>`;
     };
     const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
-    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'} @click=${this.handleClick}
-      @relink-reconnect=${this.handleFlowStart} @relink-reconnect-result=${this.handleFlowResult}>
+    return html`<table part="table" aria-busy=${busy ? 'true' : 'false'}>
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
         html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
@@ -659,30 +535,45 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     </table>`;
   }
 
-  private renderVirtual(module: VirtualizeModule) {
-    const m = this.m;
+  /** @internal For the window view: the virtualized header's cells. */
+  columnHeaders(): TemplateResult[] {
+    const headers: TemplateResult[] = [];
+    this.renderHeader((content, key) => {
+      const header = html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`;
+      headers.push(header);
+      return header;
+    });
+    return headers;
+  }
+
+  /** @internal For the window view: the list's accessible name. */
+  caption(): string {
+    return this.m.caption;
+  }
+
+  /**
+   * @internal For the window view: one render's virtualized rows, and everything a row's cells read (`cells`) besides
+   * the connection: the words, locale, "Manage" link and expiry hint, whether the viewer may renew, and whether a
+   * renewal in progress swapped its button for the reconnect element. A live change to one row re-renders that row.
+   */
+  virtualRows(): VirtualRows<Connection> {
     const context = this.rowContext();
-    return html`<div part="table" role="table" aria-label=${m.caption} aria-rowcount=${this.rows.length + 1} @click=${this.handleClick}
-      @relink-reconnect=${this.handleFlowStart} @relink-reconnect-result=${this.handleFlowResult}>
-      <div role="rowgroup"><div part="header" role="row">${this.renderHeader((content, key) =>
-        html`<div role="columnheader" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</div>`)}</div></div>
-      <div role="rowgroup" class="scroller" tabindex="0">${module.virtualize({
-        items: this.rows as Connection[],
-        keyFunction: (c: Connection) => c.id,
-        scroller: true,
-        renderItem: (c: Connection, index: number) => {
-          const x = this.cells(c, context);
-          return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader" id=${x.appId}>${x.logo}${c.app.name}</div><div part="cell" role="cell">${c.label}</div><div part="cell" role="cell">${x.badge}${x.hint}</div><div part="cell" role="cell">${x.manage}${x.renew}</div></div>`;
-        },
-      })}</div>
-    </div>`;
+    const { m, locale, store, viewer, now } = context;
+    const manageHref = this.manageHref;
+    return {
+      render: (c, index) => {
+        const x = this.cells(c, context);
+        return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader" id=${x.appId}>${x.logo}${c.app.name}</div><div part="cell" role="cell">${c.label}</div><div part="cell" role="cell">${x.badge}${x.hint}</div><div part="cell" role="cell">${x.manage}${x.renew}</div></div>`;
+      },
+      deps: (c) => [m, locale, manageHref, store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined, viewer, this.renewing.has(c.id), this.flows.has(c.id)],
+    };
   }
 
   override render() {
     const m = this.m;
     const collection = this.data.value;
     const windowed = this.mode === 'window';
-    const window = this.window;
+    const window = this.view?.window;
     const filtered = !!(this.statusFilter || this.search);
     let loading: boolean;
     let failure: { error: unknown } | undefined;
@@ -708,22 +599,16 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     } else if (empty) {
       body = emptyState(m.emptyTitle, m.emptyBody);
     } else if (window && windowed && !loading) {
-      const few = this.fewRows.rows(window);
-      body = total === 0
-        ? html`${this.renderTable(false, [])}<p part="empty-body">${m.noMatches}</p>`
-        : few
-          ? this.renderTable(false, few)
-          : this.virtualizer && this.windowPainted
-          ? this.renderVirtual(this.changedRowsOnly(this.withPlaceholders(this.virtualizer)))
-          : this.renderTable(true, firstRows(window));
+      body = total === 0 ? html`${this.renderTable([], false)}<p part="empty-body">${m.noMatches}</p>` : this.view!.render(window);
     } else {
-      const big = this.rows.length > this.virtualizeThreshold;
-      body = !loading && big && this.virtualizer
-        ? this.renderVirtual(this.changedRowsOnly(this.virtualizer))
-        // While the virtualizer loads, a big list shows its first rows (a screenful) rather than skeletons: the data is there.
-        : html`${this.renderTable(loading || big, loading ? undefined : big ? this.rows.slice(0, FIRST_SCREEN) : this.rows)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
+      const big = !loading && this.rows.length > this.virtualizeThreshold;
+      body = big && this.view
+        ? this.view.renderAll(this.rows)
+        // While the view loads, a big list shows its first rows (a screenful) rather than skeletons: the data is there.
+        : html`${this.renderTable(loading ? undefined : big ? this.rows.slice(0, FIRST_SCREEN) : this.rows, loading || big)}${!loading && !this.rows.length ? html`<p part="empty-body">${m.noMatches}</p>` : nothing}`;
     }
-    return html`<div part="base">
+    // Rows' "Manage", renew button and reconnect flows are heard once for the table, whichever table shows them.
+    return html`<div part="base" @click=${this.handleClick} @relink-reconnect=${this.handleFlowStart} @relink-reconnect-result=${this.handleFlowResult}>
       ${failure || empty ? nothing : this.renderToolbar()}
       ${body}
       <p class="sr" role="status">${loading ? m.loading : this.announcement}</p>

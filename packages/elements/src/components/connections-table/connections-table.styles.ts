@@ -111,6 +111,8 @@ export default [
     .scroller, div[part='table'] > [role='rowgroup']:first-child { scrollbar-gutter: stable; }
     div[part='table'] > [role='rowgroup']:first-child { overflow: hidden; }
     .scroller { block-size: var(--relink-connections-table-max-height, 480px); }
+    /* Until the virtualizer takes over (it makes the scroller scroll), the first rows past its height are cut off. */
+    .scroller { overflow: hidden; }
     /* A scroller of placeholder rows holds nothing focusable: it takes focus itself so the keyboard can scroll it. */
     .scroller:focus-visible { outline-offset: -2px; }
 

@@ -9,7 +9,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { countList } from '../../internal/long-list.js';
+import { countList, FIRST_SCREEN } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
@@ -21,8 +21,8 @@ import { copyOf } from '../../internal/registry.js';
 import { errorKinds, retry, runVocabulary, runsList, stale } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './runs-list.styles.js';
-import type * as RunsWindowViewCode from './runs-window-view.js';
-import type { RunsWindowHost, RunsWindowView } from './runs-window-view.js';
+import type * as WindowViewCode from '../../internal/window-view.js';
+import type { VirtualRows, WindowView, WindowViewHost } from '../../internal/window-view.js';
 
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
 export type RunsFilter = 'all' | 'paused_for_reauth' | 'running' | 'failed';
@@ -38,7 +38,7 @@ const QUERIES: Record<RunsFilter, RunWindowQuery> = {
   failed: { status: 'failed' },
 };
 /** The window view's code once loaded: a list mounted after that opens its window without waiting for `import()`. */
-let windowViewCode: typeof RunsWindowViewCode | undefined;
+let windowViewCode: typeof WindowViewCode | undefined;
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
   all: () => true,
   paused_for_reauth: isPausedForReauth,
@@ -98,7 +98,7 @@ interface Slice {
  * @cssproperty --relink-runs-list-link-color - Colour of links; defaults to `--relink-color-focus-ring`.
  * @cssproperty --relink-runs-list-max-height - Height of the virtualized list (above `page-threshold`); defaults to 480px.
  */
-export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actions'?: Partial<RunActionsMessages> }> implements RunsWindowHost {
+export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actions'?: Partial<RunActionsMessages> }> implements WindowViewHost<Run> {
   static override styles = styles;
 
   /** @internal Its namespace and the English it prints (`translations/en.ts`). */
@@ -135,7 +135,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   /** Where the rows come from: every run in the store, or a window of the server's list. Unset until known. */
   @state() private mode?: 'client' | 'window';
   /** Above `page-threshold`: the window onto the server's list and its virtualized rows (loaded then, not before). */
-  private view?: RunsWindowView;
+  private view?: WindowView<Run>;
 
   /** Loads the runs again (what "Try again" does). */
   reload(): Promise<void> {
@@ -155,15 +155,15 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     if (held.status !== 'ready' && held.status !== 'loading') {
       // The count is the workspace's (every run); its rows join the store only if the window is kept. Its request
       // starts while the window's code loads, and the view's code loads with it: a long list needs it right after.
-      const viewCode = windowViewCode ? Promise.resolve(windowViewCode) : import('./runs-window-view.js');
+      const viewCode = windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js');
       viewCode.catch(() => undefined); // a short list never waits on it
       const counted = await countList(store.runs.window({}, { share: false, prefetch: true }), () => this.pageThreshold, signal);
       if (!counted) return initialState;
       const { probe, long } = counted;
       if (long) {
         try {
-          const { RunsWindowView } = (windowViewCode ??= await viewCode);
-          this.view ??= new RunsWindowView(this);
+          const { WindowView } = (windowViewCode ??= await viewCode);
+          this.view ??= new WindowView<Run>(this, FIRST_SCREEN);
         } catch (error) {
           probe.close();
           throw error;
@@ -205,7 +205,10 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const store = this.data.store;
-    if (this.mode === 'window') return store && this.view?.update(store, QUERIES[this.filter] ?? QUERIES.all);
+    if (this.mode === 'window') {
+      const query = QUERIES[this.filter] ?? QUERIES.all;
+      return store && this.view?.update(query, () => store.runs.window(query));
+    }
     const slice = this.data.value;
     const keep = matches[this.filter] ?? matches.all;
     this.rows = (slice?.runs.items ?? []).filter(keep);
@@ -269,17 +272,13 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     </tr>`;
   }
 
-  /** @internal For the window view: one render's virtualized rows (a run's, or a placeholder while its page loads). */
-  virtualRows() {
+  /** @internal For the window view: one render's virtualized rows. */
+  virtualRows(): VirtualRows<Run> {
     const context = this.rowContext();
-    return (run: Run | undefined, index: number) => this.renderVirtualRow(run, index, context);
+    return { render: (run, index) => this.renderVirtualRow(run, index, context) };
   }
 
-  private renderVirtualRow(run: Run | undefined, index: number, context: ReturnType<RelinkRunsList['rowContext']>) {
-    if (!run) {
-      const cell = html`<div part="cell" role="cell"><span class="skeleton"></span></div>`;
-      return html`<div part="row" class="placeholder" role="row" aria-rowindex=${index + 2} aria-busy="true">${cell}${cell}${cell}${cell}${cell}${cell}</div>`;
-    }
+  private renderVirtualRow(run: Run, index: number, context: ReturnType<RelinkRunsList['rowContext']>) {
     const { m } = context;
     const x = this.cells(run, context);
     return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${run.id}>
@@ -292,10 +291,14 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     </div>`;
   }
 
-  /** @internal The column headings (the table's and the window view's). */
-  headings(): string[] {
+  private headings(): string[] {
     const m = this.m;
     return [m.workflow, m.status, m.kind, m.started, m.updated, m.actions];
+  }
+
+  /** @internal For the window view: the virtualized header's cells. */
+  columnHeaders() {
+    return this.headings().map((h) => html`<div role="columnheader">${h}</div>`);
   }
 
   /** @internal For the window view: the list's accessible name. */
@@ -304,8 +307,9 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   }
 
   /** @internal The plain table of these rows (every run from the store, or a window's first rows). */
-  renderTable(rows: readonly Run[], context = this.rowContext()) {
+  renderTable(rows: readonly Run[]) {
     const m = this.m;
+    const context = this.rowContext();
     return html`<div class="scroll"><table part="table">
         <caption class="sr">${m.caption}</caption>
         <thead><tr>${this.headings().map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
@@ -343,7 +347,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     } else if (!this.rows.length) {
       body = emptyState(m.noMatches);
     } else {
-      body = this.renderTable(this.rows, this.rowContext());
+      body = this.renderTable(this.rows);
     }
     return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
       <div part="chips" role="group" aria-label=${m.filters}>${FILTERS.map((f) => html`<button

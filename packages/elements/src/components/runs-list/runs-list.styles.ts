@@ -63,6 +63,8 @@ export default [
     [role='columnheader'] { color: ${colorTextMuted}; font-size: ${fontSizeSmall}; font-weight: 600; white-space: nowrap; }
     [role='rowheader'] { font-weight: 500; }
     .scroller { block-size: var(--relink-runs-list-max-height, 480px); }
+    /* Until the virtualizer takes over (it makes the scroller scroll), the first rows past its height are cut off. */
+    .scroller { overflow: hidden; }
     /* A scroller of placeholder rows holds nothing focusable: it takes focus itself so the keyboard can scroll it. */
     .scroller:focus-visible { outline-offset: -2px; }
     .placeholder .skeleton { inline-size: 70%; }
