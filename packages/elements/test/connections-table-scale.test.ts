@@ -14,6 +14,19 @@ import { demo, inProvider } from './relink.js';
 
 const EXTRA = 600;
 
+/** `count` more connections of the agency's, put straight into the in-page server's records. */
+async function addConnections(d: Awaited<ReturnType<typeof demo>>, count: number): Promise<void> {
+  const records = d.server.app.relink.store;
+  const at = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < count; i++) {
+    await records.putConnection({
+      id: `con_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: i % 2 ? 'slack' : 'hubspot', label: `Team ${String(i).padStart(4, '0')}`,
+      status: i % 7 ? 'active' : 'error', owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 },
+      createdAt: new Date(at + i * 1000).toISOString(), updatedAt: new Date(at).toISOString(),
+    });
+  }
+}
+
 async function big({ live = false } = {}) {
   const lists: URL[] = [];
   /** `GET /connections/{id}`: a row's element fetching a connection the store should already know. */
@@ -25,15 +38,7 @@ async function big({ live = false } = {}) {
     if (request.method === 'GET' && /\/connections\/[^/]+$/.test(url.pathname)) singles.push(url.pathname);
     return f(request);
   });
-  const records = d.server.app.relink.store;
-  const at = Date.parse('2026-01-01T00:00:00.000Z');
-  for (let i = 0; i < EXTRA; i++) {
-    await records.putConnection({
-      id: `con_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: i % 2 ? 'slack' : 'hubspot', label: `Team ${String(i).padStart(4, '0')}`,
-      status: i % 7 ? 'active' : 'error', owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 },
-      createdAt: new Date(at + i * 1000).toISOString(), updatedAt: new Date(at).toISOString(),
-    });
-  }
+  await addConnections(d, EXTRA);
   const { el, provider } = await inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table manage-href="/c/{id}"></relink-connections-table>`, 'relink-connections-table', { live });
   const store = provider.resolvedStore!;
   // Virtualized: the first rows shown plainly in its frame (aria-busy) are handed over.
@@ -269,18 +274,20 @@ describe('relink-connections-table at scale', () => {
       if (request.method === 'GET' && url.pathname.endsWith('/connections')) {
         lists.push(url);
         // A live change while this page is on its way (the one fault to inject: a busier stream than the test's).
+        // A row past the first page: the window cannot place it, so the page is asked again.
         if (store && busy-- > 0) {
-          const slack = await (await d.other()).connections.get('con_slack');
+          const far = (await (await d.other()).connections.list({ offset: 120, limit: 1 })).data[0]!;
           const at = new Date().toISOString();
-          store.apply({ id: `evt_busy_${busy}`, type: 'connection.updated', at, connection: { ...slack, label: `Busy ${busy}`, updatedAt: at } });
+          store.apply({ id: `evt_busy_${busy}`, type: 'connection.updated', at, connection: { ...far, label: `Busy ${busy}`, updatedAt: at } });
         }
       }
       return f(request);
     });
+    await addConnections(d, 150);
     const mounted = inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
     await waitUntil(() => (store = document.querySelector<RelinkProvider>('relink-provider')?.resolvedStore), 'the store');
     const { el } = await mounted;
-    // Rows of a window (the demo's nine fit its first screenful, so they show in the plain table), and no full load.
+    // Rows of a window, and no full load.
     await waitUntil(() => el.shadowRoot!.querySelector("[part~='row'][data-id]"), 'rows, in a window', { timeout: 10_000 });
     expect(lists.some((u) => u.searchParams.has('cursor')), 'no cursor pages: the workspace was not loaded whole').to.equal(false);
     expect(store!.getSnapshot().connections.status).to.equal('idle');

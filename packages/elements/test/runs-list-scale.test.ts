@@ -11,6 +11,19 @@ import { demo, inProvider } from './relink.js';
 
 const EXTRA = 400;
 
+/** `count` more runs of the Slack digest, put straight into the in-page server's records. */
+async function addRuns(d: Awaited<ReturnType<typeof demo>>, count: number): Promise<void> {
+  const records = d.server.app.relink.store;
+  const at = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < count; i++) {
+    const startedAt = new Date(at + i * 1000).toISOString();
+    await records.putRun({
+      id: `run_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest',
+      kind: 'operator', status: i % 5 ? 'completed' : 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
+    });
+  }
+}
+
 async function big() {
   /** The paths and queries of the GET requests the page sent. */
   const gets: URL[] = [];
@@ -19,15 +32,7 @@ async function big() {
     if (request.method === 'GET') gets.push(new URL(request.url));
     return f(request);
   });
-  const records = d.server.app.relink.store;
-  const at = Date.parse('2026-01-01T00:00:00.000Z');
-  for (let i = 0; i < EXTRA; i++) {
-    const startedAt = new Date(at + i * 1000).toISOString();
-    await records.putRun({
-      id: `run_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', workflowId: 'wf_slack_digest', workflowName: 'Daily Slack digest',
-      kind: 'operator', status: i % 5 ? 'completed' : 'failed', connectionIds: ['con_slack'], startedAt, updatedAt: startedAt, finishedAt: startedAt,
-    });
-  }
+  await addRuns(d, EXTRA);
   const { el, provider } = await inProvider<RelinkRunsList>(d.client, html`<relink-runs-list connection-href="#c/{id}" run-href="#r/{id}"></relink-runs-list>`, 'relink-runs-list');
   const store = provider.resolvedStore!;
   // Virtualized: the first rows shown plainly in its frame (aria-busy) are handed over.
@@ -58,21 +63,23 @@ describe('relink-runs-list at scale', () => {
       if (request.method === 'GET' && url.pathname.endsWith('/runs')) {
         runLists.push(url);
         // A live change while this page is on its way (the one fault to inject: a busier stream than the test's).
+        // A run past the first page: the window cannot place it, so the page is asked again.
         if (store && busy-- > 0) {
-          const run = (await (await d.other()).runs.list({ limit: 1 })).data[0]!;
+          const run = (await (await d.other()).runs.list({ offset: 120, limit: 1 })).data[0]!;
           const at = new Date().toISOString();
           store.apply({ id: `evt_busy_${busy}`, type: 'run.updated', at, run: { ...run, updatedAt: at } });
         }
       }
       return f(request);
     });
+    await addRuns(d, 150);
     // The window's code loaded first (no request): a change heard while it loads, before the window exists, is not
     // one the window drops an answer for, and loading it took longer than a page on a busy machine.
     (await createRelinkStore(d.client).runs.window()).close();
     const mounted = inProvider<RelinkRunsList>(d.client, html`<relink-runs-list></relink-runs-list>`, 'relink-runs-list');
     await waitUntil(() => (store = document.querySelector<RelinkProvider>('relink-provider')?.resolvedStore), 'the store');
     const { el } = await mounted;
-    // Rows of a window (the demo's few runs fit its first screenful, so they show in the plain table), and no full load.
+    // Rows of a window, and no full load.
     await waitUntil(() => el.shadowRoot!.querySelector("[part~='row'][data-id]"), 'rows, in a window', { timeout: 10_000 });
     expect(runLists.some((u) => u.searchParams.has('cursor')), 'no cursor pages: not every run was loaded').to.equal(false);
     expect(store!.getSnapshot().runs.status).to.equal('idle');
