@@ -7,25 +7,12 @@ import type { RelinkManageEvent } from '../src/events/manage.js';
 import '../src/components/connections-table/connections-table.js';
 import type { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
 import { part } from './helpers.js';
-import { demo, inProvider } from './relink.js';
+import { addConnections, demo, inProvider } from './relink.js';
 
 // The table at scale (issue 17): above `page-threshold` it asks the server for the rows it shows instead of loading
 // the workspace, and sorting, the status filter and the search become the server's query. In-page reference backend.
 
 const EXTRA = 600;
-
-/** `count` more connections of the agency's, put straight into the in-page server's records. */
-async function addConnections(d: Awaited<ReturnType<typeof demo>>, count: number): Promise<void> {
-  const records = d.server.app.relink.store;
-  const at = Date.parse('2026-01-01T00:00:00.000Z');
-  for (let i = 0; i < count; i++) {
-    await records.putConnection({
-      id: `con_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: i % 2 ? 'slack' : 'hubspot', label: `Team ${String(i).padStart(4, '0')}`,
-      status: i % 7 ? 'active' : 'error', owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 },
-      createdAt: new Date(at + i * 1000).toISOString(), updatedAt: new Date(at).toISOString(),
-    });
-  }
-}
 
 async function big({ live = false } = {}) {
   const lists: URL[] = [];

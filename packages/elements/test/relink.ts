@@ -160,3 +160,16 @@ export function consentWindow(server: InPageRelink, { account, decision = 'appro
     },
   };
 }
+
+/** `count` more connections of the agency's, put straight into the in-page server's records. */
+export async function addConnections(d: Demo, count: number): Promise<void> {
+  const records = d.server.app.relink.store;
+  const at = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < count; i++) {
+    await records.putConnection({
+      id: `con_many_${String(i).padStart(4, '0')}`, workspaceId: 'ws_northwind', appKey: i % 2 ? 'slack' : 'hubspot', label: `Team ${String(i).padStart(4, '0')}`,
+      status: i % 7 ? 'active' : 'error', owner: 'agency', ownerPrincipalId: 'prn_agency', secrets: {}, refresh: { attempts: 0 },
+      createdAt: new Date(at + i * 1000).toISOString(), updatedAt: new Date(at).toISOString(),
+    });
+  }
+}

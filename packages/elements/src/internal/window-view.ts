@@ -45,6 +45,8 @@ export interface WindowViewHost<T> {
   columnHeaders(): TemplateResult[];
   /** The list's accessible name. */
   caption(): string;
+  /** What the list says when the virtualizer did not load (`error`: the browser's), under the rows it can show. */
+  virtualizerFailed(error: unknown): TemplateResult;
   /** The loaded rows in the virtualizer's range, after it or they changed (the table announces their live changes). */
   shown?(rows: readonly T[], window: ListWindow<T>): void;
 }
@@ -164,10 +166,16 @@ export class WindowView<T extends { id: string }> {
     this.#load();
   }
 
+  /** The virtualizer did not load: the rows that can show without it stay, with the host's words (never retried here). */
+  #failed?: { error: unknown };
+
   #load(): void {
-    if (this.#virtualizer) return;
+    if (this.#virtualizer || this.#failed) return;
     void import('@lit-labs/virtualizer/virtualize.js').then((module) => {
       this.#virtualizer = virtualizerModule = module;
+      this.host.requestUpdate();
+    }, (error: unknown) => {
+      this.#failed = { error };
       this.host.requestUpdate();
     });
   }
@@ -208,12 +216,15 @@ export class WindowView<T extends { id: string }> {
     // cut off. The list is as tall before the virtualizer takes over as after (a taller table of a screenful of rows,
     // then the scroller, moved everything below it: most on a phone, whose rows are cards).
     const { render } = this.host.virtualRows();
-    return this.#frame(total, this.host.columnHeaders(), first(this.firstScreen).map((row, index) => render(row, index)), true);
+    const frame = this.#frame(total, this.host.columnHeaders(), first(this.firstScreen).map((row, index) => render(row, index)), !this.#failed);
+    return this.#failed ? html`${frame}${this.host.virtualizerFailed(this.#failed.error)}` : frame;
   }
 
   /** Every row of a long list held in memory: its first screenful in the plain table until the virtualizer is loaded. */
   renderAll(rows: readonly T[]): TemplateResult {
     this.#load();
+    // Without the virtualizer (it did not load), every row in the plain table: slower, but none is missing.
+    if (this.#failed) return this.host.renderTable(rows, false);
     return this.#virtualizer ? this.#renderVirtual(this.#virtualizer, rows as T[], rows.length) : this.host.renderTable(rows.slice(0, this.firstScreen), true);
   }
 

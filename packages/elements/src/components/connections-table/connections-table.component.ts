@@ -16,7 +16,7 @@ import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { countList, FIRST_SCREEN } from '../../internal/long-list.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { ChunkLoadError, chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { copyOf } from '../../internal/registry.js';
@@ -57,7 +57,7 @@ let liveRowsLoading: Promise<unknown> | undefined;
 /** The window view's code once loaded: a table mounted after that opens its window without waiting for `import()`. */
 let windowViewCode: typeof WindowViewCode | undefined;
 /** The window view's code, loaded once for every table (its request starts while a long list is being counted). */
-const loadWindowView = () => (windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js').then((code) => (windowViewCode = code)));
+const loadWindowView = () => (windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js').then((code) => (windowViewCode = code), chunkFailed));
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
 
@@ -378,10 +378,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.rows = rows === items ? items.slice() : rows;
     if (rows.length > this.virtualizeThreshold && !this.view) {
       // Small pages never pay for the virtualizer: it is fetched (with the view around it) only when a big list shows up.
+      // Without it (it did not load) every row stays in the plain table.
       void loadWindowView().then(({ WindowView }) => {
         this.view ??= new WindowView<Connection>(this, FIRST_SCREEN);
         this.requestUpdate();
-      });
+      }, () => undefined);
     }
   }
 
@@ -549,6 +550,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   /** @internal For the window view: the list's accessible name. */
   caption(): string {
     return this.m.caption;
+  }
+
+  /** @internal For the window view: the virtualizer did not load (only the first rows show); reloading the page helps. */
+  virtualizerFailed(error: unknown): TemplateResult {
+    return errorState(errorCopy(new ChunkLoadError('The virtualizer did not load.', { cause: error }), this.m));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type RelinkStore, type Run, type RunWindowQuery } from '@relink/sdk';
@@ -10,7 +10,7 @@ import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { countList, FIRST_SCREEN } from '../../internal/long-list.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { ChunkLoadError, chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
@@ -155,7 +155,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     if (held.status !== 'ready' && held.status !== 'loading') {
       // The count is the workspace's (every run); its rows join the store only if the window is kept. Its request
       // starts while the window's code loads, and the view's code loads with it: a long list needs it right after.
-      const viewCode = windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js');
+      const viewCode = windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js').catch(chunkFailed);
       viewCode.catch(() => undefined); // a short list never waits on it
       const counted = await countList(store.runs.window({}, { share: false, prefetch: true }), () => this.pageThreshold, signal);
       if (!counted) return initialState;
@@ -304,6 +304,11 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
   /** @internal For the window view: the list's accessible name. */
   caption(): string {
     return this.m.caption;
+  }
+
+  /** @internal For the window view: the virtualizer did not load (only the first rows show); reloading the page helps. */
+  virtualizerFailed(error: unknown): TemplateResult {
+    return errorState(errorCopy(new ChunkLoadError('The virtualizer did not load.', { cause: error }), this.m));
   }
 
   /** @internal The plain table of these rows (every run from the store, or a window's first rows). */
