@@ -19,13 +19,19 @@ async function setup(path: string) {
     before = await server.fetch(new Request(url, { headers: { authorization: `Bearer ${agency}` } }));
   };
   const asked: URL[] = [];
+  /** The signal of each list request, so a test sees the early one let go. */
+  const signals: AbortSignal[] = [];
+  /** Holds the recorded answer while set: the early page still in flight when the window takes it. */
+  let hold: Promise<void> | undefined;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     if (request.method === 'GET' && url.pathname.endsWith(path)) {
       asked.push(url);
+      signals.push(request.signal);
       const recorded = before;
       before = undefined;
+      await hold;
       if (recorded) return recorded;
     }
     return server.fetch(request);
@@ -35,7 +41,15 @@ async function setup(path: string) {
   // The changes are heard once the early request is on the wire (so it is the one answered as it was) and before the
   // window takes it (the test asks for rows only after): what the window takes is the early page and what was heard.
   const onTheWire = () => until(() => asked.length === 1, 'the early request on the wire');
-  return { server, store, other, firstPages, firstPageAsItWas, onTheWire, records: server.app.relink.store };
+  const holdAnswers = () => {
+    let release!: () => void;
+    hold = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      hold = undefined;
+      release();
+    };
+  };
+  return { server, store, other, firstPages, firstPageAsItWas, onTheWire, holdAnswers, signals, records: server.app.relink.store };
 }
 
 const at = () => ({ id: '999999', at: new Date().toISOString() });
@@ -136,6 +150,55 @@ describe('a first page asked for early', () => {
     expect(firstPages()).to.have.length(1, 'the early page only');
     expect(window.at(0)?.error?.message).to.equal('A newer message');
     expect(windowRows(window)).to.deep.equal((await other.runs.list({ status: 'failed', limit: 100 })).data.map(shown));
+    window.close();
+  });
+
+  it('a change heard early does not undo a newer one the window heard itself while the page was in flight', async () => {
+    const { server, store, other, firstPages, firstPageAsItWas, onTheWire, holdAnswers, records } = await setup('/connections');
+    close = () => server.close();
+    const target = (await other.connections.list({ limit: 100 })).data.find((c) => c.status === 'active' && c.owner === 'agency')!;
+    await firstPageAsItWas(`${server.baseUrl}/connections?limit=100`);
+    const release = holdAnswers();
+    const opening = store.connections.window({}, { prefetch: true });
+    await onTheWire();
+    // Heard by the early page: a new label.
+    const record = (await records.getConnection('ws_northwind', target.id))!;
+    await records.putConnection({ ...record, label: 'A new label', updatedAt: new Date(Date.parse(record.updatedAt) + 1000).toISOString() });
+    store.apply({ ...at(), type: 'connection.updated', connection: await other.connections.get(target.id) });
+    const window = await opening;
+    const taken = window.ensure(0, 30);
+    // Heard by the window, the early page in its hands and still in flight: the connection removed.
+    await other.connections.remove(target.id);
+    store.apply({ ...at(), type: 'connection.removed', connectionId: target.id });
+    release();
+    await taken;
+    await new Promise((resolve) => setTimeout(resolve)); // a window that asks again does so a task later
+    await until(() => !window.loading, 'any answer asked again landed');
+    const fresh = await other.connections.list({ limit: 100 });
+    expect(window.total).to.equal(fresh.total);
+    expect(windowRows(window)).to.deep.equal(fresh.data.map(shown));
+    expect(firstPages()).to.have.length(1, 'the early page only');
+    window.close();
+  });
+
+  it('a window that never asks for rows does not keep hearing changes: past a page of changed rows, the early page lets go and the window asks anew', async () => {
+    const { server, store, other, firstPages, onTheWire, holdAnswers, signals } = await setup('/connections');
+    close = () => server.close();
+    const all = (await other.connections.list({ limit: 100 })).data;
+    const release = holdAnswers(); // the early request still in flight, to be let go
+    const window = await store.connections.window({}, { prefetch: true, pageSize: 3 });
+    await onTheWire();
+    for (const c of all.slice(0, 3)) store.apply({ ...at(), type: 'connection.updated', connection: c });
+    expect(signals[0]!.aborted).to.equal(false, 'as many changed rows as the page holds: still kept');
+    store.apply({ ...at(), type: 'connection.updated', connection: all[3]! });
+    expect(signals[0]!.aborted).to.equal(true, 'one more: let go');
+    release();
+    await window.ensure(0, 8);
+    await until(() => window.answered && !window.loading, 'the rows asked for');
+    const fresh = await other.connections.list({ limit: 100 });
+    expect(window.total).to.equal(fresh.total);
+    expect(windowRows(window)).to.deep.equal(fresh.data.map(shown));
+    expect(firstPages().length).to.be.greaterThan(1, 'asked anew');
     window.close();
   });
 

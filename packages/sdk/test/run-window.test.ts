@@ -18,16 +18,23 @@ async function setup(extraRuns = 0) {
     });
   }
   const lists: URL[] = [];
+  /** Answers the next `GET /runs/:id` with this run instead (an answer read before changes heard since). */
+  let answerGet: Run | undefined;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     if (request.method === 'GET' && /\/(runs|connections)$/.test(url.pathname)) lists.push(url);
+    if (request.method === 'GET' && answerGet && url.pathname.endsWith(`/runs/${answerGet.id}`)) {
+      const body = JSON.stringify(answerGet);
+      answerGet = undefined;
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    }
     return server.fetch(request);
   };
   const agency = await server.mintToken('agency', 'prn_agency');
   const client = createRelinkClient({ baseUrl: server.baseUrl, fetch, token: agency, retry: 0 });
   const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
-  return { server, store: createRelinkStore(client), other, lists };
+  return { server, store: createRelinkStore(client), other, lists, answerGetWith: (run: Run) => (answerGet = run) };
 }
 
 const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
@@ -108,6 +115,30 @@ describe('store.runs.window', () => {
     expect([paused.total, rows(paused, 0, 1)]).to.deep.equal([fresh.total, [...fresh.data.map((r) => r.id), undefined]]);
     paused.close();
     failed.close();
+  });
+
+  it('a late answer to a get, read before the run resumed, does not put it back under "Paused for reauth": asked again', async () => {
+    const { server, store, other, lists, answerGetWith } = await setup();
+    close = () => server.close();
+    const records = server.app.relink.store;
+    const paused = await store.runs.window({ preset: 'paused_for_reauth' });
+    await paused.ensure(0, 10);
+    const before = await other.runs.get('run_agent_reauth');
+    const resumed = { ...(await records.getRun('ws_northwind', before.id))!, status: 'running' as const, updatedAt: new Date(Date.parse(before.updatedAt) + 60_000).toISOString() };
+    delete resumed.pauseReason;
+    delete resumed.blockedConnectionIds;
+    await records.putRun(resumed);
+    store.apply({ type: 'run.updated', id: '999999', at: resumed.updatedAt, run: await other.runs.get(before.id) });
+    await until(() => paused.total === 1, 'the resumed run leaving the preset');
+    const asked = lists.length;
+    answerGetWith(before);
+    await store.runs.get(before.id);
+    await new Promise((resolve) => setTimeout(resolve)); // a window that asks again does so a task later
+    await until(() => !paused.loading, 'any answer asked again landed');
+    expect(lists.length).to.equal(asked + 1, 'asked again');
+    const fresh = await other.runs.list({ preset: 'paused_for_reauth', limit: 100 });
+    expect([paused.total, rows(paused, 0, paused.total! - 1)]).to.deep.equal([fresh.total, fresh.data.map((r) => r.id)]);
+    paused.close();
   });
 
   it('live: a change to a run no view shows is not kept in the store; a new replay of a run shown is', async () => {

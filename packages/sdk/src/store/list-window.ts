@@ -1,4 +1,5 @@
 import type { Page } from '../schema/common.js';
+import { replaces, type Change } from './change.js';
 import { pageParams } from './page-params.js';
 
 /** What a window holds: rows with an id and the time they last changed (a change older than the row shown is ignored). */
@@ -21,7 +22,8 @@ export interface ListWindowOptions {
 
 /** What a window needs from its store: changes to its rows as they are heard, and where each page stands in the event log. */
 export interface ListWindowSource<T extends ListItem> {
-  watch(listener: (id: string, item: T | undefined) => void): () => void;
+  /** `live`: from the event stream (see `Change`). */
+  watch(listener: (id: string, item: T | undefined, live: boolean) => void): () => void;
   /** Where a page stands in the event log, so the live stream replays what came after it when it has to. */
   listed(eventId: string | undefined): void;
   /** A page arrived: the store shows its rows to the views that look rows up by id (a row's renew button). */
@@ -41,9 +43,8 @@ export function byKeys(a: readonly string[], b: readonly string[], order: 'asc' 
   return 0;
 }
 
-/** A change heard: the row after it (undefined: removed), and whether a loaded page took it in place. */
-interface Heard<T> {
-  readonly item: T | undefined;
+/** A change heard, and whether a loaded page of the current generation took it in place. */
+interface Heard<T> extends Change<T> {
   readonly placed: boolean;
 }
 
@@ -72,7 +73,9 @@ interface PendingPage {
  * requests made before it are dropped. Every change heard while a page is in flight is laid over that page as it
  * lands, so a row never goes back to a state the server has already moved past; while no page shown is current (the
  * window opening, or asking again), a change that page can place does not send it again, so a busy workspace does not
- * keep it in flight. A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
+ * keep a list that fits in one page in flight. A page of a longer list cannot place a change to a row it lacks and is
+ * asked again; the third such page in a row is shown as the server read it, and asked again after a growing pause
+ * (#fetch). A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
  *
  * `subscribe` listeners run once per microtask after a change (`version` counts them); `close()` aborts what is in
  * flight and lets the window go.
@@ -88,8 +91,9 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   /** Which loaded page holds each id: a change finds its row without a scan. */
   readonly #where = new Map<string, number>();
   /**
-   * Changes heard while pages were in flight, the latest of each row: laid over those pages when they land.
-   * `placed`: a loaded page took it in place, so a page in flight that lacks the row has nothing to do with it.
+   * Changes heard while pages were in flight, the latest of each row (`replaces`): laid over those pages when they
+   * land. `placed`: a current page took it in place, so a page in flight that lacks the row has nothing to do with it
+   * (a page from before the last refresh proves nothing: the page replacing it may lack the row because it changed).
    */
   readonly #heard = new Map<string, Heard<T>>();
   readonly #listeners = new Set<() => void>();
@@ -105,6 +109,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   #version = 0;
   #notifyQueued = false;
   #refreshQueued = false;
+  /** Pages in a row that could not be laid over truthfully (see #fetch). */
+  #discards = 0;
   #closed = false;
   #share: boolean;
 
@@ -115,7 +121,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     this.pageSize = limit;
     this.#keepPages = Math.max(0, Math.trunc(options.keepPages ?? 2));
     this.#share = options.share ?? true;
-    this.#unwatch = source.watch((id, item) => this.#hear(id, item));
+    this.#unwatch = source.watch((id, item, live) => this.#hear(id, { item, live, placed: false }));
   }
 
   /** One page of this window's query from the server: `offset` rows in, `limit` rows. */
@@ -230,8 +236,15 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
         (page) => {
           if (abort.signal.aborted || generation !== this.#generation) return;
           const laid = this.#layOver(page, offset, this.#heard);
-          if (!laid) return this.#stale(); // asked again rather than shown wrong
-          const { items, total } = laid;
+          // Asked again rather than shown wrong; but a busy workspace can change a row a page of a longer list lacks
+          // every time one is in flight: the third in a row is shown as the server read it (a moment ago) with the
+          // changes to rows it holds laid over, and asked again after a pause growing while it lasts, so the window
+          // shows rows and asks at a bounded rate.
+          const discarded = !laid && ++this.#discards >= 3;
+          if (!laid && !discarded) return this.#stale();
+          if (laid) this.#discards = 0;
+          const held = () => new Map([...this.#heard].filter(([id]) => page.data.some((c) => c.id === id)));
+          const { items, total } = laid ?? this.#layOver(page, offset, held()) ?? { items: page.data, total: page.total };
           this.#source.listed(page.eventId);
           this.#setPage(index, { items, generation });
           this.#answered = true;
@@ -242,6 +255,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
           }
           this.#error = undefined;
           this.#changed();
+          // 1 s, doubling to 30 s (not backoff.ts: shared with the client, it would cost the client a chunk of its own).
+          if (discarded) this.#stale(Math.min(30_000, 1000 * 2 ** (this.#discards - 3)));
         },
         (error: unknown) => {
           if (abort.signal.aborted || generation !== this.#generation) return;
@@ -262,7 +277,9 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
    * give now, or undefined when a change cannot be placed truthfully, so the page is asked again, not shown wrong.
    * Placed: a change older than the page's row (the page read a newer state), a row that keeps its place, a row that
    * moves within the page where this order can be computed, and a row that leaves or is removed from the last page
-   * (total - 1). On the whole list (the first page, nothing after it) also a new match, in its place (total + 1).
+   * (total - 1). On the whole list (the first page, nothing after it) also a new match the stream brought, in its
+   * place (total + 1); one from an answer to a request (`live` false) may have been read before the stream took the
+   * row out (revoked, removed), and is asked again.
    * Asked again, because the rows or total the server would give cannot be known:
    * - a change to a row the page lacks, unless the whole list: the page cannot tell whether the row counted in its
    *   total before (a match that is no longer one, or a new row?) nor, for a later page, whether it stood before it;
@@ -274,14 +291,15 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     const items = [...page.data];
     let total = page.total;
     let last = page.nextCursor === null;
-    for (const [id, { item, placed }] of changes) {
+    for (const [id, change] of changes) {
+      const { item, placed, live } = change;
       const at = items.findIndex((c) => c.id === id);
       const before = items[at];
       // A change older than the page's row (heard before the server read it) would roll it back; one that keeps its
       // place replaces it. Either way the row stays here: another page in flight that lacks it has nothing to do.
       if (before && item && (item.updatedAt < before.updatedAt || !this.moves(before, item))) {
         if (item.updatedAt >= before.updatedAt) items[at] = item;
-        changes.set(id, { item, placed: true });
+        changes.set(id, { ...change, placed: true });
         continue;
       }
       if (!before && (placed || (offset === 0 && last && !item))) continue;
@@ -291,7 +309,9 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
         if (total !== undefined) total--;
       }
       const match = item ? this.matches(item) : false;
-      if (match === undefined) return undefined;
+      // A row joining from an answer to a request (a `get`, a write) may be older than a change the stream brought
+      // since (the row left the filter, was removed): only the server can tell.
+      if (match === undefined || (match && !before && !live)) return undefined;
       if (!match) {
         if (before && !last) return undefined;
         continue;
@@ -345,7 +365,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     this.#forgot(dropped);
   }
 
-  #hear(id: string, item: T | undefined): void {
+  #hear(id: string, change: Heard<T>): void {
+    const { item } = change;
     if (this.#closed) return;
     const index = this.#where.get(id);
     const page = index === undefined ? undefined : this.#pages.get(index);
@@ -356,15 +377,16 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       const items = [...page.items];
       items[position] = item;
       this.#pages.set(index!, { ...page, items });
-      if (this.#pending.size > 0) this.#heard.set(id, { item, placed: true });
+      if (this.#pending.size > 0) this.#note(id, { ...change, placed: page.generation === this.#generation });
       this.#changed();
       return;
     }
     // The whole list, shown in one current page (a filter few rows match): the change is laid over it as over a page
-    // in flight, so a change to a row it does not show, in a busy workspace, asks nothing.
+    // in flight, so a change to a row it does not show, in a busy workspace, asks nothing. A row it does not show
+    // joins only from the stream (see #layOver): a late answer to a `get` or a write may be older than its leaving.
     const whole = this.#pages.get(0);
     if (whole?.generation === this.#generation && this.#pages.size === 1 && this.#pending.size === 0 && whole.items.length === this.#total) {
-      const laid = this.#layOver({ data: whole.items, nextCursor: null, total: this.#total }, 0, new Map([[id, { item, placed: false }]]));
+      const laid = this.#layOver({ data: whole.items, nextCursor: null, total: this.#total }, 0, new Map([[id, change]]));
       if (laid) {
         if (laid.items.length !== whole.items.length || laid.items.some((c, i) => c !== whole.items[i])) {
           const joined = laid.items.filter((c) => !this.#where.has(c.id));
@@ -380,15 +402,24 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     // and none shown is current, they lay it over as they land (or are asked again then); pages of this generation
     // shown already cannot, so they are asked again now.
     if (this.#pending.size > 0 && ![...this.#pages.values()].some((shown) => shown.generation === this.#generation)) {
-      this.#heard.delete(id); // the latest change last: laid over in the order heard
-      this.#heard.set(id, { item, placed: false });
+      this.#note(id, change);
       return;
     }
     this.#stale();
   }
 
-  /** Answers in flight are now out of date: drop them and ask for the rows shown again, once per burst of changes. */
-  #stale(): void {
+  /** Keep a change heard with pages in flight, unless one heard before is newer; the latest last, laid over in the order heard. */
+  #note(id: string, change: Heard<T>): void {
+    if (!replaces(this.#heard.get(id), change)) return;
+    this.#heard.delete(id);
+    this.#heard.set(id, change);
+  }
+
+  /**
+   * Answers in flight are now out of date: drop them and ask for the rows shown again, once per burst of changes
+   * (`delay` ms later: a pause after pages shown as read, see #fetch).
+   */
+  #stale(delay = 0): void {
     this.#generation++;
     for (const pending of this.#pending.values()) pending.abort.abort();
     this.#pending.clear();
@@ -402,7 +433,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       const [first, last] = this.#asked;
       this.#forgetOutside(first / this.pageSize, Math.floor(last / this.pageSize));
       void this.ensure(first, last);
-    }, 0);
+    }, delay);
   }
 
   #changed(): void {

@@ -16,6 +16,11 @@ export interface RelinkSnapshot {
 }
 
 type Listener = () => void;
+/**
+ * Hears a change: the item after it (undefined: removed). `live`: from the event stream (or a removal, which is final),
+ * in the order the server made them; else an answer to a request, which may have been read before changes heard since.
+ */
+type Watcher = (kind: Kind, id: string, item: Entity | undefined, live: boolean) => void;
 
 /**
  * The store's state, after Lit's `ValueNotifier`: an immutable snapshot, replaced (never mutated) on change, and
@@ -36,7 +41,7 @@ export class StoreState {
   #notified: RelinkSnapshot = this.#snapshot;
   #flushQueued = false;
   /** Told of each item upserted or removed as it happens (a connections window follows changes to rows it holds). */
-  #watchers = new Set<(kind: Kind, id: string, item: Entity | undefined) => void>();
+  #watchers = new Set<Watcher>();
   /** Upserts not yet applied, per collection, by id in order of first arrival (the latest of each wins, as it would). */
   #pending = new Map<Kind, Map<string, Entity>>();
 
@@ -104,14 +109,14 @@ export class StoreState {
   }
 
   /** Hear every upsert and removal as it happens, before the snapshot flush; returns the function that stops it. */
-  watch(listener: (kind: Kind, id: string, item: Entity | undefined) => void): () => void {
+  watch(listener: Watcher): () => void {
     this.#watchers.add(listener);
     return () => this.#watchers.delete(listener);
   }
 
   /** Drop one item (a removed connection); the others keep their order. */
   remove(kind: Kind, id: string): void {
-    for (const watcher of this.#watchers) watcher(kind, id, undefined);
+    for (const watcher of this.#watchers) watcher(kind, id, undefined, true);
     this.patch(kind, (collection) => {
       if (!collection.byId.has(id)) return collection;
       return withItems(collection, collection.items.filter((item) => item.id !== id));
@@ -129,17 +134,18 @@ export class StoreState {
     });
   }
 
-  /** Tell the watchers (open windows) of a change the store does not keep: a connection no view holds. */
+  /** Tell the watchers (open windows) of a live change the store does not keep: a connection no view holds. */
   heard(kind: Kind, item: Entity): void {
-    for (const watcher of this.#watchers) watcher(kind, item.id, item);
+    for (const watcher of this.#watchers) watcher(kind, item.id, item, true);
   }
 
   /**
    * Queue an insert or replace; applied with the others at the next flush (or read). `quiet`: what a list read, not
-   * a change, so watchers are not told (a window showing its own page to the other views).
+   * a change, so watchers are not told (a window showing its own page to the other views). `live`: from the event
+   * stream (see `Watcher`).
    */
-  upsert(kind: Kind, item: Entity, { quiet = false } = {}): void {
-    if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item);
+  upsert(kind: Kind, item: Entity, { quiet = false, live = false } = {}): void {
+    if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item, live);
     const queue = this.#pending.get(kind);
     if (queue) queue.set(item.id, item);
     else this.#pending.set(kind, new Map([[item.id, item]]));

@@ -1,0 +1,18 @@
+/**
+ * A change heard to a row: its state after (undefined: removed), and whether the live event stream brought it, in
+ * the order the server made the changes (`live`), or an answer to a request (a `get`, a write), which may have been
+ * read before a change heard since.
+ */
+export interface Change<T> {
+  readonly item: T | undefined;
+  readonly live: boolean;
+}
+
+/**
+ * Whether `next` replaces `kept` as the latest known of one row, whatever order they were heard in: of two states the
+ * newer (`updatedAt`; the later heard on a tie); a removal always, and only the stream brings a removed row back (a
+ * removal has no `updatedAt` to compare, and an answer heard after it may have been read before it). Kept per row by
+ * a window's pages in flight and by an early first page, so a late answer never undoes a newer change.
+ */
+export const replaces = <T extends { readonly updatedAt: string }>(kept: Change<T> | undefined, next: Change<T>): boolean =>
+  !kept || !next.item || (kept.item ? next.item.updatedAt >= kept.item.updatedAt : next.live);
