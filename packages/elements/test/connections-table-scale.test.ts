@@ -270,7 +270,7 @@ describe('relink-connections-table at scale', () => {
       }
       return f(request);
     });
-    await addConnections(d, 150);
+    await addConnections(d, 300); // past page-threshold (200): a long list, always a window
     const mounted = inProvider<RelinkConnectionsTable>(d.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
     await waitUntil(() => (store = document.querySelector<RelinkProvider>('relink-provider')?.resolvedStore), 'the store');
     const { el } = await mounted;

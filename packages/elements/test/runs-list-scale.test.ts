@@ -72,7 +72,7 @@ describe('relink-runs-list at scale', () => {
       }
       return f(request);
     });
-    await addRuns(d, 150);
+    await addRuns(d, 300); // past page-threshold (200): a long list, always a window
     // The window's code loaded first (no request): a change heard while it loads, before the window exists, is not
     // one the window drops an answer for, and loading it took longer than a page on a busy machine.
     (await createRelinkStore(d.client).runs.window()).close();
