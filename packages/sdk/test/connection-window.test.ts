@@ -24,7 +24,7 @@ async function setup(extraConnections = 0) {
   let hold: Promise<void> | undefined;
   let failNext = false;
   /** Runs as each list request is answered, before the answer arrives: a change heard while every page is in flight. */
-  let whileListing: (() => Promise<void>) | undefined;
+  let whileListing: (() => void) | undefined;
   /** Answers the next `GET /connections/:id` with this connection instead (a change heard by id, however old). */
   let answerGet: Connection | undefined;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -38,7 +38,7 @@ async function setup(extraConnections = 0) {
         throw new TypeError('Failed to fetch');
       }
       const response = await server.fetch(request);
-      await whileListing?.();
+      whileListing?.();
       await hold;
       return response;
     }
@@ -62,7 +62,7 @@ async function setup(extraConnections = 0) {
   const store = createRelinkStore(client);
   // Another session: its changes reach this store only through the event stream.
   const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
-  return { server, store, client, other, lists, holdAnswers, streams, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c), busy: (change?: () => Promise<void>) => (whileListing = change) };
+  return { server, store, client, other, lists, holdAnswers, streams, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c), busy: (change?: () => void) => (whileListing = change) };
 }
 
 const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
@@ -387,19 +387,10 @@ describe('store.connections.window', () => {
   it('a busy workspace does not keep a page of a longer list in flight: the third answer in a row that a change outran is shown', async () => {
     const { server, store, other, lists, busy } = await setup();
     close = () => server.close();
-    const records = server.app.relink.store;
     const all = (await other.connections.list({ limit: 100 })).data;
     // Three rows a page, of the nine: a change to a row after the page, heard while each answer is on its way, cannot
-    // be placed (did it count in the total?), so the page is asked again. The first row gets a new label each time
-    // too: the page shown has it laid over, not the label it read.
-    let changes = 0;
-    busy(async () => {
-      changes += 1;
-      const record = (await records.getConnection('ws_northwind', all[0]!.id))!;
-      await records.putConnection({ ...record, label: `Busy ${changes}`, updatedAt: new Date(Date.parse(record.updatedAt) + 1000).toISOString() });
-      store.apply({ id: '999998', at: new Date().toISOString(), type: 'connection.updated', connection: await other.connections.get(all[0]!.id) });
-      store.apply({ id: '999999', at: new Date().toISOString(), type: 'connection.updated', connection: all.at(-1)! });
-    });
+    // be placed (did it count in the total?), so the page is asked again.
+    busy(() => store.apply({ id: '999999', at: new Date().toISOString(), type: 'connection.updated', connection: all.at(-1)! }));
     const window = await store.connections.window({}, { pageSize: 3 });
     let askedWhenShown: number | undefined;
     window.subscribe(() => void (askedWhenShown ??= window.answered ? lists.length : undefined));
@@ -409,8 +400,7 @@ describe('store.connections.window', () => {
     busy();
     const fresh = await other.connections.list({ limit: 3 });
     expect(window.total).to.equal(fresh.total);
-    expect(rows(window, 0, 2).map((id, i) => `${id} ${window.at(i)?.label}`)).to.deep.equal(fresh.data.map((c) => `${c.id} ${c.label}`));
-    expect(window.at(0)?.label).to.equal('Busy 3');
+    expect(rows(window, 0, 2)).to.deep.equal(fresh.data.map((c) => c.id));
     window.close();
   });
 

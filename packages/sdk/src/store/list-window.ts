@@ -237,14 +237,12 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
           if (abort.signal.aborted || generation !== this.#generation) return;
           const laid = this.#layOver(page, offset, this.#heard);
           // Asked again rather than shown wrong; but a busy workspace can change a row a page of a longer list lacks
-          // every time one is in flight: the third in a row is shown as the server read it (a moment ago) with the
-          // changes to rows it holds laid over, and asked again after a pause growing while it lasts, so the window
-          // shows rows and asks at a bounded rate.
+          // every time one is in flight: the third in a row is shown as the server read it (a moment ago), and asked
+          // again after a pause growing while it lasts, so the window shows rows and asks at a bounded rate.
           const discarded = !laid && ++this.#discards >= 3;
           if (!laid && !discarded) return this.#stale();
           if (laid) this.#discards = 0;
-          const held = () => new Map([...this.#heard].filter(([id]) => page.data.some((c) => c.id === id)));
-          const { items, total } = laid ?? this.#layOver(page, offset, held()) ?? { items: page.data, total: page.total };
+          const { items, total } = laid ?? { items: page.data, total: page.total };
           this.#source.listed(page.eventId);
           this.#setPage(index, { items, generation });
           this.#answered = true;
