@@ -72,10 +72,10 @@ interface PendingPage {
  * page not loaded) makes the rows shown be asked for again, once per burst, with a fresh `total`, and answers to
  * requests made before it are dropped. Every change heard while a page is in flight is laid over that page as it
  * lands, so a row never goes back to a state the server has already moved past; while no page shown is current (the
- * window opening, or asking again), a change that page can place does not send it again, so a busy workspace does not
- * keep a list that fits in one page in flight. A page of a longer list cannot place a change to a row it lacks and is
- * asked again; the third such page in a row is shown as the server read it, and asked again after a growing pause
- * (#fetch). A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
+ * window opening, or asking again), a change that page can place does not send it again. A change it cannot place
+ * (a row the page lacks, on a list longer than the page) does, so changes arriving faster than an answer keep a long
+ * list's page in flight until they slow down (a known limit: a cap with a backoff was tried and reverted after review).
+ * A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
  *
  * `subscribe` listeners run once per microtask after a change (`version` counts them); `close()` aborts what is in
  * flight and lets the window go.
@@ -109,8 +109,6 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   #version = 0;
   #notifyQueued = false;
   #refreshQueued = false;
-  /** Pages in a row that could not be laid over truthfully (see #fetch). */
-  #discards = 0;
   #closed = false;
   #share: boolean;
 
@@ -236,13 +234,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
         (page) => {
           if (abort.signal.aborted || generation !== this.#generation) return;
           const laid = this.#layOver(page, offset, this.#heard);
-          // Asked again rather than shown wrong; but a busy workspace can change a row a page of a longer list lacks
-          // every time one is in flight: the third in a row is shown as the server read it (a moment ago), and asked
-          // again after a pause growing while it lasts, so the window shows rows and asks at a bounded rate.
-          const discarded = !laid && ++this.#discards >= 3;
-          if (!laid && !discarded) return this.#stale();
-          if (laid) this.#discards = 0;
-          const { items, total } = laid ?? { items: page.data, total: page.total };
+          if (!laid) return this.#stale(); // asked again rather than shown wrong
+          const { items, total } = laid;
           this.#source.listed(page.eventId);
           this.#setPage(index, { items, generation });
           this.#answered = true;
@@ -253,8 +246,6 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
           }
           this.#error = undefined;
           this.#changed();
-          // 1 s, doubling to 30 s (not backoff.ts: shared with the client, it would cost the client a chunk of its own).
-          if (discarded) this.#stale(Math.min(30_000, 1000 * 2 ** (this.#discards - 3)));
         },
         (error: unknown) => {
           if (abort.signal.aborted || generation !== this.#generation) return;
@@ -413,11 +404,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     this.#heard.set(id, change);
   }
 
-  /**
-   * Answers in flight are now out of date: drop them and ask for the rows shown again, once per burst of changes
-   * (`delay` ms later: a pause after pages shown as read, see #fetch).
-   */
-  #stale(delay = 0): void {
+  /** Answers in flight are now out of date: drop them and ask for the rows shown again, once per burst of changes. */
+  #stale(): void {
     this.#generation++;
     for (const pending of this.#pending.values()) pending.abort.abort();
     this.#pending.clear();
@@ -431,7 +419,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       const [first, last] = this.#asked;
       this.#forgetOutside(first / this.pageSize, Math.floor(last / this.pageSize));
       void this.ensure(first, last);
-    }, delay);
+    }, 0);
   }
 
   #changed(): void {
