@@ -54,7 +54,7 @@ export interface RelinkServerOptions {
   allowedOrigins?: string[];
   /** Per-principal limit on mutating requests; `false` turns it off. Default 120 per minute. Shared through the store. */
   rateLimit?: RateLimitOptions | false;
-  /** Per-client-address limit on `POST /v1/sessions` (secret-key guessing); `false` turns it off. Default 60 per minute. */
+  /** Per-client-address limit on failed `POST /v1/sessions` (secret-key guessing); `false` turns it off. Default 60 per minute. */
   sessionRateLimit?: RateLimitOptions | false;
   /** Largest request body accepted; larger is a 413. Default 64 KiB. */
   maxBodyBytes?: number;

@@ -79,6 +79,19 @@ for (const database of ['memory', { pglite: 'memory' }] as const) {
 }
 
 describe('POST /v1/sessions is rate limited per client address', () => {
+  it('counts failed attempts only: a host backend minting with the right key for every page load is never limited', async () => {
+    const h = await harness({ sessionRateLimit: { limit: 5, windowMs: 60_000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await h.request('POST', '/v1/sessions', { headers: { authorization: `Bearer ${DEMO_SECRET_KEY}` }, body: { role: 'agency', principalId: 'prn_agency' } });
+      statuses.push(res.status);
+    }
+    assert.deepEqual(statuses, Array(12).fill(201));
+    // The failures still count from zero: the limit is theirs.
+    const wrong = await h.request('POST', '/v1/sessions', { headers: { authorization: 'Bearer sk_guess' }, body: { role: 'agency', principalId: 'prn_agency' } });
+    assert.equal(wrong.status, 401);
+  });
+
   it('wrong secret keys from one address get 429 after the limit, with Retry-After', async () => {
     const h = await harness({ sessionRateLimit: { limit: 5, windowMs: 60_000 } });
     const statuses: number[] = [];

@@ -12,10 +12,11 @@ export interface RateLimitOptions {
  * Fixed windows aligned to the epoch, counted in the store: every instance on one database shares the counters,
  * so a load balancer cannot multiply the limit. Over the limit: 429 `rate_limited` with Retry-After.
  */
-export async function countHit(ctx: RelinkContext, options: RateLimitOptions, key: string): Promise<void> {
+export async function countHit(ctx: RelinkContext, options: RateLimitOptions, key: string, { peek = false } = {}): Promise<void> {
   const now = ctx.clock.now().getTime();
   const windowStart = now - (now % options.windowMs);
-  const count = await ctx.store.hitRateLimit(key, windowStart);
+  // `peek`: refuse when one more hit would be over the limit, without counting one.
+  const count = (await ctx.store.hitRateLimit(key, windowStart, peek ? 0 : 1)) + (peek ? 1 : 0);
   if (count > options.limit) {
     const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - now) / 1000));
     throw new ApiError(429, 'rate_limited', `Too many requests. Try again in ${retryAfter} s.`, { headers: { 'retry-after': String(retryAfter) } });

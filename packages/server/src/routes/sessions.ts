@@ -24,18 +24,28 @@ export async function mintSession(ctx: RelinkContext, tokens: SessionTokens, wor
   return SessionToken.parse({ token, expiresAt: expiresAt.toISOString(), viewer: toViewer(principal) });
 }
 
-/** `limit`: attempts per client address, so the workspace secret key cannot be guessed at speed. */
+/**
+ * `limit`: failed attempts per client address, so the workspace secret key cannot be guessed at speed. Only failures
+ * count: a host's backend mints a session for every page load of every user from its one address, with the right key.
+ * An address over the limit is refused even with the right key until the window passes, so a guess cannot be
+ * confirmed by a different answer.
+ */
 export function sessionRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: RelinkContext, tokens: SessionTokens, limit?: RateLimitOptions): void {
   route(v1, registry, {
     method: 'post', path: '/v1/sessions', tag: 'sessions', auth: 'secret',
     summary: "Mint a short-lived session token for a principal. Called by the host's backend with the workspace secret key.",
     body: CreateSessionBody, response: { status: 201, schema: SessionToken, description: 'The session token' }, errors: [400, 401, 404, 429],
   }, async (c) => {
-    if (limit) await countHit(ctx, limit, `sessions:${clientAddress(c)}`);
+    const failures = `sessions:${clientAddress(c)}`;
+    if (limit) await countHit(ctx, limit, failures, { peek: true });
     const key = bearerToken(c.req.header('authorization'));
-    if (!key) throw new ApiError(401, 'unauthorized', 'Send the workspace secret key in the Authorization header: "Bearer <secret key>".');
-    const workspace = await ctx.store.findWorkspaceBySecretKeyHash(await sha256Base64url(key));
-    if (!workspace) throw new ApiError(401, 'unauthorized', 'The secret key is not valid.');
+    const workspace = key ? await ctx.store.findWorkspaceBySecretKeyHash(await sha256Base64url(key)) : undefined;
+    if (!workspace) {
+      if (limit) await countHit(ctx, limit, failures);
+      throw key
+        ? new ApiError(401, 'unauthorized', 'The secret key is not valid.')
+        : new ApiError(401, 'unauthorized', 'Send the workspace secret key in the Authorization header: "Bearer <secret key>".');
+    }
     const body = await parseBody(c, CreateSessionBody);
     return send(c, SessionToken, await mintSession(ctx, tokens, workspace.id, body.role, body.principalId, body.ttlSeconds), 201);
   });

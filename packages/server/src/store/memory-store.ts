@@ -373,9 +373,9 @@ export class MemoryStore implements Store {
     this.idempotency.delete(key);
   }
 
-  async hitRateLimit(key: string, windowStart: number): Promise<number> {
+  async hitRateLimit(key: string, windowStart: number, hits = 1): Promise<number> {
     const w = this.rateWindows.get(key);
-    const next = w && w.start === windowStart ? { start: windowStart, count: w.count + 1 } : { start: windowStart, count: 1 };
+    const next = w && w.start === windowStart ? { start: windowStart, count: w.count + hits } : { start: windowStart, count: hits };
     this.rateWindows.set(key, next);
     return next.count;
   }

@@ -390,10 +390,10 @@ export interface Store {
   deleteIdempotency(key: string): Promise<void>;
 
   /**
-   * Count one hit against `key` in the fixed window starting at `windowStart` (ms since the epoch) and answer the
-   * window's count so far, this hit included. Shared by every instance on the store.
+   * Count `hits` (default 1; 0 only reads) against `key` in the fixed window starting at `windowStart` (ms since the
+   * epoch) and answer the window's count so far, these hits included. Shared by every instance on the store.
    */
-  hitRateLimit(key: string, windowStart: number): Promise<number>;
+  hitRateLimit(key: string, windowStart: number, hits?: number): Promise<number>;
 
   /** Server settings that must outlive a restart and be shared by instances (signing keys, generated secrets). */
   getSetting<T>(name: string): Promise<T | undefined>;

@@ -784,16 +784,16 @@ export class SqlStore implements Store {
     await this.q.query('DELETE FROM idempotency_keys WHERE key = $1', [key]);
   }
 
-  async hitRateLimit(key: string, windowStart: number): Promise<number> {
+  async hitRateLimit(key: string, windowStart: number, hits = 1): Promise<number> {
     const row = (await this.q.query<{ count: number }>(
-      `INSERT INTO rate_limits (key, window_start, count) VALUES ($1, $2, 1)
+      `INSERT INTO rate_limits (key, window_start, count) VALUES ($1, $2, $3)
        ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
+         count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + excluded.count ELSE excluded.count END,
          window_start = excluded.window_start
        RETURNING count`,
-      [key, windowStart],
+      [key, windowStart, hits],
     )).rows[0];
-    return Number(row?.count ?? 1);
+    return Number(row?.count ?? hits);
   }
 
   async getSetting<T>(name: string): Promise<T | undefined> {
