@@ -1,4 +1,6 @@
 import type { ConnectionWindow, RunWindow } from '@relink/sdk';
+import { chunkFailed } from './error-copy.js';
+import type * as WindowViewCode from './window-view.js';
 
 // How a list that may be long starts (issue 17), one way for the connections table and the runs list: a window counts
 // it; above `page-threshold` its first screenful shows plainly, then the virtualizer takes over (the rest is
@@ -9,6 +11,13 @@ import type { ConnectionWindow, RunWindow } from '@relink/sdk';
  * height (480px), the height of the frame they show in (window-view.ts), so it is full when the virtualizer takes over.
  */
 export const FIRST_SCREEN = 12;
+
+/** The window view's code once loaded: a list mounted after that opens its window without waiting for `import()`. */
+let windowViewCode: typeof WindowViewCode | undefined;
+
+/** The window view's code, loaded once for every long list (its request starts while the list is being counted). */
+export const loadWindowView = (): Promise<typeof WindowViewCode> =>
+  windowViewCode ? Promise.resolve(windowViewCode) : import('./window-view.js').then((code) => (windowViewCode = code), chunkFailed);
 
 /**
  * Counts a list with `opening` (a window opened `{ share: false, prefetch: true }`): whether it is longer than

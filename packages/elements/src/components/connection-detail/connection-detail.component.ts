@@ -74,7 +74,7 @@ let viewStyles: CSSResult | undefined;
  * back to the list (a `relink-navigate` a host routes).
  *
  * What it shows once it has a connection (or once that was removed) loads as the first detail connects; until then
- * it shows its loading state, and if that code does not load, its error state with "Try again".
+ * it shows its loading state, and if that code does not load, its error state saying to reload the page.
  *
  * @tag relink-connection-detail
  * @summary A connection's status, details and actions (refresh, reconnect, revoke, remove).
@@ -95,7 +95,7 @@ let viewStyles: CSSResult | undefined;
  * @csspart notice - "Contact your agency…".
  * @csspart auth-config - The app's managed auth config is missing or invalid (seed 000), and who can fix it.
  * @csspart loading - The loading placeholder.
- * @csspart error - The load error, with "Try again" (not for a connection that does not exist).
+ * @csspart error - The load error, with "Try again" (not for a connection that does not exist, nor when the detail's own code did not load).
  * @csspart retry - The "Try again" button.
  * @csspart removed-body - What the removal means for the workflows that used it.
  * @csspart back - "Back to connections" (only with `list-href`).
@@ -127,7 +127,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
   /** The connection that was removed while this page showed it: named in the "removed" state. */
   @state() private removed?: Connection;
 
-  /** The view did not load: said in its place, with "Try again". */
+  /** The view did not load: said in its place (reload the page). */
   @state() private viewError?: unknown;
 
   /** @internal Loads the view; a test replaces it to make the load fail. */

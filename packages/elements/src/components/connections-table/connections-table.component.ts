@@ -15,15 +15,14 @@ import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { countList, FIRST_SCREEN } from '../../internal/long-list.js';
-import { ChunkLoadError, chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
+import { ChunkLoadError, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionsTable, errorKinds, reconnection, retry, statusWords } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
-import type * as WindowViewCode from '../../internal/window-view.js';
 import type { ListWindow, VirtualRows, WindowView, WindowViewHost } from '../../internal/window-view.js';
 import type * as LiveRows from './live-rows.js';
 import { RelinkReconnectButton, type ReconnectButtonMessages } from '../reconnect-button/reconnect-button.component.js';
@@ -54,10 +53,6 @@ const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, act
 /** The answer to live changes, once loaded (after the first rows are painted). */
 let liveRows: typeof LiveRows | undefined;
 let liveRowsLoading: Promise<unknown> | undefined;
-/** The window view's code once loaded: a table mounted after that opens its window without waiting for `import()`. */
-let windowViewCode: typeof WindowViewCode | undefined;
-/** The window view's code, loaded once for every table (its request starts while a long list is being counted). */
-const loadWindowView = () => (windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js').then((code) => (windowViewCode = code), chunkFailed));
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
 

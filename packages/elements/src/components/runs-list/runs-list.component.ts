@@ -9,8 +9,8 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { countList, FIRST_SCREEN } from '../../internal/long-list.js';
-import { ChunkLoadError, chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
+import { ChunkLoadError, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
@@ -21,7 +21,6 @@ import { copyOf } from '../../internal/registry.js';
 import { errorKinds, retry, runVocabulary, runsList, stale } from '../../translations/en.js';
 import type { CommonMessages, ElementMessages } from '../../translations/translation.js';
 import styles from './runs-list.styles.js';
-import type * as WindowViewCode from '../../internal/window-view.js';
 import type { VirtualRows, WindowView, WindowViewHost } from '../../internal/window-view.js';
 
 /** The preset chips: every run, runs paused on reauth, running runs, failed runs. */
@@ -37,8 +36,6 @@ const QUERIES: Record<RunsFilter, RunWindowQuery> = {
   running: { status: 'running' },
   failed: { status: 'failed' },
 };
-/** The window view's code once loaded: a list mounted after that opens its window without waiting for `import()`. */
-let windowViewCode: typeof WindowViewCode | undefined;
 const matches: Record<RunsFilter, (run: Run) => boolean> = {
   all: () => true,
   paused_for_reauth: isPausedForReauth,
@@ -155,15 +152,14 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     if (held.status !== 'ready' && held.status !== 'loading') {
       // The count is the workspace's (every run); its rows join the store only if the window is kept. Its request
       // starts while the window's code loads, and the view's code loads with it: a long list needs it right after.
-      const viewCode = windowViewCode ? Promise.resolve(windowViewCode) : import('../../internal/window-view.js').catch(chunkFailed);
+      const viewCode = loadWindowView();
       viewCode.catch(() => undefined); // a short list never waits on it
       const counted = await countList(store.runs.window({}, { share: false, prefetch: true }), () => this.pageThreshold, signal);
       if (!counted) return initialState;
       const { probe, long } = counted;
       if (long) {
         try {
-          const { WindowView } = (windowViewCode ??= await viewCode);
-          this.view ??= new WindowView<Run>(this, FIRST_SCREEN);
+          this.view ??= new (await viewCode).WindowView<Run>(this, FIRST_SCREEN);
         } catch (error) {
           probe.close();
           throw error;
