@@ -216,8 +216,10 @@ describe('composite elements pass their words down', () => {
     await client.connections.refresh('con_slack').catch(() => undefined);
     await waitUntil(() => rowBadge('con_slack') === 'Expired', 'Slack row relabelled', { timeout: 5000 });
     await waitUntil(() => label(detail.shadowRoot!.querySelector('relink-status-badge')!) === 'Expired', 'detail badge relabelled');
-    const announcement = table.shadowRoot!.querySelector("[role='status']")!.textContent;
-    expect(announcement).to.equal('Slack (Acme team workspace) is now Expired.');
+    // Announced once the table's live-change code is here (it loads after the first paint, or with the first change).
+    const announcement = () => table.shadowRoot!.querySelector("[role='status']")!.textContent;
+    await waitUntil(() => announcement() !== '', 'the change announced');
+    expect(announcement()).to.equal('Slack (Acme team workspace) is now Expired.');
     await waitUntil(() => text(provider.querySelector('relink-reauth-banner')).includes('Slack'), 'banner names Slack');
 
     const page = deepText(provider) + toasts().map((t) => `${t.title} ${t.description ?? ''}`).join(' ');
