@@ -585,7 +585,7 @@ export class RelinkStore {
 
   /** Hear each change to one collection (kept by an early page for its window while the window's code loads). */
   #changesTo<T extends Entity>(kind: Kind): (heard: Heard<T>) => () => void {
-    return (heard) => this.#state.watch((changedKind, id, item, live) => void (changedKind === kind && heard(id, item as T | undefined, live)));
+    return (heard) => this.#state.watch((changedKind, id, item, live, eventId) => void (changedKind === kind && heard(id, item as T | undefined, live, eventId)));
   }
 
   /**

@@ -22,6 +22,8 @@ async function setup(extraConnections = 0) {
   const streams: URL[] = [];
   /** Holds answers to list requests (already computed by the server) while set: an answer that arrives late. */
   let hold: Promise<void> | undefined;
+  /** Runs before the server reads the next list request: a change the server makes just before it reads the page. */
+  let beforeRead: (() => Promise<void>) | undefined;
   let failNext = false;
   /** Answers the next `GET /connections/:id` with this connection instead (a change heard by id, however old). */
   let answerGet: Connection | undefined;
@@ -35,6 +37,9 @@ async function setup(extraConnections = 0) {
         failNext = false;
         throw new TypeError('Failed to fetch');
       }
+      const before = beforeRead;
+      beforeRead = undefined;
+      await before?.();
       const response = await server.fetch(request);
       await hold;
       return response;
@@ -59,7 +64,8 @@ async function setup(extraConnections = 0) {
   const store = createRelinkStore(client);
   // Another session: its changes reach this store only through the event stream.
   const other = createRelinkClient({ baseUrl: server.baseUrl, fetch: server.fetch, token: agency, retry: 0 });
-  return { server, store, client, other, lists, holdAnswers, streams, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c) };
+  const readAfter = (change: () => Promise<void>) => (beforeRead = change);
+  return { server, store, client, other, lists, holdAnswers, readAfter, streams, failOnce: () => (failNext = true), answerGetWith: (c: Connection) => (answerGet = c) };
 }
 
 const until = async (predicate: () => boolean, what: string, timeout = 8000) => {
@@ -276,6 +282,75 @@ describe('store.connections.window', () => {
     all.close();
     active.close();
     stop();
+  });
+
+  it('a busy workspace: a change the server made before it read a page in flight does not send the page again', async () => {
+    const { server, store, other, lists, holdAnswers, readAfter } = await setup(300);
+    close = () => server.close();
+    const stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const window = await store.connections.window();
+    await window.ensure(0, 99);
+    // Two connections far from the rows shown (a list longer than a page cannot place a change to a row it lacks),
+    // followed so the test sees when the store hears of them.
+    const [early, late] = (await other.connections.list({ offset: 200, limit: 100 })).data.filter((c) => c.status === 'active' && c.owner === 'agency');
+    const unfollow = store.connections.follow([early!.id, late!.id]);
+    const heard = (id: string) => () => store.getSnapshot().connections.byId.get(id)?.status === 'revoked';
+    const shown = () => rows(window, 0, 99).map((id, i) => `${id} ${window.at(i)?.status}`);
+    const fresh = async () => (await other.connections.list({ limit: 100 })).data.map((c) => `${c.id} ${c.status}`);
+
+    // Revoked, and heard, before the server reads the rows asked again: the answer shows it already.
+    let asked = lists.length;
+    readAfter(async () => {
+      await other.connections.revoke(early!.id);
+      await until(heard(early!.id), 'the revoke heard while the page is in flight');
+    });
+    window.refresh();
+    await until(() => lists.length > asked && !window.loading, 'the answer landed');
+    await new Promise((resolve) => setTimeout(resolve)); // a window that asks again does so a task later
+    expect(window.loading).to.equal(false, 'not asked again');
+    expect(lists.length).to.equal(asked + 1, 'one request');
+    expect(shown()).to.deep.equal(await fresh());
+
+    // Revoked after the server read them, heard before the answer lands: the page cannot tell, so it is asked again.
+    asked = lists.length;
+    const release = holdAnswers();
+    window.refresh();
+    await until(() => lists.length > asked && window.loading, 'the refetch in flight');
+    await other.connections.revoke(late!.id);
+    await until(heard(late!.id), 'the revoke heard while the page is in flight');
+    release();
+    await until(() => lists.length > asked + 1 && !window.loading, 'the rows asked again');
+    expect(shown()).to.deep.equal(await fresh());
+    unfollow();
+    window.close();
+    stop();
+  });
+
+  it('a replayed event the rows shown were read after does not flicker a row that left back in', async () => {
+    const { server, store, other, lists } = await setup(5);
+    close = () => server.close();
+    const active = await store.connections.window({ status: 'active' });
+    await active.ensure(0, 99);
+    const [before, target] = rows(active, 0, active.total! - 1).map((_, i) => active.at(i)!).filter((c) => c.owner === 'agency');
+    await other.connections.revoke(before!.id);
+    await other.connections.revoke(target!.id);
+    // The revoke's event and the one before it: the rows asked again next are read after both.
+    const last = await server.app.relink.store.latestEventId();
+    active.refresh();
+    await until(() => !active.loading && active.total === rows(active, 0, 99).filter(Boolean).length && !rows(active, 0, 99).includes(target!.id), 'the rows read after the revoke');
+    const asked = lists.length;
+    const seen: boolean[] = [];
+    active.subscribe(() => seen.push(rows(active, 0, 99).includes(target!.id)));
+    // The stream reopened from an older page's place replays the revoke's event and one before it (the row active):
+    // the rows shown were read after both.
+    store.apply({ id: String(last - 1), at: new Date().toISOString(), type: 'connection.updated', connection: target! });
+    store.apply({ id: String(last), at: new Date().toISOString(), type: 'connection.updated', connection: await other.connections.get(target!.id) });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(seen.filter(Boolean)).to.deep.equal([], 'the row never shown again');
+    expect(rows(active, 0, 99)).to.not.include(target!.id);
+    expect(lists.length).to.equal(asked, 'nothing asked again');
+    active.close();
   });
 
   it('sort=app: a new label moves a row within its app, so the rows are asked for again', async () => {

@@ -6,7 +6,16 @@
 export interface Change<T> {
   readonly item: T | undefined;
   readonly live: boolean;
+  /** The stream's event that brought it (`live` changes): a page read at or after it shows it already (`shows`). */
+  readonly eventId?: string | undefined;
 }
+
+/**
+ * Whether a list page that stands at `pageEventId` in the event log (it was read after every event up to it) already
+ * shows `change`: one the stream brought at or before that event. Event ids are decimal strings.
+ */
+export const shows = (pageEventId: string | undefined, change: Change<unknown>): boolean =>
+  pageEventId !== undefined && change.eventId !== undefined && Number(change.eventId) <= Number(pageEventId);
 
 /**
  * Whether `next` replaces `kept` as the latest known of one row, whatever order they were heard in: of two states the

@@ -2,8 +2,11 @@ import type { RequestOptions } from '../http.js';
 import type { Page } from '../schema/common.js';
 import { replaces, type Change } from './change.js';
 
-/** Hears each change to a collection: a row's id, its state after the change (undefined: removed), and whether the stream brought it (`Change`). */
-export type Heard<T> = (id: string, item: T | undefined, live: boolean) => void;
+/**
+ * Hears each change to a collection: a row's id, its state after the change (undefined: removed), whether the stream
+ * brought it and the event that did (`Change`).
+ */
+export type Heard<T> = (id: string, item: T | undefined, live: boolean, eventId?: string) => void;
 
 /**
  * A window's first page asked for while the window's code loads (`prefetch`), so its first rows wait for one request,
@@ -37,8 +40,8 @@ export class EarlyPage<P extends object, T extends { readonly updatedAt: string 
     page.catch(() => undefined); // a request nobody takes is aborted, not an unhandled rejection
     const heard = new Map<string, Change<T>>();
     const early = { key: keyOf(params), page, abort, unwatch: () => {}, heard };
-    early.unwatch = watch?.((id, item, live) => {
-      const change = { item, live };
+    early.unwatch = watch?.((id, item, live, eventId) => {
+      const change = { item, live, eventId };
       if (!replaces(heard.get(id), change)) return;
       heard.delete(id); // the latest change last, in the order heard
       heard.set(id, change);
@@ -51,9 +54,9 @@ export class EarlyPage<P extends object, T extends { readonly updatedAt: string 
   watching(watch: (heard: Heard<T>) => () => void): (heard: Heard<T>) => () => void {
     return (heard) => {
       this.#window = heard;
-      return watch((id, item, live) => {
+      return watch((id, item, live, eventId) => {
         this.#since?.add(id);
-        heard(id, item, live);
+        heard(id, item, live, eventId);
       });
     };
   }
@@ -70,7 +73,7 @@ export class EarlyPage<P extends object, T extends { readonly updatedAt: string 
       const since = (this.#since = new Set());
       queueMicrotask(() => {
         this.#since = undefined;
-        for (const [id, { item, live }] of early.heard) if (!since.has(id)) this.#window?.(id, item, live);
+        for (const [id, { item, live, eventId }] of early.heard) if (!since.has(id)) this.#window?.(id, item, live, eventId);
       });
       return early.page;
     }

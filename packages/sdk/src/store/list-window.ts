@@ -1,5 +1,5 @@
 import type { Page } from '../schema/common.js';
-import { replaces, type Change } from './change.js';
+import { replaces, shows, type Change } from './change.js';
 import { pageParams } from './page-params.js';
 
 /** What a window holds: rows with an id and the time they last changed (a change older than the row shown is ignored). */
@@ -22,8 +22,8 @@ export interface ListWindowOptions {
 
 /** What a window needs from its store: changes to its rows as they are heard, and where each page stands in the event log. */
 export interface ListWindowSource<T extends ListItem> {
-  /** `live`: from the event stream (see `Change`). */
-  watch(listener: (id: string, item: T | undefined, live: boolean) => void): () => void;
+  /** `live`: from the event stream, `eventId` the event that brought it (see `Change`). */
+  watch(listener: (id: string, item: T | undefined, live: boolean, eventId?: string) => void): () => void;
   /** Where a page stands in the event log, so the live stream replays what came after it when it has to. */
   listed(eventId: string | undefined): void;
   /** A page arrived: the store shows its rows to the views that look rows up by id (a row's renew button). */
@@ -52,6 +52,8 @@ interface LoadedPage<T> {
   readonly items: readonly T[];
   /** The generation it was asked in: a page of an older one is shown until its replacement lands. */
   readonly generation: number;
+  /** Where it stands in the event log (`Page.eventId`): the stream's changes up to it are in it already. */
+  readonly eventId: string | undefined;
 }
 
 interface PendingPage {
@@ -72,8 +74,11 @@ interface PendingPage {
  * page not loaded) makes the rows shown be asked for again, once per burst, with a fresh `total`, and answers to
  * requests made before it are dropped. Every change heard while a page is in flight is laid over that page as it
  * lands, so a row never goes back to a state the server has already moved past; while no page shown is current (the
- * window opening, or asking again), a change that page can place does not send it again. A change it cannot place
- * (a row the page lacks, on a list longer than the page) does, so changes arriving faster than an answer keep a long
+ * window opening, or asking again), a change that page can place does not send it again. A change the stream brought
+ * before the server read the page (its event id at or below the page's `eventId`) is in it already, wherever its row
+ * is: in a busy workspace most changes heard while a page is in flight are such, and a replayed event the pages shown
+ * were read after changes nothing. A change after the read that the page cannot place (a row it lacks, on a list
+ * longer than the page) sends it again, so changes the server makes faster than it answers a page still keep a long
  * list's page in flight until they slow down (a known limit: a cap with a backoff was tried and reverted after review).
  * A failed request leaves `error` set (the SDK's typed error, unchanged) until one succeeds.
  *
@@ -119,7 +124,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     this.pageSize = limit;
     this.#keepPages = Math.max(0, Math.trunc(options.keepPages ?? 2));
     this.#share = options.share ?? true;
-    this.#unwatch = source.watch((id, item, live) => this.#hear(id, { item, live, placed: false }));
+    this.#unwatch = source.watch((id, item, live, eventId) => this.#hear(id, { item, live, eventId, placed: false }));
   }
 
   /** One page of this window's query from the server: `offset` rows in, `limit` rows. */
@@ -237,7 +242,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
           if (!laid) return this.#stale(); // asked again rather than shown wrong
           const { items, total } = laid;
           this.#source.listed(page.eventId);
-          this.#setPage(index, { items, generation });
+          this.#setPage(index, { items, generation, eventId: page.eventId });
           this.#answered = true;
           if (this.#share) this.#source.loaded(items);
           if (total !== undefined && sequence > this.#totalFrom) {
@@ -264,6 +269,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   /**
    * The page that landed (or the whole list, shown) with `changes` laid over it: the rows and total the server would
    * give now, or undefined when a change cannot be placed truthfully, so the page is asked again, not shown wrong.
+   * Nothing to place: a change the stream brought at or before the page's event (`shows`: the server read the page
+   * after it), wherever its row is; in a busy workspace most changes heard while a page is in flight are such.
    * Placed: a change older than the page's row (the page read a newer state), a row that keeps its place, a row that
    * moves within the page where this order can be computed, and a row that leaves or is removed from the last page
    * (total - 1). On the whole list (the first page, nothing after it) also a new match the stream brought, in its
@@ -276,7 +283,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
    * - a row whose place only the server knows (`matches` or `compare` undefined: search, names, labels, status), or
    *   that sorts after the page's last row while rows follow it, or before a later page's first.
    */
-  #layOver(page: Pick<Page<T>, 'nextCursor' | 'total'> & { data: readonly T[] }, offset: number, changes: Map<string, Heard<T>>): { items: T[]; total: number | undefined } | undefined {
+  #layOver(page: Pick<Page<T>, 'nextCursor' | 'total' | 'eventId'> & { data: readonly T[] }, offset: number, changes: Map<string, Heard<T>>): { items: T[]; total: number | undefined } | undefined {
     const items = [...page.data];
     let total = page.total;
     let last = page.nextCursor === null;
@@ -284,6 +291,11 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       const { item, placed, live } = change;
       const at = items.findIndex((c) => c.id === id);
       const before = items[at];
+      if (shows(page.eventId, change)) {
+        // The row is where the server put it after the change: another page in flight that lacks it has nothing to do.
+        if (before) changes.set(id, { ...change, placed: true });
+        continue;
+      }
       // A change older than the page's row (heard before the server read it) would roll it back; one that keeps its
       // place replaces it. Either way the row stays here: another page in flight that lacks it has nothing to do.
       if (before && item && (item.updatedAt < before.updatedAt || !this.moves(before, item))) {
@@ -357,6 +369,13 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
   #hear(id: string, change: Heard<T>): void {
     const { item } = change;
     if (this.#closed) return;
+    // Every page shown was read after the event that brought it (a replay, after the stream reopened from an older
+    // page's place): they show it already, and pages in flight will see whether theirs do.
+    const pages = [...this.#pages.values()];
+    if (pages.length > 0 && pages.every((page) => page.generation === this.#generation && shows(page.eventId, change))) {
+      if (this.#pending.size > 0) this.#note(id, { ...change, placed: this.#where.has(id) });
+      return;
+    }
     const index = this.#where.get(id);
     const page = index === undefined ? undefined : this.#pages.get(index);
     const position = page ? page.items.findIndex((c) => c.id === id) : -1;
@@ -379,7 +398,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       if (laid) {
         if (laid.items.length !== whole.items.length || laid.items.some((c, i) => c !== whole.items[i])) {
           const joined = laid.items.filter((c) => !this.#where.has(c.id));
-          this.#setPage(0, { items: laid.items, generation: whole.generation });
+          this.#setPage(0, { items: laid.items, generation: whole.generation, eventId: whole.eventId });
           if (this.#share && joined.length) this.#source.loaded(joined);
           this.#total = laid.total;
           this.#changed();

@@ -53,13 +53,15 @@ export class LiveUpdates {
       // A change to a connection or run no view holds or follows is news for the open windows, not a row to keep: a
       // busy workspace shown through windows would otherwise fill the store one event at a time.
       case 'connection.updated':
-        return this.#keeps('connections', event.connection) ? this.#state.upsert('connections', event.connection, { live: true }) : this.#state.heard('connections', event.connection);
+        return this.#keeps('connections', event.connection)
+          ? this.#state.upsert('connections', event.connection, { eventId: event.id })
+          : this.#state.heard('connections', event.connection, event.id);
       case 'connection.removed':
-        return this.#state.remove('connections', event.connectionId);
+        return this.#state.remove('connections', event.connectionId, event.id);
       case 'notification.updated':
         return this.#state.upsert('notifications', event.notification);
       case 'run.updated':
-        return this.#keeps('runs', event.run) ? this.#state.upsert('runs', event.run, { live: true }) : this.#state.heard('runs', event.run);
+        return this.#keeps('runs', event.run) ? this.#state.upsert('runs', event.run, { eventId: event.id }) : this.#state.heard('runs', event.run, event.id);
       case 'connection_request.updated':
         return this.#state.upsert('connectionRequests', event.request);
     }

@@ -19,8 +19,10 @@ type Listener = () => void;
 /**
  * Hears a change: the item after it (undefined: removed). `live`: from the event stream (or a removal, which is final),
  * in the order the server made them; else an answer to a request, which may have been read before changes heard since.
+ * `eventId`: the stream's event that brought it, so a list page read at or after that event (its `eventId`) is known
+ * to show it already.
  */
-type Watcher = (kind: Kind, id: string, item: Entity | undefined, live: boolean) => void;
+type Watcher = (kind: Kind, id: string, item: Entity | undefined, live: boolean, eventId?: string) => void;
 
 /**
  * The store's state, after Lit's `ValueNotifier`: an immutable snapshot, replaced (never mutated) on change, and
@@ -114,9 +116,9 @@ export class StoreState {
     return () => this.#watchers.delete(listener);
   }
 
-  /** Drop one item (a removed connection); the others keep their order. */
-  remove(kind: Kind, id: string): void {
-    for (const watcher of this.#watchers) watcher(kind, id, undefined, true);
+  /** Drop one item (a removed connection); the others keep their order. `eventId`: the event that removed it. */
+  remove(kind: Kind, id: string, eventId?: string): void {
+    for (const watcher of this.#watchers) watcher(kind, id, undefined, true, eventId);
     this.patch(kind, (collection) => {
       if (!collection.byId.has(id)) return collection;
       return withItems(collection, collection.items.filter((item) => item.id !== id));
@@ -134,18 +136,18 @@ export class StoreState {
     });
   }
 
-  /** Tell the watchers (open windows) of a live change the store does not keep: a connection no view holds. */
-  heard(kind: Kind, item: Entity): void {
-    for (const watcher of this.#watchers) watcher(kind, item.id, item, true);
+  /** Tell the watchers (open windows) of a live change (event `eventId`) the store does not keep: a connection no view holds. */
+  heard(kind: Kind, item: Entity, eventId: string): void {
+    for (const watcher of this.#watchers) watcher(kind, item.id, item, true, eventId);
   }
 
   /**
    * Queue an insert or replace; applied with the others at the next flush (or read). `quiet`: what a list read, not
-   * a change, so watchers are not told (a window showing its own page to the other views). `live`: from the event
-   * stream (see `Watcher`).
+   * a change, so watchers are not told (a window showing its own page to the other views). `eventId`: the event
+   * stream's event that brought it (a live change, see `Watcher`); none for an answer to a request.
    */
-  upsert(kind: Kind, item: Entity, { quiet = false, live = false } = {}): void {
-    if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item, live);
+  upsert(kind: Kind, item: Entity, { quiet = false, eventId }: { quiet?: boolean; eventId?: string } = {}): void {
+    if (!quiet) for (const watcher of this.#watchers) watcher(kind, item.id, item, eventId !== undefined, eventId);
     const queue = this.#pending.get(kind);
     if (queue) queue.set(item.id, item);
     else this.#pending.set(kind, new Map([[item.id, item]]));

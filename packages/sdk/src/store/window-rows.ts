@@ -40,10 +40,10 @@ export class WindowRows<T extends Entity & ListItem> {
     const shown = new Set<string>();
     return {
       watch: (listener) =>
-        this.state.watch((kind, id, item, live) => {
+        this.state.watch((kind, id, item, live, eventId) => {
           if (kind !== this.kind) return;
           heard?.(id, item as T | undefined);
-          listener(id, item as T | undefined, live);
+          listener(id, item as T | undefined, live, eventId);
         }),
       listed,
       // The rows a window shows are known by id to every view (a row's actions, a detail opened from it). Never older
