@@ -21,8 +21,10 @@ export interface SubscribeOptions {
   /**
    * Each time the stream opens: the event id it goes on after — the Last-Event-ID sent, or where the server started a
    * stream that had none (its `Relink-Event-Id` header). A list whose page `eventId` is older missed what lies between.
+   * `restarted`: the server started before the id sent, replaying a log that began again (its database was recreated
+   * under a connected client), so ids heard before, a list page's among them, are not comparable with its own.
    */
-  onOpen?: (eventId: string | undefined) => void;
+  onOpen?: (eventId: string | undefined, restarted: boolean) => void;
   /** Status changes, for a "live" indicator or to start polling. */
   onStatus?: (status: LiveStatus) => void;
   /** While the stream is unavailable, called every `pollInterval` ms so the caller can reload what it shows. */
@@ -116,9 +118,12 @@ export function createEvents(transport: Transport): RelinkEvents {
             throw new Error(`The event stream answered ${response.status}.`);
           }
           opened = true;
-          // A stream started without an id says where it starts: reconnects resume from there, not from "now".
-          lastEventId ??= response.headers.get('relink-event-id') ?? undefined;
-          onOpen?.(lastEventId);
+          // A stream started without an id says where it starts: reconnects resume from there, not from "now". One
+          // that starts before the id sent replays a log that began again: its ids are the server's from here on.
+          const starts = response.headers.get('relink-event-id') ?? undefined;
+          const restarted = lastEventId !== undefined && starts !== undefined && Number(starts) < Number(lastEventId);
+          if (lastEventId === undefined || restarted) lastEventId = starts;
+          onOpen?.(lastEventId, restarted);
           failures = 0;
           stopPolling();
           setStatus('open');

@@ -353,6 +353,64 @@ describe('store.connections.window', () => {
     active.close();
   });
 
+  it('a change one page shown was read after and another before asks both again: it may have moved a row between them', async () => {
+    const { server, store, other } = await setup(8);
+    close = () => server.close();
+    const window = await store.connections.window({ sort: 'updatedAt', order: 'desc' }, { pageSize: 2 });
+    const first = (await other.connections.list({ sort: 'updatedAt', order: 'desc', limit: 100 })).data;
+    const moving = first.slice(4).find((c) => c.status === 'active' && c.owner === 'agency')!;
+    // The second page read, then a row further down revoked (it moves to the top), then the first page read.
+    await window.ensure(2, 3);
+    await other.connections.revoke(moving.id);
+    const revokedAt = await server.app.relink.store.latestEventId();
+    await window.ensure(0, 1);
+    const fresh = async () => (await other.connections.list({ sort: 'updatedAt', order: 'desc', limit: 4 })).data.map((c) => c.id);
+    expect(rows(window, 0, 1)).to.deep.equal((await fresh()).slice(0, 2), 'the first page shows the move');
+    expect(rows(window, 0, 3)).to.not.deep.equal(await fresh(), 'one row pushed down into the second page is missing');
+    // The stream brings the revoke late: the first page shows it, the second cannot tell what it did to its rows.
+    store.apply({ id: String(revokedAt), at: new Date().toISOString(), type: 'connection.updated', connection: await other.connections.get(moving.id) });
+    await new Promise((resolve) => setTimeout(resolve)); // a window that asks again does so a task later
+    await until(() => !window.loading, 'the rows asked again');
+    // The rows last asked for again; the second page, out of date, let go until it is asked for.
+    expect(rows(window, 2, 3)).to.deep.equal([undefined, undefined]);
+    await window.ensure(0, 3);
+    expect(rows(window, 0, 3)).to.deep.equal(await fresh());
+    window.close();
+  });
+
+  it('a server whose event log began again (its database recreated under a connected client): the rows shown follow it', async () => {
+    const first = createInPageRelink({ rateLimit: false, refresher: { autoStart: false } });
+    const second = createInPageRelink({ rateLimit: false, refresher: { autoStart: false } });
+    close = () => {
+      first.close();
+      second.close();
+    };
+    let current = first;
+    const tokens = new Map([[first, await first.mintToken('agency', 'prn_agency')], [second, await second.mintToken('agency', 'prn_agency')]]);
+    const client = createRelinkClient({ baseUrl: first.baseUrl, fetch: (input, init) => current.fetch(new Request(input, init)), token: () => tokens.get(current)!, retry: 0 });
+    const store = createRelinkStore(client);
+    // The first server's log runs ahead of the second's (events of another workspace).
+    for (let i = 0; i < 5; i++) {
+      await first.app.relink.store.appendEvent({ workspaceId: 'ws_elsewhere', at: new Date().toISOString(), type: 'connection.removed', audience: [], data: { connectionId: `con_${i}` } });
+    }
+    let stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live');
+    const window = await store.connections.window();
+    await window.ensure(0, 99);
+    const target = rows(window, 0, window.total! - 1).map((_, i) => window.at(i)!).find((c) => c.status === 'active' && c.owner === 'agency')!;
+    // The stream reconnects to the recreated server, from the first one's last event id.
+    stop();
+    current = second;
+    stop = store.startLive();
+    await until(() => store.getSnapshot().live === 'open', 'live again');
+    const other = createRelinkClient({ baseUrl: second.baseUrl, fetch: second.fetch, token: tokens.get(second)!, retry: 0 });
+    await other.connections.revoke(target.id);
+    const shown = () => rows(window, 0, window.total! - 1).map((_, i) => window.at(i)).find((c) => c?.id === target.id)?.status;
+    await until(() => shown() === 'revoked', 'the window shows the revoke the recreated server made');
+    window.close();
+    stop();
+  });
+
   it('sort=app: a new label moves a row within its app, so the rows are asked for again', async () => {
     const { server, store, lists, answerGetWith } = await setup(30);
     close = () => server.close();

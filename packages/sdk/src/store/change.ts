@@ -12,10 +12,13 @@ export interface Change<T> {
 
 /**
  * Whether a list page that stands at `pageEventId` in the event log (it was read after every event up to it) already
- * shows `change`: one the stream brought at or before that event. Event ids are decimal strings.
+ * shows `change`: one the stream brought at or before that event. The server's event ids are decimal strings; any
+ * other id (an event a host relays under its own ids) is never taken as shown.
  */
 export const shows = (pageEventId: string | undefined, change: Change<unknown>): boolean =>
-  pageEventId !== undefined && change.eventId !== undefined && Number(change.eventId) <= Number(pageEventId);
+  isEventId(pageEventId) && isEventId(change.eventId) && Number(change.eventId) <= Number(pageEventId);
+
+const isEventId = (id: string | undefined): id is string => id !== undefined && /^\d{1,15}$/.test(id);
 
 /**
  * Whether `next` replaces `kept` as the latest known of one row, whatever order they were heard in: of two states the

@@ -291,11 +291,8 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       const { item, placed, live } = change;
       const at = items.findIndex((c) => c.id === id);
       const before = items[at];
-      if (shows(page.eventId, change)) {
-        // The row is where the server put it after the change: another page in flight that lacks it has nothing to do.
-        if (before) changes.set(id, { ...change, placed: true });
-        continue;
-      }
+      // Not `placed`: the change may have moved the row here, shifting the rows of a page read before it.
+      if (shows(page.eventId, change)) continue;
       // A change older than the page's row (heard before the server read it) would roll it back; one that keeps its
       // place replaces it. Either way the row stays here: another page in flight that lacks it has nothing to do.
       if (before && item && (item.updatedAt < before.updatedAt || !this.moves(before, item))) {
@@ -373,12 +370,19 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     // page's place): they show it already, and pages in flight will see whether theirs do.
     const pages = [...this.#pages.values()];
     if (pages.length > 0 && pages.every((page) => page.generation === this.#generation && shows(page.eventId, change))) {
-      if (this.#pending.size > 0) this.#note(id, { ...change, placed: this.#where.has(id) });
+      if (this.#pending.size > 0) this.#note(id, change);
       return;
     }
     const index = this.#where.get(id);
     const page = index === undefined ? undefined : this.#pages.get(index);
     const position = page ? page.items.findIndex((c) => c.id === id) : -1;
+    if (page && position >= 0 && shows(page.eventId, change)) {
+      // Its page was read after the change and another shown before it: the change may have moved the row into its
+      // page from the other's range, shifting the other's rows, and neither can tell. Pages in flight lay it over.
+      if (pages.some((other) => other.generation === this.#generation && !shows(other.eventId, change))) return this.#stale();
+      if (this.#pending.size > 0) this.#note(id, change);
+      return;
+    }
     // A change older than the row shown (a replayed event) would roll it back: the row already holds what follows.
     if (item && page && position >= 0 && item.updatedAt < page.items[position]!.updatedAt) return;
     if (item && page && position >= 0 && !this.moves(page.items[position]!, item)) {

@@ -123,11 +123,18 @@ export class LiveUpdates {
       signal: abort.signal,
       lastEventId: from,
       onEvent: (event) => this.apply(event),
-      onOpen: (eventId) => {
+      onOpen: (eventId, restarted) => {
         if (this.#abort !== abort) return;
         this.#open = true;
-        this.#lastEventId = eventId ?? this.#lastEventId;
+        this.#lastEventId = restarted ? eventId : (eventId ?? this.#lastEventId);
         this.#openedAt = this.#lastEventId;
+        // The server's log began again: what the views show was read under the old log's ids (a window would take
+        // the replayed changes as older than its pages), so it is read again before the replay is applied.
+        if (restarted) {
+          this.#listed = undefined;
+          void this.#reloadLoaded();
+          return;
+        }
         // A page that answered while the stream was connecting, older than where it opened: reopen from the page.
         const pending = this.#listed;
         this.#listed = undefined;
