@@ -1,3 +1,4 @@
+import { ContextRoot } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { themeRules } from '../styles/tokens.js';
@@ -8,9 +9,24 @@ import { copyOf, onCopyChange, resolveCopy, type ElementCopy } from './registry.
  * micro-frontend) must not throw `NotSupportedError`; the first definition wins and a different class only warns.
  */
 export function define(tag: string, ctor: CustomElementConstructor): void {
+  holdContextRequests();
   const existing = customElements.get(tag);
   if (!existing) customElements.define(tag, ctor);
   else if (existing !== ctor) console.warn(`<${tag}> is already defined by another copy of @relink/elements; the first one stays.`);
+}
+
+let contextRoot: ContextRoot | undefined;
+
+/**
+ * An element can be defined before the provider above it: the autoloader defines each as its chunk lands, and a host
+ * may import the table before the provider. Its request for the store then reaches no provider, and it would wait
+ * forever ("Loading connections…"). Lit's `ContextRoot` on the document keeps such requests and asks again when a
+ * provider appears; attached before the first element is defined, so no request goes by unseen. It keeps only requests
+ * no provider answered, and a page's own root (Lit apps often attach one) alongside it only answers a request twice.
+ */
+function holdContextRequests(): void {
+  if (contextRoot || typeof document === 'undefined') return;
+  (contextRoot = new ContextRoot()).attach(document as unknown as HTMLElement);
 }
 
 const connected = new Set<RelinkElement>();
