@@ -1,12 +1,12 @@
 import { adoptStyles, html, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { expiryHintDays, isNotFound, type Connection, type RelinkStore } from '@relink/sdk';
+import { expiryHintDays, isChunkLoadError, isNotFound, type Connection, type RelinkStore } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { ChunkLoadError, chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { fillHref } from '../../internal/href.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
@@ -217,7 +217,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     if (error !== undefined) {
       return html`<div part="base">${isNotFound(error)
         ? errorState(m.notFound)
-        : error instanceof ChunkLoadError
+        : isChunkLoadError(error)
           // Trying again does not help where the browser keeps the failure (Chromium): the words say to reload.
           ? errorState(errorCopy(error, m))
           : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => (shown ? this.loadView() : this.load()) })}</div>`;
