@@ -28,6 +28,8 @@ describe("the SDK's on-demand code failing to load", () => {
     await waitUntil(() => el.shadowRoot!.querySelector("[part~='error']"), 'the error line', { timeout: 10_000 });
     expect(wasRefused('store/run-window')).to.equal(true);
     expect(el.shadowRoot!.querySelector("[part~='error']")!.textContent!.trim()).to.contain('Part of this page did not load. Reload the page and try again.');
+    // No "Try again" beside it: the browser keeps the failure until the page reloads, as the words say.
+    expect(el.shadowRoot!.querySelectorAll("[part~='retry']").length).to.equal(0);
     await expect(el).to.be.accessible();
   });
 });

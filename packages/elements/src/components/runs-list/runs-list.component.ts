@@ -12,7 +12,7 @@ import { fillHref } from '../../internal/href.js';
 import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
-import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
+import { emptyState, errorState, failedState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionList, pauseReason, runStatus, type RunStatusMessages } from '../../internal/run-status.js';
 import { RelinkRunActions, type RunActionsMessages } from '../run-actions/run-actions.js';
@@ -338,7 +338,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     const failed = failure !== undefined;
     let body;
     if (failure) {
-      body = errorState(errorCopy(failure.error, m), { label: m.retry, onRetry: () => void this.reload() });
+      body = failedState(failure.error, m, () => void this.reload());
     } else if (window && !loading) {
       body = window.total === 0 ? emptyState(this.filter === 'all' ? m.empty : m.noMatches) : this.view!.render(window);
     } else if (loading || !runs) {
