@@ -71,7 +71,7 @@ describe('response schemas loaded on demand', () => {
     assert.match(error.message, /^Unexpected response to GET connections: data\[0\]\.status: /);
   });
 
-  it('a schema chunk that fails to load is a RelinkChunkLoadError for a read, a RelinkResponseError for a write that was done, and the next call loads it', async () => {
+  it('a chunk that fails to load is a RelinkChunkLoadError for a read, a window and live events, a RelinkResponseError for a write that was done, and the next call loads it', async () => {
     const { entry, schemaChunk, windowChunk } = await bundle();
     assert.notEqual(windowChunk, schemaChunk);
     const sdk = (await import(pathToFileURL(entry).href)) as typeof Sdk;
@@ -104,10 +104,26 @@ describe('response schemas loaded on demand', () => {
     renameSync(`${windowChunk}.gone`, windowChunk);
     (await store.connections.window()).close();
 
+    // Live events come with the schemas: without them the store stays off live, with no unhandled rejection, and a
+    // later start, once the chunk is back, opens the stream.
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    const stopFirst = store.startLive();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    process.off('unhandledRejection', record);
+    assert.deepEqual(rejections, []);
+    assert.equal(store.getSnapshot().live, 'off');
+    stopFirst();
+
     renameSync(`${schemaChunk}.gone`, schemaChunk);
     assert.equal((await client.connections.get('con_slack')).status, 'revoked');
     const viewer = await client.viewer.get();
     assert.equal(viewer.role, 'agency');
     assert.ok(sdk.isNotFound(await client.connections.get('con_nope').catch((caught: unknown) => caught)));
+    const stop = store.startLive();
+    for (let i = 0; i < 100 && store.getSnapshot().live === 'off'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.notEqual(store.getSnapshot().live, 'off');
+    stop();
   });
 });
