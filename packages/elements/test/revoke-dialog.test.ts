@@ -1,3 +1,4 @@
+import FakeTimers from '@sinonjs/fake-timers';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
@@ -233,6 +234,48 @@ describe('relink-revoke-dialog: its dialog loads on demand', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !isOpen(el), 'Escape closes it');
     await waitUntil(() => deepActive() === part(el, 'trigger'), 'focus back on the trigger');
+  });
+
+  it('opened before it is here, the trigger is busy (after a short delay) until the dialog opens; once here, never', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    RelinkRevokeDialog.loadBody = () => gate.then(realLoad);
+    const { el } = await dialog();
+    const trigger = part(el, 'trigger')!;
+    const cue = () => [trigger.getAttribute('aria-busy'), trigger.getAttribute('aria-disabled')];
+    expect(cue()).to.deep.equal(['false', 'false']);
+    // The delay is the page's own timers: a fake clock runs it out at once, so nothing here depends on real time.
+    const clock = FakeTimers.withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      trigger.click();
+      await clock.tickAsync(0);
+      expect(el.open).to.equal(true);
+      expect(cue(), 'no cue at once: a body that comes fast shows none').to.deep.equal(['false', 'false']);
+      await clock.tickAsync(10_000);
+    } finally {
+      clock.uninstall();
+    }
+    expect(cue(), 'still loading: busy, as the kit\'s pending buttons are').to.deep.equal(['true', 'true']);
+    expect(dlg(el)).to.equal(null);
+    await expect(el).to.be.accessible();
+    trigger.click(); // a second click while it loads changes nothing
+    release();
+    await waitUntil(() => isOpen(el), 'opens once its body is here');
+    expect(cue()).to.deep.equal(['false', 'false']);
+    expect(deepActive()).to.equal(part(el, 'cancel'));
+
+    await el.hide();
+    const seen: (string | null)[] = [];
+    new MutationObserver(() => seen.push(trigger.getAttribute('aria-busy'))).observe(trigger, { attributeFilter: ['aria-busy'] });
+    const again = FakeTimers.withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await el.show();
+      await again.tickAsync(10_000);
+    } finally {
+      again.uninstall();
+    }
+    expect(isOpen(el)).to.equal(true);
+    expect(seen, 'its body is here: the trigger never says busy').to.deep.equal([]);
   });
 
   it('focus on the trigger loads it before the click', async () => {

@@ -3,9 +3,9 @@
 // first request has usually loaded already.
 import type { RelinkClient } from './client.js';
 import type { RequestOptions } from './http.js';
-import { RelinkAbortError, RelinkNetworkError } from './errors.js';
+import { RelinkAbortError } from './errors.js';
 import type { ConnectSession, GrantedAccount } from './schema/connect-session.js';
-import { loadOnDemand, type Schemas } from './internal/on-demand.js';
+import { loadOnDemand } from './internal/on-demand.js';
 
 /** How a reconnect ended. `redirected`: the page is navigating to the provider and will come back to `returnTo`. */
 export type ConnectSessionOutcome =
@@ -94,16 +94,6 @@ export function startConnectRequest(client: RelinkClient, requestId: string, opt
 /** Starts the provider's part of the flow: what `begin` asks the server for, with `returnTo` when there is no popup. */
 export type BeginConsent = (params: { returnTo?: string }, signal: AbortSignal | undefined) => Promise<ConnectSession>;
 
-/** The rest of the flow, from the on-demand chunk; a chunk that cannot load fails the flow as a network error. */
-async function flow(label: string, cleanUp?: () => void): Promise<Schemas> {
-  try {
-    return await loadOnDemand();
-  } catch (cause) {
-    cleanUp?.();
-    throw new RelinkNetworkError(`Could not load the SDK's consent flow: ${label}`, { cause });
-  }
-}
-
 async function runConsent(client: RelinkClient, begin: BeginConsent, options: StartReconnectOptions): Promise<ConnectSessionOutcome> {
   const { signal } = options;
   // Before any popup: an element removed before the click's work began opens nothing.
@@ -111,7 +101,11 @@ async function runConsent(client: RelinkClient, begin: BeginConsent, options: St
   const win = options.window ?? window;
   // Synchronously, inside the click that called it, so popup blockers let it through.
   const popup = options.mode === 'redirect' ? null : win.open('', 'relink-connect', POPUP_FEATURES);
-  const { followConsent } = await flow('consent', () => popup?.close());
+  // The rest of the flow comes with the on-demand chunk; one that cannot load (a RelinkChunkLoadError) closes the popup.
+  const { followConsent } = await loadOnDemand().catch((error: unknown) => {
+    popup?.close();
+    throw error;
+  });
   return followConsent(client, begin, popup, win, options);
 }
 
@@ -140,7 +134,7 @@ export async function resumeRedirect(client: RelinkClient, options: ResumeRedire
   for (const name of REDIRECT_RESULT_PARAMS) url.searchParams.delete(name);
   win.history.replaceState(win.history.state, '', url.href);
   if (!sessionId || !state) return undefined;
-  const { resumeFromRedirect } = await flow('resume after a redirect');
+  const { resumeFromRedirect } = await loadOnDemand();
   return resumeFromRedirect(client, sessionId, state, options.signal);
 }
 

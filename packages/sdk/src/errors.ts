@@ -1,7 +1,7 @@
 import type { ErrorCode, FieldError } from './schema/common.js';
 
 /** Which member of the error family an error is; switch on it instead of chains of `instanceof`. */
-export type RelinkErrorKind = 'api' | 'network' | 'timeout' | 'abort' | 'response' | 'session';
+export type RelinkErrorKind = 'api' | 'network' | 'timeout' | 'abort' | 'response' | 'session' | 'chunk';
 
 /**
  * An error code from the server's error envelope. The contract's codes autocomplete; any other string still
@@ -16,7 +16,7 @@ export interface RelinkIssue {
 }
 
 /**
- * Base of every error the SDK throws for a request. Check `kind`, or use the `is*` guards, which also work
+ * Base of every error the SDK throws for a request (or for its code that loads on demand). Check `kind`, or use the `is*` guards, which also work
  * across realms (iframes, duplicated bundles) where `instanceof` does not.
  */
 export abstract class RelinkError extends Error {
@@ -104,11 +104,26 @@ export class RelinkSessionError extends RelinkError {
   }
 }
 
+/**
+ * A part of the SDK that loads on demand (an `import()`: the response schemas, a list window, live events, the consent
+ * flow) did not load: the network dropped it, or a deploy removed the page's old chunks. `cause` is the browser's
+ * error. Reloading the page helps; trying again may not, as Chromium keeps a module that failed as failed until the
+ * page reloads. The elements throw it for their own on-demand parts too. A write the server did whose answer could not
+ * be read for this reason is a `RelinkResponseError` instead (with this error as `cause`): the change was made.
+ */
+export class RelinkChunkLoadError extends RelinkError {
+  override readonly name = 'RelinkChunkLoadError';
+  readonly kind = 'chunk';
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+  }
+}
+
 // Cross-realm checks: `instanceof` fails for an error from another copy of the SDK, so fall back to the name.
 const hasName = (error: unknown, name: string): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 
-const NAMES = ['RelinkApiError', 'RelinkNetworkError', 'RelinkTimeoutError', 'RelinkAbortError', 'RelinkResponseError', 'RelinkSessionError'];
+const NAMES = ['RelinkApiError', 'RelinkNetworkError', 'RelinkTimeoutError', 'RelinkAbortError', 'RelinkResponseError', 'RelinkSessionError', 'RelinkChunkLoadError'];
 
 /** Any error of the SDK's family. */
 export const isRelinkError = (error: unknown): error is RelinkError =>
@@ -132,6 +147,10 @@ export const isSessionExpired = (error: unknown): error is RelinkSessionError =>
 /** A 2xx body broke the schema. */
 export const isResponseError = (error: unknown): error is RelinkResponseError =>
   error instanceof RelinkResponseError || hasName(error, 'RelinkResponseError');
+
+/** Part of the SDK's (or the elements') code that loads on demand did not load: offer a reload of the page. */
+export const isChunkLoadError = (error: unknown): error is RelinkChunkLoadError =>
+  error instanceof RelinkChunkLoadError || hasName(error, 'RelinkChunkLoadError');
 
 const apiError = (code: RelinkErrorCode, status?: number) => (error: unknown): error is RelinkApiError =>
   isRelinkApiError(error) && (error.code === code || (status !== undefined && error.status === status));
@@ -172,7 +191,7 @@ export const isPreferenceLocked = apiError('preference_locked');
 /**
  * Which member of the family an error is, also across realms, or `unknown` for anything else (a bug, an error
  * thrown by a hook): the one switch an element needs to pick its copy. Network trouble, a timeout, an expired
- * session and an API answer (see `code`, e.g. `not_refreshable`) are always told apart.
+ * session, an API answer (see `code`, e.g. `not_refreshable`) and code that did not load are always told apart.
  */
 export function errorKind(error: unknown): RelinkErrorKind | 'unknown' {
   if (isSessionExpired(error)) return 'session';
@@ -181,6 +200,7 @@ export function errorKind(error: unknown): RelinkErrorKind | 'unknown' {
   if (isTimeoutError(error)) return 'timeout';
   if (isAbortError(error)) return 'abort';
   if (isResponseError(error)) return 'response';
+  if (isChunkLoadError(error)) return 'chunk';
   return 'unknown';
 }
 

@@ -3,9 +3,11 @@ import type { HTTPError, Hooks, Options, RetryOptions } from 'ky';
 import type { infer as Infer } from 'zod/mini';
 import {
   RelinkAbortError,
+  RelinkChunkLoadError,
   RelinkNetworkError,
   RelinkResponseError,
   RelinkTimeoutError,
+  isChunkLoadError,
   isRelinkApiError,
   isRelinkError,
 } from './errors.js';
@@ -93,15 +95,15 @@ const isNetworkFailure = (error: unknown): error is TypeError => error instanceo
 
 /**
  * The schema module could not be fetched (the network, or a deploy that removed the host's old chunk) to read an
- * answer that did arrive. A read changed nothing: a network failure, like the chunk's own request. A write that was
- * answered with success was done by the server, so it is never "nothing changed" but an answer that could not be read
- * (a `RelinkResponseError`).
+ * answer that did arrive (`failed`: the loader's `RelinkChunkLoadError`). A read changed nothing: the SDK's code did
+ * not load, said with the request it failed. A write that was answered with success was done by the server, so it is
+ * never "nothing changed" but an answer that could not be read (a `RelinkResponseError`, the load failure its cause).
  */
-function schemasUnavailable(label: string, cause: unknown, writeDone?: Response): RelinkNetworkError | RelinkResponseError {
+function schemasUnavailable(label: string, failed: unknown, writeDone?: Response): RelinkChunkLoadError | RelinkResponseError {
   const message = `Could not load the SDK's response schemas to read the answer: ${label}`;
   return writeDone
-    ? new RelinkResponseError({ status: writeDone.status, issues: [], message, cause })
-    : new RelinkNetworkError(message, { cause });
+    ? new RelinkResponseError({ status: writeDone.status, issues: [], message, cause: failed })
+    : new RelinkChunkLoadError(message, { cause: isChunkLoadError(failed) ? failed.cause : failed });
 }
 
 /** The caller's signal fired: an abort, or a timeout when it was `AbortSignal.timeout()`. */

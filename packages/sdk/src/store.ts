@@ -19,6 +19,7 @@ import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
+import { chunkFailed } from './internal/on-demand.js';
 import type * as ConnectionWindowCode from './store/connection-window.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type * as RunWindowCode from './store/run-window.js';
@@ -246,7 +247,7 @@ export class RelinkStore {
       const firstPage = new FirstPage({ ...this.client, connections: { ...this.client.connections, list: this.#listConnections } }, query, options, this.#changesTo('connections'));
       const [{ ConnectionWindow }, { WindowRows }] = windowCode ?? (windowCode = await Promise.all([import('./store/connection-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         firstPage.drop();
-        throw error;
+        return chunkFailed('connections window')(error);
       }));
       this.#connectionWindowRows ??= new WindowRows<Connection>('connections', this.#state);
       const source = this.#connectionWindowRows.source(
@@ -365,7 +366,7 @@ export class RelinkStore {
         : undefined;
       const [{ RunWindow }, { WindowRows }] = runWindowCode ?? (runWindowCode = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
         early?.drop();
-        throw error;
+        return chunkFailed('runs window')(error);
       }));
       this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
       const client = early ? { ...this.client, runs: { ...this.client.runs, list: early.list } } : this.client;

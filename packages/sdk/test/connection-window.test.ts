@@ -460,6 +460,29 @@ describe('store.connections.window', () => {
     active.close();
   });
 
+  it('two writes in the same millisecond: a late answer read before the change the stream brought does not undo it', async () => {
+    const { server, store, holdAnswers, answerGetWith } = await setup();
+    close = () => server.close();
+    const window = await store.connections.window();
+    await window.ensure(0, 99);
+    const target = window.at(0)!;
+    const release = holdAnswers();
+    window.refresh();
+    await until(() => window.loading, 'the refetch in flight');
+    // The stream brings a change; then the answer to a get read before it, written in the same millisecond.
+    const changed = { ...target, label: 'Renamed', updatedAt: new Date(Date.parse(target.updatedAt) + 1000).toISOString() };
+    store.apply({ id: '999998', at: new Date().toISOString(), type: 'connection.updated', connection: changed });
+    answerGetWith({ ...target, updatedAt: changed.updatedAt });
+    await store.connections.get(target.id);
+    release();
+    await until(() => !window.loading, 'the late answer landed');
+    await new Promise((resolve) => setTimeout(resolve)); // a window that asks again does so a task later
+    await until(() => !window.loading, 'any answer asked again landed');
+    expect(window.at(0)?.id).to.equal(target.id);
+    expect(window.at(0)?.label).to.equal('Renamed');
+    window.close();
+  });
+
   it('a late answer to a get does not undo a removal heard while the rows are asked again', async () => {
     const { server, store, other, holdAnswers, answerGetWith } = await setup();
     close = () => server.close();

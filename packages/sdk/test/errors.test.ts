@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import {
   RelinkAbortError,
   RelinkApiError,
+  RelinkChunkLoadError,
   type RelinkError,
   RelinkNetworkError,
   RelinkResponseError,
@@ -16,6 +17,7 @@ import {
   isAbortError,
   isAlreadyRevoked,
   isAuthConfigMissing,
+  isChunkLoadError,
   isForbidden,
   isInvalidCredentials,
   isNetworkError,
@@ -312,13 +314,15 @@ describe('errors: guards', () => {
       new RelinkAbortError('x', { cause: null }),
       new RelinkResponseError({ status: 200, issues: [], message: 'x' }),
       new RelinkSessionError('x', { cause: null }),
+      new RelinkChunkLoadError('x', { cause: null }),
     ];
-    expect(all.map((error) => error.kind)).to.deep.equal(['api', 'network', 'timeout', 'abort', 'response', 'session']);
+    expect(all.map((error) => error.kind)).to.deep.equal(['api', 'network', 'timeout', 'abort', 'response', 'session', 'chunk']);
     expect(all.every((error) => isRelinkError(error) && error instanceof Error)).to.equal(true);
     // Exactly one guard per kind: elements map kinds to copy, so a network failure must never read as a session one.
-    const guards = [isRelinkApiError, isNetworkError, isTimeoutError, isAbortError, isResponseError, isSessionExpired];
-    expect(all.map((error) => guards.filter((guard) => guard(error)).length)).to.deep.equal([1, 1, 1, 1, 1, 1]);
-    expect(all.map(errorKind)).to.deep.equal(['api', 'network', 'timeout', 'abort', 'response', 'session']);
-    expect([foreign, foreignSession, new Error('plain'), undefined].map(errorKind)).to.deep.equal(['api', 'session', 'unknown', 'unknown']);
+    const guards = [isRelinkApiError, isNetworkError, isTimeoutError, isAbortError, isResponseError, isSessionExpired, isChunkLoadError];
+    expect(all.map((error) => guards.filter((guard) => guard(error)).length)).to.deep.equal([1, 1, 1, 1, 1, 1, 1]);
+    expect(all.map(errorKind)).to.deep.equal(['api', 'network', 'timeout', 'abort', 'response', 'session', 'chunk']);
+    const foreignChunk = Object.assign(new Error('did not load'), { name: 'RelinkChunkLoadError', kind: 'chunk' });
+    expect([foreign, foreignSession, foreignChunk, new Error('plain'), undefined].map(errorKind)).to.deep.equal(['api', 'session', 'chunk', 'unknown', 'unknown']);
   });
 });

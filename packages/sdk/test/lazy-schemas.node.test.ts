@@ -21,7 +21,7 @@ after(() => {
 });
 
 /** Bundles the SDK with splitting into a fresh directory: its own module instances, so its own schema cache. */
-async function bundle(): Promise<{ dir: string; entry: string; metafile: Metafile; schemaChunk: string }> {
+async function bundle(): Promise<{ dir: string; entry: string; metafile: Metafile; schemaChunk: string; windowChunk: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'relink-lazy-'));
   dirs.push(dir);
   const { metafile } = await build({
@@ -30,8 +30,11 @@ async function bundle(): Promise<{ dir: string; entry: string; metafile: Metafil
     outdir: dir, entryNames: 'entry', conditions: ['@relink/source'], metafile: true, logLevel: 'silent',
   });
   const outputs = Object.entries(metafile.outputs);
-  const schemaChunk = outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith('sdk/src/on-demand.ts')))![0];
-  return { dir, entry: join(root, outputs.find(([, output]) => output.entryPoint === 'host.js')![0]), metafile, schemaChunk: join(root, schemaChunk) };
+  const chunkOf = (source: string) => join(root, outputs.find(([, output]) => Object.keys(output.inputs).some((input) => input.endsWith(source)))![0]);
+  return {
+    dir, entry: join(root, outputs.find(([, output]) => output.entryPoint === 'host.js')![0]), metafile,
+    schemaChunk: chunkOf('sdk/src/on-demand.ts'), windowChunk: chunkOf('sdk/src/store/connection-window.ts'),
+  };
 }
 
 const token = await relink.mintToken('agency', 'prn_agency');
@@ -68,30 +71,59 @@ describe('response schemas loaded on demand', () => {
     assert.match(error.message, /^Unexpected response to GET connections: data\[0\]\.status: /);
   });
 
-  it('a schema chunk that fails to load is a RelinkNetworkError for a read, a RelinkResponseError for a write that was done, and the next call loads it', async () => {
-    const { entry, schemaChunk } = await bundle();
+  it('a chunk that fails to load is a RelinkChunkLoadError for a read, a window and live events, a RelinkResponseError for a write that was done, and the next call loads it', async () => {
+    const { entry, schemaChunk, windowChunk } = await bundle();
+    assert.notEqual(windowChunk, schemaChunk);
     const sdk = (await import(pathToFileURL(entry).href)) as typeof Sdk;
     const client = sdk.createRelinkClient({ baseUrl: relink.baseUrl, token, retry: 0, fetch: relink.fetch });
     renameSync(schemaChunk, `${schemaChunk}.gone`); // a deploy removed it, or the network dropped it
-    const error = await client.viewer.get().then(() => assert.fail('expected a RelinkNetworkError'), (caught: unknown) => caught);
-    assert.ok(error instanceof sdk.RelinkNetworkError, String(error));
+    const error = await client.viewer.get().then(() => assert.fail('expected a RelinkChunkLoadError'), (caught: unknown) => caught);
+    assert.ok(error instanceof sdk.RelinkChunkLoadError, String(error));
+    assert.equal(sdk.errorKind(error), 'chunk');
     assert.match(error.message, /^Could not load the SDK's response schemas to read the answer: GET me$/);
-    assert.ok(error.cause instanceof Error);
+    // The cause is the runtime's own error for the import, not the SDK's wrapper around it.
+    assert.ok(error.cause instanceof Error && !sdk.isRelinkError(error.cause), String(error.cause));
     // An error answer needs the schemas too (its body is validated): the same typed failure, not an unparsed body.
     const notFound = await client.connections.get('con_nope').then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
-    assert.ok(notFound instanceof sdk.RelinkNetworkError, String(notFound));
+    assert.ok(notFound instanceof sdk.RelinkChunkLoadError, String(notFound));
 
-    // A write the server did: its answer cannot be read, but it is not a network failure ("nothing was changed").
+    // A write the server did: its answer cannot be read, but the SDK's code not loading must not read as "nothing was
+    // changed": the success status stays, the load failure is its cause.
     const revoked = await client.connections.revoke('con_slack').then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
     assert.ok(revoked instanceof sdk.RelinkResponseError, String(revoked));
     assert.match(revoked.message, /^Could not load the SDK's response schemas to read the answer: POST connections\/con_slack\/revoke$/);
     assert.equal(revoked.status, 200);
-    assert.ok(revoked.cause instanceof Error);
+    assert.ok(sdk.isChunkLoadError(revoked.cause), String(revoked.cause));
+
+    // The store's windows load on demand too: their chunk's failure is the same typed error.
+    const store = sdk.createRelinkStore(client);
+    renameSync(windowChunk, `${windowChunk}.gone`);
+    const opening = await store.connections.window().then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
+    assert.ok(sdk.isChunkLoadError(opening), String(opening));
+    assert.match((opening as Error).message, /^Could not load the SDK's connections window\.$/);
+    renameSync(`${windowChunk}.gone`, windowChunk);
+    (await store.connections.window()).close();
+
+    // Live events come with the schemas: without them the store stays off live, with no unhandled rejection, and a
+    // later start, once the chunk is back, opens the stream.
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    const stopFirst = store.startLive();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    process.off('unhandledRejection', record);
+    assert.deepEqual(rejections, []);
+    assert.equal(store.getSnapshot().live, 'off');
+    stopFirst();
 
     renameSync(`${schemaChunk}.gone`, schemaChunk);
     assert.equal((await client.connections.get('con_slack')).status, 'revoked');
     const viewer = await client.viewer.get();
     assert.equal(viewer.role, 'agency');
     assert.ok(sdk.isNotFound(await client.connections.get('con_nope').catch((caught: unknown) => caught)));
+    const stop = store.startLive();
+    for (let i = 0; i < 100 && store.getSnapshot().live === 'off'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.notEqual(store.getSnapshot().live, 'off');
+    stop();
   });
 });

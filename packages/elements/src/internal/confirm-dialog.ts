@@ -10,6 +10,12 @@ import { chunkFailed } from './error-copy.js';
 import controls from './controls.styles.js';
 
 /**
+ * How long a first open waits for the dialog's body before the trigger says it is busy: a body that is already here
+ * or arrives within it shows no flash of a busy trigger.
+ */
+const BUSY_CUE_DELAY_MS = 200;
+
+/**
  * Base of the confirmation dialogs on one connection (`relink-revoke-dialog`, `relink-remove-dialog`): a trigger
  * button and a native modal `<dialog>` — focus moves in to the safe action ("cancel"), stays trapped, Escape closes,
  * focus returns to the trigger; the destructive action ("confirm") on the right, busy while it runs, its failure shown
@@ -19,8 +25,10 @@ import controls from './controls.styles.js';
  * its action and what it shows beyond the title and body.
  *
  * The `<dialog>` itself (`confirm-dialog-body.ts`) loads as it first opens, or earlier when the pointer or focus
- * reaches the trigger: a page of connections rarely opens one. Until then only the trigger renders. If it does not
- * load, the dialog stays closed and the trigger's error says so (the error copy); the next click tries again.
+ * reaches the trigger: a page of connections rarely opens one. Until then only the trigger renders; opened before it
+ * is here, the trigger is busy (`aria-busy`, `aria-disabled`, as the kit's pending buttons are) after a short delay
+ * until it opens. If it does not load, the dialog stays closed and the trigger's error says so (the error copy); the
+ * next click tries again.
  */
 export class ConfirmDialogElement<M extends object = object> extends ConnectionElement<M> {
   /** @internal Loads the dialog's body; a test replaces it to make the load fail. */
@@ -35,6 +43,10 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
   @state() busy = false;
   /** @internal The failed action's error (or the body's failed load), said at render time so it follows a later `lang` change. */
   @state() protected error?: unknown;
+  /** Asked to open, its body still loading past `BUSY_CUE_DELAY_MS`: the trigger says it is busy. */
+  @state() private opening = false;
+  /** The delay before `opening` shows. */
+  private openingCue?: ReturnType<typeof setTimeout>;
   /** Why a dialog whose body did not load is closing: said beside the trigger; its relink-hide cannot keep it open. */
   private unopened?: unknown;
   /** Why the pending close was asked for (read when `open` turns false). */
@@ -68,15 +80,23 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
     this.bodyLoad ??= (this.constructor as typeof ConfirmDialogElement).loadBody().then(
       (body) => {
         this.body = body;
+        this.stopBusyCue();
         this.requestUpdate();
         return body;
       },
       (error: unknown) => {
         this.bodyLoad = undefined;
+        this.stopBusyCue();
         return chunkFailed(error);
       },
     );
     return this.bodyLoad;
+  }
+
+  private stopBusyCue(): void {
+    clearTimeout(this.openingCue);
+    this.openingCue = undefined;
+    this.opening = false;
   }
 
   // The pointer or focus on the trigger: the user may open it next, so its body is fetched now.
@@ -104,7 +124,9 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
     // A cancelled request leaves `open` as it was; nothing else in this update sees the change.
     if (!this.dispatchEvent(event) && unopened === undefined) return void (this.open = previous);
     this.error = unopened;
-    if (this.open && !this.body) {
+    if (!this.open) this.stopBusyCue();
+    else if (!this.body) {
+      this.openingCue ??= setTimeout(() => (this.opening = true), BUSY_CUE_DELAY_MS);
       // Without its body the dialog cannot open: it closes again (its relink-hide cannot be cancelled: there is no
       // dialog to keep open) and the trigger says what happened, unless the user closed it meanwhile.
       this.loadBody().catch((error: unknown) => {
@@ -113,6 +135,11 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
         this.open = false;
       });
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopBusyCue();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -145,7 +172,8 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
 
   /** @internal The trigger that opens the dialog. */
   protected renderTrigger(label: string): TemplateResult {
-    return html`<button part="trigger" class="btn" type="button" aria-haspopup="dialog" @click=${this.show}
+    return html`<button part="trigger" class="btn" type="button" aria-haspopup="dialog" aria-disabled=${this.opening ? 'true' : 'false'}
+      aria-busy=${this.opening ? 'true' : 'false'} @click=${this.show}
       @pointerenter=${this.preload} @focus=${this.preload}>${label}</button>`;
   }
 

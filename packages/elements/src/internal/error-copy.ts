@@ -1,4 +1,4 @@
-import { errorKind, isRelinkApiError } from '@relink/sdk';
+import { RelinkChunkLoadError, errorKind, isRelinkApiError } from '@relink/sdk';
 import type { CommonMessages } from '../translations/translation.js';
 
 /**
@@ -17,22 +17,22 @@ export const noCodes: Pick<ErrorKindMessages, 'codes'> = { codes: {} };
 
 /**
  * A part of the kit that loads on demand (an `import()`) did not load: the network, or a deploy that removed the page's
- * old chunks. Said as such (`errorLoad`: reload the page), since trying again does not help where the browser keeps
+ * old chunks. The SDK's `RelinkChunkLoadError`, the one error for the elements' chunks and the SDK's own (its schemas,
+ * its list windows): said as `errorLoad` (reload the page), since trying again does not help where the browser keeps
  * the failure for the page's life, as Chromium does.
+ * @deprecated Use `RelinkChunkLoadError` from `@relink/sdk`; kept until the connections table imports it from there.
  */
-export class ChunkLoadError extends Error {
-  override name = 'ChunkLoadError';
-}
+export const ChunkLoadError = RelinkChunkLoadError;
 
-/** For an `import()`'s rejection: rethrows it as a `ChunkLoadError` (the browser's own error as its cause). */
+/** For an `import()`'s rejection: rethrows it as a `RelinkChunkLoadError` (the browser's own error as its cause). */
 export const chunkFailed = (cause: unknown): never => {
-  throw new ChunkLoadError('A part of the page did not load.', { cause });
+  throw new RelinkChunkLoadError('A part of the page did not load.', { cause });
 };
 
 /** The user-facing text for `error`: the copy for its code or the server's message for an API answer, else the copy for its kind. */
 export function errorCopy(error: unknown, m: ErrorKindMessages): string {
-  if (error instanceof ChunkLoadError) return m.errorLoad;
-  switch (errorKind(error)) {
+  const kind = errorKind(error);
+  switch (kind) {
     case 'api':
       return (isRelinkApiError(error) && m.codes[error.code]) || (error as Error).message;
     case 'network':
@@ -41,8 +41,16 @@ export function errorCopy(error: unknown, m: ErrorKindMessages): string {
       return m.errorTimeout;
     case 'session':
       return m.errorSession;
-    default:
+    case 'chunk':
+      return m.errorLoad;
+    // An answer that broke the contract, an abort shown anyway, or a bug: nothing the user can act on but trying again.
+    case 'response':
+    case 'abort':
+    case 'unknown':
       return m.errorUnknown;
+    default:
+      // Every kind has its copy: a new kind fails the typecheck here until it gets one.
+      return kind satisfies never;
   }
 }
 
@@ -50,5 +58,8 @@ export function errorCopy(error: unknown, m: ErrorKindMessages): string {
 export const failedCopy = (failed: { session?: { error?: { code: string } | undefined } | undefined; message: string }, m: ErrorKindMessages): string =>
   m.codes[failed.session?.error?.code ?? ''] || failed.message;
 
-/** Whether Try again can help: the request never got a (good) answer. An API refusal or an expired session won't change. */
+/**
+ * Whether Try again can help: the request never got a (good) answer. An API refusal, an expired session or code that
+ * did not load (the browser keeps the failure) won't change.
+ */
 export const isRetryable = (error: unknown): boolean => ['network', 'timeout', 'response', 'unknown'].includes(errorKind(error));

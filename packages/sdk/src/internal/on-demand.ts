@@ -1,16 +1,25 @@
 // Loads the SDK's on-demand chunk (../on-demand.ts: the zod schemas and the live-events reader). The module graph a
 // host loads up front holds no zod.
 import type * as OnDemand from '../on-demand.js';
+import { RelinkChunkLoadError } from '../errors.js';
 
 export type Schemas = typeof OnDemand;
 
 let loading: Promise<Schemas> | undefined;
 
+/**
+ * For an `import()` of the SDK's own code: its rejection as a `RelinkChunkLoadError` naming what did not load (the
+ * browser's error as its cause), so a host or an element says "reload the page", not "something went wrong".
+ */
+export const chunkFailed = (what: string) => (cause: unknown): never => {
+  throw new RelinkChunkLoadError(`Could not load the SDK's ${what}.`, { cause });
+};
+
 /** Loads the chunk once per page. A failed load is forgotten, so the next caller tries again. */
 export function loadOnDemand(): Promise<Schemas> {
   loading ??= import('../on-demand.js').catch((error: unknown) => {
     loading = undefined;
-    throw error;
+    return chunkFailed('on-demand code (response schemas, live events, consent flow)')(error);
   });
   return loading;
 }

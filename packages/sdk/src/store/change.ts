@@ -22,9 +22,21 @@ const isEventId = (id: string | undefined): id is string => id !== undefined && 
 
 /**
  * Whether `next` replaces `kept` as the latest known of one row, whatever order they were heard in: of two states the
- * newer (`updatedAt`; the later heard on a tie); a removal always, and only the stream brings a removed row back (a
- * removal has no `updatedAt` to compare, and an answer heard after it may have been read before it). Kept per row by
- * a window's pages in flight and by an early first page, so a late answer never undoes a newer change.
+ * newer (`updatedAt`, by instant: the schema allows any offset); a removal always, and only the stream brings a
+ * removed row back (a removal has no `updatedAt` to compare, and an answer heard after it may have been read before
+ * it). Kept per row by a window's pages in flight and by an early first page, so a late answer never undoes a newer
+ * change.
+ *
+ * Two writes in the same millisecond tie on `updatedAt`; what was heard says which is newer where anything does. The
+ * stream is in the server's order, so of two live changes the later heard is the newer, and a live change heard after
+ * an answer replaces it (the answer may have been read before it). An answer heard after a live change of the same
+ * time does not: it may have been read before that change, and if it was read after a later one, that change's own
+ * event is still to come. Of two answers of the same time nothing says which was read last (an answer carries no event
+ * id): the later heard.
  */
-export const replaces = <T extends { readonly updatedAt: string }>(kept: Change<T> | undefined, next: Change<T>): boolean =>
-  !kept || !next.item || (kept.item ? next.item.updatedAt >= kept.item.updatedAt : next.live);
+export const replaces = <T extends { readonly updatedAt: string }>(kept: Change<T> | undefined, next: Change<T>): boolean => {
+  if (!kept || !next.item) return true;
+  if (!kept.item) return next.live;
+  const newer = Date.parse(next.item.updatedAt) - Date.parse(kept.item.updatedAt);
+  return newer > 0 || (newer === 0 && (next.live || !kept.live));
+};

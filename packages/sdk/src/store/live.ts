@@ -151,6 +151,10 @@ export class LiveUpdates {
         if (live === 'open') gap = false;
         this.#state.set({ ...this.#state.snapshot, live: live === 'closed' ? 'off' : live });
       },
+    }).catch(() => {
+      // The live-events code did not load (a RelinkChunkLoadError, the only way it rejects): no stream, `live` stays
+      // off, and the next caller of `start` tries again. The views' own requests say what failed.
+      if (this.#abort === abort) this.#abort = undefined;
     });
   }
 }

@@ -4,9 +4,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { App } from '@relink/sdk';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
-import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
+import { emptyState, failedState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
@@ -118,7 +118,7 @@ export class RelinkAppCatalog extends RelinkElement<AppCatalogMessages> {
   private renderList() {
     const m = this.m;
     if (this.apps.error !== undefined && !this.apps.value) {
-      return errorState(errorCopy(this.apps.error, m), { label: m.retry, onRetry: () => void this.apps.run() });
+      return failedState(this.apps.error, m, () => void this.apps.run());
     }
     if (!this.apps.value) return loadingState(m.loading);
     if (this.apps.value.length === 0) return emptyState(m.emptyTitle, m.emptyBody);

@@ -6,13 +6,13 @@ import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { RelinkRevokedEvent } from '../../events/revoke.js';
 import { needsReconnect, reconnectPath } from '../../internal/access.js';
 import { authConfigProblem, authConfigText, type AuthConfigMessages } from '../../internal/auth-config.js';
-import { ChunkLoadError, chunkFailed, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { chunkFailed, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { fill } from '../../internal/fill.js';
 import { fillHref } from '../../internal/href.js';
 import { ConnectionElement } from '../../internal/connection-element.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
-import { errorState, loadingState } from '../../internal/load-state.js';
+import { errorState, failedState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { messagesFor } from '../../internal/messages-for.js';
 import type * as DetailView from '../../internal/connection-detail-view.js';
@@ -217,10 +217,7 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     if (error !== undefined) {
       return html`<div part="base">${isNotFound(error)
         ? errorState(m.notFound)
-        : error instanceof ChunkLoadError
-          // Trying again does not help where the browser keeps the failure (Chromium): the words say to reload.
-          ? errorState(errorCopy(error, m))
-          : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => (shown ? this.loadView() : this.load()) })}</div>`;
+        : failedState(error, m, () => (shown ? this.loadView() : this.load()))}</div>`;
     }
     return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
   }

@@ -11,7 +11,7 @@ import { errorCopy, failedCopy, noCodes, type ErrorKindMessages } from '../../in
 import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
-import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
+import { emptyState, failedState, loadingState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { toast } from '../toaster/toaster.js';
@@ -241,7 +241,7 @@ export class RelinkConnectionRequests extends RelinkElement<ConnectionRequestsMe
     const loading = !requests || requests.status === 'idle' || (requests.status === 'loading' && !requests.items.length);
     let body;
     if (requests?.status === 'error' && !requests.items.length) {
-      body = errorState(errorCopy(requests.error, m), { label: m.retry, onRetry: () => void this.reload() });
+      body = failedState(requests.error, m, () => void this.reload());
     } else if (loading) {
       body = loadingState(m.loading);
     } else if (!outstanding.length) {

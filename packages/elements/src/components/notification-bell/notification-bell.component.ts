@@ -14,9 +14,9 @@ import { fill } from '../../internal/fill.js';
 import { formatCount, plural, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
-import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
+import { emptyState, failedState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { copyOf } from '../../internal/registry.js';
 import { errorKinds, notificationBell, retry, stale } from '../../translations/en.js';
@@ -217,7 +217,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     const m = this.m;
     const collection = this.data.value;
     if (collection?.status === 'error' && !collection.items.length) {
-      return errorState(errorCopy(collection.error, m), { label: m.retry, onRetry: () => void this.reload() });
+      return failedState(collection.error, m, () => void this.reload());
     }
     if (!collection || collection.status === 'idle' || (collection.status === 'loading' && !collection.items.length)) {
       return loadingState(m.loading);

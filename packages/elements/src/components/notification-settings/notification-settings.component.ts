@@ -7,7 +7,7 @@ import { initialState, ResourceController } from '../../controllers/resource-con
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNotificationPreferencesChangeEvent } from '../../events/notification-preferences-change.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
-import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
+import { emptyState, failedState, loadingState } from '../../internal/load-state.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { errorKinds, notificationSettings, retry } from '../../translations/en.js';
@@ -142,7 +142,7 @@ export class RelinkNotificationSettings extends RelinkElement<NotificationSettin
   private renderBody() {
     const m = this.m;
     if (this.preferences.error !== undefined && !this.preferences.value) {
-      return errorState(errorCopy(this.preferences.error, m), { label: m.retry, onRetry: () => void this.reload() });
+      return failedState(this.preferences.error, m, () => void this.reload());
     }
     if (!this.preferences.value) return loadingState(m.loading);
     const current = this.current;

@@ -10,8 +10,8 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
-import { errorState, loadingState } from '../../internal/load-state.js';
+import { noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { failedState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { copyOf } from '../../internal/registry.js';
 import { errorKinds, publishCheck, retry } from '../../translations/en.js';
@@ -148,7 +148,7 @@ export class RelinkPublishCheck extends RelinkElement<PublishCheckMessages> {
     // The last result stays while re-checking, so a live re-check does not flash.
     const { pending, value: result, error } = this.check;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${error !== undefined
-      ? errorState(errorCopy(error, m), { label: m.retry, onRetry: () => void this.recheck() })
+      ? failedState(error, m, () => void this.recheck())
       : result
         ? this.renderResult(result)
         : pending ? loadingState(m.checking) : nothing}</div>`;

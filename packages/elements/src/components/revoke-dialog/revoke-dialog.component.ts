@@ -28,7 +28,7 @@ export type RevokeDialogMessages = ElementMessages['revoke-dialog'] & ErrorKindM
  * @event {RelinkShowEvent} relink-show - Before the dialog opens; cancel it to keep it closed.
  * @event {RelinkHideEvent} relink-hide - Before the dialog closes, `{ reason: 'cancel' | 'escape' | 'done' | 'method' }`; cancel it to keep it open.
  *
- * @csspart trigger - The "Revoke" button that opens the dialog.
+ * @csspart trigger - The "Revoke" button that opens the dialog; `aria-busy` (and `aria-disabled`) when the dialog, opened on its first use, takes more than a moment to load.
  * @csspart dialog - The `<dialog>`, rendered from the first time it opens (its template loads then, or as the trigger is hovered or focused).
  * @csspart title - The dialog's title.
  * @csspart body - The dialog's explanation.

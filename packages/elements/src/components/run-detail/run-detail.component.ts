@@ -10,8 +10,8 @@ import { fill } from '../../internal/fill.js';
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { fillHref } from '../../internal/href.js';
-import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
-import { errorState, loadingState } from '../../internal/load-state.js';
+import { noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorState, failedState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionList, pauseReason, runStatus, type RunStatusMessages } from '../../internal/run-status.js';
 import { RelinkRunActions, type RunActionsMessages } from '../run-actions/run-actions.js';
@@ -178,7 +178,7 @@ export class RelinkRunDetail extends RelinkElement<RunDetailMessages, { 'run-act
     if (error !== undefined) {
       return html`<div part="base">${isNotFound(error)
         ? errorState(m.notFound)
-        : errorState(errorCopy(error, m), { label: m.retry, onRetry: () => void this.load() })}</div>`;
+        : failedState(error, m, () => void this.load())}</div>`;
     }
     return html`<div part="base" aria-busy="true">${loadingState(m.loading)}</div>`;
   }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type RelinkStore, type Run, type RunWindowQuery } from '@relink/sdk';
+import { RelinkChunkLoadError, blockedConnectionIds, isPausedForReauth, type Connection, type RelinkSnapshot, type RelinkStore, type Run, type RunWindowQuery } from '@relink/sdk';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { ConnectionNames } from '../../controllers/connection-names.js';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
@@ -10,9 +10,9 @@ import { RelinkNavigateEvent, type NavigateDetail } from '../../events/navigate.
 import { absoluteTime, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
-import { ChunkLoadError, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
-import { emptyState, errorState, loadingState } from '../../internal/load-state.js';
+import { emptyState, errorState, failedState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionList, pauseReason, runStatus, type RunStatusMessages } from '../../internal/run-status.js';
 import { RelinkRunActions, type RunActionsMessages } from '../run-actions/run-actions.js';
@@ -304,7 +304,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
 
   /** @internal For the window view: the virtualizer did not load (only the first rows show); reloading the page helps. */
   virtualizerFailed(error: unknown): TemplateResult {
-    return errorState(errorCopy(new ChunkLoadError('The virtualizer did not load.', { cause: error }), this.m));
+    return errorState(errorCopy(new RelinkChunkLoadError('The virtualizer did not load.', { cause: error }), this.m));
   }
 
   /** @internal The plain table of these rows (every run from the store, or a window's first rows). */
@@ -338,7 +338,7 @@ export class RelinkRunsList extends RelinkElement<RunsListMessages, { 'run-actio
     const failed = failure !== undefined;
     let body;
     if (failure) {
-      body = errorState(errorCopy(failure.error, m), { label: m.retry, onRetry: () => void this.reload() });
+      body = failedState(failure.error, m, () => void this.reload());
     } else if (window && !loading) {
       body = window.total === 0 ? emptyState(this.filter === 'all' ? m.empty : m.noMatches) : this.view!.render(window);
     } else if (loading || !runs) {
