@@ -183,7 +183,8 @@ export function createHttp(options: RelinkClientOptions): Http {
     try {
       ({ readApiError } = await schemas);
     } catch (cause) {
-      return schemasUnavailable(label, cause);
+      // Its status stays in the message: the refusal itself cannot be read.
+      return schemasUnavailable(`${label} (answered ${error.response.status})`, cause);
     }
     return readApiError(error.response, label);
   }

@@ -34,3 +34,8 @@ test('two writes in the same millisecond: a live change is not undone by an answ
   // Two answers: nothing says which was read last; the later heard.
   assert.equal(replaces(at(ms, false, 'error'), at(ms, false, 'active')), true);
 });
+
+test('a time that does not parse (relayed through store.apply) is compared as text, never stuck', () => {
+  assert.equal(replaces(at('not a time', true), at('not a time, later', true)), true);
+  assert.equal(replaces(at('not a time, later', true), at('not a time', false)), false);
+});

@@ -1,4 +1,4 @@
-import { RelinkChunkLoadError, errorKind, isRelinkApiError } from '@relink/sdk';
+import { RelinkChunkLoadError, errorKind, isChunkLoadError, isRelinkApiError } from '@relink/sdk';
 import type { CommonMessages } from '../translations/translation.js';
 
 /**
@@ -43,14 +43,17 @@ export function errorCopy(error: unknown, m: ErrorKindMessages): string {
       return m.errorSession;
     case 'chunk':
       return m.errorLoad;
-    // An answer that broke the contract, an abort shown anyway, or a bug: nothing the user can act on but trying again.
+    // A write the server did, whose answer could not be read because code did not load: reload, not "nothing changed".
     case 'response':
+      return writeUnread(error) ? m.errorLoad : m.errorUnknown;
+    // An answer that broke the contract, an abort shown anyway, or a bug: nothing the user can act on but trying again.
     case 'abort':
     case 'unknown':
       return m.errorUnknown;
     default:
       // Every kind has its copy: a new kind fails the typecheck here until it gets one.
-      return kind satisfies never;
+      kind satisfies never;
+      return m.errorUnknown;
   }
 }
 
@@ -62,4 +65,7 @@ export const failedCopy = (failed: { session?: { error?: { code: string } | unde
  * Whether Try again can help: the request never got a (good) answer. An API refusal, an expired session or code that
  * did not load (the browser keeps the failure) won't change.
  */
-export const isRetryable = (error: unknown): boolean => ['network', 'timeout', 'response', 'unknown'].includes(errorKind(error));
+export const isRetryable = (error: unknown): boolean => ['network', 'timeout', 'response', 'unknown'].includes(errorKind(error)) && !writeUnread(error);
+
+/** A `RelinkResponseError` for a write the server did whose answer could not be read: the SDK's code did not load. */
+const writeUnread = (error: unknown): boolean => isChunkLoadError((error as { cause?: unknown } | undefined)?.cause);

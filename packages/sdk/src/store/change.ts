@@ -37,6 +37,8 @@ const isEventId = (id: string | undefined): id is string => id !== undefined && 
 export const replaces = <T extends { readonly updatedAt: string }>(kept: Change<T> | undefined, next: Change<T>): boolean => {
   if (!kept || !next.item) return true;
   if (!kept.item) return next.live;
-  const newer = Date.parse(next.item.updatedAt) - Date.parse(kept.item.updatedAt);
+  let newer = Date.parse(next.item.updatedAt) - Date.parse(kept.item.updatedAt);
+  // A time that does not parse (an event a host relayed through `store.apply`) is compared as text, as the server sorts.
+  if (Number.isNaN(newer)) newer = next.item.updatedAt < kept.item.updatedAt ? -1 : next.item.updatedAt > kept.item.updatedAt ? 1 : 0;
   return newer > 0 || (newer === 0 && (next.live || !kept.live));
 };

@@ -1,4 +1,5 @@
 import type { RelinkClient } from '../client.js';
+import { isChunkLoadError } from '../errors.js';
 import type { Connection } from '../schema/connection.js';
 import type { RelinkEvent } from '../schema/events.js';
 import type { Run } from '../schema/run.js';
@@ -151,9 +152,10 @@ export class LiveUpdates {
         if (live === 'open') gap = false;
         this.#state.set({ ...this.#state.snapshot, live: live === 'closed' ? 'off' : live });
       },
-    }).catch(() => {
-      // The live-events code did not load (a RelinkChunkLoadError, the only way it rejects): no stream, `live` stays
-      // off, and the next caller of `start` tries again. The views' own requests say what failed.
+    }).catch((error: unknown) => {
+      // The live-events code did not load (a RelinkChunkLoadError): no stream, `live` stays off, and the next caller
+      // of `start` tries again. The views' own requests say what failed. Anything else is a bug, left unhandled.
+      if (!isChunkLoadError(error)) throw error;
       if (this.#abort === abort) this.#abort = undefined;
     });
   }
