@@ -47,3 +47,13 @@ export function bundleHost(root, contents, options = {}) {
     ...options,
   });
 }
+
+/** The output chunks a page loads up front: the entry and, transitively, every chunk it imports statically. */
+export function upFrontChunks(metafile) {
+  const entry = Object.keys(metafile.outputs).find((path) => metafile.outputs[path].entryPoint === 'host.js');
+  const upFront = new Set([entry]);
+  for (const path of upFront) {
+    for (const imported of metafile.outputs[path].imports) if (imported.kind === 'import-statement') upFront.add(imported.path);
+  }
+  return upFront;
+}

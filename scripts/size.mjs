@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { AGENCY_CONSOLE, CONNECTIONS_PAGE, buildPackages, bundleHost, elementImports as elements } from './host-bundle.mjs';
+import { AGENCY_CONSOLE, CONNECTIONS_PAGE, buildPackages, bundleHost, elementImports as elements, upFrontChunks } from './host-bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -55,12 +55,8 @@ async function measure({ contents }) {
   const result = await bundleHost(root, contents);
   const files = new Map(result.outputFiles.map((file) => [file.path.slice(root.length), file.contents]));
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
-  const entry = outputs.find(([, output]) => output.entryPoint === 'host.js')[0];
   // The entry's static closure loads up front; the rest only through import().
-  const upFront = new Set([entry]);
-  for (const path of upFront) {
-    for (const imported of result.metafile.outputs[path].imports) if (imported.kind === 'import-statement') upFront.add(imported.path);
-  }
+  const upFront = upFrontChunks(result.metafile);
   const chunks = outputs.map(([path, output]) => {
     const code = files.get(path);
     return { path, output, upFront: upFront.has(path), min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
