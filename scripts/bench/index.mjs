@@ -390,6 +390,10 @@ async function loadPage(browser, url, probe) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  // Requests still open (Resource Timing lists only finished ones): what a page that never shows rows waits for.
+  const open = new Set();
+  page.on('request', (request) => open.add(request));
+  for (const end of ['requestfinished', 'requestfailed']) page.on(end, (request) => open.delete(request));
   try {
     await page.addInitScript({ content: probe });
     await page.goto(url, { waitUntil: 'commit' });
@@ -407,7 +411,8 @@ async function loadPage(browser, url, probe) {
             + `table shows: ${JSON.stringify(table?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? '(no shadow root)')}; `
             + `requests: ${performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()).join(' ')}`;
         }).catch((e) => `(page state unreadable: ${e.message})`);
-        if (error instanceof NoFirstRows) error.message += `\n  ${state}`;
+        const waiting = [...open].map((request) => new URL(request.url()).pathname.split('/').pop()).join(' ') || 'none';
+        if (error instanceof NoFirstRows) error.message += `\n  ${state}\n  still open: ${waiting}`;
         throw error;
       });
     const finished = () => page.evaluate(() => performance.getEntriesByType('resource')
