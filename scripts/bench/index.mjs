@@ -467,11 +467,11 @@ async function pageBytes(browser, bases, probe, dir) {
           series[mode].push({ firstRows, before: kibOf(before), beforeCount: before.length, idle: kibOf(scripts), idleCount: scripts.length, scripts });
         }
       }
-      for (const mode of Object.keys(modes)) {
-        if (!series[mode].length) throw new Error(`${page.name}, ${mode}, ${protocol}: the table's first rows were painted in none of ${samples} loads`);
-      }
+      // The static page never painting means the page or this harness is broken: the part cannot run. The autoloaded
+      // page missing every load is a figure of the autoloader (its upgrade-order race), reported like any other.
+      if (!series.static.length) throw new Error(`${page.name}, static imports, ${protocol}: the table's first rows were painted in none of ${samples} loads`);
       // --waterfall: each script of the first load of each mode, when it was asked for and when it was all here.
-      for (const mode of flag('waterfall') ? Object.keys(modes) : []) {
+      for (const mode of flag('waterfall') ? Object.keys(modes).filter((m) => series[m].length) : []) {
         const [{ scripts, firstRows }] = series[mode];
         log(`  ${page.name}, ${mode}, ${protocol}: first rows painted at ${firstRows.toFixed(0)} ms`);
         for (const e of scripts) {
@@ -479,14 +479,15 @@ async function pageBytes(browser, bases, probe, dir) {
         }
       }
       const range = (list, key, digits) => {
+        if (!list.length) return '—';
         const s = stats(list.map((x) => x[key]));
         return s.min === s.max ? s.median.toFixed(digits) : `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
       };
       for (const mode of Object.keys(modes)) {
         const list = series[mode];
-        rows.push(`| ${page.name} | ${mode === 'static' ? 'static imports' : 'autoloader'} | ${protocol} | ${range(list, 'before', 2)} | ${range(list, 'beforeCount', 0)} | ${range(list, 'idle', 2)} | ${range(list, 'idleCount', 0)} | ${triple(stats(list.map((x) => x.firstRows)))} | ${missed[mode] ? `**${missed[mode]} of ${samples}**` : '0'} | ${(page.upFront[mode] / 1024).toFixed(2)} | ${page.budget} |`);
+        rows.push(`| ${page.name} | ${mode === 'static' ? 'static imports' : 'autoloader'} | ${protocol} | ${range(list, 'before', 2)} | ${range(list, 'beforeCount', 0)} | ${range(list, 'idle', 2)} | ${range(list, 'idleCount', 0)} | ${list.length ? triple(stats(list.map((x) => x.firstRows))) : '—'} | ${missed[mode] ? `**${missed[mode]} of ${samples}**` : '0'} | ${(page.upFront[mode] / 1024).toFixed(2)} | ${page.budget} |`);
       }
-      results.push({
+      if (series.autoloaded.length) results.push({
         group: 'Page bytes', name: `${page.name} with the autoloader, ${protocol}: navigation → table's first rows painted`, against: 'the same page importing its elements',
         relink: stats(series.autoloaded.map((x) => x.firstRows)), baseline: stats(series.static.map((x) => x.firstRows)), unit: 'ms',
       });
@@ -716,8 +717,10 @@ certificate openssl makes for the run; without openssl, HTTP/1.1 only). Each loa
 - **KiB at idle**: every script that finished once no request had finished for a second after the first rows (the
   live event stream stays open and is never counted). **scripts**: how many script responses each is.
 - **loads that never painted rows**: loads whose table showed no row within ${FIRST_ROWS_TIMEOUT / 1000} s (the log says what it
-  showed instead). They are counted, left out of the other figures, and fail the part only when no load of a case
-  painted.
+  showed and which requests were still open). They are counted and left out of the other figures; the part fails only
+  when the static page never painted (then the page or the harness is broken). With the autoloader a load can stay on
+  "Loading connections…" for good: when the table's module defines it before the provider's, it asks for its context
+  before any provider listens (importing the table before the provider does the same with static imports).
 - **first rows painted**: ms from navigation start to that frame, also in the table above (autoloaded as "Relink",
   static imports as the baseline); the autoloader adds a waterfall (entry → element chunk → its shared chunks).
 - Not counted: the HTML, the API's JSON, the probe that detects the rows (injected by Playwright, no request).
