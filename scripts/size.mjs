@@ -1,38 +1,26 @@
 #!/usr/bin/env node
 // `npm run size`: what a host page pays for Relink, checked against issue 17's budgets.
 //
-// Measured on the built packages (packages/*/dist, what npm publishes; `tsc` runs first unless `--no-build`), not on
-// the sources through the `@relink/source` condition: the published files are what a host's bundler sees (tsc's
-// decorator and tslib output, the package.json `exports` and `sideEffects`), and esbuild compiling the sources
-// itself would measure a different program.
-//
-// Each scenario is a small host module bundled the way an app bundler does it: esbuild, ESM, minified, browser,
-// `splitting: true`, nothing external; the elements' css`` templates as their build ships them (collapsed by
-// packages/elements/scripts/minify-css.mjs, as Lit's production builds do). Every output chunk
-// is gzipped (-9) on its own, as it is served. "Up front" is the entry chunk plus every chunk it imports statically
-// (what loads before the page's code runs); "on demand" are the chunks reached only through `import()`, reported
-// beside it. A scenario is over budget when its up-front figure (or, where it has one, its total) is over; then the
-// script exits 1. `--why <name>` prints that scenario's biggest inputs, up front and on demand.
+// Measured on the built packages (packages/*/dist, what npm publishes; `tsc` runs first unless `--no-build`). Each
+// scenario is a small host module bundled the way an app bundler does it (scripts/host-bundle.mjs, shared with the
+// bench's page-bytes part, which loads such pages in Chromium). Every output chunk is gzipped (-9) on its own, as it
+// is served. "Up front" is the entry chunk plus every chunk it imports statically (what loads before the page's code
+// runs); "on demand" are the chunks reached only through `import()`, reported beside it. A scenario is over budget
+// when its up-front figure (or, where it has one, its total) is over; then the script exits 1. `--why <name>` prints that scenario's biggest inputs, up front and on demand.
 //
 // The budget column is esbuild's. The budgets were set and have been tracked on its figures, and on every scenario
 // with a budget it puts more up front than Rolldown (2-5% on 2026-12-02), so its check is the stricter one.
 // "up front gz (Rolldown)" is the same scenario bundled by Rolldown, the bundler inside Vite 8 (the one Vite's
 // dependencies bring, minified, code splitting on): what a Vite host pays, reported beside the budget, never checked.
-import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { AGENCY_CONSOLE, CONNECTIONS_PAGE, buildPackages, bundleHost, elementImports as elements, upFrontChunks } from './host-bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const why = args.includes('--why') ? args[args.indexOf('--why') + 1] : undefined;
-
-/** The elements a connections page and an agency console use (issue 17). */
-const CONNECTIONS_PAGE = ['provider', 'connections-table', 'status-badge', 'connection-detail', 'refresh-button', 'revoke-dialog', 'reconnect-button', 'toaster'];
-const AGENCY_CONSOLE = [...CONNECTIONS_PAGE, 'reauth-banner', 'notification-bell', 'runs-list'];
-const elements = (names) => names.map((name) => `import '@relink/elements/${name}.js';`).join('\n');
 
 /**
  * budget: KiB min+gzip up front; total: KiB min+gzip of every chunk, on demand included.
@@ -59,39 +47,16 @@ const scenarios = [
   { name: 'whole kit, autoloaded', contents: `import '@relink/elements/autoload.js';` },
 ];
 
-if (!args.includes('--no-build')) {
-  for (const pkg of ['sdk', 'elements']) execFileSync('npx', ['tsc', '-p', `packages/${pkg}/tsconfig.build.json`], { cwd: root, stdio: 'inherit' });
-  // The elements' build collapses their stylesheets after tsc; measure what it publishes.
-  execFileSync('node', ['packages/elements/scripts/minify-css.mjs'], { cwd: root, stdio: 'inherit' });
-}
+if (!args.includes('--no-build')) buildPackages(root);
 
 const kib = (bytes) => bytes / 1024;
 
 async function measure({ contents }) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, sourcefile: 'host.js', loader: 'js' },
-    absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    outdir: 'size-out',
-    entryNames: 'entry',
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'error',
-  });
+  const result = await bundleHost(root, contents);
   const files = new Map(result.outputFiles.map((file) => [file.path.slice(root.length), file.contents]));
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
-  const entry = outputs.find(([, output]) => output.entryPoint === 'host.js')[0];
   // The entry's static closure loads up front; the rest only through import().
-  const upFront = new Set([entry]);
-  for (const path of upFront) {
-    for (const imported of result.metafile.outputs[path].imports) if (imported.kind === 'import-statement') upFront.add(imported.path);
-  }
+  const upFront = upFrontChunks(result.metafile);
   const chunks = outputs.map(([path, output]) => {
     const code = files.get(path);
     return { path, output, upFront: upFront.has(path), min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };

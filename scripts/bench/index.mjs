@@ -12,12 +12,18 @@
 //               100,000 against 10,000 (it must not grow with N); the runs list's first rows at 100,000 runs against
 //               one runs page request (+ a paint), the same way. One page per size (seeding is slow), fresh store and
 //               element per sample; --smoke seeds 2,000 and 20,000.
+//   pagebytes   a connections page and an agency console built as a host's bundler builds them (scripts/host-bundle.mjs,
+//               as `npm run size` does) twice: with the autoloader, and importing their elements; served gzip -9 beside
+//               the reference backend (scripts/bench/pages-server.ts) and loaded in Chromium, fresh context per load,
+//               alternating, over HTTP/1.1 and HTTP/2: KiB of script (and requests) finished before the table's first
+//               rows were painted and once the network was quiet, the time to those rows, and loads that never painted
+//               them (--waterfall prints each script's timing)
 //   server      scripts/bench/server.mjs, when present (it owns its own output)
 //   size        `npm run size`
 //   lighthouse  mobile profile on the demo's agency console and client portal (`npm start`), through chrome-launcher
 //
 // Flags: --smoke (every case once, tiny samples, writes nothing: CI's check that it still runs; never fails on a
-// timing), --samples N, --only rendering,live,scale,server,size,lighthouse, --rows 100,1000 (rendering sizes), --root DIR (bench another checkout of the repo
+// timing), --samples N, --only rendering,live,scale,pagebytes,server,size,lighthouse, --rows 100,1000 (rendering sizes), --root DIR (bench another checkout of the repo
 // with this harness, e.g. a `git archive` of an older commit with node_modules linked: a before/after in one harness).
 // Exits non-zero only when a case cannot run.
 import { spawn } from 'node:child_process';
@@ -25,8 +31,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } 
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { AGENCY_CONSOLE, CONNECTIONS_PAGE, buildPackages, bundleHost, elementImports, upFrontChunks } from '../host-bundle.mjs';
 
 const here = new URL('../..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -120,7 +128,7 @@ async function sample(browser, url, run) {
       .catch((e) => { throw new Error(`${url} did not get ready: ${errors.join('; ') || e.message}`); });
     // A case whose condition never holds (a changed page structure) must fail, not hang the run.
     let timer;
-    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: a case did not finish in 120 s`)), 120_000)));
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new NoFirstRows(`${url}: a case did not finish in 120 s`)), 120_000)));
     return await Promise.race([run(page), timeout]).finally(() => clearTimeout(timer));
   } finally {
     await page.close();
@@ -280,6 +288,243 @@ async function size() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Page bytes: the script a browser loads before a page's first rows are painted, a page using the autoloader against
+// the same page importing its elements (what `npm run size` counts up front). The pages are built as `npm run size`
+// bundles its scenarios (scripts/host-bundle.mjs) and served gzip -9 beside the reference backend
+// (scripts/bench/pages-server.ts); fresh browser context (nothing cached) per load, alternating.
+const PAGE_CONNECTIONS = 1_000; // the demo workspace grown to an agency's size: the table pages from the server
+const FIRST_ROWS_TIMEOUT = 30_000;
+const pages = [
+  {
+    name: 'connections page', slug: 'connections', elements: CONNECTIONS_PAGE, budget: 28.9,
+    body: `<relink-provider base-url="/v1">
+  <main>
+    <h1>Connections</h1>
+    <relink-connections-table manage-href="/connections/{id}"></relink-connections-table>
+    <section id="detail"></section>
+  </main>
+  <relink-toaster></relink-toaster>
+</relink-provider>`,
+  },
+  {
+    name: 'agency console page', slug: 'console', elements: AGENCY_CONSOLE, budget: 34,
+    body: `<relink-provider base-url="/v1">
+  <header><strong>Northwind Automations</strong> <relink-notification-bell connection-href="/connections/{id}"></relink-notification-bell></header>
+  <relink-reauth-banner href="/connections"></relink-reauth-banner>
+  <main>
+    <h1>Overview</h1>
+    <section><h2>Connections</h2><relink-connections-table manage-href="/connections/{id}"></relink-connections-table></section>
+    <section id="detail"></section>
+    <section><h2>Workflow runs</h2><relink-runs-list connection-href="/connections/{id}" run-href="/runs/{id}"></relink-runs-list></section>
+  </main>
+  <relink-toaster></relink-toaster>
+</relink-provider>`,
+  },
+];
+const modes = { autoloaded: () => `import '@relink/elements/autoload.js';`, static: (page) => elementImports(page.elements) };
+
+/** Builds each page both ways into `dir/<slug>-<mode>/` (index.html, entry.js, chunks); the probe as a script to inject. */
+async function buildPages(dir) {
+  log('page bytes: building the packages and the pages…');
+  buildPackages(root, 'pipe');
+  const hostCode = join(here, 'scripts/bench/fixtures/host-page.ts');
+  for (const page of pages) {
+    page.upFront = {};
+    for (const [mode, imports] of Object.entries(modes)) {
+      const outdir = join(dir, `${page.slug}-${mode}`);
+      const { metafile } = await bundleHost(root, `${imports(page)}\nimport ${JSON.stringify(hostCode)};`, { outdir, write: true });
+      // What `npm run size` counts for this page: the entry and its static imports, each gzipped.
+      page.upFront[mode] = [...upFrontChunks(metafile)].reduce((total, path) => total + gzipSync(readFileSync(join(root, path)), { level: 9 }).byteLength, 0);
+      writeFileSync(join(outdir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${page.name}</title><link rel="icon" href="data:,"><script type="module" src="./entry.js"></script></head><body>\n${page.body}\n</body></html>`);
+    }
+  }
+  const probe = await build({ entryPoints: [join(here, 'scripts/bench/fixtures/first-rows-probe.ts')], bundle: true, format: 'iife', minify: true, write: false, logLevel: 'error' });
+  return probe.outputFiles[0].text;
+}
+
+/** The pages server (scripts/bench/pages-server.ts): `{ 'HTTP/1.1': url, 'HTTP/2': url }`, HTTP/2 when `tls` holds PEM files. */
+async function startPagesServer(dir, tls) {
+  const child = spawn(process.execPath, ['--conditions=@relink/source', '--import', 'tsx', join(here, 'scripts/bench/pages-server.ts'), dir, String(PAGE_CONNECTIONS), ...tls], {
+    cwd: here, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const urls = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`pages-server did not start in 120 s:\n${out}`)), 120_000);
+    const read = (d) => {
+      out += d;
+      const http1 = /pages-server (\S+)/.exec(out)?.[1];
+      const http2 = /pages-server-h2 (\S+)/.exec(out)?.[1];
+      if (http1 && (http2 || !tls.length)) { clearTimeout(timer); resolve({ 'HTTP/1.1': http1, ...(http2 ? { 'HTTP/2': http2 } : {}) }); }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`pages-server exited ${code}:\n${out}`)); });
+  });
+  return {
+    urls,
+    stop: async () => {
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    },
+  };
+}
+
+/** A throwaway TLS key and self-signed certificate for 127.0.0.1 (browsers speak HTTP/2 only over TLS); none without openssl. */
+async function certificate(dir) {
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  const { code, out } = await output('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1']);
+  if (code !== 0) log(`page bytes: no HTTP/2 (openssl could not make a certificate: ${out.trim().split('\n')[0]})`);
+  return code === 0 ? [key, cert] : [];
+}
+
+/**
+ * One load of `url` in a fresh context: the time its table's first rows were painted (ms since navigation started)
+ * and every request that finished by the time the network was quiet for a second after them (Resource Timing: the
+ * body's encoded size, i.e. gzip, and when its response ended). The live event stream stays open and is in neither.
+ */
+async function loadPage(browser, url, probe) {
+  const page = await browser.newPage({ ignoreHTTPSErrors: true }); // the HTTP/2 server's certificate is made for the run
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  // Requests still open (Resource Timing lists only finished ones): what a page that never shows rows waits for.
+  const open = new Set();
+  page.on('request', (request) => open.add(request));
+  for (const end of ['requestfinished', 'requestfailed']) page.on(end, (request) => open.delete(request));
+  try {
+    await page.addInitScript({ content: probe });
+    await page.goto(url, { waitUntil: 'commit' });
+    // A table that never shows rows (a broken page, a changed row structure) is reported, never waited for forever.
+    let timer;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new NoFirstRows(
+      `${url}: the table's first rows were not painted in ${FIRST_ROWS_TIMEOUT / 1000} s${errors.length ? ` (${[...new Set(errors)].join('; ')})` : ''}`)), FIRST_ROWS_TIMEOUT)));
+    const firstRows = await Promise.race([page.evaluate(() => window.benchFirstRows), timeout]).finally(() => clearTimeout(timer))
+      .catch(async (error) => {
+        // What the page shows instead, to tell a broken page from a slow one.
+        const state = await page.evaluate(() => {
+          const table = document.querySelector('relink-connections-table');
+          const tags = [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((tag) => tag.startsWith('relink-')))];
+          return `defined: ${tags.filter((tag) => customElements.get(tag)).join(' ') || 'none'}; undefined: ${tags.filter((tag) => !customElements.get(tag)).join(' ') || 'none'}; `
+            + `table shows: ${JSON.stringify(table?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? '(no shadow root)')}; `
+            + `requests: ${performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()).join(' ')}`;
+        }).catch((e) => `(page state unreadable: ${e.message})`);
+        const waiting = [...open].map((request) => new URL(request.url()).pathname.split('/').pop()).join(' ') || 'none';
+        if (error instanceof NoFirstRows) error.message += `\n  ${state}\n  still open: ${waiting}`;
+        throw error;
+      });
+    const finished = () => page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd, encoded: e.encodedBodySize, type: e.initiatorType })));
+    let entries = await finished();
+    const quietFor = 1000;
+    const deadline = Date.now() + 15_000;
+    for (let since = Date.now(); Date.now() - since < quietFor && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = await finished();
+      if (now.length !== entries.length) [entries, since] = [now, Date.now()];
+    }
+    if (errors.length) throw new Error(`${url}: ${[...new Set(errors)].join('; ')}`);
+    return { firstRows, entries, nextHop: await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.nextHopProtocol) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** A load whose table never painted its first rows: counted and reported, not a figure. */
+class NoFirstRows extends Error {}
+
+async function pageBytes(browser, bases, probe, dir) {
+  const rows = [];
+  const kibOf = (list) => list.reduce((total, e) => total + e.encoded, 0) / 1024;
+  for (const page of pages) {
+    for (const [protocol, base] of Object.entries(bases)) {
+      const series = { autoloaded: [], static: [] };
+      const missed = { autoloaded: 0, static: 0 };
+      log(`page bytes: ${page.name} over ${protocol}, autoloaded and static: ${samples} alternating loads each…`);
+      for (let i = 0; i < samples; i++) {
+        for (const mode of i % 2 ? ['static', 'autoloaded'] : ['autoloaded', 'static']) {
+          let load;
+          try {
+            load = await loadPage(browser, `${base}/${page.slug}-${mode}/index.html`, probe);
+          } catch (error) {
+            if (!(error instanceof NoFirstRows)) throw error;
+            missed[mode]++;
+            log(`  ${error.message}`);
+            continue;
+          }
+          const { firstRows, entries, nextHop } = load;
+          if (protocol === 'HTTP/2' && nextHop !== 'h2') throw new Error(`${base}: the page came over ${nextHop}, not HTTP/2`);
+          const scripts = entries.filter((e) => new URL(e.url).pathname.endsWith('.js'));
+          for (const script of scripts) {
+            // The browser's count must be the file's gzip -9, the figure `npm run size` adds up.
+            const file = join(dir, new URL(script.url).pathname);
+            const expected = gzipSync(readFileSync(file), { level: 9 }).byteLength;
+            if (script.encoded !== expected) throw new Error(`${script.url}: the browser counted ${script.encoded} bytes, gzip -9 of the file is ${expected}`);
+          }
+          const before = scripts.filter((e) => e.end <= firstRows);
+          series[mode].push({ firstRows, before: kibOf(before), beforeCount: before.length, idle: kibOf(scripts), idleCount: scripts.length, scripts });
+        }
+      }
+      // The static page never painting means the page or this harness is broken: the part cannot run. The autoloaded
+      // page missing every load is a figure of the autoloader (its upgrade-order race), reported like any other.
+      if (!series.static.length) throw new Error(`${page.name}, static imports, ${protocol}: the table's first rows were painted in none of ${samples} loads`);
+      // --waterfall: each script of the first load of each mode, when it was asked for and when it was all here.
+      for (const mode of flag('waterfall') ? Object.keys(modes).filter((m) => series[m].length) : []) {
+        const [{ scripts, firstRows }] = series[mode];
+        log(`  ${page.name}, ${mode}, ${protocol}: first rows painted at ${firstRows.toFixed(0)} ms`);
+        for (const e of scripts) {
+          log(`    ${new URL(e.url).pathname.split('/').pop().padEnd(32)} ${e.start.toFixed(0).padStart(5)}–${e.end.toFixed(0).padStart(5)} ms ${(e.encoded / 1024).toFixed(2).padStart(6)} KiB${e.end <= firstRows ? '' : '  after first rows'}`);
+        }
+      }
+      const range = (list, key, digits) => {
+        if (!list.length) return '—';
+        const s = stats(list.map((x) => x[key]));
+        return s.min === s.max ? s.median.toFixed(digits) : `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+      };
+      for (const mode of Object.keys(modes)) {
+        const list = series[mode];
+        rows.push(`| ${page.name} | ${mode === 'static' ? 'static imports' : 'autoloader'} | ${protocol} | ${range(list, 'before', 2)} | ${range(list, 'beforeCount', 0)} | ${range(list, 'idle', 2)} | ${range(list, 'idleCount', 0)} | ${list.length ? triple(stats(list.map((x) => x.firstRows))) : '—'} | ${missed[mode] ? `**${missed[mode]} of ${samples}**` : '0'} | ${(page.upFront[mode] / 1024).toFixed(2)} | ${page.budget} |`);
+      }
+      if (series.autoloaded.length) results.push({
+        group: 'Page bytes', name: `${page.name} with the autoloader, ${protocol}: navigation → table's first rows painted`, against: 'the same page importing its elements',
+        relink: stats(series.autoloaded.map((x) => x.firstRows)), baseline: stats(series.static.map((x) => x.firstRows)), unit: 'ms',
+      });
+    }
+  }
+  sections.pagebytes = [
+    `${samples} loads per page, mode and protocol, alternating; ${PAGE_CONNECTIONS.toLocaleString('en')} connections more than the demo workspace's. KiB of script, gzip -9 as served: median (min–max when loads differ).`,
+    '',
+    '| page | elements | protocol | KiB before first rows | scripts before | KiB at idle | scripts at idle | first rows painted, ms min / **median** / max | loads that never painted rows | `npm run size` up front (KiB) | budget (up front) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+async function pageBytesRun() {
+  const dir = mkdtempSync(join(tmpdir(), 'relink-bench-pages-'));
+  let server;
+  try {
+    const probe = await buildPages(dir);
+    server = await startPagesServer(dir, await certificate(dir));
+    const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags.filter((f) => !f.startsWith('--headless')) });
+    try {
+      await pageBytes(browser, server.urls, probe, dir);
+    } finally {
+      await browser.close();
+    }
+  } catch (error) {
+    failures++;
+    log('page bytes failed:', error);
+    sections.pagebytes = `could not run: ${String(error.message ?? error).split('\n').slice(0, 3).join(' ')}`;
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Lighthouse on the demo (`npm start`): a throwaway data directory, a free port, stopped afterwards.
 async function startDemo() {
   const dataDir = mkdtempSync(join(tmpdir(), 'relink-bench-demo-'));
@@ -367,6 +612,7 @@ if (wanted('rendering') || wanted('live') || wanted('scale')) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+if (wanted('pagebytes')) await pageBytesRun();
 if (wanted('server')) await serverBench();
 if (wanted('size')) await size();
 if (wanted('lighthouse')) await lighthouseRun();
@@ -388,6 +634,7 @@ console.log(`machine: ${machine.cpu}, ${machine.memory}, Node ${machine.node}, $
 if (results.length) console.log(table, '\n');
 if (sections.server) console.log(`Server throughput (scripts/bench/server.mjs):\n${sections.server}\n`);
 if (sections.size) console.log(`Bytes (npm run size):\n${sections.size}\n`);
+if (sections.pagebytes) console.log(`Page bytes in Chromium:\n${sections.pagebytes}\n`);
 if (wanted('lighthouse')) console.log(`Lighthouse, mobile:\n${lighthouseText}\n`);
 
 if (!smoke && !only && root === here) {
@@ -444,6 +691,40 @@ ${'```'}
 ${sections.size ?? 'not run'}
 ${'```'}
 
+## Page bytes in Chromium: the autoloader against static imports
+
+${sections.pagebytes ?? 'not run'}
+
+What \`npm run size\` cannot see: what a browser loads before a page can show its rows. Each page is built the way
+\`npm run size\` bundles its scenarios (scripts/host-bundle.mjs: the built packages, esbuild, ESM, minified, code
+splitting) from the host's markup and a little host code (scripts/bench/fixtures/host-page.ts: a session token from
+the host's backend, and "Manage" opening the connection's detail, which is not on screen at first paint), twice: with
+\`@relink/elements/autoload.js\` (each element loads when its tag appears), and importing the page's elements
+statically (\`npm run size\`'s scenario, whose up-front figure is in the table, host code included). The connections
+page shows a provider with the connections table and the toaster; its static imports add the badge, the detail and
+the refresh, revoke and reconnect buttons. The agency console adds the reauth banner, the notification bell and the
+runs list. The reference backend runs on 127.0.0.1 (PGlite in memory, demo mode, the demo workspace grown by
+${PAGE_CONNECTIONS.toLocaleString('en')} connections, so the table pages from the server) with the demo's host routes
+(demo/host.ts), and serves the pages on the same origin, every file gzip -9, never cached, over HTTP/1.1 (six
+connections, so many chunks queue) and over HTTP/2 through a proxy in front of it, as a CDN serves a page (TLS with a
+certificate openssl makes for the run; without openssl, HTTP/1.1 only). Each load is a fresh browser context.
+
+- **KiB before first rows**: the encoded (gzip) bodies of the scripts (\`.js\` responses: the entry, its chunks,
+  on-demand chunks) whose response ended before the frame that painted the table's first rows (a row with its
+  \`data-id\`, as the scale case detects it), from Resource Timing in the page; checked against gzip -9 of each file.
+  A chunk asked for before that frame and still arriving is not counted. What a page loads before its rows depends on
+  how long they take: a slower first paint lets on-demand chunks (the virtualizer) finish before it.
+- **KiB at idle**: every script that finished once no request had finished for a second after the first rows (the
+  live event stream stays open and is never counted). **scripts**: how many script responses each is.
+- **loads that never painted rows**: loads whose table showed no row within ${FIRST_ROWS_TIMEOUT / 1000} s (the log says what it
+  showed and which requests were still open). They are counted and left out of the other figures; the part fails only
+  when the static page never painted (then the page or the harness is broken). With the autoloader a load can stay on
+  "Loading connections…" for good: when the table's module defines it before the provider's, it asks for its context
+  before any provider listens (importing the table before the provider does the same with static imports).
+- **first rows painted**: ms from navigation start to that frame, also in the table above (autoloaded as "Relink",
+  static imports as the baseline); the autoloader adds a waterfall (entry → element chunk → its shared chunks).
+- Not counted: the HTML, the API's JSON, the probe that detects the rows (injected by Playwright, no request).
+
 ## Lighthouse (mobile profile, performance)
 
 ${lighthouseText}
@@ -457,7 +738,8 @@ network is capped.
 ${'```'}
 npm run bench                          # everything, 15 samples per side (about 10–15 minutes here)
 npm run bench -- --samples 25          # more samples
-npm run bench -- --only rendering,live # one part: rendering, live, server, size, lighthouse
+npm run bench -- --only rendering,live # one part: rendering, live, scale, pagebytes, server, size, lighthouse
+npm run bench -- --only pagebytes --waterfall # page bytes, with each script's timing in the log
 npm run bench -- --smoke               # every case once, writes nothing (CI)
 ${'```'}
 `;

@@ -41,25 +41,7 @@ const JSON_OUT = arg('json', undefined);
 const { default: autocannon } = await import('autocannon');
 const { startNodeRelink } = await import('../../packages/server/src/node/server.ts');
 const { DEMO_AGENCY_ID, DEMO_WORKSPACE_ID } = await import('../../packages/server/src/demo/seed.ts');
-
-/** `count` more connections in the demo workspace, through the store (so sort keys and secrets are as in production). */
-async function seed(store, count) {
-  const apps = (await store.listApps()).map((a) => a.key);
-  const statuses = ['active', 'active', 'active', 'error', 'pending', 'revoked'];
-  const base = Date.parse('2026-01-01T00:00:00.000Z');
-  for (let start = 0; start < count; start += 500) {
-    await store.transaction(async (tx) => {
-      for (let i = start; i < Math.min(count, start + 500); i++) {
-        const at = new Date(base + i * 60_000).toISOString();
-        await tx.putConnection({
-          id: `con_bench_${String(i).padStart(5, '0')}`, workspaceId: DEMO_WORKSPACE_ID, appKey: apps[i % apps.length],
-          label: `Bench connection ${i}`, status: statuses[i % statuses.length], owner: 'agency', ownerPrincipalId: DEMO_AGENCY_ID,
-          secrets: { accessToken: `at_${i}`, refreshToken: `rt_${i}` }, refresh: { attempts: 0 }, createdAt: at, updatedAt: at,
-        });
-      }
-    });
-  }
-}
+const { growWorkspace } = await import('./grow-workspace.ts');
 
 /** One autocannon run: requests per second, and this process's CPU time per request (server, PGlite and client alike). */
 function cannon(url, token) {
@@ -87,7 +69,7 @@ async function measure(name, database) {
   const started = performance.now();
   const relink = await startNodeRelink({ database, demo: true, rateLimit: false, refresher: { autoStart: false }, secretKey: 'bench-signing-secret-0123456789' });
   try {
-    await seed(relink.store, N);
+    await growWorkspace(relink.store, N);
     // What autovacuum does on PostgreSQL a minute after a bulk load (PGlite's store does it itself as tables grow):
     // without statistics the planner sorts every row instead of walking the keyset index.
     if (relink.store.db) await relink.store.db.exec('ANALYZE');
