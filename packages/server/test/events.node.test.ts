@@ -133,6 +133,11 @@ for (const [name, database] of [['memory', 'memory'], ['PGlite', { pglite: 'memo
       assert.ok(Number(now) > Number(listed.eventId));
       const fresh = await openStream(h, h.agency);
       assert.equal(fresh.headers.get('relink-event-id'), now);
+      // No HTTP/1.1 connection headers (HTTP/2, through Node's compatibility layer, refuses a response with them), and
+      // a stream no cache may keep.
+      assert.equal(fresh.headers.get('transfer-encoding'), null);
+      assert.equal(fresh.headers.get('connection'), null);
+      assert.equal(fresh.headers.get('cache-control'), 'no-store');
       await fresh.pump(() => fresh.comments.includes(': connected'));
       await fresh.close();
     });

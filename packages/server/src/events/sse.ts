@@ -47,7 +47,7 @@ export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Reli
     c.header('cache-control', 'no-store');
     c.header('x-accel-buffering', 'no');
 
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       const buffer: StoredEvent[] = [];
       let wake: (() => void) | undefined;
       let closed = false;
@@ -94,5 +94,11 @@ export function eventRoutes(v1: Hono<AppEnv>, registry: RouteRegistry, ctx: Reli
         wake = undefined;
       }
     });
+    // Hono's stream adds HTTP/1.1 connection headers, which HTTP/2 forbids (Node's compatibility layer throws on them;
+    // Node's HTTP/1.1 server chunks a body of unknown length by itself), and its own cache rule over ours.
+    response.headers.delete('transfer-encoding');
+    response.headers.delete('connection');
+    response.headers.set('cache-control', 'no-store');
+    return response;
   });
 }
