@@ -5,7 +5,7 @@ import Check from 'lucide/dist/esm/icons/check.mjs';
 import Clock from 'lucide/dist/esm/icons/clock.mjs';
 import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
 import { colorAttention, colorDanger, colorNeutral, colorSuccess, colorSurface, fontSizeSmall, radius, space1, space2 } from '../styles/tokens.js';
-import { icon, type IconNode } from './icon.js';
+import { iconMarkup, type IconNode } from './icon.js';
 
 /**
  * A connection status as a label, an icon and a tone, written once for `relink-status-badge` and for the rows of the
@@ -25,17 +25,45 @@ export interface BadgeParts {
   label?: string;
 }
 
+/** Strings of a template written here rather than in a literal (Lit takes only arrays with `raw`, as a tag gets them). */
+const templateStrings = (strings: string[]): TemplateStringsArray => Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
+
+/**
+ * One template per status and shape, its icon written into the template's strings (`iconMarkup`): a table renders a
+ * badge per row, and an icon directive per row (a node cloned and inserted on its own) cost more than the rest of
+ * the badge. Built on first use, then the same strings every time (Lit caches a template by its strings).
+ */
+const templates = new Map<string, TemplateStringsArray>();
+
+function badgeTemplate(status: ConnectionStatus, parts: { icon: boolean; label: boolean }): TemplateStringsArray {
+  const key = `${status}|${parts.icon}|${parts.label}`;
+  let strings = templates.get(key);
+  if (!strings) {
+    const svg = iconMarkup(ICONS[status]);
+    // The markup with a hole (\0) per value: the base part name, [the icon part name,] [the label part name,] the label.
+    const icon = parts.icon ? `<span part="\0" class="badge-icon">${svg}</span>` : svg;
+    const label = parts.label ? '<span part="\0">\0</span>' : '\0';
+    strings = templateStrings(`<span part="\0" class="${status}" data-badge>${icon}${label}</span>`.split('\0'));
+    templates.set(key, strings);
+  }
+  return strings;
+}
+
 /**
  * The badge: `label` is the status's word (or "Unknown" for a status this version does not know, without an icon).
- * One template per case rather than the icon as a template inside the badge's: a table renders one per row.
+ * Without a label part (a table's rows) the word is a text node of the badge, and without an icon part the icon is
+ * the badge's own child: two elements fewer per row (each element of 100 rows is style and layout work).
  */
 export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult => {
-  // Without a label part (a table's rows) the word is a text node of the badge, and without an icon part the icon is
-  // the badge's own child: two elements fewer per row (each element of 100 rows is style and layout work).
-  const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
-  return status
-    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge>${parts.icon ? html`<span part=${parts.icon} class="badge-icon">${icon(ICONS[status])}</span>` : icon(ICONS[status])}${text}</span>`
-    : html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
+  if (!status) {
+    const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
+    return html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
+  }
+  const values: unknown[] = [parts.base ?? nothing];
+  if (parts.icon) values.push(parts.icon);
+  if (parts.label) values.push(parts.label);
+  values.push(label);
+  return html(badgeTemplate(status, { icon: !!parts.icon, label: !!parts.label }), ...values);
 };
 
 /** Styles of `badge()` (`[data-badge]`, its class is the status) and of the hint beside it (`.badge-hint`). */

@@ -5,15 +5,18 @@ export type IconNode = [tag: string, attrs: Record<string, string | number | und
 
 const NS = 'http://www.w3.org/2000/svg';
 
+/** The `<svg>` of every icon: lucide's canvas and stroke, sized 1em in `currentColor`, decorative. */
+const SVG_ATTRIBUTES = {
+  viewBox: '0 0 24 24', width: '1em', height: '1em', fill: 'none', stroke: 'currentColor', 'stroke-width': 2,
+  'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false',
+};
+
 function build(node: IconNode): SVGSVGElement {
   const svg = document.createElementNS(NS, 'svg');
   const set = (el: Element, attrs: Record<string, string | number | undefined>) => {
     for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, String(value));
   };
-  set(svg, {
-    viewBox: '0 0 24 24', width: '1em', height: '1em', fill: 'none', stroke: 'currentColor', 'stroke-width': 2,
-    'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false',
-  });
+  set(svg, SVG_ATTRIBUTES);
   for (const [tag, attrs] of node) {
     const child = document.createElementNS(NS, tag);
     set(child, attrs);
@@ -48,3 +51,15 @@ class IconDirective extends Directive {
  * on its own so bundles keep only the icons used: `import Check from 'lucide/dist/esm/icons/check.mjs'`.
  */
 export const icon = directive(IconDirective);
+
+const escapeAttribute = (value: string | number) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const attributes = (attrs: Record<string, string | number | undefined>) =>
+  Object.entries(attrs).map(([name, value]) => (value === undefined ? '' : ` ${name}="${escapeAttribute(value)}"`)).join('');
+
+/**
+ * The icon as markup, the same SVG `icon()` renders, for writing into a template's own strings: an element that
+ * renders many icons (a table's row badges) then clones each with its template, with no directive and no node of its
+ * own per icon.
+ */
+export const iconMarkup = (node: IconNode): string =>
+  `<svg${attributes(SVG_ATTRIBUTES)}>${node.map(([tag, attrs]) => `<${tag}${attributes(attrs)}></${tag}>`).join('')}</svg>`;
