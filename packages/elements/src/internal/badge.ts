@@ -29,21 +29,23 @@ export interface BadgeParts {
 const templateStrings = (strings: string[]): TemplateStringsArray => Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
 
 /**
- * One template per status and shape, its icon written into the template's strings (`iconMarkup`): a table renders a
- * badge per row, and an icon directive per row (a node cloned and inserted on its own) cost more than the rest of
- * the badge. Built on first use, then the same strings every time (Lit caches a template by its strings).
+ * One template per status and set of part names, its icon and part names written into the template's strings
+ * (`iconMarkup`): a table renders a badge per row, and an icon directive per row (a node cloned and inserted on its
+ * own) cost more than the rest of the badge; the only value left is the label. Built on first use, then the same
+ * strings every time (Lit caches a template by its strings). Part names are the elements' own constants, never data.
  */
 const templates = new Map<string, TemplateStringsArray>();
 
-function badgeTemplate(status: ConnectionStatus, parts: { icon: boolean; label: boolean }): TemplateStringsArray {
-  const key = `${status}|${parts.icon}|${parts.label}`;
+function badgeTemplate(status: ConnectionStatus, parts: BadgeParts): TemplateStringsArray {
+  const key = `${status} ${parts.base ?? ''} ${parts.icon ?? ''} ${parts.label ?? ''}`;
   let strings = templates.get(key);
   if (!strings) {
+    const part = (name: string | undefined) => (name ? ` part="${name.replace(/[^\w -]/g, '')}"` : '');
     const svg = iconMarkup(ICONS[status]);
-    // The markup with a hole (\0) per value: the base part name, [the icon part name,] [the label part name,] the label.
-    const icon = parts.icon ? `<span part="\0" class="badge-icon">${svg}</span>` : svg;
-    const label = parts.label ? '<span part="\0">\0</span>' : '\0';
-    strings = templateStrings(`<span part="\0" class="${status}" data-badge>${icon}${label}</span>`.split('\0'));
+    const icon = parts.icon ? `<span${part(parts.icon)} class="badge-icon">${svg}</span>` : svg;
+    // The label's place: the one value of the template.
+    const [before, after] = parts.label ? [`<span${part(parts.label)}>`, '</span>'] : ['', ''];
+    strings = templateStrings([`<span${part(parts.base)} class="${status}" data-badge>${icon}${before}`, `${after}</span>`]);
     templates.set(key, strings);
   }
   return strings;
@@ -59,11 +61,7 @@ export const badge = (status: ConnectionStatus | undefined, label: string, parts
     const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
     return html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
   }
-  const values: unknown[] = [parts.base ?? nothing];
-  if (parts.icon) values.push(parts.icon);
-  if (parts.label) values.push(parts.label);
-  values.push(label);
-  return html(badgeTemplate(status, { icon: !!parts.icon, label: !!parts.label }), ...values);
+  return html(badgeTemplate(status, parts), label);
 };
 
 /** Styles of `badge()` (`[data-badge]`, its class is the status) and of the hint beside it (`.badge-hint`). */
