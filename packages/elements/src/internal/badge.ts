@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { ConnectionStatus } from '@relink/sdk/schema';
 import Ban from 'lucide/dist/esm/icons/ban.mjs';
 import Check from 'lucide/dist/esm/icons/check.mjs';
@@ -36,16 +36,17 @@ const templateStrings = (strings: string[]): TemplateStringsArray => Object.assi
  */
 const templates = new Map<string, TemplateStringsArray>();
 
-function badgeTemplate(status: ConnectionStatus, parts: BadgeParts): TemplateStringsArray {
+function badgeTemplate(status: ConnectionStatus | undefined, parts: BadgeParts): TemplateStringsArray {
   const key = `${status} ${parts.base ?? ''} ${parts.icon ?? ''} ${parts.label ?? ''}`;
   let strings = templates.get(key);
   if (!strings) {
     const part = (name: string | undefined) => (name ? ` part="${name.replace(/[^\w -]/g, '')}"` : '');
-    const svg = iconMarkup(ICONS[status]);
-    const icon = parts.icon ? `<span${part(parts.icon)} class="badge-icon">${svg}</span>` : svg;
+    // An unknown status has no icon (and no icon part).
+    const svg = status ? iconMarkup(ICONS[status]) : '';
+    const icon = parts.icon && status ? `<span${part(parts.icon)} class="badge-icon">${svg}</span>` : svg;
     // The label's place: the one value of the template.
     const [before, after] = parts.label ? [`<span${part(parts.label)}>`, '</span>'] : ['', ''];
-    strings = templateStrings([`<span${part(parts.base)} class="${status}" data-badge>${icon}${before}`, `${after}</span>`]);
+    strings = templateStrings([`<span${part(parts.base)} class="${status ?? 'unknown'}" data-badge>${icon}${before}`, `${after}</span>`]);
     templates.set(key, strings);
   }
   return strings;
@@ -56,13 +57,8 @@ function badgeTemplate(status: ConnectionStatus, parts: BadgeParts): TemplateStr
  * Without a label part (a table's rows) the word is a text node of the badge, and without an icon part the icon is
  * the badge's own child: two elements fewer per row (each element of 100 rows is style and layout work).
  */
-export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult => {
-  if (!status) {
-    const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
-    return html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
-  }
-  return html(badgeTemplate(status, parts), label);
-};
+export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult =>
+  html(badgeTemplate(status, parts), label);
 
 /** Styles of `badge()` (`[data-badge]`, its class is the status) and of the hint beside it (`.badge-hint`). */
 export const badgeStyles = css`
