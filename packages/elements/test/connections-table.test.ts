@@ -141,6 +141,23 @@ describe('relink-connections-table', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('over a store that holds every connection: its rows in its first render, and no second render after it', async () => {
+    const { el, store } = await table('client');
+    const second = document.createElement('relink-connections-table') as RelinkConnectionsTable;
+    // Counts the renders of the second table (`updated` runs once after each).
+    let renders = 0;
+    const updated = (second as unknown as { updated(changed: unknown): void }).updated;
+    Object.assign(second, { updated(this: RelinkConnectionsTable, changed: unknown) { renders++; updated.call(this, changed); } });
+    el.after(second);
+    await second.updateComplete;
+    expect(rows(second).length).to.equal(store.getSnapshot().connections.items.length);
+    expect(second.shadowRoot!.querySelector('table')!.getAttribute('aria-busy')).to.equal('false');
+    // Nothing left to load: a later task finds no render pending and none done since.
+    await new Promise((resolve) => setTimeout(resolve));
+    await second.updateComplete;
+    expect(renders).to.equal(1);
+  });
+
   it('loading: aria-busy with skeleton rows; then an error with "Try again" that reloads', async () => {
     let fail = true;
     let release!: () => void;

@@ -1,11 +1,11 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { ConnectionStatus } from '@relink/sdk/schema';
 import Ban from 'lucide/dist/esm/icons/ban.mjs';
 import Check from 'lucide/dist/esm/icons/check.mjs';
 import Clock from 'lucide/dist/esm/icons/clock.mjs';
 import Link2Off from 'lucide/dist/esm/icons/link-2-off.mjs';
 import { colorAttention, colorDanger, colorNeutral, colorSuccess, colorSurface, fontSizeSmall, radius, space1, space2 } from '../styles/tokens.js';
-import { icon, type IconNode } from './icon.js';
+import { iconMarkup, type IconNode } from './icon.js';
 
 /**
  * A connection status as a label, an icon and a tone, written once for `relink-status-badge` and for the rows of the
@@ -25,18 +25,40 @@ export interface BadgeParts {
   label?: string;
 }
 
+/** Strings of a template written here rather than in a literal (Lit takes only arrays with `raw`, as a tag gets them). */
+const templateStrings = (strings: string[]): TemplateStringsArray => Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
+
+/**
+ * One template per status and set of part names, its icon and part names written into the template's strings
+ * (`iconMarkup`): a table renders a badge per row, and an icon directive per row (a node cloned and inserted on its
+ * own) cost more than the rest of the badge; the only value left is the label. Built on first use, then the same
+ * strings every time (Lit caches a template by its strings). Part names are the elements' own constants, never data.
+ */
+const templates = new Map<string, TemplateStringsArray>();
+
+function badgeTemplate(status: ConnectionStatus | undefined, parts: BadgeParts): TemplateStringsArray {
+  const key = `${status} ${parts.base ?? ''} ${parts.icon ?? ''} ${parts.label ?? ''}`;
+  let strings = templates.get(key);
+  if (!strings) {
+    const part = (name: string | undefined) => (name ? ` part="${name.replace(/[^\w -]/g, '')}"` : '');
+    // An unknown status has no icon (and no icon part).
+    const svg = status ? iconMarkup(ICONS[status]) : '';
+    const icon = parts.icon && status ? `<span${part(parts.icon)} class="badge-icon">${svg}</span>` : svg;
+    // The label's place: the one value of the template.
+    const [before, after] = parts.label ? [`<span${part(parts.label)}>`, '</span>'] : ['', ''];
+    strings = templateStrings([`<span${part(parts.base)} class="${status ?? 'unknown'}" data-badge>${icon}${before}`, `${after}</span>`]);
+    templates.set(key, strings);
+  }
+  return strings;
+}
+
 /**
  * The badge: `label` is the status's word (or "Unknown" for a status this version does not know, without an icon).
- * One template per case rather than the icon as a template inside the badge's: a table renders one per row.
+ * Without a label part (a table's rows) the word is a text node of the badge, and without an icon part the icon is
+ * the badge's own child: two elements fewer per row (each element of 100 rows is style and layout work).
  */
-export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult => {
-  // Without a label part (a table's rows) the word is a text node of the badge, and without an icon part the icon is
-  // the badge's own child: two elements fewer per row (each element of 100 rows is style and layout work).
-  const text = parts.label ? html`<span part=${parts.label}>${label}</span>` : label;
-  return status
-    ? html`<span part=${parts.base ?? nothing} class=${status} data-badge>${parts.icon ? html`<span part=${parts.icon} class="badge-icon">${icon(ICONS[status])}</span>` : icon(ICONS[status])}${text}</span>`
-    : html`<span part=${parts.base ?? nothing} class="unknown" data-badge>${text}</span>`;
-};
+export const badge = (status: ConnectionStatus | undefined, label: string, parts: BadgeParts = {}): TemplateResult =>
+  html(badgeTemplate(status, parts), label);
 
 /** Styles of `badge()` (`[data-badge]`, its class is the status) and of the hint beside it (`.badge-hint`). */
 export const badgeStyles = css`

@@ -3,23 +3,22 @@ import { Directive, directive } from 'lit/directive.js';
 /** Lucide's icon data: `[tag, attributes][]` on a 24×24 canvas, stroked. */
 export type IconNode = [tag: string, attrs: Record<string, string | number | undefined>][];
 
-const NS = 'http://www.w3.org/2000/svg';
+/** The `<svg>` of every icon: lucide's canvas and stroke, sized 1em in `currentColor`, decorative. */
+const SVG = '<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">';
 
+/**
+ * The icon as markup, for writing into a template's own strings: an element that renders many icons (a table's row
+ * badges) then clones each with its template, with no directive and no node of its own per icon. The attributes are
+ * lucide's own static data (path data and numbers), written as they are.
+ */
+export const iconMarkup = (node: IconNode): string =>
+  `${SVG}${node.map(([tag, attrs]) => `<${tag}${Object.entries(attrs).map(([name, value]) => (value === undefined ? '' : ` ${name}="${value}"`)).join('')}></${tag}>`).join('')}</svg>`;
+
+/** The icon's `<svg>` element, parsed from its markup (in a template, so it is in the SVG namespace). */
 function build(node: IconNode): SVGSVGElement {
-  const svg = document.createElementNS(NS, 'svg');
-  const set = (el: Element, attrs: Record<string, string | number | undefined>) => {
-    for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, String(value));
-  };
-  set(svg, {
-    viewBox: '0 0 24 24', width: '1em', height: '1em', fill: 'none', stroke: 'currentColor', 'stroke-width': 2,
-    'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false',
-  });
-  for (const [tag, attrs] of node) {
-    const child = document.createElementNS(NS, tag);
-    set(child, attrs);
-    svg.append(child);
-  }
-  return svg;
+  const template = document.createElement('template');
+  template.innerHTML = iconMarkup(node);
+  return template.content.firstChild as SVGSVGElement;
 }
 
 // Each icon is built once per page and cloned after that: a table of many rows clones one SVG per row instead of
@@ -48,3 +47,4 @@ class IconDirective extends Directive {
  * on its own so bundles keep only the icons used: `import Check from 'lucide/dist/esm/icons/check.mjs'`.
  */
 export const icon = directive(IconDirective);
+

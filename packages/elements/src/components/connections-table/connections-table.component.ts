@@ -123,6 +123,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private readonly loader = new ResourceController(this, {
     args: () => [this.data.store] as const,
     load: ([store], { signal }) => this.chooseMode(store, signal),
+    // A store that holds every connection already is shown at once: no load, so no second render when it would end.
+    idle: ([store]) => this.showsHeld(store),
   });
 
   /** Link of each row's "Manage": `{id}` is replaced by the connection's id, e.g. `/portal/connections/{id}`. */
@@ -203,6 +205,17 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   /** Loads the connections again (what "Try again" does). */
   reload(): Promise<void> {
     return this.loader.run();
+  }
+
+  /**
+   * Shows the connections from memory when `store` holds them all (another view, or the page, loaded them): true when
+   * it does, and the table needs no load to choose its mode.
+   */
+  private showsHeld(store: RelinkStore | undefined): boolean {
+    if (store?.getSnapshot().connections.status !== 'ready') return false;
+    this.view?.close();
+    this.mode = 'client';
+    return true;
   }
 
   /**
@@ -419,7 +432,15 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     // The renew button says what the reconnect button it becomes will say: the words the table hands down to it.
     const own = this.messages['reconnect-button'];
     const words = { reconnect: own?.reconnect ?? m.reconnect, requestReconnection: own?.requestReconnection ?? m.requestReconnection };
-    return { m, words, inner: messagesFor(this.messages, RelinkReconnectButton), locale: this.locale, store, viewer: this.viewer.value, now: store?.now() ?? Date.now() };
+    const locale = this.locale;
+    // "Reconnect within N days", written once per N in a render (rows about to expire share a few values of N).
+    const hints = new Map<number, string>();
+    const hint = (days: number) => {
+      let text = hints.get(days);
+      if (text === undefined) hints.set(days, (text = plural(locale, days, m.expiresHint)));
+      return text;
+    };
+    return { m, words, hint, inner: messagesFor(this.messages, RelinkReconnectButton), locale, store, viewer: this.viewer.value, now: store?.now() ?? Date.now() };
   }
 
   /**
@@ -427,7 +448,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
    * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts),
    * not an element with a shadow root per row. "Manage" clicks are handled once for the table (`handleClick`).
    */
-  private cells(c: Connection, { m, words, inner, locale, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
+  private cells(c: Connection, { m, words, hint, inner, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
     const days = store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined;
     const href = fillHref(this.manageHref, c.id);
     const appId = `app-${c.id}`;
@@ -438,7 +459,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       appId,
       logo: monogram(c.app),
       badge: badge(status, status ? m[status] : c.status, { base: 'badge' }),
-      hint: renew ? html`<span class="badge-hint">${plural(locale, days, m.expiresHint)}</span>` : nothing,
+      hint: renew ? html`<span class="badge-hint">${hint(days)}</span>` : nothing,
       manage: href !== undefined
         ? html`<a part="manage" href=${href} aria-describedby=${appId}>${m.manage}</a>`
         : html`<button part="manage" type="button" aria-describedby=${appId}>${m.manage}</button>`,
