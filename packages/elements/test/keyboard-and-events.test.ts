@@ -53,10 +53,11 @@ describe('keyboard paths and event details', () => {
     const trigger = () => innerPart(el, 'relink-revoke-dialog', 'trigger');
     await tabTo(trigger, 'Revoke');
     await sendKeys({ press: 'Enter' });
-    const dialog = () => innerPart(el, 'relink-revoke-dialog', 'dialog') as HTMLDialogElement;
-    await waitUntil(() => dialog().open, 'the dialog opens');
+    // The dialog's body loads on first use (from when focus reached Revoke): there is no <dialog> until it is here.
+    const dialog = () => innerPart(el, 'relink-revoke-dialog', 'dialog') as HTMLDialogElement | null;
+    await waitUntil(() => dialog()?.open, 'the dialog opens');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialog().open, 'Escape closes it');
+    await waitUntil(() => !dialog()!.open, 'Escape closes it');
     await waitUntil(() => deepActive() === trigger(), 'focus back on Revoke');
   });
 

@@ -18,6 +18,7 @@ describe("the SDK's on-demand code failing to load", () => {
     await waitUntil(() => el.shadowRoot!.querySelector("[part~='error']"), 'the error line', { timeout: 10_000 });
     expect(wasRefused('store/connection-window')).to.equal(true);
     expect(el.shadowRoot!.querySelector("[part~='error']")!.textContent!.trim()).to.contain('Part of this page did not load. Reload the page and try again.');
+    expect(el.shadowRoot!.querySelectorAll("[part~='retry']").length).to.equal(0);
     await expect(el).to.be.accessible();
   });
 

@@ -16,15 +16,11 @@ export type ErrorKindMessages = Pick<CommonMessages, 'errorNetwork' | 'errorTime
 export const noCodes: Pick<ErrorKindMessages, 'codes'> = { codes: {} };
 
 /**
- * A part of the kit that loads on demand (an `import()`) did not load: the network, or a deploy that removed the page's
- * old chunks. The SDK's `RelinkChunkLoadError`, the one error for the elements' chunks and the SDK's own (its schemas,
- * its list windows): said as `errorLoad` (reload the page), since trying again does not help where the browser keeps
- * the failure for the page's life, as Chromium does.
- * @deprecated Use `RelinkChunkLoadError` from `@relink/sdk`; kept until the connections table imports it from there.
+ * For an `import()`'s rejection: rethrows it as the SDK's `RelinkChunkLoadError` (the browser's own error as its
+ * cause), the one error for the elements' chunks and the SDK's own (its schemas, its list windows): said as
+ * `errorLoad` (reload the page), since trying again does not help where the browser keeps the failure for the page's
+ * life, as Chromium does.
  */
-export const ChunkLoadError = RelinkChunkLoadError;
-
-/** For an `import()`'s rejection: rethrows it as a `RelinkChunkLoadError` (the browser's own error as its cause). */
 export const chunkFailed = (cause: unknown): never => {
   throw new RelinkChunkLoadError('A part of the page did not load.', { cause });
 };

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { expiryHintDays, replacedSince, type Collection, type Connection, type ConnectionStatus, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
+import { expiryHintDays, RelinkChunkLoadError, replacedSince, type Collection, type Connection, type ConnectionStatus, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
 import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
 import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
 import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
@@ -16,8 +16,8 @@ import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
 import { icon } from '../../internal/icon.js';
 import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
-import { ChunkLoadError, errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
-import { emptyState, errorState } from '../../internal/load-state.js';
+import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { emptyState, errorState, failedState } from '../../internal/load-state.js';
 import { monogram } from '../../internal/monogram.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
@@ -570,7 +570,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   /** @internal For the window view: the virtualizer did not load (only the first rows show); reloading the page helps. */
   virtualizerFailed(error: unknown): TemplateResult {
-    return errorState(errorCopy(new ChunkLoadError('The virtualizer did not load.', { cause: error }), this.m));
+    return errorState(errorCopy(new RelinkChunkLoadError('The virtualizer did not load.', { cause: error }), this.m));
   }
 
   /**
@@ -617,7 +617,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const empty = !loading && !failure && total === 0 && !(windowed && filtered);
     let body;
     if (failure) {
-      body = errorState(errorCopy(failure.error, m), { label: m.retry, onRetry: () => void this.reload() });
+      body = failedState(failure.error, m, () => void this.reload());
     } else if (empty) {
       body = emptyState(m.emptyTitle, m.emptyBody);
     } else if (window && windowed && !loading) {
