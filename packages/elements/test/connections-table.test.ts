@@ -6,7 +6,7 @@ import '../src/components/connections-table/connections-table.js';
 import type { RelinkConnectionsTable } from '../src/components/connections-table/connections-table.js';
 import type { RelinkManageEvent } from '../src/events/manage.js';
 import { part } from './helpers.js';
-import { deepActive, demo, inProvider } from './relink.js';
+import { addConnections, deepActive, demo, inProvider } from './relink.js';
 
 type Role = 'client' | 'agency';
 
@@ -156,6 +156,21 @@ describe('relink-connections-table', () => {
     await new Promise((resolve) => setTimeout(resolve));
     await second.updateComplete;
     expect(renders).to.equal(1);
+  });
+
+  it('a table showing a long list a window at a time, moved under a provider whose store holds every connection, shows them', async () => {
+    const long = await demo('agency');
+    await addConnections(long, 300);
+    const { el } = await inProvider<RelinkConnectionsTable>(long.client, html`<relink-connections-table></relink-connections-table>`, 'relink-connections-table');
+    await waitUntil(() => rows(el).length > 0 && el.shadowRoot!.querySelector('table')?.getAttribute('aria-busy') !== 'true', 'the first rows of the long list');
+    // Another provider, over a store that has loaded every connection of a small workspace.
+    const small = await demo('agency');
+    const { provider } = await inProvider(small.client, html``, 'none');
+    await provider.resolvedStore!.connections.load();
+    const held = provider.resolvedStore!.getSnapshot().connections.items.length;
+    provider.append(el);
+    await waitUntil(() => rows(el).length === held, `the ${held} connections the store holds`, { timeout: 5000 });
+    expect(el.shadowRoot!.textContent).to.not.contain('No connections match');
   });
 
   it('loading: aria-busy with skeleton rows; then an error with "Try again" that reloads', async () => {

@@ -36,8 +36,10 @@ const templateStrings = (strings: string[]): TemplateStringsArray => Object.assi
  */
 const templates = new Map<string, TemplateStringsArray>();
 
-function badgeTemplate(status: ConnectionStatus | undefined, parts: BadgeParts): TemplateStringsArray {
-  const key = `${status} ${parts.base ?? ''} ${parts.icon ?? ''} ${parts.label ?? ''}`;
+function badgeTemplate(given: ConnectionStatus | undefined, parts: BadgeParts): TemplateStringsArray {
+  // Written into the template's markup and its cache key: only one of the four, whatever a caller passes.
+  const status = knownStatus(given);
+  const key = JSON.stringify([status, parts.base, parts.icon, parts.label]);
   let strings = templates.get(key);
   if (!strings) {
     const part = (name: string | undefined) => (name ? ` part="${name.replace(/[^\w -]/g, '')}"` : '');

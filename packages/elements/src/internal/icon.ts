@@ -12,7 +12,10 @@ const SVG = '<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" strok
  * lucide's own static data (path data and numbers), written as they are.
  */
 export const iconMarkup = (node: IconNode): string =>
-  `${SVG}${node.map(([tag, attrs]) => `<${tag}${Object.entries(attrs).map(([name, value]) => (value === undefined ? '' : ` ${name}="${value}"`)).join('')}></${tag}>`).join('')}</svg>`;
+  `${SVG}${node.map(([tag, attrs]) => `<${tag}${Object.entries(attrs).map(([name, value]) => (value === undefined ? '' : ` ${name}="${escapeAttribute(String(value))}"`)).join('')}></${tag}>`).join('')}</svg>`;
+
+/** An attribute value as markup: the icon data is lucide's constants, but it is written into parsed markup. */
+const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The icon's `<svg>` element, parsed from its markup (in a template, so it is in the SVG namespace). */
 function build(node: IconNode): SVGSVGElement {

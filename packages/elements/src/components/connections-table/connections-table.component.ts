@@ -101,7 +101,7 @@ const matches = (c: Connection, search: string) => fold(c.app.name).includes(sea
  * @csspart empty - The empty state.
  * @csspart empty-title - "No connections yet".
  * @csspart empty-body - The empty state's explanation.
- * @csspart error - The load error with "Try again".
+ * @csspart error - The load error, with "Try again" unless part of the page did not load.
  * @csspart retry - The "Try again" button.
  *
  * @cssproperty --relink-connections-table-background - Table background; defaults to `--relink-color-surface`.
@@ -124,7 +124,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     args: () => [this.data.store] as const,
     load: ([store], { signal }) => this.chooseMode(store, signal),
     // A store that holds every connection already is shown at once: no load, so no second render when it would end.
-    idle: ([store]) => this.showsHeld(store),
+    // Only from no mode or from memory: Lit runs willUpdate (which works out the rows) before this, so a table that
+    // leaves window mode for a store holding everything would render the rows of neither. It loads, as before.
+    idle: ([store]) => this.mode !== 'window' && this.showsHeld(store),
   });
 
   /** Link of each row's "Manage": `{id}` is replaced by the connection's id, e.g. `/portal/connections/{id}`. */
