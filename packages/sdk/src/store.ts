@@ -279,9 +279,8 @@ export class RelinkStore {
         try {
           const connection = await this.client.connections.get(id, { signal: shared });
           if (removed) return connection;
-          const known = this.#state.snapshot.connections.byId.get(id);
-          // Quiet: learning a row is not a change to it (an open window would take it for one and ask again).
-          if (!known || known.updatedAt <= connection.updatedAt) this.#state.upsert('connections', connection, { quiet: true });
+          // Learnt, not a change to it (an open window would take it for one and ask again).
+          this.#state.learn('connections', [connection]);
           this.#connectionWindowRows?.keep(id); // asked for by id: kept when the windows scroll away
           return connection;
         } finally {
@@ -397,12 +396,9 @@ export class RelinkStore {
             this.#live.windowListed(page.eventId);
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
-          const known = this.#state.snapshot.runs.byId;
-          for (const run of replays) {
-            // What a list read, not a change; never older than what the store holds. Asked for: kept by the windows.
-            if ((known.get(run.id)?.updatedAt ?? '') <= run.updatedAt) this.#state.upsert('runs', run, { quiet: true });
-            this.#runWindowRows?.keep(run.id);
-          }
+          this.#state.learn('runs', replays);
+          // Asked for: kept when the windows scroll away.
+          for (const run of replays) this.#runWindowRows?.keep(run.id);
           return replays;
         },
         options.signal,

@@ -2,7 +2,7 @@
 // flight and an early first page keep, so a late answer never undoes a newer change.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { replaces, type Change } from '../src/store/change.js';
+import { compareTimes, replaces, type Change } from '../src/store/change.js';
 
 const at = (updatedAt: string, live: boolean, status = 'active'): Change<{ updatedAt: string; status: string }> => ({ item: { updatedAt, status }, live });
 const removed = (live: boolean): Change<{ updatedAt: string }> => ({ item: undefined, live });
@@ -38,4 +38,17 @@ test('two writes in the same millisecond: a live change is not undone by an answ
 test('a time that does not parse (relayed through store.apply) is compared as text, never stuck', () => {
   assert.equal(replaces(at('not a time', true), at('not a time, later', true)), true);
   assert.equal(replaces(at('not a time, later', true), at('not a time', false)), false);
+});
+
+test('times compare by instant: offsets, fractions a server trims, and microseconds within one millisecond', () => {
+  // A server that trims a zero fraction (…:05Z) writes text that sorts before …:04.5Z, though it is later.
+  assert.ok(compareTimes('2026-01-01T09:00:05Z', '2026-01-01T09:00:04.5Z') > 0);
+  assert.ok(compareTimes('2026-01-01T09:00:04.5Z', '2026-01-01T09:00:05Z') < 0);
+  assert.ok(compareTimes('2026-01-01T10:00:00+02:00', '2026-01-01T09:00:00Z') < 0);
+  assert.equal(compareTimes('2026-01-01T10:00:00.000+01:00', '2026-01-01T09:00:00Z'), 0);
+  // PostgreSQL keeps microseconds: two writes of one millisecond still have an order, whatever the fraction's length.
+  assert.ok(compareTimes('2026-01-01T09:00:00.123457Z', '2026-01-01T09:00:00.123456Z') > 0);
+  assert.ok(compareTimes('2026-01-01T09:00:00.1234Z', '2026-01-01T09:00:00.12345Z') < 0);
+  assert.equal(compareTimes('2026-01-01T09:00:00.1230Z', '2026-01-01T09:00:00.123Z'), 0);
+  assert.ok(compareTimes('not a time', 'not a time, later') < 0);
 });

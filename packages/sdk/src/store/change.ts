@@ -37,8 +37,23 @@ const isEventId = (id: string | undefined): id is string => id !== undefined && 
 export const replaces = <T extends { readonly updatedAt: string }>(kept: Change<T> | undefined, next: Change<T>): boolean => {
   if (!kept || !next.item) return true;
   if (!kept.item) return next.live;
-  let newer = Date.parse(next.item.updatedAt) - Date.parse(kept.item.updatedAt);
-  // A time that does not parse (an event a host relayed through `store.apply`) is compared as text, as the server sorts.
-  if (Number.isNaN(newer)) newer = next.item.updatedAt < kept.item.updatedAt ? -1 : next.item.updatedAt > kept.item.updatedAt ? 1 : 0;
+  const newer = compareTimes(next.item.updatedAt, kept.item.updatedAt);
   return newer > 0 || (newer === 0 && (next.live || !kept.live));
+};
+
+/** Text in the server's sort order: a time that does not parse, the digits past a millisecond. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The digits of a time's seconds past the millisecond, of one length (`Date.parse` stops at the millisecond). */
+const pastMilli = (time: string): string => (/\.\d{3}(\d+)/.exec(time)?.[1] ?? '').padEnd(12, '0');
+
+/**
+ * Which of two times is later, by instant (negative: `a` is earlier). Their text does not say: the schema allows any
+ * offset, and fractions of any length, which a server may trim (`…:05Z` is after `…:04.5Z` but sorts before it).
+ * Microseconds, as PostgreSQL keeps them, still order two writes of one millisecond. A time that does not parse (an
+ * event a host relayed through `store.apply`) is compared as text.
+ */
+export const compareTimes = (a: string, b: string): number => {
+  const ms = Date.parse(a) - Date.parse(b);
+  return Number.isNaN(ms) ? byText(a, b) : ms || byText(pastMilli(a), pastMilli(b));
 };

@@ -1,5 +1,5 @@
 import type { Page } from '../schema/common.js';
-import { replaces, shows, type Change } from './change.js';
+import { compareTimes, replaces, shows, type Change } from './change.js';
 import { pageParams } from './page-params.js';
 
 /** What a window holds: rows with an id and the time they last changed (a change older than the row shown is ignored). */
@@ -295,8 +295,9 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       if (shows(page.eventId, change)) continue;
       // A change older than the page's row (heard before the server read it) would roll it back; one that keeps its
       // place replaces it. Either way the row stays here: another page in flight that lacks it has nothing to do.
-      if (before && item && (item.updatedAt < before.updatedAt || !this.moves(before, item))) {
-        if (item.updatedAt >= before.updatedAt) items[at] = item;
+      const age = before && item ? compareTimes(item.updatedAt, before.updatedAt) : 0;
+      if (before && item && (age < 0 || !this.moves(before, item))) {
+        if (age >= 0) items[at] = item;
         changes.set(id, { ...change, placed: true });
         continue;
       }
@@ -384,7 +385,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       return;
     }
     // A change older than the row shown (a replayed event) would roll it back: the row already holds what follows.
-    if (item && page && position >= 0 && item.updatedAt < page.items[position]!.updatedAt) return;
+    if (item && page && position >= 0 && compareTimes(item.updatedAt, page.items[position]!.updatedAt) < 0) return;
     if (item && page && position >= 0 && !this.moves(page.items[position]!, item)) {
       const items = [...page.items];
       items[position] = item;

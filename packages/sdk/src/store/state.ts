@@ -4,6 +4,7 @@ import type { ConnectionRequest } from '../schema/connection-request.js';
 import type { Notification } from '../schema/notification.js';
 import type { Run } from '../schema/run.js';
 import type { Viewer } from '../schema/session.js';
+import { compareTimes } from './change.js';
 import { emptyCollection, upsertAll, withItems, type Collection, type Entity, type Kind } from './collection.js';
 
 export interface RelinkSnapshot {
@@ -139,6 +140,18 @@ export class StoreState {
   /** Tell the watchers (open windows) of a live change (event `eventId`) the store does not keep: a connection no view holds. */
   heard(kind: Kind, item: Entity, eventId: string): void {
     for (const watcher of this.#watchers) watcher(kind, item.id, item, true, eventId);
+  }
+
+  /**
+   * Rows a read showed (a list page, an answer by id), not changes, so watchers are not told: each taken unless the
+   * store holds a newer state of it (a live change heard while the read was on its way).
+   */
+  learn(kind: Kind, items: Iterable<Entity & { readonly updatedAt: string }>): void {
+    const known = this.snapshot[kind].byId;
+    for (const item of items) {
+      const held = known.get(item.id) as typeof item | undefined;
+      if (!held || compareTimes(held.updatedAt, item.updatedAt) <= 0) this.upsert(kind, item, { quiet: true });
+    }
   }
 
   /**

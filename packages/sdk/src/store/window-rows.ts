@@ -46,8 +46,7 @@ export class WindowRows<T extends Entity & ListItem> {
           listener(id, item as T | undefined, live, eventId);
         }),
       listed,
-      // The rows a window shows are known by id to every view (a row's actions, a detail opened from it). Never older
-      // than what the store holds.
+      // The rows a window shows are known by id to every view (a row's actions, a detail opened from it).
       loaded: (items) => {
         const collection = this.state.snapshot[this.kind];
         const owned = this.#owned();
@@ -60,8 +59,8 @@ export class WindowRows<T extends Entity & ListItem> {
             if (count !== undefined) this.#counts.set(item.id, count + 1);
             else if (!known && !owned) this.#counts.set(item.id, 1);
           }
-          if (!known || known.updatedAt <= item.updatedAt) this.state.upsert(this.kind, item, { quiet: true });
         }
+        this.state.learn(this.kind, items);
       },
       // Rows no window shows any more leave the store, unless a full load holds them or the store had them anyway.
       forgot: (ids) => {
