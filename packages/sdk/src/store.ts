@@ -20,12 +20,10 @@ import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { settleReconnect } from './store/consent-sync.js';
 import { chunkFailed } from './internal/on-demand.js';
-import type * as ConnectionWindowCode from './store/connection-window.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
-import type * as RunWindowCode from './store/run-window.js';
 import type { RunWindow, RunWindowQuery } from './store/run-window.js';
-import type * as WindowRowsCode from './store/window-rows.js';
 import type { WindowRows } from './store/window-rows.js';
+import type * as WindowCode from './store/windows.js';
 import { EarlyPage, type Heard } from './store/early-page.js';
 import { FirstPage } from './store/first-page.js';
 import { Inflight } from './store/inflight.js';
@@ -48,12 +46,11 @@ export interface StoreWindowOptions extends ConnectionWindowOptions {
 }
 
 /**
- * The window's code once loaded: a later window opens without waiting for `import()` again, which takes a task even
- * for a module already loaded, behind whatever else the page queued (a table's first page could answer before it).
+ * The windows' code (one chunk for connections and runs windows) once loaded: a later window opens without waiting for
+ * `import()` again, which takes a task even for a module already loaded, behind whatever else the page queued (a
+ * table's first page could answer before it).
  */
-let windowCode: [typeof ConnectionWindowCode, typeof WindowRowsCode] | undefined;
-/** The same for runs windows. */
-let runWindowCode: [typeof RunWindowCode, typeof WindowRowsCode] | undefined;
+let windowCode: typeof WindowCode | undefined;
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -245,7 +242,7 @@ export class RelinkStore {
      */
     window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
       const firstPage = new FirstPage({ ...this.client, connections: { ...this.client.connections, list: this.#listConnections } }, query, options, this.#changesTo('connections'));
-      const [{ ConnectionWindow }, { WindowRows }] = windowCode ?? (windowCode = await Promise.all([import('./store/connection-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
+      const { ConnectionWindow, WindowRows } = windowCode ?? (windowCode = await import('./store/windows.js').catch((error: unknown) => {
         firstPage.drop();
         return chunkFailed('connections window')(error);
       }));
@@ -363,7 +360,7 @@ export class RelinkStore {
       const early = options?.prefetch
         ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), pageParams(query, options.pageSize), this.#changesTo('runs'))
         : undefined;
-      const [{ RunWindow }, { WindowRows }] = runWindowCode ?? (runWindowCode = await Promise.all([import('./store/run-window.js'), import('./store/window-rows.js')]).catch((error: unknown) => {
+      const { RunWindow, WindowRows } = windowCode ?? (windowCode = await import('./store/windows.js').catch((error: unknown) => {
         early?.drop();
         return chunkFailed('runs window')(error);
       }));
