@@ -15,8 +15,8 @@ test('a read older than the state held is not taken; a newer one is, and neither
   state.learn('connections', [connection('2026-01-01T09:00:04.5Z', 'active')]);
   assert.equal(state.snapshot.connections.byId.get('c1')?.status, 'revoked');
   // The same instant written with an offset: what the read says is as new, so it is taken.
-  state.learn('connections', [connection('2026-01-01T10:00:05+01:00', 'expired')]);
-  assert.equal(state.snapshot.connections.byId.get('c1')?.status, 'expired');
+  state.learn('connections', [connection('2026-01-01T10:00:05+01:00', 'error')]);
+  assert.equal(state.snapshot.connections.byId.get('c1')?.status, 'error');
   state.learn('connections', [connection('2026-01-01T09:00:05.001Z', 'active')]);
   assert.equal(state.snapshot.connections.byId.get('c1')?.status, 'active');
   assert.deepEqual(told, []);
