@@ -55,12 +55,6 @@ let liveRows: typeof LiveRows | undefined;
 let liveRowsLoading: Promise<unknown> | undefined;
 /** How long typing pauses before a search is asked of the server (or filters the rows held). */
 const SEARCH_DELAY_MS = 250;
-/**
- * How long the first page may take before skeleton rows show. They would be thrown away when a long list answers (its
- * rows show in the virtualized table's frame, not in this table), and laid out and painted for nothing just as the
- * answer comes in: sooner than this, the rows show without a flash of skeletons (issue 17's first rows).
- */
-const SKELETON_DELAY_MS = 200;
 
 /** Search text as the server compares it: case- and accent-insensitive. */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -70,8 +64,7 @@ const matches = (c: Connection, search: string) => fold(c.app.name).includes(sea
 /**
  * The connections the viewer may see (seed 001's Connections page): App, Label, Status and a "Manage" link per row.
  * Sortable by app, label or status (header buttons with `aria-sort`), filterable by status. While loading the
- * table is `aria-busy` with skeleton rows once the first page has taken 200 ms (a quicker answer shows its rows
- * without them; a big list shows its first rows while the virtualizer loads); a failed load shows the error and "Try again"; no connections shows
+ * table is `aria-busy` with skeleton rows (a big list shows its first rows while the virtualizer loads); a failed load shows the error and "Try again"; no connections shows
  * "No connections yet". Live: a status change repaints only that row (rows are keyed by id) and is announced.
  * Active connections whose hard expiry falls inside the store's window carry "Reconnect within N days" and, beside
  * "Manage", the way to renew before it expires (seed 004): Reconnect for the agency's own, "Send reconnection request"
@@ -163,9 +156,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   @state() private searchText = '';
   @state() private search = '';
   private searchTimer?: ReturnType<typeof setTimeout>;
-  /** Whether the first page, which says where the rows live, has taken long enough to show skeleton rows for. */
-  @state() private slowFirstPage = false;
-  private slowTimer?: ReturnType<typeof setTimeout>;
   /**
    * A long list's rows after the first screen (loaded on demand): the window onto the server's list, or the
    * virtualizer of a long list held in the store.
@@ -238,9 +228,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
   private async chooseMode(store: RelinkStore | undefined, signal: AbortSignal): Promise<undefined | typeof initialState> {
     this.view?.close();
     this.mode = undefined;
-    this.slowFirstPage = false;
-    clearTimeout(this.slowTimer);
-    this.slowTimer = setTimeout(() => (this.slowFirstPage = this.mode === undefined), SKELETON_DELAY_MS);
     if (!store) return initialState;
     const held = store.getSnapshot().connections;
     if (held.status !== 'ready' && held.status !== 'loading') {
@@ -303,7 +290,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     // A search still waiting out its debounce applies now, not never: the field keeps showing the text.
     if (this.searchTimer !== undefined && this.search !== this.searchText.trim()) this.search = this.searchText.trim();
     clearTimeout(this.searchTimer);
-    clearTimeout(this.slowTimer);
     // A table off the page holds no pages and hears nothing; it opens a window again when it comes back.
     this.view?.close();
   }
@@ -636,9 +622,6 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       body = failedState(failure.error, m, () => void this.reload());
     } else if (empty) {
       body = emptyState(m.emptyTitle, m.emptyBody);
-    } else if (this.mode === undefined && loading && !this.slowFirstPage) {
-      // The first page is on its way and not late yet: the toolbar and "Loading connections…" for screen readers.
-      body = nothing;
     } else if (window && windowed && !loading) {
       body = total === 0 ? html`${this.renderTable([], false)}<p part="empty-body">${m.noMatches}</p>` : this.view!.render(window);
     } else {
