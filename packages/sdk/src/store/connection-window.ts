@@ -1,6 +1,7 @@
 import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Connection, ConnectionSort, ConnectionStatus } from '../schema/connection.js';
+import { compareTimes } from './change.js';
 import { byKeys, ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
 import { pageParams } from './page-params.js';
 
@@ -43,7 +44,7 @@ export class ConnectionWindow extends ListWindow<Connection, ConnectionWindowQue
       (sort === 'status' && after.status !== before.status) ||
       // sort=app is keyed [app name, label] on the server: a new label moves a row within its app.
       ((sort === 'label' || sort === 'app' || q !== undefined) && after.label !== before.label) ||
-      (sort === 'updatedAt' && after.updatedAt !== before.updatedAt)
+      (sort === 'updatedAt' && compareTimes(after.updatedAt, before.updatedAt) !== 0)
     );
   }
 

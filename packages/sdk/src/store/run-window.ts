@@ -1,6 +1,7 @@
 import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Run, RunPreset, RunSort, RunStatus } from '../schema/run.js';
+import { compareTimes } from './change.js';
 import { byKeys, ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
 import { pageParams } from './page-params.js';
 
@@ -40,8 +41,8 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
     return (
       this.matches(after) === false ||
       ((sort === 'workflowName' || q !== undefined) && after.workflowName !== before.workflowName) ||
-      (sort === 'updatedAt' && after.updatedAt !== before.updatedAt) ||
-      (sort === 'startedAt' && after.startedAt !== before.startedAt)
+      (sort === 'updatedAt' && compareTimes(after.updatedAt, before.updatedAt) !== 0) ||
+      (sort === 'startedAt' && compareTimes(after.startedAt, before.startedAt) !== 0)
     );
   }
 
