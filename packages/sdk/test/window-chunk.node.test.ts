@@ -4,21 +4,18 @@
 // chunk that names another chunk the browser asks for only once the first has arrived.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { build } from 'esbuild';
+import type { Metafile } from 'esbuild';
+// @ts-expect-error -- a plain .mjs script, no types (the size script and the bench bundle hosts with it too)
+import { bundleHost, upFrontChunks } from '../../../scripts/host-bundle.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
 describe("the list windows' code", () => {
   it('is one on-demand chunk whose static imports are all loaded up front', async () => {
-    const { metafile } = await build({
-      stdin: { contents: `export * from '@relink/sdk';`, resolveDir: root, sourcefile: 'host.js' },
-      absWorkingDir: root, bundle: true, splitting: true, format: 'esm', platform: 'browser', minify: true,
-      outdir: 'out', entryNames: 'entry', conditions: ['@relink/source'], metafile: true, write: false, logLevel: 'silent',
-    });
+    // From the sources (`@relink/source`), so the test needs no build first.
+    const { metafile } = (await bundleHost(root, `export * from '@relink/sdk';`, { conditions: ['@relink/source'] })) as { metafile: Metafile };
     const outputs = metafile.outputs;
-    const entry = Object.keys(outputs).find((key) => outputs[key]!.entryPoint === 'host.js')!;
-    const upFront = new Set([entry]);
-    for (const key of upFront) for (const imported of outputs[key]!.imports) if (imported.kind === 'import-statement') upFront.add(imported.path);
+    const upFront = upFrontChunks(metafile) as Set<string>;
     const chunkOf = (source: string) => Object.keys(outputs).find((key) => Object.keys(outputs[key]!.inputs).some((input) => input.endsWith(source)))!;
 
     const windows = chunkOf('sdk/src/store/connection-window.ts');
