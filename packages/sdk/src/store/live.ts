@@ -117,6 +117,8 @@ export class LiveUpdates {
 
   #subscribe(): void {
     const abort = (this.#abort = new AbortController());
+    // Trying from the first call, while the live-events code may still be loading: a host's indicator says so.
+    if (this.#state.snapshot.live === 'off') this.#state.set({ ...this.#state.snapshot, live: 'connecting' });
     const from = older(this.#lastEventId, this.#listed);
     this.#listed = undefined;
     let gap = false;
@@ -153,10 +155,12 @@ export class LiveUpdates {
         this.#state.set({ ...this.#state.snapshot, live: live === 'closed' ? 'off' : live });
       },
     }).catch((error: unknown) => {
-      // The live-events code did not load (a RelinkChunkLoadError): no stream, `live` stays off, and the next caller
+      // The live-events code did not load (a RelinkChunkLoadError): no stream, `live` back to off, and the next caller
       // of `start` tries again. The views' own requests say what failed. Anything else is a bug, left unhandled.
       if (!isChunkLoadError(error)) throw error;
-      if (this.#abort === abort) this.#abort = undefined;
+      if (this.#abort !== abort) return;
+      this.#abort = undefined;
+      this.#state.set({ ...this.#state.snapshot, live: 'off' });
     });
   }
 }
