@@ -82,6 +82,12 @@ export default [
     [part~='cell'] > [data-badge] svg { vertical-align: -0.125em; margin-inline-end: ${space1}; }
     [part~='cell'] > .badge-hint { margin-inline-start: ${space2}; vertical-align: middle; }
     /*
+     * A virtualized row's icons (badge, renew) paint on their own: an SVG clips to its box already, so nothing looks
+     * different. Without it, the first repaint of any row after the virtualizer's rows were painted (a live change)
+     * repainted every row on screen in Chromium: 38 paint layers instead of 2.
+     */
+    [role='row'] svg { contain: paint; }
+    /*
      * The renew button fits the row's line (the logo's 24px): a row is as tall with it as without, so a live change
      * that ends the expiry warning does not resize the row (and the virtualizer does not measure and move every row).
      */
