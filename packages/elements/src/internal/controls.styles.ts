@@ -28,11 +28,12 @@ export default css`
   .btn.danger:hover { background: color-mix(in srgb, ${colorDanger} 88%, #000); }
   .btn[aria-disabled='true'] { cursor: progress; opacity: 0.7; }
   .spin { display: inline-flex; }
-  [aria-busy='true'] .spin { animation: relink-spin 1s linear infinite; }
+  /* The busy button's own icon: a busy table or list around buttons (loading its rows) spins none of theirs. */
+  [aria-busy='true'] > .spin { animation: relink-spin 1s linear infinite; }
   @keyframes relink-spin { to { transform: rotate(1turn); } }
   @media (prefers-reduced-motion: reduce) {
     .btn { transition: none; }
-    [aria-busy='true'] .spin { animation: none; }
+    [aria-busy='true'] > .spin { animation: none; }
   }
   @media (forced-colors: active) {
     .btn.danger { border-color: ButtonText; }
