@@ -62,6 +62,12 @@ const SORT_ICONS: Record<SortDirection | 'none', TemplateResult> = {
     stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="M12 5v14"></path><path d="m19 12-7 7-7-7"></path></svg>`,
 };
 
+/**
+ * The loading table's three skeleton rows of four cells, one static template (not a template per row and per cell): a
+ * long list throws them away when its first rows arrive, and they show while its first page is on its way.
+ */
+const SKELETON_ROWS = html(templateStrings([`<tr part="row" aria-hidden="true">${'<td part="cell"><span class="skeleton"></span></td>'.repeat(4)}</tr>`.repeat(3)]));
+
 /** A value's place in `rowTemplate`'s markup. */
 const HOLE = 0;
 
@@ -596,12 +602,11 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
       return html(rowTemplate(!tile, link), c.id, x.appId, ...(tile ? [tile.hue, tile.letter] : [c.app.logo]), c.app.name, c.label, x.badge, x.hint,
         ...(link ? [x.href] : []), x.appId, m.manage, x.renew);
     };
-    const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
     return html`<table part="table" aria-busy=${busy ? 'true' : 'false'}>
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
         html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
-      <tbody>${rows ? repeat(rows, (c) => c.id, row) : [skeleton, skeleton, skeleton]}</tbody>
+      <tbody>${rows ? repeat(rows, (c) => c.id, row) : SKELETON_ROWS}</tbody>
     </table>`;
   }
 
