@@ -2,12 +2,16 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { expiryHintDays, RelinkChunkLoadError, replacedSince, type Collection, type Connection, type ConnectionStatus, type ConnectionWindowQuery, type RelinkStore } from '@relink/sdk';
+import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
+import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
+import ArrowUpDown from 'lucide/dist/esm/icons/arrow-up-down.mjs';
 import { initialState, ResourceController } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkManageEvent } from '../../events/manage.js';
 import type { ReconnectAction, RelinkReconnectEvent, RelinkReconnectResultEvent } from '../../events/reconnect.js';
 import { reconnectAction } from '../../internal/access.js';
 import { badge, knownStatus, templateStrings } from '../../internal/badge.js';
+import { iconMarkup, type IconNode } from '../../internal/icon.js';
 import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
@@ -47,20 +51,12 @@ const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
 
 /**
- * The sort buttons' icons: lucide's arrow-up-down, arrow-up and arrow-down (v1.65, ISC) as `icon()` would build them,
- * written into templates as reconnect-button's plug is: a table's first render parses them with its other templates,
- * with no icon directive and no <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"> built and cloned apart.
+ * The sort buttons' icons (lucide's arrow-up-down, arrow-up and arrow-down): each a template of its own markup
+ * (`iconMarkup`, as the badges' icons are written into theirs), so a table's first render parses them with its other
+ * templates, with no icon directive and no SVG built and cloned apart.
  */
-const SORT_ICONS: Record<SortDirection | 'none', TemplateResult> = {
-  none: html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="m21 16-4 4-4-4"></path><path d="M17 20V4"></path><path
-    d="m3 8 4-4 4 4"></path><path d="M7 4v16"></path></svg>`,
-  ascending: html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="m5 12 7-7 7 7"></path><path d="M12 19V5"></path></svg>`,
-  descending: html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="M12 5v14"></path><path d="m19 12-7 7-7-7"></path></svg>`,
-};
+const iconTemplate = (node: IconNode): TemplateResult => html(templateStrings([iconMarkup(node)]));
+const SORT_ICONS: Record<SortDirection | 'none', TemplateResult> = { none: iconTemplate(ArrowUpDown), ascending: iconTemplate(ArrowUp), descending: iconTemplate(ArrowDown) };
 
 /**
  * The loading table's three skeleton rows of four cells, one static template (not a template per row and per cell): a
