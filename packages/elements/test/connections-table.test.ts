@@ -53,6 +53,35 @@ describe('relink-connections-table', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an app with a logo image shows it in its rows (an http(s) or data-image URL only: anything else keeps the letter tile), with Manage beside it, in either table', async () => {
+    const { el: first, store } = await table('client');
+    const [slack, other] = store.getSnapshot().connections.items.filter((c) => c.app.key === 'slack' || c.app.key === 'quickbooks');
+    const logo = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    const at = new Date().toISOString();
+    const apply = (c: Connection, app: Partial<Connection['app']>, id: string) =>
+      store.apply({ id, type: 'connection.updated', at, connection: { ...c, app: { ...c.app, ...app }, updatedAt: at } } as Parameters<RelinkStore['apply']>[0]);
+    apply(slack!, { logo }, 'evt_logo_1');
+    apply(other!, { logo: 'javascript:alert(1)' }, 'evt_logo_2');
+    // Tables mounted over the store that holds them (a table keeps an app's look from its rows' first render): the
+    // plain table, whose row template writes the logo and Manage into its own markup, and the virtualized one.
+    for (const threshold of [200, 1]) {
+      const el = document.createElement('relink-connections-table');
+      el.manageHref = '/portal/connections/{id}';
+      el.virtualizeThreshold = threshold;
+      first.after(el);
+      const rowOf = (id: string) => el.shadowRoot!.querySelector(`${threshold === 1 ? "[role='table']" : 'tbody'} [part~='row'][data-id='${id}']`);
+      await waitUntil(() => rowOf(slack!.id) && rowOf(other!.id), `rows of the table virtualized above ${threshold}`);
+      const shows = (id: string) => {
+        const row = rowOf(id)!;
+        const img = row.querySelector<HTMLImageElement>("img[part~='logo']");
+        return { img: img?.getAttribute('src') ?? null, tile: row.querySelector("span[part~='logo']")?.textContent ?? null, manage: row.querySelector("[part~='manage']")?.getAttribute('href') ?? null };
+      };
+      expect(shows(slack!.id), String(threshold)).to.deep.equal({ img: logo, tile: null, manage: `/portal/connections/${slack!.id}` });
+      expect(shows(other!.id), String(threshold)).to.deep.equal({ img: null, tile: 'Q', manage: `/portal/connections/${other!.id}` });
+      el.remove();
+    }
+  });
+
   it('agency: LinkedIn carries "Reconnect within 5 days"', async () => {
     const { el } = await table('agency');
     const linkedin = rows(el).find((r) => r.dataset.id === 'con_linkedin')!;

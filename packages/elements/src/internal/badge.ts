@@ -26,7 +26,7 @@ export interface BadgeParts {
 }
 
 /** Strings of a template written here rather than in a literal (Lit takes only arrays with `raw`, as a tag gets them). */
-const templateStrings = (strings: string[]): TemplateStringsArray => Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
+export const templateStrings = (strings: string[]): TemplateStringsArray => Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray;
 
 /**
  * One template per status and set of part names, its icon and part names written into the template's strings

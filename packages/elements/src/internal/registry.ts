@@ -148,7 +148,9 @@ function wordsFor(copy: ElementCopy, locale: string): Words {
       if (namespace !== undefined && !isObject(namespace)) warnOnce(`${source} ${ns} is ignored: it should be an object of words.`);
       return [isObject(namespace) ? namespace : undefined, `${source} ${ns}`];
     });
-    for (const key of Object.keys(english)) words[key] = pick(key, english[key], layers);
+    // English alone (no language or host words for this namespace): its words as they are, no key checked one by one.
+    if (layers.every(([layer]) => !layer)) Object.assign(words, english);
+    else for (const key of Object.keys(english)) words[key] = pick(key, english[key], layers);
   }
   byLocale.set(locale, { version, words });
   return words;

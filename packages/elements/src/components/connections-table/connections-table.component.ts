@@ -10,15 +10,15 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { RelinkManageEvent } from '../../events/manage.js';
 import type { ReconnectAction, RelinkReconnectEvent, RelinkReconnectResultEvent } from '../../events/reconnect.js';
 import { reconnectAction } from '../../internal/access.js';
-import { badge, knownStatus } from '../../internal/badge.js';
+import { badge, knownStatus, templateStrings } from '../../internal/badge.js';
+import { iconMarkup, type IconNode } from '../../internal/icon.js';
 import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { icon } from '../../internal/icon.js';
 import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState, failedState } from '../../internal/load-state.js';
-import { monogram } from '../../internal/monogram.js';
+import { letterTile, monogram } from '../../internal/monogram.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionsTable, errorKinds, reconnection, retry, statusWords } from '../../translations/en.js';
@@ -49,6 +49,60 @@ export type ConnectionsTableInnerMessages = { 'reconnect-button'?: Partial<Recon
 const STATUSES: ConnectionStatus[] = ['active', 'error', 'pending', 'revoked'];
 /** Status sort: what needs attention first. */
 const SEVERITY: Record<string, number> = { error: 0, revoked: 1, pending: 2, active: 3 };
+
+/**
+ * The sort buttons' icons (lucide's arrow-up-down, arrow-up and arrow-down): each a template of its own markup
+ * (`iconMarkup`, as the badges' icons are written into theirs), so a table's first render parses them with its other
+ * templates, with no icon directive and no SVG built and cloned apart.
+ */
+const iconTemplate = (node: IconNode): TemplateResult => html(templateStrings([iconMarkup(node)]));
+const SORT_ICONS: Record<SortDirection | 'none', TemplateResult> = { none: iconTemplate(ArrowUpDown), ascending: iconTemplate(ArrowUp), descending: iconTemplate(ArrowDown) };
+
+/**
+ * The loading table's three skeleton rows of four cells, one static template (not a template per row and per cell): a
+ * long list throws them away when its first rows arrive, and they show while its first page is on its way.
+ */
+const SKELETON_ROWS = html(templateStrings([`<tr part="row" aria-hidden="true">${'<td part="cell"><span class="skeleton"></span></td>'.repeat(4)}</tr>`.repeat(3)]));
+
+/** A value's place in `rowTemplate`'s markup. */
+const HOLE = 0;
+
+/**
+ * The plain table's row, one template per kind of logo (the letter tile, or the app's image) and of "Manage" (a button,
+ * or a link with `manage-href`): both are written into the row's own markup, as `monogram()` and `manageControl()`
+ * write them, rather than rendered as templates of their own in it. Each of those cost a template instance, a clone
+ * and a marker per row: about 8% of the script of a first render of 100 rows. Values, in order: id, the app
+ * cell's id, the image's src (or the tile's hue and letter), app name, label, badge, hint, the link's href (with
+ * `manage-href`), the app cell's id again, "Manage", the renew button.
+ */
+const rowTemplates = new Map<string, TemplateStringsArray>();
+function rowTemplate(image: boolean, link: boolean): TemplateStringsArray {
+  const key = `${image}/${link}`;
+  let strings = rowTemplates.get(key);
+  if (!strings) {
+    const logo = image ? ['<img part="logo" src=', HOLE, ' alt="" width="24" height="24" />'] : ['<span part="logo" aria-hidden="true" style="--_hue:', HOLE, '">', HOLE, '</span>'];
+    const manage = link ? ['<a part="manage" href=', HOLE, ' aria-describedby=', HOLE, '>', HOLE, '</a>'] : ['<button part="manage" type="button" aria-describedby=', HOLE, '>', HOLE, '</button>'];
+    const pieces = ['<tr part="row" data-id=', HOLE, '><th part="cell" scope="row" id=', HOLE, '>', ...logo, HOLE, '</th><td part="cell">', HOLE,
+      '</td><td part="cell">', HOLE, HOLE, '</td><td part="cell">', ...manage, HOLE, '</td></tr>'];
+    const joined: string[] = [];
+    let text = '';
+    for (const piece of pieces) {
+      if (piece !== HOLE) text += piece;
+      else {
+        joined.push(text);
+        text = '';
+      }
+    }
+    rowTemplates.set(key, (strings = templateStrings([...joined, text])));
+  }
+  return strings;
+}
+
+/** A row's "Manage": a link to `href` (`manage-href` filled in), else a button (the page routes on `relink-manage`). */
+const manageControl = (href: string | undefined, appId: string, label: string) =>
+  href !== undefined
+    ? html`<a part="manage" href=${href} aria-describedby=${appId}>${label}</a>`
+    : html`<button part="manage" type="button" aria-describedby=${appId}>${label}</button>`;
 
 /** The answer to live changes, once loaded (after the first rows are painted). */
 let liveRows: typeof LiveRows | undefined;
@@ -416,11 +470,10 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return html`${cell(m.app, 'app')}${cell(m.label, 'label')}${cell(m.status, 'status')}${cell(m.actions)}`;
   }
 
+  /** A column's sort button: its icon changes with the sort, the button stays (focus stays on it). */
   private sortButton(label: string, key: SortKey) {
-    const active = this.sort === key;
-    return html`<button part="sort-button" class="sort" type="button" @click=${() => this.handleSort(key)}>${label}${icon(
-      active ? (this.sortDirection === 'ascending' ? ArrowUp : ArrowDown) : ArrowUpDown,
-    )}</button>`;
+    const icon = this.sort !== key ? SORT_ICONS.none : SORT_ICONS[this.sortDirection];
+    return html`<button part="sort-button" class="sort" type="button" @click=${() => this.handleSort(key)}>${label}${icon}</button>`;
   }
 
   private sortOf(key?: SortKey) {
@@ -447,8 +500,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   /**
    * The values of one row's cells, for a row template that holds every cell itself: one template instance per row
-   * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts),
-   * not an element with a shadow root per row. "Manage" clicks are handled once for the table (`handleClick`).
+   * (plus the badge; the plain table's row writes the logo and Manage into its own markup, `rowTemplate`), not one per
+   * cell. The badge is markup in this shadow root (internal/badge.ts), not an element with a shadow root per row.
+   * "Manage" clicks are handled once for the table (`handleClick`).
    */
   private cells(c: Connection, { m, words, hint, inner, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
     const days = store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined;
@@ -459,12 +513,9 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const action = renew ? reconnectAction(viewer, c) : undefined;
     return {
       appId,
-      logo: monogram(c.app),
+      href,
       badge: badge(status, status ? m[status] : c.status, { base: 'badge' }),
       hint: renew ? html`<span class="badge-hint">${hint(days)}</span>` : nothing,
-      manage: href !== undefined
-        ? html`<a part="manage" href=${href} aria-describedby=${appId}>${m.manage}</a>`
-        : html`<button part="manage" type="button" aria-describedby=${appId}>${m.manage}</button>`,
       // Once used, the reconnect button that runs the flow, kept until its flow settles (it may renew the row).
       renew: this.renewing.has(c.id) && (action || this.flows.has(c.id))
         ? html` <relink-reconnect-button part="renew" connection-id=${c.id} .messages=${inner}></relink-reconnect-button>`
@@ -543,14 +594,16 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const context = this.rowContext();
     const row = (c: Connection) => {
       const x = this.cells(c, context);
-      return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row" id=${x.appId}>${x.logo}${c.app.name}</th><td part="cell">${c.label}</td><td part="cell">${x.badge}${x.hint}</td><td part="cell">${x.manage}${x.renew}</td></tr>`;
+      const tile = letterTile(c.app);
+      const link = x.href !== undefined;
+      return html(rowTemplate(!tile, link), c.id, x.appId, ...(tile ? [tile.hue, tile.letter] : [c.app.logo]), c.app.name, c.label, x.badge, x.hint,
+        ...(link ? [x.href] : []), x.appId, m.manage, x.renew);
     };
-    const skeleton = html`<tr part="row" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<td part="cell"><span class="skeleton"></span></td>`)}</tr>`;
     return html`<table part="table" aria-busy=${busy ? 'true' : 'false'}>
       <caption class="sr">${m.caption}</caption>
       <thead><tr part="header">${this.renderHeader((content, key) =>
         html`<th scope="col" aria-sort=${this.sortOf(key)}>${key ? this.sortButton(content as string, key) : content}</th>`)}</tr></thead>
-      <tbody>${rows ? repeat(rows, (c) => c.id, row) : [skeleton, skeleton, skeleton]}</tbody>
+      <tbody>${rows ? repeat(rows, (c) => c.id, row) : SKELETON_ROWS}</tbody>
     </table>`;
   }
 
@@ -587,7 +640,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     return {
       render: (c, index) => {
         const x = this.cells(c, context);
-        return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader" id=${x.appId}>${x.logo}${c.app.name}</div><div part="cell" role="cell">${c.label}</div><div part="cell" role="cell">${x.badge}${x.hint}</div><div part="cell" role="cell">${x.manage}${x.renew}</div></div>`;
+        return html`<div part="row" role="row" aria-rowindex=${index + 2} data-id=${c.id}><div part="cell" role="rowheader" id=${x.appId}>${monogram(c.app)}${c.app.name}</div><div part="cell" role="cell">${c.label}</div><div part="cell" role="cell">${x.badge}${x.hint}</div><div part="cell" role="cell">${manageControl(x.href, x.appId, m.manage)}${x.renew}</div></div>`;
       },
       deps: (c) => [m, locale, manageHref, store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined, viewer, this.renewing.has(c.id), this.flows.has(c.id)],
     };
