@@ -53,28 +53,9 @@ const latinDigits = (locale: string): boolean =>
 export const formatCount = (locale: string, n: number): string =>
   Number.isInteger(n) && n >= 0 && n < 1000 && latinDigits(locale) ? String(n) : numberFormat(locale).format(n);
 
-/**
- * Languages whose cardinal rule for a whole count is known without `Intl` (CLDR): English and German say "one" for 1
- * and "other" for every other whole count; Japanese, Chinese and Korean say "other" for all. A page's first
- * `Intl.PluralRules` loads the locale's plural data (0.3-5 ms), the bulk of the one "Reconnect within N days" of a
- * table's first render; every other language, and a count with a fraction, asks `Intl`.
- */
-const ONE_FOR_1 = new Set(['en', 'de']);
-const OTHER_ONLY = new Set(['ja', 'zh', 'ko']);
-
-/** The plural category of `n` in `locale`: known here for the languages above, else `Intl.PluralRules`. */
-function pluralCategory(locale: string, n: number): Intl.LDMLPluralRule {
-  if (Number.isInteger(n) && n >= 0) {
-    const language = cached('lang', locale, undefined, () => locale.toLowerCase().split(/[-_]/)[0] ?? '');
-    if (ONE_FOR_1.has(language)) return n === 1 ? 'one' : 'other';
-    if (OTHER_ONLY.has(language)) return 'other';
-  }
-  return pluralRules(locale).select(n);
-}
-
 /** Picks the plural form for `n` in `locale` and fills it: `plural('en', 2, forms)` → "… 2 days". */
 export function plural(locale: string, n: number, forms: PluralForms, values: Readonly<Record<string, string | number>> = {}): string {
-  const form = forms[pluralCategory(locale, n)] ?? forms.other;
+  const form = forms[pluralRules(locale).select(n)] ?? forms.other;
   return fill(form, { ...values, n: formatCount(locale, n) });
 }
 
