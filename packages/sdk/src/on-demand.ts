@@ -1,8 +1,7 @@
 // What the SDK loads on demand, as one chunk in a host's bundle: the zod schemas it parses what it receives with
 // (responses, error bodies) and the code that reads answers with them (read-response.ts, session-renewal.ts), the
 // live-events reader, and the consent flow once its popup is open (consent-wait.ts: asking for the session,
-// following the popup, the return from a redirect), which parse with them too, and the store's writes
-// (store/writes.ts: run only once a page is up, after its first request loaded this chunk).
+// following the popup, the return from a redirect), which parse with them too.
 // Loaded through internal/on-demand.ts, which every request calls as it starts, so the chunk downloads in parallel
 // with the first response, and a subscription made after the first request finds it loaded. Never imported
 // statically from the browser side of the SDK.
@@ -21,4 +20,3 @@ export { PublishCheck } from './schema/publish-check.js';
 export { Viewer } from './schema/session.js';
 export { createEvents } from './events.js';
 export { followConsent, resumeFromRedirect } from './consent-wait.js';
-export { storeWrites } from './store/writes.js';

@@ -17,7 +17,8 @@ import type { Run } from './schema/run.js';
 import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
-import { chunkFailed, loadOnDemand } from './internal/on-demand.js';
+import { isNotFound } from './errors.js';
+import { chunkFailed } from './internal/on-demand.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type { RunWindow, RunWindowQuery } from './store/run-window.js';
 import type { WindowRows } from './store/window-rows.js';
@@ -29,6 +30,7 @@ import { pageParams } from './store/page-params.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
 import type { StoreInside, StoreWrites } from './store/writes.js';
+import type * as WritesCode from './store/writes.js';
 
 /** A write's arguments after the store's inside, which `#writes` passes. */
 type WriteArgs<K extends keyof StoreWrites> = Parameters<StoreWrites[K]> extends [StoreInside, ...infer Rest] ? Rest : never;
@@ -53,6 +55,18 @@ export interface StoreWindowOptions extends ConnectionWindowOptions {
  * table's first page could answer before it).
  */
 let windowCode: typeof WindowCode | undefined;
+
+/**
+ * The writes' code (store/writes.ts), its own chunk: loaded on the first write, or before it once the store has shown
+ * a page and the page is idle (`#preloadWrites`), so it is neither up front nor on the way to a list's first rows.
+ */
+let writesLoad: Promise<typeof WritesCode> | undefined;
+let writesPreloading = false;
+const loadWrites = (): Promise<typeof WritesCode> =>
+  (writesLoad ??= import('./store/writes.js').catch((error: unknown) => {
+    writesLoad = undefined;
+    return chunkFailed('store writes')(error);
+  }));
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -86,7 +100,7 @@ export class RelinkStore {
   readonly #state = new StoreState();
   readonly #inflight = new Inflight();
   /** What the writes (store/writes.ts, on demand) reach inside the store. */
-  readonly #inside: StoreInside = { store: this, state: this.#state, inflight: this.#inflight };
+  readonly #inside: StoreInside = { store: this, state: this.#state, inflight: this.#inflight, isNotFound };
   // Loads of each collection in flight (runs may load several presets at once) and the collection before the first:
   // an aborted load restores it only when it was the last one running.
   readonly #loading = new Map<Kind, { count: number; before: Collection<Entity> }>();
@@ -190,12 +204,12 @@ export class RelinkStore {
             cursor = page.nextCursor ?? undefined;
             if (progressive && cursor) {
               this.#state.patch(kind, (current) => ({ ...show(fetched, current), ...(total !== undefined ? { total } : {}) }));
-              this.#live.listed(eventId);
+              this.#listed(eventId);
             }
           } while (cursor);
           settle();
           this.#state.patch(kind, (current) => ({ ...show(fetched, current), status: 'ready', error: undefined, ...(total !== undefined && !merge ? { total } : {}) }));
-          this.#live.listed(eventId);
+          this.#listed(eventId);
         } catch (error) {
           if (!shared.aborted) {
             settle();
@@ -252,7 +266,7 @@ export class RelinkStore {
       }));
       this.#connectionWindowRows ??= new WindowRows<Connection>('connections', this.#state);
       const source = this.#connectionWindowRows.source(
-        (eventId) => this.#live.windowListed(eventId),
+        this.#windowListed,
         () => {
           firstPage.drop();
           this.#windows.delete(opened);
@@ -371,7 +385,7 @@ export class RelinkStore {
       this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
       const client = early ? { ...this.client, runs: { ...this.client.runs, list: early.list } } : this.client;
       const source = this.#runWindowRows.source(
-        (eventId) => this.#live.windowListed(eventId),
+        this.#windowListed,
         () => {
           early?.drop();
           this.#windows.delete(opened);
@@ -394,7 +408,7 @@ export class RelinkStore {
           do {
             const page = await this.client.runs.list({ replayOf: id, cursor, limit: 100 }, { signal: shared });
             replays.push(...page.data);
-            this.#live.windowListed(page.eventId);
+            this.#windowListed(page.eventId);
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
           this.#state.learn('runs', replays);
@@ -539,13 +553,30 @@ export class RelinkStore {
     return this.#writes('requestReconnection', connectionId, note);
   }
 
-  /**
-   * Runs one of the store's writes (store/writes.ts). They come with the SDK's on-demand chunk, which the page's
-   * first request has loaded; one that cannot load rejects with its `RelinkChunkLoadError` (nothing was changed).
-   */
+  /** Runs one of the store's writes (store/writes.ts); if their code cannot load, a `RelinkChunkLoadError` (nothing was sent). */
   async #writes<K extends keyof StoreWrites>(name: K, ...args: WriteArgs<K>): Promise<Awaited<ReturnType<StoreWrites[K]>>> {
-    const { storeWrites } = await loadOnDemand();
+    const { storeWrites } = await loadWrites();
     return (storeWrites[name] as (inside: StoreInside, ...rest: unknown[]) => Promise<Awaited<ReturnType<StoreWrites[K]>>>)(this.#inside, ...args);
+  }
+
+  /** A loaded list's page is shown: live updates replay from its event id, and the writes' code loads (`#preloadWrites`). */
+  #listed(eventId: string | undefined): void {
+    this.#live.listed(eventId);
+    this.#preloadWrites();
+  }
+
+  /** The same for a page a window (or a lookup of replays) took. */
+  readonly #windowListed = (eventId: string | undefined): void => {
+    this.#live.windowListed(eventId);
+    this.#preloadWrites();
+  };
+
+  /** A page is shown: its view may write next (Refresh, Revoke…), so the writes' code loads once the page is idle. */
+  #preloadWrites(): void {
+    if (writesPreloading) return;
+    writesPreloading = true;
+    const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
+    whenIdle(() => void loadWrites().catch(() => undefined));
   }
 
   /** Hear each change to one collection (kept by an early page for its window while the window's code loads). */

@@ -19,7 +19,7 @@ export const chunkFailed = (what: string) => (cause: unknown): never => {
 export function loadOnDemand(): Promise<Schemas> {
   loading ??= import('../on-demand.js').catch((error: unknown) => {
     loading = undefined;
-    return chunkFailed('on-demand code (response schemas, live events, consent flow, store writes)')(error);
+    return chunkFailed('on-demand code (response schemas, live events, consent flow)')(error);
   });
   return loading;
 }
