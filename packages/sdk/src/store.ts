@@ -16,6 +16,7 @@ import type { RunListParams } from './resources/runs.js';
 import type { Run } from './schema/run.js';
 import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
+import { compareTimes, replaces, shows } from './store/change.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
 import { isNotFound } from './errors.js';
 import { chunkFailed } from './internal/on-demand.js';
@@ -55,6 +56,13 @@ export interface StoreWindowOptions extends ConnectionWindowOptions {
  * table's first page could answer before it).
  */
 let windowCode: typeof WindowCode | undefined;
+
+/** Loads the windows' code and hands it what it uses of the store's (store/window-kit.ts says why). */
+const loadWindows = (): Promise<typeof WindowCode> =>
+  import('./store/windows.js').then((code) => {
+    code.provideKit({ compareTimes, replaces, shows, pageParams });
+    return (windowCode = code);
+  });
 
 /**
  * The writes' code (store/writes.ts), its own chunk: loaded on the first write, or before it once the store has shown
@@ -260,7 +268,7 @@ export class RelinkStore {
      */
     window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
       const firstPage = new FirstPage({ ...this.client, connections: { ...this.client.connections, list: this.#listConnections } }, query, options, this.#changesTo('connections'));
-      const { ConnectionWindow, WindowRows } = windowCode ?? (windowCode = await import('./store/windows.js').catch((error: unknown) => {
+      const { ConnectionWindow, WindowRows } = windowCode ?? (await loadWindows().catch((error: unknown) => {
         firstPage.drop();
         return chunkFailed('connections window')(error);
       }));
@@ -378,7 +386,7 @@ export class RelinkStore {
       const early = options?.prefetch
         ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), pageParams(query, options.pageSize), this.#changesTo('runs'))
         : undefined;
-      const { RunWindow, WindowRows } = windowCode ?? (windowCode = await import('./store/windows.js').catch((error: unknown) => {
+      const { RunWindow, WindowRows } = windowCode ?? (await loadWindows().catch((error: unknown) => {
         early?.drop();
         return chunkFailed('runs window')(error);
       }));
