@@ -38,6 +38,10 @@ export interface BellKit {
 
 const bellKit: BellKit = { fill, plural, relativeTime, fillHref, icon, daysUntil };
 
+/** A moment the page has nothing else to do (at the latest after 2 s). */
+const idle = (): Promise<void> =>
+  new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve)));
+
 /** The list's code once loaded (shared by every bell on the page); the load in flight (unset again when it failed). */
 let list: typeof NotificationList | undefined;
 let listLoad: Promise<typeof NotificationList> | undefined;
@@ -51,8 +55,9 @@ let listLoad: Promise<typeof NotificationList> | undefined;
  * (`connection-href`). Opening an item marks it read (`store.markRead`) and fires a cancelable `relink-navigate`.
  * Keyboard: Enter/Space open (focus moves to the first item), ↑/↓/Home/End move between items, Escape closes and
  * returns focus to the button. Positioned under the button with CSS anchor positioning, flipping at the edges.
- * What draws the notifications loads the first time there are some to list (the count needs none of it); until it is
- * here the popover shows its loading state, and if it does not load, its error state saying to reload the page.
+ * What draws the notifications loads once there are some to list and the page is idle (the count needs none of it);
+ * until it is here the popover shows its loading state, and if it does not load, its error state saying to reload the
+ * page.
  *
  * @tag relink-notification-bell
  * @summary The bell: unread count, a popover list of notifications, each deep-linking to its connection.
@@ -185,7 +190,8 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   }
 
   private loadList(): void {
-    listLoad ??= import('../../internal/notification-list.js').then((loaded) => (list = loaded), (error: unknown) => {
+    // Once the page is idle: the popover opens closed, so what it lists is not on the way to the page's first rows.
+    listLoad ??= idle().then(() => import('../../internal/notification-list.js')).then((loaded) => (list = loaded), (error: unknown) => {
       listLoad = undefined;
       return chunkFailed(error);
     });
