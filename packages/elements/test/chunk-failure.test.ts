@@ -3,7 +3,9 @@ import { html } from 'lit';
 import '../src/components/connect-button/connect-button.js';
 import '../src/components/reconnect-button/reconnect-button.js';
 import '../src/components/refresh-button/refresh-button.js';
+import '../src/components/notification-bell/notification-bell.js';
 import type { RelinkConnectButton } from '../src/components/connect-button/connect-button.js';
+import type { RelinkNotificationBell } from '../src/components/notification-bell/notification-bell.js';
 import type { RelinkReconnectButton } from '../src/components/reconnect-button/reconnect-button.js';
 import type { RelinkRefreshButton } from '../src/components/refresh-button/refresh-button.js';
 import type { RelinkReconnectResultEvent } from '../src/events/reconnect.js';
@@ -103,5 +105,21 @@ describe('an on-demand chunk that fails to load', () => {
     expect((await d.client.connectSessions.get([...sessions][0]!)).status).to.equal('cancelled');
     expect((await d.client.connections.list()).data.length).to.equal(before);
     expect(wasRefused('internal/account-chooser')).to.equal(true);
+  });
+
+  it('notification bell: the count still shows; the popover says to reload the page in place of a list it cannot draw', async () => {
+    refuseModules('internal/notification-list');
+    const d = await demo('agency');
+    const { el, provider } = await inProvider<RelinkNotificationBell>(d.client, html`<relink-notification-bell></relink-notification-bell>`, 'relink-notification-bell');
+    await waitUntil(() => provider.resolvedStore!.getSnapshot().notifications.status === 'ready', 'notifications loaded');
+    await waitUntil(() => part(el, 'error'), 'the list failed to load');
+    expect(part(el, 'button')!.getAttribute('aria-label')).to.equal('Notifications, 3 unread');
+    el.show();
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('Part of this page did not load. Reload the page and try again.');
+    expect(part(el, 'retry')).to.equal(null); // trying again cannot help: Chromium keeps the failed module
+    expect(part(el, 'list')).to.equal(null);
+    await expect(el).to.be.accessible();
+    expect(wasRefused('internal/notification-list')).to.equal(true);
   });
 });

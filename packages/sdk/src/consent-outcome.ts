@@ -2,7 +2,7 @@
 // wait for the popup (consent-wait.ts, on demand) and the return from a redirect.
 import type { RelinkClient } from './client.js';
 import type { ConnectSessionOutcome } from './consent.js';
-import { RelinkAbortError } from './errors.js';
+import { kit } from './internal/kit.js';
 import type { RequestOptions } from './http.js';
 import type { ConnectSession } from './schema/connect-session.js';
 
@@ -46,4 +46,4 @@ export function outcomeOf(client: RelinkClient, session: ConnectSession): Connec
   }
 }
 
-export const aborted = (signal: AbortSignal) => new RelinkAbortError('Consent flow aborted.', { cause: signal.reason });
+export const aborted = (signal: AbortSignal) => new kit.RelinkAbortError('Consent flow aborted.', { cause: signal.reason });

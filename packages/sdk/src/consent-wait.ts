@@ -4,10 +4,8 @@
 import type { RelinkClient } from './client.js';
 import type { BeginConsent, ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
 import { aborted, outcomeOf } from './consent-outcome.js';
-import { isAuthConfigMissing } from './errors.js';
-import { backoffDelay } from './backoff.js';
+import { kit } from './internal/kit.js';
 import { sleep } from './internal/sleep.js';
-import { transportOf } from './internal/transport.js';
 import { ConnectResultMessage, type ConnectSession } from './schema/connect-session.js';
 
 /**
@@ -29,7 +27,7 @@ export async function followConsent(
     session = await begin(params, signal);
   } catch (error) {
     popup?.close();
-    if (isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };
+    if (kit.isAuthConfigMissing(error)) return { status: 'auth_config_missing', message: (error as Error).message, error };
     throw error;
   }
   if (signal?.aborted) {
@@ -74,7 +72,7 @@ function waitForOutcome(
   win: Window,
   { signal, pollInterval = 1_500, timeout = 600_000 }: StartReconnectOptions,
 ): Promise<ConnectSessionOutcome> {
-  const backendOrigin = new URL(transportOf(client).baseUrl, win.location.href).origin;
+  const backendOrigin = new URL(kit.transportOf(client).baseUrl, win.location.href).origin;
   // Aborted when the flow ends for any reason: stops the polling loop, its wait, and a check in flight.
   const done = new AbortController();
   return new Promise((resolve, reject) => {
@@ -131,7 +129,7 @@ function waitForOutcome(
     // Poll as a fallback for a popup that lost its opener; after failed checks, back off (the SDK's one backoff).
     void (async () => {
       while (!done.signal.aborted) {
-        await sleep(pollInterval + (failures > 0 ? backoffDelay(failures - 1, pollInterval, 30_000) : 0), done.signal);
+        await sleep(pollInterval + (failures > 0 ? kit.backoffDelay(failures - 1, pollInterval, 30_000) : 0), done.signal);
         await check();
       }
     })();

@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { backoffDelay } from './backoff.js';
+import { kit } from './internal/kit.js';
 import { sleep } from './internal/sleep.js';
 import type { Transport } from './internal/transport.js';
 import { RelinkEvent } from './schema/events.js';
@@ -154,7 +154,7 @@ export function createEvents(transport: Transport): RelinkEvents {
         if (!opened) failures += 1;
         if (failures >= pollAfterFailures) startPolling();
         else setStatus('reconnecting');
-        await sleep(backoffDelay(Math.max(failures, 1) - 1, initialDelay, maxDelay), signal);
+        await sleep(kit.backoffDelay(Math.max(failures, 1) - 1, initialDelay, maxDelay), signal);
       }
       stopPolling();
       setStatus('closed');

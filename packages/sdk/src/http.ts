@@ -71,7 +71,7 @@ export type ClientHooks = Omit<Hooks, 'beforeError'> & { beforeError?: ((error: 
 type Query = Record<string, string | number | boolean | undefined>;
 
 /** The response schemas (loaded on demand with internal/on-demand.ts); a call names the one its answer is parsed with. */
-export type SchemaName = Exclude<keyof Schemas, 'readBody' | 'readApiError' | 'renewSession' | 'createEvents' | 'followConsent' | 'resumeFromRedirect'>;
+export type SchemaName = Exclude<keyof Schemas, 'readBody' | 'readApiError' | 'renewSession' | 'createEvents' | 'followConsent' | 'resumeFromRedirect' | 'provideKit'>;
 type Parsed<K extends SchemaName> = Infer<Schemas[K]>;
 
 /** The SDK's transport: typed GET/POST/DELETE that parse with a named schema and only ever throw the RelinkError family. */

@@ -20,3 +20,4 @@ export { PublishCheck } from './schema/publish-check.js';
 export { Viewer } from './schema/session.js';
 export { createEvents } from './events.js';
 export { followConsent, resumeFromRedirect } from './consent-wait.js';
+export { provideKit } from './internal/kit.js';

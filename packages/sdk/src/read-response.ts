@@ -1,5 +1,5 @@
-import { RelinkApiError, RelinkResponseError, type RelinkIssue } from './errors.js';
-import { formatPath } from './internal/path.js';
+import type { RelinkApiError, RelinkIssue, RelinkResponseError } from './errors.js';
+import { kit } from './internal/kit.js';
 import { ErrorBody } from './schema/common.js';
 
 /** What a response schema offers (zod's `safeParse`). */
@@ -7,11 +7,21 @@ interface ResponseSchema {
   safeParse(body: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { message: string; path: readonly PropertyKey[] }[] } };
 }
 
+/** `['data', 0, 'status']` → `data[0].status`, the way a developer would write the access. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out || '(root)';
+}
+
 function responseError(status: number, issues: RelinkIssue[], label: string): RelinkResponseError {
   const [first] = issues;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   const where = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid body';
-  return new RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
+  return new kit.RelinkResponseError({ status, issues, message: `Unexpected response to ${label}: ${where}${more}` });
 }
 
 /**
@@ -41,6 +51,6 @@ export async function readApiError(response: Response, label: string): Promise<R
   const parsed = ErrorBody.safeParse(body);
   const requestId = (parsed.success ? parsed.data.error.requestId : undefined) ?? headers.get('x-request-id') ?? undefined;
   return parsed.success
-    ? new RelinkApiError({ ...parsed.data.error, status, requestId })
-    : new RelinkApiError({ status, requestId, code: 'unknown_error', message: `Request failed with status ${status}: ${label}` });
+    ? new kit.RelinkApiError({ ...parsed.data.error, status, requestId })
+    : new kit.RelinkApiError({ status, requestId, code: 'unknown_error', message: `Request failed with status ${status}: ${label}` });
 }

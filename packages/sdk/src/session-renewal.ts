@@ -1,4 +1,5 @@
-import { RelinkSessionError, isRelinkApiError, type RelinkApiError } from './errors.js';
+import type { RelinkApiError } from './errors.js';
+import { kit } from './internal/kit.js';
 
 /** What renewing a refused session needs from the request that was refused (http.ts). */
 export interface Renewal {
@@ -25,18 +26,18 @@ export async function renewSession({ error, label, getter, renew, checkSignal, r
   try {
     renewed = await renew();
   } catch (cause) {
-    throw new RelinkSessionError(`The session expired and the token getter failed to renew it: ${label}`, { cause, requestId: error.requestId });
+    throw new kit.RelinkSessionError(`The session expired and the token getter failed to renew it: ${label}`, { cause, requestId: error.requestId });
   }
   checkSignal();
   if (renewed === undefined) {
     const why = getter ? 'the token getter returned no token' : 'a fixed token cannot be renewed';
-    throw new RelinkSessionError(`The session token was refused and ${why}: ${label}`, { cause: error, requestId: error.requestId });
+    throw new kit.RelinkSessionError(`The session token was refused and ${why}: ${label}`, { cause: error, requestId: error.requestId });
   }
   try {
     return await retry(renewed);
   } catch (retryError) {
-    if (!isRelinkApiError(retryError) || retryError.status !== 401) throw retryError;
-    throw new RelinkSessionError(`The session token was refused, and so was the renewed one: ${label}`, {
+    if (!kit.isRelinkApiError(retryError) || retryError.status !== 401) throw retryError;
+    throw new kit.RelinkSessionError(`The session token was refused, and so was the renewed one: ${label}`, {
       cause: retryError,
       requestId: retryError.requestId,
     });

@@ -1,7 +1,6 @@
 import type { RelinkClient } from './client.js';
 import type { ConnectSessionOutcome, StartReconnectOptions } from './consent.js';
 import { startConnect, startConnectRequest, startReconnect } from './consent.js';
-import { isNotFound } from './errors.js';
 import type { RequestOptions } from './http.js';
 import type { ConnectionListParams } from './resources/connections.js';
 import type { Page } from './schema/common.js';
@@ -17,8 +16,9 @@ import type { RunListParams } from './resources/runs.js';
 import type { Run } from './schema/run.js';
 import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
+import { compareTimes, replaces, shows } from './store/change.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
-import { settleReconnect } from './store/consent-sync.js';
+import { isNotFound } from './errors.js';
 import { chunkFailed } from './internal/on-demand.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type { RunWindow, RunWindowQuery } from './store/run-window.js';
@@ -30,6 +30,11 @@ import { Inflight } from './store/inflight.js';
 import { pageParams } from './store/page-params.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
+import type { StoreInside, StoreWrites } from './store/writes.js';
+import type * as WritesCode from './store/writes.js';
+
+/** A write's arguments after the store's inside, which `#writes` passes. */
+type WriteArgs<K extends keyof StoreWrites> = Parameters<StoreWrites[K]> extends [StoreInside, ...infer Rest] ? Rest : never;
 
 export { replacedSince, type Collection } from './store/collection.js';
 export type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
@@ -51,6 +56,25 @@ export interface StoreWindowOptions extends ConnectionWindowOptions {
  * table's first page could answer before it).
  */
 let windowCode: typeof WindowCode | undefined;
+
+/** Loads the windows' code and hands it what it uses of the store's (store/window-kit.ts says why). */
+const loadWindows = (): Promise<typeof WindowCode> =>
+  import('./store/windows.js').then((code) => {
+    code.provideKit({ compareTimes, replaces, shows, pageParams });
+    return (windowCode = code);
+  });
+
+/**
+ * The writes' code (store/writes.ts), its own chunk: loaded on the first write, or before it once the store has shown
+ * a page and the page is idle (`#preloadWrites`), so it is neither up front nor on the way to a list's first rows.
+ */
+let writesLoad: Promise<typeof WritesCode> | undefined;
+let writesPreloading = false;
+const loadWrites = (): Promise<typeof WritesCode> =>
+  (writesLoad ??= import('./store/writes.js').catch((error: unknown) => {
+    writesLoad = undefined;
+    return chunkFailed('store writes')(error);
+  }));
 
 /**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
@@ -83,6 +107,8 @@ export class RelinkStore {
   // The seams: state and its listeners, shared in-flight calls, live updates (store/*.ts).
   readonly #state = new StoreState();
   readonly #inflight = new Inflight();
+  /** What the writes (store/writes.ts, on demand) reach inside the store. */
+  readonly #inside: StoreInside = { store: this, state: this.#state, inflight: this.#inflight, isNotFound };
   // Loads of each collection in flight (runs may load several presets at once) and the collection before the first:
   // an aborted load restores it only when it was the last one running.
   readonly #loading = new Map<Kind, { count: number; before: Collection<Entity> }>();
@@ -186,12 +212,12 @@ export class RelinkStore {
             cursor = page.nextCursor ?? undefined;
             if (progressive && cursor) {
               this.#state.patch(kind, (current) => ({ ...show(fetched, current), ...(total !== undefined ? { total } : {}) }));
-              this.#live.listed(eventId);
+              this.#listed(eventId);
             }
           } while (cursor);
           settle();
           this.#state.patch(kind, (current) => ({ ...show(fetched, current), status: 'ready', error: undefined, ...(total !== undefined && !merge ? { total } : {}) }));
-          this.#live.listed(eventId);
+          this.#listed(eventId);
         } catch (error) {
           if (!shared.aborted) {
             settle();
@@ -242,13 +268,13 @@ export class RelinkStore {
      */
     window: async (query: ConnectionWindowQuery = {}, options?: StoreWindowOptions): Promise<ConnectionWindow> => {
       const firstPage = new FirstPage({ ...this.client, connections: { ...this.client.connections, list: this.#listConnections } }, query, options, this.#changesTo('connections'));
-      const { ConnectionWindow, WindowRows } = windowCode ?? (windowCode = await import('./store/windows.js').catch((error: unknown) => {
+      const { ConnectionWindow, WindowRows } = windowCode ?? (await loadWindows().catch((error: unknown) => {
         firstPage.drop();
         return chunkFailed('connections window')(error);
       }));
       this.#connectionWindowRows ??= new WindowRows<Connection>('connections', this.#state);
       const source = this.#connectionWindowRows.source(
-        (eventId) => this.#live.windowListed(eventId),
+        this.#windowListed,
         () => {
           firstPage.drop();
           this.#windows.delete(opened);
@@ -360,14 +386,14 @@ export class RelinkStore {
       const early = options?.prefetch
         ? new EarlyPage<RunListParams, Run>((params, o) => this.client.runs.list(params, o), pageParams(query, options.pageSize), this.#changesTo('runs'))
         : undefined;
-      const { RunWindow, WindowRows } = windowCode ?? (windowCode = await import('./store/windows.js').catch((error: unknown) => {
+      const { RunWindow, WindowRows } = windowCode ?? (await loadWindows().catch((error: unknown) => {
         early?.drop();
         return chunkFailed('runs window')(error);
       }));
       this.#runWindowRows ??= new WindowRows<Run>('runs', this.#state);
       const client = early ? { ...this.client, runs: { ...this.client.runs, list: early.list } } : this.client;
       const source = this.#runWindowRows.source(
-        (eventId) => this.#live.windowListed(eventId),
+        this.#windowListed,
         () => {
           early?.drop();
           this.#windows.delete(opened);
@@ -390,7 +416,7 @@ export class RelinkStore {
           do {
             const page = await this.client.runs.list({ replayOf: id, cursor, limit: 100 }, { signal: shared });
             replays.push(...page.data);
-            this.#live.windowListed(page.eventId);
+            this.#windowListed(page.eventId);
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
           this.#state.learn('runs', replays);
@@ -439,10 +465,8 @@ export class RelinkStore {
    * Turn kinds on or off for the viewer's bell. The server filters the notification list by them, so a loaded list is
    * fetched again: a kind turned off leaves the bell at once, one turned back on returns.
    */
-  async updateNotificationPreferences(changes: readonly NotificationPreferenceChange[]): Promise<NotificationPreferences> {
-    const preferences = await this.client.notificationPreferences.update(changes);
-    if (this.#state.snapshot.notifications.status !== 'idle') await this.notifications.load().catch(() => undefined);
-    return preferences;
+  updateNotificationPreferences(changes: readonly NotificationPreferenceChange[]): Promise<NotificationPreferences> {
+    return this.#writes('updateNotificationPreferences', changes);
   }
 
   /** Who is looking: elements offer only what the server would allow this viewer. */
@@ -460,28 +484,17 @@ export class RelinkStore {
 
   /** Renew a connection's token. Concurrent calls for one connection share one request. */
   refresh(connectionId: string): Promise<Connection> {
-    return this.#inflight.once(`refresh:${connectionId}`, async () => {
-      try {
-        const connection = await this.client.connections.refresh(connectionId);
-        this.#state.upsert('connections', connection);
-        return connection;
-      } catch (error) {
-        // A refused refresh may have moved the connection to `error` on the server: show that, then rethrow as is.
-        await this.connections.get(connectionId).catch(() => undefined);
-        throw error;
-      }
-    });
+    return this.#writes('refresh', connectionId);
   }
 
   revoke(connectionId: string): Promise<Connection> {
-    return this.#write(`revoke:${connectionId}`, 'connections', () => this.client.connections.revoke(connectionId), true);
+    return this.#writes('revoke', connectionId);
   }
 
   /** Run the consent flow (popup, redirect fallback) and, on success, show the healed connection. */
   reconnect(connectionId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
-    return this.#inflight.once(`reconnect:${connectionId}`, async () => {
-      return this.#settleReconnect(connectionId, await startReconnect(this.client, connectionId, options));
-    });
+    // startReconnect runs synchronously inside the caller's click (it opens the popup), so it stays up front.
+    return this.#inflight.once(`reconnect:${connectionId}`, async () => this.#writes('settleReconnect', connectionId, await startReconnect(this.client, connectionId, options)));
   }
 
   /**
@@ -489,21 +502,12 @@ export class RelinkStore {
    * connection joins the list. API-key apps: `addWithCredentials`.
    */
   connect(appKey: string, options: StartReconnectOptions & { label?: string | undefined } = {}): Promise<ConnectSessionOutcome> {
-    return this.#inflight.once(`connect:${appKey}`, async () => {
-      const outcome = await startConnect(this.client, appKey, options);
-      const connectionId = 'session' in outcome ? outcome.session?.connectionId : undefined;
-      return connectionId ? this.#settleReconnect(connectionId, outcome) : outcome;
-    });
+    return this.#inflight.once(`connect:${appKey}`, async () => this.#settleNew(await startConnect(this.client, appKey, options)));
   }
 
   /** Add a connection of an API-key app from its fields; a 422 carries per-field errors (`RelinkApiError.fields`). */
   addWithCredentials(appKey: string, fields: Record<string, string>, label?: string): Promise<Connection> {
-    return this.#inflight.once(`add:${appKey}`, async () => {
-      const created = await this.client.connections.create({ appKey, fields, ...(label ? { label } : {}) });
-      if (created.type !== 'connection') throw new TypeError(`addWithCredentials: ${appKey} answered with a consent flow.`);
-      this.#state.upsert('connections', created.connection);
-      return created.connection;
-    });
+    return this.#writes('addWithCredentials', appKey, fields, label);
   }
 
   /**
@@ -511,95 +515,81 @@ export class RelinkStore {
    * elsewhere (404) leaves it too, as the removal the caller asked for has happened.
    */
   remove(connectionId: string): Promise<RemovedConnection> {
-    return this.#inflight.once(`remove:${connectionId}`, async () => {
-      let removed: RemovedConnection;
-      try {
-        removed = await this.client.connections.remove(connectionId);
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-        removed = { id: connectionId, pausedRuns: [] };
-      }
-      this.#state.remove('connections', connectionId);
-      this.#afterConnectionChange();
-      return removed;
-    });
+    return this.#writes('remove', connectionId);
   }
 
   /** A client answers a connection request through consent; on success the request leaves the outstanding list. */
   connectRequest(requestId: string, options: StartReconnectOptions = {}): Promise<ConnectSessionOutcome> {
-    return this.#inflight.once(`connect-request:${requestId}`, async () => {
-      const outcome = await startConnectRequest(this.client, requestId, options);
-      const connectionId = 'session' in outcome ? outcome.session?.connectionId : undefined;
-      return connectionId ? this.#settleReconnect(connectionId, outcome) : outcome;
-    });
+    return this.#inflight.once(`connect-request:${requestId}`, async () => this.#settleNew(await startConnectRequest(this.client, requestId, options)));
   }
 
-  // A completed flow (now, or after the user confirms a different account) syncs what it changed.
-  async #settleReconnect(connectionId: string, outcome: ConnectSessionOutcome): Promise<ConnectSessionOutcome> {
-    return settleReconnect((id) => this.afterReconnect(id), connectionId, outcome);
+  // A flow that made or healed a connection (now, or after the user confirms a different account) syncs what it changed.
+  #settleNew(outcome: ConnectSessionOutcome): Promise<ConnectSessionOutcome> | ConnectSessionOutcome {
+    const connectionId = 'session' in outcome ? outcome.session?.connectionId : undefined;
+    return connectionId ? this.#writes('settleReconnect', connectionId, outcome) : outcome;
   }
 
   /** Sync what a completed reconnect changed: the connection, its notification, the runs that resumed. */
-  async afterReconnect(connectionId: string): Promise<void> {
-    await this.connections.get(connectionId).catch(() => undefined);
-    if (this.#state.snapshot.live !== 'open' && this.#state.snapshot.connectionRequests.status === 'ready') {
-      await this.connectionRequests.load().catch(() => undefined);
-    }
-    this.#afterConnectionChange();
+  afterReconnect(connectionId: string): Promise<void> {
+    return this.#writes('afterReconnect', connectionId);
   }
 
   /** API-key apps: reactivate with new credentials; a 422 carries per-field errors (`RelinkApiError.fields`). */
   submitCredentials(connectionId: string, fields: Record<string, string>): Promise<Connection> {
-    return this.#write(`credentials:${connectionId}`, 'connections', () => this.client.connections.submitCredentials(connectionId, fields), true);
+    return this.#writes('submitCredentials', connectionId, fields);
   }
 
   resume(runId: string): Promise<Run> {
-    return this.#write(`resume:${runId}`, 'runs', () => this.client.runs.resume(runId));
+    return this.#writes('resume', runId);
   }
 
   /** Re-run a terminal run; resolves with the new run, which joins the list. */
   replay(runId: string): Promise<Run> {
-    return this.#write(`replay:${runId}`, 'runs', () => this.client.runs.replay(runId));
+    return this.#writes('replay', runId);
   }
 
   markRead(notificationId: string): Promise<Notification> {
-    return this.#write(`read:${notificationId}`, 'notifications', () => this.client.notifications.markRead(notificationId));
+    return this.#writes('markRead', notificationId);
   }
 
   cancelRequest(requestId: string): Promise<ConnectionRequest> {
-    return this.#write(`cancel:${requestId}`, 'connectionRequests', () => this.client.connectionRequests.cancel(requestId));
+    return this.#writes('cancelRequest', requestId);
   }
 
   /** Ask the owner of a connection to reconnect it (an agency cannot consent for a client's account). */
   requestReconnection(connectionId: string, note?: string): Promise<ConnectionRequest> {
-    return this.#write(`request:${connectionId}`, 'connectionRequests', () =>
-      this.client.connectionRequests.create({ connectionId, ...(note ? { note } : {}) }),
-    );
+    return this.#writes('requestReconnection', connectionId, note);
+  }
+
+  /** Runs one of the store's writes (store/writes.ts); if their code cannot load, a `RelinkChunkLoadError` (nothing was sent). */
+  async #writes<K extends keyof StoreWrites>(name: K, ...args: WriteArgs<K>): Promise<Awaited<ReturnType<StoreWrites[K]>>> {
+    const { storeWrites } = await loadWrites();
+    return (storeWrites[name] as (inside: StoreInside, ...rest: unknown[]) => Promise<Awaited<ReturnType<StoreWrites[K]>>>)(this.#inside, ...args);
+  }
+
+  /** A loaded list's page is shown: live updates replay from its event id, and the writes' code loads (`#preloadWrites`). */
+  #listed(eventId: string | undefined): void {
+    this.#live.listed(eventId);
+    this.#preloadWrites();
+  }
+
+  /** The same for a page a window (or a lookup of replays) took. */
+  readonly #windowListed = (eventId: string | undefined): void => {
+    this.#live.windowListed(eventId);
+    this.#preloadWrites();
+  };
+
+  /** A page is shown: its view may write next (Refresh, Revoke…), so the writes' code loads once the page is idle. */
+  #preloadWrites(): void {
+    if (writesPreloading) return;
+    writesPreloading = true;
+    const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
+    whenIdle(() => void loadWrites().catch(() => undefined));
   }
 
   /** Hear each change to one collection (kept by an early page for its window while the window's code loads). */
   #changesTo<T extends Entity>(kind: Kind): (heard: Heard<T>) => () => void {
     return (heard) => this.#state.watch((changedKind, id, item, live, eventId) => void (changedKind === kind && heard(id, item as T | undefined, live, eventId)));
-  }
-
-  /**
-   * A write through the store: identical calls in flight share one request, the server's answer replaces the item
-   * in the snapshot, and a connection change (`touchesRuns`) refetches what it did to runs and notifications.
-   */
-  #write<T extends Entity>(key: string, kind: Kind, call: () => Promise<T>, touchesRuns = false): Promise<T> {
-    return this.#inflight.once(key, async () => {
-      const item = await call();
-      this.#state.upsert(kind, item);
-      if (touchesRuns) this.#afterConnectionChange();
-      return item;
-    });
-  }
-
-  // Without a live stream, what a connection change did to runs and notifications is fetched once.
-  #afterConnectionChange(): void {
-    if (this.#state.snapshot.live === 'open') return;
-    if (this.#state.snapshot.runs.status === 'ready') void this.runs.load().catch(() => undefined);
-    if (this.#state.snapshot.notifications.status === 'ready') void this.notifications.load().catch(() => undefined);
   }
 
   /** Apply one server event: every event carries the whole resource after the change. */

@@ -1,7 +1,9 @@
 // Loads the SDK's on-demand chunk (../on-demand.ts: the zod schemas and the live-events reader). The module graph a
 // host loads up front holds no zod.
 import type * as OnDemand from '../on-demand.js';
-import { RelinkChunkLoadError } from '../errors.js';
+import { backoffDelay } from '../backoff.js';
+import { RelinkAbortError, RelinkApiError, RelinkChunkLoadError, RelinkResponseError, RelinkSessionError, isAuthConfigMissing, isRelinkApiError } from '../errors.js';
+import { transportOf } from './transport.js';
 
 export type Schemas = typeof OnDemand;
 
@@ -17,7 +19,11 @@ export const chunkFailed = (what: string) => (cause: unknown): never => {
 
 /** Loads the chunk once per page. A failed load is forgotten, so the next caller tries again. */
 export function loadOnDemand(): Promise<Schemas> {
-  loading ??= import('../on-demand.js').catch((error: unknown) => {
+  loading ??= import('../on-demand.js').then((code) => {
+    // What the chunk uses of the up-front code, handed over rather than imported (internal/kit.ts says why).
+    code.provideKit({ RelinkAbortError, RelinkApiError, RelinkResponseError, RelinkSessionError, isRelinkApiError, isAuthConfigMissing, backoffDelay, transportOf });
+    return code;
+  }, (error: unknown) => {
     loading = undefined;
     return chunkFailed('on-demand code (response schemas, live events, consent flow)')(error);
   });

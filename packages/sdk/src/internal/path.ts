@@ -8,13 +8,3 @@ export function segment(id: string): string {
   }
   return encodeURIComponent(id);
 }
-
-/** `['data', 0, 'status']` → `data[0].status`, the way a developer would write the access. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out || '(root)';
-}

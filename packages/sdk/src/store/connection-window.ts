@@ -1,9 +1,8 @@
 import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Connection, ConnectionSort, ConnectionStatus } from '../schema/connection.js';
-import { compareTimes } from './change.js';
 import { byKeys, ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
-import { pageParams } from './page-params.js';
+import { kit } from './window-kit.js';
 
 /** What a window shows: sorted, filtered and searched on the server. */
 export interface ConnectionWindowQuery {
@@ -34,7 +33,7 @@ export class ConnectionWindow extends ListWindow<Connection, ConnectionWindowQue
   }
 
   protected fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<Page<Connection>> {
-    return this.#client.connections.list(pageParams(this.query, limit, offset), { signal });
+    return this.#client.connections.list(kit.pageParams(this.query, limit, offset), { signal });
   }
 
   protected moves(before: Connection, after: Connection): boolean {
@@ -44,7 +43,7 @@ export class ConnectionWindow extends ListWindow<Connection, ConnectionWindowQue
       (sort === 'status' && after.status !== before.status) ||
       // sort=app is keyed [app name, label] on the server: a new label moves a row within its app.
       ((sort === 'label' || sort === 'app' || q !== undefined) && after.label !== before.label) ||
-      (sort === 'updatedAt' && compareTimes(after.updatedAt, before.updatedAt) !== 0)
+      (sort === 'updatedAt' && kit.compareTimes(after.updatedAt, before.updatedAt) !== 0)
     );
   }
 

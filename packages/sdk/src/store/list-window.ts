@@ -1,6 +1,6 @@
 import type { Page } from '../schema/common.js';
-import { compareTimes, replaces, shows, type Change } from './change.js';
-import { pageParams } from './page-params.js';
+import type { Change } from './change.js';
+import { kit } from './window-kit.js';
 
 /** What a window holds: rows with an id and the time they last changed (a change older than the row shown is ignored). */
 export interface ListItem {
@@ -119,7 +119,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
 
   constructor(source: ListWindowSource<T>, query: Q, options: ListWindowOptions = {}) {
     this.#source = source;
-    const { limit, ...asked } = pageParams(query, options.pageSize);
+    const { limit, ...asked } = kit.pageParams(query, options.pageSize);
     this.query = Object.freeze(asked) as Readonly<Q>;
     this.pageSize = limit;
     this.#keepPages = Math.max(0, Math.trunc(options.keepPages ?? 2));
@@ -292,10 +292,10 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
       const at = items.findIndex((c) => c.id === id);
       const before = items[at];
       // Not `placed`: the change may have moved the row here, shifting the rows of a page read before it.
-      if (shows(page.eventId, change)) continue;
+      if (kit.shows(page.eventId, change)) continue;
       // A change older than the page's row (heard before the server read it) would roll it back; one that keeps its
       // place replaces it. Either way the row stays here: another page in flight that lacks it has nothing to do.
-      const age = before && item ? compareTimes(item.updatedAt, before.updatedAt) : 0;
+      const age = before && item ? kit.compareTimes(item.updatedAt, before.updatedAt) : 0;
       if (before && item && (age < 0 || !this.moves(before, item))) {
         if (age >= 0) items[at] = item;
         changes.set(id, { ...change, placed: true });
@@ -370,22 +370,22 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
     // Every page shown was read after the event that brought it (a replay, after the stream reopened from an older
     // page's place): they show it already, and pages in flight will see whether theirs do.
     const pages = [...this.#pages.values()];
-    if (pages.length > 0 && pages.every((page) => page.generation === this.#generation && shows(page.eventId, change))) {
+    if (pages.length > 0 && pages.every((page) => page.generation === this.#generation && kit.shows(page.eventId, change))) {
       if (this.#pending.size > 0) this.#note(id, change);
       return;
     }
     const index = this.#where.get(id);
     const page = index === undefined ? undefined : this.#pages.get(index);
     const position = page ? page.items.findIndex((c) => c.id === id) : -1;
-    if (page && position >= 0 && shows(page.eventId, change)) {
+    if (page && position >= 0 && kit.shows(page.eventId, change)) {
       // Its page was read after the change and another shown before it: the change may have moved the row into its
       // page from the other's range, shifting the other's rows, and neither can tell. Pages in flight lay it over.
-      if (pages.some((other) => other.generation === this.#generation && !shows(other.eventId, change))) return this.#stale();
+      if (pages.some((other) => other.generation === this.#generation && !kit.shows(other.eventId, change))) return this.#stale();
       if (this.#pending.size > 0) this.#note(id, change);
       return;
     }
     // A change older than the row shown (a replayed event) would roll it back: the row already holds what follows.
-    if (item && page && position >= 0 && compareTimes(item.updatedAt, page.items[position]!.updatedAt) < 0) return;
+    if (item && page && position >= 0 && kit.compareTimes(item.updatedAt, page.items[position]!.updatedAt) < 0) return;
     if (item && page && position >= 0 && !this.moves(page.items[position]!, item)) {
       const items = [...page.items];
       items[position] = item;
@@ -423,7 +423,7 @@ export abstract class ListWindow<T extends ListItem, Q extends object> {
 
   /** Keep a change heard with pages in flight, unless one heard before is newer; the latest last, laid over in the order heard. */
   #note(id: string, change: Heard<T>): void {
-    if (!replaces(this.#heard.get(id), change)) return;
+    if (!kit.replaces(this.#heard.get(id), change)) return;
     this.#heard.delete(id);
     this.#heard.set(id, change);
   }

@@ -1,9 +1,8 @@
 import type { RelinkClient } from '../client.js';
 import type { Page, SortOrder } from '../schema/common.js';
 import type { Run, RunPreset, RunSort, RunStatus } from '../schema/run.js';
-import { compareTimes } from './change.js';
 import { byKeys, ListWindow, type ListWindowOptions, type ListWindowSource } from './list-window.js';
-import { pageParams } from './page-params.js';
+import { kit } from './window-kit.js';
 
 /** What a runs window shows: sorted and filtered on the server (the runs list's chips are `preset` and `status`). */
 export interface RunWindowQuery {
@@ -33,7 +32,7 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
   }
 
   protected fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<Page<Run>> {
-    return this.#client.runs.list(pageParams(this.query, limit, offset), { signal });
+    return this.#client.runs.list(kit.pageParams(this.query, limit, offset), { signal });
   }
 
   protected moves(before: Run, after: Run): boolean {
@@ -41,8 +40,8 @@ export class RunWindow extends ListWindow<Run, RunWindowQuery> {
     return (
       this.matches(after) === false ||
       ((sort === 'workflowName' || q !== undefined) && after.workflowName !== before.workflowName) ||
-      (sort === 'updatedAt' && compareTimes(after.updatedAt, before.updatedAt) !== 0) ||
-      (sort === 'startedAt' && compareTimes(after.startedAt, before.startedAt) !== 0)
+      (sort === 'updatedAt' && kit.compareTimes(after.updatedAt, before.updatedAt) !== 0) ||
+      (sort === 'startedAt' && kit.compareTimes(after.startedAt, before.startedAt) !== 0)
     );
   }
 

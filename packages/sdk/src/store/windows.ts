@@ -6,3 +6,4 @@
 export { ConnectionWindow } from './connection-window.js';
 export { RunWindow } from './run-window.js';
 export { WindowRows } from './window-rows.js';
+export { provideKit } from './window-kit.js';

@@ -1,11 +1,7 @@
-import { html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { daysUntil, type Collection, type Notification, type NotificationSeverity } from '@relink/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { daysUntil, type Collection, type Notification } from '@relink/sdk';
 import Bell from 'lucide/dist/esm/icons/bell.mjs';
-import CircleAlert from 'lucide/dist/esm/icons/circle-alert.mjs';
-import Info from 'lucide/dist/esm/icons/info.mjs';
-import TriangleAlert from 'lucide/dist/esm/icons/triangle-alert.mjs';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { collectionLoader } from '../../controllers/resource-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -13,8 +9,9 @@ import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
 import { formatCount, plural, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
-import { icon } from '../../internal/icon.js';
-import { noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import { icon, type IconNode } from '../../internal/icon.js';
+import { chunkFailed, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
+import type * as NotificationList from '../../internal/notification-list.js';
 import { isStale, staleNote, type StaleMessages } from '../../internal/stale.js';
 import { emptyState, failedState, loadingState } from '../../internal/load-state.js';
 import { RelinkElement } from '../../internal/relink-element.js';
@@ -25,7 +22,29 @@ import styles from './notification-bell.styles.js';
 
 export type NotificationBellMessages = ElementMessages['notification-bell'] & ErrorKindMessages & StaleMessages & Pick<CommonMessages, 'retry'>;
 
-const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: Info };
+/**
+ * The page's helpers the list (`internal/notification-list.ts`, on demand) renders with: handed to it, not imported by
+ * it (see `flow-kit.ts` for why).
+ */
+export interface BellKit {
+  fill: typeof fill;
+  plural: typeof plural;
+  relativeTime: typeof relativeTime;
+  fillHref: typeof fillHref;
+  /** `icon()`, typed by what it takes (its directive's class is the icon module's own). */
+  icon: (node: IconNode) => unknown;
+  daysUntil: typeof daysUntil;
+}
+
+const bellKit: BellKit = { fill, plural, relativeTime, fillHref, icon, daysUntil };
+
+/** A moment the page has nothing else to do (at the latest after 2 s). */
+const idle = (): Promise<void> =>
+  new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve)));
+
+/** The list's code once loaded (shared by every bell on the page); the load in flight (unset again when it failed). */
+let list: typeof NotificationList | undefined;
+let listLoad: Promise<typeof NotificationList> | undefined;
 
 /**
  * The notifications bell: a button with the unread count (visible as a badge, spoken as "Notifications, 3 unread")
@@ -36,6 +55,9 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
  * (`connection-href`). Opening an item marks it read (`store.markRead`) and fires a cancelable `relink-navigate`.
  * Keyboard: Enter/Space open (focus moves to the first item), ↑/↓/Home/End move between items, Escape closes and
  * returns focus to the button. Positioned under the button with CSS anchor positioning, flipping at the edges.
+ * What draws the notifications loads once there are some to list and the page is idle (the count needs none of it);
+ * until it is here the popover shows its loading state, and if it does not load, its error state saying to reload the
+ * page.
  *
  * @tag relink-notification-bell
  * @summary The bell: unread count, a popover list of notifications, each deep-linking to its connection.
@@ -63,7 +85,7 @@ const SEVERITY_ICONS = { critical: CircleAlert, warning: TriangleAlert, info: In
  * @csspart loading - "Loading notifications…" while the list loads.
  * @csspart empty - The empty state.
  * @csspart empty-title - "No notifications".
- * @csspart error - A load error with "Try again".
+ * @csspart error - A load error with "Try again" (without it when the list's own code did not load: reload the page).
  * @csspart retry - The "Try again" button.
  *
  * @cssproperty --relink-notification-bell-width - Width of the popover; defaults to 360px (never wider than the viewport).
@@ -149,68 +171,41 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     items[(next + items.length) % items.length]!.focus();
   }
 
-  private handleOpen(event: MouseEvent, notification: Notification, href: string): void {
+  private handleOpen = (event: MouseEvent, notification: Notification, href: string): void => {
     const store = this.data.store;
     if (!notification.read) void store?.markRead(notification.id).catch(() => undefined);
     if (!this.dispatchEvent(new RelinkNavigateEvent({ href, connectionId: notification.connectionId, notificationId: notification.id }))) {
       event.preventDefault();
     }
     this.hide();
+  };
+
+  /** The list's code did not load: said in the popover in its place. */
+  @state() private listError?: unknown;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The list's code loads the first time there is something to list (most of a page's bells may never have any).
+    if (!list && !listLoad && this.listError === undefined && this.shown.length) this.loadList();
   }
 
-  /** The title in the page's language for the kinds the kit knows (the server's English title otherwise). */
-  private titleOf(n: Notification): string {
-    if (n.kind === 'run_failed' && n.workflowName) return fill(this.m.runFailedTitle, { workflow: n.workflowName });
-    const template = n.appName ? { reauth_required: this.m.reauthTitle, expiring_soon: this.m.expiringTitle }[n.kind as string] : undefined;
-    return template ? fill(template, { app: n.appName! }) : n.title;
+  private loadList(): void {
+    // Once the page is idle: the popover opens closed, so what it lists is not on the way to the page's first rows.
+    listLoad ??= idle().then(() => import('../../internal/notification-list.js')).then((loaded) => (list = loaded), (error: unknown) => {
+      listLoad = undefined;
+      return chunkFailed(error);
+    });
+    listLoad.then(() => this.requestUpdate(), (error: unknown) => (this.listError = error));
   }
 
-  /**
-   * The body in the page's language, said from the notification's fields (`connectionLabel`, `appName`, `expiresAt`)
-   * for the kinds the kit knows; the server's English `body` for any other kind. A notification the kit titles but
-   * cannot say the body of (from a server without those fields) shows no body on a non-English page, rather than
-   * mixing languages: the title carries the message, the connection's page the details.
-   */
-  private bodyOf(n: Notification, now: number): string | undefined {
-    const runFailed = this.runFailedBody(n);
-    if (runFailed !== undefined) return runFailed;
-    const m = this.m;
-    const label = n.connectionLabel;
-    if (!n.appName || (n.kind !== 'reauth_required' && n.kind !== 'expiring_soon')) return n.body;
-    if (label !== undefined && n.kind === 'reauth_required') return fill(m.reauthBody, { label, app: n.appName });
-    if (label !== undefined && n.expiresAt !== undefined) {
-      // Counted now, not when it was raised ("within 14 days" goes stale); past the expiry the title says enough.
-      const days = daysUntil(n.expiresAt, now);
-      return days === undefined ? undefined : plural(this.locale, days, m.expiringBody, { label });
+  /** Also waits for the list's code while it loads, so awaiting it means the notifications are rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (!list && listLoad) {
+      await listLoad.catch(() => undefined);
+      result = await super.getUpdateComplete();
     }
-    return /^en\b/i.test(this.locale) ? n.body : undefined;
-  }
-
-  /** A failed run's body in the page's language: which app broke it, and whether it retries by itself or needs Replay. */
-  private runFailedBody(n: Notification): string | undefined {
-    if (n.kind !== 'run_failed' || !n.appName) return undefined;
-    const m = this.m;
-    const template = n.retry === 'retried' ? m.runFailedRetried : n.retry === 'after_reconnect' ? m.runFailedWillRetry : m.runFailedReplay;
-    return fill(template, { app: n.appName });
-  }
-
-  private renderItem(n: Notification) {
-    const m = this.m;
-    const severity: NotificationSeverity = n.severity;
-    const href = n.connectionId ? fillHref(this.connectionHref, n.connectionId) : undefined;
-    const now = this.data.store?.now() ?? Date.now();
-    const body = this.bodyOf(n, now);
-    const content = html`<span part="item-icon">${icon(SEVERITY_ICONS[severity])}</span>
-      <span class="text">
-        <span part="item-title"><span class="sr">${m[severity]}: </span>${this.titleOf(n)}</span>
-        ${body ? html`<span part="item-body">${body}</span>` : nothing}
-        <time part="item-time" datetime=${n.createdAt}>${relativeTime(this.locale, n.createdAt, now)}</time>
-      </span>
-      ${n.read ? nothing : html`<span class="dot" aria-hidden="true"></span><span class="sr">, ${m.unread}</span>`}`;
-    const open = (e: MouseEvent) => this.handleOpen(e, n, href ?? '');
-    return html`<li part="item ${severity}${n.read ? '' : ' unread'}" class=${severity}>${href !== undefined
-      ? html`<a part="item-link" href=${href} @click=${open}>${content}</a>`
-      : html`<button part="item-link" type="button" @click=${open}>${content}</button>`}</li>`;
+    return result;
   }
 
   private renderBody() {
@@ -224,7 +219,13 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     }
     const shown = this.shown;
     if (!shown.length) return emptyState(m.empty);
-    return html`<ul part="list" role="list">${repeat(shown, (n) => n.id, (n) => this.renderItem(n))}</ul>`;
+    if (list) {
+      const host = { m, locale: this.locale, connectionHref: this.connectionHref, now: this.data.store?.now() ?? Date.now(), open: this.handleOpen };
+      return list.renderList(shown, host, bellKit);
+    }
+    // The list's code did not load: said in its place (reload the page; trying again cannot help).
+    if (this.listError !== undefined) return failedState(this.listError, m, () => undefined);
+    return loadingState(m.loading);
   }
 
   override render() {
