@@ -18,7 +18,6 @@ import type { RunListQuery } from './schema/requests.js';
 import type { Viewer } from './schema/session.js';
 import { compareTimes, replaces, shows } from './store/change.js';
 import { KINDS, newestFirst, withItems, type Collection, type Entity, type Kind } from './store/collection.js';
-import { isNotFound } from './errors.js';
 import { chunkFailed } from './internal/on-demand.js';
 import type { ConnectionWindow, ConnectionWindowOptions, ConnectionWindowQuery } from './store/connection-window.js';
 import type { RunWindow, RunWindowQuery } from './store/run-window.js';
@@ -30,8 +29,7 @@ import { Inflight } from './store/inflight.js';
 import { pageParams } from './store/page-params.js';
 import { LiveUpdates } from './store/live.js';
 import { StoreState, type RelinkSnapshot } from './store/state.js';
-import type { StoreInside, StoreWrites } from './store/writes.js';
-import type * as WritesCode from './store/writes.js';
+import { storeWrites, type StoreInside, type StoreWrites } from './store/writes.js';
 
 /** A write's arguments after the store's inside, which `#writes` passes. */
 type WriteArgs<K extends keyof StoreWrites> = Parameters<StoreWrites[K]> extends [StoreInside, ...infer Rest] ? Rest : never;
@@ -65,18 +63,6 @@ const loadWindows = (): Promise<typeof WindowCode> =>
   });
 
 /**
- * The writes' code (store/writes.ts), its own chunk: loaded on the first write, or before it once the store has shown
- * a page and the page is idle (`#preloadWrites`), so it is neither up front nor on the way to a list's first rows.
- */
-let writesLoad: Promise<typeof WritesCode> | undefined;
-let writesPreloading = false;
-const loadWrites = (): Promise<typeof WritesCode> =>
-  (writesLoad ??= import('./store/writes.js').catch((error: unknown) => {
-    writesLoad = undefined;
-    return chunkFailed('store writes')(error);
-  }));
-
-/**
  * Options of the store's shared loads. `signal` stops this caller waiting (`RelinkAbortError`); the requests stop only
  * when every caller sharing the load has aborted.
  */
@@ -108,7 +94,7 @@ export class RelinkStore {
   readonly #state = new StoreState();
   readonly #inflight = new Inflight();
   /** What the writes (store/writes.ts, on demand) reach inside the store. */
-  readonly #inside: StoreInside = { store: this, state: this.#state, inflight: this.#inflight, isNotFound };
+  readonly #inside: StoreInside = { store: this, state: this.#state, inflight: this.#inflight };
   // Loads of each collection in flight (runs may load several presets at once) and the collection before the first:
   // an aborted load restores it only when it was the last one running.
   readonly #loading = new Map<Kind, { count: number; before: Collection<Entity> }>();
@@ -561,31 +547,24 @@ export class RelinkStore {
     return this.#writes('requestReconnection', connectionId, note);
   }
 
-  /** Runs one of the store's writes (store/writes.ts); if their code cannot load, a `RelinkChunkLoadError` (nothing was sent). */
+  /**
+   * Runs one of the store's writes (store/writes.ts). Up front, not on demand: a write's code that had to load at the
+   * moment of the write would turn an outage of the server into "part of this page did not load", and a reconnect the
+   * server completed into a failure.
+   */
   async #writes<K extends keyof StoreWrites>(name: K, ...args: WriteArgs<K>): Promise<Awaited<ReturnType<StoreWrites[K]>>> {
-    const { storeWrites } = await loadWrites();
     return (storeWrites[name] as (inside: StoreInside, ...rest: unknown[]) => Promise<Awaited<ReturnType<StoreWrites[K]>>>)(this.#inside, ...args);
   }
 
-  /** A loaded list's page is shown: live updates replay from its event id, and the writes' code loads (`#preloadWrites`). */
+  /** A loaded list's page is shown: live updates replay from its event id. */
   #listed(eventId: string | undefined): void {
     this.#live.listed(eventId);
-    this.#preloadWrites();
   }
 
   /** The same for a page a window (or a lookup of replays) took. */
   readonly #windowListed = (eventId: string | undefined): void => {
     this.#live.windowListed(eventId);
-    this.#preloadWrites();
   };
-
-  /** A page is shown: its view may write next (Refresh, Revoke…), so the writes' code loads once the page is idle. */
-  #preloadWrites(): void {
-    if (writesPreloading) return;
-    writesPreloading = true;
-    const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
-    whenIdle(() => void loadWrites().catch(() => undefined));
-  }
 
   /** Hear each change to one collection (kept by an early page for its window while the window's code loads). */
   #changesTo<T extends Entity>(kind: Kind): (heard: Heard<T>) => () => void {

@@ -20,19 +20,10 @@ function hue(key: string): number {
  * An app's logo: its `logo` image when it is an http(s) or data-image URL, else a letter tile (the first letter of
  * the name). Decorative: the app's name is always written beside it.
  */
-export const monogram = (app: App) => {
-  const tile = letterTile(app);
-  return tile
-    ? html`<span part="logo" aria-hidden="true" style="--_hue:${tile.hue}">${tile.letter}</span>`
-    : html`<img part="logo" src=${app.logo!} alt="" width="24" height="24" />`;
-};
-
-/**
- * The letter tile's hue and letter, or undefined when the app's `logo` image shows instead: for a template that writes
- * the tile (markup as `monogram()` renders it) into its own strings, as the connections table's rows do.
- */
-export const letterTile = (app: App): { hue: number; letter: string } | undefined =>
-  safeLogo(app.logo) ? undefined : { hue: hue(app.key), letter: [...app.name.trim()][0]?.toUpperCase() ?? '?' };
+export const monogram = (app: App) =>
+  safeLogo(app.logo)
+    ? html`<img part="logo" src=${app.logo!} alt="" width="24" height="24" />`
+    : html`<span part="logo" aria-hidden="true" style="--_hue:${hue(app.key)}">${[...app.name.trim()][0]?.toUpperCase() ?? '?'}</span>`;
 
 /** Styles of `monogram()`: a 24px rounded tile, white letter on a dark tint of the app's hue (AA on any hue). */
 export const monogramStyles = css`

@@ -1,9 +1,7 @@
 // The store's writes (refresh, revoke, remove, the API-key forms, run actions, …) and what a completed consent flow
-// syncs, in a chunk of their own: a page that only shows connections never runs them, so they load on the first write,
-// or before it once the store has shown a page and the page is idle (store.ts, `#preloadWrites`). What runs inside
-// the user's click (the consent popup) stays in store.ts.
+// syncs. What runs inside the user's click (the consent popup) stays in store.ts.
 import type { ConnectSessionOutcome } from '../consent.js';
-import type { isNotFound } from '../errors.js';
+import { isNotFound } from '../errors.js';
 import type { RequestOptions } from '../http.js';
 import type { NotificationPreferenceChange } from '../resources/notification-preferences.js';
 import type { Connection } from '../schema/connection.js';
@@ -17,15 +15,11 @@ import type { Entity, Kind } from './collection.js';
 import type { Inflight } from './inflight.js';
 import type { StoreState } from './state.js';
 
-/**
- * What the writes reach inside the store: the store, its state, its shared in-flight calls, and the error guard they
- * need (from the store's module: importing errors.ts here would split it out of the page's chunk into one of its own).
- */
+/** What the writes reach inside the store: the store, its state and its shared in-flight calls. */
 export interface StoreInside {
   readonly store: RelinkStore;
   readonly state: StoreState;
   readonly inflight: Inflight;
-  readonly isNotFound: typeof isNotFound;
 }
 
 /**
@@ -86,7 +80,7 @@ function remove(inside: StoreInside, connectionId: string): Promise<RemovedConne
     try {
       removed = await inside.store.client.connections.remove(connectionId);
     } catch (error) {
-      if (!inside.isNotFound(error)) throw error;
+      if (!isNotFound(error)) throw error;
       removed = { id: connectionId, pausedRuns: [] };
     }
     inside.state.remove('connections', connectionId);
