@@ -18,7 +18,7 @@ import { fillHref } from '../../internal/href.js';
 import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState, failedState } from '../../internal/load-state.js';
-import { letterTile, monogram } from '../../internal/monogram.js';
+import { monogram } from '../../internal/monogram.js';
 import { copyOf } from '../../internal/registry.js';
 import { RelinkElement } from '../../internal/relink-element.js';
 import { connectionsTable, errorKinds, reconnection, retry, statusWords } from '../../translations/en.js';
@@ -63,40 +63,6 @@ const SORT_ICONS: Record<SortDirection | 'none', TemplateResult> = { none: iconT
  * long list throws them away when its first rows arrive, and they show while its first page is on its way.
  */
 const SKELETON_ROWS = html(templateStrings([`<tr part="row" aria-hidden="true">${'<td part="cell"><span class="skeleton"></span></td>'.repeat(4)}</tr>`.repeat(3)]));
-
-/** A value's place in `rowTemplate`'s markup. */
-const HOLE = 0;
-
-/**
- * The plain table's row, one template per kind of logo (the letter tile, or the app's image) and of "Manage" (a button,
- * or a link with `manage-href`): both are written into the row's own markup, as `monogram()` and `manageControl()`
- * write them, rather than rendered as templates of their own in it. Each of those cost a template instance, a clone
- * and a marker per row: about 8% of the script of a first render of 100 rows. Values, in order: id, the app
- * cell's id, the image's src (or the tile's hue and letter), app name, label, badge, hint, the link's href (with
- * `manage-href`), the app cell's id again, "Manage", the renew button.
- */
-const rowTemplates = new Map<string, TemplateStringsArray>();
-function rowTemplate(image: boolean, link: boolean): TemplateStringsArray {
-  const key = `${image}/${link}`;
-  let strings = rowTemplates.get(key);
-  if (!strings) {
-    const logo = image ? ['<img part="logo" src=', HOLE, ' alt="" width="24" height="24" />'] : ['<span part="logo" aria-hidden="true" style="--_hue:', HOLE, '">', HOLE, '</span>'];
-    const manage = link ? ['<a part="manage" href=', HOLE, ' aria-describedby=', HOLE, '>', HOLE, '</a>'] : ['<button part="manage" type="button" aria-describedby=', HOLE, '>', HOLE, '</button>'];
-    const pieces = ['<tr part="row" data-id=', HOLE, '><th part="cell" scope="row" id=', HOLE, '>', ...logo, HOLE, '</th><td part="cell">', HOLE,
-      '</td><td part="cell">', HOLE, HOLE, '</td><td part="cell">', ...manage, HOLE, '</td></tr>'];
-    const joined: string[] = [];
-    let text = '';
-    for (const piece of pieces) {
-      if (piece !== HOLE) text += piece;
-      else {
-        joined.push(text);
-        text = '';
-      }
-    }
-    rowTemplates.set(key, (strings = templateStrings([...joined, text])));
-  }
-  return strings;
-}
 
 /** A row's "Manage": a link to `href` (`manage-href` filled in), else a button (the page routes on `relink-manage`). */
 const manageControl = (href: string | undefined, appId: string, label: string) =>
@@ -500,8 +466,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   /**
    * The values of one row's cells, for a row template that holds every cell itself: one template instance per row
-   * (plus the badge; the plain table's row writes the logo and Manage into its own markup, `rowTemplate`), not one per
-   * cell. The badge is markup in this shadow root (internal/badge.ts), not an element with a shadow root per row.
+   * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts), not an element with a shadow root per row.
    * "Manage" clicks are handled once for the table (`handleClick`).
    */
   private cells(c: Connection, { m, words, hint, inner, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
@@ -594,10 +559,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     const context = this.rowContext();
     const row = (c: Connection) => {
       const x = this.cells(c, context);
-      const tile = letterTile(c.app);
-      const link = x.href !== undefined;
-      return html(rowTemplate(!tile, link), c.id, x.appId, ...(tile ? [tile.hue, tile.letter] : [c.app.logo]), c.app.name, c.label, x.badge, x.hint,
-        ...(link ? [x.href] : []), x.appId, m.manage, x.renew);
+      return html`<tr part="row" data-id=${c.id}><th part="cell" scope="row" id=${x.appId}>${monogram(c.app)}${c.app.name}</th><td part="cell">${c.label}</td><td part="cell">${x.badge}${x.hint}</td><td part="cell">${manageControl(x.href, x.appId, m.manage)}${x.renew}</td></tr>`;
     };
     return html`<table part="table" aria-busy=${busy ? 'true' : 'false'}>
       <caption class="sr">${m.caption}</caption>
