@@ -45,6 +45,27 @@ const idle = (): Promise<void> =>
 /** The list's code once loaded (shared by every bell on the page); the load in flight (unset again when it failed). */
 let list: typeof NotificationList | undefined;
 let listLoad: Promise<typeof NotificationList> | undefined;
+/** Starts the load in flight without waiting for the page to be idle. */
+let loadListNow: (() => void) | undefined;
+
+/**
+ * Loads the list's code once the page is idle (the popover opens closed, so what it lists is not on the way to the
+ * page's first rows), or at once when `now` (a popover opened: a user waits for it).
+ */
+function requestList(now: boolean): Promise<typeof NotificationList> {
+  if (!listLoad) {
+    const start = new Promise<void>((resolve) => {
+      loadListNow = resolve;
+      void idle().then(resolve);
+    });
+    listLoad = start.then(() => import('../../internal/notification-list.js')).then((loaded) => (list = loaded), (error: unknown) => {
+      listLoad = undefined;
+      return chunkFailed(error);
+    });
+  }
+  if (now) loadListNow?.();
+  return listLoad;
+}
 
 /**
  * The notifications bell: a button with the unread count (visible as a badge, spoken as "Notifications, 3 unread")
@@ -154,6 +175,7 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
 
   private handleToggle(event: ToggleEvent): void {
     if (event.newState !== 'open') return;
+    if (!list && this.listError === undefined) this.loadList(true);
     void this.updateComplete.then(() => (this.items()[0] ?? this.panel)?.focus());
   }
 
@@ -186,16 +208,17 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The list's code loads the first time there is something to list (most of a page's bells may never have any).
-    if (!list && !listLoad && this.listError === undefined && this.shown.length) this.loadList();
+    if (!list && this.listError === undefined && this.shown.length) this.loadList(false);
   }
 
-  private loadList(): void {
-    // Once the page is idle: the popover opens closed, so what it lists is not on the way to the page's first rows.
-    listLoad ??= idle().then(() => import('../../internal/notification-list.js')).then((loaded) => (list = loaded), (error: unknown) => {
-      listLoad = undefined;
-      return chunkFailed(error);
-    });
-    listLoad.then(() => this.requestUpdate(), (error: unknown) => (this.listError = error));
+  /** This bell waits for the list's code (another bell may have started the load: each is told when it lands). */
+  #waitingForList = false;
+
+  private loadList(now: boolean): void {
+    const load = requestList(now);
+    if (this.#waitingForList) return;
+    this.#waitingForList = true;
+    load.then(() => this.requestUpdate(), (error: unknown) => (this.listError = error)).finally(() => (this.#waitingForList = false));
   }
 
   /** Also waits for the list's code while it loads, so awaiting it means the notifications are rendered. */
