@@ -51,7 +51,10 @@ export interface WindowViewHost<T> {
   shown?(rows: readonly T[], window: ListWindow<T>): void;
 }
 
-/** Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari). */
+/**
+ * Runs `task` when the page is next idle (at most 100 ms later); a timer where there is no `requestIdleCallback` (Safari).
+ * internal/idle.ts's, not imported: this module imports nothing of the page's up-front code.
+ */
 const whenIdle = (task: () => void): void =>
   void (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 100 }) : setTimeout(task));
 

@@ -15,6 +15,7 @@ import { iconMarkup, type IconNode } from '../../internal/icon.js';
 import { fill } from '../../internal/fill.js';
 import { plural } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
+import { whenIdle } from '../../internal/idle.js';
 import { countList, FIRST_SCREEN, loadWindowView } from '../../internal/long-list.js';
 import { errorCopy, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import { emptyState, errorState, failedState } from '../../internal/load-state.js';
@@ -350,8 +351,7 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
     this.view?.updated();
     // Once the first rows are painted, when the page is idle: the code that answers live changes.
     if (!liveRowsLoading && this.seen) {
-      const load = () => this.loadLiveRows();
-      void (typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 1000 }) : setTimeout(load));
+      whenIdle(() => this.loadLiveRows(), 1000);
     }
   }
 

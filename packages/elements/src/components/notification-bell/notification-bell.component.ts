@@ -9,6 +9,7 @@ import { RelinkNavigateEvent } from '../../events/navigate.js';
 import { fill } from '../../internal/fill.js';
 import { formatCount, plural, relativeTime } from '../../internal/format.js';
 import { fillHref } from '../../internal/href.js';
+import { whenIdle } from '../../internal/idle.js';
 import { icon, type IconNode } from '../../internal/icon.js';
 import { chunkFailed, noCodes, type ErrorKindMessages } from '../../internal/error-copy.js';
 import type * as NotificationList from '../../internal/notification-list.js';
@@ -38,10 +39,6 @@ export interface BellKit {
 
 const bellKit: BellKit = { fill, plural, relativeTime, fillHref, icon, daysUntil };
 
-/** A moment the page has nothing else to do (at the latest after 2 s). */
-const idle = (): Promise<void> =>
-  new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve)));
-
 /** The list's code once loaded (shared by every bell on the page); the load in flight (unset again when it failed). */
 let list: typeof NotificationList | undefined;
 let listLoad: Promise<typeof NotificationList> | undefined;
@@ -56,7 +53,7 @@ function requestList(now: boolean): Promise<typeof NotificationList> {
   if (!listLoad) {
     const start = new Promise<void>((resolve) => {
       loadListNow = resolve;
-      void idle().then(resolve);
+      whenIdle(resolve, 2000); // at the latest after 2 s
     });
     listLoad = start.then(() => import('../../internal/notification-list.js')).then((loaded) => (list = loaded), (error: unknown) => {
       listLoad = undefined;
