@@ -466,8 +466,8 @@ export class RelinkConnectionsTable extends RelinkElement<ConnectionsTableMessag
 
   /**
    * The values of one row's cells, for a row template that holds every cell itself: one template instance per row
-   * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts), not an element with a shadow root per row.
-   * "Manage" clicks are handled once for the table (`handleClick`).
+   * (plus the logo, badge and Manage), not one per cell. The badge is markup in this shadow root (internal/badge.ts),
+   * not an element with a shadow root per row. "Manage" clicks are handled once for the table (`handleClick`).
    */
   private cells(c: Connection, { m, words, hint, inner, store, viewer, now }: ReturnType<RelinkConnectionsTable['rowContext']>) {
     const days = store ? expiryHintDays(c, store.expiringWithinDays, now) : undefined;
