@@ -62,8 +62,7 @@ describe('relink-connections-table', () => {
       store.apply({ id, type: 'connection.updated', at, connection: { ...c, app: { ...c.app, ...app }, updatedAt: at } } as Parameters<RelinkStore['apply']>[0]);
     apply(slack!, { logo }, 'evt_logo_1');
     apply(other!, { logo: 'javascript:alert(1)' }, 'evt_logo_2');
-    // Tables mounted over the store that holds them (a table keeps an app's look from its rows' first render): the
-    // plain table, whose row template writes the logo and Manage into its own markup, and the virtualized one.
+    // Tables mounted over the store that holds them: the plain table and the virtualized one.
     for (const threshold of [200, 1]) {
       const el = document.createElement('relink-connections-table');
       el.manageHref = '/portal/connections/{id}';

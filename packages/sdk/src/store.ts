@@ -93,7 +93,7 @@ export class RelinkStore {
   // The seams: state and its listeners, shared in-flight calls, live updates (store/*.ts).
   readonly #state = new StoreState();
   readonly #inflight = new Inflight();
-  /** What the writes (store/writes.ts, on demand) reach inside the store. */
+  /** What the writes (store/writes.ts) reach inside the store. */
   readonly #inside: StoreInside = { store: this, state: this.#state, inflight: this.#inflight };
   // Loads of each collection in flight (runs may load several presets at once) and the collection before the first:
   // an aborted load restores it only when it was the last one running.

@@ -152,7 +152,9 @@ export class LiveUpdates {
         if (live === 'reconnecting' || live === 'polling') gap = true;
         else if (live === 'open' && gap && this.#lastEventId === undefined) void this.#reloadLoaded();
         if (live === 'open') gap = false;
-        this.#state.set({ ...this.#state.snapshot, live: live === 'closed' ? 'off' : live });
+        const status = live === 'closed' ? 'off' : live;
+        // 'connecting' was said when the start was asked for: no second snapshot for the same news.
+        if (status !== this.#state.snapshot.live) this.#state.set({ ...this.#state.snapshot, live: status });
       },
     }).catch((error: unknown) => {
       // The live-events code did not load (a RelinkChunkLoadError): no stream, `live` back to off, and the next caller

@@ -73,9 +73,9 @@ function requestList(now: boolean): Promise<typeof NotificationList> {
  * (`connection-href`). Opening an item marks it read (`store.markRead`) and fires a cancelable `relink-navigate`.
  * Keyboard: Enter/Space open (focus moves to the first item), ↑/↓/Home/End move between items, Escape closes and
  * returns focus to the button. Positioned under the button with CSS anchor positioning, flipping at the edges.
- * What draws the notifications loads once there are some to list and the page is idle (the count needs none of it);
- * until it is here the popover shows its loading state, and if it does not load, its error state saying to reload the
- * page.
+ * What draws the notifications loads once there are some to list and the page is idle (the count needs none of it),
+ * or at once when the bell opens; until it is here the popover shows its loading state, and if it does not load, its
+ * error state saying to reload the page.
  *
  * @tag relink-notification-bell
  * @summary The bell: unread count, a popover list of notifications, each deep-linking to its connection.
