@@ -81,6 +81,23 @@ describe('relink-connections-table', () => {
     }
   });
 
+  it('a live change of a row\'s logo (tile to image and back) keeps the row, and focus on its Manage', async () => {
+    const { el, store } = await table('client');
+    const slack = store.getSnapshot().connections.items.find((c) => c.app.key === 'slack')!;
+    const row = rows(el).find((r) => r.dataset.id === slack.id)!;
+    const manage = row.querySelector<HTMLElement>("[part~='manage']")!;
+    manage.focus();
+    let n = 0;
+    for (const logo of ['data:image/gif;base64,R0lGODlhAQABAAAAACw=', undefined]) {
+      const at = new Date(Date.now() + ++n * 1000).toISOString();
+      store.apply({ id: `evt_focus_${n}`, type: 'connection.updated', at, connection: { ...slack, app: { ...slack.app, logo }, updatedAt: at } } as Parameters<RelinkStore['apply']>[0]);
+      const now = () => rows(el).find((r) => r.dataset.id === slack.id)!;
+      await waitUntil(() => Boolean(now().querySelector('img')) === (logo !== undefined), `the row shows ${logo ? 'the image' : 'the letter tile'}`);
+      expect(now(), 'the same row').to.equal(row);
+      expect(el.shadowRoot!.activeElement, 'focus stays on Manage').to.equal(manage);
+    }
+  });
+
   it('agency: LinkedIn carries "Reconnect within 5 days"', async () => {
     const { el } = await table('agency');
     const linkedin = rows(el).find((r) => r.dataset.id === 'con_linkedin')!;
