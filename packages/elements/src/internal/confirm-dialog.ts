@@ -102,14 +102,9 @@ export class ConfirmDialogElement<M extends object = object> extends ConnectionE
   // The pointer or focus on the trigger: the user may open it next, so its body is fetched now.
   private preload = (): void => void this.loadBody().catch(() => undefined);
 
-  /** Also waits for the dialog's body while it is open without it, so awaiting it (and `show()`) means it is open. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.open && !this.body && this.bodyLoad) {
-      await this.bodyLoad.catch(() => undefined);
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  /** The dialog's body while it is open without it: awaiting `updateComplete` (and `show()`) means it is open. */
+  protected override pendingCode(): Promise<unknown> | undefined {
+    return this.open && !this.body ? this.bodyLoad : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

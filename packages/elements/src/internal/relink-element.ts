@@ -117,4 +117,22 @@ export class RelinkElement<M extends object = object, N extends object = object>
     super.disconnectedCallback();
     connected.delete(this);
   }
+
+  /**
+   * The on-demand code what this element shows now waits for (a dialog's body, a list's template), while it loads;
+   * else undefined. A load that fails must be unset before its promise settles, as every loader here does.
+   */
+  protected pendingCode(): Promise<unknown> | undefined {
+    return undefined;
+  }
+
+  /** Also waits for `pendingCode()`, so awaiting `updateComplete` means what it draws is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let code = this.pendingCode(); code; code = this.pendingCode()) {
+      await code.catch(() => undefined);
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
 }

@@ -149,14 +149,9 @@ export class RelinkConnectionDetail extends ConnectionElement<ConnectionDetailMe
     viewLoad.then(() => this.requestUpdate(), (error: unknown) => (this.viewError = error));
   }
 
-  /** Also waits for the view while it loads, so awaiting it means what it shows is painted. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (!view && viewLoad) {
-      await viewLoad.catch(() => undefined);
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  /** The view while it loads: awaiting `updateComplete` means what it shows is painted. */
+  protected override pendingCode(): Promise<unknown> | undefined {
+    return view ? undefined : viewLoad;
   }
 
   override disconnectedCallback(): void {

@@ -218,14 +218,9 @@ export class RelinkNotificationBell extends RelinkElement<NotificationBellMessag
     load.then(() => this.requestUpdate(), (error: unknown) => (this.listError = error)).finally(() => (this.#waitingForList = false));
   }
 
-  /** Also waits for the list's code while it loads, so awaiting it means the notifications are rendered. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (!list && listLoad) {
-      await listLoad.catch(() => undefined);
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  /** The list's code while it loads: awaiting `updateComplete` means the notifications are rendered. */
+  protected override pendingCode(): Promise<unknown> | undefined {
+    return list ? undefined : listLoad;
   }
 
   private renderBody() {

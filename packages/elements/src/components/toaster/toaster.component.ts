@@ -188,14 +188,9 @@ export class RelinkToaster extends RelinkElement<ToasterMessages> {
     </li>`);
   }
 
-  /** Also waits for the toasts' template when a toast is waiting for it, so awaiting it means the toast is painted. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.listLoad && !this.list) {
-      await this.listLoad;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  /** The toasts' template while a toast waits for it: awaiting `updateComplete` means the toast is painted. */
+  protected override pendingCode(): Promise<unknown> | undefined {
+    return this.list ? undefined : this.listLoad;
   }
 
   /** Shows a toast and announces it; returns a handle to close it or await its closing. */
